@@ -1,0 +1,326 @@
+"""Reporting periods (kỳ báo cáo): year, half, quarter, month and cumulative "n tháng" (no Django).
+
+A :class:`Period` is ``(year, kind, index)``:
+
+========  =======  ==================  ==============================  ===========
+kind      index    code                label_vi                        months
+========  =======  ==================  ==============================  ===========
+year      0        ``2026``            Năm 2026                        Jan–Dec
+half      1–2      ``2026-H1``         6 tháng đầu năm 2026            Jan–Jun
+quarter   1–4      ``2026-Q1``         Quý I/2026                      Jan–Mar
+month     1–12     ``2026-04``         Tháng 4/2026                    Apr
+ytd       1–12     ``2026-9M``         9 tháng năm 2026                Jan–Sep
+========  =======  ==================  ==============================  ===========
+
+``ytd`` is the cumulative period from January (lũy kế "9 tháng"); its index is the number of
+months. "6 tháng đầu năm" is parsed as the first half (``2026-H1``), while "6 tháng năm 2026" and
+``2026-6M`` are the cumulative ``ytd`` 6 — they cover the same months.
+
+:func:`parse_period` accepts, case-insensitively, with or without Vietnamese accents, with extra
+spaces: ``2026-Q1``, ``2026Q1``, ``Q1/2026``, ``quý I/2026``, ``Quý I năm 2026``, ``quý 1/2026``,
+``2026``, ``năm 2026``, ``cả năm 2026``, ``2026-H1``, ``H1/2026``, ``6 tháng đầu năm 2026``,
+``6 tháng cuối năm 2026``, ``9 tháng năm 2026``, ``9 tháng đầu năm 2026``, ``2026-9M``,
+``2026-04``, ``04/2026``, ``tháng 4/2026``, ``tháng 04 năm 2026``.
+
+Years are limited to 1900–2999. Errors are :class:`PeriodError` (a ``ValueError``) with a
+Vietnamese message; ``err.message_en`` holds the English one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from tiendo.lib.text import fold
+
+__all__ = [
+    "KINDS",
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "MSG_BAD_INDEX_EN",
+    "MSG_BAD_INDEX_VI",
+    "MSG_BAD_KIND_EN",
+    "MSG_BAD_KIND_VI",
+    "MSG_BAD_YEAR_EN",
+    "MSG_BAD_YEAR_VI",
+    "MSG_UNKNOWN_PERIOD_EN",
+    "MSG_UNKNOWN_PERIOD_VI",
+    "Period",
+    "PeriodError",
+    "parse_period",
+    "period_of_date",
+    "quarter_roman",
+]
+
+KINDS = ("year", "half", "quarter", "month", "ytd")
+MIN_YEAR = 1900
+MAX_YEAR = 2999
+_INDEX_RANGE = {"year": (0, 0), "half": (1, 2), "quarter": (1, 4), "month": (1, 12), "ytd": (1, 12)}
+_MONTHS_PER = {"year": 12, "half": 6, "quarter": 3, "month": 1}
+_ROMAN = ("I", "II", "III", "IV")
+_MONTH_NAMES_EN = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+MSG_UNKNOWN_PERIOD_VI = (
+    'Không hiểu kỳ "{text}". Dùng dạng 2026-Q1, quý I/2026, 2026-04, 2026 '
+    "hoặc 6 tháng đầu năm 2026."
+)
+MSG_UNKNOWN_PERIOD_EN = (
+    'Unknown period "{text}". Use 2026-Q1, quý I/2026, 2026-04, 2026 or 6 tháng đầu năm 2026.'
+)
+MSG_BAD_KIND_VI = 'Loại kỳ "{kind}" không hợp lệ; chỉ dùng: year, half, quarter, month, ytd.'
+MSG_BAD_KIND_EN = 'Invalid period kind "{kind}"; use one of: year, half, quarter, month, ytd.'
+MSG_BAD_INDEX_VI = 'Số thứ tự {index} không hợp lệ cho kỳ loại "{kind}" (phải từ {low} đến {high}).'
+MSG_BAD_INDEX_EN = 'Index {index} is invalid for a "{kind}" period (must be {low} to {high}).'
+MSG_BAD_YEAR_VI = "Năm {year} nằm ngoài khoảng cho phép ({low}–{high})."
+MSG_BAD_YEAR_EN = "Year {year} is outside the allowed range ({low}–{high})."
+
+
+class PeriodError(ValueError):
+    """Bad period text or fields. ``str(err)`` is Vietnamese; ``err.message_en`` is English."""
+
+    def __init__(self, message_vi: str, message_en: str) -> None:
+        self.message_vi = message_vi
+        self.message_en = message_en
+        super().__init__(message_vi)
+
+
+def quarter_roman(n: int) -> str:
+    """1 → "I", 2 → "II", 3 → "III", 4 → "IV"."""
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 4:
+        raise PeriodError(
+            MSG_BAD_INDEX_VI.format(index=n, kind="quarter", low=1, high=4),
+            MSG_BAD_INDEX_EN.format(index=n, kind="quarter", low=1, high=4),
+        )
+    return _ROMAN[n - 1]
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A reporting period. Ordering is by (year, kind, index): only meaningful within one kind."""
+
+    year: int
+    kind: str
+    index: int = 0
+
+    def __post_init__(self) -> None:
+        if self.kind not in _INDEX_RANGE:
+            raise PeriodError(
+                MSG_BAD_KIND_VI.format(kind=self.kind), MSG_BAD_KIND_EN.format(kind=self.kind)
+            )
+        if isinstance(self.year, bool) or not isinstance(self.year, int):
+            raise TypeError("year must be an int")
+        if isinstance(self.index, bool) or not isinstance(self.index, int):
+            raise TypeError("index must be an int")
+        if not MIN_YEAR <= self.year <= MAX_YEAR:
+            raise PeriodError(
+                MSG_BAD_YEAR_VI.format(year=self.year, low=MIN_YEAR, high=MAX_YEAR),
+                MSG_BAD_YEAR_EN.format(year=self.year, low=MIN_YEAR, high=MAX_YEAR),
+            )
+        low, high = _INDEX_RANGE[self.kind]
+        if not low <= self.index <= high:
+            raise PeriodError(
+                MSG_BAD_INDEX_VI.format(index=self.index, kind=self.kind, low=low, high=high),
+                MSG_BAD_INDEX_EN.format(index=self.index, kind=self.kind, low=low, high=high),
+            )
+
+    # --- identity -------------------------------------------------------------------------
+    @property
+    def code(self) -> str:
+        """Machine code: 2026, 2026-H1, 2026-Q1, 2026-04, 2026-9M."""
+        if self.kind == "year":
+            return f"{self.year}"
+        if self.kind == "half":
+            return f"{self.year}-H{self.index}"
+        if self.kind == "quarter":
+            return f"{self.year}-Q{self.index}"
+        if self.kind == "month":
+            return f"{self.year}-{self.index:02d}"
+        return f"{self.year}-{self.index}M"
+
+    def __str__(self) -> str:
+        return self.code
+
+    # --- calendar -------------------------------------------------------------------------
+    @property
+    def first_month(self) -> int:
+        if self.kind in ("year", "ytd"):
+            return 1
+        if self.kind == "month":
+            return self.index
+        return (self.index - 1) * _MONTHS_PER[self.kind] + 1
+
+    @property
+    def months(self) -> int:
+        """Number of months covered."""
+        if self.kind == "ytd":
+            return self.index
+        return _MONTHS_PER[self.kind]
+
+    @property
+    def last_month(self) -> int:
+        return self.first_month + self.months - 1
+
+    @property
+    def start(self) -> date:
+        return date(self.year, self.first_month, 1)
+
+    @property
+    def end(self) -> date:
+        """Last day of the period."""
+        last = self.last_month
+        return date(self.year, last, calendar.monthrange(self.year, last)[1])
+
+    def contains(self, d: date) -> bool:
+        return self.start <= d <= self.end
+
+    # --- labels ---------------------------------------------------------------------------
+    @property
+    def label_vi(self) -> str:
+        if self.kind == "year":
+            return f"Năm {self.year}"
+        if self.kind == "half":
+            side = "đầu" if self.index == 1 else "cuối"
+            return f"6 tháng {side} năm {self.year}"
+        if self.kind == "quarter":
+            return f"Quý {_ROMAN[self.index - 1]}/{self.year}"
+        if self.kind == "month":
+            return f"Tháng {self.index}/{self.year}"
+        return f"{self.index} tháng năm {self.year}"
+
+    @property
+    def label_en(self) -> str:
+        if self.kind == "year":
+            return f"Year {self.year}"
+        if self.kind == "half":
+            side = "First" if self.index == 1 else "Second"
+            return f"{side} half of {self.year}"
+        if self.kind == "quarter":
+            return f"Q{self.index} {self.year}"
+        if self.kind == "month":
+            return f"{_MONTH_NAMES_EN[self.index]} {self.year}"
+        unit = "month" if self.index == 1 else "months"
+        return f"First {self.index} {unit} of {self.year}"
+
+    # --- navigation -----------------------------------------------------------------------
+    def same_period_last_year(self) -> Period:
+        """The same period one year earlier (cùng kỳ)."""
+        return Period(self.year - 1, self.kind, self.index)
+
+    def previous(self) -> Period:
+        """The previous period of the same kind: Q1 → previous year's Q4, 2026 → 2025.
+
+        For ``ytd`` it is the cumulative period one month shorter (9M → 8M), and 1M → the
+        previous year's 12M.
+        """
+        if self.kind == "year":
+            return Period(self.year - 1, "year", 0)
+        if self.index > _INDEX_RANGE[self.kind][0]:
+            return Period(self.year, self.kind, self.index - 1)
+        return Period(self.year - 1, self.kind, _INDEX_RANGE[self.kind][1])
+
+    def next(self) -> Period:
+        """The next period of the same kind (inverse of :meth:`previous`)."""
+        if self.kind == "year":
+            return Period(self.year + 1, "year", 0)
+        if self.index < _INDEX_RANGE[self.kind][1]:
+            return Period(self.year, self.kind, self.index + 1)
+        return Period(self.year + 1, self.kind, _INDEX_RANGE[self.kind][0])
+
+    def year_period(self) -> Period:
+        return Period(self.year, "year", 0)
+
+    def months_in(self) -> list[Period]:
+        """The month periods covered, in order."""
+        return [Period(self.year, "month", m) for m in range(self.first_month, self.last_month + 1)]
+
+    def quarter_periods_in(self) -> list[Period]:
+        """The quarters wholly inside this period, in order (none for a month)."""
+        return [
+            Period(self.year, "quarter", q)
+            for q in range(1, 5)
+            if self.first_month <= (q - 1) * 3 + 1 and q * 3 <= self.last_month
+        ]
+
+
+def period_of_date(d: date, kind: str) -> Period:
+    """The period of ``kind`` containing ``d`` (for ``ytd``: January up to ``d``'s month)."""
+    if kind == "year":
+        return Period(d.year, "year", 0)
+    if kind == "half":
+        return Period(d.year, "half", 1 if d.month <= 6 else 2)
+    if kind == "quarter":
+        return Period(d.year, "quarter", (d.month - 1) // 3 + 1)
+    if kind in ("month", "ytd"):
+        return Period(d.year, kind, d.month)
+    raise PeriodError(MSG_BAD_KIND_VI.format(kind=kind), MSG_BAD_KIND_EN.format(kind=kind))
+
+
+# --- parsing (on folded text: lower case, no accents, single spaces) ----------------------------
+_Y = r"(?P<y>[0-9]{4})"
+_SEP = r"\s*(?:/|-|nam)\s*"  # "quý I/2026", "quý I - 2026", "quý I năm 2026"
+_ROMAN_RE = r"(?P<r>iv|i{1,3})"
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("year", rf"(?:(?:ca )?nam )?{_Y}"),
+        ("quarter", rf"{_Y}\s*-?\s*q\s*(?P<n>[0-9]+)"),
+        ("quarter", rf"q\s*(?P<n>[0-9]+)\s*(?:/|-|\s)\s*{_Y}"),
+        ("quarter", rf"quy\s*(?:(?P<n>[0-9]+)|{_ROMAN_RE}){_SEP}{_Y}"),
+        ("half", rf"{_Y}\s*-?\s*h\s*(?P<n>[0-9]+)"),
+        ("half", rf"h\s*(?P<n>[0-9]+)\s*(?:/|-|\s)\s*{_Y}"),
+        ("half", rf"0?6 thang (?P<side>dau|cuoi)(?: nam)?\s*{_Y}"),
+        ("ytd", rf"(?P<n>[0-9]{{1,2}}) thang(?: dau)?(?: nam)?\s*{_Y}"),
+        ("ytd", rf"{_Y}\s*-\s*(?P<n>[0-9]{{1,2}})\s*m"),
+        ("month", rf"{_Y}\s*-\s*(?P<n>[0-9]{{1,2}})"),
+        ("month", rf"thang\s*(?P<n>[0-9]{{1,2}}){_SEP}{_Y}"),
+        ("month", rf"(?P<n>[0-9]{{1,2}})\s*[/-]\s*{_Y}"),
+    )
+)
+
+
+def _unknown(text: str) -> PeriodError:
+    return PeriodError(
+        MSG_UNKNOWN_PERIOD_VI.format(text=text), MSG_UNKNOWN_PERIOD_EN.format(text=text)
+    )
+
+
+def parse_period(text: str) -> Period:
+    """Parse a period written as a code or in Vietnamese (see the module docstring)."""
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+    key = fold(text)
+    for kind, pattern in _PATTERNS:
+        match = pattern.fullmatch(key)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        year = int(groups["y"])
+        if kind == "year":
+            index = 0
+        elif groups.get("side"):
+            index = 1 if groups["side"] == "dau" else 2
+        elif groups.get("r"):
+            index = _ROMAN.index(groups["r"].upper()) + 1
+        else:
+            index = int(groups["n"])
+        low, high = _INDEX_RANGE[kind]
+        if not low <= index <= high or not MIN_YEAR <= year <= MAX_YEAR:
+            raise _unknown(text)
+        return Period(year, kind, index)
+    raise _unknown(text)
