@@ -1,0 +1,409 @@
+"""Pure rules for indicators (chỉ tiêu): verdicts, attainment, comparisons and roll-ups.
+
+DOMAIN.md §3. No Django, no ORM, no clock: plain ``Decimal`` values, enums and small dataclasses.
+
+Verdict (:func:`assess`), with the default, configurable :class:`VerdictRule`:
+
+- no actual figure or no target → no verdict;
+- the *bound* of the target decides what "met" means:
+
+  ======  ==========================================  ==================================
+  bound   met (Đạt) when                              better side
+  ======  ==========================================  ==================================
+  EQ      HIGHER: actual ≥ plan; LOWER: actual ≤ plan  given by the direction
+          RANGE (towards a target): within ±tolerance
+  GT      actual > value ("trên 75%", "> 70%")        higher
+  GE      actual ≥ value ("từ 10,86% trở lên")        higher
+  LT      actual < value ("dưới 4")                   lower
+  LE      actual ≤ value ("không quá 2%")             lower
+  RANGE   value ≤ actual ≤ value_high ("6,6–6,8%")     none: never Vượt
+  ABOUT   |actual − value| ≤ tolerance × |value|      given by the direction
+          ("khoảng"); beyond the band on the better
+          side also counts as met
+  ======  ==========================================  ==================================
+
+- Vượt (exceeded) when the target is met and the actual beats the plan (the bound value for
+  GT/GE/LT/LE) on the better side by MORE than ``exceed_margin × |plan|`` (default 5%); exactly
+  5% is Đạt. A direction of RANGE never gives Vượt. ``VerdictRule.exceed_on_bounds=False`` turns
+  Vượt off for the threshold bounds GT/GE/LT/LE (some tables only say Đạt for "không quá 2%").
+- A zero plan still gets a verdict by comparison (any strictly better actual is Vượt since the
+  margin is 0).
+
+Attainment (% of plan, 2 decimals, ROUND_HALF_UP): the plan is ``value`` (for a RANGE bound the
+end that must be reached: ``value`` for HIGHER, ``value_high`` for LOWER, the midpoint for
+RANGE). HIGHER and RANGE: actual / plan × 100, only when plan > 0. LOWER: plan / actual × 100
+(beating a cap gives more than 100%), only when plan > 0 and actual > 0. Otherwise ``None``: a
+ratio against a zero or negative number means nothing (e.g. growth of −2%).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from tiendo.lib.vn_numbers import format_vn_number, format_vn_percent
+
+__all__ = [
+    "MSG_NO_ACTUAL_EN",
+    "MSG_NO_ACTUAL_VI",
+    "MSG_NO_TARGET_EN",
+    "MSG_NO_TARGET_VI",
+    "VERDICT_LABELS_EN",
+    "VERDICT_LABELS_VI",
+    "Assessment",
+    "Bound",
+    "Direction",
+    "Rollup",
+    "RollupResult",
+    "TargetSpec",
+    "Verdict",
+    "VerdictRule",
+    "assess",
+    "change_pct",
+    "ratio_pct",
+    "roll_up",
+]
+
+HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+
+
+class Direction(StrEnum):
+    HIGHER = "higher"  # cao hơn là tốt hơn
+    LOWER = "lower"  # thấp hơn là tốt hơn (CPI, hộ nghèo, nợ xấu…)
+    RANGE = "range"  # hướng tới một mức / trong khoảng (cơ cấu kinh tế)
+
+
+class Bound(StrEnum):
+    EQ = "="  # point target "9,77%"
+    GT = ">"  # "> 70%", "trên 75%"
+    GE = ">="  # "từ 10,86% trở lên"
+    LT = "<"  # "dưới 4"
+    LE = "<="  # "không quá 2%"
+    RANGE = "range"  # "6,6–6,8%": value..value_high
+    ABOUT = "about"  # "khoảng 10%"
+
+
+class Verdict(StrEnum):
+    EXCEEDED = "exceeded"
+    ACHIEVED = "achieved"
+    NOT_ACHIEVED = "not_achieved"
+
+
+VERDICT_LABELS_VI = {
+    Verdict.EXCEEDED: "Vượt",
+    Verdict.ACHIEVED: "Đạt",
+    Verdict.NOT_ACHIEVED: "Không đạt",
+}
+VERDICT_LABELS_EN = {
+    Verdict.EXCEEDED: "Exceeded",
+    Verdict.ACHIEVED: "Achieved",
+    Verdict.NOT_ACHIEVED: "Not achieved",
+}
+
+MSG_NO_ACTUAL_VI = "Chưa có số liệu thực hiện."
+MSG_NO_ACTUAL_EN = "No actual figure yet."
+MSG_NO_TARGET_VI = "Chưa có chỉ tiêu kế hoạch."
+MSG_NO_TARGET_EN = "No target set."
+MSG_BAD_RANGE = "a RANGE target needs value <= value_high"
+MSG_HIGH_ONLY_FOR_RANGE = "value_high is only used with a RANGE bound"
+
+
+def _dec(value: Decimal | int | str) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, (bool, float)):
+        raise TypeError("use Decimal (or int/str), not float or bool")
+    return Decimal(value)
+
+
+@dataclass(frozen=True)
+class TargetSpec:
+    """A target as written: a point, a bound, a range or "khoảng"."""
+
+    value: Decimal
+    bound: Bound = Bound.EQ
+    value_high: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", _dec(self.value))
+        object.__setattr__(self, "bound", Bound(self.bound))
+        if self.value_high is not None:
+            object.__setattr__(self, "value_high", _dec(self.value_high))
+        if self.bound == Bound.RANGE:
+            if self.value_high is None or self.value_high < self.value:
+                raise ValueError(MSG_BAD_RANGE)
+        elif self.value_high is not None:
+            raise ValueError(MSG_HIGH_ONLY_FOR_RANGE)
+
+    def describe_vi(self) -> str:
+        """The target in Vietnamese words: "9,77", "trên 70", "không quá 2", "6,6–6,8"."""
+        v = format_vn_number(self.value)
+        return {
+            Bound.EQ: v,
+            Bound.GT: f"trên {v}",
+            Bound.GE: f"từ {v} trở lên",
+            Bound.LT: f"dưới {v}",
+            Bound.LE: f"không quá {v}",
+            Bound.RANGE: f"{v}–{format_vn_number(self.value_high)}",
+            Bound.ABOUT: f"khoảng {v}",
+        }[self.bound]
+
+    def describe_en(self) -> str:
+        v = str(self.value)
+        return {
+            Bound.EQ: v,
+            Bound.GT: f"above {v}",
+            Bound.GE: f"at least {v}",
+            Bound.LT: f"below {v}",
+            Bound.LE: f"at most {v}",
+            Bound.RANGE: f"{v}–{self.value_high}",
+            Bound.ABOUT: f"about {v}",
+        }[self.bound]
+
+
+@dataclass(frozen=True)
+class VerdictRule:
+    """The configurable line between Vượt, Đạt and Không đạt (shown beside each verdict)."""
+
+    exceed_margin: Decimal = Decimal("0.05")
+    about_tolerance: Decimal = Decimal("0.02")
+    exceed_on_bounds: bool = True
+
+    def describe_vi(self) -> str:
+        margin = format_vn_percent(self.exceed_margin * HUNDRED)
+        tolerance = format_vn_percent(self.about_tolerance * HUNDRED)
+        text = (
+            f"Vượt: hơn kế hoạch trên {margin} kế hoạch; "
+            f"Đạt: bằng hoặc tốt hơn kế hoạch; còn lại: Không đạt "
+            f'(chỉ tiêu "khoảng": sai lệch trong ±{tolerance} là Đạt'
+        )
+        if not self.exceed_on_bounds:
+            text += '; chỉ tiêu ngưỡng "trên", "dưới", "không quá": chỉ Đạt hoặc Không đạt'
+        return text + ")."
+
+    def describe_en(self) -> str:
+        margin = f"{(self.exceed_margin * HUNDRED).normalize():f}%"
+        tolerance = f"{(self.about_tolerance * HUNDRED).normalize():f}%"
+        text = (
+            f"Exceeded: better than plan by more than {margin} of plan; "
+            f"Achieved: equal to or better than plan; otherwise Not achieved "
+            f'("about" targets: within ±{tolerance} is Achieved'
+        )
+        if not self.exceed_on_bounds:
+            text += "; threshold targets (above, below, at most): Achieved or Not achieved only"
+        return text + ")."
+
+
+@dataclass(frozen=True)
+class Assessment:
+    verdict: Verdict | None
+    attainment: Decimal | None
+    explanation_vi: str
+    explanation_en: str = ""
+
+    @property
+    def label_vi(self) -> str:
+        return VERDICT_LABELS_VI[self.verdict] if self.verdict else ""
+
+    @property
+    def label_en(self) -> str:
+        return VERDICT_LABELS_EN[self.verdict] if self.verdict else ""
+
+
+def _q2(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _plan_for_attainment(target: TargetSpec, direction: Direction) -> Decimal:
+    if target.bound != Bound.RANGE:
+        return target.value
+    assert target.value_high is not None  # noqa: S101 - guaranteed by TargetSpec
+    if direction == Direction.HIGHER:
+        return target.value
+    if direction == Direction.LOWER:
+        return target.value_high
+    return (target.value + target.value_high) / 2
+
+
+def _attainment(actual: Decimal, plan: Decimal, direction: Direction) -> Decimal | None:
+    if plan <= 0:
+        return None
+    if direction == Direction.LOWER:
+        if actual <= 0:
+            return None
+        return _q2(plan / actual * HUNDRED)
+    return _q2(actual / plan * HUNDRED)
+
+
+def _better_by(actual: Decimal, plan: Decimal, side: Direction) -> Decimal:
+    """How far ``actual`` is on the better side of ``plan`` (negative when worse)."""
+    return actual - plan if side == Direction.HIGHER else plan - actual
+
+
+def _verdict(
+    actual: Decimal, target: TargetSpec, direction: Direction, rule: VerdictRule
+) -> Verdict:
+    v = target.value
+    margin = rule.exceed_margin * abs(v)
+    bound = target.bound
+
+    if bound == Bound.RANGE:
+        assert target.value_high is not None  # noqa: S101 - guaranteed by TargetSpec
+        inside = v <= actual <= target.value_high
+        return Verdict.ACHIEVED if inside else Verdict.NOT_ACHIEVED
+
+    if bound in (Bound.GT, Bound.GE, Bound.LT, Bound.LE):
+        side = Direction.HIGHER if bound in (Bound.GT, Bound.GE) else Direction.LOWER
+        met = {
+            Bound.GT: actual > v,
+            Bound.GE: actual >= v,
+            Bound.LT: actual < v,
+            Bound.LE: actual <= v,
+        }[bound]
+        if not met:
+            return Verdict.NOT_ACHIEVED
+        if rule.exceed_on_bounds and _better_by(actual, v, side) > margin:
+            return Verdict.EXCEEDED
+        return Verdict.ACHIEVED
+
+    if bound == Bound.ABOUT:
+        band = rule.about_tolerance * abs(v)
+        if abs(actual - v) <= band:
+            return Verdict.ACHIEVED
+        if direction == Direction.RANGE:
+            return Verdict.NOT_ACHIEVED
+        better = _better_by(actual, v, direction)
+        if better < 0:
+            return Verdict.NOT_ACHIEVED
+        return Verdict.EXCEEDED if better > margin else Verdict.ACHIEVED
+
+    # Bound.EQ: a point target, read through the direction.
+    if direction == Direction.RANGE:
+        band = rule.about_tolerance * abs(v)
+        return Verdict.ACHIEVED if abs(actual - v) <= band else Verdict.NOT_ACHIEVED
+    better = _better_by(actual, v, direction)
+    if better < 0:
+        return Verdict.NOT_ACHIEVED
+    return Verdict.EXCEEDED if better > margin else Verdict.ACHIEVED
+
+
+def assess(
+    actual: Decimal | None,
+    target: TargetSpec | None,
+    direction: Direction | str,
+    rule: VerdictRule = VerdictRule(),  # frozen, so a shared default is safe
+) -> Assessment:
+    """Verdict and attainment of an actual figure against a target (see the module docstring).
+
+    The explanation reads e.g. "Thực hiện 7,47 so với kế hoạch 9,77: đạt 76,46% kế hoạch,
+    không đạt."
+    """
+    direction = Direction(direction)
+    if actual is None:
+        return Assessment(None, None, MSG_NO_ACTUAL_VI, MSG_NO_ACTUAL_EN)
+    if target is None:
+        return Assessment(None, None, MSG_NO_TARGET_VI, MSG_NO_TARGET_EN)
+    actual = _dec(actual)
+    verdict = _verdict(actual, target, direction, rule)
+    attainment = _attainment(actual, _plan_for_attainment(target, direction), direction)
+
+    head_vi = f"Thực hiện {format_vn_number(actual)} so với kế hoạch {target.describe_vi()}"
+    head_en = f"Actual {actual} against plan {target.describe_en()}"
+    verdict_vi = VERDICT_LABELS_VI[verdict].lower()
+    verdict_en = VERDICT_LABELS_EN[verdict].lower()
+    if attainment is None:
+        explanation_vi = f"{head_vi}: {verdict_vi}."
+        explanation_en = f"{head_en}: {verdict_en}."
+    else:
+        explanation_vi = f"{head_vi}: đạt {format_vn_percent(attainment)} kế hoạch, {verdict_vi}."
+        explanation_en = f"{head_en}: {attainment.normalize():f}% of plan, {verdict_en}."
+    return Assessment(verdict, attainment, explanation_vi, explanation_en)
+
+
+def change_pct(current: Decimal | None, previous: Decimal | None) -> Decimal | None:
+    """Change in percent against a base: (current − previous) / |previous| × 100, 2 decimals.
+
+    "tăng 7,47% so với cùng kỳ". ``None`` when either is missing or the base is 0.
+    """
+    if current is None or previous is None:
+        return None
+    current, previous = _dec(current), _dec(previous)
+    if previous == 0:
+        return None
+    return _q2((current - previous) / abs(previous) * HUNDRED)
+
+
+def ratio_pct(current: Decimal | None, previous: Decimal | None) -> Decimal | None:
+    """Ratio in percent, 100 = flat: current / previous × 100, 2 decimals ("bằng 121% cùng kỳ").
+
+    ``None`` when either is missing or the base is 0 or negative (a ratio to a negative base
+    means nothing).
+    """
+    if current is None or previous is None:
+        return None
+    current, previous = _dec(current), _dec(previous)
+    if previous <= 0:
+        return None
+    return _q2(current / previous * HUNDRED)
+
+
+class Rollup(StrEnum):
+    SUM = "sum"  # cộng dồn (thu ngân sách của các xã)
+    MEAN = "mean"  # bình quân
+    WEIGHTED = "weighted"  # bình quân gia quyền
+    LAST = "last"  # số cuối kỳ (dư nợ, tiền gửi: chỉ tiêu thời điểm)
+    NONE = "none"  # không cộng được
+
+
+@dataclass(frozen=True)
+class RollupResult:
+    """``value`` from ``counted`` rows; ``missing`` rows had no figure (not counted as zero)."""
+
+    value: Decimal | None
+    counted: int
+    missing: int
+
+
+def roll_up(
+    values: Sequence[Decimal | None],
+    rule: Rollup | str,
+    weights: Sequence[Decimal | None] | None = None,
+) -> RollupResult:
+    """Combine child figures into one (e.g. communes into the province).
+
+    Missing values are reported, never taken as zero. SUM and MEAN use the present values (all
+    missing → ``None``). WEIGHTED = Σ(v·w) / Σw over rows where both are present (Σw = 0 →
+    ``None``); a row missing either counts as missing. LAST is the last present value in the
+    given order (``counted`` is 1). NONE gives ``None`` with ``counted`` 0. MEAN and WEIGHTED are
+    not rounded.
+    """
+    rule = Rollup(rule)
+    present = [_dec(v) for v in values if v is not None]
+    missing = len(values) - len(present)
+
+    if rule == Rollup.NONE:
+        return RollupResult(None, 0, missing)
+    if rule == Rollup.WEIGHTED:
+        if weights is None or len(weights) != len(values):
+            raise ValueError("WEIGHTED roll-up needs one weight per value")
+        pairs = [
+            (_dec(v), _dec(w))
+            for v, w in zip(values, weights, strict=True)
+            if v is not None and w is not None
+        ]
+        missing = len(values) - len(pairs)
+        total_weight = sum((w for _, w in pairs), Decimal(0))
+        if not pairs or total_weight == 0:
+            return RollupResult(None, len(pairs), missing)
+        weighted = sum((v * w for v, w in pairs), Decimal(0))
+        return RollupResult(weighted / total_weight, len(pairs), missing)
+    if not present:
+        return RollupResult(None, 0, missing)
+    if rule == Rollup.SUM:
+        return RollupResult(sum(present, Decimal(0)), len(present), missing)
+    if rule == Rollup.MEAN:
+        return RollupResult(sum(present, Decimal(0)) / len(present), len(present), missing)
+    return RollupResult(present[-1], 1, missing)
