@@ -1,0 +1,159 @@
+"""Pure rules for tasks (nhiệm vụ): status on a date and counts (DOMAIN.md §2).
+
+No Django, no clock: the date ``on`` is always a parameter.
+
+- The deadline in force is the approved extended deadline when there is one and the office counts
+  work finished within an extension as on time (configurable, default yes); otherwise the
+  original deadline.
+- A task completed after ``on`` counts as not yet completed on that date.
+- A task is overdue from the day AFTER its deadline in force: the deadline day is still in time.
+- Tasks without a deadline (*thường xuyên*): open → in progress, done → done on time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+__all__ = [
+    "TASK_STATUS_LABELS_EN",
+    "TASK_STATUS_LABELS_VI",
+    "StatusResult",
+    "TaskStatus",
+    "summarise",
+    "task_status",
+]
+
+
+class TaskStatus(StrEnum):
+    IN_PROGRESS = "in_progress"
+    OVERDUE = "overdue"
+    DONE_ON_TIME = "done_on_time"
+    DONE_LATE = "done_late"
+
+
+TASK_STATUS_LABELS_VI = {
+    TaskStatus.IN_PROGRESS: "Đang thực hiện trong hạn",
+    TaskStatus.OVERDUE: "Quá hạn, chưa hoàn thành",
+    TaskStatus.DONE_ON_TIME: "Hoàn thành đúng hạn",
+    TaskStatus.DONE_LATE: "Hoàn thành quá hạn",
+}
+TASK_STATUS_LABELS_EN = {
+    TaskStatus.IN_PROGRESS: "In progress, within deadline",
+    TaskStatus.OVERDUE: "Overdue, not completed",
+    TaskStatus.DONE_ON_TIME: "Completed on time",
+    TaskStatus.DONE_LATE: "Completed late",
+}
+
+
+@dataclass(frozen=True)
+class StatusResult:
+    status: TaskStatus
+    days_overdue: int
+    deadline_in_force: date | None
+    extended: bool
+    explanation_vi: str
+    explanation_en: str = ""
+
+    @property
+    def label_vi(self) -> str:
+        return TASK_STATUS_LABELS_VI[self.status]
+
+    @property
+    def label_en(self) -> str:
+        return TASK_STATUS_LABELS_EN[self.status]
+
+    @property
+    def done(self) -> bool:
+        return self.status in (TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE)
+
+
+def _days_en(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
+def _vn_date(d: date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def task_status(
+    *,
+    deadline: date | None,
+    completed_on: date | None,
+    on: date,
+    extended_deadline: date | None = None,
+    extension_counts_on_time: bool = True,
+) -> StatusResult:
+    """The status of a task on the date ``on``.
+
+    ``extended`` is True when the deadline in force is the extended one (an approved extension
+    that counts). When an extension exists but does not count, the explanation says so.
+    """
+    extended = extended_deadline is not None and extension_counts_on_time
+    in_force = extended_deadline if extended else deadline
+    done = completed_on is not None and completed_on <= on
+
+    notes_vi: list[str] = []
+    notes_en: list[str] = []
+    if in_force is None:
+        notes_vi.append("Nhiệm vụ thường xuyên, không có hạn")
+        notes_en.append("Recurring task without a deadline")
+    elif extended:
+        notes_vi.append(f"Hạn đã gia hạn đến {_vn_date(in_force)}")
+        notes_en.append(f"Deadline extended to {in_force.isoformat()}")
+    else:
+        notes_vi.append(f"Hạn {_vn_date(in_force)}")
+        notes_en.append(f"Deadline {in_force.isoformat()}")
+    if extended_deadline is not None and not extension_counts_on_time:
+        notes_vi.append(f"gia hạn đến {_vn_date(extended_deadline)} không được tính là đúng hạn")
+        notes_en.append(f"the extension to {extended_deadline.isoformat()} does not count")
+
+    days = 0
+    if done:
+        assert completed_on is not None  # noqa: S101 - implied by done
+        if in_force is not None and completed_on > in_force:
+            status = TaskStatus.DONE_LATE
+            days = (completed_on - in_force).days
+            tail_vi = f"hoàn thành ngày {_vn_date(completed_on)}, trễ {days} ngày"
+            tail_en = f"completed on {completed_on.isoformat()}, {_days_en(days)} late"
+        else:
+            status = TaskStatus.DONE_ON_TIME
+            tail_vi = f"hoàn thành ngày {_vn_date(completed_on)}"
+            tail_en = f"completed on {completed_on.isoformat()}"
+    elif in_force is not None and on > in_force:
+        status = TaskStatus.OVERDUE
+        days = (on - in_force).days
+        tail_vi = f"đến ngày {_vn_date(on)} chưa hoàn thành, quá hạn {days} ngày"
+        tail_en = f"not completed by {on.isoformat()}, {_days_en(days)} overdue"
+    else:
+        status = TaskStatus.IN_PROGRESS
+        tail_vi = f"đến ngày {_vn_date(on)} đang thực hiện"
+        tail_en = f"in progress on {on.isoformat()}"
+
+    explanation_vi = "; ".join([*notes_vi, tail_vi]) + "."
+    explanation_en = "; ".join([*notes_en, tail_en]) + "."
+    return StatusResult(status, days, in_force, extended, explanation_vi, explanation_en)
+
+
+def summarise(statuses: Iterable[TaskStatus | str]) -> dict:
+    """Counts per status plus ``total``, ``done`` and ``done_pct``.
+
+    ``done_pct`` is done / total × 100 as a Decimal with 2 decimals (ROUND_HALF_UP), ``None`` when
+    there is no task: "đã hoàn thành 11/49 nhiệm vụ (đạt 22,45%)". Keys of the counts are the
+    :class:`TaskStatus` members (equal to their string values).
+    """
+    counts: dict = dict.fromkeys(TaskStatus, 0)
+    for status in statuses:
+        counts[TaskStatus(status)] += 1
+    total = sum(counts.values())
+    done = counts[TaskStatus.DONE_ON_TIME] + counts[TaskStatus.DONE_LATE]
+    done_pct = None
+    if total:
+        done_pct = (Decimal(done) * 100 / Decimal(total)).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
+    counts.update({"total": total, "done": done, "done_pct": done_pct})
+    return counts

@@ -1,0 +1,224 @@
+"""Table-driven tests of task status on a date and summaries (DOMAIN.md §2); no database."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from tiendo.tasks.rules import (
+    TASK_STATUS_LABELS_EN,
+    TASK_STATUS_LABELS_VI,
+    StatusResult,
+    TaskStatus,
+    summarise,
+    task_status,
+)
+
+IN, OVER, ON_TIME, LATE = (
+    TaskStatus.IN_PROGRESS,
+    TaskStatus.OVERDUE,
+    TaskStatus.DONE_ON_TIME,
+    TaskStatus.DONE_LATE,
+)
+DL = date(2026, 3, 31)
+EXT = date(2026, 4, 30)
+
+
+def d(month, day, year=2026):
+    return date(year, month, day)
+
+
+# (deadline, completed_on, on, extended_deadline, extension_counts,
+#  status, days, in_force, extended)
+STATUS_TABLE = [
+    # open tasks
+    (DL, None, d(3, 30), None, True, IN, 0, DL, False),
+    (DL, None, d(3, 31), None, True, IN, 0, DL, False),  # the deadline day is still in time
+    (DL, None, d(4, 1), None, True, OVER, 1, DL, False),  # overdue from the day after
+    (DL, None, d(4, 5), None, True, OVER, 5, DL, False),
+    # completed tasks
+    (DL, d(3, 31), d(4, 10), None, True, ON_TIME, 0, DL, False),  # exactly on the deadline
+    (DL, d(3, 15), d(4, 10), None, True, ON_TIME, 0, DL, False),  # before the deadline
+    (DL, d(4, 2), d(4, 10), None, True, LATE, 2, DL, False),
+    (DL, d(4, 2), d(4, 2), None, True, LATE, 2, DL, False),  # completed on `on` itself
+    # completed after `on`: not yet completed on that date
+    (DL, d(4, 2), d(4, 1), None, True, OVER, 1, DL, False),
+    (DL, d(3, 20), d(3, 10), None, True, IN, 0, DL, False),
+    # approved extension that counts (the default)
+    (DL, None, d(4, 15), EXT, True, IN, 0, EXT, True),
+    (DL, d(4, 20), d(5, 10), EXT, True, ON_TIME, 0, EXT, True),
+    (DL, d(4, 30), d(5, 10), EXT, True, ON_TIME, 0, EXT, True),
+    (DL, None, d(5, 3), EXT, True, OVER, 3, EXT, True),
+    (DL, d(5, 1), d(5, 10), EXT, True, LATE, 1, EXT, True),
+    # extension that does not count as on time
+    (DL, d(4, 20), d(5, 10), EXT, False, LATE, 20, DL, False),
+    (DL, None, d(4, 15), EXT, False, OVER, 15, DL, False),
+    (DL, d(3, 30), d(5, 10), EXT, False, ON_TIME, 0, DL, False),
+    # tasks without a deadline (thường xuyên)
+    (None, None, d(12, 31), None, True, IN, 0, None, False),
+    (None, d(6, 1), d(12, 31), None, True, ON_TIME, 0, None, False),
+    (None, d(6, 1), d(5, 31), None, True, IN, 0, None, False),
+    (None, None, d(5, 1), EXT, True, OVER, 1, EXT, True),
+    (None, None, d(5, 1), EXT, False, IN, 0, None, False),
+    # calendar edges
+    (d(12, 31, 2025), None, d(1, 1), None, True, OVER, 1, d(12, 31, 2025), False),
+    (d(2, 28, 2028), None, d(3, 1, 2028), None, True, OVER, 2, d(2, 28, 2028), False),
+    (d(2, 28, 2026), d(3, 1), d(3, 1), None, True, LATE, 1, d(2, 28, 2026), False),
+]
+
+
+@pytest.mark.parametrize(
+    (
+        "deadline",
+        "completed_on",
+        "on",
+        "extended_deadline",
+        "counts",
+        "status",
+        "days",
+        "in_force",
+        "extended",
+    ),
+    STATUS_TABLE,
+)
+def test_task_status_table(
+    deadline, completed_on, on, extended_deadline, counts, status, days, in_force, extended
+):
+    result = task_status(
+        deadline=deadline,
+        completed_on=completed_on,
+        on=on,
+        extended_deadline=extended_deadline,
+        extension_counts_on_time=counts,
+    )
+    assert (result.status, result.days_overdue, result.deadline_in_force, result.extended) == (
+        status,
+        days,
+        in_force,
+        extended,
+    )
+    assert result.label_vi == TASK_STATUS_LABELS_VI[status]
+    assert result.done == (status in (ON_TIME, LATE))
+
+
+def test_task_status_table_covers_every_status():
+    assert {row[5] for row in STATUS_TABLE} == set(TaskStatus)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "explanation_vi"),
+    [
+        (
+            {"deadline": DL, "completed_on": None, "on": d(4, 5)},
+            "Hạn 31/03/2026; đến ngày 05/04/2026 chưa hoàn thành, quá hạn 5 ngày.",
+        ),
+        (
+            {"deadline": DL, "completed_on": None, "on": d(3, 5)},
+            "Hạn 31/03/2026; đến ngày 05/03/2026 đang thực hiện.",
+        ),
+        (
+            {"deadline": DL, "completed_on": d(3, 31), "on": d(4, 5)},
+            "Hạn 31/03/2026; hoàn thành ngày 31/03/2026.",
+        ),
+        (
+            {"deadline": DL, "completed_on": d(4, 2), "on": d(4, 5)},
+            "Hạn 31/03/2026; hoàn thành ngày 02/04/2026, trễ 2 ngày.",
+        ),
+        (
+            {"deadline": DL, "completed_on": d(4, 20), "on": d(5, 5), "extended_deadline": EXT},
+            "Hạn đã gia hạn đến 30/04/2026; hoàn thành ngày 20/04/2026.",
+        ),
+        (
+            {
+                "deadline": DL,
+                "completed_on": d(4, 20),
+                "on": d(5, 5),
+                "extended_deadline": EXT,
+                "extension_counts_on_time": False,
+            },
+            "Hạn 31/03/2026; gia hạn đến 30/04/2026 không được tính là đúng hạn; "
+            "hoàn thành ngày 20/04/2026, trễ 20 ngày.",
+        ),
+        (
+            {"deadline": None, "completed_on": None, "on": d(5, 5)},
+            "Nhiệm vụ thường xuyên, không có hạn; đến ngày 05/05/2026 đang thực hiện.",
+        ),
+    ],
+)
+def test_task_status_explains_in_vietnamese(kwargs, explanation_vi):
+    assert task_status(**kwargs).explanation_vi == explanation_vi
+
+
+def test_task_status_explains_in_english_too():
+    result = task_status(deadline=DL, completed_on=None, on=d(4, 5))
+    assert (
+        result.explanation_en == "Deadline 2026-03-31; not completed by 2026-04-05, 5 days overdue."
+    )
+    assert result.label_en == "Overdue, not completed"
+
+
+def test_task_status_arguments_are_keyword_only():
+    with pytest.raises(TypeError):
+        task_status(DL, None, d(4, 1))  # type: ignore[misc]
+
+
+def test_status_result_is_a_frozen_value():
+    result = task_status(deadline=DL, completed_on=None, on=d(4, 1))
+    assert result == StatusResult(
+        OVER,
+        1,
+        DL,
+        False,
+        "Hạn 31/03/2026; đến ngày 01/04/2026 chưa hoàn thành, quá hạn 1 ngày.",
+        "Deadline 2026-03-31; not completed by 2026-04-01, 1 day overdue.",
+    )
+
+
+def test_labels_are_the_domain_labels():
+    assert TASK_STATUS_LABELS_VI == {
+        IN: "Đang thực hiện trong hạn",
+        OVER: "Quá hạn, chưa hoàn thành",
+        ON_TIME: "Hoàn thành đúng hạn",
+        LATE: "Hoàn thành quá hạn",
+    }
+    assert set(TASK_STATUS_LABELS_EN) == set(TaskStatus)
+    assert [s.value for s in TaskStatus] == ["in_progress", "overdue", "done_on_time", "done_late"]
+
+
+def test_summarise_counts_eleven_of_forty_nine():
+    statuses = [ON_TIME] * 6 + [LATE] * 5 + [OVER] * 3 + [IN] * 35
+    summary = summarise(statuses)
+    assert summary == {
+        IN: 35,
+        OVER: 3,
+        ON_TIME: 6,
+        LATE: 5,
+        "total": 49,
+        "done": 11,
+        "done_pct": Decimal("22.45"),
+    }
+    assert summary["in_progress"] == 35  # StrEnum keys equal their values
+
+
+@pytest.mark.parametrize(
+    ("statuses", "total", "done", "done_pct"),
+    [
+        ([], 0, 0, None),
+        ([IN], 1, 0, Decimal("0.00")),
+        ([ON_TIME], 1, 1, Decimal("100.00")),
+        ([ON_TIME, IN, IN], 3, 1, Decimal("33.33")),
+        ([ON_TIME, LATE, IN], 3, 2, Decimal("66.67")),
+        (["done_on_time", "overdue"], 2, 1, Decimal("50.00")),
+        (iter([LATE] * 8), 8, 8, Decimal("100.00")),
+        ([ON_TIME] * 1 + [IN] * 7, 8, 1, Decimal("12.50")),
+    ],
+)
+def test_summarise(statuses, total, done, done_pct):
+    summary = summarise(statuses)
+    assert (summary["total"], summary["done"], summary["done_pct"]) == (total, done, done_pct)
+    assert sum(summary[s] for s in TaskStatus) == total
+
+
+def test_summarise_rejects_unknown_statuses():
+    with pytest.raises(ValueError):
+        summarise(["finished"])
