@@ -118,7 +118,7 @@ def parse_vn_number(text: str) -> Decimal:
     if match["frac"]:
         digits += "." + match["frac"]
     value = Decimal(digits)
-    return -value if sign < 0 else value
+    return value.copy_negate() if sign < 0 else value
 
 
 def parse_decimal_input(text: str) -> Decimal:
@@ -140,7 +140,7 @@ def parse_decimal_input(text: str) -> Decimal:
         match = _MACHINE_NUMBER.fullmatch(rest)
         if match is not None and len(match["frac"]) != 3:
             value = Decimal(rest)
-            return -value if sign < 0 else value
+            return value.copy_negate() if sign < 0 else value
     return parse_vn_number(text)
 
 

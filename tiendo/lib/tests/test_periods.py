@@ -286,3 +286,85 @@ def test_quarter_roman(n, roman):
 def test_quarter_roman_rejects_other_numbers(n):
     with pytest.raises(PeriodError):
         quarter_roman(n)
+
+
+# --- property tests ---------------------------------------------------------------------------
+import contextlib  # noqa: E402
+from datetime import timedelta  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tiendo.lib.periods import KINDS  # noqa: E402
+
+_INDEXES = {"year": (0, 0), "half": (1, 2), "quarter": (1, 4), "month": (1, 12), "ytd": (1, 12)}
+years = st.integers(min_value=MIN_YEAR + 1, max_value=MAX_YEAR - 1)
+periods = st.sampled_from(KINDS).flatmap(
+    lambda kind: st.builds(
+        Period,
+        years,
+        st.just(kind),
+        st.integers(min_value=_INDEXES[kind][0], max_value=_INDEXES[kind][1]),
+    )
+)
+
+
+@given(periods)
+def test_code_and_vietnamese_label_parse_back(period):
+    assert parse_period(period.code) == period
+    assert parse_period(period.label_vi) == period
+    assert parse_period(period.label_vi.upper()) == period
+    assert parse_period(f"  {period.code.lower()}  ") == period
+
+
+@given(periods)
+def test_navigation_is_consistent(period):
+    assert period.previous().next() == period
+    assert period.next().previous() == period
+    assert period.previous() < period < period.next()
+    last_year = period.same_period_last_year()
+    assert (last_year.kind, last_year.index, last_year.months) == (
+        period.kind,
+        period.index,
+        period.months,
+    )
+    assert period.year_period().contains(period.start)
+    assert period.year_period().contains(period.end)
+
+
+@given(periods)
+def test_start_end_and_months_agree(period):
+    assert period.contains(period.start)
+    assert period.contains(period.end)
+    assert not period.contains(period.start - timedelta(days=1))
+    assert not period.contains(period.end + timedelta(days=1))
+    months = period.months_in()
+    assert len(months) == period.months
+    assert months[0].start == period.start
+    assert months[-1].end == period.end
+
+
+@given(
+    st.dates(min_value=date(MIN_YEAR, 1, 1), max_value=date(MAX_YEAR, 12, 31)),
+    st.sampled_from(KINDS),
+)
+def test_period_of_date_contains_the_date(d, kind):
+    period = period_of_date(d, kind)
+    assert period.kind == kind
+    assert period.contains(d)
+
+
+@given(st.text(max_size=40))
+def test_parse_period_raises_only_period_error(text):
+    try:
+        period = parse_period(text)
+    except PeriodError as exc:
+        assert str(exc).startswith("Không hiểu kỳ ")
+    else:
+        assert isinstance(period, Period)
+
+
+@given(st.text(alphabet="0123456789qQhHmM-/ IVivtháng năm quý đầu cuối", max_size=30))
+def test_parse_period_raises_only_period_error_on_period_like_text(text):
+    with contextlib.suppress(PeriodError):
+        parse_period(text)

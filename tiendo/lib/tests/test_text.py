@@ -45,3 +45,38 @@ def test_fold_lowercases_strips_accents_and_collapses_spaces(text, expected):
 )
 def test_slugify_vi(text, expected):
     assert slugify_vi(text) == expected
+
+
+# --- property tests ---------------------------------------------------------------------------
+import re  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.text(max_size=60))
+def test_fold_is_idempotent_and_ignores_normal_form(text):
+    folded = fold(text)
+    assert fold(folded) == folded
+    assert fold(unicodedata.normalize("NFD", text)) == folded
+    assert fold(nfc(text)) == folded
+    assert folded == folded.strip()
+    assert "  " not in folded
+
+
+@given(st.text(max_size=60))
+def test_slug_is_ascii_lowercase_words_joined_by_hyphens(text):
+    assert re.fullmatch(r"([a-z0-9]+(-[a-z0-9]+)*)?", slugify_vi(text))
+
+
+@given(
+    st.text(
+        alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxy "
+        "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ",
+        max_size=40,
+    )
+)
+def test_folded_vietnamese_is_plain_ascii(text):
+    folded = fold(text)
+    assert folded.isascii()
+    assert fold(text.upper()) == folded

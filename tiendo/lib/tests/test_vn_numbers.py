@@ -202,3 +202,77 @@ def test_format_count_writes_a_leading_zero_below_ten(n, expected):
 def test_format_count_rejects_non_integers():
     with pytest.raises(TypeError):
         format_count(D("3"))
+
+
+# --- property tests ---------------------------------------------------------------------------
+from decimal import ROUND_HALF_UP  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+finite_decimals = st.decimals(
+    min_value=Decimal("-1e18"), max_value=Decimal("1e18"), allow_nan=False, allow_infinity=False
+)
+NUMBERISH = st.text(alphabet="0123456789.,-–−+ \u00a0%abcE", max_size=20)
+
+
+@given(finite_decimals)
+def test_format_then_parse_gives_back_the_value(value):
+    text = format_vn_number(value)
+    assert parse_vn_number(text) == value
+    assert parse_decimal_input(text) == value
+
+
+@given(finite_decimals, st.integers(min_value=0, max_value=6))
+def test_format_with_fixed_decimals_rounds_half_up(value, decimals):
+    text = format_vn_number(value, decimals)
+    expected = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    assert parse_vn_number(text) == expected
+    frac = text.partition(",")[2]
+    assert len(frac) == decimals
+
+
+@given(st.integers(min_value=-(10**24), max_value=10**24))
+def test_integers_are_grouped_by_thousands(n):
+    text = format_vn_number(n)
+    assert "," not in text
+    groups = text.lstrip("-").split(".")
+    assert 1 <= len(groups[0]) <= 3
+    assert all(len(g) == 3 for g in groups[1:])
+    assert parse_vn_number(text) == n
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_counts_read_back(n):
+    assert parse_vn_number(format_count(n)) == n
+
+
+@given(st.one_of(st.text(max_size=40), NUMBERISH))
+def test_parse_vn_number_raises_only_vn_number_error(text):
+    try:
+        value = parse_vn_number(text)
+    except VnNumberError as exc:
+        assert str(exc).startswith("Không đọc được số ")
+    else:
+        assert value.is_finite()
+
+
+@given(st.one_of(st.text(max_size=40), NUMBERISH))
+def test_parse_decimal_input_raises_only_vn_number_error(text):
+    try:
+        value = parse_decimal_input(text)
+    except VnNumberError as exc:
+        assert str(exc).startswith("Không đọc được số ")
+    else:
+        assert value.is_finite()
+
+
+@given(st.decimals(min_value=0, max_value=Decimal("1e12"), places=2))
+def test_machine_form_with_two_decimals_is_read_as_a_decimal_point(value):
+    text = format(value, "f")  # "10619.50": two decimals after the dot, never three
+    assert parse_decimal_input(text) == value
+
+
+def test_negative_numbers_keep_every_digit_beyond_the_decimal_context():
+    text = "-0," + "0" * 27 + "87035712358086751234616356239"
+    assert parse_vn_number(text) == Decimal("-8.7035712358086751234616356239E-28")
