@@ -354,3 +354,62 @@ def test_roll_up_mean_is_not_rounded():
 def test_weighted_roll_up_needs_one_weight_per_value(weights):
     with pytest.raises(ValueError, match="one weight per value"):
         roll_up(_ds("1", "2"), Rollup.WEIGHTED, weights)
+
+
+# --- property tests ---------------------------------------------------------------------------
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+RANK = {NO: 0, OK: 1, EX: 2}
+amounts = st.decimals(
+    min_value=D("-1e9"), max_value=D("1e9"), places=4, allow_nan=False, allow_infinity=False
+)
+positive = st.decimals(min_value=D("0.0001"), max_value=D("1e9"), places=4)
+
+
+@given(amounts, amounts, amounts, st.sampled_from([Bound.EQ, Bound.GT, Bound.GE, Bound.ABOUT]))
+def test_higher_actual_never_gives_a_worse_verdict_on_the_higher_side(a, b, value, bound):
+    low, high = sorted((a, b))
+    target = TargetSpec(value, bound)
+    assert RANK[assess(low, target, H).verdict] <= RANK[assess(high, target, H).verdict]
+
+
+@given(amounts, amounts, amounts, st.sampled_from([Bound.EQ, Bound.LT, Bound.LE, Bound.ABOUT]))
+def test_lower_actual_never_gives_a_worse_verdict_on_the_lower_side(a, b, value, bound):
+    low, high = sorted((a, b))
+    target = TargetSpec(value, bound)
+    assert RANK[assess(low, target, L).verdict] >= RANK[assess(high, target, L).verdict]
+
+
+@given(amounts, amounts, amounts, st.sampled_from(list(Direction)))
+def test_a_range_target_is_never_exceeded(actual, a, b, direction):
+    low, high = sorted((a, b))
+    result = assess(actual, TargetSpec(low, Bound.RANGE, high), direction)
+    assert result.verdict == (OK if low <= actual <= high else NO)
+
+
+@given(amounts, positive)
+def test_exceeded_point_target_means_more_than_105_percent(actual, plan):
+    result = assess(actual, TargetSpec(plan), H)
+    assert result.attainment == (actual / plan * 100).quantize(D("0.01"), rounding="ROUND_HALF_UP")
+    if result.verdict == EX:
+        assert result.attainment >= D("105.00")
+    if result.verdict == NO:
+        assert result.attainment <= D("100.00")
+
+
+@given(amounts, amounts, st.sampled_from(list(Bound)), st.sampled_from(list(Direction)))
+def test_assess_always_gives_a_verdict_and_a_sentence(actual, value, bound, direction):
+    high = value + 1 if bound == Bound.RANGE else None
+    result = assess(actual, TargetSpec(value, bound, high), direction)
+    assert result.verdict in set(Verdict)
+    assert result.explanation_vi.startswith("Thực hiện ")
+    assert result.explanation_vi.endswith(VERDICT_LABELS_VI[result.verdict].lower() + ".")
+
+
+@given(st.lists(st.one_of(st.none(), amounts), max_size=20))
+def test_sum_ignores_missing_values_and_counts_them(values):
+    result = roll_up(values, Rollup.SUM)
+    present = [v for v in values if v is not None]
+    assert (result.counted, result.missing) == (len(present), len(values) - len(present))
+    assert result.value == (sum(present, D(0)) if present else None)

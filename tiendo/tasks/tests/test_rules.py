@@ -1,6 +1,6 @@
 """Table-driven tests of task status on a date and summaries (DOMAIN.md §2); no database."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -222,3 +222,66 @@ def test_summarise(statuses, total, done, done_pct):
 def test_summarise_rejects_unknown_statuses():
     with pytest.raises(ValueError):
         summarise(["finished"])
+
+
+# --- property tests ---------------------------------------------------------------------------
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+days_2026 = st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31))
+maybe_day = st.one_of(st.none(), days_2026)
+
+
+@given(maybe_day, maybe_day, days_2026, maybe_day, st.booleans())
+def test_status_follows_completion_and_deadline_in_force(deadline, completed, on, ext, counts):
+    result = task_status(
+        deadline=deadline,
+        completed_on=completed,
+        on=on,
+        extended_deadline=ext,
+        extension_counts_on_time=counts,
+    )
+    in_force = ext if (ext is not None and counts) else deadline
+    assert result.deadline_in_force == in_force
+    assert result.done == (completed is not None and completed <= on)
+    assert result.days_overdue >= 0
+    if result.status in (IN, ON_TIME):
+        assert result.days_overdue == 0
+    if result.status == OVER:
+        assert result.days_overdue == (on - in_force).days > 0
+    if result.status == LATE:
+        assert result.days_overdue == (completed - in_force).days > 0
+    assert result.explanation_vi.endswith(".")
+
+
+@given(days_2026, maybe_day, days_2026, st.integers(min_value=0, max_value=90))
+def test_counting_an_extension_never_makes_a_status_worse(deadline, completed, on, extra):
+    extended = deadline + timedelta(days=extra)
+    bad = {OVER, LATE}
+    with_ext = task_status(
+        deadline=deadline, completed_on=completed, on=on, extended_deadline=extended
+    )
+    without = task_status(
+        deadline=deadline,
+        completed_on=completed,
+        on=on,
+        extended_deadline=extended,
+        extension_counts_on_time=False,
+    )
+    assert with_ext.days_overdue <= without.days_overdue
+    if without.status not in bad:
+        assert with_ext.status not in bad
+
+
+@given(st.lists(st.sampled_from(list(TaskStatus)), max_size=200))
+def test_summary_counts_add_up(statuses):
+    summary = summarise(statuses)
+    assert summary["total"] == len(statuses)
+    assert summary["done"] == summary[ON_TIME] + summary[LATE]
+    if statuses:
+        assert D0 <= summary["done_pct"] <= D100
+    else:
+        assert summary["done_pct"] is None
+
+
+D0, D100 = Decimal(0), Decimal(100)
