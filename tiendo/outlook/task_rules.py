@@ -1,0 +1,284 @@
+"""Task outlook (nguy cơ trễ hạn của nhiệm vụ): a transparent scorecard. Pure functions.
+
+No Django, no clock: ``on`` is always a parameter.
+
+The probability that an open task finishes late is a logistic scorecard, one term per reason:
+
+    logit(p) = logit(p₀) + B_GAP·gap + B_SILENT·silent + B_EXT·ext
+
+- ``p₀`` — the lead unit's track record, shrunk toward a prior when its history is thin:
+  ``on_time = (rate·n + PRIOR_ON_TIME·PRIOR_WEIGHT) / (n + PRIOR_WEIGHT)``, ``p₀ = 1 − on_time``
+  (PRIOR_ON_TIME = 0.8, PRIOR_WEIGHT = 10 tasks: a unit with 2 tasks on record moves the prior
+  by only 2/12 of its own rate's distance).
+- ``gap`` — progress behind elapsed time: ``(elapsed_share·100 − progress_pct) / 100``, in
+  [−1, 1]; elapsed_share = (on − start) / (deadline − start), clipped to [0, 1].
+- ``silent`` — weeks without a progress report beyond a grace of ``SILENT_GRACE_WEEKS`` (counted
+  from the start when there has been none), capped at ``SILENT_CAP_WEEKS``.
+- ``ext`` — extensions already granted (capped at 3).
+
+Coefficients (:data:`SCORECARD`) are set by hand to be readable (4 log-odds for a task a whole
+schedule behind, 0.35 per silent week, 0.6 per extension); ``benchmarks/outlook.py`` fits the
+same four features by logistic regression on replayed history (:func:`fit_logistic`, a small
+Newton/IRLS fit in pure Python) and reports both AUCs, so the hand-set weights are checked
+against data rather than trusted. A task already past its deadline and not finished is certain
+to be late (p = 1). A task without a deadline (thường xuyên) is ``unknown``.
+
+Classes: p < 0.25 → ``on_course``, p < 0.5 → ``at_risk``, otherwise ``off_course``.
+Each result carries its reasons, the strongest risk-raising terms first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from tiendo.lib.vn_numbers import format_vn_number
+from tiendo.outlook.rules import NOT_ENOUGH_DATA_VI, Risk
+
+__all__ = [
+    "PRIOR_ON_TIME",
+    "PRIOR_WEIGHT",
+    "SCORECARD",
+    "TaskFeatures",
+    "TaskRisk",
+    "fit_logistic",
+    "predict_logistic",
+    "task_features",
+    "task_risk",
+]
+
+PRIOR_ON_TIME = 0.8
+PRIOR_WEIGHT = 10
+SILENT_GRACE_WEEKS = 2
+SILENT_CAP_WEEKS = 8
+MAX_EXTENSIONS_COUNTED = 3
+AT_RISK_FROM = 0.25
+OFF_COURSE_FROM = 0.5
+# intercept adjustment (0: the track record alone is the base), gap, silent weeks, extensions
+SCORECARD = (0.0, 4.0, 0.35, 0.6)
+
+
+@dataclass(frozen=True)
+class TaskFeatures:
+    base_late: float  # p₀ from the shrunk track record
+    shrunk_on_time: float
+    elapsed_share: float
+    gap: float
+    silent_weeks: float  # beyond the grace period, capped
+    days_silent: int
+    extensions: int
+    overdue_days: int
+
+    def vector(self) -> tuple[float, float, float, float]:
+        """The model's inputs: logit(p₀), gap, silent weeks, extensions."""
+        return (_logit(self.base_late), self.gap, self.silent_weeks, float(self.extensions))
+
+
+@dataclass(frozen=True)
+class TaskRisk:
+    risk: Risk
+    probability: Decimal | None
+    reasons: tuple[str, ...]
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1 / (1 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1 + z)
+
+
+def _n(x: float) -> str:
+    return format_vn_number(Decimal(repr(round(x, 1))))
+
+
+def task_features(
+    *,
+    progress_pct: Decimal | None,
+    start: date,
+    deadline: date,
+    on: date,
+    last_update_on: date | None,
+    unit_on_time_rate: Decimal | None,
+    unit_history_n: int,
+    extensions: int,
+) -> TaskFeatures:
+    """The scorecard's inputs for one open task on day ``on`` (see the module docstring)."""
+    n = max(unit_history_n, 0) if unit_on_time_rate is not None else 0
+    rate = float(unit_on_time_rate) / 100 if unit_on_time_rate is not None else PRIOR_ON_TIME
+    shrunk = (rate * n + PRIOR_ON_TIME * PRIOR_WEIGHT) / (n + PRIOR_WEIGHT)
+    span = max((deadline - start).days, 1)
+    elapsed = min(max((on - start).days / span, 0.0), 1.0)
+    progress = float(progress_pct) if progress_pct is not None else 0.0
+    gap = max(-1.0, min(1.0, (elapsed * 100 - progress) / 100))
+    since = last_update_on if last_update_on is not None else start
+    days_silent = max((on - since).days, 0)
+    silent = min(max(days_silent / 7 - SILENT_GRACE_WEEKS, 0.0), SILENT_CAP_WEEKS)
+    return TaskFeatures(
+        base_late=1 - shrunk,
+        shrunk_on_time=shrunk,
+        elapsed_share=elapsed,
+        gap=gap,
+        silent_weeks=silent,
+        days_silent=days_silent,
+        extensions=min(max(extensions, 0), MAX_EXTENSIONS_COUNTED),
+        overdue_days=max((on - deadline).days, 0),
+    )
+
+
+def _risk_of(p: float) -> Risk:
+    if p < AT_RISK_FROM:
+        return Risk.ON_COURSE
+    if p < OFF_COURSE_FROM:
+        return Risk.AT_RISK
+    return Risk.OFF_COURSE
+
+
+def task_risk(
+    *,
+    progress_pct: Decimal | None,
+    start: date | None,
+    deadline: date | None,
+    on: date,
+    last_update_on: date | None,
+    updates_count: int,
+    unit_on_time_rate: Decimal | None,
+    unit_history_n: int,
+    extensions: int,
+    coefficients: Sequence[float] = SCORECARD,
+) -> TaskRisk:
+    """Lateness risk of an open task on day ``on``, with its top reasons (Vietnamese).
+
+    ``unit_on_time_rate`` is the lead unit's percentage of tasks finished on time among its
+    ``unit_history_n`` finished tasks (``None`` when it has none).
+    """
+    if deadline is None:
+        return TaskRisk(
+            Risk.UNKNOWN,
+            None,
+            ("Nhiệm vụ thường xuyên, không có hạn hoàn thành: không tính nguy cơ trễ hạn.",),
+        )
+    start = start if start is not None and start < deadline else min(on, deadline)
+    f = task_features(
+        progress_pct=progress_pct, start=start, deadline=deadline, on=on,
+        last_update_on=last_update_on, unit_on_time_rate=unit_on_time_rate,
+        unit_history_n=unit_history_n, extensions=extensions,
+    )  # fmt: skip
+    progress = float(progress_pct) if progress_pct is not None else 0.0
+    if f.overdue_days > 0 and progress < 100:
+        return TaskRisk(
+            Risk.OFF_COURSE,
+            Decimal(1),
+            (
+                f"Đã quá hạn {f.overdue_days} ngày, tiến độ mới đạt {_n(progress)}%.",
+                *(_track_reason(f, unit_on_time_rate, unit_history_n),),
+            ),
+        )
+    b0, b_gap, b_silent, b_ext = coefficients
+    x_track, x_gap, x_silent, x_ext = f.vector()
+    terms: list[tuple[float, str]] = []
+    terms.append((b_gap * x_gap, _gap_reason(f, progress)))
+    if updates_count == 0 and f.days_silent >= 7 * SILENT_GRACE_WEEKS:
+        silent_text = f"Chưa có báo cáo tiến độ nào sau {f.days_silent} ngày kể từ khi giao."
+    else:
+        silent_text = f"{f.days_silent} ngày chưa cập nhật tiến độ."
+    terms.append((b_silent * x_silent, silent_text))
+    if f.extensions:
+        terms.append((b_ext * x_ext, f"Đã được gia hạn {f.extensions} lần."))
+    track_term = x_track - _logit(1 - PRIOR_ON_TIME)
+    terms.append((track_term, _track_reason(f, unit_on_time_rate, unit_history_n)))
+    p = _sigmoid(b0 + x_track + b_gap * x_gap + b_silent * x_silent + b_ext * x_ext)
+    ordered = sorted(terms, key=lambda t: -t[0])
+    raising = [text for w, text in ordered if w > 0.05]
+    reasons = raising[:3] if raising else [text for _, text in ordered[:2]]
+    return TaskRisk(_risk_of(p), Decimal(repr(round(p, 4))), tuple(reasons))
+
+
+def _gap_reason(f: TaskFeatures, progress: float) -> str:
+    expected = f.elapsed_share * 100
+    if f.gap > 0:
+        return (
+            f"Tiến độ {_n(progress)}%, chậm {_n(f.gap * 100)} điểm % so với thời gian đã qua "
+            f"({_n(expected)}% thời hạn)."
+        )
+    return (
+        f"Tiến độ {_n(progress)}%, không chậm so với thời gian đã qua ({_n(expected)}% thời hạn)."
+    )
+
+
+def _track_reason(f: TaskFeatures, rate: Decimal | None, n: int) -> str:
+    if rate is None or n <= 0:
+        return (
+            f"Đơn vị chủ trì chưa có nhiệm vụ đã hoàn thành để đánh giá ({NOT_ENOUGH_DATA_VI}); "
+            f"dùng mức mặc định {_n(PRIOR_ON_TIME * 100)}% đúng hạn."
+        )
+    return (
+        f"Đơn vị chủ trì hoàn thành đúng hạn {_n(float(rate))}% ({n} nhiệm vụ); "
+        f"sau hiệu chỉnh theo số lượng: {_n(f.shrunk_on_time * 100)}%."
+    )
+
+
+def fit_logistic(
+    rows: Sequence[Sequence[float]], labels: Sequence[int], *, l2: float = 1.0, steps: int = 25
+) -> tuple[float, ...]:
+    """Fit ``logit(p) = b₀ + Σ bᵢ·xᵢ`` by Newton's method (IRLS) with an L2 penalty ``l2·Σbᵢ²/2``.
+
+    The intercept is not penalised. Pure Python: the Hessian is solved by Gaussian elimination,
+    fine for a handful of features. Returns ``(b₀, b₁, …)``.
+    """
+    if not rows:
+        raise ValueError("no rows to fit")
+    k = len(rows[0]) + 1
+    beta = [0.0] * k
+    xs = [(1.0, *map(float, r)) for r in rows]
+    for _ in range(steps):
+        grad = [0.0] * k
+        hess = [[0.0] * k for _ in range(k)]
+        for x, y in zip(xs, labels, strict=True):
+            p = _sigmoid(sum(b * xi for b, xi in zip(beta, x, strict=True)))
+            w = p * (1 - p)
+            for i in range(k):
+                grad[i] += (y - p) * x[i]
+                for j in range(k):
+                    hess[i][j] += w * x[i] * x[j]
+        for i in range(1, k):
+            grad[i] -= l2 * beta[i]
+            hess[i][i] += l2
+        step = _solve(hess, grad)
+        beta = [b + s for b, s in zip(beta, step, strict=True)]
+        if max(abs(s) for s in step) < 1e-8:
+            break
+    return tuple(beta)
+
+
+def predict_logistic(beta: Sequence[float], row: Sequence[float]) -> float:
+    return _sigmoid(beta[0] + sum(b * x for b, x in zip(beta[1:], row, strict=True)))
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Solve ``a·x = b`` by Gaussian elimination with partial pivoting."""
+    n = len(b)
+    m = [[*row, rhs] for row, rhs in zip(a, b, strict=True)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
+        m[col], m[pivot] = m[pivot], m[col]
+        if abs(m[col][col]) < 1e-12:
+            continue
+        for r in range(col + 1, n):
+            factor = m[r][col] / m[col][col]
+            for c in range(col, n + 1):
+                m[r][c] -= factor * m[col][c]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        if abs(m[r][r]) < 1e-12:
+            continue
+        x[r] = (m[r][n] - sum(m[r][c] * x[c] for c in range(r + 1, n))) / m[r][r]
+    return x
