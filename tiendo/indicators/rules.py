@@ -108,7 +108,6 @@ MSG_NO_ACTUAL_EN = "No actual figure yet."
 MSG_NO_TARGET_VI = "Chưa có chỉ tiêu kế hoạch."
 MSG_NO_TARGET_EN = "No target set."
 MSG_BAD_RANGE = "a RANGE target needs value <= value_high"
-MSG_HIGH_ONLY_FOR_RANGE = "value_high is only used with a RANGE bound"
 
 
 def _dec(value: Decimal | int | str) -> Decimal:
@@ -121,7 +120,10 @@ def _dec(value: Decimal | int | str) -> Decimal:
 
 @dataclass(frozen=True)
 class TargetSpec:
-    """A target as written: a point, a bound, a range or "khoảng"."""
+    """A target as written: a point, a bound, a range or "khoảng".
+
+    ``value_high`` is only read for a RANGE bound (and must then be ≥ ``value``).
+    """
 
     value: Decimal
     bound: Bound = Bound.EQ
@@ -132,11 +134,9 @@ class TargetSpec:
         object.__setattr__(self, "bound", Bound(self.bound))
         if self.value_high is not None:
             object.__setattr__(self, "value_high", _dec(self.value_high))
-        if self.bound == Bound.RANGE:
-            if self.value_high is None or self.value_high < self.value:
-                raise ValueError(MSG_BAD_RANGE)
-        elif self.value_high is not None:
-            raise ValueError(MSG_HIGH_ONLY_FOR_RANGE)
+        # value_high is ignored for bounds other than RANGE (a stored row may carry one).
+        if self.bound == Bound.RANGE and (self.value_high is None or self.value_high < self.value):
+            raise ValueError(MSG_BAD_RANGE)
 
     def describe_vi(self) -> str:
         """The target in Vietnamese words: "9,77", "trên 70", "không quá 2", "6,6–6,8"."""

@@ -256,13 +256,18 @@ def test_verdict_labels():
     [
         ({"value": D("6.6"), "bound": Bound.RANGE}, "value <= value_high"),
         ({"value": D("6.8"), "bound": Bound.RANGE, "value_high": D("6.6")}, "value <= value_high"),
-        ({"value": D("6.6"), "bound": Bound.EQ, "value_high": D("6.8")}, "only used with a RANGE"),
         ({"value": D("6.6"), "bound": "between"}, "between"),
     ],
 )
 def test_target_spec_refuses_inconsistent_targets(kwargs, message):
     with pytest.raises(ValueError, match=message):
         TargetSpec(**kwargs)
+
+
+def test_value_high_is_ignored_for_bounds_other_than_range():
+    target = TargetSpec(D("9.77"), Bound.EQ, D("12"))
+    assert assess(D("9.8"), target, H).verdict == OK
+    assert target.describe_vi() == "9,77"
 
 
 def test_target_spec_refuses_floats_and_accepts_strings():
