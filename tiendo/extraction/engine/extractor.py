@@ -1,0 +1,574 @@
+"""From report text to indicator statements (ANNOTATION.md): the pipeline.
+
+1. The text is cut into lines; upper-case section headings set the report period and whether the
+   section reports results or plans ("PHƯƠNG HƯỚNG, NHIỆM VỤ … QUÝ II/2026": every number is a
+   target for that period).
+2. Each line is cut into sentences; each sentence's numbers are found, their units read and the
+   out-of-scope ones dropped (scope.py).
+3. Each number gets a local role from the words around it (roles.py).
+4. Numbers are grouped into statements: a number opens a new statement when its clause names a
+   new subject ("…; dư nợ tín dụng đạt …"), or when it is a second level figure; otherwise it
+   belongs to the statement of the number before it (its plan, change or attainment).
+5. Statement-level rules: a rate indicator's % is its actual; verdicts ("đạt", "không đạt")
+   standing alone give the status; periods come from the nearest period expression.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from tiendo.lib.text import fold
+
+from . import roles
+from .model import Number, Statement
+from .numbers import Token, Unit, find_numbers, read_unit
+from .periods import find_periods, parse_code, year_of
+from .scope import is_date_pair, out_of_scope
+
+MAX_SENTENCE = 4000  # longer "sentences" (tables flattened without punctuation) are cut
+
+_SENT_END_RE = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n|(?<=\])|(?=\[)")
+_PLAN_HEAD_RE = re.compile(
+    r"phuong huong|ke hoach|giai phap|muc tieu|nhiem vu (?:trong tam|chu yeu|va giai phap)"
+)
+_RESULT_HEAD_RE = re.compile(r"ket qua|tinh hinh|danh gia|thuc hien")
+_HEAD_MARK_RE = re.compile(r"^\s*(?:[A-ZĐ]|[IVXLC]+|[0-9]+)[.)]\s+")
+_MASK_RE = re.compile(
+    r"\[footnoteRef:[^\]]*\]|\[bookmark:[^\]]*\]|\[[0-9]+:|“[^”\n]{0,300}”|\"[^\"\n]{0,300}\""
+    r"|«[^»\n]{0,300}»"
+)
+_TRONG_DO_RE = re.compile(r"(?<![\w])(trong đó|riêng|bao gồm|gồm|cụ thể)(?![\w])")
+_VERDICT_RE = re.compile(
+    r"(?<![\w])(?P<neg>không|chưa)?\s*(?P<w>đạt|vượt|hoàn thành)(?![\w])", re.IGNORECASE
+)
+_VERDICT_NEXT_RE = re.compile(
+    r"^\s*(?:$|[,;.)\]]|so với|so\s|kế hoạch|kh\b|phương án|kịch bản|chỉ tiêu|mục tiêu|dự toán"
+    r"|yêu cầu|tiến độ)"
+)
+_LEAD_FILLER_RE = re.compile(
+    r"^(?:\s|[-–•*+:]|và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|đồng thời|ngoài ra|với|"
+    r"trong|đó|như|điển hình như|tính|lũy kế|đến nay|hiện nay|hiện|toàn tỉnh|toàn thành phố|"
+    r"đã|có|về)+(?![\w])",
+)
+_SUBJECT_STOP_RE = re.compile(
+    r"(?<![\w])(ước đạt|đạt|ước tính|ước|tăng trưởng|tăng|giảm|bằng|chiếm|là|có|khoảng|"
+    r"trên|dưới|hơn|gần|không quá|tối đa|từ|vượt|kh|kế hoạch|so với)(?![\w])"
+)
+_NOT_SUBJECT_WORDS = {
+    "tổng", "số", "mức", "tỷ", "lệ", "cả", "năm", "quý", "tháng", "i", "ii", "iii", "iv",
+    "được", "đã", "thì", "toàn", "tỉnh", "nay", "đến", "cộng", "ước", "còn", "các", "những",
+}
+
+
+@dataclass
+class Mention:
+    tok: Token
+    unit: Unit
+    role: str = "actual"
+    extras: dict = field(default_factory=dict)
+    left: str = ""  # lower-cased clause text before the number (since the previous number)
+    window: str = ""  # lower-cased text since the previous number (whole)
+    right: str = ""  # lower-cased text after the unit up to the next number
+    subject: str | None = None
+    bound: str | None = None
+    negative: bool = False
+    pair: int | None = None  # index of the other member of an x/y pair
+    group: tuple[int, int] | None = None  # innermost enclosing parenthesis (open, close)
+    stmt: int | None = None
+
+
+@dataclass
+class _Stmt:
+    subject: str | None
+    mentions: list[int]
+    parent: int | None = None
+    status: str | None = None
+    period: str | None = None
+
+
+@dataclass
+class _Context:
+    report_period: str | None
+    year: int | None
+    plan: bool = False
+    section_period: str | None = None
+
+
+# --- public --------------------------------------------------------------------------------
+
+
+def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
+    """Every indicator statement of ``text`` (ANNOTATION.md), in text order. Never raises on
+    odd text; ``default_period`` ("2026-Q1") is the report's period when headings give none."""
+    if not isinstance(text, str):
+        raise TypeError("text must be str")
+    report_period = parse_code(default_period) if default_period else _guess_period(text)
+    ctx = _Context(report_period, year_of(report_period))
+    ctx.section_period = report_period
+    masked = [(m.start(), m.end()) for m in _MASK_RE.finditer(text)]
+    out: list[Statement] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        if _is_heading(line):
+            _enter_section(line, ctx)
+        for a, b in _sentences(text, start, start + len(line)):
+            out.extend(_sentence(text, a, b, start, ctx, masked))
+    return out
+
+
+# --- sections and sentences ----------------------------------------------------------------
+
+
+def _guess_period(text: str) -> str | None:
+    head = text[:600]
+    for line in head.split("\n"):
+        found = [p for p in find_periods(line, None) if p.code and p.kind != "year"]
+        if found:
+            return found[0].code
+    found = [p for p in find_periods(head, None) if p.code]
+    return found[0].code if found else None
+
+
+def _is_heading(line: str) -> bool:
+    s = line.strip()
+    letters = [c for c in s if c.isalpha()]
+    if len(letters) < 8:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper / len(letters) > 0.7 and len(s) < 300
+
+
+def _enter_section(line: str, ctx: _Context) -> None:
+    key = fold(line)
+    periods = [p for p in find_periods(line, ctx.year) if p.code]
+    plan = bool(_PLAN_HEAD_RE.search(key)) and not _RESULT_HEAD_RE.search(key)
+    if periods:
+        code = periods[-1].code
+        if ctx.report_period is None:
+            ctx.report_period, ctx.year = code, year_of(code)
+        if ctx.report_period and code != ctx.report_period and code > ctx.report_period:
+            plan = plan or bool(_PLAN_HEAD_RE.search(key))
+        ctx.section_period = code if plan else ctx.report_period
+        ctx.plan = plan
+    elif _HEAD_MARK_RE.match(line) and re.match(r"^\s*[A-ZĐ][.)]", line):
+        ctx.plan = plan
+        if not plan:
+            ctx.section_period = ctx.report_period
+
+
+def _sentences(text: str, a: int, b: int):
+    """(start, end) of each sentence in text[a:b]."""
+    cuts = [a]
+    for m in _SENT_END_RE.finditer(text, a, b):
+        cuts.append(m.start() if m.end() == m.start() else m.end())
+    cuts.append(b)
+    for s, e in itertools.pairwise(cuts):
+        while e - s > MAX_SENTENCE:
+            yield s, s + MAX_SENTENCE
+            s += MAX_SENTENCE
+        if e > s:
+            yield s, e
+
+
+def _paren_groups(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    groups, stack = [], []
+    for i in range(a, b):
+        ch = text[i]
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            groups.append((stack.pop(), i))
+    groups.extend((o, b) for o in stack)  # unclosed: runs to the sentence end
+    return groups
+
+
+def _innermost(groups, pos):
+    best = None
+    for o, c in groups:
+        if o < pos <= c and (best is None or o > best[0]):
+            best = (o, c)
+    return best
+
+
+# --- one sentence ----------------------------------------------------------------------------
+
+
+def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mention]:
+    toks = find_numbers(text[a:b])
+    for t in toks:
+        t.start += a
+        t.end += a
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and text[t.end : nxt.start] == "/":  # x/y
+            unit = read_unit(text, nxt.end)
+            has_noun = unit.kind in ("count", "measure", "percent")
+            if is_date_pair(text, t, nxt, line_start, has_noun) or any(
+                o <= t.start < c for o, c in masked
+            ):
+                i += 2
+                while i < len(toks) and text[toks[i - 1].end : toks[i].start] == "/":
+                    i += 1
+                continue
+            if t.value is not None and nxt.value is not None:
+                m1 = Mention(t, unit, role="part")
+                m2 = Mention(nxt, unit, role="part")
+                m1.pair, m2.pair = len(out) + 1, len(out)
+                out.extend([m1, m2])
+            i += 2
+            continue
+        unit = read_unit(text, t.end)
+        if not out_of_scope(text, t, unit, line_start, masked):
+            out.append(Mention(t, unit))
+        i += 1
+    return out
+
+
+def _clause_left(window: str) -> str:
+    """The part of ``window`` after its last top-level boundary (, ; ( :)."""
+    # Closed parentheses inside the window belong to the subject ("khu vực III (dịch vụ)").
+    flat = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), window)
+    cut = max(flat.rfind(ch) for ch in ",;(:)")
+    return window[cut + 1 :] if cut >= 0 else window
+
+
+def _subject(clause: str) -> str | None:
+    """The indicator named before the verb of a clause, or None when the clause starts with
+    a verb/cue ("tăng 5%", "KH: …", "đạt 3,65%")."""
+    c = re.sub(r"\([^()]*\)", " ", clause)
+    low = c.lower()
+    m = _LEAD_FILLER_RE.match(low)
+    start = m.end() if m else 0
+    stop = _SUBJECT_STOP_RE.search(low, start)
+    end = stop.start() if stop else len(low)
+    words = re.findall(r"[^\W\d_]+", low[start:end])
+    if not any(w not in _NOT_SUBJECT_WORDS for w in words):
+        return None
+    # keep the original case, trimmed
+    raw = clause[start:end] if not m else clause[m.end() :end]
+    raw = re.sub(r"\s+", " ", raw).strip(" -–:,;")
+    return raw or None
+
+
+def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
+    ms = _mentions(text, a, b, line_start, masked)
+    if not ms:
+        return []
+    groups = _paren_groups(text, a, b)
+    low_text = text  # offsets shared; lower-casing per slice below
+    prev_end = a
+    for i, m in enumerate(ms):
+        window = low_text[prev_end : m.tok.start]
+        m.window = window.lower()
+        m.left = _clause_left(window).lower()
+        nxt_start = ms[i + 1].tok.start if i + 1 < len(ms) else b
+        m.right = text[m.unit.end : nxt_start].lower()
+        m.group = _innermost(groups, m.tok.start)
+        m.subject = _subject(_clause_left(window))
+        if m.role != "part":
+            m.role, m.extras = roles.local_role(m.left, m.right, m.unit.kind)
+            # inside "(KH: …)" every figure is a plan
+            if m.group and m.role == "actual":
+                opening = text[m.group[0] + 1 : m.tok.start].lower()
+                if re.match(r"\s*(kh|kế hoạch|chỉ tiêu|mục tiêu)(?![\w])", opening):
+                    m.role, m.extras = "target", {"cue": "plan-paren"}
+            # "(đạt 22,45%)" after a count: the share of it that is done
+            if (
+                m.role == "actual"
+                and m.extras.get("cue") == "by"
+                and i > 0
+                and ms[i - 1].unit.kind != "percent"
+                and m.subject is None
+            ):
+                m.role = "attainment"
+                m.extras["basis"] = m.extras.get("basis") or _noun_after(text, ms[i - 1])
+        m.bound = roles.bound_of(m.window[-25:], m.right[:30])
+        m.negative = bool(roles.NEG_RE.search(m.window[-8:])) and m.role != "part"
+        prev_end = m.unit.end
+    stmts = _group(text, ms)
+    _statement_rules(ms, stmts, ctx)
+    _statuses(text, a, b, ms, stmts, groups, ctx)
+    _periods(text, a, b, ms, stmts, ctx)
+    return _build(text, ms, stmts, ctx)
+
+
+def _noun_after(text: str, m: Mention) -> str | None:
+    s = text[m.unit.end : m.unit.end + 60]
+    s = re.split(r"[,;.()\n]", s)[0].strip()
+    return " ".join(((m.unit.text or "") + " " + s).split()[:6]) or None
+
+
+def _is_primary(m: Mention) -> bool:
+    return m.role in ("actual", "part")
+
+
+def _group(text: str, ms: list[Mention]) -> list[_Stmt]:
+    stmts: list[_Stmt] = []
+
+    def new(i: int, parent: int | None) -> None:
+        stmts.append(_Stmt(ms[i].subject, [i], parent=parent))
+        ms[i].stmt = len(stmts) - 1
+
+    def join(i: int, s: int) -> None:
+        stmts[s].mentions.append(i)
+        ms[i].stmt = s
+
+    def has_primary(s: int) -> bool:
+        return any(_is_primary(ms[j]) for j in stmts[s].mentions)
+
+    for i, m in enumerate(ms):
+        if i == 0:
+            new(i, None)
+            continue
+        prev = ms[i - 1]
+        cur = prev.stmt
+        if m.pair is not None and m.pair < i:
+            join(i, ms[m.pair].stmt)
+            continue
+        if m.window.strip() == "/":  # "03 hộ/03 xã"
+            join(i, cur)
+            continue
+        giver = m.extras.get("cue") == "giver"
+        sub_marker = bool(_TRONG_DO_RE.search(m.window))
+        if m.subject and not giver:
+            if m.role == "target":  # a plan for an indicator named earlier in the sentence
+                s = _same_subject(ms, stmts, m.subject, i)
+                if s is not None:
+                    _relink_parent_plan(ms, stmts, i, s)
+                    join(i, s)
+                    continue
+            new(i, cur if sub_marker else None)
+            continue
+        if _is_primary(m) and has_primary(cur):
+            share = m.extras.get("cue") == "share"
+            second_basis = (
+                m.unit.kind == "percent"
+                and "so với" in m.right[:12]
+                and any("so với" in ms[j].right[:12] for j in stmts[cur].mentions)
+            )
+            if not (share or second_basis):
+                new(i, cur if sub_marker else None)
+                continue
+        target = cur
+        if m.role == "change" and m.unit.kind in ("count", "measure"):
+            target = _by_unit(ms, stmts, m, i, cur)
+        elif m.role == "change" and m.unit.kind == "percent":
+            target = _by_about(ms, stmts, m, cur)
+        join(i, target)
+    return stmts
+
+
+def _same_subject(ms, stmts, subject, i):
+    key = fold(subject)
+    for s in range(len(stmts) - 1, -1, -1):
+        subj = stmts[s].subject
+        if subj and (fold(subj) == key or fold(subj).endswith(" " + key)):
+            return s
+    return None
+
+
+def _relink_parent_plan(ms, stmts, i, s):
+    """"(KH: 10,63%; trong đó, công nghiệp 10,95%)": the first plan is the parent's."""
+    parent = stmts[s].parent
+    prev = ms[i - 1]
+    if parent is None or prev.role != "target" or prev.stmt != s or prev.group != ms[i].group:
+        return
+    stmts[s].mentions.remove(i - 1)
+    stmts[parent].mentions.append(i - 1)
+    prev.stmt = parent
+
+
+def _by_unit(ms, stmts, m, i, cur):
+    """"giảm 23 vụ", "tăng 17 người chết": the change of the statement counting the same
+    noun; among several, the one whose words follow the noun alike."""
+    after = set(re.findall(r"[^\W\d_]+", m.right[:30]))
+    best, best_score = None, -1
+    for s in range(len(stmts)):
+        units = [ms[j].unit.text for j in stmts[s].mentions if _is_primary(ms[j])]
+        if m.unit.text not in units:
+            continue
+        j = next(j for j in stmts[s].mentions if _is_primary(ms[j]))
+        words = set(re.findall(r"[^\W\d_]+", ms[j].window[-30:] + " " + ms[j].right[:30]))
+        score = len(after & words)
+        if score >= best_score:
+            best, best_score = s, score
+    return cur if best is None else best
+
+
+def _by_about(ms, stmts, m, cur):
+    """"tăng 117% về số lượng và 45% về vốn": the change of the count or of the money."""
+    about = re.match(r"^\s*về\s+(số lượng|số|vốn|giá trị|kim ngạch|doanh thu|diện tích)", m.right)
+    if not about:
+        return cur
+    money = about.group(1) != "số lượng" and about.group(1) != "số"
+    for s in range(len(stmts) - 1, -1, -1):
+        for j in stmts[s].mentions:
+            mj = ms[j]
+            if not _is_primary(mj) or not mj.unit.text:
+                continue
+            is_money = "đồng" in mj.unit.text or "usd" in mj.unit.text
+            if is_money == money and mj.unit.kind != "percent":
+                return s
+    return cur
+
+
+# --- statement-level rules ------------------------------------------------------------------
+
+_RATE_RE = re.compile(r"^(tỷ lệ|tỉ lệ|tốc độ|chỉ số|hệ số|mức tăng|tăng trưởng)(?![\w])")
+
+
+def _is_rate(ms, st: _Stmt) -> bool:
+    if st.subject and _RATE_RE.search(st.subject.lower().lstrip("- ")):
+        return True
+    return any(ms[j].role == "target" and ms[j].unit.kind == "percent" for j in st.mentions)
+
+
+def _statement_rules(ms, stmts, ctx: _Context) -> None:
+    rate_first = bool(stmts) and _is_rate(ms, stmts[0])
+    for k, st in enumerate(stmts):
+        rate = _is_rate(ms, st) or (rate_first and k > 0 and st.parent is not None)
+        has_level = any(
+            ms[j].role == "actual" and ms[j].unit.kind != "percent" for j in st.mentions
+        )
+        if rate and not has_level:
+            for j in st.mentions:
+                mj = ms[j]
+                if mj.unit.kind != "percent":
+                    continue
+                if (mj.role == "change" and mj.extras.get("cue") == "change") or (
+                    mj.role == "attainment" and mj.extras.get("cue") != "plan-right"
+                ) or (mj.role == "attainment" and "so với" in mj.right[:12]):
+                    mj.role = "actual"
+        if ctx.plan:
+            for j in st.mentions:
+                ms[j].role = "target"
+
+
+def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
+    if ctx.plan:
+        return
+    low = text[a:b].lower()
+    for v in _VERDICT_RE.finditer(low):
+        if not _VERDICT_NEXT_RE.match(low[v.end() :]):
+            continue
+        nxt = re.match(r"^[^,;)]*", low[v.end() :]).group()
+        if re.search(r"[0-9]", nxt) and not re.search(r"\b(kh|kế hoạch)\b", nxt):
+            continue
+        status = "not_achieved" if v.group("neg") else "achieved"
+        pos = a + v.start()
+        g = _innermost(groups, pos)
+        targets = set()
+        if g:
+            inside = [i for i, m in enumerate(ms) if g[0] < m.tok.start < g[1]]
+            before = [i for i, m in enumerate(ms) if m.tok.start < g[0]]
+            targets.update(ms[i].stmt for i in inside)
+            if before:
+                targets.add(ms[before[-1]].stmt)
+        else:
+            before = [i for i, m in enumerate(ms) if m.tok.start < pos]
+            after = [i for i, m in enumerate(ms) if m.tok.start > pos]
+            if before:
+                targets.add(ms[before[-1]].stmt)
+            elif after:
+                targets.add(ms[after[0]].stmt)
+        for s in targets:
+            if s is not None:
+                stmts[s].status = status
+
+
+_NOT_PERIOD_BEFORE_RE = re.compile(
+    r"(?:so với|so|cuối|sang|từ|giai đoạn|nhiệm kỳ|thời kỳ|chỉ tiêu|của|tháng)\s*$"
+)
+
+
+def _periods(text, a, b, ms, stmts, ctx: _Context) -> None:
+    found = [p for p in find_periods(text[a:b], ctx.year) if p.code]
+    for p in found:
+        p.start += a
+        p.end += a
+    usable = [
+        p for p in found
+        if not _NOT_PERIOD_BEFORE_RE.search(text[max(a, p.start - 12) : p.start].lower())
+        and not re.match(r"\s*[-–]\s*(?:19|20)[0-9]{2}", text[p.end : p.end + 8])
+    ]
+    for st in stmts:
+        first = ms[min(st.mentions)]
+        pos = first.tok.start
+        clause_end = text.find(";", pos, b)
+        clause_end = b if clause_end < 0 else clause_end
+        code = None
+        for p in usable:
+            if pos < p.start < clause_end and re.search(
+                r"(?:trong|ngay trong|hết|đến hết|đến)\s*$", text[max(a, p.start - 14) : p.start]
+            ):
+                code = p.code
+                break
+        if code is None:
+            before = [p for p in usable if p.end <= pos]
+            if before:
+                p = before[-1]
+                code = p.code
+                all_target = all(ms[j].role == "target" for j in st.mentions)
+                if (
+                    p.kind == "year"
+                    and not ctx.plan
+                    and not all_target
+                    and ctx.report_period
+                    and code == str(ctx.year)
+                ):
+                    code = ctx.report_period
+        st.period = code or ctx.section_period
+
+
+def _build(text, ms, stmts, ctx: _Context) -> list[Statement]:
+    out = []
+    for st in stmts:
+        nums = []
+        for j in sorted(st.mentions):
+            m = ms[j]
+            value = -m.tok.value if m.negative else m.tok.value
+            n = Number(m.tok.start, m.tok.end, m.tok.text, value, m.unit.text, m.role)
+            if m.role in ("change", "attainment") or m.extras.get("cue") in ("share", "by"):
+                n.basis = m.extras.get("basis")
+            if m.role == "change":
+                n.direction = m.extras.get("direction") or (
+                    "up" if (m.tok.value or 0) >= 100 else "down"
+                )
+            if m.role == "target":
+                n.scope = _scope(m, st, ctx)
+            if m.role in ("target", "actual"):
+                n.bound = m.bound
+            nums.append(n)
+        indicator = st.subject or _indicator_from(text, ms[min(st.mentions)])
+        out.append(Statement(indicator[:120], st.period, st.status, nums))
+    return out
+
+
+def _scope(m: Mention, st: _Stmt, ctx: _Context) -> str:
+    if ctx.plan:
+        return st.period or "period"
+    if st.period and len(st.period) == 4:
+        return "year"
+    cue = m.window[-40:]
+    if re.search(r"(?<![\w])(cả năm|năm|kế hoạch năm)(?![\w])", cue) and "năm trước" not in cue:
+        return "year"
+    periods = [p for p in find_periods(cue, ctx.year) if p.code]
+    if periods and periods[-1].code != ctx.report_period and periods[-1].kind != "year":
+        return periods[-1].code
+    return "period"
+
+
+def _indicator_from(text: str, m: Mention) -> str:
+    left = re.sub(r"\s+", " ", m.left).strip(" -–:,;(")
+    noun = _noun_after(text, m) or ""
+    words = (left.split()[-6:] if left else []) + noun.split()
+    s = " ".join(words).strip()
+    return (s[:1].upper() + s[1:]) if s else (m.unit.text or "")

@@ -1,0 +1,132 @@
+"""Finding numbers in Vietnamese prose and reading the unit written after them.
+
+``find_numbers(text)`` returns every number token with its span and value; ``read_unit`` reads
+what follows a number ("%", "tỷ đồng", "nghìn lượt khách", "bác sĩ/vạn dân", "doanh nghiệp").
+Values come from :func:`tiendo.lib.vn_numbers.parse_vn_number`, the one parser of the project;
+a token it rejects ("4.0", "2.1") is not a quantity (a version or a section marker).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tiendo.lib.vn_numbers import VnNumberError, parse_vn_number
+
+from . import lexicon
+
+# A run of digits with "." and "," inside it, not glued to a letter or digit on the left.
+NUMBER_RE = re.compile(r"(?<![\w.,])[0-9]+(?:[.,][0-9]+)*")
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    value: float | int | None  # None when the token is not a Vietnamese number
+
+
+def to_json_number(d) -> float | int:
+    """A Decimal as a JSON-friendly int (when whole) or float."""
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+def find_numbers(text: str) -> list[Token]:
+    """Every number-like token of ``text`` in order; never raises."""
+    out = []
+    for m in NUMBER_RE.finditer(text):
+        try:
+            value = to_json_number(parse_vn_number(m.group()))
+        except (VnNumberError, ValueError, ArithmeticError):
+            value = None
+        out.append(Token(m.start(), m.end(), m.group(), value))
+    return out
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_WB = r"(?![\w])"  # the word ends here
+_MULT_RE = re.compile(rf"[ \t\u00a0]*({_alternation(lexicon.MULTIPLIERS)}){_WB}")
+_MEASURE_RE = re.compile(rf"[ \t\u00a0]*({_alternation(lexicon.MEASURE_UNITS)}){_WB}")
+_NOUN_RE = re.compile(rf"[ \t\u00a0]*({_alternation(lexicon.COUNT_NOUNS)}){_WB}")
+_PERCENT_RE = re.compile(r"[ \t\u00a0]*(%|‰|phần trăm)")
+_DENOM_RE = re.compile(
+    rf"[ \t\u00a0]*/[ \t\u00a0]*({_alternation(lexicon.DENOMINATORS)}){_WB}"
+)
+_WORD_RE = re.compile(r"[ \t\u00a0]*([^\W\d_]+)")
+_STRUCT_RE = re.compile(rf"[ \t\u00a0]*({_alternation(lexicon.STRUCTURAL_NOUNS)}){_WB}")
+
+# Words that follow a number without being its unit.
+_NOT_UNIT = {
+    "và", "so", "với", "trong", "của", "đến", "để", "là", "được", "đã", "thì", "tại", "ở",
+    "cho", "từ", "theo", "về", "trên", "dưới", "hơn", "khoảng", "gần", "hoặc", "hay", "nhưng",
+    "tăng", "giảm", "đạt", "bằng", "chiếm", "còn", "vào", "ra", "lên", "xuống", "trở", "nên",
+    "các", "những", "mỗi", "này", "đó", "kia", "như", "sau", "trước", "khi", "nếu", "do",
+    "bởi", "vì", "qua", "cùng", "kỳ", "năm", "tháng", "quý", "ngày", "tuần", "giờ",
+}
+
+
+@dataclass
+class Unit:
+    text: str | None  # normalised unit, lower case, "ngàn" → "nghìn"
+    end: int  # offset after the unit as written (== number end when no unit)
+    kind: str  # "percent", "measure", "count", "none", "structural"
+
+
+def _norm(u: str) -> str:
+    u = " ".join(u.lower().split())
+    return re.sub(r"\bngàn\b", "nghìn", u)
+
+
+def read_unit(text: str, pos: int) -> Unit:
+    """Read the unit written from ``pos`` (just after a number)."""
+    low = text[pos : pos + 80].lower()
+    m = _PERCENT_RE.match(low)
+    if m:
+        return Unit("%", pos + m.end(), "percent")
+    m = _STRUCT_RE.match(low)
+    if m:
+        return Unit(_norm(m.group(1)), pos + m.end(), "structural")
+    parts = []
+    cur = 0
+    kind = "none"
+    m = _MULT_RE.match(low, cur)
+    if m:
+        parts.append(m.group(1))
+        cur = m.end()
+        kind = "measure"
+    m = _MEASURE_RE.match(low, cur)
+    if m:
+        parts.append(m.group(1))
+        cur = m.end()
+        kind = "measure"
+    else:
+        m = _NOUN_RE.match(low, cur)
+        if m:
+            parts.append(m.group(1))
+            cur = m.end()
+            kind = "count"
+        elif not parts:
+            m = _WORD_RE.match(low, cur)
+            if m and m.group(1) not in _NOT_UNIT and text[pos + m.start(1)].islower():
+                parts.append(m.group(1))
+                cur = m.end()
+                kind = "count"
+    if not parts:
+        return Unit(None, pos, "none")
+    m = _DENOM_RE.match(low, cur)
+    if m:
+        parts[-1] = parts[-1] + "/" + m.group(1)
+        cur = m.end()
+    return Unit(_norm(" ".join(parts)), pos + cur, kind)
+
+
+def read_count_noun(text: str, pos: int) -> str | None:
+    """The counted noun at ``pos`` if any (used for "x/y nouns")."""
+    unit = read_unit(text, pos)
+    return unit.text if unit.kind in ("count", "measure") else None

@@ -1,0 +1,121 @@
+"""The role of a number from the words around it: actual, target, change, attainment, part.
+
+Roles are read from the grammar of report prose: "tăng/giảm X%" (change), "đạt X% kế hoạch",
+"bằng X% dự toán" (attainment), "KH: X", "phấn đấu … đạt X", "chỉ tiêu" (target), "bằng X% so
+cùng kỳ" (change, as written), "vượt X% kế hoạch" (change against the plan), "x/y nouns"
+(part), and bounds ("trên", "không quá", "từ … trở lên", ">", "≥").
+"""
+
+from __future__ import annotations
+
+import re
+
+_W = r"(?<![\w])"
+_E = r"(?![\w])"
+
+CHANGE_LEFT_RE = re.compile(
+    _W + r"(?P<verb>tăng trưởng|tăng thêm|tăng|giảm|giảm thêm|cao hơn|thấp hơn|vượt)"
+    r"(?:\s+(?:âm|gấp|mạnh|nhẹ|hơn|khoảng|trên|dưới|gần|thêm|được|lên|xuống|còn|tới|đến|là))*"
+    r"\s*[:]?\s*[-–−]?\s*$"
+)
+BY_LEFT_RE = re.compile(_W + r"(?:đạt|bằng|ước đạt|ước bằng|ước|hoàn thành|thực hiện|chỉ đạt)"
+                        r"(?:\s+(?:được|khoảng|mức|tỷ lệ|gần|trên|hơn))*\s*$")
+CHIEM_LEFT_RE = re.compile(_W + r"chiếm(?:\s+(?:khoảng|tỷ lệ|gần|trên|hơn))*\s*$")
+TARGET_WORD_RE = re.compile(
+    _W + r"(kh|kế hoạch|chỉ tiêu|mục tiêu|kịch bản|phương án|dự kiến|phấn đấu|định hướng)" + _E
+)
+GIVER_END_RE = re.compile(_W + r"(?:giao|giao là|đề ra|đặt ra)\s*[:]?\s*$")
+ACTUAL_VERB_RE = re.compile(
+    _W + r"(đạt|ước|thực hiện|giải ngân|tăng|giảm|bằng|chiếm|hoàn thành|thu|chi|có)" + _E
+)
+PLAN_RIGHT_RE = re.compile(
+    r"^\s*(?:\(\s*)?(?:so\s+với\s+|so\s+)?(?:tổng\s+)?"
+    r"(kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu|nhiệm vụ|nghị quyết|kịch bản)" + _E
+)
+SAME_PERIOD_RIGHT_RE = re.compile(
+    r"^\s*(?:\(\s*)?so\s+(?:với\s+)?(cùng kỳ|năm trước|cuối năm|đầu năm|quý trước|tháng trước"
+    r"|kỳ trước|năm ngoái|bình quân|trung bình)"
+)
+SO_VOI_RIGHT_RE = re.compile(r"^\s*(?:\(\s*)?so\s+(?:với\s+)?(?P<basis>[^,;)]+)")
+TREN_RE = re.compile(_W + r"(trên|hơn|vượt)\s*$")
+DUOI_RE = re.compile(_W + r"(dưới|chưa đến|chưa tới)\s*$")
+LE_RE = re.compile(_W + r"(không quá|không vượt quá|tối đa|không cao hơn|không vượt)\s*$")
+GE_RE = re.compile(_W + r"(từ|tối thiểu|ít nhất|không dưới|không thấp hơn|không ít hơn)\s*$")
+SYMBOL_RE = re.compile(r"(>=|<=|≥|≤|>|<)\s*$")
+NEG_RE = re.compile(_W + r"âm\s*$|(?:^|[\s(:])[-–−]\s?$")
+
+
+def bound_of(left: str, right: str) -> str | None:
+    m = SYMBOL_RE.search(left)
+    if m:
+        return {"≥": ">=", "≤": "<="}.get(m.group(1), m.group(1))
+    if re.match(r"^\s*(?:%\s*)?(?:[^\W\d_]+\s+){0,3}?trở lên", right) or GE_RE.search(left):
+        return ">="
+    if re.match(r"^\s*(?:%\s*)?(?:[^\W\d_]+\s+){0,3}?trở xuống", right) or LE_RE.search(left):
+        return "<="
+    if TREN_RE.search(left):
+        return ">"
+    if DUOI_RE.search(left):
+        return "<"
+    return None
+
+
+def basis_text(right: str) -> str | None:
+    """What a change/attainment is measured against: the words after "so với" or the plan."""
+    m = SO_VOI_RIGHT_RE.match(right)
+    if m:
+        return _clip(m.group("basis"))
+    m = PLAN_RIGHT_RE.match(right)
+    if m:
+        return _clip(right[m.start(1) :])
+    return None
+
+
+def _clip(s: str) -> str:
+    s = re.split(r"[,;()\n]| và | tại | trong ", s)[0]
+    words = s.split()
+    return " ".join(words[:8]) or None
+
+
+def local_role(left: str, right: str, unit_kind: str) -> tuple[str, dict]:
+    """Role from the words just around a number (before the statement is known).
+
+    ``left`` is the lower-cased text of the clause before the number, ``right`` the text after
+    its unit up to the next number. Returns (role, extras) where extras may hold direction,
+    basis and a ``cue`` naming what decided it.
+    """
+    extras: dict = {}
+    pct = unit_kind == "percent"
+    m = CHANGE_LEFT_RE.search(left)
+    if m:
+        verb = m.group("verb")
+        if verb == "vượt":
+            if PLAN_RIGHT_RE.match(right) or SAME_PERIOD_RIGHT_RE.match(right):
+                extras.update(direction="up", basis=basis_text(right), cue="vượt")
+                return "change", extras
+        else:
+            down = verb in ("giảm", "giảm thêm", "thấp hơn")
+            extras.update(direction="down" if down else "up", basis=basis_text(right) or "cùng kỳ",
+                          cue="change")
+            return "change", extras
+    if pct and SAME_PERIOD_RIGHT_RE.match(right) and not CHIEM_LEFT_RE.search(left):
+        extras.update(basis=basis_text(right), cue="as-written")
+        return "change", extras
+    if pct and PLAN_RIGHT_RE.match(right) and not CHIEM_LEFT_RE.search(left):
+        extras.update(basis=basis_text(right), cue="plan-right")
+        return "attainment", extras
+    if GIVER_END_RE.search(left):
+        extras.update(cue="giver")
+        return "target", extras
+    cues = list(TARGET_WORD_RE.finditer(left))
+    t = cues[-1] if cues else None
+    if t is not None and not ACTUAL_VERB_RE.search(left[t.end() :]):
+        extras.update(cue="target-word")
+        return "target", extras
+    if CHIEM_LEFT_RE.search(left):
+        extras.update(basis=_clip(right.lstrip(" %")), cue="share")
+        return "actual", extras
+    if pct and BY_LEFT_RE.search(left):
+        extras.update(cue="by", basis=basis_text(right))
+        return "actual", extras
+    return "actual", extras

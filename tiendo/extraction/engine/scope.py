@@ -1,0 +1,117 @@
+"""Which numbers are quantities (in scope) and which are dates, identifiers, names or markers.
+
+ANNOTATION.md lists what is out of scope: dates and periods, document numbers and named
+bodies, numbers inside proper names, section/list markers and footnote marks, and fixed
+structural counts ("chính quyền 2 cấp", "24/24"). Each rule below is one of those, written for
+the grammar of the text, never for a given report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .numbers import Token, Unit
+
+_ID_WORDS_RE = re.compile(
+    r"(?:^|[\s(])(" + "|".join(re.escape(w) for w in sorted(lexicon.IDENTIFIER_WORDS,
+                                                              key=len, reverse=True))
+    + r")\s*$"
+)
+_DATE_BEFORE_RE = re.compile(
+    r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w in lexicon.DATE_WORDS)
+    + r"|từ|đến|trước|sau|dịp|hạn)\s*$"
+)
+_ORDINAL_RE = re.compile(r"(?:thứ|lần|khóa|khoá|kỳ|số)\s*$")
+# Document number tails: "1963/QĐ-UBND", "71-NQ/TW", "72- NQ/TW", "123/2024/NĐ-CP".
+_DOC_TAIL_RE = re.compile(r"\s*[/\-–]\s*(?:[0-9]{4}\s*/\s*)?[A-ZĐ]{1,}")
+_GLUED_UNIT_RE = re.compile(r"(ha|km2?|m[23²³]?|kg|mw|kwh|kw|%)(?![\w])", re.IGNORECASE)
+_VALUE_CUE_RE = re.compile(
+    r"(?:đạt|là|bằng|tăng|giảm|khoảng|chiếm|còn|mức|trên|dưới|hơn|gần|quá|tối đa|tối thiểu"
+    r"|kh|kế hoạch|chỉ tiêu|:|>|<|≥|≤|=)\s*$"
+)
+
+
+def is_year(tok: Token) -> bool:
+    return (
+        tok.value is not None
+        and len(tok.text) == 4
+        and tok.text.isdigit()
+        and 1900 <= int(tok.text) <= 2100
+    )
+
+
+def is_list_marker(text: str, tok: Token, line_start: int) -> bool:
+    """"2.1." / "1." / "(1)" / "1)" opening a line or an enumerated item."""
+    before = text[line_start : tok.start]
+    after = text[tok.end : tok.end + 3]
+    if before.strip(" \t-–•*+\u00a0") == "" and (
+        after.startswith((".", ")")) or re.match(r"\.[0-9]", after)
+    ):
+        return True
+    # "(1) Triển khai…", "(2) Đẩy nhanh…": a bracketed small number before a capitalised word
+    if text[tok.start - 1 : tok.start] == "(" and after.startswith(")"):
+        rest = text[tok.end + 1 : tok.end + 4].lstrip()
+        if rest[:1].isupper() or rest[:1] == "":
+            return True
+    return False
+
+
+def out_of_scope(text: str, tok: Token, unit: Unit, line_start: int, masked) -> bool:
+    """True when the token is not a quantity of a result, state, plan or change."""
+    if tok.value is None:  # "4.0", "2.1": versions and section numbers
+        return True
+    if any(a <= tok.start < b for a, b in masked):
+        return True
+    prev_ch = text[tok.start - 1 : tok.start]
+    next_ch = text[tok.end : tok.end + 1]
+    # glued to letters: "COVID-19", "H5N1", "28B", "F0" (a glued unit like "5ha" is fine)
+    if prev_ch in "-" and text[tok.start - 2 : tok.start - 1].isalpha():
+        return True
+    if next_ch.isalpha() and not _GLUED_UNIT_RE.match(text, tok.end):
+        return True
+    if _DOC_TAIL_RE.match(text, tok.end) and unit.kind in ("none", "count"):
+        tail = text[tok.end : tok.end + 12]
+        if re.match(r"\s*[/\-–]\s*(?:[0-9]{4}\s*/\s*)?[A-ZĐ]{2,}", tail):
+            return True
+    if is_list_marker(text, tok, line_start):
+        return True
+    before = text[max(line_start, tok.start - 30) : tok.start].lower()
+    if is_year(tok) and unit.kind not in ("percent", "measure"):
+        return True
+    if unit.kind == "structural":
+        return True
+    if _ORDINAL_RE.search(before) and unit.kind == "none":
+        return True
+    if _ID_WORDS_RE.search(before) and unit.kind in ("none",):
+        return True
+    if re.search(r"(?:^|\s)số\s*$", before):  # "Quyết định số 1963", "số 07"
+        return True
+    if unit.kind == "none":
+        # A bare number is a quantity only after a value cue ("đạt 1,2", "KH: 3,6").
+        if not _VALUE_CUE_RE.search(before.rstrip()):
+            return True
+        # "Sơn Mỹ 1", "Ban Chỉ đạo 751": right after a capitalised word of a name
+        words = text[max(line_start, tok.start - 20) : tok.start].split()
+        if words and words[-1][:1].isupper() and words[-1].lower() not in ("kh", "đạt"):
+            return True
+    return False
+
+
+def is_date_pair(text: str, a: Token, b: Token, line_start: int, has_noun: bool) -> bool:
+    """"19/3", "30/4 - 1/5", "tháng 4/2026", "24/24": a date, a month or an idiom, not x/y."""
+    if a.value is None or b.value is None:
+        return True
+    if not (a.text.isdigit() and b.text.isdigit()):
+        return False
+    ia, ib = int(a.text), int(b.text)
+    if is_year(b):
+        return True
+    if text[b.end : b.end + 1] == "/":  # d/m/y
+        return True
+    before = text[max(line_start, a.start - 15) : a.start].lower()
+    if _DATE_BEFORE_RE.search(before):
+        return True
+    if ib == 24 or (ia == 24 and ib == 7):
+        return not has_noun
+    return not has_noun and 1 <= ia <= 31 and 1 <= ib <= 12
