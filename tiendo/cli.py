@@ -1,0 +1,47 @@
+"""The `tiendo` command: `tiendo <sub> …` runs the Django management command of that name.
+
+`tiendo manage …` passes everything through to Django's own commands.
+"""
+
+import os
+import sys
+
+HELP = """tiendo — theo dõi, đôn đốc, đánh giá chỉ tiêu và nhiệm vụ
+(tracking, urging and rating of targets and tasks)
+
+Cách dùng / usage: tiendo <lệnh> [tuỳ chọn]   (tiendo <lệnh> --help)
+
+  demo        nạp dữ liệu mẫu Lâm Đồng và chạy thử / load the Lâm Đồng demo and serve it
+  serve       chạy máy chủ web (gunicorn) / serve with a production WSGI server
+  worker      chạy tiến trình nền gửi nhắc việc / run the background worker
+  indicators  bảng chỉ tiêu của một kỳ / indicator table of a period
+  tasks       danh sách nhiệm vụ và trạng thái / tasks with their status on a date
+  remind      các nhắc việc đến hạn / reminders due at a moment
+  rate        xếp loại đơn vị / rate units for a period
+  extract     đọc báo cáo ra các chỉ tiêu / extract indicator statements from a report
+  report      lập báo cáo quý / build the quarterly report
+  outlook     cảnh báo sớm / early warning
+  audit       kiểm tra nhật ký thay đổi / verify the audit trail
+  synth       tạo dữ liệu tổng hợp / fill a synthetic workspace
+  backup, restore  sao lưu, khôi phục / back up, restore
+  manage      lệnh quản trị Django / Django's management commands
+"""
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tiendo.settings")
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        sys.stdout.write(HELP)
+        return
+    from django.core.management import execute_from_command_line
+
+    sub = argv[0]
+    if sub == "manage":
+        execute_from_command_line(["tiendo manage", *argv[1:]])
+        return
+    execute_from_command_line(["tiendo", sub.replace("-", "_"), *argv[1:]])
+
+
+if __name__ == "__main__":
+    main()

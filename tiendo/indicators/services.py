@@ -1,0 +1,194 @@
+"""Writes for indicators, targets and figures. Each runs in one transaction, checks the
+actor's right through orgs.access, validates, and writes its audit entry."""
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tiendo.audit.services import record, snapshot
+from tiendo.indicators.models import Evidence, Figure, FigureState, Indicator, Target
+from tiendo.lib.uploads import validate_upload
+from tiendo.orgs import access
+
+MSG_NO_RIGHT = "Bạn không có quyền nhập số liệu cho đơn vị này."
+MSG_NO_APPROVE_RIGHT = "Bạn không có quyền duyệt số liệu của đơn vị này."
+MSG_LOCKED = "Số liệu đã gửi hoặc đã duyệt, không sửa được; hãy đề nghị trả lại."
+MSG_BAD_TRANSITION = "Không thể chuyển số liệu từ trạng thái “{state}”."
+MSG_CONFLICT = (
+    "Số liệu vừa được {user} sửa (giá trị hiện tại: {value}). Hãy tải lại và nhập lại."
+)
+MSG_RETURN_NEEDS_COMMENT = "Cần ghi lý do trả lại."
+MSG_OWN_APPROVAL = "Không tự duyệt số liệu do chính mình gửi."
+
+
+class ConflictError(ValidationError):
+    """Optimistic-locking conflict: someone else changed the row first."""
+
+
+def indicator_create(*, actor, **fields) -> Indicator:
+    scope_units = fields.pop("scope_units", None)
+    with transaction.atomic():
+        indicator = Indicator(**fields)
+        indicator.full_clean()
+        indicator.save()
+        if scope_units:
+            indicator.scope_units.set(scope_units)
+        record(actor=actor, action="indicator.create", obj=indicator, after=snapshot(indicator))
+    return indicator
+
+
+def target_set(*, actor, indicator: Indicator, unit, period: str, value: Decimal,
+               bound: str = "=", value_high: Decimal | None = None, scope: str = "period",
+               basis: str = "", note: str = "", programme=None, is_sample: bool = False) -> Target:
+    """Create or change the target of an indicator for a unit and period."""
+    if unit is None:
+        raise ValidationError({"unit": _("Chỉ tiêu kế hoạch phải giao cho một đơn vị.")})
+    if actor is not None and not access.can_write_unit(actor, unit.pk):
+        raise PermissionDenied(MSG_NO_RIGHT)
+    with transaction.atomic():
+        target = Target.objects.filter(
+            indicator=indicator, unit=unit, period=period, basis=basis
+        ).first()
+        before = snapshot(target) if target else None
+        target = target or Target(indicator=indicator, unit=unit, period=period, basis=basis)
+        target.value, target.bound, target.value_high = value, bound, value_high
+        target.scope, target.note, target.programme = scope, note, programme
+        target.is_sample = is_sample
+        target.full_clean()
+        target.save()
+        record(actor=actor, action="target.set", obj=target, before=before,
+               after=snapshot(target))
+    return target
+
+
+def _current(indicator, unit, period):
+    return (
+        Figure.objects.select_for_update()
+        .filter(indicator=indicator, unit=unit, period=period, superseded_by__isnull=True)
+        .first()
+    )
+
+
+def figure_save_draft(*, actor, indicator: Indicator, unit, period: str, value: Decimal,
+                      is_estimate: bool = False, change: Decimal | None = None,
+                      note: str = "", reported: dict | None = None, source: str = "",
+                      expected_version: int | None = None) -> Figure:
+    """Enter or correct a unit's figure. A final figure replacing an approved estimate opens a
+    new row and keeps the estimate in history."""
+    if not access.can_write_unit(actor, unit.pk):
+        raise PermissionDenied(MSG_NO_RIGHT)
+    with transaction.atomic():
+        current = _current(indicator, unit, period)
+        if current and expected_version is not None and current.version != expected_version:
+            raise ConflictError(MSG_CONFLICT.format(
+                user=current.submitted_by or current.created_by or "người khác",
+                value=current.value,
+            ))
+        before = snapshot(current) if current else None
+        if current and current.state in (FigureState.SUBMITTED, FigureState.APPROVED):
+            if not (current.state == FigureState.APPROVED and current.is_estimate
+                    and not is_estimate):
+                raise ValidationError(MSG_LOCKED)
+            # The final figure replaces the estimate: retire the estimate first.
+            estimate = current
+            current = None
+        else:
+            estimate = None
+        figure = current or Figure(indicator=indicator, unit=unit, period=period,
+                                   created_by=actor)
+        figure.value, figure.is_estimate, figure.change = value, is_estimate, change
+        figure.note, figure.source = note, source
+        figure.reported = reported or {}
+        figure.state = FigureState.DRAFT
+        if current:
+            figure.version = current.version + 1
+        figure.full_clean(validate_constraints=False)
+        if estimate:
+            # Only one current row may exist: park the estimate on itself, then point it at
+            # its replacement once that row has an id.
+            Figure.objects.filter(pk=estimate.pk).update(superseded_by=estimate)
+            figure.save()
+            Figure.objects.filter(pk=estimate.pk).update(superseded_by=figure)
+        else:
+            figure.save()
+        record(actor=actor, action="figure.draft", obj=figure, before=before,
+               after=snapshot(figure))
+    return figure
+
+
+def figure_submit(*, actor, figure: Figure, now=None) -> Figure:
+    if not access.can_write_unit(actor, figure.unit_id):
+        raise PermissionDenied(MSG_NO_RIGHT)
+    with transaction.atomic():
+        figure = Figure.objects.select_for_update().get(pk=figure.pk)
+        if figure.state not in (FigureState.DRAFT, FigureState.RETURNED):
+            raise ValidationError(MSG_BAD_TRANSITION.format(state=figure.get_state_display()))
+        before = snapshot(figure)
+        figure.state = FigureState.SUBMITTED
+        figure.submitted_by, figure.submitted_at = actor, now or timezone.now()
+        figure.version += 1
+        figure.save()
+        record(actor=actor, action="figure.submit", obj=figure, before=before,
+               after=snapshot(figure))
+    return figure
+
+
+def figure_approve(*, actor, figure: Figure, now=None) -> Figure:
+    if not access.can_manage_unit(actor, figure.unit_id):
+        raise PermissionDenied(MSG_NO_APPROVE_RIGHT)
+    with transaction.atomic():
+        figure = Figure.objects.select_for_update().get(pk=figure.pk)
+        if figure.state != FigureState.SUBMITTED:
+            raise ValidationError(MSG_BAD_TRANSITION.format(state=figure.get_state_display()))
+        if figure.submitted_by_id == actor.pk and not access.is_admin(actor):
+            raise PermissionDenied(MSG_OWN_APPROVAL)
+        before = snapshot(figure)
+        figure.state = FigureState.APPROVED
+        figure.decided_by, figure.decided_at = actor, now or timezone.now()
+        figure.return_comment = ""
+        figure.version += 1
+        figure.save()
+        record(actor=actor, action="figure.approve", obj=figure, before=before,
+               after=snapshot(figure))
+    return figure
+
+
+def figure_return(*, actor, figure: Figure, comment: str, now=None) -> Figure:
+    if not comment or not comment.strip():
+        raise ValidationError({"comment": MSG_RETURN_NEEDS_COMMENT})
+    if not access.can_manage_unit(actor, figure.unit_id):
+        raise PermissionDenied(MSG_NO_APPROVE_RIGHT)
+    with transaction.atomic():
+        figure = Figure.objects.select_for_update().get(pk=figure.pk)
+        if figure.state != FigureState.SUBMITTED:
+            raise ValidationError(MSG_BAD_TRANSITION.format(state=figure.get_state_display()))
+        before = snapshot(figure)
+        figure.state = FigureState.RETURNED
+        figure.decided_by, figure.decided_at = actor, now or timezone.now()
+        figure.return_comment = comment.strip()
+        figure.version += 1
+        figure.save()
+        record(actor=actor, action="figure.return", obj=figure, before=before,
+               after=snapshot(figure), reason=figure.return_comment)
+    return figure
+
+
+def evidence_add(*, actor, figure: Figure, upload=None, excerpt: str = "") -> Evidence:
+    if not access.can_write_unit(actor, figure.unit_id):
+        raise PermissionDenied(MSG_NO_RIGHT)
+    if upload is None and not excerpt:
+        raise ValidationError(_("Cần một tệp hoặc trích dẫn nguồn."))
+    if upload is not None:
+        validate_upload(upload)
+    with transaction.atomic():
+        ev = Evidence(figure=figure, excerpt=excerpt, uploaded_by=actor,
+                      original_name=getattr(upload, "name", "") or "")
+        if upload is not None:
+            ev.file.save(upload.name, upload, save=False)
+        ev.save()
+        record(actor=actor, action="evidence.add", obj=ev, unit_id=figure.unit_id,
+               after=snapshot(ev))
+    return ev

@@ -1,0 +1,189 @@
+"""Who sees and changes what — the ONLY place that decides it.
+
+- admin (or a superuser): every unit, read and write;
+- office (chuyên viên văn phòng) of a unit: the unit's subtree, read and write;
+- leader, inspector of a unit: the unit's subtree, read only (leaders may add directions);
+- focal point (đầu mối) of a unit: that unit only, read and write.
+
+Outside what a user sees: 404. Seen but not writable: PermissionDenied (403).
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from tiendo.orgs.models import Membership, Role, Unit
+
+SUBTREE_READ = {Role.OFFICE, Role.LEADER, Role.INSPECTOR}
+SUBTREE_WRITE = {Role.OFFICE}
+
+
+def _memberships(user) -> list[Membership]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_tiendo_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).select_related("unit"))
+        user._tiendo_memberships = cached
+    return cached
+
+
+def roles_of(user) -> set[str]:
+    roles = {m.role for m in _memberships(user)}
+    if getattr(user, "is_superuser", False):
+        roles.add(Role.ADMIN)
+    return roles
+
+
+def is_admin(user) -> bool:
+    return Role.ADMIN in roles_of(user)
+
+
+def has_role(user, *roles: str) -> bool:
+    return is_admin(user) or bool(roles_of(user) & set(roles))
+
+
+def _scope_q(user, write: bool) -> Q | None:
+    """A Q over Unit, or None for "everything"."""
+    if is_admin(user):
+        return None
+    parts = []
+    for m in _memberships(user):
+        subtree = SUBTREE_WRITE if write else SUBTREE_READ
+        if m.role in subtree:
+            parts.append(Q(path__startswith=m.unit.path))
+        elif m.role == Role.FOCAL:
+            parts.append(Q(pk=m.unit_id))
+    return reduce(or_, parts) if parts else Q(pk__in=[])
+
+
+def units_visible_to(user) -> QuerySet[Unit]:
+    q = _scope_q(user, write=False)
+    return Unit.objects.all() if q is None else Unit.objects.filter(q)
+
+
+def units_writable_by(user) -> QuerySet[Unit]:
+    q = _scope_q(user, write=True)
+    return Unit.objects.all() if q is None else Unit.objects.filter(q)
+
+
+def visible_unit_ids(user) -> set[int] | None:
+    """Ids of visible units, or None meaning all (admin). Cached per user object."""
+    if is_admin(user):
+        return None
+    cached = getattr(user, "_tiendo_visible_ids", None)
+    if cached is None:
+        cached = set(units_visible_to(user).values_list("pk", flat=True))
+        user._tiendo_visible_ids = cached
+    return cached
+
+
+def writable_unit_ids(user) -> set[int] | None:
+    if is_admin(user):
+        return None
+    cached = getattr(user, "_tiendo_writable_ids", None)
+    if cached is None:
+        cached = set(units_writable_by(user).values_list("pk", flat=True))
+        user._tiendo_writable_ids = cached
+    return cached
+
+
+def can_see_unit(user, unit_id: int) -> bool:
+    ids = visible_unit_ids(user)
+    return ids is None or unit_id in ids
+
+
+def can_write_unit(user, unit_id: int) -> bool:
+    ids = writable_unit_ids(user)
+    return ids is None or unit_id in ids
+
+
+def managed_unit_ids(user) -> set[int] | None:
+    """Units whose tasks and figures the user manages (office of the unit or above); None = all."""
+    if is_admin(user):
+        return None
+    cached = getattr(user, "_tiendo_managed_ids", None)
+    if cached is None:
+        paths = [m.unit.path for m in _memberships(user) if m.role == Role.OFFICE]
+        q = reduce(or_, (Q(path__startswith=p) for p in paths)) if paths else Q(pk__in=[])
+        cached = set(Unit.objects.filter(q).values_list("pk", flat=True))
+        user._tiendo_managed_ids = cached
+    return cached
+
+
+def can_manage_unit(user, unit_id: int) -> bool:
+    """Office staff of the unit or above it (or an admin): assign tasks, approve figures,
+    decide extensions, accept completion."""
+    ids = managed_unit_ids(user)
+    return ids is None or unit_id in ids
+
+
+def _check(user, unit_ids: set[int], write: bool) -> None:
+    if not any(can_see_unit(user, u) for u in unit_ids):
+        raise Http404
+    if write and not any(can_write_unit(user, u) for u in unit_ids):
+        raise PermissionDenied
+
+
+def get_unit_for_user(user, pk, *, write: bool = False) -> Unit:
+    try:
+        unit = Unit.objects.get(pk=pk)
+    except (Unit.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+    _check(user, {unit.pk}, write)
+    return unit
+
+
+def get_unit_by_code_for_user(user, code: str, *, write: bool = False) -> Unit:
+    unit = Unit.objects.filter(code=code).first()
+    if unit is None:
+        raise Http404
+    _check(user, {unit.pk}, write)
+    return unit
+
+
+def get_figure_for_user(user, pk, *, write: bool = False):
+    from tiendo.indicators.models import Figure
+
+    try:
+        figure = Figure.objects.select_related("indicator", "unit").get(pk=pk)
+    except (Figure.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+    _check(user, {figure.unit_id}, write)
+    return figure
+
+
+def get_task_for_user(user, pk, *, write: bool = False):
+    """A task is visible through its lead unit or any coordinating unit; writable through
+    its lead unit (focal point or office above it)."""
+    from tiendo.tasks.models import Task
+
+    try:
+        task = Task.objects.select_related("lead_unit", "programme").get(pk=pk)
+    except (Task.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+    unit_ids = {task.lead_unit_id, *task.coordinating_units.values_list("pk", flat=True)}
+    if not any(can_see_unit(user, u) for u in unit_ids):
+        raise Http404
+    if write and not can_write_unit(user, task.lead_unit_id):
+        raise PermissionDenied
+    return task
+
+
+def scope_by_unit(qs: QuerySet, user, field: str = "unit") -> QuerySet:
+    """Filter any queryset with a unit foreign key to what the user may see."""
+    ids = visible_unit_ids(user)
+    return qs if ids is None else qs.filter(**{f"{field}_id__in": ids})
+
+
+def system_user():
+    """The actor of the command line: it runs on the server, with an administrator's view.
+    Not saved; audit entries it causes name no person."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model()(username="tiendo-cli", is_superuser=True)
+    user._tiendo_memberships = []
+    return user

@@ -1,0 +1,231 @@
+"""tiendo settings: one file, everything from the environment through strict parsers.
+
+A bad value exits with one clear line (Vietnamese, then English) instead of a traceback.
+"""
+
+import os
+import secrets
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def _die(name: str, value: str, expected: str) -> None:
+    sys.stderr.write(
+        f"tiendo: biến môi trường {name}={value!r} không hợp lệ: cần {expected}. "
+        f"(invalid {name}: expected {expected})\n"
+    )
+    raise SystemExit(2)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    low = raw.strip().lower()
+    if low in {"1", "true", "yes", "on"}:
+        return True
+    if low in {"0", "false", "no", "off"}:
+        return False
+    _die(name, raw, "1/0, true/false, yes/no")
+    return default
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        _die(name, raw, "một số nguyên (an integer)")
+    return default
+
+
+def env_url(name: str, schemes: set[str]) -> str | None:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return None
+    parts = urlsplit(raw)
+    if parts.scheme not in schemes or (parts.scheme != "sqlite" and not parts.hostname):
+        _die(name, raw, "một URL dạng " + " hoặc ".join(sorted(f"{s}://…" for s in schemes)))
+    return raw
+
+
+TIENDO_HOME = Path(os.environ.get("TIENDO_HOME") or (Path.cwd() / "var")).resolve()
+
+
+def _secret_key() -> str:
+    key = os.environ.get("TIENDO_SECRET_KEY")
+    if key:
+        return key
+    path = TIENDO_HOME / "secret_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        TIENDO_HOME.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(50)
+        path.write_text(key)
+        path.chmod(0o600)
+        return key
+
+
+SECRET_KEY = _secret_key()
+DEBUG = env_bool("TIENDO_DEBUG", False)
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in os.environ.get("TIENDO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+    if h.strip()
+]
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("TIENDO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_htmx",
+    "tiendo.orgs",
+    "tiendo.programmes",
+    "tiendo.indicators",
+    "tiendo.tasks",
+    "tiendo.audit",
+    "tiendo.web",
+    "tiendo.demo",
+    "tiendo.api",
+    "tiendo.reminders",
+    "tiendo.reports",
+    "tiendo.extraction",
+    "tiendo.scoring",
+    "tiendo.outlook",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "tiendo.urls"
+WSGI_APPLICATION = "tiendo.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+            ],
+            "builtins": ["tiendo.web.templatetags.vn"],
+        },
+    }
+]
+
+DATABASE_URL = env_url("DATABASE_URL", {"postgres", "postgresql", "pgsql", "sqlite"})
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)
+    if DATABASE_URL
+    else {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(TIENDO_HOME / "tiendo.sqlite3"),
+        "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE",
+                    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
+    }
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = TIENDO_HOME / "static"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = TIENDO_HOME / "uploads"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+TIENDO_UPLOAD_MAX_BYTES = env_int("TIENDO_UPLOAD_MAX_MB", 20) * 1024 * 1024
+
+SESSION_COOKIE_AGE = env_int("TIENDO_SESSION_HOURS", 12) * 3600
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+_email_url = env_url("TIENDO_EMAIL_URL", {"smtp", "smtps", "submission", "console"})
+DEFAULT_FROM_EMAIL = os.environ.get("TIENDO_EMAIL_FROM", "tiendo <tiendo@localhost>")
+if _email_url and not _email_url.startswith("console"):
+    _e = urlsplit(_email_url)
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _e.hostname
+    EMAIL_PORT = _e.port or (465 if _e.scheme == "smtps" else 25)
+    EMAIL_HOST_USER = _e.username or ""
+    EMAIL_HOST_PASSWORD = _e.password or ""
+    EMAIL_USE_SSL = _e.scheme == "smtps"
+    EMAIL_USE_TLS = _e.scheme == "submission"
+    EMAIL_TIMEOUT = 20
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+TIENDO_SITE_URL = os.environ.get("TIENDO_SITE_URL", "http://127.0.0.1:8000")
+TIENDO_DEMO_PASSWORD = os.environ.get("TIENDO_DEMO_PASSWORD") or None
+
+# Configurable domain rules (DOMAIN.md): defaults that an office may change.
+TIENDO_RULES = {
+    "exceed_margin": "0.05",          # vượt: beats the plan by more than 5% of plan
+    "about_tolerance": "0.02",        # "khoảng": ±2% of the value
+    "extension_counts_on_time": True,  # done within an approved extension counts as on time
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("TIENDO_LOG_LEVEL", "WARNING")},
+}
+
+if "pytest" in sys.modules or os.environ.get("TIENDO_TESTING"):
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

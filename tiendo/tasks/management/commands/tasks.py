@@ -1,0 +1,54 @@
+import json
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from tiendo.orgs.access import system_user
+from tiendo.tasks.queries import task_rows
+from tiendo.tasks.rules import TASK_STATUS_LABELS_VI, TaskStatus
+
+
+class Command(BaseCommand):
+    help = (
+        "Danh sách nhiệm vụ với trạng thái tại một ngày (tasks with their status on a date): "
+        "in_progress, overdue, done_on_time, done_late."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--on", help="Ngày xét (date), YYYY-MM-DD hoặc dd/mm/yyyy; mặc định "
+                                         "hôm nay (default today).")
+        parser.add_argument("--unit", help="Mã đơn vị chủ trì hoặc phối hợp (unit code).")
+        parser.add_argument("--status", choices=[s.value for s in TaskStatus],
+                            help="Lọc theo trạng thái (filter by status).")
+        parser.add_argument("--json", action="store_true", help="In JSON (print JSON).")
+
+    def handle(self, *args, on=None, unit=None, status=None, json=False, **opts):
+        day = parse_day(on) if on else timezone.localdate()
+        rows = task_rows(user=system_user(), on=day, unit_code=unit, status=status)
+        if json:
+            self.stdout.write(_dumps([{**r.as_json(), "on": day.isoformat()} for r in rows]))
+            return
+        for r in rows:
+            s = r.status
+            extra = f" ({s.days_overdue} ngày)" if s.days_overdue else ""
+            deadline = s.deadline_in_force.strftime("%d/%m/%Y") if s.deadline_in_force else "—"
+            self.stdout.write(f"{deadline:10} {TASK_STATUS_LABELS_VI[s.status]}{extra:10} "
+                              f"{r.task.lead_unit.code:18} {r.task.title[:70]}")
+
+
+def parse_day(text: str) -> date:
+    text = text.strip()
+    try:
+        if "/" in text:
+            d, m, y = (int(x) for x in text.split("/"))
+            return date(y, m, d)
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise CommandError(
+            f"Ngày “{text}” không hợp lệ: dùng YYYY-MM-DD hoặc dd/mm/yyyy "
+            f"(invalid date: use YYYY-MM-DD or dd/mm/yyyy).", returncode=2) from exc
+
+
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=1)
