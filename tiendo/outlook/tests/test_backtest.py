@@ -78,3 +78,33 @@ def test_realized_class_uses_a_five_percent_margin():
 def test_synthetic_plans_are_decimals():
     s = synth_flows(random.Random(3), n_series=1, years=1)[0]
     assert isinstance(next(iter(s.plans.values())), D)
+
+
+def test_write_block_replaces_only_its_own_section(tmp_path):
+    from tiendo.outlook.report import write_block
+
+    path = tmp_path / "benchmarks.md"
+    path.write_text(
+        "# Benchmarks\n\n<!-- section:scoring -->\nA\n<!-- /section:scoring -->\n"
+        "<!-- section:outlook -->\nold\n<!-- /section:outlook -->\n",
+        encoding="utf-8",
+    )
+    write_block(path, "outlook", "new")
+    assert path.read_text(encoding="utf-8") == (
+        "# Benchmarks\n\n<!-- section:scoring -->\nA\n<!-- /section:scoring -->\n"
+        "<!-- section:outlook -->\nnew\n<!-- /section:outlook -->\n"
+    )
+    write_block(tmp_path / "new.md", "outlook", "x")
+    assert (tmp_path / "new.md").read_text(encoding="utf-8") == (
+        "<!-- section:outlook -->\nx\n<!-- /section:outlook -->\n"
+    )
+
+
+def test_rendered_report_names_both_methods_and_the_auc():
+    from tiendo.outlook.report import render_markdown, run_backtest
+
+    result = run_backtest()
+    text = render_markdown(result)
+    assert "| seasonal | all | 1200 |" in text
+    assert "| run_rate | all | 1200 |" in text
+    assert f"scorecard AUC {result['tasks']['auc']:.3f}" in text
