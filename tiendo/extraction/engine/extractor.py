@@ -83,6 +83,7 @@ class Mention:
 class _Stmt:
     subject: str | None
     mentions: list[int]
+    context: str = ""  # the sentence's words before its first number (for a missing subject)
     parent: int | None = None
     status: str | None = None
     period: str | None = None
@@ -232,15 +233,45 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
     return out
 
 
-def _clause_left(window: str) -> str:
-    """The part of ``window`` after its last top-level boundary (, ; ( :)."""
-    # Closed parentheses inside the window belong to the subject ("khu vực III (dịch vụ)").
-    flat = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), window)
-    cut = max(flat.rfind(ch) for ch in ",;(:)")
-    return window[cut + 1 :] if cut >= 0 else window
+def _flat(window: str) -> str:
+    """Closed parentheses blanked out (they qualify a subject or a number: "(dịch vụ)")."""
+    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), window)
 
 
-def _subject(clause: str) -> str | None:
+def _clause_left(window: str, marks: str = ",;(:)", and_cut: bool = False) -> tuple[str, bool]:
+    """The part of ``window`` after its last top-level boundary, and whether there was one."""
+    flat = _flat(window)
+    cut = max(flat.rfind(ch) for ch in marks)
+    end = cut + 1
+    if and_cut:
+        for m in re.finditer(r"(?<![\w])(và|trong đó)(?![\w])", flat.lower()):
+            if m.end() > end:
+                end = m.end()
+    return (window[end:], True) if end > 0 else (window, False)
+
+
+def _cue_left(window: str) -> str:
+    """Text before a number that can hold its cue words: the clause, or, for a number opening
+    a parenthesis ("phương án kịch bản (9,77%)"), the words before the parenthesis."""
+    flat = _flat(window)
+    left, _ = _clause_left(flat, ",;(")
+    if not left.strip() and flat.rstrip().endswith("("):
+        left, _ = _clause_left(flat.rstrip()[:-1], ",;(")
+    return _mask_document_names(left, window)
+
+
+def _mask_document_names(left: str, window: str) -> str:
+    """"ban hành các Kế hoạch mở 04 lớp": a capitalised plan word inside a clause is the name
+    of a document, not a plan figure."""
+    raw = window[len(window) - len(left) :] if left else ""
+
+    def repl(m: re.Match) -> str:
+        return "văn bản" if raw[: m.start()].strip(" -–") else m.group().lower()
+
+    return re.sub(r"(?<![\w])(Kế hoạch|Chương trình|Chỉ tiêu|Mục tiêu)", repl, raw).lower()
+
+
+def _subject(clause: str, need_verb: bool = False) -> str | None:
     """The indicator named before the verb of a clause, or None when the clause starts with
     a verb/cue ("tăng 5%", "KH: …", "đạt 3,65%")."""
     c = re.sub(r"\([^()]*\)", " ", clause)
@@ -248,6 +279,8 @@ def _subject(clause: str) -> str | None:
     m = _LEAD_FILLER_RE.match(low)
     start = m.end() if m else 0
     stop = _SUBJECT_STOP_RE.search(low, start)
+    if stop is None and need_verb:  # words trailing the previous number, not a new subject
+        return None
     end = stop.start() if stop else len(low)
     words = re.findall(r"[^\W\d_]+", low[start:end])
     if not any(w not in _NOT_SUBJECT_WORDS for w in words):
@@ -268,13 +301,24 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
     for i, m in enumerate(ms):
         window = low_text[prev_end : m.tok.start]
         m.window = window.lower()
-        m.left = _clause_left(window).lower()
+        m.left = _cue_left(window)
         nxt_start = ms[i + 1].tok.start if i + 1 < len(ms) else b
         m.right = text[m.unit.end : nxt_start].lower()
         m.group = _innermost(groups, m.tok.start)
-        m.subject = _subject(_clause_left(window))
+        clause, bounded = _clause_left(window, and_cut=True)
+        m.subject = _subject(clause, need_verb=(i > 0 and not bounded))
         if m.role != "part":
             m.role, m.extras = roles.local_role(m.left, m.right, m.unit.kind)
+            prev = ms[i - 1] if i > 0 else None
+            if (
+                prev is not None
+                and prev.role == "change"
+                and m.role == "actual"
+                and m.unit.kind == prev.unit.kind
+                and not clause.strip(" ,")
+                and not roles.ACTUAL_VERB_RE.search(m.left)
+            ):  # "tăng 117% về số lượng và 45% về vốn": the verb is not repeated
+                m.role, m.extras = "change", dict(prev.extras)
             # inside "(KH: …)" every figure is a plan
             if m.group and m.role == "actual":
                 opening = text[m.group[0] + 1 : m.tok.start].lower()
@@ -294,6 +338,8 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
         m.negative = bool(roles.NEG_RE.search(m.window[-8:])) and m.role != "part"
         prev_end = m.unit.end
     stmts = _group(text, ms)
+    if stmts and stmts[0].subject is None:
+        stmts[0].context = _flat(text[a : ms[0].tok.start]).lower()
     _statement_rules(ms, stmts, ctx)
     _statuses(text, a, b, ms, stmts, groups, ctx)
     _periods(text, a, b, ms, stmts, ctx)
@@ -428,6 +474,8 @@ _RATE_RE = re.compile(r"^(tỷ lệ|tỉ lệ|tốc độ|chỉ số|hệ số|m
 def _is_rate(ms, st: _Stmt) -> bool:
     if st.subject and _RATE_RE.search(st.subject.lower().lstrip("- ")):
         return True
+    if not st.subject and re.search(r"(?<![\w])(tỷ lệ|tỉ lệ|tốc độ tăng)", st.context):
+        return True
     return any(ms[j].role == "target" and ms[j].unit.kind == "percent" for j in st.mentions)
 
 
@@ -438,6 +486,14 @@ def _statement_rules(ms, stmts, ctx: _Context) -> None:
         has_level = any(
             ms[j].role == "actual" and ms[j].unit.kind != "percent" for j in st.mentions
         )
+        if has_level:  # "578,9 tỷ đồng, đạt 3,89% (so với …) và 3,65% (so với …)"
+            for j in st.mentions:
+                mj = ms[j]
+                if mj.role == "actual" and mj.unit.kind == "percent" and (
+                    "so với" in mj.right[:12] and mj.extras.get("cue") != "share"
+                ):
+                    mj.role = "attainment"
+                    mj.extras["basis"] = roles.basis_text(mj.right)
         if rate and not has_level:
             for j in st.mentions:
                 mj = ms[j]
@@ -459,7 +515,7 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
     for v in _VERDICT_RE.finditer(low):
         if not _VERDICT_NEXT_RE.match(low[v.end() :]):
             continue
-        nxt = re.match(r"^[^,;)]*", low[v.end() :]).group()
+        nxt = re.match(r"^[^,;()]*", low[v.end() :]).group()
         if re.search(r"[0-9]", nxt) and not re.search(r"\b(kh|kế hoạch)\b", nxt):
             continue
         status = "not_achieved" if v.group("neg") else "achieved"

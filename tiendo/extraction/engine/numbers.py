@@ -100,13 +100,16 @@ def read_unit(text: str, pos: int) -> Unit:
         parts.append(m.group(1))
         cur = m.end()
         kind = "measure"
-    m = _MEASURE_RE.match(low, cur)
-    if m:
-        parts.append(m.group(1))
-        cur = m.end()
+    measure = _MEASURE_RE.match(low, cur)
+    noun = _NOUN_RE.match(low, cur)
+    if noun and (not measure or noun.end() > measure.end()):
+        measure = None
+    if measure:
+        parts.append(measure.group(1))
+        cur = measure.end()
         kind = "measure"
     else:
-        m = _NOUN_RE.match(low, cur)
+        m = noun
         if m:
             parts.append(m.group(1))
             cur = m.end()

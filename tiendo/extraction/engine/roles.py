@@ -29,7 +29,7 @@ ACTUAL_VERB_RE = re.compile(
     _W + r"(đạt|ước|thực hiện|giải ngân|tăng|giảm|bằng|chiếm|hoàn thành|thu|chi|có)" + _E
 )
 PLAN_RIGHT_RE = re.compile(
-    r"^\s*(?:\(\s*)?(?:so\s+với\s+|so\s+)?(?:tổng\s+)?"
+    r"^\s*(?:\(\s*so\s+(?:với\s+)?|so\s+(?:với\s+)?)?(?:tổng\s+)?"
     r"(kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu|nhiệm vụ|nghị quyết|kịch bản)" + _E
 )
 SAME_PERIOD_RIGHT_RE = re.compile(
@@ -77,6 +77,23 @@ def _clip(s: str) -> str:
     return " ".join(words[:8]) or None
 
 
+_CLAUSE_CUES = ("phấn đấu", "dự kiến", "mục tiêu", "chỉ tiêu", "định hướng")
+_FILLER_RE = re.compile(
+    r"(?<![\w])(cả năm|năm|quý|tháng|i|ii|iii|iv|giao|được giao|đề ra|là|đạt|ở mức|mức|tỉnh|"
+    r"trung ương|địa phương|điều chỉnh|cả|kỳ|này)(?![\w])|[0-9/:><=≥≤]+"
+)
+
+
+def _governs(left: str, t: re.Match) -> bool:
+    """Whether a plan word ("KH", "kế hoạch", "phấn đấu") governs the number that follows."""
+    between = left[t.end() :]
+    if ACTUAL_VERB_RE.search(re.sub(r"(?<![\w])(đạt|được giao)(?![\w])", " ", between)):
+        return False
+    rest = _FILLER_RE.sub(" ", between).split()
+    limit = 10 if t.group(1) in _CLAUSE_CUES else 2
+    return len(rest) <= limit
+
+
 def local_role(left: str, right: str, unit_kind: str) -> tuple[str, dict]:
     """Role from the words just around a number (before the statement is known).
 
@@ -109,7 +126,7 @@ def local_role(left: str, right: str, unit_kind: str) -> tuple[str, dict]:
         return "target", extras
     cues = list(TARGET_WORD_RE.finditer(left))
     t = cues[-1] if cues else None
-    if t is not None and not ACTUAL_VERB_RE.search(left[t.end() :]):
+    if t is not None and _governs(left, t):
         extras.update(cue="target-word")
         return "target", extras
     if CHIEM_LEFT_RE.search(left):
