@@ -48,13 +48,14 @@ _VERDICT_NEXT_RE = re.compile(
     r"|yêu cầu|tiến độ)"
 )
 _LEAD_FILLER_RE = re.compile(
-    r"^(?:\s|[-–•*+:]|và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|đồng thời|ngoài ra|với|"
+    r"^(?:\s|[-–•*+:]|\(?[0-9]{1,2}\)|[a-zđ]\)|và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|đồng thời|ngoài ra|với|"
     r"trong|đó|như|điển hình như|tính|lũy kế|đến nay|hiện nay|hiện|toàn tỉnh|toàn thành phố|"
     r"đã|có|về)+(?![\w])",
 )
 _SUBJECT_STOP_RE = re.compile(
-    r"(?<![\w])(ước đạt|đạt|ước tính|ước|tăng trưởng|tăng|giảm|bằng|chiếm|là|có|khoảng|"
-    r"trên|dưới|hơn|gần|không quá|tối đa|từ|vượt|kh|kế hoạch|so với)(?![\w])"
+    r"(?<!tốc độ )(?<![\w])(ước đạt|đạt|ước tính|ước|tăng trưởng|tăng|giảm|bằng|chiếm|là|có|"
+    r"khoảng|cao hơn|thấp hơn|nhiều hơn|ít hơn|trên|dưới|hơn|gần|không quá|tối đa|từ|vượt|kh|"
+    r"kế hoạch|chỉ tiêu|mục tiêu|dự toán|kịch bản|phương án|so với)(?![\w])"
 )
 _NOT_SUBJECT_WORDS = {
     "tổng", "số", "mức", "tỷ", "lệ", "cả", "năm", "quý", "tháng", "i", "ii", "iii", "iv",
@@ -274,7 +275,7 @@ def _mask_document_names(left: str, window: str) -> str:
 def _subject(clause: str, need_verb: bool = False) -> str | None:
     """The indicator named before the verb of a clause, or None when the clause starts with
     a verb/cue ("tăng 5%", "KH: …", "đạt 3,65%")."""
-    c = re.sub(r"\([^()]*\)", " ", clause)
+    c = _flat(clause)
     low = c.lower()
     m = _LEAD_FILLER_RE.match(low)
     start = m.end() if m else 0
@@ -286,8 +287,7 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
     if not any(w not in _NOT_SUBJECT_WORDS for w in words):
         return None
     # keep the original case, trimmed
-    raw = clause[start:end] if not m else clause[m.end() :end]
-    raw = re.sub(r"\s+", " ", raw).strip(" -–:,;")
+    raw = re.sub(r"\s+", " ", clause[start:end]).strip(" -–:,;")
     return raw or None
 
 
@@ -314,7 +314,7 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
                 prev is not None
                 and prev.role == "change"
                 and m.role == "actual"
-                and m.unit.kind == prev.unit.kind
+                and (m.unit.kind == prev.unit.kind or m.window.strip() == "(")
                 and not clause.strip(" ,")
                 and not roles.ACTUAL_VERB_RE.search(m.left)
             ):  # "tăng 117% về số lượng và 45% về vốn": the verb is not repeated
@@ -468,7 +468,7 @@ def _by_about(ms, stmts, m, cur):
 
 # --- statement-level rules ------------------------------------------------------------------
 
-_RATE_RE = re.compile(r"^(tỷ lệ|tỉ lệ|tốc độ|chỉ số|hệ số|mức tăng|tăng trưởng)(?![\w])")
+_RATE_RE = re.compile(r"^(tỷ lệ|tỉ lệ|tốc độ|mức tăng|tăng trưởng)(?![\w])")
 
 
 def _is_rate(ms, st: _Stmt) -> bool:
@@ -495,10 +495,13 @@ def _statement_rules(ms, stmts, ctx: _Context) -> None:
                     mj.role = "attainment"
                     mj.extras["basis"] = roles.basis_text(mj.right)
         if rate and not has_level:
+            given = {k for k in st.mentions if ms[k].role == "actual"}
             for j in st.mentions:
                 mj = ms[j]
                 if mj.unit.kind != "percent":
                     continue
+                if given - {j}:
+                    break  # the rate is given; what follows is its change or attainment
                 if (mj.role == "change" and mj.extras.get("cue") == "change") or (
                     mj.role == "attainment" and mj.extras.get("cue") != "plan-right"
                 ) or (mj.role == "attainment" and "so với" in mj.right[:12]):
@@ -595,7 +598,7 @@ def _build(text, ms, stmts, ctx: _Context) -> list[Statement]:
             if m.role in ("change", "attainment") or m.extras.get("cue") in ("share", "by"):
                 n.basis = m.extras.get("basis")
             if m.role == "change":
-                n.direction = m.extras.get("direction") or (
+                n.direction = ("down" if m.negative else None) or m.extras.get("direction") or (
                     "up" if (m.tok.value or 0) >= 100 else "down"
                 )
             if m.role == "target":

@@ -15,7 +15,7 @@ MEASURE_UNITS = (
     "đồng", "usd", "đô la mỹ", "euro", "eur",
     "ha", "héc-ta", "hécta", "héc ta", "km2", "km²", "km", "m2", "m²", "m3", "m³", "m",
     "cm", "mm", "tấn", "tạ", "kg", "gam", "lít", "mw", "kw", "kwh", "mwh", "gwh", "kwp", "mwp",
-    "teu", "lần", "điểm", "bậc", "giờ", "phút", "ngày", "tuổi", "°c", "ppm", "ccu", "m3/s",
+    "teu", "lần", "điểm phần trăm", "điểm %", "điểm", "bậc", "giờ", "phút", "ngày", "tuổi", "°c", "ppm", "ccu", "m3/s",
 )
 
 # Counted nouns written after a count ("1.437 doanh nghiệp", "40 cuộc thanh tra"). Several
@@ -44,6 +44,10 @@ COUNT_NOUNS = (
     "tin bài", "tin", "bài", "sản phẩm", "mặt hàng", "sáng kiến", "đề tài",
     "huy chương", "giải", "bằng khen", "giấy khen", "tác phẩm", "phương tiện", "xe",
     "tàu", "chuyến", "con", "cây", "mô hình", "thiết chế", "dịch vụ công", "dịch vụ",
+    "kiều bào", "ngư dân", "nông dân", "cựu chiến binh", "thí sinh", "thương binh", "liệt sĩ",
+    "gia đình", "hội", "câu lạc bộ", "nhà văn hóa", "giếng", "ao", "hồ chứa", "đập", "kênh",
+    "km kênh", "cây số", "ô tô", "máy", "bộ", "tập", "cuốn", "đầu sách", "hiện vật", "di tích",
+    "lễ hội", "giải đấu", "vận động viên", "trận", "buổi biểu diễn", "chương trình", "sự kiện",
     "tài khoản", "thuê bao", "camera", "gói thầu", "lô", "thửa", "mẫu", "liều", "lượt truy cập",
 )
 

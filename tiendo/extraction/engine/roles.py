@@ -72,7 +72,7 @@ def basis_text(right: str) -> str | None:
 
 
 def _clip(s: str) -> str:
-    s = re.split(r"[,;()\n]| và | tại | trong ", s)[0]
+    s = re.split(r"[,;()\n]|\.(?:\s|$)| và | tại | trong ", s)[0]
     words = s.split()
     return " ".join(words[:8]) or None
 
@@ -133,6 +133,7 @@ def local_role(left: str, right: str, unit_kind: str) -> tuple[str, dict]:
         extras.update(basis=_clip(right.lstrip(" %")), cue="share")
         return "actual", extras
     if pct and BY_LEFT_RE.search(left):
-        extras.update(cue="by", basis=basis_text(right))
+        share = re.search(r"(?<![\w])(tỷ lệ|tỉ lệ)\s*$", left)
+        extras.update(cue="share" if share else "by", basis=basis_text(right))
         return "actual", extras
     return "actual", extras
