@@ -48,7 +48,8 @@ _VERDICT_NEXT_RE = re.compile(
     r"|yêu cầu|tiến độ)"
 )
 _LEAD_FILLER_RE = re.compile(
-    r"^(?:\s|[-–•*+:]|\(?[0-9]{1,2}\)|[a-zđ]\)|và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|đồng thời|ngoài ra|với|"
+    r"^(?:\s|[-–•*+:]|\(?[0-9]{1,2}\)|[a-zđ]\)|và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|"
+    r"đồng thời|ngoài ra|với|"
     r"trong|đó|như|điển hình như|tính|lũy kế|đến nay|hiện nay|hiện|toàn tỉnh|toàn thành phố|"
     r"đã|có|về)+(?![\w])",
 )

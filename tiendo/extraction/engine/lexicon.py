@@ -15,7 +15,8 @@ MEASURE_UNITS = (
     "đồng", "usd", "đô la mỹ", "euro", "eur",
     "ha", "héc-ta", "hécta", "héc ta", "km2", "km²", "km", "m2", "m²", "m3", "m³", "m",
     "cm", "mm", "tấn", "tạ", "kg", "gam", "lít", "mw", "kw", "kwh", "mwh", "gwh", "kwp", "mwp",
-    "teu", "lần", "điểm phần trăm", "điểm %", "điểm", "bậc", "giờ", "phút", "ngày", "tuổi", "°c", "ppm", "ccu", "m3/s",
+    "teu", "lần", "điểm phần trăm", "điểm %", "điểm", "bậc", "giờ", "phút", "ngày", "tuổi",
+    "°c", "ppm", "ccu", "m3/s",
 )
 
 # Counted nouns written after a count ("1.437 doanh nghiệp", "40 cuộc thanh tra"). Several
