@@ -55,7 +55,7 @@ _LEAD_FILLER_RE = re.compile(
 )
 _SUBJECT_STOP_RE = re.compile(
     r"(?<!tốc độ )(?<![\w])(ước đạt|đạt|ước tính|ước|tăng trưởng|tăng|giảm|bằng|chiếm|là|có|"
-    r"khoảng|cao hơn|thấp hơn|nhiều hơn|ít hơn|trên|dưới|hơn|gần|không quá|tối đa|từ|vượt|kh|"
+    r"khoảng|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn|trên|dưới|hơn|gần|không quá|tối đa|từ|vượt|kh|"
     r"kế hoạch|chỉ tiêu|mục tiêu|dự toán|kịch bản|phương án|so với)(?![\w])"
 )
 _NOT_SUBJECT_WORDS = {
@@ -628,6 +628,8 @@ def _scope(m: Mention, st: _Stmt, ctx: _Context) -> str:
 
 def _indicator_from(text: str, m: Mention) -> str:
     left = re.sub(r"\s+", " ", m.left).strip(" -–:,;(")
+    filler = _LEAD_FILLER_RE.match(left)
+    left = left[filler.end() :].strip() if filler else left
     noun = _noun_after(text, m) or ""
     words = (left.split()[-6:] if left else []) + noun.split()
     s = " ".join(words).strip()

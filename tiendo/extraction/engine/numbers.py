@@ -123,9 +123,10 @@ def read_unit(text: str, pos: int) -> Unit:
     if not parts:
         return Unit(None, pos, "none")
     m = _DENOM_RE.match(low, cur)
-    if m:
+    while m:  # "bác sĩ/vạn dân", "triệu đồng/người/năm"
         parts[-1] = parts[-1] + "/" + m.group(1)
         cur = m.end()
+        m = _DENOM_RE.match(low, cur)
     return Unit(_norm(" ".join(parts)), pos + cur, kind)
 
 

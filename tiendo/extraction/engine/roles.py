@@ -14,7 +14,7 @@ _W = r"(?<![\w])"
 _E = r"(?![\w])"
 
 CHANGE_LEFT_RE = re.compile(
-    _W + r"(?P<verb>tăng trưởng|tăng thêm|tăng|giảm|giảm thêm|cao hơn|thấp hơn|vượt)"
+    _W + r"(?P<verb>tăng trưởng|tăng thêm|tăng|giảm|giảm thêm|cao hơn|thấp hơn|vượt|gấp)"
     r"(?:\s+(?:âm|gấp|mạnh|nhẹ|hơn|khoảng|trên|dưới|gần|thêm|được|lên|xuống|còn|tới|đến|là))*"
     r"\s*[:]?\s*[-–−]?\s*$"
 )
@@ -26,7 +26,7 @@ TARGET_WORD_RE = re.compile(
 )
 GIVER_END_RE = re.compile(_W + r"(?:giao|giao là|đề ra|đặt ra)\s*[:]?\s*$")
 ACTUAL_VERB_RE = re.compile(
-    _W + r"(đạt|ước|thực hiện|giải ngân|tăng|giảm|bằng|chiếm|hoàn thành|thu|chi|có)" + _E
+    _W + r"(đạt|ước|thực hiện|giải ngân|tăng|giảm|bằng|chiếm|hoàn thành|có)" + _E
 )
 PLAN_RIGHT_RE = re.compile(
     r"^\s*(?:\(\s*so\s+(?:với\s+)?|so\s+(?:với\s+)?)?(?:tổng\s+)?"
@@ -72,7 +72,7 @@ def basis_text(right: str) -> str | None:
 
 
 def _clip(s: str) -> str:
-    s = re.split(r"[,;()\n]|\.(?:\s|$)| và | tại | trong ", s)[0]
+    s = re.split(r"[,;()\n]|\.(?:\s|$)| và | tại | trong | do | nhờ | vì ", s)[0]
     words = s.split()
     return " ".join(words[:8]) or None
 

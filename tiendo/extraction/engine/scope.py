@@ -110,8 +110,8 @@ def is_date_pair(text: str, a: Token, b: Token, line_start: int, has_noun: bool)
     if text[b.end : b.end + 1] == "/":  # d/m/y
         return True
     before = text[max(line_start, a.start - 15) : a.start].lower()
-    if _DATE_BEFORE_RE.search(before):
-        return True
+    if _DATE_BEFORE_RE.search(before) or re.search(r"(?:thứ|hạng)\s*$", before):
+        return True  # a date, or a rank ("xếp thứ 10/63")
     if ib == 24 or (ia == 24 and ib == 7):
         return not has_noun
     return not has_noun and 1 <= ia <= 31 and 1 <= ib <= 12
