@@ -15,6 +15,7 @@ urlpatterns = [
     path("canh-bao/", include("tiendo.outlook.urls")),
     path("nhac-viec/", include("tiendo.reminders.urls")),
     path("bao-cao/", include("tiendo.reports.urls")),
+    path("nhat-ky/", include("tiendo.audit.urls")),
     path("api/", include("tiendo.api.urls")),
     path("", include("tiendo.web.urls")),
 ]

@@ -1,0 +1,173 @@
+"""Does the database still say what the audit log says it should?
+
+`verify_chain()` (services) proves no entry was altered or removed from the middle of the log.
+`verify_state()` proves no audited row was changed behind the application's back: for every
+object named in the log, its current row must equal the `after` of its newest entry (only the
+fields that entry recorded), and an object whose newest entry is a deletion must be gone.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.apps import apps
+from django.db import models
+
+from tiendo.audit.models import AuditEntry, AuditHead
+from tiendo.audit.services import snapshot, verify_chain
+
+BATCH = 2000
+
+
+@dataclass(frozen=True)
+class Difference:
+    object_type: str
+    object_id: str
+    field: str
+    logged: object
+    current: object
+    entry_id: int
+
+    def message(self) -> str:
+        if self.field == "__missing__":
+            return (f"{self.object_type} #{self.object_id}: đã bị xóa ngoài ứng dụng "
+                    f"(mục nhật ký #{self.entry_id} ghi nó còn tồn tại). "
+                    f"(deleted behind the application's back)")
+        if self.field == "__present__":
+            return (f"{self.object_type} #{self.object_id}: vẫn còn dù mục nhật ký "
+                    f"#{self.entry_id} ghi đã xóa. (present although logged as deleted)")
+        return (f"{self.object_type} #{self.object_id}: trường “{self.field}” là "
+                f"{self.current!r}, nhật ký #{self.entry_id} ghi {self.logged!r}. "
+                f"(changed behind the application's back)")
+
+
+def _as_decimal(value):
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _as_datetime(value):
+    if not isinstance(value, str) or len(value) < 19 or "T" not in value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else None
+
+
+def same(logged, current) -> bool:
+    """Equal as logged: numbers by value ("7.47" == "7.4700"), instants by the moment they
+    name ("09:00+07:00" == "02:00+00:00"), everything else exactly."""
+    if isinstance(logged, bool) or isinstance(current, bool):
+        return type(logged) is type(current) and logged == current
+    if logged == current:
+        return True
+    dl, dc = _as_decimal(logged), _as_decimal(current)
+    if dl is not None and dc is not None:
+        return dl == dc
+    tl, tc = _as_datetime(logged), _as_datetime(current)
+    if tl is not None and tc is not None:
+        return tl == tc
+    if isinstance(logged, dict) and isinstance(current, dict):
+        return logged.keys() == current.keys() and all(same(logged[k], current[k])
+                                                        for k in logged)
+    if isinstance(logged, list) and isinstance(current, list):
+        return len(logged) == len(current) and all(map(same, logged, current))
+    return False
+
+
+def _model_for(object_type: str) -> type[models.Model] | None:
+    try:
+        return apps.get_model(object_type)
+    except (LookupError, ValueError):
+        return None
+
+
+def last_logged_states() -> dict[str, dict[str, tuple[int, str, dict | None]]]:
+    """object_type -> object_id -> (entry id, action, after) of the newest entry."""
+    latest: dict[str, dict[str, tuple[int, str, dict | None]]] = defaultdict(dict)
+    rows = AuditEntry.objects.order_by("pk").values_list(
+        "pk", "object_type", "object_id", "action", "after")
+    for pk, otype, oid, action, after in rows.iterator(chunk_size=BATCH):
+        if otype and oid:
+            latest[otype][oid] = (pk, action, after)
+    return latest
+
+
+def _is_delete(action: str) -> bool:
+    return action.endswith((".delete", ".remove"))
+
+
+def verify_state() -> tuple[list[Difference], int]:
+    """Differences found, and how many logged objects were compared."""
+    differences: list[Difference] = []
+    checked = 0
+    for otype, objects in sorted(last_logged_states().items()):
+        model = _model_for(otype)
+        if model is None:
+            continue  # a summary entry (e.g. the synthetic load) names no row
+        ids = list(objects)
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start:start + BATCH]
+            try:
+                rows = model._default_manager.in_bulk(chunk)
+            except (ValueError, TypeError):
+                continue
+            rows = {str(k): v for k, v in rows.items()}
+            checked += len(chunk)
+            for oid in chunk:
+                entry_id, action, after = objects[oid]
+                obj = rows.get(oid)
+                if _is_delete(action) or after is None:
+                    if obj is not None and _is_delete(action):
+                        differences.append(Difference(otype, oid, "__present__", None, None,
+                                                      entry_id))
+                    continue
+                if obj is None:
+                    differences.append(Difference(otype, oid, "__missing__", None, None,
+                                                  entry_id))
+                    continue
+                current = snapshot(obj)
+                for field, logged in sorted(after.items()):
+                    if field in current and not same(logged, current[field]):
+                        differences.append(Difference(otype, oid, field, logged,
+                                                      current[field], entry_id))
+    return differences, checked
+
+
+@dataclass
+class Report:
+    entries: int
+    objects: int
+    chain_problems: list[str]
+    differences: list[Difference]
+
+    @property
+    def ok(self) -> bool:
+        return not self.chain_problems and not self.differences
+
+    def lines(self) -> list[str]:
+        return self.chain_problems + [d.message() for d in self.differences]
+
+
+def verify() -> Report:
+    problems = verify_chain()
+    head = AuditHead.objects.filter(pk=1).first()
+    entries = AuditEntry.objects.count()
+    if head is not None and head.count != entries:
+        problems.append(
+            f"Nhật ký có {entries} mục nhưng đầu chuỗi ghi {head.count}: có mục đã bị xóa "
+            f"hoặc thêm ngoài ứng dụng. (entry count {entries} != head count {head.count})")
+    last = AuditEntry.objects.order_by("-pk").values_list("hash", flat=True).first()
+    if head is not None and last is not None and head.last_hash != last:
+        problems.append("Mục cuối của nhật ký không khớp đầu chuỗi: có mục cuối đã bị xóa. "
+                        "(the newest entries were removed)")
+    differences, objects = verify_state()
+    return Report(entries=entries, objects=objects, chain_problems=problems,
+                  differences=differences)
