@@ -11,12 +11,16 @@ Pure Python, no Django. Public API::
 
 from .extractor import extract
 from .model import Document, Number, Statement, statements_to_json, statements_to_jsonl
+from .readers import MAX_BYTES, ReadError, read_document
 
 __all__ = [
+    "MAX_BYTES",
     "Document",
     "Number",
+    "ReadError",
     "Statement",
     "extract",
+    "read_document",
     "statements_to_json",
     "statements_to_jsonl",
 ]

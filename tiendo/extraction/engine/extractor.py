@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from tiendo.lib.text import fold
@@ -26,6 +27,7 @@ from .model import Number, Statement
 from .numbers import Token, Unit, find_numbers, read_unit
 from .periods import find_periods, parse_code, year_of
 from .scope import is_date_pair, out_of_scope
+from .textmap import nfc_with_map
 
 MAX_SENTENCE = 4000  # longer "sentences" (tables flattened without punctuation) are cut
 
@@ -107,6 +109,14 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     odd text; ``default_period`` ("2026-Q1") is the report's period when headings give none."""
     if not isinstance(text, str):
         raise TypeError("text must be str")
+    if not unicodedata.is_normalized("NFC", text):
+        norm, index = nfc_with_map(text)
+        statements = extract(norm, default_period=default_period)
+        for st in statements:  # spans back into the caller's text
+            for n in st.numbers:
+                n.start, n.end = index[n.start], index[n.end]
+                n.text = text[n.start : n.end]
+        return statements
     report_period = parse_code(default_period) if default_period else _guess_period(text)
     ctx = _Context(report_period, year_of(report_period))
     ctx.section_period = report_period

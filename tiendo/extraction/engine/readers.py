@@ -1,0 +1,144 @@
+"""Reading a report file into the text that every offset refers to.
+
+- ``.txt``: UTF-8 (a BOM is kept as a character so offsets stay those of the file's text);
+- ``.docx``: paragraphs and tables in document order (python-docx); a table row is one line,
+  its cells separated by a tab;
+- ``.pdf``: the text layer, page by page (pdfplumber). A PDF without one (a scan) is refused.
+
+Anything else — an unknown type, a corrupt file, a file over ``max_bytes`` — raises
+:class:`ReadError` with a Vietnamese message (``message_en`` holds the English one). The size is
+checked before the file is opened, so a huge file costs no memory.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+from .model import Document
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_PDF_PAGES = 500
+
+
+class ReadError(Exception):
+    """A document that cannot be read. ``str(err)`` is Vietnamese."""
+
+    def __init__(self, message_vi: str, message_en: str) -> None:
+        super().__init__(message_vi)
+        self.message_vi = message_vi
+        self.message_en = message_en
+
+
+def _err(vi: str, en: str, **kw) -> ReadError:
+    return ReadError(vi.format(**kw), en.format(**kw))
+
+
+def read_document(path, *, max_bytes: int = MAX_BYTES) -> Document:
+    """Read ``path`` (.txt, .docx, .pdf) into a :class:`Document`; ReadError otherwise."""
+    p = Path(path)
+    name = p.name
+    try:
+        size = os.stat(p).st_size
+    except OSError:
+        raise _err("Không mở được tệp “{name}”: tệp không tồn tại hoặc không đọc được.",
+                   "Cannot open “{name}”: the file does not exist or cannot be read.",
+                   name=name) from None
+    if p.is_dir():
+        raise _err("“{name}” là thư mục, không phải tệp.", "“{name}” is a directory.", name=name)
+    if size > max_bytes:
+        raise _err(
+            "Tệp “{name}” quá lớn ({mb:.1f} MB); giới hạn là {limit} MB.",
+            "The file “{name}” is too large ({mb:.1f} MB); the limit is {limit} MB.",
+            name=name, mb=size / 1048576, limit=max_bytes // 1048576,
+        )
+    ext = p.suffix.lower()
+    if ext == ".txt":
+        return Document(_read_txt(p), "txt")
+    if ext == ".docx":
+        return Document(_read_docx(p), "docx")
+    if ext == ".pdf":
+        return Document(_read_pdf(p), "pdf")
+    raise _err("Không đọc được tệp “{name}”: chỉ nhận .txt, .docx hoặc .pdf.",
+               "Cannot read “{name}”: only .txt, .docx or .pdf files are accepted.", name=name)
+
+
+def _read_txt(p: Path) -> str:
+    try:
+        return p.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _err(
+            "Tệp “{name}” không phải văn bản UTF-8 (byte lỗi ở vị trí {pos}); hãy lưu lại "
+            "với bảng mã UTF-8.",
+            "The file “{name}” is not UTF-8 text (bad byte at {pos}); save it as UTF-8.",
+            name=p.name, pos=exc.start,
+        ) from None
+
+
+def _read_docx(p: Path) -> str:
+    try:
+        import docx  # python-docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        if not zipfile.is_zipfile(p):
+            raise ValueError("not a zip")
+        d = docx.Document(str(p))
+        lines: list[str] = []
+        for block in d.element.body.iterchildren():
+            tag = block.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(Paragraph(block, d).text)
+            elif tag == "tbl":
+                for row in Table(block, d).rows:
+                    cells = []
+                    for cell in row.cells:
+                        t = " ".join(cell.text.split())
+                        if not cells or cells[-1] != t:  # merged cells repeat their text
+                            cells.append(t)
+                    lines.append("\t".join(cells))
+        return "\n".join(lines)
+    except ReadError:
+        raise
+    except Exception:  # python-docx raises many kinds on a broken package
+        raise _err(
+            "Tệp “{name}” bị hỏng hoặc không phải tệp Word (.docx) hợp lệ.",
+            "The file “{name}” is damaged or not a valid Word (.docx) file.", name=p.name,
+        ) from None
+
+
+def _read_pdf(p: Path) -> str:
+    try:
+        import pdfplumber
+
+        with open(p, "rb") as fh:
+            if not fh.read(1024).lstrip().startswith(b"%PDF"):
+                raise ValueError("no PDF header")
+        pages = []
+        with pdfplumber.open(str(p)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise _err(
+                    "Tệp PDF “{name}” có quá nhiều trang ({n}); giới hạn là {limit} trang.",
+                    "The PDF “{name}” has too many pages ({n}); the limit is {limit}.",
+                    name=p.name, n=len(pdf.pages), limit=MAX_PDF_PAGES,
+                )
+            for page in pdf.pages:
+                pages.append(page.extract_text() or "")
+                page.flush_cache()
+    except ReadError:
+        raise
+    except Exception:
+        raise _err(
+            "Tệp “{name}” bị hỏng hoặc không phải tệp PDF hợp lệ.",
+            "The file “{name}” is damaged or not a valid PDF file.", name=p.name,
+        ) from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise _err(
+            "Tệp PDF “{name}” không có lớp văn bản (có thể là bản scan); hãy dùng tệp .docx "
+            "hoặc PDF xuất từ Word.",
+            "The PDF “{name}” has no text layer (probably a scan); use a .docx or a PDF "
+            "exported from Word.", name=p.name,
+        )
+    return text
