@@ -347,7 +347,7 @@ def target_outlook(
         raise ValueError("more observed periods than periods in the year")
     history = history or {}
     word = _period_word(n_per)
-    u = f" {unit}" if unit and unit != "%" else ("%" if unit == "%" else "")
+    u = unit if unit.startswith("%") else (f" {unit}" if unit else "")
     values = list(observed)
     if (
         acc is Accumulation.CUMULATIVE
@@ -416,12 +416,15 @@ def target_outlook(
                     f"Chưa có số liệu các năm trước: giả định mặc định đến hết {at} đạt "
                     f"{_pct(share)} cả năm (có thể từ {_pct(s_lo)} đến {_pct(s_hi)})."
                 )
-        reasons.insert(
-            0,
-            f"Lũy kế đến hết {at}: {_n(c)}{u}, bằng "
-            f"{_pct(c / float(band.reference)) if band.reference else '—'} kế hoạch năm "
-            f"({_n(band.reference)}{u}).",
-        )
+        if unit.startswith("%") and band.reference == 100:  # already a share of the plan
+            first = f"Lũy kế đến hết {at}: {_n(c)}{u}."
+        else:
+            share_text = _pct(c / float(band.reference)) if band.reference else "—"
+            first = (
+                f"Lũy kế đến hết {at}: {_n(c)}{u}, bằng {share_text} kế hoạch năm "
+                f"({_n(band.reference)}{u})."
+            )
+        reasons.insert(0, first)
     else:
         changes = _changes_to_year_end(history, k)
         reasons.append(f"Số liệu đến hết {at}: {_n(c)}{u}; mục tiêu năm {band.text}{u}.")
@@ -540,7 +543,7 @@ def _needed_sentence(
     change = "tăng" if needed >= 0 else "giảm"
     return (
         f"Để đạt mục tiêu, mỗi {word} còn lại cần {change} bình quân {_n(abs(needed))}"
-        f"{' điểm %' if u == '%' else u}."
+        f"{' điểm %' if u.startswith('%') else u}."
     )
 
 

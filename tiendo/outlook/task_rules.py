@@ -182,6 +182,15 @@ def task_risk(
                 *(_track_reason(f, unit_on_time_rate, unit_history_n),),
             ),
         )
+    if on < start:
+        return TaskRisk(
+            _risk_of(f.base_late),
+            Decimal(repr(round(f.base_late, 4))),
+            (
+                f"Chưa đến ngày bắt đầu ({start.strftime('%d/%m/%Y')}).",
+                _track_reason(f, unit_on_time_rate, unit_history_n),
+            ),
+        )
     b0, b_gap, b_silent, b_ext = coefficients
     x_track, x_gap, x_silent, x_ext = f.vector()
     terms: list[tuple[float, str]] = []
@@ -190,7 +199,8 @@ def task_risk(
         silent_text = f"Chưa có báo cáo tiến độ nào sau {f.days_silent} ngày kể từ khi giao."
     else:
         silent_text = f"{f.days_silent} ngày chưa cập nhật tiến độ."
-    terms.append((b_silent * x_silent, silent_text))
+    if f.days_silent >= 7:
+        terms.append((b_silent * x_silent, silent_text))
     if f.extensions:
         terms.append((b_ext * x_ext, f"Đã được gia hạn {f.extensions} lần."))
     track_term = x_track - _logit(1 - PRIOR_ON_TIME)

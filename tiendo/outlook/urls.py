@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from tiendo.outlook import views
 
 app_name = "outlook"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.page, name="page"),
+]
