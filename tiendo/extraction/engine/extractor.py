@@ -57,7 +57,8 @@ _LEAD_FILLER_RE = re.compile(
 )
 _SUBJECT_STOP_RE = re.compile(
     r"(?<!tốc độ )(?<![\w])(ước đạt|đạt|ước tính|ước|tăng trưởng|tăng|giảm|bằng|chiếm|là|có|"
-    r"khoảng|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn|trên|dưới|hơn|gần|không quá|tối đa|từ|vượt|kh|"
+    r"khoảng|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn|không quá|tối đa|vượt|kh|"
+    r"(?:trên|dưới|hơn|gần|từ)(?=\s*[-–>]?\s*$)|"
     r"kế hoạch|chỉ tiêu|mục tiêu|dự toán|kịch bản|phương án|so với)(?![\w])"
 )
 _NOT_SUBJECT_WORDS = {
@@ -299,7 +300,29 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
         return None
     # keep the original case, trimmed
     raw = re.sub(r"\s+", " ", clause[start:end]).strip(" -–:,;")
+    parts = raw.split(", ")
+    while len(parts) > 1 and _is_filler(parts[0]):  # "Trong quý I, phát hiện …"
+        parts.pop(0)
+    raw = ", ".join(parts)
+    raw = _TRAILING_PERIOD_RE.sub("", raw).strip(" -–:,;")
+    if _is_filler(raw):
+        return None
     return raw or None
+
+
+_TRAILING_PERIOD_RE = re.compile(
+    r"(?:\s+(?:trong\s+)?(?:quý\s+[ivx0-9]+|tháng\s+[0-9]+|năm\s+[0-9]{4}|[0-9]+\s+tháng)"
+    r"(?:\s*(?:/|năm)\s*[0-9]{4})?)+\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_filler(part: str) -> bool:
+    low = _TRAILING_PERIOD_RE.sub("", " " + part.lower())
+    m = _LEAD_FILLER_RE.match(low.strip())
+    rest = low.strip()[m.end() :] if m else low.strip()
+    words = re.findall(r"[^\W\d_]+", rest)
+    return all(w in _NOT_SUBJECT_WORDS for w in words)
 
 
 def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
@@ -316,7 +339,10 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
         nxt_start = ms[i + 1].tok.start if i + 1 < len(ms) else b
         m.right = text[m.unit.end : nxt_start].lower()
         m.group = _innermost(groups, m.tok.start)
-        clause, bounded = _clause_left(window, and_cut=True)
+        if i == 0:  # the sentence's subject may hold commas ("khách đến tham quan, nghỉ dưỡng")
+            clause, bounded = _clause_left(window, marks=";:(", and_cut=False)
+        else:
+            clause, bounded = _clause_left(window, and_cut=True)
         m.subject = _subject(clause, need_verb=(i > 0 and not bounded))
         if m.role != "part":
             m.role, m.extras = roles.local_role(m.left, m.right, m.unit.kind)
@@ -359,7 +385,8 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
 
 def _noun_after(text: str, m: Mention) -> str | None:
     s = text[m.unit.end : m.unit.end + 60]
-    s = re.split(r"[,;.()\n]", s)[0].strip()
+    s = re.split(r"[,;.()\n0-9]|(?<![\w])(?:đạt|tăng|giảm|bằng|so với|với)(?![\w])", s)[0]
+    s = s.strip()
     return " ".join(((m.unit.text or "") + " " + s).split()[:6]) or None
 
 
@@ -617,7 +644,13 @@ def _build(text, ms, stmts, ctx: _Context) -> list[Statement]:
             if m.role in ("target", "actual"):
                 n.bound = m.bound
             nums.append(n)
-        indicator = st.subject or _indicator_from(text, ms[min(st.mentions)])
+        first = ms[min(st.mentions)]
+        indicator = st.subject or _indicator_from(text, first)
+        if st.subject and first.unit.kind == "count" and len(st.subject.split()) <= 4:
+            # "Phát hiện" + "vụ vi phạm Luật Lâm nghiệp"
+            phrase = _indicator_from(text, first)
+            indicator = f"{st.subject} {phrase[:1].lower()}{phrase[1:]}"
+        indicator = indicator[:1].upper() + indicator[1:]
         out.append(Statement(indicator[:120], st.period, st.status, nums))
     return out
 
@@ -637,10 +670,19 @@ def _scope(m: Mention, st: _Stmt, ctx: _Context) -> str:
 
 
 def _indicator_from(text: str, m: Mention) -> str:
-    left = re.sub(r"\s+", " ", m.left).strip(" -–:,;(")
-    filler = _LEAD_FILLER_RE.match(left)
-    left = left[filler.end() :].strip() if filler else left
-    noun = _noun_after(text, m) or ""
-    words = (left.split()[-6:] if left else []) + noun.split()
-    s = " ".join(words).strip()
+    """A name for a statement whose clause names no subject: the counted noun and its
+    modifiers ("vụ vi phạm Luật Lâm nghiệp"), else the clause's words."""
+    tail = text[m.unit.end : m.unit.end + 80]
+    tail = re.split(r"[,;.()\n0-9]|(?<![\w])(?:đạt|tăng|giảm|bằng|so với|với|chiếm|để|nhằm|"
+                    r"do|theo|cho|trong)(?![\w])", tail)[0]
+    words = tail.split()[:8]
+    if m.unit.kind == "count" and m.unit.text:
+        words = [m.unit.text, *words]
+    if len(words) >= 2:
+        s = " ".join(words)
+    else:
+        left = re.sub(r"\s+", " ", m.left).strip(" -–:,;(")
+        filler = _LEAD_FILLER_RE.match(left)
+        left = left[filler.end() :].strip() if filler else left
+        s = " ".join((left.split()[-6:] if left else []) + words).strip()
     return (s[:1].upper() + s[1:]) if s else (m.unit.text or "")
