@@ -257,7 +257,9 @@ def _series(figures: list[Figure], year: int, n_per: int, k_max: int, measure) -
     return values
 
 
-def indicator_outlooks(*, user, period: Period, unit_code: str | None = None):
+def indicator_outlooks(
+    *, user, period: Period, unit_code: str | None = None, indicator_code: str | None = None
+):
     """Outlook of every indicator with an annual target (or a reported share of one) in the units
     the user sees. Queries: access (2), targets of the year (1), figures of the year and the
     ``HISTORY_YEARS`` before it (1) — four, whatever the number of rows."""
@@ -272,6 +274,9 @@ def indicator_outlooks(*, user, period: Period, unit_code: str | None = None):
     if unit_code:
         targets = targets.filter(unit__code=unit_code)
         figures = figures.filter(unit__code=unit_code)
+    if indicator_code:  # one indicator's badge (indicator page, API)
+        targets = targets.filter(indicator__code=indicator_code)
+        figures = figures.filter(indicator__code=indicator_code)
     targets = access.scope_by_unit(targets, user)
     figures = access.scope_by_unit(figures, user)
 
@@ -373,7 +378,9 @@ def _cutoff(on: date) -> datetime:
     return datetime.combine(date.fromordinal(on.toordinal() + 1), datetime.min.time(), tzinfo=tz)
 
 
-def task_outlooks(*, user, on: date, unit_code: str | None = None) -> list[TaskOutlook]:
+def task_outlooks(
+    *, user, on: date, unit_code: str | None = None, task_ids: list[int] | None = None
+) -> list[TaskOutlook]:
     """Lateness risk of every open task the user sees, as known on day ``on``.
 
     Progress and silence count only updates made up to ``on``. The lead unit's record counts
@@ -410,6 +417,8 @@ def task_outlooks(*, user, on: date, unit_code: str | None = None) -> list[TaskO
     )  # fmt: skip
     if unit_code:
         qs = qs.filter(Q(lead_unit__code=unit_code) | Q(coordinating_units__code=unit_code))
+    if task_ids is not None:  # a task page's badge, the API
+        qs = qs.filter(pk__in=task_ids)
     tasks = list(qs)
     records = _track_records({t.lead_unit_id for t in tasks}, on)
     rows = []

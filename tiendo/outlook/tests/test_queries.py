@@ -107,3 +107,13 @@ def test_outlook_runs_in_a_fixed_number_of_queries(world, django_assert_num_quer
     # memberships, visible units, targets, figures, open tasks, finished tasks of lead units
     with django_assert_num_queries(6):
         outlook(user=user, period="2026-Q1", on=ON)
+
+
+def test_one_indicator_or_one_task_for_a_badge(world):
+    q1 = parse_period("2026-Q1")
+    rows = indicator_outlooks(user=world.cast.office, period=q1, indicator_code="giai-ngan")
+    assert [r.indicator.code for r in rows] == ["giai-ngan"]
+    assert indicator_outlooks(user=world.cast.outsider, period=q1, indicator_code="giai-ngan") == []
+    pk = world.silent_task.pk
+    assert [r.task.pk for r in task_outlooks(user=world.cast.office, on=ON, task_ids=[pk])] == [pk]
+    assert task_outlooks(user=world.cast.outsider, on=ON, task_ids=[pk]) == []
