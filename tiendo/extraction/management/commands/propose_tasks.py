@@ -11,9 +11,14 @@ from tiendo.lib.periods import PeriodError
 
 def _units():
     """(code, name) of the current units, to guess the lead unit of each task."""
+    from django.db import DatabaseError
+
     from tiendo.orgs.models import Unit
 
-    return [(u.code, u.name) for u in Unit.objects.only("code", "name")]
+    try:
+        return [(u.code, u.name) for u in Unit.objects.only("code", "name")]
+    except DatabaseError:  # no database yet (`tiendo manage migrate` not run): no guess
+        return []
 
 
 class Command(BaseCommand):
