@@ -14,6 +14,7 @@ from tiendo.outlook.report import (
 
 
 class Command(BaseCommand):
+    requires_system_checks: list = []  # pure computation: no database, no URLs
     help = (
         "Kiểm chứng cảnh báo sớm trên lịch sử tổng hợp (có mùa vụ cài sẵn): độ chính xác phân "
         "loại, sai số dự báo, AUC và hiệu chuẩn. (Backtest the early warning on synthetic "
