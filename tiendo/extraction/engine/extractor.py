@@ -540,6 +540,10 @@ def _statement_rules(ms, stmts, ctx: _Context) -> None:
                     continue
                 if given - {j}:
                     break  # the rate is given; what follows is its change or attainment
+                if mj.role == "change" and mj.extras.get("cue") == "change":
+                    mj.role = "actual"
+                    given.add(j)
+                    continue
                 if (mj.role == "change" and mj.extras.get("cue") == "change") or (
                     mj.role == "attainment" and mj.extras.get("cue") != "plan-right"
                 ) or (mj.role == "attainment" and "so với" in mj.right[:12]):
@@ -646,10 +650,10 @@ def _build(text, ms, stmts, ctx: _Context) -> list[Statement]:
             nums.append(n)
         first = ms[min(st.mentions)]
         indicator = st.subject or _indicator_from(text, first)
-        if st.subject and first.unit.kind == "count" and len(st.subject.split()) <= 4:
+        phrase = _count_phrase(text, first)
+        if st.subject and phrase and len(st.subject.split()) <= 4:
             # "Phát hiện" + "vụ vi phạm Luật Lâm nghiệp"
-            phrase = _indicator_from(text, first)
-            indicator = f"{st.subject} {phrase[:1].lower()}{phrase[1:]}"
+            indicator = f"{st.subject} {phrase}"
         indicator = indicator[:1].upper() + indicator[1:]
         out.append(Statement(indicator[:120], st.period, st.status, nums))
     return out
@@ -669,13 +673,25 @@ def _scope(m: Mention, st: _Stmt, ctx: _Context) -> str:
     return "period"
 
 
+def _count_phrase(text: str, m: Mention) -> str | None:
+    """"vụ vi phạm Luật Lâm nghiệp": a counted noun with its modifiers, when it has some."""
+    if m.unit.kind != "count" or not m.unit.text:
+        return None
+    tail = _tail_words(text, m)
+    return " ".join([m.unit.text, *tail]) if tail else None
+
+
+def _tail_words(text: str, m: Mention) -> list[str]:
+    tail = text[m.unit.end : m.unit.end + 80]
+    tail = re.split(r"[,;.()\n0-9]|(?<![\w])(?:đạt|tăng|giảm|bằng|so với|với|chiếm|để|nhằm|"
+                    r"do|theo|cho|trong|và)(?![\w])", tail)[0]
+    return tail.split()[:8]
+
+
 def _indicator_from(text: str, m: Mention) -> str:
     """A name for a statement whose clause names no subject: the counted noun and its
     modifiers ("vụ vi phạm Luật Lâm nghiệp"), else the clause's words."""
-    tail = text[m.unit.end : m.unit.end + 80]
-    tail = re.split(r"[,;.()\n0-9]|(?<![\w])(?:đạt|tăng|giảm|bằng|so với|với|chiếm|để|nhằm|"
-                    r"do|theo|cho|trong)(?![\w])", tail)[0]
-    words = tail.split()[:8]
+    words = _tail_words(text, m)
     if m.unit.kind == "count" and m.unit.text:
         words = [m.unit.text, *words]
     if len(words) >= 2:

@@ -42,7 +42,7 @@ COUNT_NOUNS = (
     "chương trình", "đề án", "dự án", "nhiệm vụ", "chỉ tiêu", "tiêu chí", "thủ tục",
     "hồ sơ", "chứng thư", "chứng chỉ", "bằng", "kết luận", "kiến nghị", "đơn thư", "đơn",
     "vụ án", "vụ việc", "vụ", "việc", "bị can", "đối tượng", "cuộc", "buổi", "hội nghị",
-    "tin bài", "tin", "bài", "sản phẩm", "mặt hàng", "sáng kiến", "đề tài",
+    "tin bài", "tin", "bài", "sản phẩm", "mặt hàng", "nhóm hàng", "sáng kiến", "đề tài",
     "huy chương", "giải", "bằng khen", "giấy khen", "tác phẩm", "phương tiện", "xe",
     "tàu", "chuyến", "con", "cây", "mô hình", "thiết chế", "dịch vụ công", "dịch vụ",
     "kiều bào", "ngư dân", "nông dân", "cựu chiến binh", "thí sinh", "thương binh", "liệt sĩ",

@@ -15,8 +15,11 @@ _E = r"(?![\w])"
 
 CHANGE_LEFT_RE = re.compile(
     _W + r"(?P<verb>tăng trưởng|tăng thêm|tăng|giảm|giảm thêm|cao hơn|thấp hơn|vượt|gấp)"
-    r"(?:\s+(?:âm|gấp|mạnh|nhẹ|hơn|khoảng|trên|dưới|gần|thêm|được|lên|xuống|còn|tới|đến|là))*"
+    r"(?:\s+(?:âm|gấp|mạnh|nhẹ|hơn|khoảng|trên|dưới|gần|thêm|được|tới|đến|là))*"
     r"\s*[:]?\s*[-–−]?\s*$"
+)
+LEVEL_AFTER_CHANGE_RE = re.compile(
+    _W + r"(?:tăng|giảm)(?:\s+(?:xuống|lên))?\s+(?:còn|lên|xuống)(?:\s+(?:mức|khoảng|còn))?\s*$"
 )
 BY_LEFT_RE = re.compile(_W + r"(?:đạt|bằng|ước đạt|ước bằng|ước|hoàn thành|thực hiện|chỉ đạt)"
                         r"(?:\s+(?:được|khoảng|mức|tỷ lệ|gần|trên|hơn))*\s*$")
@@ -103,6 +106,8 @@ def local_role(left: str, right: str, unit_kind: str) -> tuple[str, dict]:
     """
     extras: dict = {}
     pct = unit_kind == "percent"
+    if LEVEL_AFTER_CHANGE_RE.search(left):  # "giảm còn 2,8%", "tăng lên 120 tỷ": the level
+        return "actual", extras
     m = CHANGE_LEFT_RE.search(left)
     if m:
         verb = m.group("verb")
