@@ -438,6 +438,7 @@ def task_outlooks(
             progress_pct=Decimal(progress), start=start, deadline=deadline, on=on,
             last_update_on=last_on, updates_count=t.updates_before or 0,
             unit_on_time_rate=rate, unit_history_n=n, extensions=extensions,
+            reported_done_on=t.completed_on if t.state == TaskState.SUBMITTED else None,
         )  # fmt: skip
         rows.append(TaskOutlook(t, deadline, progress, risk))
     rows.sort(key=lambda r: (RISK_ORDER[r.outlook.risk], -(r.outlook.probability or 0),

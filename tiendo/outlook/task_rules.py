@@ -153,13 +153,29 @@ def task_risk(
     unit_on_time_rate: Decimal | None,
     unit_history_n: int,
     extensions: int,
+    reported_done_on: date | None = None,
     coefficients: Sequence[float] = SCORECARD,
 ) -> TaskRisk:
     """Lateness risk of an open task on day ``on``, with its top reasons (Vietnamese).
 
     ``unit_on_time_rate`` is the lead unit's percentage of tasks finished on time among its
-    ``unit_history_n`` finished tasks (``None`` when it has none).
+    ``unit_history_n`` finished tasks (``None`` when it has none). ``reported_done_on`` is the
+    completion date the lead unit reported while the task waits for acceptance: on or before the
+    deadline it is on course (no probability: the chance of a return is not modelled), after it
+    the task is late already.
     """
+    if reported_done_on is not None and reported_done_on <= on:
+        done = reported_done_on.strftime("%d/%m/%Y")
+        if deadline is not None and reported_done_on > deadline:
+            late = (reported_done_on - deadline).days
+            return TaskRisk(
+                Risk.OFF_COURSE,
+                Decimal(1),
+                (f"Báo cáo hoàn thành ngày {done}, trễ {late} ngày so với hạn; chờ nghiệm thu.",),
+            )
+        return TaskRisk(
+            Risk.ON_COURSE, None, (f"Đã báo cáo hoàn thành ngày {done}, chờ nghiệm thu.",)
+        )
     if deadline is None:
         return TaskRisk(
             Risk.UNKNOWN,

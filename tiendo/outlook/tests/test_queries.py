@@ -117,3 +117,15 @@ def test_one_indicator_or_one_task_for_a_badge(world):
     pk = world.silent_task.pk
     assert [r.task.pk for r in task_outlooks(user=world.cast.office, on=ON, task_ids=[pk])] == [pk]
     assert task_outlooks(user=world.cast.outsider, on=ON, task_ids=[pk]) == []
+
+
+def test_task_waiting_for_acceptance_is_on_course_when_reported_in_time(world):
+    from tiendo.tasks.models import TaskState
+    from tiendo.testing import make_task
+
+    task = make_task("Quy chế phối hợp", world.cast.unit_a, deadline=date(2026, 6, 30),
+                     start_date=date(2026, 4, 1), state=TaskState.SUBMITTED,
+                     completed_on=date(2026, 5, 20), progress=100)  # fmt: skip
+    row = task_outlooks(user=world.cast.office, on=ON, task_ids=[task.pk])[0]
+    assert row.outlook.risk is Risk.ON_COURSE
+    assert row.outlook.reasons == ("Đã báo cáo hoàn thành ngày 20/05/2026, chờ nghiệm thu.",)

@@ -106,3 +106,25 @@ def test_logistic_fit_recovers_planted_coefficients():
     beta = fit_logistic(rows, labels, l2=0.0)
     assert [round(b, 1) for b in beta] == [-0.5, 1.5, -1.0]
     assert 0 < predict_logistic(beta, (0.0, 0.0)) < 0.5
+
+
+def test_task_reported_done_in_time_waits_for_acceptance_on_course():
+    r = risk(reported_done_on=ON - timedelta(days=2), progress_pct=D(100))
+    assert r.risk is Risk.ON_COURSE
+    assert r.probability is None
+    assert r.reasons == ("Đã báo cáo hoàn thành ngày 14/05/2026, chờ nghiệm thu.",)
+
+
+def test_task_reported_done_after_its_deadline_is_late_already():
+    r = risk(on=DEADLINE + timedelta(days=5), reported_done_on=DEADLINE + timedelta(days=3))
+    assert r.risk is Risk.OFF_COURSE
+    assert r.probability == D(1)
+    assert r.reasons == (
+        "Báo cáo hoàn thành ngày 03/07/2026, trễ 3 ngày so với hạn; chờ nghiệm thu.",
+    )
+
+
+def test_task_not_started_carries_only_its_unit_record():
+    r = risk(on=START - timedelta(days=3), progress_pct=D(0))
+    assert r.probability == D("0.2")
+    assert r.reasons[0] == "Chưa đến ngày bắt đầu (01/04/2026)."
