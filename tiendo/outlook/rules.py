@@ -22,7 +22,9 @@ Methods, chosen in this order (N periods in the year, k = last observed period, 
     with both the period-k and the year-end total). Share normally reached by period k:
     ``s_y = ytd_k(y) / ytd_N(y)``, ``s̄ = mean(s_y)``, ``sd = stdev(s_y)``.
     Projection ``c / s̄``; 90% prediction interval of the share ``s̄ ± t₀.₉₅(m−1)·sd·√(1+1/m)``
-    (m years), giving the interval ``[c / s_hi, c / s_lo]``.
+    (m years), giving the interval ``[c / s_hi, c / s_lo]``. When ``s̄`` is below
+    ``MIN_SEASONAL_SHARE`` (2%) nothing is usually done by period k and dividing by it would say
+    nothing: the outlook is ``unknown``.
     For ``point_in_time``/``ytd_average`` the analogue is the change usually seen from period k
     to year end: ``d_y = v_N(y) − v_k(y)``, projection ``c + mean(d)``, interval
     ``± t₀.₉₅(m−1)·sd(d)·√(1+1/m)``.
@@ -89,6 +91,7 @@ __all__ = [
 ]
 
 MIN_HISTORY_YEARS = 2
+MIN_SEASONAL_SHARE = 0.02  # below this usual share, dividing by it says nothing
 DEFAULT_SHARE_REL_SPREAD = 0.5
 DEFAULT_LEVEL_REL_SPREAD = 0.15
 DEFAULT_ABOUT_TOLERANCE = Decimal("0.02")
@@ -375,6 +378,15 @@ def target_outlook(
         reasons.append(f"Số liệu cả năm: {_n(c)}{u}.")
     elif acc is Accumulation.CUMULATIVE:
         shares = seasonal_profile(history, k)
+        if len(shares) >= MIN_HISTORY_YEARS and statistics.fmean(shares) < MIN_SEASONAL_SHARE:
+            return _unknown(
+                [
+                    f"Các năm trước, đến hết {at} thường chưa đạt "
+                    f"{_pct(MIN_SEASONAL_SHARE)} tổng cả năm: {NOT_ENOUGH_DATA_VI} để dự báo "
+                    "từ kỳ này."
+                ],
+                "Không dự báo: phần thường đạt được đến kỳ này quá nhỏ.",
+            )
         if len(shares) >= MIN_HISTORY_YEARS:
             m = len(shares)
             s_bar, sd = statistics.fmean(shares), statistics.stdev(shares)

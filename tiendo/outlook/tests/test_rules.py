@@ -273,3 +273,14 @@ def test_monthly_indicator_speaks_of_months():
     )  # fmt: skip
     assert o.projected == D("1200")  # 300 + 9·100
     assert "9 tháng còn lại" in " ".join(o.reasons)
+
+
+def test_seasonal_share_near_zero_is_unknown_rather_than_a_division_by_zero():
+    history = {2024: [D(0), D(10), D(20), D(100)], 2025: [D(1), D(5), D(30), D(100)]}
+    o = target_outlook(
+        band=band("100"), accumulation="cumulative", periods_per_year=4, observed=[D(5)],
+        history=history,
+    )  # fmt: skip
+    assert o.risk is Risk.UNKNOWN
+    assert o.projected is None
+    assert NOT_ENOUGH_DATA_VI in o.reasons[0]
