@@ -37,14 +37,17 @@ from tiendo.outlook.task_rules import fit_logistic, predict_logistic, task_featu
 __all__ = [
     "PROFILES",
     "FlowSeries",
+    "LevelSeries",
     "SynthTask",
     "TargetBacktest",
     "TaskBacktest",
     "auc",
+    "backtest_levels",
     "backtest_targets",
     "backtest_tasks",
     "realized_class",
     "synth_flows",
+    "synth_levels",
     "synth_tasks",
 ]
 
@@ -199,6 +202,74 @@ def backtest_targets(series: Sequence[FlowSeries], *, min_history: int = 2) -> T
         for name, rows in sorted(recovery.items())
     }
     return TargetBacktest(by_method, overall, profile_recovery)
+
+
+# --- levels (point in time) ---------------------------------------------------------------------
+
+LEVEL_PATH = (0.2, 0.45, 0.7, 1.0)  # planted share of the year's change reached by each quarter
+
+
+@dataclass(frozen=True)
+class LevelSeries:
+    name: str
+    yearly_change: float  # the planted mean change over a year
+    values: dict[int, tuple[Decimal, ...]]  # year → level at the end of each quarter
+    plans: dict[int, Decimal]  # year → year-end target (a floor)
+
+
+def synth_levels(
+    rng: random.Random, *, n_series: int = 40, first_year: int = 2014, years: int = 12
+) -> list[LevelSeries]:
+    """Levels (coverage-like rates) that climb by a planted amount each year along
+    :data:`LEVEL_PATH`: ``v_q = start + Δ·path_q + N(0, 0.3)``, ``Δ ~ N(μ, 0.4·|μ|)`` with
+    ``μ ~ U(0.5, 4)`` per series; the next year starts where this one ended. The plan is the
+    expected year end plus ``N(0, 0.5·μ)``."""
+    out = []
+    for i in range(n_series):
+        mu = rng.uniform(0.5, 4.0)
+        level = rng.uniform(40, 80)
+        values: dict[int, tuple[Decimal, ...]] = {}
+        plans: dict[int, Decimal] = {}
+        for y in range(years):
+            delta = rng.gauss(mu, 0.4 * mu)
+            quarters = [level + delta * f + rng.gauss(0, 0.3) for f in LEVEL_PATH]
+            values[first_year + y] = tuple(Decimal(repr(round(v, 2))) for v in quarters)
+            plans[first_year + y] = Decimal(repr(round(level + mu + rng.gauss(0, 0.5 * mu), 2)))
+            level = quarters[-1]
+        out.append(LevelSeries(f"level-{i:02d}", mu, values, plans))
+    return out
+
+
+def backtest_levels(series: Sequence[LevelSeries], *, min_history: int = 2) -> dict[str, dict]:
+    """Replay point-in-time series like :func:`backtest_targets`: the seasonal method (the change
+    usually seen from period k to year end) against the same year without history (last value
+    under the prior, or the linear trend from Q3)."""
+    tallies = {m: _Tally() for m in ("seasonal", "no_history")}
+    for s in series:
+        years = sorted(s.values)
+        for idx, year in enumerate(years):
+            if idx < min_history:
+                continue
+            history = {y: s.values[y] for y in years[:idx]}
+            actual = float(s.values[year][-1])
+            truth = realized_class(actual, float(s.plans[year]))
+            band = target_band(TargetSpec(s.plans[year], Bound.EQ), Direction.HIGHER)
+            for k in (1, 2, 3):
+                for method, hist in (("seasonal", history), ("no_history", None)):
+                    o = target_outlook(
+                        band=band, accumulation=Accumulation.POINT_IN_TIME, periods_per_year=4,
+                        observed=s.values[year][:k], history=hist,
+                    )  # fmt: skip
+                    t = tallies[method]
+                    t.n += 1
+                    t.ape.append(abs(float(o.projected) - actual) / abs(actual))
+                    t.covered += float(o.low) <= actual <= float(o.high)
+                    if o.risk is Risk.UNKNOWN:
+                        t.unknown += 1
+                        continue
+                    t.class_hits += o.risk is truth
+                    t.met_hits += (o.risk is Risk.ON_COURSE) == (truth is Risk.ON_COURSE)
+    return {m: t.as_dict() for m, t in tallies.items()}
 
 
 # --- tasks ---------------------------------------------------------------------------------------

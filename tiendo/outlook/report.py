@@ -10,9 +10,11 @@ from pathlib import Path
 
 from tiendo.outlook.backtest import (
     PROFILES,
+    backtest_levels,
     backtest_targets,
     backtest_tasks,
     synth_flows,
+    synth_levels,
     synth_tasks,
 )
 
@@ -25,6 +27,7 @@ def run_backtest(*, target_seed: int = TARGET_SEED, task_seed: int = TASK_SEED) 
     # Seeded pseudo-random numbers make synthetic history, nothing secret.
     targets = backtest_targets(synth_flows(random.Random(target_seed)))  # noqa: S311
     tasks = backtest_tasks(synth_tasks(random.Random(task_seed)))  # noqa: S311
+    levels = backtest_levels(synth_levels(random.Random(target_seed + 1)))  # noqa: S311
     return {
         "target_seed": target_seed,
         "task_seed": task_seed,
@@ -38,6 +41,7 @@ def run_backtest(*, target_seed: int = TARGET_SEED, task_seed: int = TASK_SEED) 
             },
             "profile_recovered": {k: list(v) for k, v in targets.profile_recovery.items()},
         },
+        "levels": levels,
         "tasks": asdict(tasks),
     }  # fmt: skip
 
@@ -81,6 +85,21 @@ def render_markdown(result: dict) -> str:
         lines.append(
             f"| {name} | {', '.join(f'{x:.2f}' for x in planted)} "
             f"| {', '.join(f'{x:.3f}' for x in got)} |"
+        )
+    lines += [
+        "",
+        "**Levels** (point in time) — 40 quarterly series × 12 years climbing along a planted "
+        "path (20/45/70/100% of the year's change by Q1–Q4); same replay, all quarters pooled.",
+        "",
+        "| method | predictions | unknown | class accuracy | met/missed accuracy | MAPE "
+        "| 90% interval coverage |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for method, row in result["levels"].items():
+        lines.append(
+            f"| {method} | {row['predictions']} | {_f(row['unknown_share'], True)} "
+            f"| {_f(row['class_accuracy'], True)} | {_f(row['met_vs_missed_accuracy'], True)} "
+            f"| {row['mape_pct']:.2f}% | {_f(row['interval_coverage'], True)} |"
         )
     k = result["tasks"]
     lines += [

@@ -108,3 +108,21 @@ def test_rendered_report_names_both_methods_and_the_auc():
     assert "| seasonal | all | 1200 |" in text
     assert "| run_rate | all | 1200 |" in text
     assert f"scorecard AUC {result['tasks']['auc']:.3f}" in text
+
+
+def test_level_history_recovers_the_planted_change_to_year_end():
+    from tiendo.outlook.backtest import LEVEL_PATH, backtest_levels, synth_levels
+
+    series = synth_levels(random.Random(9), n_series=3, years=40)
+    s = series[0]
+    band = target_band(TargetSpec(D(0), Bound.EQ), Direction.HIGHER)
+    years = sorted(s.values)
+    history = {y: s.values[y] for y in years[:-1]}
+    o = target_outlook(band=band, accumulation="point_in_time", periods_per_year=4,
+                       observed=s.values[years[-1]][:1], history=history)  # fmt: skip
+    planted = s.yearly_change * (1 - LEVEL_PATH[0])
+    change = float(o.projected) - float(s.values[years[-1]][0])
+    assert abs(change - planted) < 0.25 * s.yearly_change
+    result = backtest_levels(series)
+    assert result["seasonal"]["predictions"] == 3 * 38 * 3
+    assert result["seasonal"]["mape_pct"] < result["no_history"]["mape_pct"]
