@@ -1,0 +1,453 @@
+"""The planner: from the data and a moment `now`, the reminders that are due.
+
+It writes, in ONE transaction, the in-app notifications (one per person, stage and subject,
+each with a unique `dedup_key`) and the outbox rows that carry them on the other channels —
+a digest per person per day at their digest hour, or one message per item for urgent rules
+and people who asked for immediate delivery. Planning the same moment twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+from django.db.models import Count
+from django.db.models.functions import Coalesce
+
+from tiendo.indicators.models import Figure, FigureState, Target
+from tiendo.lib.periods import PeriodError, parse_period
+from tiendo.orgs.models import Membership, Profile, Role, Unit
+from tiendo.reminders import texts
+from tiendo.reminders.models import (
+    Channel,
+    ChannelPreference,
+    Holiday,
+    ItemKind,
+    Notification,
+    Outbox,
+    PushSubscription,
+    ReminderRule,
+    RuleKind,
+)
+from tiendo.reminders.rules import (
+    Calendar,
+    RuleSpec,
+    digest_due,
+    hold_until,
+    max_lookahead,
+    report_due_date,
+    stages_for_deadline,
+)
+from tiendo.tasks.models import Task, TaskState
+
+log = logging.getLogger("tiendo.reminders")
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+REPORT_HORIZON_DAYS = 92  # reporting windows older than a quarter are left to the weekly summary
+CHUNK = 2000
+OPEN_STATES = (TaskState.OPEN, TaskState.RETURNED)
+
+
+@dataclass
+class PlanResult:
+    notifications: list[dict] = field(default_factory=list)
+    outbox: list[dict] = field(default_factory=list)
+
+
+# --- rules and calendar ----------------------------------------------------------------------
+
+def spec_of(rule: ReminderRule | None) -> RuleSpec:
+    if rule is None:
+        return RuleSpec()
+    return RuleSpec(
+        offsets=tuple(int(o) for o in rule.offsets or ()), on_day=rule.on_day,
+        overdue_every_days=rule.overdue_every_days,
+        escalate_head_after_days=rule.escalate_head_after_days,
+        escalate_office_after_days=rule.escalate_office_after_days,
+        quiet_start_hour=rule.quiet_start_hour, quiet_end_hour=rule.quiet_end_hour,
+        skip_holidays=rule.skip_holidays, urgent=rule.urgent,
+        report_due_day=rule.report_due_day, weekday=rule.weekday,
+    )
+
+
+def load_specs() -> dict[str, RuleSpec | None]:
+    """The first active rule of each kind; a kind without an active rule plans nothing."""
+    specs: dict[str, RuleSpec | None] = dict.fromkeys(RuleKind.values)
+    for rule in ReminderRule.objects.filter(active=True).order_by("pk"):
+        if specs[rule.kind] is None:
+            specs[rule.kind] = spec_of(rule)
+    return specs
+
+
+def load_calendar() -> Calendar:
+    off, on = set(), set()
+    for day, is_off in Holiday.objects.values_list("day", "is_day_off"):
+        (off if is_off else on).add(day)
+    return Calendar(frozenset(off), frozenset(on))
+
+
+# --- who hears -------------------------------------------------------------------------------
+
+class Audience:
+    """Focal points of a unit; the nearest head and the nearest office at or above it."""
+
+    def __init__(self) -> None:
+        active = set(get_user_model().objects.filter(is_active=True).values_list("pk", flat=True))
+        self.parent = dict(Unit.objects.values_list("pk", "parent_id"))
+        self.focal: dict[int, list[int]] = defaultdict(list)
+        self.heads: dict[int, list[int]] = defaultdict(list)
+        self.office: dict[int, list[int]] = defaultdict(list)
+        self.leaders: list[tuple[int, int]] = []  # (user, unit)
+        for uid, unit, role, head in Membership.objects.values_list(
+                "user_id", "unit_id", "role", "is_head").order_by("user_id"):
+            if uid not in active:
+                continue
+            if role == Role.FOCAL:
+                self.focal[unit].append(uid)
+            if head:
+                self.heads[unit].append(uid)
+            if role == Role.OFFICE:
+                self.office[unit].append(uid)
+            if role == Role.LEADER or head:
+                self.leaders.append((uid, unit))
+        self._up: dict[tuple[str, int], list[int]] = {}
+
+    def _nearest(self, table: dict[int, list[int]], unit: int, name: str) -> list[int]:
+        key = (name, unit)
+        if key not in self._up:
+            u, found, seen = unit, [], set()
+            while u is not None and u not in seen:
+                seen.add(u)
+                if table.get(u):
+                    found = table[u]
+                    break
+                u = self.parent.get(u)
+            self._up[key] = found
+        return self._up[key]
+
+    def for_stage(self, audience: str, unit: int) -> list[int]:
+        if audience == "focal":
+            # nobody to remind at the unit: its head hears instead, then the office
+            return (self.focal.get(unit) or self._nearest(self.heads, unit, "head")
+                    or self._nearest(self.office, unit, "office"))
+        if audience == "head":
+            return self._nearest(self.heads, unit, "head")
+        return self._nearest(self.office, unit, "office")
+
+    def subtree(self, unit: int) -> set[int]:
+        children: dict[int, list[int]] = defaultdict(list)
+        for u, p in self.parent.items():
+            children[p].append(u)
+        out, stack = set(), [unit]
+        while stack:
+            u = stack.pop()
+            if u not in out:
+                out.add(u)
+                stack.extend(children.get(u, ()))
+        return out
+
+
+def _link(path: str) -> str:
+    """Absolute link to a page of the web app (paths of tiendo.web.urls)."""
+    return settings.TIENDO_SITE_URL.rstrip("/") + path
+
+
+# --- items -----------------------------------------------------------------------------------
+
+@dataclass
+class Item:
+    key: str
+    recipient: int
+    kind: str
+    subject: dict
+    urgent: bool
+    spec: RuleSpec
+
+
+def _task_items(today: date, spec: RuleSpec, audience: Audience, unit_names: dict) -> list[Item]:
+    horizon = today + timedelta(days=max_lookahead(spec))
+    rows = (Task.objects.filter(state__in=OPEN_STATES)
+            .annotate(due=Coalesce("extended_deadline", "deadline"))
+            .filter(due__isnull=False, due__lte=horizon)
+            .values_list("pk", "title", "lead_unit_id", "due", "progress", "is_key")
+            .order_by())
+    items = []
+    for pk, title, unit, due, progress, is_key in rows.iterator(chunk_size=CHUNK):
+        for stage in stages_for_deadline(due, today, spec):
+            kind = {"before": ItemKind.TASK_BEFORE, "due": ItemKind.TASK_DUE,
+                    "overdue": ItemKind.TASK_OVERDUE}.get(stage.kind, ItemKind.TASK_ESCALATION)
+            subject = {"type": "task", "id": pk, "title": title, "unit": unit_names.get(unit, ""),
+                       "deadline": due.isoformat(), "days_left": stage.days_left,
+                       "progress": progress, "is_key": is_key, "stage": stage.key,
+                       "audience": stage.audience}
+            for uid in audience.for_stage(stage.audience, unit):
+                items.append(Item(f"task:{pk}:{due:%Y%m%d}:{stage.key}:{uid}", uid, kind,
+                                  subject, spec.urgent, spec))
+    return items
+
+
+def _report_windows(today: date, spec: RuleSpec) -> list[dict]:
+    """Open reporting windows: (unit, period) whose figures are due within the look-ahead or
+    overdue for less than a quarter, with the indicators still missing a submitted figure."""
+    lookahead = max_lookahead(spec)
+    windows: dict[tuple[int, str], dict] = {}
+    periods: dict[str, tuple] = {}
+    for code in Target.objects.values_list("period", flat=True).distinct().order_by():
+        try:
+            period = parse_period(code)
+        except PeriodError:
+            continue
+        due = report_due_date(period.end, spec.report_due_day)
+        if today - timedelta(days=REPORT_HORIZON_DAYS) <= due <= today + timedelta(
+                days=lookahead):
+            periods[code] = (period, due)
+    if not periods:
+        return []
+    targets = (Target.objects.filter(period__in=list(periods))
+               .values_list("unit_id", "period", "indicator_id", "indicator__name").order_by())
+    reported = set(Figure.objects.filter(
+        period__in=list(periods), superseded_by__isnull=True,
+        state__in=[FigureState.SUBMITTED, FigureState.APPROVED],
+    ).values_list("unit_id", "period", "indicator_id"))
+    for unit, code, ind, name in targets:
+        if (unit, code, ind) in reported:
+            continue
+        period, due = periods[code]
+        w = windows.setdefault((unit, code), {"unit": unit, "period": code,
+                                              "label": period.label_vi, "due": due,
+                                              "missing": {}})
+        w["missing"][ind] = name
+    return list(windows.values())
+
+
+def _report_items(today: date, spec: RuleSpec, audience: Audience, unit_names: dict,
+                  windows: list[dict]) -> list[Item]:
+    items = []
+    for w in windows:
+        for stage in stages_for_deadline(w["due"], today, spec):
+            kind = {"before": ItemKind.REPORT_BEFORE, "due": ItemKind.REPORT_DUE,
+                    "overdue": ItemKind.REPORT_OVERDUE}.get(stage.kind,
+                                                            ItemKind.REPORT_ESCALATION)
+            subject = {"type": "report", "unit_id": w["unit"],
+                       "unit": unit_names.get(w["unit"], ""), "period": w["period"],
+                       "period_label": w["label"], "deadline": w["due"].isoformat(),
+                       "days_left": stage.days_left, "stage": stage.key,
+                       "audience": stage.audience,
+                       "missing": sorted(w["missing"].values())}
+            for uid in audience.for_stage(stage.audience, w["unit"]):
+                items.append(Item(
+                    f"report:{w['unit']}:{w['period']}:{w['due']:%Y%m%d}:{stage.key}:{uid}",
+                    uid, kind, subject, spec.urgent, spec))
+    return items
+
+
+def _weekly_items(today: date, spec: RuleSpec, cal: Calendar, audience: Audience,
+                  unit_names: dict, windows: list[dict]) -> list[Item]:
+    """Monday (by default) summary for leaders and unit heads: units of their subtree with
+    overdue tasks or overdue figures. A day off moves it to the next working day of the week."""
+    monday = today - timedelta(days=today.weekday())
+    send_day = monday + timedelta(days=spec.weekday)
+    if spec.skip_holidays:
+        while not cal.working(send_day) and send_day < monday + timedelta(days=6):
+            send_day += timedelta(days=1)
+    if today < send_day or not audience.leaders:
+        return []
+    overdue_tasks: dict[int, int] = defaultdict(int)
+    for unit, count in (Task.objects.filter(state__in=OPEN_STATES)
+                        .annotate(due=Coalesce("extended_deadline", "deadline"))
+                        .filter(due__lt=today).values("lead_unit_id")
+                        .annotate(n=Count("pk")).values_list("lead_unit_id", "n").order_by()):
+        overdue_tasks[unit] = count
+    late_reports: dict[int, list[str]] = defaultdict(list)
+    for w in windows:
+        if w["due"] < today:
+            late_reports[w["unit"]].append(f"{w['label']} ({len(w['missing'])})")
+    lagging = set(overdue_tasks) | set(late_reports)
+    if not lagging:
+        return []
+    year, week, _ = today.isocalendar()
+    items = []
+    for uid, unit in audience.leaders:
+        mine = sorted(lagging & audience.subtree(unit), key=lambda u: unit_names.get(u, ""))
+        if not mine:
+            continue
+        rows = [{"unit": unit_names.get(u, ""), "overdue_tasks": overdue_tasks.get(u, 0),
+                 "late_reports": late_reports.get(u, [])} for u in mine]
+        subject = {"type": "weekly", "week": f"{year}-W{week:02d}", "unit_id": unit,
+                   "unit": unit_names.get(unit, ""), "rows": rows}
+        items.append(Item(f"weekly:{year}-W{week:02d}:{unit}:{uid}", uid, ItemKind.WEEKLY,
+                          subject, spec.urgent, spec))
+    return items
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+def _existing(keys: list[str]) -> set[str]:
+    found: set[str] = set()
+    for i in range(0, len(keys), CHUNK):
+        found.update(Notification.objects.filter(dedup_key__in=keys[i:i + CHUNK])
+                     .values_list("dedup_key", flat=True))
+    return found
+
+
+def _lock() -> None:
+    """Serialise planners: PostgreSQL advisory lock for this transaction. SQLite transactions
+    are already IMMEDIATE (one writer at a time)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [7_452_001])
+
+
+def plan(*, now: datetime, dry_run: bool = False) -> PlanResult:
+    """Plan everything due at `now`. With `dry_run` the same work is done and rolled back."""
+    local = now.astimezone(VN)
+    today = local.date()
+    result = PlanResult()
+    with transaction.atomic():
+        _lock()
+        specs = load_specs()
+        cal = load_calendar()
+        audience = Audience()
+        unit_names = dict(Unit.objects.values_list("pk", "name"))
+        items: list[Item] = []
+        windows: list[dict] = []
+        if specs[RuleKind.TASK]:
+            items += _task_items(today, specs[RuleKind.TASK], audience, unit_names)
+        if specs[RuleKind.REPORTING]:
+            windows = _report_windows(today, specs[RuleKind.REPORTING])
+            items += _report_items(today, specs[RuleKind.REPORTING], audience, unit_names,
+                                   windows)
+        if specs[RuleKind.WEEKLY]:
+            items += _weekly_items(today, specs[RuleKind.WEEKLY], cal, audience, unit_names,
+                                   windows)
+        new = _create_notifications(items, now)
+        result.notifications = [_item_json(n) for n in new]
+        result.outbox = _queue(now, local, cal, specs, new)
+        if dry_run:
+            transaction.set_rollback(True)
+    return result
+
+
+def _create_notifications(items: list[Item], now: datetime) -> list[Notification]:
+    seen: set[str] = set()
+    unique = []
+    for it in items:
+        if it.key not in seen:
+            seen.add(it.key)
+            unique.append(it)
+    existing = _existing([it.key for it in unique])
+    langs = dict(Profile.objects.values_list("user_id", "language"))
+    rows = []
+    for it in unique:
+        if it.key in existing:
+            continue
+        lang = langs.get(it.recipient, "vi")
+        title, body = texts.item_text(it.kind, it.subject, lang)
+        rows.append(Notification(
+            dedup_key=it.key, recipient_id=it.recipient, kind=it.kind, title=title, body=body,
+            link=_subject_link(it.subject), data=it.subject, urgent=it.urgent, created_at=now))
+    Notification.objects.bulk_create(rows, batch_size=CHUNK, ignore_conflicts=True)
+    return rows
+
+
+def _subject_link(subject: dict) -> str:
+    if subject["type"] == "task":
+        return _link(f"/nhiem-vu/{subject['id']}/")
+    if subject["type"] == "report":
+        return _link("/so-lieu/nhap/")
+    return _link("/")
+
+
+def _item_json(n: Notification) -> dict:
+    return {"key": n.dedup_key, "recipient": n.recipient_id, "kind": n.kind,
+            "title": n.title, "link": n.link, "urgent": n.urgent, "subject": n.data}
+
+
+def _queue(now: datetime, local: datetime, cal: Calendar, specs: dict,
+           new: list[Notification]) -> list[dict]:
+    """Outbox rows: immediate messages for urgent items and immediate-delivery people, then
+    the daily digests that are due."""
+    base = specs.get(RuleKind.TASK) or RuleSpec()
+    prefs = {p.user_id: p for p in ChannelPreference.objects.all()}
+    outbox: list[Outbox] = []
+    users = {u.pk: u for u in get_user_model().objects.filter(is_active=True)
+             .select_related("profile")}
+    subs: dict[int, list[PushSubscription]] = defaultdict(list)
+    for s in PushSubscription.objects.all():
+        subs[s.user_id].append(s)
+
+    def rows_for(uid: int, key: str, payload: dict, at: datetime) -> None:
+        user = users.get(uid)
+        if user is None:
+            return
+        pref = prefs.get(uid) or ChannelPreference(user_id=uid)
+        if pref.email and user.email:
+            outbox.append(Outbox(dedup_key=f"{key}:email", channel=Channel.EMAIL,
+                                 recipient_id=uid, address=user.email, payload=payload,
+                                 created_at=now, next_attempt_at=at))
+        if pref.webhook_url:
+            outbox.append(Outbox(dedup_key=f"{key}:webhook", channel=Channel.WEBHOOK,
+                                 recipient_id=uid, address=pref.webhook_url, payload=payload,
+                                 created_at=now, next_attempt_at=at))
+        if pref.webpush:
+            for s in subs.get(uid, ()):
+                outbox.append(Outbox(dedup_key=f"{key}:webpush:{s.pk}", channel=Channel.WEBPUSH,
+                                     recipient_id=uid, address=s.endpoint,
+                                     payload={**payload, "subscription": s.pk},
+                                     created_at=now, next_attempt_at=at))
+
+    def person(uid: int) -> dict:
+        user = users.get(uid)
+        profile = getattr(user, "profile", None) if user else None
+        return {"name": (profile.full_name if profile else "") or (user.username if user else ""),
+                "language": profile.language if profile else "vi"}
+
+    for n in new:
+        pref = prefs.get(n.recipient_id)
+        if not (n.urgent or (pref and pref.immediate)):
+            continue
+        key = f"item:{n.dedup_key}"
+        at = hold_until(local, base, cal, urgent=n.urgent)
+        payload = {"kind": "immediate", "day": local.date().isoformat(), **person(n.recipient_id),
+                   "items": [_payload_item(n)]}
+        rows_for(n.recipient_id, key, payload, at)
+        n.sent_in = key
+
+    # Immediate items are marked before the digest picks up what is left.
+    for n in new:
+        if n.sent_in:
+            Notification.objects.filter(dedup_key=n.dedup_key).update(sent_in=n.sent_in)
+
+    today = local.date()
+    waiting: dict[int, list[Notification]] = defaultdict(list)
+    for n in Notification.objects.filter(sent_in="").order_by("created_at", "pk"):
+        waiting[n.recipient_id].append(n)
+    for uid, items in waiting.items():
+        user = users.get(uid)
+        hour = getattr(getattr(user, "profile", None), "digest_hour", 7) if user else 7
+        if not digest_due(local, hour, base, cal):
+            continue
+        key = f"digest:{uid}:{today.isoformat()}"
+        if Notification.objects.filter(recipient_id=uid, sent_in=key).exists():
+            continue  # today's digest is out; the rest waits for tomorrow's
+        at = hold_until(local, base, cal, urgent=False)
+        payload = {"kind": "digest", "day": today.isoformat(), **person(uid),
+                   "items": [_payload_item(n) for n in items]}
+        rows_for(uid, key, payload, at)
+        Notification.objects.filter(pk__in=[n.pk for n in items]).update(sent_in=key)
+
+    Outbox.objects.bulk_create(outbox, batch_size=CHUNK, ignore_conflicts=True)
+    return [{"key": o.dedup_key, "channel": o.channel, "recipient": o.recipient_id,
+             "address": o.address, "not_before": o.next_attempt_at.isoformat(),
+             "payload": o.payload} for o in outbox]
+
+
+def _payload_item(n: Notification) -> dict:
+    return {"key": n.dedup_key, "kind": n.kind, "title": n.title, "body": n.body,
+            "link": n.link, "urgent": n.urgent, "deadline": n.data.get("deadline"),
+            "unit": n.data.get("unit", "")}

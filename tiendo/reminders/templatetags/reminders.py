@@ -1,0 +1,28 @@
+from django import template
+
+from tiendo.orgs import access
+from tiendo.orgs.models import Role
+from tiendo.reminders import delivery, queries
+from tiendo.reminders.channels import inapp
+
+register = template.Library()
+
+
+@register.inclusion_tag("reminders/_bell_inner.html", takes_context=True)
+def reminder_bell(context):
+    user = getattr(context.get("request"), "user", None)
+    return {"unread": inapp.unread_count(user) if user else 0,
+            "show": bool(user and user.is_authenticated)}
+
+
+@register.inclusion_tag("reminders/_worker_banner_inner.html", takes_context=True)
+def worker_banner(context):
+    """Shown to administrators and the office when the worker has stopped beating, or when
+    messages were given up."""
+    user = getattr(context.get("request"), "user", None)
+    if not user or not user.is_authenticated or not access.has_role(user, Role.OFFICE):
+        return {"show": False}
+    seen = delivery.last_heartbeat()
+    dead = queries.dead_count()
+    return {"show": delivery.worker_stale() or dead > 0, "stale": delivery.worker_stale(),
+            "seen": seen, "dead": dead}

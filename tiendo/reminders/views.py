@@ -1,0 +1,125 @@
+import json
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from icalendar import Calendar, Event
+
+from tiendo.reminders import queries, services
+from tiendo.reminders.channels import inapp, webpush
+from tiendo.reminders.forms import PreferenceForm
+from tiendo.reminders.models import ICalToken
+
+
+@login_required
+def centre(request):
+    items = queries.notifications_of(user=request.user)
+    ctx = {"items": items, "unread": inapp.unread_count(request.user)}
+    template = "reminders/_list.html" if request.htmx else "reminders/centre.html"
+    return render(request, template, ctx)
+
+
+@login_required
+@require_POST
+def mark_read(request, pk=None):
+    inapp.mark_read(user=request.user, pk=pk)
+    if request.htmx:
+        return render(request, "reminders/_list.html", {
+            "items": queries.notifications_of(user=request.user),
+            "unread": inapp.unread_count(request.user)})
+    return redirect("reminders:centre")
+
+
+@login_required
+def preferences(request):
+    pref = services.preference_of(request.user)
+    hour = getattr(getattr(request.user, "profile", None), "digest_hour", 7)
+    form = PreferenceForm(request.POST or None, instance=pref, initial={"digest_hour": hour})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.preference_set(actor=request.user, user=request.user,
+                                        **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                return redirect("reminders:preferences")
+        status = 422
+    token = services.ical_token_of(request.user)
+    ical_url = request.build_absolute_uri(f"/nhac-viec/ical/{token.token}.ics")
+    return render(request, "reminders/preferences.html",
+                  {"form": form, "pref": pref, "ical_url": ical_url,
+                   "vapid_key": webpush.application_server_key()}, status=status)
+
+
+@login_required
+@require_POST
+def ical_reset(request):
+    services.ical_token_reset(actor=request.user)
+    return redirect("reminders:preferences")
+
+
+def ical(request, token):
+    """Private calendar of a person's deadlines; the token is the only credential."""
+    row = ICalToken.objects.select_related("user").filter(token=token).first()
+    if row is None or not row.user.is_active:
+        raise Http404
+    cal = Calendar()
+    cal.add("prodid", "-//tiendo//nhac-viec//VI")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "tiendo — hạn nhiệm vụ")
+    stamp = timezone.now()
+    since = timezone.localdate() - timedelta(days=90)
+    for task in queries.deadlines_for_calendar(user=row.user, since=since):
+        due = task.deadline_in_force
+        ev = Event()
+        ev.add("uid", f"task-{task.pk}@tiendo")
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", due)
+        ev.add("dtend", due + timedelta(days=1))
+        ev.add("summary", f"Hạn: {task.title}")
+        ev.add("description", f"Đơn vị chủ trì: {task.lead_unit.name}. "
+                              f"Hạn: {due:%d/%m/%Y}. Tiến độ: {task.progress}%.")
+        ev.add("url", settings.TIENDO_SITE_URL.rstrip("/") + f"/nhiem-vu/{task.pk}/")
+        cal.add_component(ev)
+    resp = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    resp["Cache-Control"] = "private, max-age=300"
+    return resp
+
+
+@login_required
+@require_POST
+def push_subscribe(request):
+    try:
+        data = json.loads(request.body or b"{}")
+        keys = data.get("keys") or {}
+        services.push_subscribe(actor=request.user, endpoint=str(data.get("endpoint", "")),
+                                p256dh=str(keys.get("p256dh", "")),
+                                auth=str(keys.get("auth", "")),
+                                user_agent=request.headers.get("User-Agent", ""))
+    except (ValueError, AttributeError, ValidationError):
+        return JsonResponse({"error": services.MSG_PUSH_BAD}, status=422)
+    return JsonResponse({"ok": True}, status=201)
+
+
+@login_required
+@require_POST
+def push_unsubscribe(request):
+    try:
+        data = json.loads(request.body or b"{}")
+    except ValueError:
+        data = {}
+    n = services.push_unsubscribe(actor=request.user, endpoint=str(data.get("endpoint", "")))
+    return JsonResponse({"removed": n})
+
+
+def vapid_key(request):
+    return HttpResponse(webpush.application_server_key(), content_type="text/plain")
+
+

@@ -1,0 +1,37 @@
+"""The worker's unit of work: `run_once(now)` plans, then claims and delivers one batch."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from django.utils import timezone
+
+from tiendo.reminders import delivery, planner
+
+log = logging.getLogger("tiendo.reminders")
+
+
+def run_once(now: datetime | None = None, *, worker: str | None = None,
+             plan: bool = True) -> bool:
+    """One pass. Returns True when it claimed messages (more may be waiting)."""
+    now = now or timezone.now()
+    worker = worker or delivery.new_worker_id()
+    planned = None
+    if plan:
+        planned = len(planner.plan(now=now).outbox)
+    delivery.release_stale_claims()
+    claimed, sent = delivery.deliver_batch(worker, now)
+    delivery.beat(worker, planned=planned, sent=sent)
+    return claimed > 0
+
+
+def drain(now: datetime | None = None, *, worker: str | None = None) -> int:
+    """Plan once, then deliver batches until nothing due is left; returns the passes made."""
+    worker = worker or delivery.new_worker_id()
+    passes = 1
+    busy = run_once(now, worker=worker, plan=True)
+    while busy:
+        passes += 1
+        busy = run_once(now, worker=worker, plan=False)
+    return passes
