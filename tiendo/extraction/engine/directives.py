@@ -52,7 +52,9 @@ _PRODUCE_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 _DATE_RE = re.compile(
-    r"(?:trước|chậm nhất|hạn|đến|trong)\s+(?:ngày\s+)?([0-9]{1,2})/([0-9]{1,2})/((?:19|20)[0-9]{2})"
+    r"(?:trước|chậm nhất|hạn|đến|trong)\s+(?:ngày\s+)?"
+    r"([0-9]{1,2})/([0-9]{1,2})/((?:19|20)[0-9]{2})",
+    re.IGNORECASE,
 )
 _BULLET_RE = re.compile(r"^\s*(?:[-–•*+]|[0-9]+(?:\.[0-9]+)*\.?|[a-zđ]\)|\([0-9]+\))\s*")
 
@@ -148,9 +150,12 @@ def _deadline(clause: str, default_code: str | None, year: int | None):
     low = clause.lower()
     for p in find_periods(clause, year):
         end = period_end(p.code)
-        if end is None or (year is not None and end.year > year):
-            continue
         before = low[max(0, p.start - 14) : p.start]
+        horizon = re.search(r"(?:tầm nhìn|giai đoạn|thời kỳ|nhiệm kỳ)[^,;]*$", low[: p.start]) or (
+            re.search(r"đến\s*$", before) and p.kind == "year" and year and end.year > year
+        )
+        if end is None or horizon or re.match(r"\s*[-–]\s*(?:19|20)[0-9]{2}", low[p.end :]):
+            continue
         if re.search(r"(?:trong|ngay trong|hết|đến hết|đến|trước|cuối)\s*$", before) or (
             p.kind == "cumulative"
         ):

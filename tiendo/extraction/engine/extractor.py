@@ -638,7 +638,7 @@ def _build(text, ms, stmts, ctx: _Context) -> list[Statement]:
             value = -m.tok.value if m.negative else m.tok.value
             n = Number(m.tok.start, m.tok.end, m.tok.text, value, m.unit.text, m.role)
             if m.role in ("change", "attainment") or m.extras.get("cue") in ("share", "by"):
-                n.basis = m.extras.get("basis")
+                n.basis = _as_written(text, m, m.extras.get("basis"))
             if m.role == "change":
                 n.direction = ("down" if m.negative else None) or m.extras.get("direction") or (
                     "up" if (m.tok.value or 0) >= 100 else "down"
@@ -657,6 +657,15 @@ def _build(text, ms, stmts, ctx: _Context) -> list[Statement]:
         indicator = indicator[:1].upper() + indicator[1:]
         out.append(Statement(indicator[:120], st.period, st.status, nums))
     return out
+
+
+def _as_written(text: str, m: Mention, basis: str | None) -> str | None:
+    """The basis with the case of the text ("dự toán HĐND tỉnh giao")."""
+    if not basis:
+        return basis
+    near = text[m.unit.end : m.unit.end + 200]
+    at = near.lower().find(basis)
+    return near[at : at + len(basis)] if at >= 0 else basis
 
 
 def _scope(m: Mention, st: _Stmt, ctx: _Context) -> str:
