@@ -1,0 +1,123 @@
+"""The quarterly report as a .docx, laid out in the office's editable template."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Cm, Pt
+
+from tiendo.reports.content import Report
+from tiendo.reports.template import MARKER, TEMPLATE_DIR, TEMPLATES
+
+STYLE_OF = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "p": "Normal",
+            "bullet": "Normal"}
+TASK_COL_WIDTHS_CM = [1.0, 6.0, 3.4, 2.4, 1.6, 2.6]
+
+
+class TemplateError(Exception):
+    pass
+
+
+def _replace(paragraph, values: dict[str, str]) -> None:
+    text = paragraph.text
+    if "{{" not in text:
+        return
+    new = text
+    for key, value in values.items():
+        new = new.replace("{{" + key + "}}", value)
+    if new == text:
+        return
+    runs = paragraph.runs
+    runs[0].text = new
+    for r in runs[1:]:
+        r.text = ""
+
+
+def _all_paragraphs(doc):
+    yield from doc.paragraphs
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+
+
+def _move_before(marker_el, element) -> None:
+    marker_el.addprevious(element)
+
+
+def _add_table(doc, marker_el, header: list[str], rows: list[list[str]]) -> None:
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = doc.styles["Table Grid"]
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        par = cell.paragraphs[0]
+        par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        par.paragraph_format.first_line_indent = Cm(0)
+        run = par.add_run(text)
+        run.font.bold = True
+        run.font.size = Pt(12)
+    for values in rows:
+        cells = table.add_row().cells
+        for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
+            par = cell.paragraphs[0]
+            par.paragraph_format.first_line_indent = Cm(0)
+            par.paragraph_format.space_after = Pt(0)
+            par.alignment = WD_ALIGN_PARAGRAPH.LEFT if i in (1, 2, 5) else \
+                WD_ALIGN_PARAGRAPH.CENTER
+            par.add_run(text).font.size = Pt(12)
+    if len(header) == len(TASK_COL_WIDTHS_CM):
+        for row in table.rows:
+            for cell, width in zip(row.cells, TASK_COL_WIDTHS_CM, strict=True):
+                cell.width = Cm(width)
+    # the header row repeats on every page
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    tr_pr.append(tr_pr.makeelement("{http://schemas.openxmlformats.org/wordprocessingml/2006/"
+                                   "main}tblHeader", {}))
+    _move_before(marker_el, table._tbl)
+
+
+def render_docx(report: Report, *, template: Path | None = None) -> bytes:
+    """The report as .docx bytes. ``template`` defaults to the one of the heading's tree."""
+    path = template or TEMPLATE_DIR / TEMPLATES.get(report.heading.tree, TEMPLATES["state"])
+    doc = Document(str(path))
+    h = report.heading
+    values = {"upper_body": h.upper_body, "body": h.body, "number": h.number,
+              "place_date": h.place_date, "title": h.title, "subtitle": h.subtitle}
+    marker = None
+    for par in _all_paragraphs(doc):
+        if par.text.strip() == MARKER:
+            marker = par
+        else:
+            _replace(par, values)
+    if marker is None:
+        raise TemplateError(f"Mẫu báo cáo {path.name} thiếu đoạn {MARKER}.")
+    marker_el = marker._p
+
+    for block in report.blocks:
+        if block.kind == "table":
+            _add_table(doc, marker_el, block.header, block.rows)
+            continue
+        if block.kind == "pagebreak":
+            par = doc.add_paragraph()
+            par.add_run().add_break(WD_BREAK.PAGE)
+        else:
+            par = doc.add_paragraph(style=doc.styles[STYLE_OF.get(block.kind, "Normal")])
+            text = ("- " + block.text) if block.kind == "bullet" else block.text
+            par.add_run(text)
+            if block.kind == "h1":
+                par.alignment = WD_ALIGN_PARAGRAPH.CENTER if block.text == "PHỤ LỤC" else None
+        _move_before(marker_el, par._p)
+    marker_el.getparent().remove(marker_el)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def copy_template(tree: str) -> bytes:
+    """The template itself, for the office to download, edit and upload back."""
+    return (TEMPLATE_DIR / TEMPLATES[tree]).read_bytes()
+
+
+__all__ = ["TemplateError", "copy_template", "render_docx"]
