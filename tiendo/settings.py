@@ -227,5 +227,65 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("TIENDO_LOG_LEVEL", "WARNING")},
 }
 
+# --- security (issue 8) ---
+# Login throttling (django-axes), optional TOTP (django-otp, mandatory for leaders and
+# administrators when the security policy in the admin says so), CSP (django-csp 4), and
+# production hardening switched on by TIENDO_HTTPS=1. See docs/security.md.
+from csp.constants import NONE, SELF  # noqa: E402
+
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp", "tiendo.security"]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "csp.middleware.CSPMiddleware")
+_auth_mw = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_auth_mw + 1:_auth_mw + 1] = [
+    "django_otp.middleware.OTPMiddleware",
+    "tiendo.security.middleware.RequireTwoFactorMiddleware",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # axes wants to be last
+AUTHENTICATION_BACKENDS = [
+    "tiendo.security.backends.AxesLoginThrottle",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("TIENDO_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = env_int("TIENDO_LOGIN_LOCKOUT_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_IPWARE_PROXY_COUNT = env_int("TIENDO_PROXY_COUNT", 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+OTP_TOTP_ISSUER = "tiendo"
+
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("TIENDO_SESSION_BROWSER_CLOSE", False)
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+TIENDO_HTTPS = env_bool("TIENDO_HTTPS", False)
+if TIENDO_HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env_int("TIENDO_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("TIENDO_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("TIENDO_HSTS_PRELOAD", True)
+if env_bool("TIENDO_BEHIND_PROXY", False):
+    # Only behind a proxy that sets X-Forwarded-Proto itself (nginx, Caddy…).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# --- end security (issue 8) ---
+
 if "pytest" in sys.modules or os.environ.get("TIENDO_TESTING"):
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("nhac-viec/", include("tiendo.reminders.urls")),
     path("bao-cao/", include("tiendo.reports.urls")),
     path("nhat-ky/", include("tiendo.audit.urls")),
+    path("bao-mat/", include("tiendo.security.urls")),
     path("api/", include("tiendo.api.urls")),
     path("", include("tiendo.web.urls")),
 ]
