@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from tiendo.lib.periods import PeriodError, parse_period, period_of_date
 from tiendo.outlook.queries import outlook
@@ -18,7 +19,8 @@ def page(request):
     try:
         period = parse_period(code) if code else period_of_date(today, "quarter")
     except PeriodError as exc:
-        error, status = str(exc), 400
+        error = exc.message_en if (get_language() or "").startswith("en") else str(exc)
+        status = 400
         period = period_of_date(today, "quarter")
     result = outlook(user=request.user, period=period)
     context = {"outlook": result, "period_error": error, "panel_limit": PANEL_LIMIT}

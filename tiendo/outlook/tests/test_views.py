@@ -66,3 +66,11 @@ def test_bad_period_says_so_in_vietnamese(client, world):
     response = get(client, world.cast.office, period="quý 9/2026")
     assert response.status_code == 400
     assert "Không hiểu kỳ" in response.content.decode()
+
+
+def test_bad_period_in_english_for_a_user_who_chose_english(client, world, settings):
+    client.force_login(world.cast.office)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get(URL, {"period": "quý 9/2026"})
+    assert response.status_code == 400
+    assert "Unknown period" in response.content.decode()
