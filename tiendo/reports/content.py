@@ -157,31 +157,45 @@ def facts_of(row: FigureRow, year_plan: Target | None = None,
     )
 
 
-def _one_row_per_indicator(rows: list[FigureRow]) -> list[FigureRow]:
-    """The report speaks for the highest unit that reported each indicator (the province,
-    not each commune); the workbook keeps every unit's row."""
-    best: dict[int, FigureRow] = {}
+def _one_row_per_indicator(rows: list[FigureRow]) -> tuple[list[FigureRow], set[int]]:
+    """The report speaks for the highest unit that reported each indicator (the province, not
+    each commune); the workbook keeps every unit's row. When several units tie at the top
+    (two departments, no province figure), each gets its sentence, named with its unit: the
+    second value returned holds the ids of those rows."""
+    top: dict[int, list[FigureRow]] = {}
     for r in rows:
-        cur = best.get(r.indicator.pk)
-        if cur is None or (r.unit.depth, r.unit.path) < (cur.unit.depth, cur.unit.path):
-            best[r.indicator.pk] = r
-    return sorted(best.values(), key=lambda r: (r.indicator.sort_order, r.indicator.code))
+        cur = top.get(r.indicator.pk)
+        if cur is None or r.unit.depth < cur[0].unit.depth:
+            top[r.indicator.pk] = [r]
+        elif r.unit.depth == cur[0].unit.depth:
+            cur.append(r)
+    chosen, named = [], set()
+    for group in top.values():
+        chosen.extend(group)
+        if len(group) > 1:
+            named.update(id(r) for r in group)
+    chosen.sort(key=lambda r: (r.indicator.sort_order, r.indicator.code, r.unit.path))
+    return chosen, named
 
 
-def _sentences(rows: list[FigureRow], year_plans, period: Period) -> list[tuple[FigureRow, Block]]:
+def _sentences(rows: list[FigureRow], year_plans, period: Period,
+               named: set[int]) -> list[tuple[FigureRow, Block]]:
     """One sentence per top indicator, its parts after "trong đó"."""
-    by_id = {r.indicator.pk: r for r in rows}
+    by_id = {r.indicator.pk: r for r in rows if id(r) not in named}
     children: dict[int, list[FigureRow]] = {}
     for r in rows:
-        if r.indicator.parent_id and r.indicator.parent_id in by_id:
+        if r.indicator.parent_id in by_id and id(r) not in named:
             children.setdefault(r.indicator.parent_id, []).append(r)
 
     def facts(r: FigureRow) -> FigureFacts:
-        return facts_of(r, year_plans.get((r.indicator.pk, r.unit.pk)), period)
+        f = facts_of(r, year_plans.get((r.indicator.pk, r.unit.pk)), period)
+        if id(r) in named:
+            f = FigureFacts(**{**f.__dict__, "name": f"{f.name} ({r.unit.name})"})
+        return f
 
     out = []
     for r in rows:
-        if r.indicator.parent_id and r.indicator.parent_id in by_id:
+        if r.indicator.parent_id in by_id and id(r) not in named:
             continue
         f = facts(r)
         kids = children.get(r.indicator.pk, [])
@@ -231,7 +245,7 @@ def build_report(*, user, period: str | Period, unit_code: str | None = None,
     p = period if isinstance(period, Period) else parse_period(period)
     unit = access.get_unit_by_code_for_user(user, unit_code) if unit_code else None
     all_rows = figure_table(user=user, period=p, unit_code=unit_code)
-    rows = _one_row_per_indicator(all_rows)
+    rows, named = _one_row_per_indicator(all_rows)
     year_plans = _year_plans(user=user, period=p, rows=all_rows)
     status_on = min(on, p.end + timedelta(days=1))
     trows = _tasks_of_period(task_rows(user=user, on=status_on, unit_code=unit_code), p)
@@ -240,7 +254,7 @@ def build_report(*, user, period: str | Period, unit_code: str | None = None,
     blocks: list[Block] = [
         Block("h1", f"A. KẾT QUẢ THỰC HIỆN NHIỆM VỤ {p.label_vi.upper()}"),
     ]
-    sentences = _sentences(rows, year_plans, p)
+    sentences = _sentences(rows, year_plans, p, named)
     key = [(r, s) for r, s in sentences if r.indicator.is_key]
     rest = [(r, s) for r, s in sentences if not r.indicator.is_key]
 
@@ -274,6 +288,8 @@ def build_report(*, user, period: str | Period, unit_code: str | None = None,
     if short:
         for r in short:
             f = facts_of(r, year_plans.get((r.indicator.pk, r.unit.pk)), p)
+            if id(r) in named:
+                f = FigureFacts(**{**f.__dict__, "name": f"{f.name} ({r.unit.name})"})
             blocks.append(Block("bullet", shortfall_line(f, r.assessment.attainment)))
     else:
         blocks.append(Block("p", "Các chỉ tiêu có kế hoạch trong kỳ đều đạt."))
