@@ -1,0 +1,164 @@
+"""Page-specific reads for the indicator pages: catalogue, history, the entry grid."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from tiendo.indicators.models import Figure, Indicator, Target
+from tiendo.indicators.queries import _pick_target, target_spec, verdict_rule
+from tiendo.indicators.rules import Direction, assess, change_pct
+from tiendo.lib.periods import Period, PeriodError, parse_period
+from tiendo.lib.text import fold
+from tiendo.orgs import access
+from tiendo.web.queries import period_label
+
+# --- indicators ------------------------------------------------------------------------------
+
+def catalogue(*, text: str = "", field_code: str = "", direction: str = "",
+              key_only: bool = False):
+    qs = Indicator.objects.all()
+    if field_code:
+        qs = qs.filter(field=field_code)
+    if direction:
+        qs = qs.filter(direction=direction)
+    if key_only:
+        qs = qs.filter(is_key=True)
+    items = list(qs.order_by("sort_order", "code"))
+    if text:
+        key = fold(text)
+        items = [i for i in items if key in fold(i.name) or key in i.code]
+    return items
+
+
+@dataclass
+class HistoryRow:
+    period: Period
+    unit: object
+    target: Target | None
+    figure: Figure | None
+    assessment: object
+    change: object
+    earlier: list = field(default_factory=list)  # superseded estimates of the same period
+
+
+def indicator_history(*, user, indicator: Indicator) -> list[HistoryRow]:
+    """Every period and unit of an indicator the user sees, newest first, with plan, actual,
+    verdict and the same-period change (reported, or computed from last year's figure).
+    Queries: access (2), targets (1), figures (1), evidence (1)."""
+    targets = access.scope_by_unit(
+        Target.objects.filter(indicator=indicator).select_related("unit"), user)
+    figures = access.scope_by_unit(
+        Figure.objects.filter(indicator=indicator).exclude(state="draft")
+        .select_related("unit").prefetch_related("evidence").order_by("pk"), user)
+    slots: dict = {}
+    for t in targets:
+        slots.setdefault((t.period, t.unit_id), {"unit": t.unit, "targets": [], "old": []})
+        slots[(t.period, t.unit_id)]["targets"].append(t)
+    for f in figures:
+        slot = slots.setdefault((f.period, f.unit_id), {"unit": f.unit, "targets": [], "old": []})
+        if f.superseded_by_id:
+            slot["old"].append(f)
+        else:
+            slot["figure"] = f
+    rule, direction = verdict_rule(), Direction(indicator.direction)
+    rows = []
+    for (code, unit_id), slot in slots.items():
+        try:
+            p = parse_period(code)
+        except PeriodError:
+            continue
+        target, fig = _pick_target(slot["targets"]), slot.get("figure")
+        assessment = assess(fig.value if fig else None, target_spec(target), direction, rule)
+        change = fig.change if fig and fig.change is not None else None
+        if fig and change is None:
+            prev = slots.get((p.same_period_last_year().code, unit_id), {}).get("figure")
+            change = change_pct(fig.value, prev.value) if prev else None
+        rows.append(HistoryRow(p, slot["unit"], target, fig, assessment, change, slot["old"]))
+    rows.sort(key=lambda r: (r.period.year, r.period.first_month, -r.period.months,
+                             r.unit.path), reverse=True)
+    return rows
+
+
+def history_chart(rows: list[HistoryRow]) -> dict:
+    """Plan and actual over periods for the unit with the most rows (oldest first)."""
+    if not rows:
+        return {"labels": [], "plan": [], "actual": [], "unit": ""}
+    unit = Counter(r.unit.pk for r in rows).most_common(1)[0][0]
+    mine = [r for r in reversed(rows) if r.unit.pk == unit]
+
+    def num(x):
+        return float(x) if x is not None else None
+
+    return {
+        "unit": mine[0].unit.name,
+        "labels": [period_label(r.period) for r in mine],
+        "plan": [num(r.target.value) if r.target else None for r in mine],
+        "actual": [num(r.figure.value) if r.figure else None for r in mine],
+    }
+
+
+@dataclass
+class EntryRow:
+    indicator: Indicator
+    target: Target | None
+    figure: Figure | None
+
+
+def entry_grid(*, unit, period: Period) -> list[EntryRow]:
+    """The unit's indicators for a period: those with a target for the unit in the period or its
+    year, those it reported before, and those whose scope names it. The caller has checked
+    the unit through orgs.access. Queries: targets (1), figures (1), scoped indicators (1),
+    evidence (1)."""
+    codes = {period.code, period.year_period().code}
+    targets = list(Target.objects.filter(unit=unit, period__in=codes).select_related("indicator"))
+    figures = list(Figure.objects.filter(unit=unit, superseded_by__isnull=True)
+                   .select_related("indicator").prefetch_related("evidence"))
+    scoped = list(Indicator.objects.filter(scope_units=unit))
+    indicators = {t.indicator_id: t.indicator for t in targets}
+    indicators.update({f.indicator_id: f.indicator for f in figures})
+    indicators.update({i.pk: i for i in scoped})
+    by_ind = defaultdict(list)
+    for t in targets:
+        by_ind[t.indicator_id].append(t)
+    current = {f.indicator_id: f for f in figures if f.period == period.code}
+    rows = []
+    for pk, ind in indicators.items():
+        ts = by_ind.get(pk, [])
+        own = [t for t in ts if t.period == period.code]
+        rows.append(EntryRow(ind, _pick_target(own or ts), current.get(pk)))
+    rows.sort(key=lambda r: (r.indicator.sort_order, r.indicator.code))
+    return rows
+
+
+@dataclass
+class ApprovalItem:
+    figure: Figure
+    target: Target | None
+    assessment: object
+
+
+def _approval_items(figures: list[Figure]) -> list[ApprovalItem]:
+    targets = Target.objects.filter(
+        indicator_id__in={f.indicator_id for f in figures},
+        unit_id__in={f.unit_id for f in figures}, period__in={f.period for f in figures})
+    by_key = defaultdict(list)
+    for t in targets:
+        by_key[(t.indicator_id, t.unit_id, t.period)].append(t)
+    rule, out = verdict_rule(), []
+    for f in figures:
+        target = _pick_target(by_key.get((f.indicator_id, f.unit_id, f.period), []))
+        a = assess(f.value, target_spec(target), Direction(f.indicator.direction), rule)
+        out.append(ApprovalItem(f, target, a))
+    return out
+
+
+def approval_items(*, user) -> list[ApprovalItem]:
+    """Submitted figures the user may approve, with the plan and the verdict they would get.
+    Queries: access (2), figures (1), evidence (1), targets (1)."""
+    from tiendo.indicators.queries import approval_queue
+
+    figures = list(approval_queue(user=user).prefetch_related("evidence"))
+    return _approval_items(figures) if figures else []
+
+
+def approval_item(figure: Figure) -> ApprovalItem:
+    return _approval_items([figure])[0]

@@ -1,0 +1,87 @@
+"""Template tags of the web pages: optional includes, the navigation's role flags, labels."""
+
+from django import template
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.urls import NoReverseMatch, reverse
+
+from tiendo.orgs import access
+from tiendo.orgs.models import Role
+from tiendo.web import queries
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def optional_include(context, name: str):
+    """Render `name` with the current context when another app provides it, else nothing."""
+    try:
+        tpl = get_template(name)
+    except TemplateDoesNotExist:
+        return ""
+    return tpl.render(context.flatten(), context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def nav_flags(context) -> dict:
+    """Which sections the user's roles open (the pages check again: this only hides links)."""
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "office": access.has_role(user, Role.OFFICE),
+        "focal": access.has_role(user, Role.FOCAL, Role.OFFICE),
+        "overview": access.has_role(user, Role.OFFICE, Role.LEADER, Role.INSPECTOR),
+        "inspector": access.has_role(user, Role.INSPECTOR, Role.LEADER, Role.OFFICE),
+    }
+
+
+@register.filter
+def status_label(value):
+    return queries.status_label(value) if value else ""
+
+
+@register.filter
+def verdict_label(value):
+    return queries.verdict_label(value)
+
+
+@register.filter
+def period_label(value):
+    return queries.period_label(value) if value else ""
+
+
+STATUS_BADGES = {
+    "in_progress": "bg-blue-lt",
+    "overdue": "bg-red-lt",
+    "done_on_time": "bg-green-lt",
+    "done_late": "bg-orange-lt",
+}
+
+
+@register.filter
+def status_badge(value):
+    return STATUS_BADGES.get(str(value), "bg-secondary-lt")
+
+
+@register.filter
+def verdict_badge(value):
+    return {"exceeded": "bg-teal-lt", "achieved": "bg-green-lt",
+            "not_achieved": "bg-red-lt"}.get(str(value or ""), "bg-secondary-lt")
+
+
+@register.filter
+def explanation(obj):
+    """The Vietnamese or English explanation of an Assessment or StatusResult."""
+    if obj is None:
+        return ""
+    return obj.explanation_en if queries.is_en() and obj.explanation_en else obj.explanation_vi
+
+
+@register.simple_tag
+def optional_url(name: str, *args) -> str:
+    """The URL of another app's page, or "" when that app does not provide it (yet)."""
+    try:
+        return reverse(name, args=args or None)
+    except NoReverseMatch:
+        return ""

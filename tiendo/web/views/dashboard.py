@@ -1,0 +1,52 @@
+"""The overview (tổng quan) for leaders and the office, and the table of a period's figures."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from tiendo.indicators.models import Field
+from tiendo.web import queries
+from tiendo.web.views.common import sees_overview, today, visible_unit_from, wants_xlsx
+from tiendo.web.views.exports import figures_xlsx
+
+
+@login_required
+def home(request):
+    """Numbers first, in the HTML; the charts script loads after and reads the same numbers."""
+    if not sees_overview(request.user):
+        return redirect("web:mywork")
+    codes = queries.period_codes()
+    on = today()
+    period, error = queries.pick_period(request.GET.get("period"), codes, on)
+    data = queries.dashboard(user=request.user, period=period, on=on)
+    if wants_xlsx(request):
+        return figures_xlsx(data["rows"], period)
+    chart = queries.dashboard_chart_data(data)
+    chart["links"] = {"tasks": f"{reverse('web:tasks')}?period={period.code}"}
+    return render(request, "web/dashboard.html", {
+        **data, "period": period, "period_error": error, "period_codes": codes, "on": on,
+        "chart": chart,
+    })
+
+
+@login_required
+def figures(request):
+    """Số liệu của kỳ: the list behind every indicator number of the overview."""
+    codes = queries.period_codes()
+    period, error = queries.pick_period(request.GET.get("period"), codes, today())
+    unit = visible_unit_from(request)
+    status = request.GET.get("status", "")
+    rows = queries.figure_rows(
+        user=request.user, period=period, unit=unit, status=status,
+        text=request.GET.get("q", "").strip(), field_code=request.GET.get("field", ""),
+    )
+    if wants_xlsx(request):
+        return figures_xlsx(rows, period)
+    return render(request, "web/figures.html", {
+        "rows": rows, "period": period, "period_error": error, "period_codes": codes,
+        "unit": unit, "status": status, "fields": Field.choices,
+        "statuses": [(queries.MET, _("Đạt, vượt")), (queries.NOT_MET, _("Không đạt")),
+                     (queries.NOT_REPORTED, _("Chưa báo cáo")),
+                     (queries.NO_TARGET, _("Chưa có kế hoạch để so"))],
+    })

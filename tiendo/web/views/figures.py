@@ -1,0 +1,182 @@
+"""Figures: the entry grid of a unit's indicators for a period (focal points), and the
+office's approval queue. Each grid row and queue row is an HTMX partial."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tiendo.indicators import services
+from tiendo.indicators.models import Indicator
+from tiendo.lib.periods import PeriodError, parse_period
+from tiendo.orgs import access
+from tiendo.orgs.models import Role
+from tiendo.web import forms, indicator_queries, queries
+from tiendo.web.views.common import today, wants_xlsx
+from tiendo.web.views.exports import approvals_xlsx
+
+
+def _entry_units(user):
+    """The units whose figures the user enters: their writable units still in force."""
+    return list(access.units_writable_by(user).filter(valid_to__isnull=True)
+                .order_by("tree", "path"))
+
+
+@login_required
+def entry(request):
+    user = request.user
+    if not access.has_role(user, Role.FOCAL, Role.OFFICE):
+        raise PermissionDenied(services.MSG_NO_RIGHT)
+    units = _entry_units(user)
+    unit = None
+    if request.GET.get("unit"):
+        unit = access.get_unit_by_code_for_user(user, request.GET["unit"], write=True)
+    elif units:
+        unit = units[0]
+    codes = queries.period_codes()
+    period, error = queries.pick_period(request.GET.get("period"), codes, today(),
+                                        reported=False)
+    rows = indicator_queries.entry_grid(unit=unit, period=period) if unit else []
+    return render(request, "web/figure_entry.html", {
+        "units": units, "unit": unit, "period": period, "period_error": error,
+        "period_codes": codes, "rows": [_row_ctx(r, unit, period) for r in rows],
+    })
+
+
+def _row_ctx(row, unit, period, form=None, upload=None, error=None) -> dict:
+    f = row.figure
+    initial = {"version": f.version} if f else {}
+    if f:
+        initial.update(value=str(f.value.normalize()).replace(".", ","),
+                       is_estimate=f.is_estimate, note=f.note,
+                       change=str(f.change.normalize()).replace(".", ",") if f.change is not None
+                       else "")
+    return {"row": row, "unit": unit, "period": period, "error": error,
+            "form": form or forms.FigureForm(initial=initial, prefix=f"i{row.indicator.pk}"),
+            "upload": upload or forms.UploadForm(prefix=f"e{row.indicator.pk}"),
+            "editable": f is None or f.state in ("draft", "returned")
+            or (f.state == "approved" and f.is_estimate)}
+
+
+def _one_row(unit, period, indicator):
+    for r in indicator_queries.entry_grid(unit=unit, period=period):
+        if r.indicator.pk == indicator.pk:
+            return r
+    return indicator_queries.EntryRow(indicator, None, None)
+
+
+def _render_row(request, ctx, status=200):
+    return render(request, "web/_entry_row.html", ctx, status=status)
+
+
+@login_required
+@require_POST
+def save_draft(request, unit_pk, period, indicator_pk):
+    unit = access.get_unit_for_user(request.user, unit_pk, write=True)
+    try:
+        p = parse_period(period)
+    except PeriodError as exc:
+        raise Http404 from exc
+    indicator = get_object_or_404(Indicator, pk=indicator_pk)
+    form = forms.FigureForm(request.POST, prefix=f"i{indicator.pk}")
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.figure_save_draft(
+                actor=request.user, indicator=indicator, unit=unit, period=p.code,
+                value=d["value"], is_estimate=d["is_estimate"], change=d["change"],
+                note=d["note"], expected_version=d["version"])
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            ctx = _row_ctx(_one_row(unit, p, indicator), unit, p)
+            ctx["saved"] = _("Đã lưu nháp.")
+            return _render_row(request, ctx)
+    return _render_row(request, _row_ctx(_one_row(unit, p, indicator), unit, p, form=form),
+                       status=422)
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    figure = access.get_figure_for_user(request.user, pk, write=True)
+    p = parse_period(figure.period)
+    error = None
+    try:
+        services.figure_submit(actor=request.user, figure=figure)
+    except ValidationError as exc:
+        error = " ".join(exc.messages)
+    ctx = _row_ctx(_one_row(figure.unit, p, figure.indicator), figure.unit, p, error=error)
+    if not error:
+        ctx["saved"] = _("Đã gửi số liệu, chờ văn phòng duyệt.")
+    return _render_row(request, ctx, status=422 if error else 200)
+
+
+@login_required
+@require_POST
+def evidence_upload(request, pk):
+    figure = access.get_figure_for_user(request.user, pk, write=True)
+    p = parse_period(figure.period)
+    upload = forms.UploadForm(request.POST, request.FILES, prefix=f"e{figure.indicator_id}")
+    if upload.is_valid():
+        try:
+            services.evidence_add(actor=request.user, figure=figure,
+                                  upload=upload.cleaned_data["file"])
+        except ValidationError as exc:
+            upload.add_error("file", exc.messages)
+    ok = not upload.errors
+    ctx = _row_ctx(_one_row(figure.unit, p, figure.indicator), figure.unit, p,
+                   upload=None if ok else upload)
+    if ok:
+        ctx["saved"] = _("Đã tải lên minh chứng.")
+    return _render_row(request, ctx, status=200 if ok else 422)
+
+
+# --- approval queue ---------------------------------------------------------------------------
+
+@login_required
+def approvals(request):
+    if not access.has_role(request.user, Role.OFFICE):
+        raise PermissionDenied(services.MSG_NO_APPROVE_RIGHT)
+    items = indicator_queries.approval_items(user=request.user)
+    if wants_xlsx(request):
+        return approvals_xlsx(items)
+    return render(request, "web/approvals.html", {
+        "items": [{"item": i, "form": forms.ReturnForm(prefix=f"r{i.figure.pk}")}
+                  for i in items]})
+
+
+def _queue_row(request, figure, *, done: str = "", form=None, error=None, status=200):
+    item = indicator_queries.approval_item(figure)
+    return render(request, "web/_approval_row.html", {
+        "i": {"item": item, "form": form or forms.ReturnForm(prefix=f"r{figure.pk}")},
+        "done": done, "error": error}, status=status)
+
+
+@login_required
+@require_POST
+def approve(request, pk):
+    figure = access.get_figure_for_user(request.user, pk)
+    try:
+        figure = services.figure_approve(actor=request.user, figure=figure)
+    except ValidationError as exc:
+        return _queue_row(request, figure, error=" ".join(exc.messages), status=422)
+    return _queue_row(request, figure, done=_("Đã duyệt."))
+
+
+@login_required
+@require_POST
+def return_figure(request, pk):
+    figure = access.get_figure_for_user(request.user, pk)
+    form = forms.ReturnForm(request.POST, prefix=f"r{figure.pk}")
+    if form.is_valid():
+        try:
+            figure = services.figure_return(actor=request.user, figure=figure,
+                                            comment=form.cleaned_data["comment"])
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            return _queue_row(request, figure, done=_("Đã trả lại cho đơn vị."))
+    return _queue_row(request, figure, form=form, status=422)

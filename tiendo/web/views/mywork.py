@@ -1,0 +1,17 @@
+"""Việc của tôi: a focal point's week on one screen (phone first)."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from tiendo.web import queries
+from tiendo.web.views.common import today
+
+
+@login_required
+def mywork(request):
+    on = today()
+    codes = queries.period_codes()
+    period, _error = queries.pick_period(request.GET.get("period"), codes, on,
+                                         reported=False)
+    data = queries.my_work(user=request.user, on=on, period=period)
+    return render(request, "web/mywork.html", {**data, "on": on, "period": period})
