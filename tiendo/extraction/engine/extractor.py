@@ -26,7 +26,7 @@ from . import roles
 from .model import Number, Statement
 from .numbers import Token, Unit, find_numbers, read_unit
 from .periods import find_periods, parse_code, year_of
-from .scope import is_date_pair, out_of_scope
+from .scope import Mask, is_date_pair, out_of_scope
 from .textmap import nfc_with_map
 
 MAX_SENTENCE = 4000  # longer "sentences" (tables flattened without punctuation) are cut
@@ -121,7 +121,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     report_period = parse_code(default_period) if default_period else _guess_period(text)
     ctx = _Context(report_period, year_of(report_period))
     ctx.section_period = report_period
-    masked = [(m.start(), m.end()) for m in _MASK_RE.finditer(text)]
+    masked = Mask([(m.start(), m.end()) for m in _MASK_RE.finditer(text)])
     out: list[Statement] = []
     pos = 0
     for line in text.split("\n"):
@@ -150,6 +150,8 @@ def _guess_period(text: str) -> str | None:
 
 def _is_heading(line: str) -> bool:
     s = line.strip()
+    if len(s) >= 300 or sum(map(str.islower, s[:80])) > 12:
+        return False  # quick reject: running prose
     letters = [c for c in s if c.isalpha()]
     if len(letters) < 8:
         return False
@@ -189,14 +191,16 @@ def _sentences(text: str, a: int, b: int):
             yield s, e
 
 
+_PAREN_RE = re.compile(r"[()]")
+
+
 def _paren_groups(text: str, a: int, b: int) -> list[tuple[int, int]]:
     groups, stack = [], []
-    for i in range(a, b):
-        ch = text[i]
-        if ch == "(":
-            stack.append(i)
-        elif ch == ")" and stack:
-            groups.append((stack.pop(), i))
+    for m in _PAREN_RE.finditer(text, a, b):
+        if m.group() == "(":
+            stack.append(m.start())
+        elif stack:
+            groups.append((stack.pop(), m.start()))
     groups.extend((o, b) for o in stack)  # unclosed: runs to the sentence end
     return groups
 
@@ -225,9 +229,7 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
         if nxt is not None and text[t.end : nxt.start] == "/":  # x/y
             unit = read_unit(text, nxt.end)
             has_noun = unit.kind in ("count", "measure", "percent")
-            if is_date_pair(text, t, nxt, line_start, has_noun) or any(
-                o <= t.start < c for o, c in masked
-            ):
+            if is_date_pair(text, t, nxt, line_start, has_noun) or masked.covers(t.start):
                 i += 2
                 while i < len(toks) and text[toks[i - 1].end : toks[i].start] == "/":
                     i += 1
@@ -325,7 +327,12 @@ def _is_filler(part: str) -> bool:
     return all(w in _NOT_SUBJECT_WORDS for w in words)
 
 
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
 def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
+    if not _DIGIT_RE.search(text, a, b):
+        return []
     ms = _mentions(text, a, b, line_start, masked)
     if not ms:
         return []

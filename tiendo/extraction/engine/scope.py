@@ -8,6 +8,7 @@ the grammar of the text, never for a given report.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import lexicon
@@ -30,6 +31,18 @@ _VALUE_CUE_RE = re.compile(
     r"(?:đạt|là|bằng|tăng|giảm|khoảng|chiếm|còn|mức|trên|dưới|hơn|gần|quá|tối đa|tối thiểu"
     r"|kh|kế hoạch|chỉ tiêu|:|>|<|≥|≤|=)\s*$"
 )
+
+
+class Mask:
+    """Spans of the text whose numbers are never quantities (quotes, footnote marks)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 def is_year(tok: Token) -> bool:
@@ -61,7 +74,7 @@ def out_of_scope(text: str, tok: Token, unit: Unit, line_start: int, masked) -> 
     """True when the token is not a quantity of a result, state, plan or change."""
     if tok.value is None:  # "4.0", "2.1": versions and section numbers
         return True
-    if any(a <= tok.start < b for a, b in masked):
+    if masked.covers(tok.start):
         return True
     prev_ch = text[tok.start - 1 : tok.start]
     next_ch = text[tok.end : tok.end + 1]
