@@ -437,7 +437,7 @@ def _queue(now: datetime, local: datetime, cal: Calendar, specs: dict,
             continue  # today's digest is out; the rest waits for tomorrow's
         at = hold_until(local, base, cal, urgent=False)
         payload = {"kind": "digest", "day": today.isoformat(), **person(uid),
-                   "items": [_payload_item(n) for n in items]}
+                   "items": [_payload_item(n) for n in latest_per_subject(items)]}
         rows_for(uid, key, payload, at)
         Notification.objects.filter(pk__in=[n.pk for n in items]).update(sent_in=key)
 
@@ -445,6 +445,24 @@ def _queue(now: datetime, local: datetime, cal: Calendar, specs: dict,
     return [{"key": o.dedup_key, "channel": o.channel, "recipient": o.recipient_id,
              "address": o.address, "not_before": o.next_attempt_at.isoformat(),
              "payload": o.payload} for o in outbox]
+
+
+def _subject_key(n: Notification) -> str:
+    d = n.data or {}
+    if d.get("type") == "task":
+        return f"task:{d.get('id')}:{d.get('audience')}"
+    if d.get("type") == "report":
+        return f"report:{d.get('unit_id')}:{d.get('period')}:{d.get('audience')}"
+    return n.dedup_key
+
+
+def latest_per_subject(items: list[Notification]) -> list[Notification]:
+    """A digest shows the latest item of each subject: a task held over a long weekend
+    appears once, as it stands now, not once per stage it went through."""
+    latest: dict[str, Notification] = {}
+    for n in items:  # oldest first
+        latest[_subject_key(n)] = n
+    return sorted(latest.values(), key=lambda n: (n.data.get("deadline") or "", n.pk))
 
 
 def _payload_item(n: Notification) -> dict:

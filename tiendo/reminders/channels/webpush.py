@@ -10,7 +10,7 @@ import threading
 
 from cryptography.hazmat.primitives import serialization
 from django.conf import settings
-from py_vapid import Vapid01
+from py_vapid import Vapid02
 from pywebpush import WebPushException, webpush
 
 from tiendo.reminders.channels import PermanentError
@@ -24,16 +24,16 @@ def key_path():
     return settings.TIENDO_HOME / "vapid_private.pem"
 
 
-def vapid() -> Vapid01:
+def vapid() -> Vapid02:
     path = key_path()
     with _lock:
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            v = Vapid01()
+            v = Vapid02()
             v.generate_keys()
             v.save_key(str(path))
             path.chmod(0o600)
-    return Vapid01.from_file(str(path))
+    return Vapid02.from_file(str(path))
 
 
 def application_server_key() -> str:
