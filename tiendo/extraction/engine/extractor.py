@@ -53,6 +53,7 @@ _LEAD_FILLER_RE = re.compile(
     r"^(?:\s|[-–•*+:]|\(?[0-9]{1,2}\)|[a-zđ]\)|và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|"
     r"đồng thời|ngoài ra|với|"
     r"trong|đó|như|điển hình như|tính|lũy kế|đến nay|hiện nay|hiện|toàn tỉnh|toàn thành phố|"
+    r"toàn huyện|toàn xã|toàn quốc|cả nước|toàn ngành|"
     r"đã|có|về)+(?![\w])",
 )
 _SUBJECT_STOP_RE = re.compile(
@@ -302,6 +303,8 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
         return None
     # keep the original case, trimmed
     raw = re.sub(r"\s+", " ", clause[start:end]).strip(" -–:,;")
+    if ":" in raw:  # "Về ngân hàng: Vốn huy động", "Số lao động được giải quyết việc làm:"
+        raw = [p for p in raw.split(":") if p.strip()][-1].strip()
     parts = raw.split(", ")
     while len(parts) > 1 and _is_filler(parts[0]):  # "Trong quý I, phát hiện …"
         parts.pop(0)
@@ -347,12 +350,18 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
         m.right = text[m.unit.end : nxt_start].lower()
         m.group = _innermost(groups, m.tok.start)
         if i == 0:  # the sentence's subject may hold commas ("khách đến tham quan, nghỉ dưỡng")
-            clause, bounded = _clause_left(window, marks=";:(", and_cut=False)
+            clause, bounded = _clause_left(window, marks=";(", and_cut=False)
         else:
             clause, bounded = _clause_left(window, and_cut=True)
         m.subject = _subject(clause, need_verb=(i > 0 and not bounded))
         if m.role != "part":
             m.role, m.extras = roles.local_role(m.left, m.right, m.unit.kind)
+            if (  # "giải ngân 1.234,5 tỷ đồng/2.345,6 tỷ đồng kế hoạch vốn"
+                m.window.strip() == "/"
+                and m.unit.kind != "percent"
+                and roles.PLAN_RIGHT_RE.match(m.right)
+            ):
+                m.role, m.extras = "target", {"cue": "plan-after-slash"}
             prev = ms[i - 1] if i > 0 else None
             if (
                 prev is not None

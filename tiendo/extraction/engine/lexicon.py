@@ -15,7 +15,7 @@ MEASURE_UNITS = (
     "đồng", "usd", "đô la mỹ", "euro", "eur",
     "ha", "héc-ta", "hécta", "héc ta", "km2", "km²", "km", "m2", "m²", "m3", "m³", "m",
     "cm", "mm", "tấn", "tạ", "kg", "gam", "lít", "mw", "kw", "kwh", "mwh", "gwh", "kwp", "mwp",
-    "teu", "lần", "điểm phần trăm", "điểm %", "điểm", "bậc", "giờ", "phút", "ngày", "tuổi",
+    "teu", "lần", "điểm phần trăm", "điểm %", "điểm", "bậc", "giờ", "phút", "ngày",
     "°c", "ppm", "ccu", "m3/s",
 )
 
@@ -62,6 +62,7 @@ DENOMINATORS = (
 STRUCTURAL_NOUNS = (
     "cấp", "ctmtqg", "chương trình mục tiêu quốc gia", "chương trình mtqg", "nhiệm kỳ",
     "năm", "tháng", "quý", "tuần", "thứ", "khóa", "khoá", "lần thứ",
+    "tuổi",  # an age qualifies a group ("trẻ em dưới 5 tuổi"); it is not a result
 )
 
 # Words after which a number is a date or an identifier, not a quantity.

@@ -23,6 +23,7 @@ _DATE_BEFORE_RE = re.compile(
     r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w in lexicon.DATE_WORDS)
     + r"|từ|đến|trước|sau|dịp|hạn)\s*$"
 )
+_PERIOD_WORD_RE = re.compile(r"(?:^|[\s(])(?:tháng|quý|ngày|tuần|năm|đợt|kỳ)\s*$")
 _ORDINAL_RE = re.compile(r"(?:thứ|lần|khóa|khoá|kỳ|số)\s*$")
 # Document number tails: "1963/QĐ-UBND", "71-NQ/TW", "72- NQ/TW", "123/2024/NĐ-CP".
 _DOC_TAIL_RE = re.compile(r"\s*[/\-–]\s*(?:[0-9]{4}\s*/\s*)?[A-ZĐ]{1,}")
@@ -100,6 +101,8 @@ def out_of_scope(text: str, tok: Token, unit: Unit, line_start: int, masked) -> 
         return True
     if re.search(r"(?:^|\s)số\s*$", before):  # "Quyết định số 1963", "số 07"
         return True
+    if _PERIOD_WORD_RE.search(before) and unit.kind not in ("percent", "measure"):
+        return True  # "tháng 9", "quý 2", "ngày 15": a period or a date
     if unit.kind == "none":
         # A bare number is a quantity only after a value cue ("đạt 1,2", "KH: 3,6").
         if not _VALUE_CUE_RE.search(before.rstrip()):
