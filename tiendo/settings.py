@@ -207,8 +207,12 @@ if _email_url and not _email_url.startswith("console"):
     EMAIL_USE_SSL = _e.scheme == "smtps"
     EMAIL_USE_TLS = _e.scheme == "submission"
     EMAIL_TIMEOUT = 20
-else:
+elif _email_url:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    # No mail server configured: messages are kept as files, one per message, to read.
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = TIENDO_HOME / "mail"
 
 TIENDO_SITE_URL = os.environ.get("TIENDO_SITE_URL", "http://127.0.0.1:8000")
 TIENDO_DEMO_PASSWORD = os.environ.get("TIENDO_DEMO_PASSWORD") or None

@@ -38,3 +38,31 @@ def build_assets(*, force: bool = False) -> list[str]:
         shutil.copyfile(ROOT / src, VENDOR / name)
         copied.append(name)
     return copied
+
+
+def _static_fingerprint() -> str:
+    """A hash of every static source file's path, size and modification time."""
+    import hashlib
+
+    from django.contrib.staticfiles.finders import get_finders
+
+    h = hashlib.sha256()
+    for finder in get_finders():
+        for path, storage in finder.list([]):
+            st = Path(storage.path(path)).stat()
+            h.update(f"{path}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def collect_static_if_changed() -> bool:
+    """Run collectstatic (compressing for whitenoise) only when a static source changed."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    stamp = Path(settings.STATIC_ROOT) / ".tiendo-fingerprint"
+    fingerprint = _static_fingerprint()
+    if stamp.exists() and stamp.read_text() == fingerprint:
+        return False
+    call_command("collectstatic", interactive=False, verbosity=0)
+    stamp.write_text(fingerprint)
+    return True

@@ -4,7 +4,7 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from tiendo.web.assets import assets_ready, build_assets
+from tiendo.web.assets import assets_ready, build_assets, collect_static_if_changed
 
 
 class Command(BaseCommand):
@@ -20,6 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, port=8000, host="127.0.0.1", **opts):
         if not assets_ready():
             build_assets()
+        collect_static_if_changed()
         workers = os.environ.get("TIENDO_WEB_WORKERS", "2")
         argv = [
             "gunicorn", "tiendo.wsgi:application", "--bind", f"{host}:{port}",
