@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from tiendo.extraction import views
 
 app_name = "extraction"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.run_list, name="list"),
+    path("<int:pk>/", views.run_review, name="review"),
+    path("<int:pk>/nhan-tat-ca/", views.run_accept_all, name="accept_all"),
+]

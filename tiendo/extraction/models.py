@@ -1,0 +1,61 @@
+"""A report read by the engine, its reading, the review of each statement and the import."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tiendo.indicators.models import validate_period_code
+
+
+def run_upload_to(instance, filename: str) -> str:
+    from tiendo.lib.uploads import generated_name
+
+    return f"extraction/{generated_name(filename)}"
+
+
+class Decision(models.TextChoices):
+    PENDING = "pending", _("Chưa xem")
+    ACCEPTED = "accepted", _("Nhận")
+    REJECTED = "rejected", _("Bỏ")
+
+
+class ExtractionRun(models.Model):
+    """One uploaded report (báo cáo) read into statements, for one unit's figures.
+
+    ``statements`` is the engine's output (ANNOTATION format: spans into ``text``);
+    ``reviews`` maps a statement's index (as a string) to the reviewer's decision, the matched
+    indicator id and the value, possibly corrected.
+    """
+
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT,
+        related_name="extraction_runs",
+    )
+    period = models.CharField(_("kỳ"), max_length=16, validators=[validate_period_code])
+    file = models.FileField(_("tệp"), upload_to=run_upload_to)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    kind = models.CharField(max_length=8)
+    text = models.TextField()
+    statements = models.JSONField(default=list)
+    reviews = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    imported_at = models.DateTimeField(null=True, blank=True)
+    imported_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("lượt đọc báo cáo")
+        verbose_name_plural = _("lượt đọc báo cáo")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} — {self.unit} — {self.period}"
+
+    def review_of(self, index: int) -> dict:
+        return self.reviews.get(str(index), {"decision": Decision.PENDING})

@@ -1,0 +1,34 @@
+"""Reads for the extraction pages, always through orgs.access."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from tiendo.extraction.models import ExtractionRun
+from tiendo.indicators.models import Indicator
+from tiendo.orgs import access
+
+
+def runs_for(*, user):
+    """Runs of the units the user sees, newest first (1 query)."""
+    return access.scope_by_unit(ExtractionRun.objects.all(), user).select_related(
+        "unit", "created_by"
+    ).defer("text", "statements")
+
+
+def get_run_for_user(user, pk, *, write: bool = False) -> ExtractionRun:
+    """404 outside the units the user sees; PermissionDenied when the user may only read."""
+    run = ExtractionRun.objects.select_related("unit").filter(pk=pk).first()
+    if run is None or not access.can_see_unit(user, run.unit_id):
+        raise Http404
+    if write and not access.can_write_unit(user, run.unit_id):
+        raise PermissionDenied
+    return run
+
+
+def catalogue_for(*, run: ExtractionRun):
+    """Indicators the run's unit may report (an empty scope means every unit)."""
+    return [
+        i for i in Indicator.objects.prefetch_related("scope_units").order_by("sort_order", "code")
+        if not {u.pk for u in i.scope_units.all()} or run.unit_id in
+        {u.pk for u in i.scope_units.all()}
+    ]

@@ -1,0 +1,205 @@
+"""Writes of the extraction app: read an upload, record the review, import as figures.
+
+Each service checks the actor's right through orgs.access, runs in one transaction and writes
+its audit entry. Figures are written through tiendo.indicators.services only.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from decimal import Decimal, InvalidOperation
+from pathlib import Path, PurePath
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from tiendo.audit.services import record
+from tiendo.extraction.engine import ReadError, extract, read_document
+from tiendo.extraction.models import Decision, ExtractionRun
+from tiendo.indicators import services as indicator_services
+from tiendo.indicators.models import Indicator
+from tiendo.lib.periods import PeriodError, parse_period
+from tiendo.orgs import access
+
+MSG_NO_RIGHT = "Bạn không có quyền nhập số liệu cho đơn vị này."
+MSG_BAD_TYPE = "Chỉ đọc được tệp .txt, .docx hoặc .pdf."
+MSG_TOO_BIG = "Tệp quá lớn: tối đa {mb} MB."
+MSG_NOTHING = "Chưa có chỉ tiêu nào được nhận để nhập."
+MSG_NO_INDICATOR = "Chỉ tiêu “{name}” (dòng {n}) chưa chọn chỉ tiêu trong danh mục."
+MSG_NO_VALUE = "Chỉ tiêu “{name}” (dòng {n}) không có số thực hiện để nhập."
+MSG_BAD_VALUE = "Giá trị “{value}” (dòng {n}) không phải là số."
+MSG_ROW_FAILED = "Không nhập được dòng {n} (“{name}”): {error} Chưa nhập dòng nào."
+MSG_ALREADY = "Báo cáo này đã được nhập vào số liệu."
+ALLOWED = {".txt", ".docx", ".pdf"}
+
+
+def _period_code(period: str) -> str:
+    from tiendo.extraction.engine.periods import to_code
+
+    try:
+        return to_code(parse_period(period))
+    except PeriodError as exc:
+        raise ValidationError({"period": str(exc)}) from None
+
+
+def run_create(*, actor, upload, unit, period: str = "") -> ExtractionRun:
+    """Read an uploaded report (.txt, .docx, .pdf) and keep its statements for review."""
+    if not access.can_write_unit(actor, unit.pk):
+        raise PermissionDenied(MSG_NO_RIGHT)
+    ext = PurePath(upload.name or "").suffix.lower()
+    if ext not in ALLOWED:
+        raise ValidationError({"file": MSG_BAD_TYPE})
+    limit = settings.TIENDO_UPLOAD_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError({"file": MSG_TOO_BIG.format(mb=limit // (1024 * 1024))})
+    code = _period_code(period) if period else None
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"upload{ext}"
+        with open(path, "wb") as fh:
+            for chunk in upload.chunks():
+                fh.write(chunk)
+        try:
+            doc = read_document(path, max_bytes=limit)
+        except ReadError as exc:
+            raise ValidationError({"file": exc.message_vi.replace("upload" + ext,
+                                                                   upload.name)}) from None
+    statements = [s.to_dict() for s in extract(doc.text, default_period=code)]
+    if code is None:
+        found = next((s["period"] for s in statements if s["period"]), None)
+        if found is None:
+            raise ValidationError({"period": "Báo cáo không ghi kỳ; hãy chọn kỳ báo cáo."})
+        code = found
+    upload.seek(0)
+    with transaction.atomic():
+        run = ExtractionRun(unit=unit, period=code, original_name=upload.name[:255],
+                            kind=doc.kind, text=doc.text, statements=statements,
+                            created_by=actor)
+        run.file.save(upload.name, upload, save=False)
+        run.full_clean(exclude=["file"])
+        run.save()
+        record(actor=actor, action="extraction.read", obj=run,
+               after={"unit": unit.pk, "period": code, "original_name": run.original_name,
+                      "kind": doc.kind, "statements": len(statements)})
+    return run
+
+
+def run_review(*, actor, run: ExtractionRun, reviews: dict[int, dict]) -> ExtractionRun:
+    """Record the reviewer's decision for each statement: accepted or rejected, the
+    catalogue indicator and the value (as corrected)."""
+    if not access.can_write_unit(actor, run.unit_id):
+        raise PermissionDenied(MSG_NO_RIGHT)
+    if run.imported_at:
+        raise ValidationError(MSG_ALREADY)
+    clean = {}
+    known = set(Indicator.objects.values_list("pk", flat=True))
+    for index, review in sorted(reviews.items()):
+        if not 0 <= index < len(run.statements):
+            continue
+        decision = review.get("decision", Decision.PENDING)
+        if decision not in Decision.values:
+            decision = Decision.PENDING
+        indicator = review.get("indicator")
+        indicator = indicator if indicator in known else None
+        value = review.get("value")
+        if value not in (None, ""):
+            try:
+                value = str(Decimal(str(value)))
+            except (InvalidOperation, ValueError):
+                raise ValidationError(MSG_BAD_VALUE.format(value=value, n=index + 1)) from None
+        else:
+            value = None
+        clean[str(index)] = {"decision": decision, "indicator": indicator, "value": value}
+    with transaction.atomic():
+        before = {"reviews": run.reviews}
+        run.reviews = clean
+        run.save(update_fields=["reviews"])
+        record(actor=actor, action="extraction.review", obj=run, before=before,
+               after={"reviews": clean})
+    return run
+
+
+def actual_of(statement: dict) -> dict | None:
+    return next((n for n in statement["numbers"] if n["role"] == "actual"), None)
+
+
+def _figure_fields(statement: dict) -> tuple[Decimal | None, dict]:
+    """(change in %, reported ratios) of a statement, as the figure keeps them."""
+    change = None
+    reported = {}
+    for n in statement["numbers"]:
+        if n["role"] == "change" and n.get("unit") == "%" and change is None:
+            value = Decimal(str(n["value"]))
+            change = -value if n.get("direction") == "down" and value > 0 else value
+        elif n["role"] == "attainment":
+            reported.setdefault("attainment", []).append(
+                {"value": n["value"], "basis": n.get("basis") or ""})
+        elif n["role"] == "target":
+            reported.setdefault("targets", []).append(
+                {"value": n["value"], "unit": n.get("unit"), "scope": n.get("scope")})
+    return change, reported
+
+
+def excerpt_of(run: ExtractionRun, statement: dict) -> str:
+    """The sentence around a statement, with where it stands in the file."""
+    start = min(n["start"] for n in statement["numbers"])
+    end = max(n["end"] for n in statement["numbers"])
+    text = run.text
+    a = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1, 0)
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    sentence = " ".join(text[a:b].split())[:1000]
+    return f"{sentence} [{run.original_name}, ký tự {start}–{end}]"
+
+
+def run_import(*, actor, run: ExtractionRun, is_estimate: bool,
+               period: str | None = None) -> list:
+    """Import every accepted statement as a figure of the run's unit, all or nothing."""
+    if not access.can_write_unit(actor, run.unit_id):
+        raise PermissionDenied(MSG_NO_RIGHT)
+    code = _period_code(period) if period else run.period
+    with transaction.atomic():
+        run = ExtractionRun.objects.select_for_update().get(pk=run.pk)
+        if run.imported_at:
+            raise ValidationError(MSG_ALREADY)
+        accepted = [(i, s) for i, s in enumerate(run.statements)
+                    if run.review_of(i).get("decision") == Decision.ACCEPTED]
+        if not accepted:
+            raise ValidationError(MSG_NOTHING)
+        indicators = Indicator.objects.in_bulk(
+            [run.review_of(i).get("indicator") for i, _ in accepted if
+             run.review_of(i).get("indicator")])
+        figures = []
+        for i, statement in accepted:
+            review = run.review_of(i)
+            name = statement["indicator"]
+            indicator = indicators.get(review.get("indicator"))
+            if indicator is None:
+                raise ValidationError(MSG_NO_INDICATOR.format(name=name, n=i + 1))
+            actual = actual_of(statement)
+            value = review.get("value") or (actual and actual["value"])
+            if value in (None, ""):
+                raise ValidationError(MSG_NO_VALUE.format(name=name, n=i + 1))
+            change, reported = _figure_fields(statement)
+            try:
+                figure = indicator_services.figure_save_draft(
+                    actor=actor, indicator=indicator, unit=run.unit, period=code,
+                    value=Decimal(str(value)), is_estimate=is_estimate, change=change,
+                    reported=reported, source=run.original_name[:300],
+                    note=f"Đọc từ báo cáo: {name}"[:1000],
+                )
+                indicator_services.evidence_add(actor=actor, figure=figure,
+                                                excerpt=excerpt_of(run, statement))
+            except ValidationError as exc:
+                error = " ".join(exc.messages)
+                raise ValidationError(MSG_ROW_FAILED.format(n=i + 1, name=name,
+                                                            error=error)) from None
+            figures.append(figure)
+        run.imported_by, run.imported_at = actor, timezone.now()
+        run.imported_count = len(figures)
+        run.save(update_fields=["imported_by", "imported_at", "imported_count"])
+        record(actor=actor, action="extraction.import", obj=run,
+               after={"imported_count": len(figures), "imported_by": actor.pk},
+               reason=f"{len(figures)} số liệu, kỳ {code}")
+    return figures

@@ -1,0 +1,181 @@
+"""Upload, review and import pages, with the cast (the outsider in every permission test)."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tiendo.audit.models import AuditEntry
+from tiendo.extraction.models import ExtractionRun
+from tiendo.indicators.models import Evidence, Figure, FigureState
+from tiendo.testing import make_figure, make_indicator
+
+REPORT = (
+    "BÁO CÁO KẾT QUẢ QUÝ I NĂM 2026\n"
+    "- Thu ngân sách nhà nước đạt 1.234 tỷ đồng (KH: 1.100 tỷ đồng, đạt), tăng 5,6% so với "
+    "cùng kỳ.\n"
+    "- Kim ngạch xuất khẩu ước đạt 85,5 triệu USD, đạt 21% kế hoạch năm.\n"
+)
+
+
+def _upload(name="bao-cao.txt", content=REPORT):
+    return SimpleUploadedFile(name, content.encode("utf-8"), content_type="text/plain")
+
+
+@pytest.fixture
+def catalogue(db):
+    return (
+        make_indicator("thu-nsnn", name="Thu ngân sách nhà nước", unit_of_measure="tỷ đồng"),
+        make_indicator("xk", name="Kim ngạch xuất khẩu", unit_of_measure="triệu USD"),
+    )
+
+
+@pytest.fixture
+def run(cast, catalogue, client):
+    client.force_login(cast.office)
+    response = client.post(reverse("extraction:list"),
+                           {"file": _upload(), "unit": cast.unit_a.pk, "period": ""})
+    assert response.status_code == 302
+    client.logout()
+    return ExtractionRun.objects.get()
+
+
+def test_office_uploads_a_report_and_sees_it_highlighted(cast, catalogue, client):
+    client.force_login(cast.office)
+    response = client.post(reverse("extraction:list"),
+                           {"file": _upload(), "unit": cast.unit_a.pk, "period": ""})
+    run = ExtractionRun.objects.get()
+    assert response["Location"] == reverse("extraction:review", args=[run.pk])
+    assert (run.unit, run.period, run.kind, run.created_by) == (
+        cast.unit_a, "2026-Q1", "txt", cast.office)
+    assert [[n["text"] for n in s["numbers"]] for s in run.statements] == [
+        ["1.234", "1.100", "5,6"], ["85,5", "21"]]
+    page = client.get(reverse("extraction:review", args=[run.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert '<mark class="st st-0" title="Chỉ tiêu 1">1.234</mark>' in html
+    assert '<mark class="st st-1" title="Chỉ tiêu 2">85,5</mark>' in html
+    assert AuditEntry.objects.filter(action="extraction.read", object_id=str(run.pk)).count() == 1
+
+
+def test_a_corrupt_pdf_is_refused_with_a_vietnamese_message(cast, client):
+    client.force_login(cast.office)
+    bad = SimpleUploadedFile("hong.pdf", b"%PDF-1.4 broken", content_type="application/pdf")
+    response = client.post(reverse("extraction:list"), {"file": bad, "unit": cast.unit_a.pk})
+    assert response.status_code == 422
+    assert "Tệp “hong.pdf” bị hỏng hoặc không phải tệp PDF hợp lệ." in response.content.decode()
+    assert ExtractionRun.objects.count() == 0
+
+
+def test_a_focal_point_cannot_read_for_another_unit(cast, client):
+    client.force_login(cast.focal_a)
+    response = client.post(reverse("extraction:list"),
+                           {"file": _upload(), "unit": cast.unit_b.pk})
+    assert response.status_code == 422
+    assert ExtractionRun.objects.count() == 0
+
+
+@pytest.mark.parametrize("who, status", [
+    ("office", 200), ("admin", 200), ("focal_a", 200), ("leader", 200), ("inspector", 200),
+    ("focal_b", 404), ("outsider", 404),
+])
+def test_who_sees_a_run(run, cast, client, who, status):
+    client.force_login(getattr(cast, who))
+    assert client.get(reverse("extraction:review", args=[run.pk])).status_code == status
+
+
+@pytest.mark.parametrize("who, status", [
+    ("inspector", 403), ("leader", 403), ("focal_b", 404), ("outsider", 404),
+])
+def test_who_may_not_import(run, cast, client, who, status):
+    client.force_login(getattr(cast, who))
+    response = client.post(reverse("extraction:review", args=[run.pk]),
+                           {"decision_0": "accepted", "import": "1", "period": "2026-Q1"})
+    assert response.status_code == status
+    assert Figure.objects.count() == 0
+
+
+def test_the_outsider_lists_no_run(run, cast, client):
+    client.force_login(cast.outsider)
+    html = client.get(reverse("extraction:list")).content.decode()
+    assert "bao-cao.txt" not in html
+    assert "Chưa có báo cáo nào được đọc." in html
+
+
+def test_import_accepted_statements_as_figures_with_evidence(run, cast, catalogue, client):
+    thu, xk = catalogue
+    client.force_login(cast.focal_a)
+    response = client.post(reverse("extraction:review", args=[run.pk]), {
+        "decision_0": "accepted", "indicator_0": thu.pk, "value_0": "1.234",
+        "decision_1": "accepted", "indicator_1": xk.pk, "value_1": "85,6",  # corrected
+        "period": "2026-Q1", "is_estimate": "on", "import": "1",
+    })
+    assert response.status_code == 302
+    figures = Figure.objects.order_by("indicator__code")
+    assert [(f.indicator.code, f.unit.code, f.period, f.value, f.is_estimate, f.state)
+            for f in figures] == [
+        ("thu-nsnn", "so-a", "2026-Q1", Decimal("1234.0000"), True, FigureState.DRAFT),
+        ("xk", "so-a", "2026-Q1", Decimal("85.6000"), True, FigureState.DRAFT),
+    ]
+    thu_figure = figures[0]
+    assert thu_figure.change == Decimal("5.6000")
+    assert thu_figure.reported == {
+        "targets": [{"value": 1100, "unit": "tỷ đồng", "scope": "period"}]}
+    assert figures[1].reported == {"attainment": [{"value": 21, "basis": "kế hoạch năm"}]}
+    [evidence] = Evidence.objects.filter(figure=thu_figure)
+    assert evidence.excerpt.startswith("- Thu ngân sách nhà nước đạt 1.234 tỷ đồng")
+    assert evidence.excerpt.endswith("[bao-cao.txt, ký tự 60–108]")
+    run.refresh_from_db()
+    assert (run.imported_count, run.imported_by) == (2, cast.focal_a)
+    actions = list(AuditEntry.objects.order_by("pk").values_list("action", flat=True))
+    assert actions[-6:] == ["extraction.review", "figure.draft", "evidence.add",
+                            "figure.draft", "evidence.add", "extraction.import"]
+
+
+def test_import_is_all_or_nothing(run, cast, catalogue, client):
+    thu, xk = catalogue
+    make_figure(xk, cast.unit_a, "2026-Q1", 80, state=FigureState.SUBMITTED)
+    client.force_login(cast.office)
+    response = client.post(reverse("extraction:review", args=[run.pk]), {
+        "decision_0": "accepted", "indicator_0": thu.pk,
+        "decision_1": "accepted", "indicator_1": xk.pk,
+        "period": "2026-Q1", "import": "1",
+    })
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "Không nhập được dòng 2 (“Kim ngạch xuất khẩu”)" in html
+    assert "Chưa nhập dòng nào." in html
+    assert Figure.objects.count() == 1  # only the figure that was there
+    assert Evidence.objects.count() == 0
+    run.refresh_from_db()
+    assert run.imported_at is None
+    assert not AuditEntry.objects.filter(action="extraction.import").exists()
+
+
+def test_accepting_without_an_indicator_is_refused(run, cast, client):
+    client.force_login(cast.office)
+    response = client.post(reverse("extraction:review", args=[run.pk]), {
+        "decision_0": "accepted", "indicator_0": "", "period": "2026-Q1", "import": "1"})
+    assert response.status_code == 422
+    assert "chưa chọn chỉ tiêu trong danh mục" in response.content.decode()
+    assert Figure.objects.count() == 0
+
+
+def test_accept_all_takes_the_best_catalogue_match(run, cast, catalogue, client):
+    client.force_login(cast.office)
+    client.post(reverse("extraction:accept_all", args=[run.pk]))
+    run.refresh_from_db()
+    thu, xk = catalogue
+    assert run.reviews == {
+        "0": {"decision": "accepted", "indicator": thu.pk, "value": None},
+        "1": {"decision": "accepted", "indicator": xk.pk, "value": None},
+    }
+
+
+def test_a_bad_value_is_refused(run, cast, catalogue, client):
+    client.force_login(cast.office)
+    response = client.post(reverse("extraction:review", args=[run.pk]), {
+        "decision_0": "accepted", "value_0": "mười", "save": "1"})
+    assert response.status_code == 422
+    assert "Giá trị “mười” (dòng 1) không phải là số." in response.content.decode()
