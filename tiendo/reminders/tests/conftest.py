@@ -90,12 +90,12 @@ def smtp(smtp_settings):
 
 
 class Recorder(BaseHTTPRequestHandler):
-    def do_POST(self):  # noqa: N802 - http.server API
+    def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         srv = self.server
         with srv.lock:
-            srv.requests.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()},
-                                 "body": body})
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            srv.requests.append({"path": self.path, "headers": headers, "body": body})
             status = srv.statuses.pop(0) if srv.statuses else 201
         self.send_response(status)
         self.send_header("Content-Length", "0")

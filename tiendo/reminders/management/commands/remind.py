@@ -10,6 +10,9 @@ from tiendo.reminders.texts import vn_date
 
 
 class Command(BaseCommand):
+    # The worker and the planner need no URL, template or admin checks: they must keep
+    # running whatever state the web side is in.
+    requires_system_checks: list = []
     help = ("Lập các nhắc việc đến hạn tại một thời điểm và xếp vào hàng đợi (không gửi). "
             "(Plan the reminders due at a moment and queue them; the worker sends them.)")
 

@@ -10,6 +10,9 @@ from tiendo.reminders.worker import drain, run_once
 
 
 class Command(BaseCommand):
+    # The worker and the planner need no URL, template or admin checks: they must keep
+    # running whatever state the web side is in.
+    requires_system_checks: list = []
     help = ("Tiến trình nền: lập kế hoạch nhắc việc và gửi hàng đợi. "
             "(Background worker: plans reminders and delivers the outbox.)")
 
@@ -49,12 +52,10 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGTERM, _stop)
         signal.signal(signal.SIGINT, _stop)
-        start = time.monotonic()
         last_plan = None
         self.stdout.write(f"tiendo worker {worker} — Ctrl-C / SIGTERM để dừng (to stop).")
         while not stop["flag"]:
-            moment = (fixed + timezone.timedelta(seconds=time.monotonic() - start)
-                      if fixed else timezone.now())
+            moment = fixed or timezone.now()  # --now freezes the clock (tests, back-fill)
             plan = last_plan is None or time.monotonic() - last_plan >= plan_every
             if plan:
                 last_plan = time.monotonic()
