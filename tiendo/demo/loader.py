@@ -12,8 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from tiendo.audit.services import record
 from tiendo.demo.units import FOCAL_UNITS, PEOPLE, Q1_TASKS, Q2_TASKS, UNITS
 from tiendo.indicators import services as ind
 from tiendo.indicators.models import Indicator
@@ -53,6 +55,7 @@ def demo_usernames() -> list[str]:
 def load_demo(*, password: str) -> DemoSummary:
     """All or nothing: the workspace and the other apps' demo data load in one transaction."""
     if Unit.objects.filter(code=MARKER_UNIT).exists():
+        ensure_demo_password(password=password)
         return DemoSummary(loaded=False, users=demo_usernames())
     with transaction.atomic():
         summary, admin = _load(password)
@@ -66,6 +69,21 @@ def load_demo(*, password: str) -> DemoSummary:
             if hasattr(module, "load_demo"):
                 module.load_demo(actor=admin)
     return summary
+
+
+def ensure_demo_password(*, password: str) -> int:
+    """Give the demo users this password if they have another one (audited); returns how many
+    changed. With the same password nothing is written."""
+    changed = 0
+    for user in get_user_model().objects.filter(username__in=demo_usernames()):
+        if not user.check_password(password):
+            with transaction.atomic():
+                user.set_password(password)
+                user.save(update_fields=["password"])
+                record(actor=None, action="demo.password_set", object_type="auth.user",
+                       object_id=str(user.pk), reason="TIENDO_DEMO_PASSWORD")
+            changed += 1
+    return changed
 
 
 def _load(password: str) -> tuple[DemoSummary, object]:

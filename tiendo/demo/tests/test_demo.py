@@ -89,6 +89,15 @@ def test_loading_the_demo_twice_changes_nothing(demo):
                       AuditEntry.objects.count())
 
 
+def test_a_new_demo_password_is_given_to_the_demo_users_once(demo, client):
+    from tiendo.demo.loader import ensure_demo_password
+
+    assert ensure_demo_password(password="another-password-1") == 19
+    assert ensure_demo_password(password="another-password-1") == 0
+    assert client.login(username="lanhdao", password="another-password-1")
+    assert AuditEntry.objects.filter(action="demo.password_set").count() == 19
+
+
 def test_demo_keeps_the_merged_provinces_as_predecessors(demo):
     province = Unit.objects.get(code="ubnd-tinh")
     old = set(province.predecessors.values_list("code", flat=True))

@@ -13,16 +13,14 @@ from tiendo.web.assets import assets_ready, build_assets
 
 
 def demo_password() -> str:
-    """TIENDO_DEMO_PASSWORD, or one generated once and kept in TIENDO_HOME."""
-    if settings.TIENDO_DEMO_PASSWORD:
-        return settings.TIENDO_DEMO_PASSWORD
+    """TIENDO_DEMO_PASSWORD, else the one kept in TIENDO_HOME, else a new one kept there."""
     path = settings.TIENDO_HOME / "demo_password"
-    if path.exists():
-        return path.read_text().strip()
-    pw = "demo-" + secrets.token_urlsafe(9)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(pw)
-    path.chmod(0o600)
+    stored = path.read_text().strip() if path.exists() else None
+    pw = settings.TIENDO_DEMO_PASSWORD or stored or "demo-" + secrets.token_urlsafe(9)
+    if pw != stored:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(pw)
+        path.chmod(0o600)
     return pw
 
 
