@@ -1,6 +1,8 @@
 """The installable app: web app manifest, the service worker (served from the site root so
 that its scope is the whole site) and the page shown offline."""
 
+import json
+
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -38,8 +40,11 @@ def service_worker(request):
     shell = [static(p) for p in ("vendor/tabler.min.css", "css/tiendo.css",
                                  "vendor/htmx.min.js", "vendor/tabler.min.js", "js/app.js",
                                  "icons/icon-192.png")]
+    offline_url = reverse("web:offline")
+    # Our own static URLs only (no user input), as JSON for the script.
     response = render(request, "web/sw.js", {
-        "version": SHELL_VERSION, "shell": shell, "offline": reverse("web:offline"),
+        "version": SHELL_VERSION, "shell_json": json.dumps([*shell, offline_url]),
+        "offline_json": json.dumps(offline_url),
     }, content_type="application/javascript")
     response["Service-Worker-Allowed"] = "/"
     return response

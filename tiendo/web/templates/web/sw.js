@@ -2,8 +2,8 @@
    Pages and data always come from the network, so nobody sees stale figures. */
 "use strict";
 var CACHE = "{{ version }}";
-var SHELL = [{% for url in shell %}"{{ url|escapejs }}", {% endfor %}"{{ offline|escapejs }}"];
-var OFFLINE = "{{ offline|escapejs }}";
+var SHELL = {{ shell_json|safe }};
+var OFFLINE = {{ offline_json|safe }};
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (c) { return c.addAll(SHELL); })
