@@ -5,6 +5,10 @@ from tiendo.reminders.models import ChannelPreference
 
 
 class PreferenceForm(forms.ModelForm):
+    webhook_url = forms.URLField(
+        label=_("Webhook (Zalo OA, Telegram…)"), required=False, assume_scheme="https",
+        help_text=_("Địa chỉ cầu nối ứng dụng chat nhận JSON có ký HMAC-SHA256."),
+        error_messages={"invalid": _("Địa chỉ webhook không hợp lệ.")})
     digest_hour = forms.IntegerField(
         label=_("Giờ nhận bản tin hằng ngày"), min_value=0, max_value=23,
         error_messages={"min_value": _("Giờ phải từ 0 đến 23."),
@@ -15,4 +19,3 @@ class PreferenceForm(forms.ModelForm):
     class Meta:
         model = ChannelPreference
         fields = ["email", "webpush", "webhook_url", "immediate"]
-        error_messages = {"webhook_url": {"invalid": _("Địa chỉ webhook không hợp lệ.")}}

@@ -1,0 +1,197 @@
+"""Benchmark of the reminder planner: 200,000 open tasks and 100 units' reporting windows.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tiendo_reminders_bench \\
+        python benchmarks/reminders.py [--runs 5] [--tasks 200000] [--no-write]
+
+Runs on its own database (default the URL above; it is created when missing, migrated and
+filled once with synthetic rows by bulk_create). Synthetic workspace: a province with 100
+units, each with a focal point, a head and the province's office above them; 200,000 open
+tasks whose deadlines are spread deterministically from 60 days overdue to 364 days ahead of
+the planning moment (so about 14% are overdue, 2% fall within the 7-day window); 20
+indicators with a 2026-Q2 target per unit (2,000 targets) of which every other unit has
+reported half.
+
+Planning moment: Thursday 02/07/2026 08:00 (+07), three days before the Q2 figures are due.
+1. "first plan": `plan(now, dry_run=True)` — all the work of a day's first planning,
+   including writing every notification and digest row, then rolled back; median of --runs.
+2. "steady": the same moment planned again after one committed plan (nothing new to write);
+   median of --runs.
+Target: under 2 s on PostgreSQL. Prints the figures and writes them to the `reminders`
+section of docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import statistics
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/tiendo_reminders_bench"
+os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tiendo.settings")
+DOC = ROOT / "docs" / "benchmarks.md"
+NOW = datetime(2026, 7, 2, 8, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+UNITS = 100
+INDICATORS = 20
+
+
+def ensure_database(url: str) -> None:
+    if not url.startswith("postgres"):
+        return
+    from urllib.parse import urlsplit
+
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    with psycopg.connect(host=parts.hostname, port=parts.port or 5432,
+                         user=parts.username, password=parts.password, dbname="postgres",
+                         autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname=%s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def fill(n_tasks: int) -> None:
+    from django.contrib.auth import get_user_model
+
+    from tiendo.indicators.models import Figure, Indicator, Target
+    from tiendo.orgs.models import Membership, Profile, Unit
+    from tiendo.tasks.models import Task
+
+    if Task.objects.count() == n_tasks:
+        return
+    t0 = time.perf_counter()
+    User = get_user_model()
+    province = Unit.objects.create(code="bench-tinh", name="UBND tỉnh (bench)", tree="state",
+                                   kind="province")
+    units = [Unit.objects.create(code=f"bench-{i:03d}", name=f"Đơn vị {i:03d}", tree="state",
+                                 kind="department", parent=province) for i in range(UNITS)]
+    users = User.objects.bulk_create(
+        [User(username="bench-office", email="office@bench.vn")]
+        + [User(username=f"bench-focal-{i:03d}", email=f"focal{i:03d}@bench.vn")
+           for i in range(UNITS)]
+        + [User(username=f"bench-head-{i:03d}", email=f"head{i:03d}@bench.vn")
+           for i in range(UNITS)])
+    users = {u.username: u for u in User.objects.filter(username__startswith="bench-")}
+    Profile.objects.bulk_create([Profile(user=u, full_name=u.username) for u in users.values()])
+    members = [Membership(user=users["bench-office"], unit=province, role="office")]
+    for i, unit in enumerate(units):
+        members.append(Membership(user=users[f"bench-focal-{i:03d}"], unit=unit, role="focal"))
+        members.append(Membership(user=users[f"bench-head-{i:03d}"], unit=unit, role="leader",
+                                  is_head=True))
+    Membership.objects.bulk_create(members)
+    today = NOW.date()
+    rows = []
+    for i in range(n_tasks):
+        deadline = today + timedelta(days=(i * 7919) % 425 - 60)
+        rows.append(Task(title=f"Nhiệm vụ tổng hợp số {i}", lead_unit=units[i % UNITS],
+                         deadline=deadline, start_date=date(2026, 1, 1), period="2026"))
+        if len(rows) == 10_000:
+            Task.objects.bulk_create(rows)
+            rows = []
+    Task.objects.bulk_create(rows)
+    inds = [Indicator.objects.create(code=f"bench-ind-{k}", name=f"Chỉ tiêu {k}",
+                                     unit_of_measure="%") for k in range(INDICATORS)]
+    Target.objects.bulk_create([Target(indicator=ind, unit=u, period="2026-Q2", value=100)
+                                for ind in inds for u in units])
+    Figure.objects.bulk_create([Figure(indicator=ind, unit=u, period="2026-Q2", value=90,
+                                       state="submitted")
+                                for j, u in enumerate(units) if j % 2 == 0
+                                for ind in inds[:INDICATORS // 2]])
+    print(f"filled in {time.perf_counter() - t0:.1f} s")
+
+
+def median_of(runs: int, fn) -> tuple[float, list[float]]:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), times
+
+
+def write_section(text: str) -> None:
+    start, end = "<!-- section:reminders -->", "<!-- /section:reminders -->"
+    block = f"{start}\n{text}\n{end}"
+    current = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
+    if start in current and end in current:
+        current = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _m: block, current,
+                         flags=re.S)
+    else:
+        current = current.rstrip("\n") + "\n\n" + block + "\n"
+    DOC.write_text(current, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--tasks", type=int, default=200_000)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    ensure_database(os.environ["DATABASE_URL"])
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from tiendo.reminders import planner
+    from tiendo.reminders.models import Notification, Outbox
+
+    call_command("migrate", verbosity=0, skip_checks=True)
+    fill(args.tasks)
+    Notification.objects.all().delete()
+    Outbox.objects.all().delete()
+
+    probe = planner.plan(now=NOW, dry_run=True)
+    n_items, n_out = len(probe.notifications), len(probe.outbox)
+    first, first_all = median_of(args.runs, lambda: planner.plan(now=NOW, dry_run=True))
+    planner.plan(now=NOW)
+    steady, steady_all = median_of(args.runs, lambda: planner.plan(now=NOW))
+    assert planner.plan(now=NOW).notifications == []
+
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    vendor = connection.vendor
+    server = (f"PostgreSQL {connection.cursor().connection.info.server_version}"
+              if vendor == "postgresql" else "SQLite")
+
+    def fmt(ts):
+        return ", ".join(f"{t:.2f}" for t in ts)
+
+    text = "\n".join([
+        "## Reminders (planner)",
+        "",
+        f"Measured {when} on {platform.python_implementation()} {platform.python_version()}, "
+        f"{platform.machine()}, {os.cpu_count()} cores, {server}, by "
+        f"`python benchmarks/reminders.py` (median of {args.runs}).",
+        "",
+        f"Workspace: {args.tasks:,} open tasks over {UNITS} units, {UNITS * INDICATORS:,} Q2 "
+        f"targets (half the units have reported half of them); planning moment 02/07/2026 "
+        f"08:00.",
+        "",
+        "| run | median | all runs (s) | written |",
+        "|---|---|---|---|",
+        f"| first plan of the day (dry run: everything written, then rolled back) | "
+        f"{first:.2f} s | {fmt(first_all)} | {n_items:,} notifications, {n_out:,} outbox rows |",
+        f"| same moment again (nothing new) | {steady:.2f} s | {fmt(steady_all)} | 0 |",
+        "",
+        "Target: under 2 s on PostgreSQL.",
+    ])
+    print(text)
+    if not args.no_write:
+        write_section(text)
+        print("written to docs/benchmarks.md (section reminders)")
+
+
+if __name__ == "__main__":
+    main()
