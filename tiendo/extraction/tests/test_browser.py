@@ -1,0 +1,84 @@
+"""The review-and-import flow in a real browser (Debian's Chromium through Playwright)."""
+
+import os
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from tiendo.indicators.models import Evidence, Figure
+from tiendo.testing import make_indicator
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is not installed"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture
+def browser_page(live_server, monkeypatch):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
+    # itself are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(locale="vi-VN")
+        yield context
+        browser.close()
+
+
+def _login(context, live_server, user):
+    client = Client()
+    client.force_login(user)
+    context.add_cookies([{
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "url": live_server.url,
+    }])
+
+
+def test_office_reads_reviews_and_imports_a_report(cast, live_server, browser_page, tmp_path):
+    indicator = make_indicator("khach", name="Tổng lượt khách du lịch",
+                               unit_of_measure="nghìn lượt")
+    report = tmp_path / "du-lich.txt"
+    report.write_text(
+        "BÁO CÁO QUÝ II NĂM 2026\n"
+        "Tổng lượt khách du lịch ước đạt 1.520 nghìn lượt, tăng 12,3% so với cùng kỳ.\n",
+        encoding="utf-8",
+    )
+    _login(browser_page, live_server, cast.office)
+    page = browser_page.new_page()
+    page.goto(live_server.url + "/extraction/")
+    page.set_input_files("input[name=file]", str(report))
+    page.select_option("select[name=unit]", str(cast.unit_a.pk))
+    page.click("form[enctype] button[type=submit]")
+    page.wait_for_url("**/extraction/*/")
+    assert page.inner_text("mark.st-0 >> nth=0") == "1.520"
+    assert page.input_value("select[name=indicator_0]") == str(indicator.pk)
+    page.select_option("select[name=decision_0]", "accepted")
+    page.check("input[name=is_estimate]")
+    page.click("button[name=import]")
+    page.wait_for_selector(".alert-success")
+    assert "Đã nhập 1 số liệu (bản nháp) cho Sở A." in page.inner_text(".alert-success")
+    [figure] = Figure.objects.all()
+    assert (figure.indicator, figure.unit, figure.period, figure.value, figure.is_estimate,
+            figure.change) == (indicator, cast.unit_a, "2026-Q2", Decimal("1520.0000"), True,
+                               Decimal("12.3000"))
+    assert Evidence.objects.get(figure=figure).excerpt.endswith("[du-lich.txt, ký tự 56–83]")
+
+
+def test_the_outsider_gets_not_found_in_the_browser(cast, live_server, browser_page):
+    from tiendo.extraction.models import ExtractionRun
+
+    run = ExtractionRun.objects.create(unit=cast.unit_a, period="2026-Q1", original_name="a.txt",
+                                       kind="txt", text="", statements=[])
+    _login(browser_page, live_server, cast.outsider)
+    page = browser_page.new_page()
+    response = page.goto(f"{live_server.url}/extraction/{run.pk}/")
+    assert response.status == 404
