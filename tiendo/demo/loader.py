@@ -181,7 +181,7 @@ def _load(password: str) -> tuple[DemoSummary, object]:
             tasks.task_accept(actor=office, task=task, now=_at(done_on, 15))
         else:
             tasks.progress_add(actor=actor, task=task, percent=60,
-                               note="Đang lấy ý kiến các sở, ngành.")
+                               note="Đang lấy ý kiến các sở, ngành.", now=_at("2026-03-10"))
     for code, title, deadline, product, key, lead, coord, section in Q2_TASKS:
         tasks.task_create(
             actor=office, title=title, lead_unit=units[lead], deadline=_d(deadline), code=code,

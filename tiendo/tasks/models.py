@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -122,7 +123,7 @@ class ProgressUpdate(models.Model):
     )
     percent = models.PositiveSmallIntegerField(_("tiến độ (%)"))
     note = models.TextField(_("nội dung cập nhật"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("cập nhật tiến độ")

@@ -63,7 +63,7 @@ def _locked(task: Task, expected_version: int | None) -> Task:
 
 
 def progress_add(*, actor, task: Task, percent: int, note: str = "", files=(),
-                 expected_version: int | None = None) -> ProgressUpdate:
+                 expected_version: int | None = None, now=None) -> ProgressUpdate:
     if not access.can_write_unit(actor, task.lead_unit_id):
         raise PermissionDenied(MSG_NO_UPDATE)
     if percent is None or not 0 <= int(percent) <= 100:
@@ -76,7 +76,7 @@ def progress_add(*, actor, task: Task, percent: int, note: str = "", files=(),
             raise ValidationError(MSG_CLOSED)
         before = snapshot(task)
         update = ProgressUpdate.objects.create(task=task, author=actor, percent=int(percent),
-                                               note=note)
+                                               note=note, created_at=now or timezone.now())
         for f in files:
             tf = TaskFile(task=task, update=update, original_name=f.name, uploaded_by=actor)
             tf.file.save(f.name, f, save=False)
