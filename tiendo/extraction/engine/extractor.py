@@ -65,6 +65,7 @@ _SUBJECT_STOP_RE = re.compile(
 _NOT_SUBJECT_WORDS = {
     "tổng", "số", "mức", "tỷ", "lệ", "cả", "năm", "quý", "tháng", "i", "ii", "iii", "iv",
     "được", "đã", "thì", "toàn", "tỉnh", "nay", "đến", "cộng", "ước", "còn", "các", "những",
+    "ngày", "tính",
 }
 
 
@@ -377,6 +378,19 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
                 opening = text[m.group[0] + 1 : m.tok.start].lower()
                 if re.match(r"\s*(kh|kế hoạch|chỉ tiêu|mục tiêu)(?![\w])", opening):
                     m.role, m.extras = "target", {"cue": "plan-paren"}
+            # "98/102 tổ chức (96,1%)", "90 tổ chức hoàn thành tốt (72%)": a bare % opening a
+            # parenthesis right after a count is the share of that count
+            if (
+                m.role == "actual"
+                and not m.extras.get("cue")
+                and m.unit.kind == "percent"
+                and i > 0
+                and ms[i - 1].unit.kind in ("count", "measure")
+                and m.group is not None
+                and m.group[0] > ms[i - 1].tok.end
+                and not text[m.group[0] + 1 : m.tok.start].strip()
+            ):
+                m.extras = {"cue": "share", "basis": _noun_after(text, ms[i - 1])}
             # "(đạt 22,45%)" after a count: the share of it that is done
             if (
                 m.role == "actual"
@@ -602,7 +616,7 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
 
 
 _NOT_PERIOD_BEFORE_RE = re.compile(
-    r"(?:so với|so|cuối|sang|từ|giai đoạn|nhiệm kỳ|thời kỳ|chỉ tiêu|của|tháng)\s*$"
+    r"(?:so với|so|cuối|sang|từ|giai đoạn|nhiệm kỳ|thời kỳ|chỉ tiêu|của|tháng|cùng kỳ)\s*$"
 )
 
 
@@ -633,7 +647,7 @@ def _periods(text, a, b, ms, stmts, ctx: _Context) -> None:
             if before:
                 p = before[-1]
                 code = p.code
-                all_target = all(ms[j].role == "target" for j in st.mentions)
+                all_target = not any(ms[j].role in ("actual", "part") for j in st.mentions)
                 if (
                     p.kind == "year"
                     and not ctx.plan

@@ -37,7 +37,8 @@ PLAN_RIGHT_RE = re.compile(
 )
 SAME_PERIOD_RIGHT_RE = re.compile(
     r"^\s*(?:\(\s*)?so\s+(?:với\s+)?(cùng kỳ|năm trước|cuối năm|đầu năm|quý trước|tháng trước"
-    r"|kỳ trước|năm ngoái|bình quân|trung bình)"
+    r"|kỳ trước|năm ngoái|bình quân|trung bình|năm (?:19|20)[0-9]{2}|quý [ivx0-9]+|tháng [0-9]+"
+    r"|thời điểm|đầu kỳ|cuối kỳ)"
 )
 SO_VOI_RIGHT_RE = re.compile(r"^\s*(?:\(\s*)?so\s+(?:với\s+)?(?P<basis>[^,;)]+)")
 TREN_RE = re.compile(_W + r"(trên|hơn|vượt)\s*$")
