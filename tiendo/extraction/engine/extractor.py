@@ -47,7 +47,7 @@ _VERDICT_RE = re.compile(
 )
 _VERDICT_NEXT_RE = re.compile(
     r"^\s*(?:$|[,;.)\]]|so với|so\s|kế hoạch|kh\b|phương án|kịch bản|chỉ tiêu|mục tiêu|dự toán"
-    r"|yêu cầu|tiến độ)"
+    r"|yêu cầu|tiến độ|vượt mức|mức)"
 )
 _LEAD_FILLER_RE = re.compile(
     r"^(?:\s|[-–•*+:]|\(?[0-9]{1,2}\)|[a-zđ]\)|và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|"
@@ -57,7 +57,8 @@ _LEAD_FILLER_RE = re.compile(
     r"đã|có|về)+(?![\w])",
 )
 _SUBJECT_STOP_RE = re.compile(
-    r"(?<!tốc độ )(?<![\w])(ước đạt|đạt|ước tính|ước|tăng trưởng|tăng|giảm|bằng|chiếm|là|có|"
+    r"(?<!tốc độ )(?<![\w])(ước đạt|chỉ đạt|đạt|ước tính|ước|tăng trưởng|tăng|giảm|bằng|chiếm|"
+    r"là|có|"
     r"khoảng|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn|không quá|tối đa|vượt|kh|"
     r"(?:trên|dưới|hơn|gần|từ)(?=\s*[-–>]?\s*$)|"
     r"kế hoạch|chỉ tiêu|mục tiêu|dự toán|kịch bản|phương án|so với)(?![\w])"
@@ -296,6 +297,11 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
     m = _LEAD_FILLER_RE.match(low)
     start = m.end() if m else 0
     stop = _SUBJECT_STOP_RE.search(low, start)
+    if stop is not None and not low[start : stop.start()].strip() and (
+        stop.group(1) == "tăng trưởng"
+    ):
+        # "Tăng trưởng tín dụng đạt 7%": a noun when a verb follows; ", tăng trưởng 18%": a verb
+        stop = _SUBJECT_STOP_RE.search(low, stop.end()) or stop
     if stop is None and need_verb:  # words trailing the previous number, not a new subject
         return None
     end = stop.start() if stop else len(low)

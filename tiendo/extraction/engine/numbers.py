@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tiendo.lib.vn_numbers import VnNumberError, parse_vn_number
+from tiendo.lib.vn_numbers import VnNumberError, parse_decimal_input, parse_vn_number
 
 from . import lexicon
 
@@ -34,14 +34,25 @@ def to_json_number(d) -> float | int:
     return float(d)
 
 
+_MACHINE_DECIMAL_RE = re.compile(r"[0-9]+\.[0-9]{1,2}")
+_PERCENT_AFTER_RE = re.compile(r"\s?%")
+
+
 def find_numbers(text: str) -> list[Token]:
-    """Every number-like token of ``text`` in order; never raises."""
+    """Every number-like token of ``text`` in order; never raises.
+
+    A token that is not written the Vietnamese way has no value (``4.0``, ``2.1``: versions
+    and section numbers), except a percentage typed with a decimal point (``7.5%``), which
+    only a slip of the keyboard produces.
+    """
     out = []
     for m in NUMBER_RE.finditer(text):
         try:
             value = to_json_number(parse_vn_number(m.group()))
         except (VnNumberError, ValueError, ArithmeticError):
             value = None
+            if _MACHINE_DECIMAL_RE.fullmatch(m.group()) and _PERCENT_AFTER_RE.match(text, m.end()):
+                value = to_json_number(parse_decimal_input(m.group()))
         out.append(Token(m.start(), m.end(), m.group(), value))
     return out
 

@@ -15,7 +15,8 @@ _E = r"(?![\w])"
 
 CHANGE_LEFT_RE = re.compile(
     _W + r"(?P<verb>tăng trưởng|tăng thêm|tăng|giảm|giảm thêm|cao hơn|thấp hơn|vượt|gấp)"
-    r"(?:\s+(?:âm|gấp|mạnh|nhẹ|hơn|khoảng|trên|dưới|gần|thêm|được|tới|đến|là))*"
+    r"(?:\s+(?:âm|gấp|mạnh|nhẹ|hơn|khoảng|trên|dưới|gần|thêm|được|tới|đến|là|bình quân|"
+    r"trung bình|hằng năm|hàng năm|mỗi năm))*"
     r"\s*[:]?\s*[-–−]?\s*$"
 )
 LEVEL_AFTER_CHANGE_RE = re.compile(
