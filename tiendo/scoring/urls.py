@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from tiendo.scoring import views
 
 app_name = "scoring"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.ranking, name="ranking"),
+    path("de-xuat/", views.propose, name="propose"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/gia-dinh/", views.what_if, name="what_if"),
+    path("<int:pk>/<slug:name>/", views.action, name="action"),
+]

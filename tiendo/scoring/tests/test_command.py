@@ -1,0 +1,74 @@
+"""`tiendo rate --period 2026-Q1 [--framework CODE] --json`."""
+
+import json
+from decimal import Decimal as D
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from tiendo.scoring.models import Rating
+
+from .helpers import perfect_quarter
+
+
+def run(*args) -> str:
+    out = StringIO()
+    call_command("rate", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_rate_json_prints_every_unit_with_its_explained_breakdown(cast):
+    perfect_quarter(cast)
+    data = json.loads(run("--period", "2026-Q1", "--framework", "QD366", "--json"))
+    assert data["period"] == "2026-Q1"
+    assert data["framework"] == "QD366 v1"
+    units = {u["unit"]: u for u in data["units"]}
+    assert set(units) == {"Sở A", "Sở B"}  # the other province's unit C is not a department
+    a = units["Sở A"]
+    assert (a["score"], a["level"]) == ("98.00", "tot")
+    assert [c["code"] for c in a["breakdown"]] == ["A1", "A2", "A3", "B1", "B2", "C1", "C2",
+                                                   "D1", "E1"]
+    assert a["breakdown"][0] == {
+        "code": "A1", "name": "Nhiệm vụ hoàn thành đúng hạn", "points": "25.00",
+        "max_points": "25",
+        "explanation": "Hoàn thành đúng hạn 3/3 nhiệm vụ đến hạn: 25,00/25 điểm."}
+    for u in data["units"]:
+        assert D(u["score"]) == sum(D(c["points"]) for c in u["breakdown"])
+    assert [r["code"] for r in a["reasons"]] == ["band", "quota"]
+    assert Rating.objects.count() == 0  # printing saves nothing
+
+
+@pytest.mark.django_db
+def test_rate_propose_saves_and_text_output_is_vietnamese(cast):
+    perfect_quarter(cast)
+    out = run("--period", "quý I/2026", "--framework", "QD366", "--propose")
+    assert out.splitlines()[0].startswith("Xếp loại Quý I/2026 — ")
+    assert "  98,00  Hoàn thành tốt nhiệm vụ" in out
+    assert Rating.objects.count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("args", "message"), [
+    (("--period", "2026-Q4"), "Quý IV không xếp loại riêng"),
+    (("--period", "2026-05"), "Chỉ xếp loại theo quý (quý I–III) hoặc cả năm"),
+    (("--period", "quý năm"), "Kỳ không hợp lệ"),
+    (("--period", "2026-Q1", "--framework", "KHONG-CO"), "Không có bộ tiêu chí “KHONG-CO”."),
+    (("--period", "2026-Q1", "--framework", "ND335-CC"), "chưa có dữ liệu sản phẩm theo"),
+])
+def test_rate_refuses_bad_input_in_vietnamese(cast, args, message):
+    with pytest.raises(CommandError) as exc:
+        run(*args)
+    assert message in str(exc.value)
+
+
+@pytest.mark.django_db
+def test_rate_year_folds_the_quarters(cast):
+    perfect_quarter(cast)
+    data = json.loads(run("--period", "2026", "--framework", "QD366", "--json"))
+    a = next(u for u in data["units"] if u["unit"] == "Sở A")
+    # Q1 98; Q2–Q4 have no quality mark → the year has no score (missing stays missing)
+    assert a["score"] is None
+    assert "quality_mark" in a["missing"]
+    assert a["reasons"][0]["code"] == "year_fold"

@@ -1,0 +1,204 @@
+"""Rating pages: the ranking of a period with the quota table, a unit's "Vì sao?" page with its
+workflow actions, the what-if panel (nothing saved) and the .xlsx export."""
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from tiendo.audit.queries import entries_for, may_read_trail
+from tiendo.lib.vn_numbers import VnNumberError, parse_decimal_input
+from tiendo.orgs import access
+from tiendo.orgs.models import Role
+from tiendo.scoring import queries, rules, services
+from tiendo.scoring.models import Level, RatingState
+from tiendo.web.xlsx import Column, xlsx_response
+
+DEFAULT_PERIOD = "2026-Q1"
+
+
+def _period_and_framework(request):
+    period = (request.GET.get("period") or request.POST.get("period") or DEFAULT_PERIOD).strip()
+    code = (request.GET.get("framework") or request.POST.get("framework")
+            or queries.DEFAULT_FRAMEWORK).strip()
+    return period, code
+
+
+@login_required
+def ranking(request):
+    period, code = _period_and_framework(request)
+    group = request.GET.get("group", "")
+    error = ""
+    try:
+        fv = queries.framework_version(code)
+    except queries.RatingInputError as exc:
+        fv, error = queries.framework_version(), str(exc)
+        code = fv.code
+    ratings = list(queries.ratings_for(user=request.user, period=period, framework_code=code))
+    if request.GET.get("xuat") == "xlsx":
+        return _export(period, fv, ratings)
+    shown = [r for r in ratings if not group or r.peer_group == group]
+    return render(request, "scoring/ranking.html", {
+        "period": period, "framework": fv, "group": group, "error": error,
+        "ratings": shown, "groups": queries.peer_groups(ratings),
+        "quota": queries.quota_table(ratings, fv.framework),
+        "quota_reading": fv.framework.quota.reading,
+        "can_propose": access.has_role(request.user, Role.OFFICE, Role.INSPECTOR),
+    })
+
+
+@login_required
+@require_POST
+def propose(request):
+    period, code = _period_and_framework(request)
+    try:
+        ratings = services.rating_propose(actor=request.user, period=period,
+                                          framework_code=code)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Đã đề xuất xếp loại {len(ratings)} đơn vị kỳ {period}.")
+    return redirect(f"{reverse('scoring:ranking')}?period={period}&framework={code}")
+
+
+def _detail_context(request, rating) -> dict:
+    user = request.user
+    result = rating.result or {}
+    evidence = rating.snapshot.get("evidence", {})
+    is_inspector = access.has_role(user, Role.INSPECTOR)
+    return {
+        "rating": rating, "result": result, "evidence": evidence,
+        "tasks": sorted(evidence.get("tasks", {}).items(), key=lambda kv: int(kv[0])),
+        "figures": sorted(evidence.get("figures", {}).items(), key=lambda kv: int(kv[0])),
+        "marks": sorted(evidence.get("marks", {}).items(), key=lambda kv: int(kv[0])),
+        "changes": queries.data_changes(rating),
+        "levels": Level.choices,
+        "can_self_assess": access.can_write_unit(user, rating.unit_id) and rating.state in (
+            RatingState.PROPOSED, RatingState.SELF_ASSESSED),
+        "can_review": is_inspector and rating.state == RatingState.SELF_ASSESSED,
+        "can_decide": is_inspector and rating.state == RatingState.REVIEWED,
+        "can_publish": is_inspector and rating.state in (
+            RatingState.CONFIRMED, RatingState.OVERRIDDEN),
+        "can_lock": is_inspector and rating.state == RatingState.PUBLISHED,
+        "can_reopen": is_inspector and rating.is_frozen,
+        "history": list(entries_for(user=user, object_type="scoring.rating",
+                                    object_id=str(rating.pk))[:50])
+        if may_read_trail(user) else [],
+        "metric_labels": rating.framework.framework.metrics or {},
+    }
+
+
+@login_required
+def detail(request, pk):
+    rating = queries.get_rating_for_user(request.user, pk)
+    return render(request, "scoring/detail.html", _detail_context(request, rating))
+
+
+ACTIONS = {
+    "tu-danh-gia": lambda r, p, u: services.rating_self_assess(
+        actor=u, rating=r, level=p.get("level", ""), comment=p.get("comment", "")),
+    "tham-dinh": lambda r, p, u: services.rating_review(actor=u, rating=r,
+                                                        note=p.get("note", "")),
+    "xac-nhan": lambda r, p, u: services.rating_confirm(actor=u, rating=r),
+    "dieu-chinh": lambda r, p, u: services.rating_override(
+        actor=u, rating=r, level=p.get("level", ""), reason=p.get("reason", "")),
+    "cong-bo": lambda r, p, u: services.rating_publish(actor=u, rating=r),
+    "khoa": lambda r, p, u: services.rating_lock(actor=u, rating=r),
+    "mo-lai": lambda r, p, u: services.rating_reopen(actor=u, rating=r,
+                                                     reason=p.get("reason", "")),
+}
+
+
+@login_required
+@require_POST
+def action(request, pk, name):
+    rating = queries.get_rating_for_user(request.user, pk)
+    if name not in ACTIONS:
+        return redirect("scoring:detail", pk=pk)
+    try:
+        ACTIONS[name](rating, request.POST, request.user)
+    except ValidationError as exc:
+        context = _detail_context(request, rating)
+        context["action_errors"] = exc.messages
+        context["action_name"] = name
+        return render(request, "scoring/detail.html", context, status=422)
+    messages.success(request, "Đã lưu.")
+    return redirect("scoring:detail", pk=pk)
+
+
+@login_required
+def what_if(request, pk):
+    """Change task statuses or marks and see the effect on this unit; nothing is saved."""
+    rating = queries.get_rating_for_user(request.user, pk)
+    tasks = sorted(rating.snapshot.get("evidence", {}).get("tasks", {}).items(),
+                   key=lambda kv: int(kv[0]))
+    metrics = rating.snapshot.get("metrics", {})
+    fw = rating.framework.framework
+    fields = [(k, fw.metric_label(k), metrics.get(k)) for k in queries.WHAT_IF_MARKS]
+    context = {"rating": rating, "tasks": tasks, "fields": fields, "errors": [],
+               "outcome": None, "statuses": [
+                   ("done_on_time", "Hoàn thành đúng hạn"), ("done_late", "Hoàn thành quá hạn"),
+                   ("overdue", "Quá hạn, chưa hoàn thành")]}
+    if request.method == "POST":
+        status_changes = {tid: request.POST.get(f"task-{tid}", info["status"])
+                          for tid, info in tasks}
+        marks, errors = {}, []
+        for key, label, _old in fields:
+            if key not in request.POST:
+                continue  # not in the form: keep the proposal's value
+            raw = (request.POST.get(key) or "").strip()
+            if raw == "":
+                marks[key] = None
+                continue
+            try:
+                marks[key] = parse_decimal_input(raw)
+            except VnNumberError as exc:
+                errors.append(f"{label}: {exc}")
+        context["fields"] = [(k, lbl, request.POST.get(k, "")) for k, lbl, _ in fields]
+        context["chosen"] = status_changes
+        if errors:
+            context["errors"] = errors
+            return render(request, _whatif_template(request), context, status=422)
+        outcome = queries.what_if(rating, task_status=status_changes, marks=marks)
+        context["outcome"] = outcome
+        context["outcome_label"] = rules.LEVEL_LABELS.get(
+            outcome.level, "Chưa xếp loại (thiếu dữ liệu)")
+        context["delta"] = (outcome.score - rating.score
+                            if outcome.score is not None and rating.score is not None else None)
+    return render(request, _whatif_template(request), context)
+
+
+def _whatif_template(request) -> str:
+    return "scoring/_whatif_result.html" if request.htmx and request.method == "POST" \
+        else "scoring/what_if.html"
+
+
+def _export(period, fv, ratings):
+    criteria = list(fv.framework.criteria)
+    columns = [Column("Đơn vị", width=40), Column("Nhóm", width=18),
+               Column("Điểm", "number", 10), Column("Mức đề xuất", width=28),
+               Column("Mức xếp loại", width=28), Column("Trạng thái", width=20)]
+    columns += [Column(f"{c.code} (tối đa {rules.fmt(c.max_points)})", "number", 10)
+                for c in criteria]
+    columns.append(Column("Lý do", width=80))
+    rows = []
+    for r in ratings:
+        points = {b["code"]: b["points"] for b in (r.result or {}).get("breakdown", [])}
+        reasons = " ".join(x["text"] for x in (r.result or {}).get("reasons", [])
+                           if x.get("changed"))
+        if r.override_reason:
+            reasons += f" Điều chỉnh: {r.override_reason}"
+        rows.append([
+            r.unit.name, r.peer_group, r.score,
+            rules.LEVEL_LABELS.get(r.proposed_level, "Chưa xếp loại"),
+            rules.LEVEL_LABELS.get(r.level, "Chưa xếp loại"), r.get_state_display(),
+            *[Decimal(points[c.code]) if points.get(c.code) is not None else None
+              for c in criteria],
+            reasons.strip(),
+        ])
+    return xlsx_response(filename=f"xep-loai-{period}", title=f"Xếp loại {period}",
+                         columns=columns, rows=rows)
