@@ -50,7 +50,8 @@ _VERDICT_NEXT_RE = re.compile(
     r"|yêu cầu|tiến độ|vượt mức|mức)"
 )
 _LEAD_FILLER_RE = re.compile(
-    r"^(?:\s|[-–•*+:]|\(?[0-9]{1,2}\)|[a-zđ]\)|và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|"
+    r"^(?:\s|[-–•*+:]|\(?[0-9]{1,2}[)/]|[0-9]+(?:\.[0-9]+)*\.|[a-zđ]\)|"
+    r"và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|"
     r"đồng thời|ngoài ra|với|"
     r"trong|đó|như|điển hình như|tính|lũy kế|đến nay|hiện nay|hiện|toàn tỉnh|toàn thành phố|"
     r"toàn huyện|toàn xã|toàn quốc|cả nước|toàn ngành|"
@@ -293,6 +294,10 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
     """The indicator named before the verb of a clause, or None when the clause starts with
     a verb/cue ("tăng 5%", "KH: …", "đạt 3,65%")."""
     c = _flat(clause)
+    colon = c.rfind(":")
+    if colon >= 0 and _SUBJECT_STOP_RE.search(c.lower(), colon):
+        # "Chỉ tiêu 1: Tốc độ tăng trưởng đạt", "Về ngân hàng: Vốn huy động đạt"
+        clause, c = clause[colon + 1 :], c[colon + 1 :]
     low = c.lower()
     m = _LEAD_FILLER_RE.match(low)
     start = m.end() if m else 0

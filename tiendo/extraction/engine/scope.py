@@ -60,7 +60,7 @@ def is_list_marker(text: str, tok: Token, line_start: int) -> bool:
     before = text[line_start : tok.start]
     after = text[tok.end : tok.end + 3]
     if before.strip(" \t-–•*+\u00a0") == "" and (
-        after.startswith((".", ")")) or re.match(r"\.[0-9]", after)
+        after.startswith((".", ")")) or re.match(r"\.[0-9]|/\s", after)
     ):
         return True
     # "(1) Triển khai…", "(2) Đẩy nhanh…": a bracketed small number before a capitalised word
@@ -104,6 +104,8 @@ def out_of_scope(text: str, tok: Token, unit: Unit, line_start: int, masked) -> 
     if _PERIOD_WORD_RE.search(before) and unit.kind not in ("percent", "measure"):
         return True  # "tháng 9", "quý 2", "ngày 15": a period or a date
     if unit.kind == "none":
+        if re.match(r"\s*[:)]", text[tok.end : tok.end + 3]):
+            return True  # a label: "Chỉ tiêu 1:", "Nhiệm vụ 2)"
         # A bare number is a quantity only after a value cue ("đạt 1,2", "KH: 3,6").
         if not _VALUE_CUE_RE.search(before.rstrip()):
             return True
