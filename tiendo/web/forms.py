@@ -76,7 +76,7 @@ class ProgressForm(TablerForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["percent"].widget.attrs.update(
-            {"class": "form-range", "type": "range", "step": "5", "data-output": "pct-out"})
+            {"inputmode": "numeric", "step": "5", "data-output": "pct-out"})
         self.fields["file"].widget.attrs["accept"] = UPLOAD_ACCEPT
 
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from tiendo.indicators.models import Figure, Target
 from tiendo.indicators.queries import (
@@ -42,6 +43,18 @@ def is_en() -> bool:
 def status_label(status) -> str:
     labels = TASK_STATUS_LABELS_EN if is_en() else TASK_STATUS_LABELS_VI
     return labels[TaskStatus(status)]
+
+
+STATUS_SHORT = {
+    TaskStatus.IN_PROGRESS: (_lazy("Trong hạn")),
+    TaskStatus.OVERDUE: (_lazy("Quá hạn")),
+    TaskStatus.DONE_ON_TIME: (_lazy("Xong đúng hạn")),
+    TaskStatus.DONE_LATE: (_lazy("Xong trễ hạn")),
+}
+
+
+def status_short(status) -> str:
+    return str(STATUS_SHORT[TaskStatus(status)])
 
 
 def verdict_label(verdict) -> str:
@@ -317,6 +330,7 @@ def dashboard_chart_data(data: dict) -> dict:
         "heat": {
             "units": [u.unit.short_name or u.unit.name for u in data["heat_units"]],
             "statuses": [status_label(s) for s in statuses],
+            "short": [status_short(s) for s in statuses],
             "cells": [[j, i, u.statuses[s]] for i, u in enumerate(data["heat_units"])
                       for j, s in enumerate(statuses)],
         },

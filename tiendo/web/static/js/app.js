@@ -11,14 +11,14 @@
     if (el.matches && el.matches("[data-autosubmit]") && el.form) {
       if (el.form.requestSubmit) { el.form.requestSubmit(); } else { el.form.submit(); }
     }
-    if (el.matches && el.matches("input[type=range][data-output]")) {
+    if (el.matches && el.matches("input[data-output]")) {
       var out = document.getElementById(el.getAttribute("data-output"));
       if (out) { out.textContent = el.value + "%"; }
     }
   });
   document.addEventListener("input", function (e) {
     var el = e.target;
-    if (el.matches && el.matches("input[type=range][data-output]")) {
+    if (el.matches && el.matches("input[data-output]")) {
       var out = document.getElementById(el.getAttribute("data-output"));
       if (out) { out.textContent = el.value + "%"; }
     }
