@@ -17,6 +17,7 @@ from tiendo.scoring import rules
 from tiendo.scoring.frameworks import shipped_frameworks
 from tiendo.scoring.metrics import UnitData, collect, metrics_from_json, metrics_json
 from tiendo.scoring.models import FrameworkVersion, Rating
+from tiendo.tasks.models import Task
 
 DEFAULT_FRAMEWORK = "QD366-TCCS"
 # Which units a framework's subject kind rates.
@@ -130,6 +131,15 @@ def get_rating_for_user(user, pk) -> Rating:
     if not access.can_see_unit(user, rating.unit_id):
         raise Http404
     return rating
+
+
+def task_of_rating_unit(rating: Rating, task_id) -> Task | None:
+    """A task led by the rating's unit (the one a "vượt yêu cầu" mark points to), or None."""
+    try:
+        pk = int(str(task_id or "").strip())
+    except ValueError:
+        return None
+    return Task.objects.filter(pk=pk, lead_unit_id=rating.unit_id).first()
 
 
 def peer_groups(ratings) -> list[str]:

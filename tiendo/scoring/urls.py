@@ -8,5 +8,6 @@ urlpatterns = [
     path("de-xuat/", views.propose, name="propose"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/gia-dinh/", views.what_if, name="what_if"),
+    path("<int:pk>/ghi-nhan/", views.mark_add, name="mark_add"),
     path("<int:pk>/<slug:name>/", views.action, name="action"),
 ]

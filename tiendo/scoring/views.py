@@ -15,7 +15,7 @@ from tiendo.lib.vn_numbers import VnNumberError, parse_decimal_input
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
 from tiendo.scoring import queries, rules, services
-from tiendo.scoring.models import Level, RatingState
+from tiendo.scoring.models import Level, MarkKind, RatingState
 from tiendo.web.xlsx import Column, xlsx_response
 
 DEFAULT_PERIOD = "2026-Q1"
@@ -89,6 +89,8 @@ def _detail_context(request, rating) -> dict:
                                     object_id=str(rating.pk))[:50])
         if may_read_trail(user) else [],
         "metric_labels": rating.framework.framework.metrics or {},
+        "can_mark": access.has_role(user, Role.LEADER, Role.INSPECTOR),
+        "mark_kinds": MarkKind.choices,
     }
 
 
@@ -127,6 +129,34 @@ def action(request, pk, name):
         context["action_name"] = name
         return render(request, "scoring/detail.html", context, status=422)
     messages.success(request, "Đã lưu.")
+    return redirect("scoring:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def mark_add(request, pk):
+    """A leader's mark or the board's record (discipline, shortcomings…) with its evidence, for
+    the rating's unit and period; it counts from the next proposal."""
+    rating = queries.get_rating_for_user(request.user, pk)
+    p = request.POST
+    task = queries.task_of_rating_unit(rating, p.get("task"))
+    try:
+        value = parse_decimal_input(p.get("value") or "1")
+    except VnNumberError as exc:
+        value, error = None, str(exc)
+    else:
+        error = ""
+    try:
+        if error:
+            raise ValidationError({"value": error})
+        services.mark_add(actor=request.user, unit=rating.unit, period=rating.period,
+                          kind=p.get("kind", ""), value=value, task=task,
+                          evidence=p.get("evidence", ""))
+    except ValidationError as exc:
+        context = _detail_context(request, rating)
+        context["action_errors"] = exc.messages
+        return render(request, "scoring/detail.html", context, status=422)
+    messages.success(request, "Đã ghi nhận. Điểm được tính khi đề xuất lại.")
     return redirect("scoring:detail", pk=pk)
 
 

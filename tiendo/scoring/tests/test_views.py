@@ -189,3 +189,28 @@ def test_export_is_a_real_workbook_of_visible_ratings(client, cast, rated):
     assert values[1][2] == 98
     r = login(client, cast.outsider).get(URL + "&xuat=xlsx")
     assert len(list(load_workbook(BytesIO(r.content)).active.values)) == 1
+
+
+@pytest.mark.django_db
+def test_leader_records_a_mark_with_evidence_from_the_rating_page(client, cast, rated):
+    from tiendo.scoring.models import Mark
+
+    a = rated["so-a"]
+    c = login(client, cast.leader)
+    assert 'id="form-mark"' in c.get(f"/xep-loai/{a.pk}/").content.decode()
+    r = c.post(f"/xep-loai/{a.pk}/ghi-nhan/", {"kind": "deductions", "value": "1,5",
+                                                "evidence": ""})
+    assert r.status_code == 422
+    assert "Cần ghi căn cứ, minh chứng của điểm." in r.content.decode()
+    r = c.post(f"/xep-loai/{a.pk}/ghi-nhan/", {"kind": "deductions", "value": "1,5",
+                                                "evidence": "Kết luận kiểm tra số 3"})
+    assert r.status_code == 302
+    m = Mark.objects.get(kind="deductions")
+    assert (m.unit, m.period, m.value, m.created_by) == (cast.unit_a, PERIOD, 1.5, cast.leader)
+    assert 'id="form-mark"' not in login(client, cast.focal_a).get(
+        f"/xep-loai/{a.pk}/").content.decode()
+    assert login(client, cast.focal_a).post(f"/xep-loai/{a.pk}/ghi-nhan/", {
+        "kind": "quality_mark", "value": "10", "evidence": "x"}).status_code == 403
+    assert login(client, cast.outsider).post(f"/xep-loai/{a.pk}/ghi-nhan/", {
+        "kind": "quality_mark", "value": "10", "evidence": "x"}).status_code == 404
+    assert Mark.objects.filter(kind="deductions").count() == 1
