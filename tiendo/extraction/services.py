@@ -21,7 +21,9 @@ from tiendo.extraction.models import Decision, ExtractionRun
 from tiendo.indicators import services as indicator_services
 from tiendo.indicators.models import Indicator
 from tiendo.lib.periods import PeriodError, parse_period
+from tiendo.lib.text import slugify_vi
 from tiendo.orgs import access
+from tiendo.orgs.models import Role
 
 MSG_NO_RIGHT = "Bạn không có quyền nhập số liệu cho đơn vị này."
 MSG_BAD_TYPE = "Chỉ đọc được tệp .txt, .docx hoặc .pdf."
@@ -32,7 +34,9 @@ MSG_NO_VALUE = "Chỉ tiêu “{name}” (dòng {n}) không có số thực hi�
 MSG_BAD_VALUE = "Giá trị “{value}” (dòng {n}) không phải là số."
 MSG_ROW_FAILED = "Không nhập được dòng {n} (“{name}”): {error} Chưa nhập dòng nào."
 MSG_ALREADY = "Báo cáo này đã được nhập vào số liệu."
+MSG_NO_CREATE = "Chỉ văn phòng mới được tạo chỉ tiêu mới trong danh mục."
 ALLOWED = {".txt", ".docx", ".pdf"}
+NEW = "new"  # a review asking for a new catalogue indicator
 
 
 def _period_code(period: str) -> str:
@@ -101,7 +105,7 @@ def run_review(*, actor, run: ExtractionRun, reviews: dict[int, dict]) -> Extrac
         if decision not in Decision.values:
             decision = Decision.PENDING
         indicator = review.get("indicator")
-        indicator = indicator if indicator in known else None
+        indicator = indicator if indicator in known or indicator == NEW else None
         value = review.get("value")
         if value not in (None, ""):
             try:
@@ -141,6 +145,22 @@ def _figure_fields(statement: dict) -> tuple[Decimal | None, dict]:
     return change, reported
 
 
+def _new_indicator(*, actor, statement: dict) -> Indicator:
+    """A catalogue indicator named after an unmatched statement (office staff only)."""
+    if not access.has_role(actor, Role.OFFICE):
+        raise PermissionDenied(MSG_NO_CREATE)
+    name = statement["indicator"][:300]
+    main = actual_of(statement) or statement["numbers"][0]
+    base = slugify_vi(name)[:56] or "chi-tieu"
+    code, n = base, 1
+    while Indicator.objects.filter(code=code).exists():
+        n += 1
+        code = f"{base}-{n}"
+    return indicator_services.indicator_create(
+        actor=actor, code=code, name=name, unit_of_measure=(main.get("unit") or "số")[:64],
+    )
+
+
 def excerpt_of(run: ExtractionRun, statement: dict) -> str:
     """The sentence around a statement, with where it stands in the file."""
     start = min(n["start"] for n in statement["numbers"])
@@ -168,13 +188,16 @@ def run_import(*, actor, run: ExtractionRun, is_estimate: bool,
         if not accepted:
             raise ValidationError(MSG_NOTHING)
         indicators = Indicator.objects.in_bulk(
-            [run.review_of(i).get("indicator") for i, _ in accepted if
-             run.review_of(i).get("indicator")])
+            [run.review_of(i).get("indicator") for i, _ in accepted
+             if isinstance(run.review_of(i).get("indicator"), int)])
         figures = []
         for i, statement in accepted:
             review = run.review_of(i)
             name = statement["indicator"]
-            indicator = indicators.get(review.get("indicator"))
+            if review.get("indicator") == NEW:
+                indicator = _new_indicator(actor=actor, statement=statement)
+            else:
+                indicator = indicators.get(review.get("indicator"))
             if indicator is None:
                 raise ValidationError(MSG_NO_INDICATOR.format(name=name, n=i + 1))
             actual = actual_of(statement)

@@ -66,6 +66,7 @@ def _rows(run):
         review = run.review_of(i)
         matches = match_indicator(stmt, entries, limit=3)
         chosen = review.get("indicator") or (int(matches[0].code) if matches else None)
+        # the best match, or "new" when nothing in the catalogue is alike
         actual = services.actual_of(s)
         value = review.get("value") or (actual and actual["value"])
         rows.append({
@@ -95,9 +96,12 @@ def run_review(request, pk: int):
                     bad.append(_("Giá trị “%(v)s” (dòng %(n)s) không phải là số.")
                                % {"v": raw, "n": i + 1})
             indicator = request.POST.get(f"indicator_{i}", "")
+            if indicator.isdigit():
+                indicator = int(indicator)
             reviews[i] = {
                 "decision": request.POST.get(f"decision_{i}", Decision.PENDING),
-                "indicator": int(indicator) if indicator.isdigit() else None,
+                "indicator": indicator if indicator in (services.NEW,) or
+                isinstance(indicator, int) else None,
                 "value": value,
             }
         try:

@@ -179,3 +179,23 @@ def test_a_bad_value_is_refused(run, cast, catalogue, client):
         "decision_0": "accepted", "value_0": "mười", "save": "1"})
     assert response.status_code == 422
     assert "Giá trị “mười” (dòng 1) không phải là số." in response.content.decode()
+
+
+def test_office_may_import_into_a_new_indicator(run, cast, client):
+    client.force_login(cast.office)
+    response = client.post(reverse("extraction:review", args=[run.pk]), {
+        "decision_1": "accepted", "indicator_1": "new", "period": "2026-Q1", "import": "1"})
+    assert response.status_code == 302
+    [figure] = Figure.objects.all()
+    assert (figure.indicator.code, figure.indicator.name, figure.indicator.unit_of_measure,
+            figure.value) == ("kim-ngach-xuat-khau", "Kim ngạch xuất khẩu", "triệu usd",
+                              Decimal("85.5000"))
+    assert AuditEntry.objects.filter(action="indicator.create").count() == 1
+
+
+def test_a_focal_point_may_not_create_indicators(run, cast, client):
+    client.force_login(cast.focal_a)
+    response = client.post(reverse("extraction:review", args=[run.pk]), {
+        "decision_1": "accepted", "indicator_1": "new", "period": "2026-Q1", "import": "1"})
+    assert response.status_code == 403
+    assert Figure.objects.count() == 0
