@@ -25,7 +25,13 @@ from rapidfuzz import fuzz
 
 from tiendo.lib.text import fold
 
-from .extractor import _PLAN_HEAD_RE, _RESULT_HEAD_RE, _is_heading, extract
+from .extractor import (
+    _PLAN_HEAD_RE,
+    _RESULT_HEAD_RE,
+    _is_heading,
+    _is_marked_heading,
+    extract,
+)
 from .model import Statement
 from .periods import find_periods, parse_code, year_of
 
@@ -36,7 +42,9 @@ _ACTION_RE = re.compile(
     r"chỉ đạo|rà soát|kiểm tra|lãnh đạo|chủ động|quyết liệt|siết chặt|ưu tiên|tháo gỡ|thúc đẩy|"
     r"lập|điều chỉnh|kiện toàn|quản lý|phát triển|kiểm soát|giữ vững|hiện đại hóa|lồng ghép|"
     r"tham mưu|trình|giải quyết|xử lý|vận hành|tuyên truyền|phối hợp|huy động|cải thiện|"
-    r"hướng dẫn|đôn đốc|theo dõi|đánh giá|củng cố|mở rộng|hoàn tất|ứng dụng|tăng|giảm|thu hút)"
+    r"hướng dẫn|đôn đốc|theo dõi|đánh giá|củng cố|mở rộng|hoàn tất|ứng dụng|tăng|giảm|thu hút|"
+    r"tạo|đưa|hỗ trợ|cấp|sắp xếp|đầu tư|bảo vệ|nâng cấp|cải tạo|chuẩn bị|khởi công|phòng|"
+    r"chống|xóa|kết nạp|bồi dưỡng|đào tạo|đổi mới|khắc phục|giải ngân|di dời|vận động)"
     r"(?![\w])",
     re.IGNORECASE,
 )
@@ -104,7 +112,7 @@ def _plan_sections(text: str) -> list[tuple[int, int, str | None]]:
     year = None
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        if not _is_heading(line):
+        if not (_is_heading(line) or _is_marked_heading(line)):
             continue
         key = fold(line)
         periods = [p for p in find_periods(line, year) if p.code]

@@ -132,7 +132,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
             continue
-        if _is_heading(line):
+        if _is_heading(line) or _is_marked_heading(line):
             _enter_section(line, ctx)
         for a, b in _sentences(text, start, start + len(line)):
             out.extend(_sentence(text, a, b, start, ctx, masked))
@@ -161,6 +161,19 @@ def _is_heading(line: str) -> bool:
         return False
     upper = sum(1 for c in letters if c.isupper())
     return upper / len(letters) > 0.7 and len(s) < 300
+
+
+_MAJOR_MARK_RE = re.compile(r"^\s*(?:[A-ZĐ]|[IVXLC]+|PHẦN\s+[^\s:.]+|Phần\s+[^\s:.]+)[.):]\s")
+
+
+def _is_marked_heading(line: str) -> bool:
+    """"II. Nhiệm vụ trọng tâm 6 tháng cuối năm 2025": a section heading in sentence case,
+    under a roman or letter marker, that opens a plan or a results part."""
+    s = line.strip()
+    if len(s) > 160 or s.endswith((".", ";")) or not _MAJOR_MARK_RE.match(s):
+        return False
+    key = fold(s)
+    return bool(_PLAN_HEAD_RE.search(key) or re.search(r"ket qua|tinh hinh thuc hien", key))
 
 
 def _enter_section(line: str, ctx: _Context) -> None:
