@@ -180,7 +180,8 @@ def quota_table(ratings, fw: rules.Framework) -> list[QuotaRow]:
             holds = xs * 100 <= q.percent * (tot + xs)
         else:
             holds = True
-        rows.append(QuotaRow(g, len(rs), counts, cands, tot_ind, limit, xs, tot, holds))
+        rated = sum(1 for r in rs if r.level)
+        rows.append(QuotaRow(g, rated, counts, cands, tot_ind, limit, xs, tot, holds))
     return rows
 
 
