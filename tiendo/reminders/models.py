@@ -155,7 +155,7 @@ class Notification(models.Model):
     """One reminder item for one person: the in-app notification centre shows it, and the
     e-mail, push and webhook channels carry it in a digest (or at once, when urgent)."""
 
-    dedup_key = models.CharField(max_length=200, unique=True)
+    dedup_key = models.CharField(max_length=200)
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
@@ -168,16 +168,23 @@ class Notification(models.Model):
     created_at = models.DateTimeField()
     read_at = models.DateTimeField(null=True, blank=True)
     # The digest (or immediate) outbox key that carried this item to the other channels.
-    sent_in = models.CharField(max_length=200, blank=True, db_index=True)
+    sent_in = models.CharField(max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("thông báo")
         verbose_name_plural = _("thông báo")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            # a constraint, not unique=True: no extra LIKE index on PostgreSQL
+            models.UniqueConstraint(fields=["dedup_key"], name="notification_dedup_key"),
+        ]
         indexes = [
+            # serves: the planner's "items not yet carried by a digest" (few rows)
+            models.Index(fields=["recipient"], condition=models.Q(sent_in=""),
+                         name="notif_waiting"),
             # serves: the bell's unread count and the centre's list of one person
             models.Index(fields=["recipient", "read_at"], name="notif_recipient_read"),
-            # serves: the planner's "items not yet carried by a digest"
+            # serves: "has this person's digest of the day gone out?"
             models.Index(fields=["recipient", "sent_in"], name="notif_recipient_sent_in"),
         ]
 

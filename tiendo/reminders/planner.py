@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import Count
@@ -22,24 +21,17 @@ from django.db.models.functions import Coalesce
 
 from tiendo.indicators.models import Figure, FigureState, Target
 from tiendo.lib.periods import PeriodError, parse_period
-from tiendo.orgs.models import Membership, Profile, Role, Unit
-from tiendo.reminders import texts
+from tiendo.orgs.models import Membership, Role, Unit
+from tiendo.reminders import queueing
 from tiendo.reminders.models import (
-    Channel,
-    ChannelPreference,
     Holiday,
     ItemKind,
-    Notification,
-    Outbox,
-    PushSubscription,
     ReminderRule,
     RuleKind,
 )
 from tiendo.reminders.rules import (
     Calendar,
     RuleSpec,
-    digest_due,
-    hold_until,
     max_lookahead,
     report_due_date,
     stages_for_deadline,
@@ -51,12 +43,6 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 REPORT_HORIZON_DAYS = 92  # reporting windows older than a quarter are left to the weekly summary
 CHUNK = 2000
 OPEN_STATES = (TaskState.OPEN, TaskState.RETURNED)
-
-
-@dataclass
-class PlanResult:
-    notifications: list[dict] = field(default_factory=list)
-    outbox: list[dict] = field(default_factory=list)
 
 
 # --- rules and calendar ----------------------------------------------------------------------
@@ -150,11 +136,6 @@ class Audience:
                 out.add(u)
                 stack.extend(children.get(u, ()))
         return out
-
-
-def _link(path: str) -> str:
-    """Absolute link to a page of the web app (paths of tiendo.web.urls)."""
-    return settings.TIENDO_SITE_URL.rstrip("/") + path
 
 
 # --- items -----------------------------------------------------------------------------------
@@ -287,14 +268,6 @@ def _weekly_items(today: date, spec: RuleSpec, cal: Calendar, audience: Audience
 
 # --- writing ---------------------------------------------------------------------------------
 
-def _existing(keys: list[str]) -> set[str]:
-    found: set[str] = set()
-    for i in range(0, len(keys), CHUNK):
-        found.update(Notification.objects.filter(dedup_key__in=keys[i:i + CHUNK])
-                     .values_list("dedup_key", flat=True))
-    return found
-
-
 def _lock() -> None:
     """Serialise planners: PostgreSQL advisory lock for this transaction. SQLite transactions
     are already IMMEDIATE (one writer at a time)."""
@@ -303,11 +276,10 @@ def _lock() -> None:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", [7_452_001])
 
 
-def plan(*, now: datetime, dry_run: bool = False) -> PlanResult:
+def plan(*, now: datetime, dry_run: bool = False) -> queueing.PlanResult:
     """Plan everything due at `now`. With `dry_run` the same work is done and rolled back."""
     local = now.astimezone(VN)
     today = local.date()
-    result = PlanResult()
     with transaction.atomic():
         _lock()
         specs = load_specs()
@@ -325,147 +297,8 @@ def plan(*, now: datetime, dry_run: bool = False) -> PlanResult:
         if specs[RuleKind.WEEKLY]:
             items += _weekly_items(today, specs[RuleKind.WEEKLY], cal, audience, unit_names,
                                    windows)
-        new = _create_notifications(items, now)
-        result.notifications = [_item_json(n) for n in new]
-        result.outbox = _queue(now, local, cal, specs, new)
+        base = specs[RuleKind.TASK] or RuleSpec()
+        result = queueing.write(items=items, now=now, local=local, spec=base, cal=cal)
         if dry_run:
             transaction.set_rollback(True)
     return result
-
-
-def _create_notifications(items: list[Item], now: datetime) -> list[Notification]:
-    seen: set[str] = set()
-    unique = []
-    for it in items:
-        if it.key not in seen:
-            seen.add(it.key)
-            unique.append(it)
-    existing = _existing([it.key for it in unique])
-    langs = dict(Profile.objects.values_list("user_id", "language"))
-    rows = []
-    for it in unique:
-        if it.key in existing:
-            continue
-        lang = langs.get(it.recipient, "vi")
-        title, body = texts.item_text(it.kind, it.subject, lang)
-        rows.append(Notification(
-            dedup_key=it.key, recipient_id=it.recipient, kind=it.kind, title=title, body=body,
-            link=_subject_link(it.subject), data=it.subject, urgent=it.urgent, created_at=now))
-    Notification.objects.bulk_create(rows, batch_size=CHUNK, ignore_conflicts=True)
-    return rows
-
-
-def _subject_link(subject: dict) -> str:
-    if subject["type"] == "task":
-        return _link(f"/nhiem-vu/{subject['id']}/")
-    if subject["type"] == "report":
-        return _link("/so-lieu/nhap/")
-    return _link("/")
-
-
-def _item_json(n: Notification) -> dict:
-    return {"key": n.dedup_key, "recipient": n.recipient_id, "kind": n.kind,
-            "title": n.title, "link": n.link, "urgent": n.urgent, "subject": n.data}
-
-
-def _queue(now: datetime, local: datetime, cal: Calendar, specs: dict,
-           new: list[Notification]) -> list[dict]:
-    """Outbox rows: immediate messages for urgent items and immediate-delivery people, then
-    the daily digests that are due."""
-    base = specs.get(RuleKind.TASK) or RuleSpec()
-    prefs = {p.user_id: p for p in ChannelPreference.objects.all()}
-    outbox: list[Outbox] = []
-    users = {u.pk: u for u in get_user_model().objects.filter(is_active=True)
-             .select_related("profile")}
-    subs: dict[int, list[PushSubscription]] = defaultdict(list)
-    for s in PushSubscription.objects.all():
-        subs[s.user_id].append(s)
-
-    def rows_for(uid: int, key: str, payload: dict, at: datetime) -> None:
-        user = users.get(uid)
-        if user is None:
-            return
-        pref = prefs.get(uid) or ChannelPreference(user_id=uid)
-        if pref.email and user.email:
-            outbox.append(Outbox(dedup_key=f"{key}:email", channel=Channel.EMAIL,
-                                 recipient_id=uid, address=user.email, payload=payload,
-                                 created_at=now, next_attempt_at=at))
-        if pref.webhook_url:
-            outbox.append(Outbox(dedup_key=f"{key}:webhook", channel=Channel.WEBHOOK,
-                                 recipient_id=uid, address=pref.webhook_url, payload=payload,
-                                 created_at=now, next_attempt_at=at))
-        if pref.webpush:
-            for s in subs.get(uid, ()):
-                outbox.append(Outbox(dedup_key=f"{key}:webpush:{s.pk}", channel=Channel.WEBPUSH,
-                                     recipient_id=uid, address=s.endpoint,
-                                     payload={**payload, "subscription": s.pk},
-                                     created_at=now, next_attempt_at=at))
-
-    def person(uid: int) -> dict:
-        user = users.get(uid)
-        profile = getattr(user, "profile", None) if user else None
-        return {"name": (profile.full_name if profile else "") or (user.username if user else ""),
-                "language": profile.language if profile else "vi"}
-
-    for n in new:
-        pref = prefs.get(n.recipient_id)
-        if not (n.urgent or (pref and pref.immediate)):
-            continue
-        key = f"item:{n.dedup_key}"
-        at = hold_until(local, base, cal, urgent=n.urgent)
-        payload = {"kind": "immediate", "day": local.date().isoformat(), **person(n.recipient_id),
-                   "items": [_payload_item(n)]}
-        rows_for(n.recipient_id, key, payload, at)
-        n.sent_in = key
-
-    # Immediate items are marked before the digest picks up what is left.
-    for n in new:
-        if n.sent_in:
-            Notification.objects.filter(dedup_key=n.dedup_key).update(sent_in=n.sent_in)
-
-    today = local.date()
-    waiting: dict[int, list[Notification]] = defaultdict(list)
-    for n in Notification.objects.filter(sent_in="").order_by("created_at", "pk"):
-        waiting[n.recipient_id].append(n)
-    for uid, items in waiting.items():
-        user = users.get(uid)
-        hour = getattr(getattr(user, "profile", None), "digest_hour", 7) if user else 7
-        if not digest_due(local, hour, base, cal):
-            continue
-        key = f"digest:{uid}:{today.isoformat()}"
-        if Notification.objects.filter(recipient_id=uid, sent_in=key).exists():
-            continue  # today's digest is out; the rest waits for tomorrow's
-        at = hold_until(local, base, cal, urgent=False)
-        payload = {"kind": "digest", "day": today.isoformat(), **person(uid),
-                   "items": [_payload_item(n) for n in latest_per_subject(items)]}
-        rows_for(uid, key, payload, at)
-        Notification.objects.filter(pk__in=[n.pk for n in items]).update(sent_in=key)
-
-    Outbox.objects.bulk_create(outbox, batch_size=CHUNK, ignore_conflicts=True)
-    return [{"key": o.dedup_key, "channel": o.channel, "recipient": o.recipient_id,
-             "address": o.address, "not_before": o.next_attempt_at.isoformat(),
-             "payload": o.payload} for o in outbox]
-
-
-def _subject_key(n: Notification) -> str:
-    d = n.data or {}
-    if d.get("type") == "task":
-        return f"task:{d.get('id')}:{d.get('audience')}"
-    if d.get("type") == "report":
-        return f"report:{d.get('unit_id')}:{d.get('period')}:{d.get('audience')}"
-    return n.dedup_key
-
-
-def latest_per_subject(items: list[Notification]) -> list[Notification]:
-    """A digest shows the latest item of each subject: a task held over a long weekend
-    appears once, as it stands now, not once per stage it went through."""
-    latest: dict[str, Notification] = {}
-    for n in items:  # oldest first
-        latest[_subject_key(n)] = n
-    return sorted(latest.values(), key=lambda n: (n.data.get("deadline") or "", n.pk))
-
-
-def _payload_item(n: Notification) -> dict:
-    return {"key": n.dedup_key, "kind": n.kind, "title": n.title, "body": n.body,
-            "link": n.link, "urgent": n.urgent, "deadline": n.data.get("deadline"),
-            "unit": n.data.get("unit", "")}
