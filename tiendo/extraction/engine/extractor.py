@@ -31,7 +31,7 @@ from .textmap import nfc_with_map
 
 MAX_SENTENCE = 4000  # longer "sentences" (tables flattened without punctuation) are cut
 
-_SENT_END_RE = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n|(?<=\])|(?=\[)")
+_SENT_END_RE = re.compile(r"[.!?…]\s+(?=\S)|\n|\]|\[")
 _PLAN_HEAD_RE = re.compile(
     r"phuong huong|ke hoach|giai phap|muc tieu|nhiem vu (?:trong tam|chu yeu|va giai phap)"
 )
@@ -134,6 +134,8 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
             continue
         if _is_heading(line) or _is_marked_heading(line):
             _enter_section(line, ctx)
+        if not _DIGIT_RE.search(line):
+            continue  # no number, no statement
         for a, b in _sentences(text, start, start + len(line)):
             out.extend(_sentence(text, a, b, start, ctx, masked))
     return out
@@ -198,7 +200,7 @@ def _sentences(text: str, a: int, b: int):
     """(start, end) of each sentence in text[a:b]."""
     cuts = [a]
     for m in _SENT_END_RE.finditer(text, a, b):
-        cuts.append(m.start() if m.end() == m.start() else m.end())
+        cuts.append(m.start() if m.group() == "[" else m.end())
     cuts.append(b)
     for s, e in itertools.pairwise(cuts):
         while e - s > MAX_SENTENCE:
@@ -265,9 +267,17 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
     return out
 
 
+_CLOSED_PAREN_RE = re.compile(r"\([^()]*\)")
+_AND_RE = re.compile(r"(?<![\w])(và|trong đó)(?![\w])")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_SPACES_RE = re.compile(r"\s+")
+
+
 def _flat(window: str) -> str:
     """Closed parentheses blanked out (they qualify a subject or a number: "(dịch vụ)")."""
-    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), window)
+    if "(" not in window:
+        return window
+    return _CLOSED_PAREN_RE.sub(lambda m: " " * len(m.group()), window)
 
 
 def _clause_left(window: str, marks: str = ",;(:)", and_cut: bool = False) -> tuple[str, bool]:
@@ -276,7 +286,7 @@ def _clause_left(window: str, marks: str = ",;(:)", and_cut: bool = False) -> tu
     cut = max(flat.rfind(ch) for ch in marks)
     end = cut + 1
     if and_cut:
-        for m in re.finditer(r"(?<![\w])(và|trong đó)(?![\w])", flat.lower()):
+        for m in _AND_RE.finditer(flat.lower()):
             if m.end() > end:
                 end = m.end()
     return (window[end:], True) if end > 0 else (window, False)
@@ -323,11 +333,11 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
     if stop is None and need_verb:  # words trailing the previous number, not a new subject
         return None
     end = stop.start() if stop else len(low)
-    words = re.findall(r"[^\W\d_]+", low[start:end])
+    words = _WORD_RE.findall(low[start:end])
     if not any(w not in _NOT_SUBJECT_WORDS for w in words):
         return None
     # keep the original case, trimmed
-    raw = re.sub(r"\s+", " ", clause[start:end]).strip(" -–:,;")
+    raw = _SPACES_RE.sub(" ", clause[start:end]).strip(" -–:,;")
     if ":" in raw:  # "Về ngân hàng: Vốn huy động", "Số lao động được giải quyết việc làm:"
         raw = [p for p in raw.split(":") if p.strip()][-1].strip()
     parts = raw.split(", ")
