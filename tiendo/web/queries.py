@@ -13,22 +13,22 @@ from django.utils.translation import gettext_lazy as _lazy
 from tiendo.indicators.models import Figure, Target
 from tiendo.indicators.queries import (
     FigureRow,
-    _pick_target,
     figure_table,
-    target_spec,
     verdict_rule,
 )
 from tiendo.indicators.rules import (
     VERDICT_LABELS_EN,
     VERDICT_LABELS_VI,
+    Bound,
     Direction,
+    TargetSpec,
     Verdict,
     assess,
 )
 from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.lib.text import fold
 from tiendo.orgs import access
-from tiendo.tasks.queries import TaskRow, task_rows
+from tiendo.tasks.queries import TaskRow, status_of, task_rows, visible_tasks
 from tiendo.tasks.rules import TASK_STATUS_LABELS_EN, TASK_STATUS_LABELS_VI, TaskStatus
 
 # How a target row of a period counts on the dashboard.
@@ -234,27 +234,34 @@ def trend(*, user, period: Period, tasks: list[TaskRow], n: int = 6, unit=None) 
     whatever n is."""
     quarters = quarters_back(period, n)
     codes = [q.code for q in quarters]
-    targets = Target.objects.filter(period__in=codes).select_related("indicator")
+    targets = Target.objects.filter(period__in=codes)
     figures = (Figure.objects.filter(period__in=codes, superseded_by__isnull=True)
-               .exclude(state="draft").only("indicator_id", "unit_id", "period", "value"))
+               .exclude(state="draft"))
     if unit is not None:
         targets = targets.filter(unit__path__startswith=unit.path)
         figures = figures.filter(unit__path__startswith=unit.path)
-    targets = access.scope_by_unit(targets, user)
-    figures = access.scope_by_unit(figures, user)
+    # Plain tuples, not model rows: this reads every target and figure of six quarters.
+    targets = access.scope_by_unit(targets, user).values_list(
+        "period", "indicator_id", "unit_id", "scope", "basis", "pk", "value", "bound",
+        "value_high", "indicator__direction")
+    figures = access.scope_by_unit(figures, user).values_list(
+        "period", "indicator_id", "unit_id", "value")
     by_key: dict = defaultdict(list)
     for t in targets:
-        by_key[(t.period, t.indicator_id, t.unit_id)].append(t)
-    values = {(f.period, f.indicator_id, f.unit_id): f.value for f in figures}
+        by_key[t[:3]].append(t)
+    values = {f[:3]: f[3] for f in figures}
     rule = verdict_rule()
     counts = {c: Counter() for c in codes}
     for key, ts in by_key.items():
-        target = _pick_target(ts)
         actual = values.get(key)
         if actual is None:
             counts[key[0]][NOT_REPORTED] += 1
             continue
-        a = assess(actual, target_spec(target), Direction(target.indicator.direction), rule)
+        # The same choice as indicators.queries._pick_target: the period's own plan first,
+        # then the one without a named basis, then the oldest.
+        t = min(ts, key=lambda t: (t[3] != "period", t[4] != "", t[5]))
+        spec = TargetSpec(value=t[6], bound=Bound(t[7]), value_high=t[8])
+        a = assess(actual, spec, Direction(t[9]), rule)
         counts[key[0]][NOT_MET if a.verdict == Verdict.NOT_ACHIEVED else MET] += 1
     out = []
     for q in quarters:
@@ -270,12 +277,22 @@ def trend(*, user, period: Period, tasks: list[TaskRow], n: int = 6, unit=None) 
     return out
 
 
+def lean_task_rows(*, user, on: date) -> list[TaskRow]:
+    """Visible tasks with their status, without coordinating units (the overview does not
+    show them). Queries: access (2, cached), tasks (1)."""
+    qs = visible_tasks(user=user).select_related("lead_unit").only(
+        "title", "lead_unit_id", "period", "deadline", "extended_deadline", "completed_on",
+        "state", "is_key", "progress", "lead_unit__name", "lead_unit__short_name",
+        "lead_unit__code", "lead_unit__path")
+    return [TaskRow(t, status_of(t, on)) for t in qs.order_by("deadline", "pk")]
+
+
 def dashboard(*, user, period: Period, on: date) -> dict:
     """Everything the overview shows. Queries: access (2), targets and figures of the period
     (2), tasks (2), trend (2): eight whatever the number of rows."""
     rows = figure_table(user=user, period=period)
     classes = Counter(row_class(r) for r in rows)
-    all_tasks = task_rows(user=user, on=on)
+    all_tasks = lean_task_rows(user=user, on=on)
     tasks = [r for r in all_tasks if in_period(r.task, period)]
     statuses = Counter(r.status.status for r in tasks)
 

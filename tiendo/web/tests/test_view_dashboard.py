@@ -17,7 +17,7 @@ def board(cast):
     """Unit A: budget revenue met (10.619 vs 9.950), GRDP not met (7,47 vs 8), one target not
     reported; a task of A overdue, one of B done on time."""
     revenue = make_indicator("thu-ngan-sach", name="Thu ngân sách", is_key=True)
-    grdp = make_indicator("grdp", name="Tăng trưởng GRDP", unit_of_measure="%")
+    grdp = make_indicator("grdp", name="Tăng trưởng GRDP", unit_of_measure="%", is_key=True)
     export = make_indicator("xuat-khau", name="Kim ngạch xuất khẩu", unit_of_measure="triệu USD")
     make_target(revenue, cast.unit_a, Q, "9950")
     make_figure(revenue, cast.unit_a, Q, "10619")

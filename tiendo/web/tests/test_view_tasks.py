@@ -277,3 +277,15 @@ def test_task_creation_errors_are_vietnamese_and_422(as_user, cast):
 @pytest.mark.parametrize("who", ["focal_a", "leader", "inspector", "outsider"])
 def test_only_the_office_creates_tasks(as_user, who):
     assert as_user(who).get(reverse("web:task_create")).status_code == 403
+
+
+def test_long_list_is_paged_but_the_export_has_every_row(as_user, cast):
+    for i in range(105):
+        make_task(f"Nhiệm vụ số {i:03d}", cast.unit_a, deadline=date(2026, 1, 1) + timedelta(i))
+    client = as_user("office")
+    first = client.get(reverse("web:tasks")).content.decode()
+    assert "105 nhiệm vụ" in first and "Trang 1/2" in first
+    assert first.count('class="list-group-item list-group-item-action task-row"') == 100
+    second = client.get(reverse("web:tasks"), {"trang": "2"}).content.decode()
+    assert second.count('task-row"') == 5 and "Nhiệm vụ số 104" in second
+    assert len(xlsx_rows(client.get(reverse("web:tasks"), {"xuat": "xlsx"}))) == 106

@@ -44,3 +44,10 @@ def visible_unit_from(request, name: str = "unit"):
     if not code:
         return None
     return access.get_unit_by_code_for_user(request.user, code)
+
+
+def paginate(request, rows: list, size: int):
+    """One page of an already filtered list (?trang=N); the export ignores pages."""
+    from django.core.paginator import Paginator
+
+    return Paginator(rows, size).get_page(request.GET.get("trang"))

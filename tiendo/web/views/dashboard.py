@@ -7,8 +7,16 @@ from django.utils.translation import gettext as _
 
 from tiendo.indicators.models import Field
 from tiendo.web import queries
-from tiendo.web.views.common import sees_overview, today, visible_unit_from, wants_xlsx
+from tiendo.web.views.common import (
+    paginate,
+    sees_overview,
+    today,
+    visible_unit_from,
+    wants_xlsx,
+)
 from tiendo.web.views.exports import figures_xlsx
+
+FIGURES_PER_PAGE = 200
 
 
 @login_required
@@ -24,9 +32,12 @@ def home(request):
         return figures_xlsx(data["rows"], period)
     chart = queries.dashboard_chart_data(data)
     chart["links"] = {"tasks": f"{reverse('web:tasks')}?period={period.code}"}
+    # The overview lists the key indicators (chỉ tiêu chủ yếu); the whole table is one click
+    # away in the figures list, and in the export.
+    key_rows = [r for r in data["rows"] if r.indicator.is_key]
     return render(request, "web/dashboard.html", {
-        **data, "period": period, "period_error": error, "period_codes": codes, "on": on,
-        "chart": chart,
+        **data, "key_rows": key_rows, "period": period, "period_error": error,
+        "period_codes": codes, "on": on, "chart": chart,
     })
 
 
@@ -43,8 +54,10 @@ def figures(request):
     )
     if wants_xlsx(request):
         return figures_xlsx(rows, period)
+    page = paginate(request, rows, FIGURES_PER_PAGE)
     return render(request, "web/figures.html", {
-        "rows": rows, "period": period, "period_error": error, "period_codes": codes,
+        "rows": page.object_list, "page": page, "total": len(rows), "period": period,
+        "period_error": error, "period_codes": codes,
         "unit": unit, "status": status, "fields": Field.choices,
         "statuses": [(queries.MET, _("Đạt, vượt")), (queries.NOT_MET, _("Không đạt")),
                      (queries.NOT_REPORTED, _("Chưa báo cáo")),

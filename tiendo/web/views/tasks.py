@@ -17,9 +17,10 @@ from tiendo.tasks.rules import TaskStatus
 from tiendo.web import forms, queries
 from tiendo.web import services as web_services
 from tiendo.web.models import SavedView
-from tiendo.web.views.common import get_date, render_htmx, today, wants_xlsx
+from tiendo.web.views.common import get_date, paginate, render_htmx, today, wants_xlsx
 from tiendo.web.views.exports import tasks_xlsx
 
+TASKS_PER_PAGE = 100
 IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
 
 
@@ -46,8 +47,9 @@ def task_list(request):
     rows = queries.task_list(user=request.user, on=today(), filters=filters)
     if wants_xlsx(request):
         return tasks_xlsx(rows)
+    page = paginate(request, rows, TASKS_PER_PAGE)
     context = {
-        "rows": rows, "f": filters, "on": today(),
+        "rows": page.object_list, "page": page, "total": len(rows), "f": filters, "on": today(),
         "statuses": [(s, queries.status_label(s)) for s in TaskStatus],
         "units": access.units_visible_to(request.user).filter(valid_to__isnull=True),
         "programmes": Programme.objects.order_by("code"),
