@@ -51,7 +51,8 @@ def build(fmt: str, *, user, period: str, unit_code: str | None = None,
     if fmt not in FORMATS:
         raise BuildError(MSG_BAD_FORMAT.format(fmt=fmt, choices=", ".join(FORMATS)))
     p = check_period(period)
-    report = build_report(user=user, period=p, unit_code=unit_code, tree=tree, on=on)
+    report = build_report(user=user, period=p, unit_code=unit_code, tree=tree, on=on,
+                          detail=fmt in ("xlsx", "csv", "json"))
     if fmt == "docx":
         from tiendo.reports.docx import render_docx
 

@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from tiendo.indicators.models import Field, Target, TargetScope
-from tiendo.indicators.queries import FigureRow, figure_table
+from tiendo.indicators.models import Field, Target
+from tiendo.indicators.queries import FigureRow
 from tiendo.indicators.rules import Bound, Direction, Verdict
 from tiendo.lib.periods import Period, parse_period, quarter_roman
 from tiendo.lib.vn_numbers import format_vn_number
 from tiendo.orgs import access
 from tiendo.orgs.models import Tree, Unit
+from tiendo.reports.queries import report_rows
+from tiendo.reports.queries import year_plans as report_year_plans
 from tiendo.reports.wording import (
     FigureFacts,
     PlanFacts,
@@ -110,19 +112,6 @@ def _plan_label(p: Period) -> str:
     if p.kind == "month":
         return f"KH tháng {p.index}"
     return "KH"
-
-
-def _year_plans(*, user, period: Period, rows: list[FigureRow]) -> dict[tuple[int, int], Target]:
-    """Whole-year plans ("KH cả năm >95%") of the rows' indicators and units: one query."""
-    if period.kind == "year" or not rows:
-        return {}
-    qs = Target.objects.filter(period=str(period.year), scope=TargetScope.YEAR,
-                               indicator_id__in={r.indicator.pk for r in rows})
-    qs = access.scope_by_unit(qs, user).order_by("basis", "pk")
-    out: dict[tuple[int, int], Target] = {}
-    for t in qs:
-        out.setdefault((t.indicator_id, t.unit_id), t)
-    return out
 
 
 def facts_of(row: FigureRow, year_plan: Target | None = None,
@@ -238,15 +227,16 @@ def _heading(*, user, period: Period, unit: Unit | None, tree: str | None,
 
 
 def build_report(*, user, period: str | Period, unit_code: str | None = None,
-                 tree: str | None = None, on: date) -> Report:
+                 tree: str | None = None, on: date, detail: bool = True) -> Report:
     """The report of ``period`` as the user may see it. ``on`` is the build date (the date
     line); task statuses are taken at the close of the period (the day after it ends) or on
-    ``on`` when that is earlier."""
+    ``on`` when that is earlier. ``detail``: keep every unit's row in ``figure_rows`` (the
+    workbooks need them; the narrative report does not)."""
     p = period if isinstance(period, Period) else parse_period(period)
     unit = access.get_unit_by_code_for_user(user, unit_code) if unit_code else None
-    all_rows = figure_table(user=user, period=p, unit_code=unit_code)
+    all_rows = report_rows(user=user, period=p, unit_code=unit_code, top_only=not detail)
     rows, named = _one_row_per_indicator(all_rows)
-    year_plans = _year_plans(user=user, period=p, rows=all_rows)
+    year_plans = report_year_plans(user=user, period=p, rows=all_rows)
     status_on = min(on, p.end + timedelta(days=1))
     trows = _tasks_of_period(task_rows(user=user, on=status_on, unit_code=unit_code), p)
 

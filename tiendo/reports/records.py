@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
-from tiendo.indicators.models import Field
+from tiendo.indicators.models import Field, FigureState
 from tiendo.indicators.queries import FigureRow
 from tiendo.indicators.rules import VERDICT_LABELS_VI
 from tiendo.reports.wording import display_unit
@@ -19,6 +20,7 @@ from tiendo.tasks.queries import TaskRow
 from tiendo.tasks.rules import TASK_STATUS_LABELS_VI
 
 FIELD_LABELS = {k: str(v) for k, v in Field.choices}
+STATE_LABELS = {k: str(v) for k, v in FigureState.choices}
 BOUND_WORDS = {"=": "", ">": "trên", ">=": "từ … trở lên", "<": "dưới", "<=": "không quá",
                "range": "trong khoảng", "about": "khoảng"}
 
@@ -72,7 +74,7 @@ def indicator_record(row: FigureRow, year_plan=None) -> dict:
     return {
         "indicator_code": row.indicator.code,
         "indicator": row.indicator.name,
-        "unit_of_measure": display_unit(row.indicator.unit_of_measure),
+        "unit_of_measure": _unit_label(row.indicator.unit_of_measure),
         "field": FIELD_LABELS.get(row.indicator.field, ""),
         "org_unit_code": row.unit.code,
         "org_unit": row.unit.name,
@@ -86,7 +88,7 @@ def indicator_record(row: FigureRow, year_plan=None) -> dict:
         "attainment": row.assessment.attainment,
         "status": VERDICT_LABELS_VI[row.verdict] if row.verdict else "",
         "change": _n(f.change) if f and f.change is not None else None,
-        "figure_state": f.get_state_display() if f else "",
+        "figure_state": STATE_LABELS.get(f.state, f.state) if f else "",
     }
 
 
@@ -114,6 +116,11 @@ def indicator_records(report) -> list[dict]:
 
 def task_records(report) -> list[dict]:
     return [task_record(i, r) for i, r in enumerate(report.task_rows, start=1)]
+
+
+@lru_cache(maxsize=512)
+def _unit_label(unit: str) -> str:
+    return display_unit(unit)
 
 
 def _n(value: Decimal | None) -> Decimal | None:

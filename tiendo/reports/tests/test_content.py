@@ -132,3 +132,29 @@ def test_command_writes_the_file_and_refuses_a_bad_period_with_exit_2(data, tmp_
         call_command("report", "--period", "2026-Q1", "--unit", "khong-co")
     assert exc.value.code == 2
     assert "Không có đơn vị mã “khong-co”." in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("who", ["admin", "office", "focal_a", "focal_b", "outsider"])
+def test_report_rows_give_the_same_rows_and_verdicts_as_the_figure_table(data, who):
+    from tiendo.indicators.queries import figure_table
+    from tiendo.lib.periods import parse_period
+    from tiendo.reports.queries import report_rows
+
+    user = getattr(data, who)
+
+    def key(rows):
+        return [(r.indicator.code, r.unit.code, r.plan, r.actual, r.verdict,
+                 r.assessment.attainment) for r in rows]
+
+    assert key(report_rows(user=user, period=parse_period("2026-Q1"))) == key(
+        figure_table(user=user, period="2026-Q1"))
+
+
+def test_report_rows_top_only_keeps_the_highest_units_of_each_indicator(data):
+    from tiendo.lib.periods import parse_period
+    from tiendo.reports.queries import report_rows
+
+    rows = report_rows(user=data.office, period=parse_period("2026-Q1"), top_only=True)
+    assert [(r.indicator.code, r.unit.code) for r in rows] == [
+        ("thu-ns", "so-a"), ("thu-ns", "so-b"), ("grdp", "tinh-p"), ("kv1", "tinh-p"),
+        ("bhyt", "so-a")]

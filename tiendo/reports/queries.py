@@ -1,0 +1,162 @@
+"""Reads for reports, sized for a province's quarter.
+
+The same rows as ``indicators.queries.figure_table`` (same scope, same choice of plan, same
+verdicts), read lighter: the catalogue and the units are read once, targets and figures carry
+only the fields a report prints, and the narrative report reads only the rows it states — for
+each indicator, those of the highest units that reported it — instead of every commune's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q
+
+from tiendo.indicators.models import Figure, FigureState, Indicator, Target
+from tiendo.indicators.queries import FigureRow, _pick_target, target_spec, verdict_rule
+from tiendo.indicators.rules import (
+    MSG_NO_ACTUAL_VI,
+    MSG_NO_TARGET_VI,
+    Assessment,
+    Direction,
+    _attainment,
+    _plan_for_attainment,
+    _verdict,
+)
+from tiendo.lib.periods import Period
+from tiendo.orgs import access
+
+TARGET_FIELDS = ("id", "indicator_id", "unit_id", "period", "bound", "value", "value_high",
+                 "scope", "basis")
+FIGURE_FIELDS = ("id", "indicator_id", "unit_id", "period", "value", "is_estimate", "change",
+                 "reported", "state", "version")
+
+
+@dataclass(slots=True)
+class TargetValues:
+    """The fields of a Target a report prints (a plain row: a province's quarter has tens of
+    thousands, and a model instance each costs more than the rest of the build)."""
+
+    id: int
+    indicator_id: int
+    unit_id: int
+    period: str
+    bound: str
+    value: Decimal
+    value_high: Decimal | None
+    scope: str
+    basis: str
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+
+@dataclass(slots=True)
+class FigureValues:
+    id: int
+    indicator_id: int
+    unit_id: int
+    period: str
+    value: Decimal
+    is_estimate: bool
+    change: Decimal | None
+    reported: dict
+    state: str
+    version: int
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+
+def _scoped(qs, user, unit_ids: set[int] | None):
+    qs = access.scope_by_unit(qs, user)
+    return qs if unit_ids is None else qs.filter(unit_id__in=unit_ids)
+
+
+def _top_pairs(targets, figures, depth_of: dict[int, int]) -> set[tuple[int, int]]:
+    """(indicator, unit) pairs at the smallest unit depth of each indicator."""
+    pairs = set(targets.values_list("indicator_id", "unit_id"))
+    pairs |= set(figures.values_list("indicator_id", "unit_id"))
+    best: dict[int, int] = {}
+    for ind, unit in pairs:
+        d = depth_of[unit]
+        if d < best.get(ind, 1 << 30):
+            best[ind] = d
+    return {(ind, unit) for ind, unit in pairs if depth_of[unit] == best[ind]}
+
+
+def _assess(actual, spec, direction: Direction, rule) -> Assessment:
+    """``rules.assess`` without its explanation sentence: the same verdict and attainment (the
+    same rule functions), at a third of the cost — the sentence is half of a province's build
+    and no report prints it (the report words its own sentences)."""
+    if actual is None:
+        return Assessment(None, None, MSG_NO_ACTUAL_VI)
+    if spec is None:
+        return Assessment(None, None, MSG_NO_TARGET_VI)
+    return Assessment(_verdict(actual, spec, direction, rule),
+                      _attainment(actual, _plan_for_attainment(spec, direction), direction), "")
+
+
+def report_rows(*, user, period: Period, unit_code: str | None = None,
+                top_only: bool = False) -> list[FigureRow]:
+    """Figure rows of ``period`` the user sees (optionally of one unit). ``top_only``: only
+    the rows of the highest units of each indicator (what the narrative report states)."""
+    units = {u.pk: u for u in access.units_visible_to(user)}
+    unit_ids = None
+    if unit_code:
+        unit_ids = {pk for pk, u in units.items() if u.code == unit_code}
+    targets = _scoped(Target.objects.filter(period=period.code), user, unit_ids)
+    figures = _scoped(Figure.objects.filter(period=period.code, superseded_by__isnull=True)
+                      .exclude(state=FigureState.DRAFT), user, unit_ids)
+    if top_only:
+        pairs = _top_pairs(targets, figures, {pk: u.depth for pk, u in units.items()})
+        wanted_units = {u for _i, u in pairs}
+        targets = targets.filter(unit_id__in=wanted_units)
+        figures = figures.filter(unit_id__in=wanted_units)
+    else:
+        pairs = None
+    indicators = {i.pk: i for i in Indicator.objects.all()}
+
+    by_key: dict[tuple[int, int], dict] = {}
+    for values in targets.values_list(*TARGET_FIELDS):
+        t = TargetValues(*values)
+        key = (t.indicator_id, t.unit_id)
+        if pairs is None or key in pairs:
+            by_key.setdefault(key, {"targets": [], "figure": None})["targets"].append(t)
+    for values in figures.values_list(*FIGURE_FIELDS):
+        f = FigureValues(*values)
+        key = (f.indicator_id, f.unit_id)
+        if pairs is None or key in pairs:
+            by_key.setdefault(key, {"targets": [], "figure": None})["figure"] = f
+
+    rule = verdict_rule()
+    rows = []
+    for (ind_id, unit_id), slot in by_key.items():
+        ind, unit = indicators[ind_id], units[unit_id]
+        target = _pick_target(slot["targets"])
+        figure = slot["figure"]
+        assessment = _assess(figure.value if figure else None, target_spec(target),
+                             Direction(ind.direction), rule)
+        rows.append(FigureRow(ind, unit, period, target, figure, assessment))
+    rows.sort(key=lambda r: (r.indicator.sort_order, r.indicator.code, r.unit.path))
+    return rows
+
+
+def year_plans(*, user, period: Period,
+               rows: list[FigureRow]) -> dict[tuple[int, int], TargetValues]:
+    """Whole-year plans ("KH cả năm >95%") of the rows' indicators and units: one query."""
+    if period.kind == "year" or not rows:
+        return {}
+    units = {r.unit.pk for r in rows}
+    qs = access.scope_by_unit(
+        Target.objects.filter(Q(period=str(period.year)) & Q(scope="year"),
+                              indicator_id__in={r.indicator.pk for r in rows}), user)
+    out: dict[tuple[int, int], TargetValues] = {}
+    for values in qs.order_by("basis", "pk").values_list(*TARGET_FIELDS):
+        t = TargetValues(*values)
+        if t.unit_id in units:
+            out.setdefault((t.indicator_id, t.unit_id), t)
+    return out
