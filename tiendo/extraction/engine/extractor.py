@@ -588,6 +588,12 @@ def _statement_rules(ms, stmts, ctx: _Context) -> None:
         has_level = any(
             ms[j].role == "actual" and ms[j].unit.kind != "percent" for j in st.mentions
         )
+        pct_plan = any(ms[j].role == "target" and ms[j].unit.kind == "percent"
+                       for j in st.mentions)
+        if pct_plan:  # "làm rõ 312 vụ, đạt 90,4% (chỉ tiêu trên 75%)": a rate with its plan
+            for j in st.mentions:
+                if ms[j].role == "attainment" and ms[j].extras.get("cue") == "by":
+                    ms[j].role = "actual"
         if has_level:  # "578,9 tỷ đồng, đạt 3,89% (so với …) và 3,65% (so với …)"
             for j in st.mentions:
                 mj = ms[j]

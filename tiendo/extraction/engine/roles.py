@@ -92,7 +92,10 @@ _FILLER_RE = re.compile(
 def _governs(left: str, t: re.Match) -> bool:
     """Whether a plan word ("KH", "kế hoạch", "phấn đấu") governs the number that follows."""
     between = left[t.end() :]
-    if ACTUAL_VERB_RE.search(re.sub(r"(?<![\w])(đạt|được giao)(?![\w])", " ", between)):
+    # "KH cả năm: tăng 10%", "phấn đấu dư nợ tăng 5%": a planned change is still a plan
+    if ACTUAL_VERB_RE.search(
+        re.sub(r"(?<![\w])(đạt|được giao|tăng|giảm|tăng trưởng)(?![\w])", " ", between)
+    ):
         return False
     rest = _FILLER_RE.sub(" ", between).split()
     limit = 10 if t.group(1) in _CLAUSE_CUES else 2
@@ -110,6 +113,10 @@ def local_role(left: str, right: str, unit_kind: str) -> tuple[str, dict]:
     pct = unit_kind == "percent"
     if LEVEL_AFTER_CHANGE_RE.search(left):  # "giảm còn 2,8%", "tăng lên 120 tỷ": the level
         return "actual", extras
+    cues = list(TARGET_WORD_RE.finditer(left))
+    if cues and _governs(left, cues[-1]) and CHANGE_LEFT_RE.search(left):
+        extras.update(cue="target-word")  # a planned change: "(KH: tăng 10%)"
+        return "target", extras
     m = CHANGE_LEFT_RE.search(left)
     if m:
         verb = m.group("verb")
