@@ -126,6 +126,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     ctx = _Context(report_period, year_of(report_period))
     ctx.section_period = report_period
     masked = Mask([(m.start(), m.end()) for m in _MASK_RE.finditer(text)])
+    notes: dict[str, tuple[bool, str | None]] = {}
     out: list[Statement] = []
     pos = 0
     for line in text.split("\n"):
@@ -136,9 +137,23 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
             _enter_section(line, ctx)
         if not _DIGIT_RE.search(line):
             continue  # no number, no statement
+        for m in _FOOTNOTE_REF_RE.finditer(line):  # where each footnote is called from
+            notes.setdefault(m.group(1), (ctx.plan, ctx.section_period))
         for a, b in _sentences(text, start, start + len(line)):
-            out.extend(_sentence(text, a, b, start, ctx, masked))
+            body = _FOOTNOTE_BODY_RE.match(text, a, b)
+            if body:  # a footnote's text belongs to the section that calls it
+                saved = ctx.plan, ctx.section_period
+                ctx.plan, ctx.section_period = notes.get(
+                    body.group(1), (False, ctx.report_period))
+                out.extend(_sentence(text, a, b, start, ctx, masked))
+                ctx.plan, ctx.section_period = saved
+            else:
+                out.extend(_sentence(text, a, b, start, ctx, masked))
     return out
+
+
+_FOOTNOTE_REF_RE = re.compile(r"\[footnoteRef:\s*([0-9]+)\]")
+_FOOTNOTE_BODY_RE = re.compile(r"\[([0-9]+):")
 
 
 # --- sections and sentences ----------------------------------------------------------------
@@ -438,7 +453,7 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
         m.bound = roles.bound_of(m.window[-25:], m.right[:30])
         m.negative = bool(roles.NEG_RE.search(m.window[-8:])) and m.role != "part"
         prev_end = m.unit.end
-    stmts = _group(text, ms)
+    stmts = _group(text, ms, ctx.plan)
     if stmts and stmts[0].subject is None:
         stmts[0].context = _flat(text[a : ms[0].tok.start]).lower()
     _statement_rules(ms, stmts, ctx)
@@ -454,11 +469,15 @@ def _noun_after(text: str, m: Mention) -> str | None:
     return " ".join(((m.unit.text or "") + " " + s).split()[:6]) or None
 
 
-def _is_primary(m: Mention) -> bool:
+def _is_primary(m: Mention, plan: bool = False) -> bool:
+    """A level figure that a statement is about. In a plan section a plan word ("phấn đấu
+    kết nạp 30 đảng viên") opens its own figure too; a plan in "(KH: …)" never does."""
+    if plan and m.role == "target":
+        return m.extras.get("cue") not in ("plan-paren", "giver", "plan-after-slash")
     return m.role in ("actual", "part")
 
 
-def _group(text: str, ms: list[Mention]) -> list[_Stmt]:
+def _group(text: str, ms: list[Mention], plan: bool = False) -> list[_Stmt]:
     stmts: list[_Stmt] = []
 
     def new(i: int, parent: int | None) -> None:
@@ -470,7 +489,7 @@ def _group(text: str, ms: list[Mention]) -> list[_Stmt]:
         ms[i].stmt = s
 
     def has_primary(s: int) -> bool:
-        return any(_is_primary(ms[j]) for j in stmts[s].mentions)
+        return any(_is_primary(ms[j], plan) for j in stmts[s].mentions)
 
     for i, m in enumerate(ms):
         if i == 0:
@@ -495,7 +514,7 @@ def _group(text: str, ms: list[Mention]) -> list[_Stmt]:
                     continue
             new(i, cur if sub_marker else None)
             continue
-        if _is_primary(m) and has_primary(cur):
+        if _is_primary(m, plan) and has_primary(cur):
             share = m.extras.get("cue") == "share"
             second_basis = (
                 m.unit.kind == "percent"

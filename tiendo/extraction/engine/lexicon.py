@@ -45,6 +45,7 @@ COUNT_NOUNS = (
     "tin bài", "tin", "bài", "sản phẩm", "mặt hàng", "nhóm hàng", "sáng kiến", "đề tài",
     "huy chương", "giải", "bằng khen", "giấy khen", "tác phẩm", "phương tiện", "xe",
     "tàu", "chuyến", "con", "cây", "mô hình", "thiết chế", "dịch vụ công", "dịch vụ",
+    "hoạt động", "phong trào", "cuộc thi",
     "kiều bào", "ngư dân", "nông dân", "cựu chiến binh", "thí sinh", "thương binh", "liệt sĩ",
     "gia đình", "hội", "câu lạc bộ", "nhà văn hóa", "giếng", "ao", "hồ chứa", "đập", "kênh",
     "km kênh", "cây số", "ô tô", "máy", "bộ", "tập", "cuốn", "đầu sách", "hiện vật", "di tích",

@@ -1,6 +1,7 @@
 """The engine meets the quality floors on the sample report (copied into tests/data) and on
-a report written for these tests (an imaginary province, "Bình An"), annotated by hand
-following the annotation rules before the engine was run on it."""
+two reports written for these tests (an imaginary province, "Bình An", and a party
+committee of provincial agencies), annotated by hand following the annotation rules before
+the engine was run on them."""
 
 import json
 from pathlib import Path
@@ -20,7 +21,9 @@ FLOORS = {
 }
 
 
-@pytest.mark.parametrize("name", ["lamdong-2026q1-report", "binhan-2025-10-report"])
+@pytest.mark.parametrize("name", [
+    "lamdong-2026q1-report", "binhan-2025-10-report", "dangbo-khoi-2025q3-report",
+])
 def test_report_meets_the_floors(name):
     text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
     gold = [json.loads(line) for line in
