@@ -122,15 +122,21 @@ def grow(copies: int) -> None:
             for t in tasks if t.lead_unit_id in twin])
 
 
-def write_section(text: str) -> None:
+def _replace(doc: str, start: str, end: str, block: str) -> str:
+    if start in doc and end in doc:
+        return doc[:doc.index(start)] + block + doc[doc.index(end) + len(end):]
+    return doc.rstrip() + "\n\n" + block + "\n"
+
+
+def write_section(text: str, engine: str) -> None:
+    """Rewrite this engine's part of the `web` section, keeping the other engine's part."""
     doc = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
     start, end = f"<!-- section:{SECTION} -->", f"<!-- /section:{SECTION} -->"
-    block = f"{start}\n{text.rstrip()}\n{end}"
-    if start in doc and end in doc:
-        doc = doc[:doc.index(start)] + block + doc[doc.index(end) + len(end):]
-    else:
-        doc = doc.rstrip() + "\n\n" + block + "\n"
-    DOC.write_text(doc, encoding="utf-8")
+    inner = doc[doc.index(start) + len(start):doc.index(end)] if start in doc else ""
+    inner = _replace(inner, f"<!-- web:{engine} -->", f"<!-- /web:{engine} -->",
+                     f"<!-- web:{engine} -->\n{text.rstrip()}\n<!-- /web:{engine} -->")
+    DOC.write_text(_replace(doc, start, end, f"{start}\n{inner.strip()}\n{end}"),
+                   encoding="utf-8")
 
 
 def table(result: dict) -> list[str]:
@@ -175,7 +181,7 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if not args.no_write:
-        write_section(text)
+        write_section(text, engine)
 
 
 if __name__ == "__main__":
