@@ -3,7 +3,8 @@
 - ``.txt``: UTF-8 (a BOM is kept as a character so offsets stay those of the file's text);
 - ``.docx``: paragraphs and tables in document order (python-docx); a table row is one line,
   its cells separated by a tab;
-- ``.pdf``: the text layer, page by page (pdfplumber). A PDF without one (a scan) is refused.
+- ``.pdf``: the text layer, page by page (pdfplumber), with the lines the PDF wrapped inside a
+  paragraph joined again (:func:`reflow`). A PDF without a text layer (a scan) is refused.
 
 Anything else — an unknown type, a corrupt file, a file over ``max_bytes`` — raises
 :class:`ReadError` with a Vietnamese message (``message_en`` holds the English one). The size is
@@ -13,6 +14,7 @@ checked before the file is opened, so a huge file costs no memory.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -108,6 +110,33 @@ def _read_docx(p: Path) -> str:
         ) from None
 
 
+_ITEM_START_RE = re.compile(r"^\s*(?:[-–•*+]|[0-9]+(?:\.[0-9]+)*[.)/]|[a-zđ]\)|[IVXLC]+\.|\()")
+_SENTENCE_END_RE = re.compile(r"[.:;!?…]\s*$")
+
+
+def reflow(page_text: str) -> str:
+    """Join the lines a PDF wrapped inside a paragraph: a line that does not end a sentence
+    joins the next one when that one goes on in lower case, or when the line is nearly as
+    wide as the page's widest (a wrap) and the next is not a new item."""
+    lines = page_text.split("\n")
+    if len(lines) < 2:
+        return page_text
+    width = max(len(line) for line in lines)
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        first = line.lstrip()[:1]
+        wrapped = len(prev) >= 0.8 * width and not _ITEM_START_RE.match(line)
+        goes_on = first.islower() or first.isdigit() or first in "(%,"
+        if prev.strip() and line.strip() and not _SENTENCE_END_RE.search(prev) and (
+            goes_on or wrapped
+        ):
+            out[-1] = prev.rstrip() + " " + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _read_pdf(p: Path) -> str:
     try:
         import pdfplumber
@@ -124,7 +153,7 @@ def _read_pdf(p: Path) -> str:
                     name=p.name, n=len(pdf.pages), limit=MAX_PDF_PAGES,
                 )
             for page in pdf.pages:
-                pages.append(page.extract_text() or "")
+                pages.append(reflow(page.extract_text() or ""))
                 page.flush_cache()
     except ReadError:
         raise

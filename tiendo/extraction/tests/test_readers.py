@@ -99,3 +99,34 @@ def test_unknown_type_and_missing_file_are_refused(tmp_path):
         read_document(p)
     with pytest.raises(ReadError, match="không tồn tại"):
         read_document(tmp_path / "missing.txt")
+
+
+def test_reflow_joins_wrapped_lines_but_keeps_items_apart():
+    from tiendo.extraction.engine.readers import reflow
+
+    page = (
+        "- Thu ngân sách nhà nước đạt 1.234 tỷ đồng, tăng 5,6% so với cùng kỳ; chi ngân\n"
+        "sách đạt 900 tỷ đồng.\n"
+        "- Kim ngạch xuất khẩu ước đạt 85,5 triệu USD, đạt 21% kế hoạch năm (KH: 400\n"
+        "triệu USD).\n"
+        "2. Văn hóa - xã hội"
+    )
+    assert reflow(page).splitlines() == [
+        "- Thu ngân sách nhà nước đạt 1.234 tỷ đồng, tăng 5,6% so với cùng kỳ; chi ngân sách "
+        "đạt 900 tỷ đồng.",
+        "- Kim ngạch xuất khẩu ước đạt 85,5 triệu USD, đạt 21% kế hoạch năm (KH: 400 triệu "
+        "USD).",
+        "2. Văn hóa - xã hội",
+    ]
+
+
+def test_a_paragraph_wrapped_by_the_pdf_is_read_as_one(tmp_path):
+    p = tmp_path / "long.pdf"
+    sentence = ("Tổng kim ngạch xuất khẩu của các doanh nghiệp trên địa bàn trong kỳ báo cáo ước "
+                "đạt 783 triệu USD (KH: 850 triệu USD, không đạt), tăng 0,6% so với cùng kỳ.")
+    _pdf(p, f"<p>BÁO CÁO QUÝ I NĂM 2026</p><p style='width: 9cm'>{sentence}</p>")
+    doc = read_document(p)
+    assert sentence in doc.text
+    [s] = extract(doc.text)
+    assert (s.status, [(n.text, n.role) for n in s.numbers]) == (
+        "not_achieved", [("783", "actual"), ("850", "target"), ("0,6", "change")])
