@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 from tiendo.reports.content import Report
@@ -15,6 +19,7 @@ from tiendo.reports.template import MARKER, TEMPLATE_DIR, TEMPLATES
 STYLE_OF = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "p": "Normal",
             "bullet": "Normal"}
 TASK_COL_WIDTHS_CM = [1.0, 6.0, 3.4, 2.4, 1.6, 2.6]
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class TemplateError(Exception):
@@ -48,34 +53,41 @@ def _move_before(marker_el, element) -> None:
     marker_el.addprevious(element)
 
 
+def _cell_xml(text: str, width_twips: int | None, align: str) -> str:
+    width = f'<w:tcW w:w="{width_twips}" w:type="dxa"/>' if width_twips else ""
+    return (f"<w:tc><w:tcPr>{width}</w:tcPr><w:p><w:pPr><w:spacing w:after=\"0\"/>"
+            f'<w:ind w:firstLine="0"/><w:jc w:val="{align}"/></w:pPr><w:r><w:rPr>'
+            f'<w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr><w:t xml:space="preserve">'
+            f"{escape(_ILLEGAL.sub('', text))}</w:t></w:r></w:p></w:tc>")
+
+
 def _add_table(doc, marker_el, header: list[str], rows: list[list[str]]) -> None:
+    """A grid table. The body rows are written as XML directly: python-docx's add_row() and
+    .cells are linear in the table size, so a province's 2,000-task appendix took seconds."""
     table = doc.add_table(rows=1, cols=len(header))
     table.style = doc.styles["Table Grid"]
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
+    widths = (TASK_COL_WIDTHS_CM if len(header) == len(TASK_COL_WIDTHS_CM)
+              else [None] * len(header))
+    for cell, text, width in zip(table.rows[0].cells, header, widths, strict=True):
         par = cell.paragraphs[0]
         par.alignment = WD_ALIGN_PARAGRAPH.CENTER
         par.paragraph_format.first_line_indent = Cm(0)
         run = par.add_run(text)
         run.font.bold = True
         run.font.size = Pt(12)
+        if width:
+            cell.width = Cm(width)
+    twips = [int(w / 2.54 * 1440) if w else None for w in widths]
+    aligns = ["left" if i in (1, 2, 5) else "center" for i in range(len(header))]
+    tbl = table._tbl
     for values in rows:
-        cells = table.add_row().cells
-        for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
-            par = cell.paragraphs[0]
-            par.paragraph_format.first_line_indent = Cm(0)
-            par.paragraph_format.space_after = Pt(0)
-            par.alignment = WD_ALIGN_PARAGRAPH.LEFT if i in (1, 2, 5) else \
-                WD_ALIGN_PARAGRAPH.CENTER
-            par.add_run(text).font.size = Pt(12)
-    if len(header) == len(TASK_COL_WIDTHS_CM):
-        for row in table.rows:
-            for cell, width in zip(row.cells, TASK_COL_WIDTHS_CM, strict=True):
-                cell.width = Cm(width)
+        cells = "".join(_cell_xml(v, t, a) for v, t, a in zip(values, twips, aligns,
+                                                               strict=True))
+        tbl.append(parse_xml(f"<w:tr {nsdecls('w')}>{cells}</w:tr>"))
     # the header row repeats on every page
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    tr_pr.append(tr_pr.makeelement("{http://schemas.openxmlformats.org/wordprocessingml/2006/"
-                                   "main}tblHeader", {}))
-    _move_before(marker_el, table._tbl)
+    tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
+    _move_before(marker_el, tbl)
 
 
 def render_docx(report: Report, *, template: Path | None = None) -> bytes:
