@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -140,14 +139,36 @@ class Audience:
 
 # --- items -----------------------------------------------------------------------------------
 
-@dataclass
 class Item:
-    key: str
-    recipient: int
-    kind: str
-    subject: dict
-    urgent: bool
-    spec: RuleSpec
+    """One planned reminder for one person. The subject (what the message says) is built
+    only for items that turn out to be new: most candidates already exist."""
+
+    __slots__ = ("_build", "_subject", "key", "kind", "recipient", "urgent")
+
+    def __init__(self, key: str, recipient: int, kind: str, subject, urgent: bool):
+        self.key, self.recipient, self.kind, self.urgent = key, recipient, kind, urgent
+        if callable(subject):
+            self._build, self._subject = subject, None
+        else:
+            self._build, self._subject = None, subject
+
+    @property
+    def subject(self) -> dict:
+        if self._subject is None:
+            self._subject = self._build()
+        return self._subject
+
+
+_TASK_KIND = {"before": ItemKind.TASK_BEFORE, "due": ItemKind.TASK_DUE,
+              "overdue": ItemKind.TASK_OVERDUE, "escalation": ItemKind.TASK_ESCALATION}
+
+
+def _task_subject(row: tuple, stage, unit_names: dict):
+    pk, title, unit, due, progress, is_key = row
+    return lambda: {"type": "task", "id": pk, "title": title, "unit": unit_names.get(unit, ""),
+                    "deadline": due.isoformat(), "days_left": stage.days_left,
+                    "progress": progress, "is_key": is_key, "stage": stage.key,
+                    "audience": stage.audience}
 
 
 def _task_items(today: date, spec: RuleSpec, audience: Audience, unit_names: dict) -> list[Item]:
@@ -158,17 +179,15 @@ def _task_items(today: date, spec: RuleSpec, audience: Audience, unit_names: dic
             .values_list("pk", "title", "lead_unit_id", "due", "progress", "is_key")
             .order_by())
     items = []
-    for pk, title, unit, due, progress, is_key in rows.iterator(chunk_size=CHUNK):
+    urgent = spec.urgent
+    for row in rows.iterator(chunk_size=CHUNK):
+        pk, _title, unit, due, _progress, _key = row
+        prefix = f"task:{pk}:{due.year:04d}{due.month:02d}{due.day:02d}:"
         for stage in stages_for_deadline(due, today, spec):
-            kind = {"before": ItemKind.TASK_BEFORE, "due": ItemKind.TASK_DUE,
-                    "overdue": ItemKind.TASK_OVERDUE}.get(stage.kind, ItemKind.TASK_ESCALATION)
-            subject = {"type": "task", "id": pk, "title": title, "unit": unit_names.get(unit, ""),
-                       "deadline": due.isoformat(), "days_left": stage.days_left,
-                       "progress": progress, "is_key": is_key, "stage": stage.key,
-                       "audience": stage.audience}
+            kind = _TASK_KIND[stage.kind]
+            subject = _task_subject(row, stage, unit_names)
             for uid in audience.for_stage(stage.audience, unit):
-                items.append(Item(f"task:{pk}:{due:%Y%m%d}:{stage.key}:{uid}", uid, kind,
-                                  subject, spec.urgent, spec))
+                items.append(Item(f"{prefix}{stage.key}:{uid}", uid, kind, subject, urgent))
     return items
 
 
@@ -223,7 +242,7 @@ def _report_items(today: date, spec: RuleSpec, audience: Audience, unit_names: d
             for uid in audience.for_stage(stage.audience, w["unit"]):
                 items.append(Item(
                     f"report:{w['unit']}:{w['period']}:{w['due']:%Y%m%d}:{stage.key}:{uid}",
-                    uid, kind, subject, spec.urgent, spec))
+                    uid, kind, subject, spec.urgent))
     return items
 
 
@@ -262,7 +281,7 @@ def _weekly_items(today: date, spec: RuleSpec, cal: Calendar, audience: Audience
         subject = {"type": "weekly", "week": f"{year}-W{week:02d}", "unit_id": unit,
                    "unit": unit_names.get(unit, ""), "rows": rows}
         items.append(Item(f"weekly:{year}-W{week:02d}:{unit}:{uid}", uid, ItemKind.WEEKLY,
-                          subject, spec.urgent, spec))
+                          subject, spec.urgent))
     return items
 
 

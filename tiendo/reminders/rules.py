@@ -11,19 +11,22 @@ stage key               due on the days                      who hears
 ``before-1``            D-1                                  focal points
 ``due``                 D                                    focal points
 ``overdue-<k>``         from D+1+k·N until the next step     focal points
-``escalate-head``       from D+K_head on (once)              the unit head (nearest above)
-``escalate-office``     from D+K_office on (once)            the office (nearest above)
+``escalate-head``       D+K_head … D+K_head+13 (once)        the unit head (nearest above)
+``escalate-office``     D+K_office … D+K_office+13 (once)    the office (nearest above)
 ======================  ==================================  ===============================
 
 Each stage is planned at most once per person (the dedup key names it), at the first planning
 that falls inside its window: a worker stopped for two days, or a task assigned five days
 before its deadline, still produces the current reminder — and never the ones it superseded.
+An escalation not planned within two weeks of its day is dropped (the weekly summary lists the
+unit anyway): switching reminders on over a backlog does not flood heads and the office.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from tiendo.reminders.holidays import is_working_day
 
@@ -42,6 +45,7 @@ __all__ = [
 ]
 
 MAX_ATTEMPTS = 8
+ESCALATION_CATCH_UP_DAYS = 14
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_CAP = timedelta(hours=6)
 
@@ -84,7 +88,7 @@ def stages_for_deadline(deadline: date, today: date, spec: RuleSpec) -> list[Sta
     left = (deadline - today).days
     out: list[Stage] = []
     if left > 0:
-        offsets = sorted({o for o in spec.offsets if o > 0}, reverse=True)
+        offsets = _offsets(spec.offsets)
         for i, off in enumerate(offsets):
             nxt = offsets[i + 1] if i + 1 < len(offsets) else 0
             if nxt < left <= off:
@@ -99,11 +103,17 @@ def stages_for_deadline(deadline: date, today: date, spec: RuleSpec) -> list[Sta
     if spec.overdue_every_days:
         k = (overdue - 1) // spec.overdue_every_days
         out.append(Stage(f"overdue-{k}", "overdue", "focal", left))
-    if spec.escalate_head_after_days and overdue >= spec.escalate_head_after_days:
+    k_head, k_office = spec.escalate_head_after_days, spec.escalate_office_after_days
+    if k_head and k_head <= overdue < k_head + ESCALATION_CATCH_UP_DAYS:
         out.append(Stage("escalate-head", "escalation", "head", left))
-    if spec.escalate_office_after_days and overdue >= spec.escalate_office_after_days:
+    if k_office and k_office <= overdue < k_office + ESCALATION_CATCH_UP_DAYS:
         out.append(Stage("escalate-office", "escalation", "office", left))
     return out
+
+
+@lru_cache(maxsize=32)
+def _offsets(offsets: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(sorted({o for o in offsets if o > 0}, reverse=True))
 
 
 def max_lookahead(spec: RuleSpec) -> int:

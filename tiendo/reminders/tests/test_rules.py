@@ -40,6 +40,10 @@ SPEC = RuleSpec()
     (date(2026, 7, 4), [("overdue-1", "focal", -4), ("escalate-head", "head", -4)]),
     (date(2026, 7, 7), [("overdue-2", "focal", -7), ("escalate-head", "head", -7),
                         ("escalate-office", "office", -7)]),
+    (date(2026, 7, 16), [("overdue-5", "focal", -16), ("escalate-head", "head", -16),
+                         ("escalate-office", "office", -16)]),
+    (date(2026, 7, 17), [("overdue-5", "focal", -17), ("escalate-office", "office", -17)]),
+    (date(2026, 7, 21), [("overdue-6", "focal", -21)]),  # escalations two weeks past: dropped
 ])
 def test_stage_windows_of_a_deadline(today, expected):
     got = [(s.key, s.audience, s.days_left) for s in stages_for_deadline(D, today, SPEC)]
