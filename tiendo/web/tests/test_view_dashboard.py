@@ -164,3 +164,27 @@ def test_figures_list_query_count_does_not_grow_with_rows(as_user, board, cast,
 def test_today_is_the_task_status_date(as_user, board):
     html = as_user("leader").get(reverse("web:tasks")).content.decode()
     assert timezone.localdate().strftime("%d/%m/%Y") in html
+
+
+def test_first_screen_stays_under_600_kb_compressed_and_15_requests(as_user, board):
+    """The overview with every file it references (CSS, scripts, icons, manifest, charts),
+    each gzip-compressed as whitenoise serves it after collectstatic."""
+    import gzip
+    import re
+
+    from django.contrib.staticfiles import finders
+
+    client = as_user("leader")
+    html = client.get(reverse("web:home"), {"period": Q}).content
+    urls = set(re.findall(rb'(?:src|href)="(/static/[^"]+)"', html))
+    total = len(gzip.compress(html))
+    for url in urls:
+        path = finders.find(url.decode().removeprefix("/static/"))
+        assert path, url
+        with open(path, "rb") as fh:
+            total += len(gzip.compress(fh.read()))
+    manifest = client.get(reverse("web:manifest")).content
+    total += len(gzip.compress(manifest))
+    requests = 1 + len(urls) + 1 + 1  # page, its files, manifest, the outlook panel (htmx)
+    assert requests <= 15
+    assert total < 600 * 1024
