@@ -71,3 +71,18 @@ def test_propose_tasks_json(report):
     call_command("propose_tasks", str(report), "--json", stdout=out)
     [task] = json.loads(out.getvalue())
     assert (task["deadline"], task["lead_unit"]) == ("2026-06-30", None)
+
+
+@pytest.mark.django_db
+def test_propose_tasks_guesses_the_lead_unit_from_the_units(cast, tmp_path):
+    p = tmp_path / "plan.txt"
+    p.write_text(
+        "B. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II/2026\n"
+        "- Sở A chủ trì xây dựng Kế hoạch phát triển du lịch, trình trong tháng 5/2026.\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    call_command("propose_tasks", str(p), "--json", stdout=out)
+    [task] = json.loads(out.getvalue())
+    assert (task["lead_unit"], task["deadline"], task["product"]) == (
+        "so-a", "2026-05-31", "Kế hoạch phát triển du lịch")

@@ -199,3 +199,16 @@ def test_a_focal_point_may_not_create_indicators(run, cast, client):
         "decision_1": "accepted", "indicator_1": "new", "period": "2026-Q1", "import": "1"})
     assert response.status_code == 403
     assert Figure.objects.count() == 0
+
+
+def test_listing_runs_takes_a_fixed_number_of_queries(run, cast, django_assert_num_queries):
+    from tiendo.extraction.queries import runs_for
+
+    ExtractionRun.objects.create(unit=cast.unit_b, period="2026-Q1", original_name="b.txt",
+                                 kind="txt", text="", statements=[])
+    office = type(cast.office).objects.get(pk=cast.office.pk)  # no cached memberships
+    # 1: the user's memberships (orgs.access), 2: the visible unit ids,
+    # 3: the runs with their unit and creator (one join)
+    with django_assert_num_queries(3):
+        rows = [(r.original_name, r.unit.code, r.created_by_id) for r in runs_for(user=office)]
+    assert sorted(rows) == [("b.txt", "so-b", None), ("bao-cao.txt", "so-a", cast.office.pk)]
