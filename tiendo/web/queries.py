@@ -6,9 +6,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from tiendo.indicators.models import Figure, Target
 from tiendo.indicators.queries import (
@@ -46,10 +45,10 @@ def status_label(status) -> str:
 
 
 STATUS_SHORT = {
-    TaskStatus.IN_PROGRESS: (_lazy("Trong hạn")),
-    TaskStatus.OVERDUE: (_lazy("Quá hạn")),
-    TaskStatus.DONE_ON_TIME: (_lazy("Xong đúng hạn")),
-    TaskStatus.DONE_LATE: (_lazy("Xong trễ hạn")),
+    TaskStatus.IN_PROGRESS: (gettext_lazy("Trong hạn")),
+    TaskStatus.OVERDUE: (gettext_lazy("Quá hạn")),
+    TaskStatus.DONE_ON_TIME: (gettext_lazy("Xong đúng hạn")),
+    TaskStatus.DONE_LATE: (gettext_lazy("Xong trễ hạn")),
 }
 
 

@@ -165,3 +165,12 @@ def test_approval_queue_exports_what_it_shows(as_user, cast, revenue):
     make_figure(revenue, cast.unit_a, Q, "2612", state=FigureState.SUBMITTED)
     rows = xlsx_rows(as_user("office").get(reverse("web:approvals"), {"xuat": "xlsx"}))
     assert rows[1][:5] == ("Thu ngân sách", "Sở A", Q, 2500, 2612)
+
+
+def test_a_bad_number_is_answered_in_english_to_who_chose_english(as_user, cast, revenue):
+    client = as_user("focal_a")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = client.post(save_url(cast, revenue), form(revenue, value="ten"),
+                           HTTP_HX_REQUEST="true")
+    assert response.status_code == 422
+    assert "“ten” is not a number (for example 10.619 or 7,47)." in response.content.decode()

@@ -140,3 +140,8 @@ def test_english_switch_translates_the_page_chrome(as_user, revenue):
     assert '<html lang="en">' in html
     assert "Q1 2026" in html  # the period label follows the language
     assert "Exceeded" in html or "Achieved" in html
+    assert ">Overview</a>" in html and ">My work</a>" in html and "Key indicators" in html
+    tasks = client.get(reverse("web:tasks")).content.decode()
+    assert "Export to Excel" in tasks and "Save this filter" in tasks
+    bad = client.post(reverse("web:task_create"), {"title": ""})
+    assert bad.status_code == 403  # the leader may not create tasks, in any language
