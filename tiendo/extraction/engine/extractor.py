@@ -334,8 +334,9 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
     c = _flat(clause)
     colon = c.rfind(":")
     if colon >= 0 and _SUBJECT_STOP_RE.search(c.lower(), colon):
-        # "Chỉ tiêu 1: Tốc độ tăng trưởng đạt", "Về ngân hàng: Vốn huy động đạt"
-        clause, c = clause[colon + 1 :], c[colon + 1 :]
+        # "Chỉ tiêu 1: Tốc độ tăng trưởng đạt", "Về ngân hàng: Vốn huy động đạt"; when the
+        # words after the colon name nothing ("Thu ngân sách: ước thực hiện đạt"), the label
+        return _subject(clause[colon + 1 :], need_verb) or _subject(clause[:colon], False)
     low = c.lower()
     m = _LEAD_FILLER_RE.match(low)
     start = m.end() if m else 0
@@ -454,12 +455,26 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
         m.negative = bool(roles.NEG_RE.search(m.window[-8:])) and m.role != "part"
         prev_end = m.unit.end
     stmts = _group(text, ms, ctx.plan)
+    label = _label(text, a, ms[0].tok.start)
+    for st in stmts:  # "Thu ngân sách: …; lũy kế 10 tháng đạt …": the sentence's label
+        if st.subject is None and label:
+            st.subject = label
     if stmts and stmts[0].subject is None:
         stmts[0].context = _flat(text[a : ms[0].tok.start]).lower()
     _statement_rules(ms, stmts, ctx)
     _statuses(text, a, b, ms, stmts, groups, ctx)
     _periods(text, a, b, ms, stmts, ctx)
     return _build(text, ms, stmts, ctx)
+
+
+def _label(text: str, a: int, first: int) -> str | None:
+    """"- Thu ngân sách: ước thực hiện …": the indicator a sentence names before a colon."""
+    head = _flat(text[a:first])
+    colon = head.find(":")
+    if colon < 0:
+        return None
+    label = _subject(text[a : a + colon])
+    return label if label and len(label.split()) <= 14 else None
 
 
 def _noun_after(text: str, m: Mention) -> str | None:
@@ -796,6 +811,7 @@ def _indicator_from(text: str, m: Mention) -> str:
         s = " ".join(words)
     else:
         left = re.sub(r"\s+", " ", m.left).strip(" -–:,;(")
+        left = re.split(r"(?<![\w])(?:với|có|là|gồm|cho)(?![\w])", left)[-1].strip()
         filler = _LEAD_FILLER_RE.match(left)
         left = left[filler.end() :].strip() if filler else left
         s = " ".join((left.split()[-6:] if left else []) + words).strip()
