@@ -26,6 +26,9 @@ PERIOD_RE = re.compile(
 )
 
 
+_DAY_BEFORE_RE = re.compile(r"ngày\s*[0-9]{1,2}\s*$", re.IGNORECASE)
+
+
 @dataclass
 class PeriodMention:
     start: int
@@ -67,6 +70,8 @@ def find_periods(text: str, default_year: int | None) -> list[PeriodMention]:
     """Every period expression of ``text`` with the year filled in from ``default_year``."""
     out = []
     for m in PERIOD_RE.finditer(text):
+        if _DAY_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "ngày 25 tháng 3 năm 2026" is a date, not a period
         g = m.groupdict()
         try:
             if g["q"]:
