@@ -1,0 +1,275 @@
+"""Grouping a sentence's numbers into statements, then the statement-level rules: rates,
+verdicts (đạt / không đạt) and periods."""
+
+from __future__ import annotations
+
+import re
+
+from tiendo.lib.text import fold
+
+from . import roles
+from .mentions import Mention, _Context, _innermost, _Stmt
+from .periods import find_periods
+
+_TRONG_DO_RE = re.compile(r"(?<![\w])(trong đó|riêng|bao gồm|gồm|cụ thể)(?![\w])")
+
+
+def _is_primary(m: Mention, plan: bool = False) -> bool:
+    """A level figure that a statement is about. In a plan section a plan word ("phấn đấu
+    kết nạp 30 đảng viên") opens its own figure too; a plan in "(KH: …)" never does."""
+    if plan and m.role == "target":
+        return m.extras.get("cue") not in ("plan-paren", "giver", "plan-after-slash")
+    return m.role in ("actual", "part")
+
+
+def _group(text: str, ms: list[Mention], plan: bool = False) -> list[_Stmt]:
+    stmts: list[_Stmt] = []
+
+    def new(i: int, parent: int | None) -> None:
+        stmts.append(_Stmt(ms[i].subject, [i], parent=parent))
+        ms[i].stmt = len(stmts) - 1
+
+    def join(i: int, s: int) -> None:
+        stmts[s].mentions.append(i)
+        ms[i].stmt = s
+
+    def has_primary(s: int) -> bool:
+        return any(_is_primary(ms[j], plan) for j in stmts[s].mentions)
+
+    for i, m in enumerate(ms):
+        if i == 0:
+            new(i, None)
+            continue
+        prev = ms[i - 1]
+        cur = prev.stmt
+        if m.pair is not None and m.pair < i:
+            join(i, ms[m.pair].stmt)
+            continue
+        if m.window.strip() == "/":  # "03 hộ/03 xã"
+            join(i, cur)
+            continue
+        giver = m.extras.get("cue") == "giver"
+        sub_marker = bool(_TRONG_DO_RE.search(m.window))
+        if m.subject and not giver:
+            if m.role == "target":  # a plan for an indicator named earlier in the sentence
+                s = _same_subject(ms, stmts, m.subject, i)
+                if s is not None:
+                    _relink_parent_plan(ms, stmts, i, s)
+                    join(i, s)
+                    continue
+            new(i, cur if sub_marker else None)
+            continue
+        if _is_primary(m, plan) and has_primary(cur):
+            share = m.extras.get("cue") == "share"
+            second_basis = (
+                m.unit.kind == "percent"
+                and "so với" in m.right[:12]
+                and any("so với" in ms[j].right[:12] for j in stmts[cur].mentions)
+            )
+            if not (share or second_basis):
+                new(i, cur if sub_marker else None)
+                continue
+        target = cur
+        if m.role == "change" and m.unit.kind in ("count", "measure"):
+            target = _by_unit(ms, stmts, m, i, cur)
+        elif m.role == "change" and m.unit.kind == "percent":
+            target = _by_about(ms, stmts, m, cur)
+        join(i, target)
+    return stmts
+
+
+def _same_subject(ms, stmts, subject, i):
+    key = fold(subject)
+    for s in range(len(stmts) - 1, -1, -1):
+        subj = stmts[s].subject
+        if subj and (fold(subj) == key or fold(subj).endswith(" " + key)):
+            return s
+    return None
+
+
+def _relink_parent_plan(ms, stmts, i, s):
+    """"(KH: 10,63%; trong đó, công nghiệp 10,95%)": the first plan is the parent's."""
+    parent = stmts[s].parent
+    prev = ms[i - 1]
+    if parent is None or prev.role != "target" or prev.stmt != s or prev.group != ms[i].group:
+        return
+    stmts[s].mentions.remove(i - 1)
+    stmts[parent].mentions.append(i - 1)
+    prev.stmt = parent
+
+
+def _by_unit(ms, stmts, m, i, cur):
+    """"giảm 23 vụ", "tăng 17 người chết": the change of the statement counting the same
+    noun; among several, the one whose words follow the noun alike."""
+    after = set(re.findall(r"[^\W\d_]+", m.right[:30]))
+    best, best_score = None, -1
+    for s in range(len(stmts)):
+        units = [ms[j].unit.text for j in stmts[s].mentions if _is_primary(ms[j])]
+        if m.unit.text not in units:
+            continue
+        j = next(j for j in stmts[s].mentions if _is_primary(ms[j]))
+        words = set(re.findall(r"[^\W\d_]+", ms[j].window[-30:] + " " + ms[j].right[:30]))
+        score = len(after & words)
+        if score >= best_score:
+            best, best_score = s, score
+    return cur if best is None else best
+
+
+def _by_about(ms, stmts, m, cur):
+    """"tăng 117% về số lượng và 45% về vốn": the change of the count or of the money."""
+    about = re.match(r"^\s*về\s+(số lượng|số|vốn|giá trị|kim ngạch|doanh thu|diện tích)", m.right)
+    if not about:
+        return cur
+    money = about.group(1) != "số lượng" and about.group(1) != "số"
+    for s in range(len(stmts) - 1, -1, -1):
+        for j in stmts[s].mentions:
+            mj = ms[j]
+            if not _is_primary(mj) or not mj.unit.text:
+                continue
+            is_money = "đồng" in mj.unit.text or "usd" in mj.unit.text
+            if is_money == money and mj.unit.kind != "percent":
+                return s
+    return cur
+
+
+# --- statement-level rules ------------------------------------------------------------------
+
+
+_RATE_RE = re.compile(r"^(tỷ lệ|tỉ lệ|tốc độ|mức tăng|tăng trưởng)(?![\w])")
+
+
+def _is_rate(ms, st: _Stmt) -> bool:
+    if st.subject and _RATE_RE.search(st.subject.lower().lstrip("- ")):
+        return True
+    if not st.subject and re.search(r"(?<![\w])(tỷ lệ|tỉ lệ|tốc độ tăng)", st.context):
+        return True
+    return any(ms[j].role == "target" and ms[j].unit.kind == "percent" for j in st.mentions)
+
+
+def _statement_rules(ms, stmts, ctx: _Context) -> None:
+    rate_first = bool(stmts) and _is_rate(ms, stmts[0])
+    for k, st in enumerate(stmts):
+        rate = _is_rate(ms, st) or (rate_first and k > 0 and st.parent is not None)
+        has_level = any(
+            ms[j].role == "actual" and ms[j].unit.kind != "percent" for j in st.mentions
+        )
+        pct_plan = any(ms[j].role == "target" and ms[j].unit.kind == "percent"
+                       for j in st.mentions)
+        if pct_plan:  # "làm rõ 312 vụ, đạt 90,4% (chỉ tiêu trên 75%)": a rate with its plan
+            for j in st.mentions:
+                if ms[j].role == "attainment" and ms[j].extras.get("cue") == "by":
+                    ms[j].role = "actual"
+        if has_level:  # "578,9 tỷ đồng, đạt 3,89% (so với …) và 3,65% (so với …)"
+            for j in st.mentions:
+                mj = ms[j]
+                if mj.role == "actual" and mj.unit.kind == "percent" and (
+                    "so với" in mj.right[:12] and mj.extras.get("cue") != "share"
+                ):
+                    mj.role = "attainment"
+                    mj.extras["basis"] = roles.basis_text(mj.right)
+        if rate and not has_level:
+            given = {k for k in st.mentions if ms[k].role == "actual"}
+            for j in st.mentions:
+                mj = ms[j]
+                if mj.unit.kind != "percent":
+                    continue
+                if given - {j}:
+                    break  # the rate is given; what follows is its change or attainment
+                if mj.role == "change" and mj.extras.get("cue") == "change":
+                    mj.role = "actual"
+                    given.add(j)
+                    continue
+                if (mj.role == "change" and mj.extras.get("cue") == "change") or (
+                    mj.role == "attainment" and mj.extras.get("cue") != "plan-right"
+                ) or (mj.role == "attainment" and "so với" in mj.right[:12]):
+                    mj.role = "actual"
+        if ctx.plan:
+            for j in st.mentions:
+                ms[j].role = "target"
+
+
+_VERDICT_RE = re.compile(
+    r"(?<![\w])(?P<neg>không|chưa)?\s*(?P<w>đạt|vượt|hoàn thành)(?![\w])", re.IGNORECASE
+)
+
+
+_VERDICT_NEXT_RE = re.compile(
+    r"^\s*(?:$|[,;.)\]]|so với|so\s|kế hoạch|kh\b|phương án|kịch bản|chỉ tiêu|mục tiêu|dự toán"
+    r"|yêu cầu|tiến độ|vượt mức|mức)"
+)
+
+
+def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
+    if ctx.plan:
+        return
+    low = text[a:b].lower()
+    for v in _VERDICT_RE.finditer(low):
+        if not _VERDICT_NEXT_RE.match(low[v.end() :]):
+            continue
+        nxt = re.match(r"^[^,;()]*", low[v.end() :]).group()
+        if re.search(r"[0-9]", nxt) and not re.search(r"\b(kh|kế hoạch)\b", nxt):
+            continue
+        status = "not_achieved" if v.group("neg") else "achieved"
+        pos = a + v.start()
+        g = _innermost(groups, pos)
+        targets = set()
+        if g:
+            inside = [i for i, m in enumerate(ms) if g[0] < m.tok.start < g[1]]
+            before = [i for i, m in enumerate(ms) if m.tok.start < g[0]]
+            targets.update(ms[i].stmt for i in inside)
+            if before:
+                targets.add(ms[before[-1]].stmt)
+        else:
+            before = [i for i, m in enumerate(ms) if m.tok.start < pos]
+            after = [i for i, m in enumerate(ms) if m.tok.start > pos]
+            if before:
+                targets.add(ms[before[-1]].stmt)
+            elif after:
+                targets.add(ms[after[0]].stmt)
+        for s in targets:
+            if s is not None:
+                stmts[s].status = status
+
+
+_NOT_PERIOD_BEFORE_RE = re.compile(
+    r"(?:so với|so|cuối|sang|từ|giai đoạn|nhiệm kỳ|thời kỳ|chỉ tiêu|của|tháng|cùng kỳ)\s*$"
+)
+
+
+def _periods(text, a, b, ms, stmts, ctx: _Context) -> None:
+    found = [p for p in find_periods(text[a:b], ctx.year) if p.code]
+    for p in found:
+        p.start += a
+        p.end += a
+    usable = [
+        p for p in found
+        if not _NOT_PERIOD_BEFORE_RE.search(text[max(a, p.start - 12) : p.start].lower())
+        and not re.match(r"\s*[-–]\s*(?:19|20)[0-9]{2}", text[p.end : p.end + 8])
+    ]
+    for st in stmts:
+        first = ms[min(st.mentions)]
+        pos = first.tok.start
+        clause_end = text.find(";", pos, b)
+        clause_end = b if clause_end < 0 else clause_end
+        code = None
+        for p in usable:
+            if pos < p.start < clause_end and re.search(
+                r"(?:trong|ngay trong|hết|đến hết|đến)\s*$", text[max(a, p.start - 14) : p.start]
+            ):
+                code = p.code
+                break
+        if code is None:
+            before = [p for p in usable if p.end <= pos]
+            if before:
+                p = before[-1]
+                code = p.code
+                all_target = not any(ms[j].role in ("actual", "part") for j in st.mentions)
+                if (
+                    p.kind == "year"
+                    and not ctx.plan
+                    and not all_target
+                    and ctx.report_period
+                    and code == str(ctx.year)
+                ):
+                    code = ctx.report_period
+        st.period = code or ctx.section_period

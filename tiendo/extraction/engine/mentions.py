@@ -1,0 +1,144 @@
+"""Numbers of one sentence (mentions) and the text around them: clauses, parentheses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numbers import Token, Unit, find_numbers, read_unit
+from .scope import is_date_pair, out_of_scope
+
+
+@dataclass
+class Mention:
+    tok: Token
+    unit: Unit
+    role: str = "actual"
+    extras: dict = field(default_factory=dict)
+    left: str = ""  # lower-cased clause text before the number (since the previous number)
+    window: str = ""  # lower-cased text since the previous number (whole)
+    right: str = ""  # lower-cased text after the unit up to the next number
+    subject: str | None = None
+    bound: str | None = None
+    negative: bool = False
+    pair: int | None = None  # index of the other member of an x/y pair
+    group: tuple[int, int] | None = None  # innermost enclosing parenthesis (open, close)
+    stmt: int | None = None
+
+
+@dataclass
+class _Stmt:
+    subject: str | None
+    mentions: list[int]
+    context: str = ""  # the sentence's words before its first number (for a missing subject)
+    parent: int | None = None
+    status: str | None = None
+    period: str | None = None
+
+
+@dataclass
+class _Context:
+    report_period: str | None
+    year: int | None
+    plan: bool = False
+    section_period: str | None = None
+
+
+_PAREN_RE = re.compile(r"[()]")
+
+
+def _paren_groups(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    groups, stack = [], []
+    for m in _PAREN_RE.finditer(text, a, b):
+        if m.group() == "(":
+            stack.append(m.start())
+        elif stack:
+            groups.append((stack.pop(), m.start()))
+    groups.extend((o, b) for o in stack)  # unclosed: runs to the sentence end
+    return groups
+
+
+def _innermost(groups, pos):
+    best = None
+    for o, c in groups:
+        if o < pos <= c and (best is None or o > best[0]):
+            best = (o, c)
+    return best
+
+
+def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mention]:
+    toks = find_numbers(text[a:b])
+    for t in toks:
+        t.start += a
+        t.end += a
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and text[t.end : nxt.start] == "/":  # x/y
+            unit = read_unit(text, nxt.end)
+            has_noun = unit.kind in ("count", "measure", "percent")
+            if is_date_pair(text, t, nxt, line_start, has_noun) or masked.covers(t.start):
+                i += 2
+                while i < len(toks) and text[toks[i - 1].end : toks[i].start] == "/":
+                    i += 1
+                continue
+            if t.value is not None and nxt.value is not None:
+                m1 = Mention(t, unit, role="part")
+                m2 = Mention(nxt, unit, role="part")
+                m1.pair, m2.pair = len(out) + 1, len(out)
+                out.extend([m1, m2])
+            i += 2
+            continue
+        unit = read_unit(text, t.end)
+        if not out_of_scope(text, t, unit, line_start, masked):
+            out.append(Mention(t, unit))
+        i += 1
+    return out
+
+
+_CLOSED_PAREN_RE = re.compile(r"\([^()]*\)")
+
+
+_AND_RE = re.compile(r"(?<![\w])(và|trong đó)(?![\w])")
+
+
+def _flat(window: str) -> str:
+    """Closed parentheses blanked out (they qualify a subject or a number: "(dịch vụ)")."""
+    if "(" not in window:
+        return window
+    return _CLOSED_PAREN_RE.sub(lambda m: " " * len(m.group()), window)
+
+
+def _clause_left(window: str, marks: str = ",;(:)", and_cut: bool = False) -> tuple[str, bool]:
+    """The part of ``window`` after its last top-level boundary, and whether there was one."""
+    flat = _flat(window)
+    cut = max(flat.rfind(ch) for ch in marks)
+    end = cut + 1
+    if and_cut:
+        for m in _AND_RE.finditer(flat.lower()):
+            if m.end() > end:
+                end = m.end()
+    return (window[end:], True) if end > 0 else (window, False)
+
+
+def _cue_left(window: str) -> str:
+    """Text before a number that can hold its cue words: the clause, or, for a number opening
+    a parenthesis ("phương án kịch bản (9,77%)"), the words before the parenthesis."""
+    flat = _flat(window)
+    left, _ = _clause_left(flat, ",;(")
+    if not left.strip() and flat.rstrip().endswith("("):
+        left, _ = _clause_left(flat.rstrip()[:-1], ",;(")
+    return _mask_document_names(left, window)
+
+
+def _mask_document_names(left: str, window: str) -> str:
+    """"ban hành các Kế hoạch mở 04 lớp": a capitalised plan word inside a clause is the name
+    of a document, not a plan figure."""
+    raw = window[len(window) - len(left) :] if left else ""
+
+    def repl(m: re.Match) -> str:
+        return "văn bản" if raw[: m.start()].strip(" -–") else m.group().lower()
+
+    return re.sub(r"(?<![\w])(Kế hoạch|Chương trình|Chỉ tiêu|Mục tiêu)", repl, raw).lower()

@@ -1,0 +1,141 @@
+"""Naming statements: the subject a clause names before its verb, a sentence's label, the
+counted noun and its modifiers. Names are free text (not scored), kept short and readable."""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Mention, _flat
+
+_LEAD_FILLER_RE = re.compile(
+    r"^(?:\s|[-–•*+:]|\(?[0-9]{1,2}[)/]|[0-9]+(?:\.[0-9]+)*\.|[a-zđ]\)|"
+    r"và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|"
+    r"đồng thời|ngoài ra|với|"
+    r"trong|đó|như|điển hình như|tính|lũy kế|đến nay|hiện nay|hiện|toàn tỉnh|toàn thành phố|"
+    r"toàn huyện|toàn xã|toàn quốc|cả nước|toàn ngành|"
+    r"đã|có|về)+(?![\w])",
+)
+
+
+_SUBJECT_STOP_RE = re.compile(
+    r"(?<!tốc độ )(?<![\w])(ước đạt|chỉ đạt|đạt|ước tính|ước|tăng trưởng|tăng|giảm|bằng|chiếm|"
+    r"là|có|"
+    r"khoảng|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn|không quá|tối đa|vượt|kh|"
+    r"(?:trên|dưới|hơn|gần|từ)(?=\s*[-–>]?\s*$)|"
+    r"kế hoạch|chỉ tiêu|mục tiêu|dự toán|kịch bản|phương án|so với)(?![\w])"
+)
+
+
+_NOT_SUBJECT_WORDS = {
+    "tổng", "số", "mức", "tỷ", "lệ", "cả", "năm", "quý", "tháng", "i", "ii", "iii", "iv",
+    "được", "đã", "thì", "toàn", "tỉnh", "nay", "đến", "cộng", "ước", "còn", "các", "những",
+    "ngày", "tính",
+}
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+_SPACES_RE = re.compile(r"\s+")
+
+
+def _subject(clause: str, need_verb: bool = False) -> str | None:
+    """The indicator named before the verb of a clause, or None when the clause starts with
+    a verb/cue ("tăng 5%", "KH: …", "đạt 3,65%")."""
+    c = _flat(clause)
+    colon = c.rfind(":")
+    if colon >= 0 and _SUBJECT_STOP_RE.search(c.lower(), colon):
+        # "Chỉ tiêu 1: Tốc độ tăng trưởng đạt", "Về ngân hàng: Vốn huy động đạt"; when the
+        # words after the colon name nothing ("Thu ngân sách: ước thực hiện đạt"), the label
+        return _subject(clause[colon + 1 :], need_verb) or _subject(clause[:colon], False)
+    low = c.lower()
+    m = _LEAD_FILLER_RE.match(low)
+    start = m.end() if m else 0
+    stop = _SUBJECT_STOP_RE.search(low, start)
+    if stop is not None and not low[start : stop.start()].strip() and (
+        stop.group(1) == "tăng trưởng"
+    ):
+        # "Tăng trưởng tín dụng đạt 7%": a noun when a verb follows; ", tăng trưởng 18%": a verb
+        stop = _SUBJECT_STOP_RE.search(low, stop.end()) or stop
+    if stop is None and need_verb:  # words trailing the previous number, not a new subject
+        return None
+    end = stop.start() if stop else len(low)
+    words = _WORD_RE.findall(low[start:end])
+    if not any(w not in _NOT_SUBJECT_WORDS for w in words):
+        return None
+    # keep the original case, trimmed
+    raw = _SPACES_RE.sub(" ", clause[start:end]).strip(" -–:,;")
+    if ":" in raw:  # "Về ngân hàng: Vốn huy động", "Số lao động được giải quyết việc làm:"
+        raw = [p for p in raw.split(":") if p.strip()][-1].strip()
+    parts = raw.split(", ")
+    while len(parts) > 1 and _is_filler(parts[0]):  # "Trong quý I, phát hiện …"
+        parts.pop(0)
+    raw = ", ".join(parts)
+    raw = _TRAILING_PERIOD_RE.sub("", raw).strip(" -–:,;")
+    if _is_filler(raw):
+        return None
+    return raw or None
+
+
+_TRAILING_PERIOD_RE = re.compile(
+    r"(?:\s+(?:trong\s+)?(?:quý\s+[ivx0-9]+|tháng\s+[0-9]+|năm\s+[0-9]{4}|[0-9]+\s+tháng)"
+    r"(?:\s*(?:/|năm)\s*[0-9]{4})?)+\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_filler(part: str) -> bool:
+    low = _TRAILING_PERIOD_RE.sub("", " " + part.lower())
+    m = _LEAD_FILLER_RE.match(low.strip())
+    rest = low.strip()[m.end() :] if m else low.strip()
+    words = re.findall(r"[^\W\d_]+", rest)
+    return all(w in _NOT_SUBJECT_WORDS for w in words)
+
+
+def _label(text: str, a: int, first: int) -> str | None:
+    """"- Thu ngân sách: ước thực hiện …": the indicator a sentence names before a colon."""
+    head = _flat(text[a:first])
+    colon = head.find(":")
+    if colon < 0:
+        return None
+    label = _subject(text[a : a + colon])
+    return label if label and len(label.split()) <= 14 else None
+
+
+def _noun_after(text: str, m: Mention) -> str | None:
+    s = text[m.unit.end : m.unit.end + 60]
+    s = re.split(r"[,;.()\n0-9]|(?<![\w])(?:đạt|tăng|giảm|bằng|so với|với)(?![\w])", s)[0]
+    s = s.strip()
+    return " ".join(((m.unit.text or "") + " " + s).split()[:6]) or None
+
+
+def _count_phrase(text: str, m: Mention) -> str | None:
+    """"vụ vi phạm Luật Lâm nghiệp": a counted noun with its modifiers, when it has some."""
+    if m.unit.kind != "count" or not m.unit.text:
+        return None
+    tail = _tail_words(text, m)
+    return " ".join([m.unit.text, *tail]) if tail else None
+
+
+def _tail_words(text: str, m: Mention) -> list[str]:
+    tail = text[m.unit.end : m.unit.end + 80]
+    tail = re.split(r"[,;.()\n0-9]|(?<![\w])(?:đạt|tăng|giảm|bằng|so với|với|chiếm|để|nhằm|"
+                    r"do|theo|cho|trong|và)(?![\w])", tail)[0]
+    return tail.split()[:8]
+
+
+def _indicator_from(text: str, m: Mention) -> str:
+    """A name for a statement whose clause names no subject: the counted noun and its
+    modifiers ("vụ vi phạm Luật Lâm nghiệp"), else the clause's words."""
+    words = _tail_words(text, m)
+    if m.unit.kind == "count" and m.unit.text:
+        words = [m.unit.text, *words]
+    if len(words) >= 2:
+        s = " ".join(words)
+    else:
+        left = re.sub(r"\s+", " ", m.left).strip(" -–:,;(")
+        left = re.split(r"(?<![\w])(?:với|có|là|gồm|cho)(?![\w])", left)[-1].strip()
+        filler = _LEAD_FILLER_RE.match(left)
+        left = left[filler.end() :].strip() if filler else left
+        s = " ".join((left.split()[-6:] if left else []) + words).strip()
+    return (s[:1].upper() + s[1:]) if s else (m.unit.text or "")
