@@ -32,7 +32,9 @@ def detail(request, pk):
     rows = indicator_queries.indicator_history(user=request.user, indicator=indicator)
     if wants_xlsx(request):
         return history_xlsx(indicator, rows)
-    latest = rows[0].period if rows else None
+    # The breakdown shows the latest period with a reported figure (else the latest plan).
+    reported = [r for r in rows if r.figure]
+    latest = (reported or rows)[0].period if rows else None
     breakdown = [r for r in rows if latest and r.period == latest]
     evidence = [(r, e) for r in rows if r.figure for e in r.figure.evidence.all()]
     chart = indicator_queries.history_chart(rows)

@@ -18,7 +18,9 @@
     charts.push(chart);
     return chart;
   }
-  function vn(n) { return (n === null || n === undefined) ? "" : String(n).replace(".", ","); }
+  var NF = new Intl.NumberFormat("vi-VN", {maximumFractionDigits: 2});
+  function vn(n) { return (n === null || n === undefined) ? "" : NF.format(n); }
+  var numberAxis = {type: "value", axisLabel: {formatter: function (v) { return vn(v); }}};
 
   var d = read("dashboard-data");
   if (d) {
@@ -37,7 +39,7 @@
     make("chart-attain", {
       tooltip: {trigger: "axis", valueFormatter: function (v) { return vn(v) + "%"; }},
       grid: {left: 8, right: 24, top: 8, bottom: 8, containLabel: true},
-      xAxis: {type: "value", axisLabel: {formatter: "{value}%"}},
+      xAxis: {type: "value", axisLabel: {formatter: function (v) { return vn(v) + "%"; }}},
       yAxis: {type: "category", inverse: true, data: d.attain.names, axisTick: {show: false},
         axisLabel: {width: 150, overflow: "truncate"}},
       series: [{type: "bar", data: d.attain.values.map(function (v) {
@@ -61,7 +63,7 @@
       legend: {bottom: 0},
       grid: {left: 8, right: 8, top: 16, bottom: 56, containLabel: true},
       xAxis: {type: "category", data: d.trend.labels},
-      yAxis: {type: "value", minInterval: 1},
+      yAxis: {type: "value", minInterval: 1, axisLabel: numberAxis.axisLabel},
       series: [
         {name: d.trend.names[0], type: "bar", stack: "t", barMaxWidth: 48, data: d.trend.met, itemStyle: {color: "#2fb344"}},
         {name: d.trend.names[1], type: "bar", stack: "t", data: d.trend.not_met, itemStyle: {color: "#d63939"}},
@@ -73,11 +75,11 @@
   var h = read("indicator-data");
   if (h) {
     make("chart-history", {
-      tooltip: {trigger: "axis"},
+      tooltip: {trigger: "axis", valueFormatter: vn},
       legend: {bottom: 0},
       grid: {left: 8, right: 8, top: 16, bottom: 40, containLabel: true},
       xAxis: {type: "category", data: h.labels},
-      yAxis: {type: "value"},
+      yAxis: numberAxis,
       series: [
         {name: h.names[0], type: "bar", barMaxWidth: 40, data: h.plan, itemStyle: {color: "#94a3b8"}},
         {name: h.names[1], type: "bar", barMaxWidth: 40, data: h.actual, itemStyle: {color: "#206bc4"}}
