@@ -14,6 +14,9 @@ from .periods import find_periods
 _TRONG_DO_RE = re.compile(r"(?<![\w])(trong đó|riêng|bao gồm|gồm|cụ thể)(?![\w])")
 
 
+_FROM_TO_RE = re.compile(r"^\s*%?\s*(?:xuống|lên|đến|tới)(?:\s+(?:còn|mức))?\s*$")
+
+
 def _is_primary(m: Mention, plan: bool = False) -> bool:
     """A level figure that a statement is about. In a plan section a plan word ("phấn đấu
     kết nạp 30 đảng viên") opens its own figure too; a plan in "(KH: …)" never does."""
@@ -47,6 +50,9 @@ def _group(text: str, ms: list[Mention], plan: bool = False) -> list[_Stmt]:
             continue
         if m.window.strip() == "/":  # "03 hộ/03 xã"
             join(i, cur)
+            continue
+        if _FROM_TO_RE.search(m.window) and re.search(r"(?<![\w])từ\s*$", prev.window):
+            join(i, cur)  # "giảm từ 3,5% xuống còn 2,6%": the same rate, before and after
             continue
         giver = m.extras.get("cue") == "giver"
         sub_marker = bool(_TRONG_DO_RE.search(m.window))

@@ -24,7 +24,9 @@ LEVEL_AFTER_CHANGE_RE = re.compile(
 )
 BY_LEFT_RE = re.compile(_W + r"(?:đạt|bằng|ước đạt|ước bằng|ước|hoàn thành|thực hiện|chỉ đạt)"
                         r"(?:\s+(?:được|khoảng|mức|tỷ lệ|gần|trên|hơn))*\s*$")
-CHIEM_LEFT_RE = re.compile(_W + r"chiếm(?:\s+(?:khoảng|tỷ lệ|gần|trên|hơn))*\s*$")
+CHIEM_LEFT_RE = re.compile(
+    _W + r"(?:chiếm(?:\s+(?:khoảng|tỷ lệ|gần|trên|hơn))*|^\s*(?:đạt\s+)?(?:tỷ lệ|tỉ lệ))\s*$"
+)
 TARGET_WORD_RE = re.compile(
     _W + r"(kh|kế hoạch|chỉ tiêu|mục tiêu|kịch bản|phương án|dự kiến|phấn đấu|định hướng)" + _E
 )
@@ -54,7 +56,10 @@ def bound_of(left: str, right: str) -> str | None:
     m = SYMBOL_RE.search(left)
     if m:
         return {"≥": ">=", "≤": "<="}.get(m.group(1), m.group(1))
-    if re.match(r"^\s*(?:%\s*)?(?:[^\W\d_]+\s+){0,3}?trở lên", right) or GE_RE.search(left):
+    moving = re.match(r"^\s*(?:%\s*)?(?:xuống|lên|đến|tới)(?![\w])", right)
+    if re.match(r"^\s*(?:%\s*)?(?:[^\W\d_]+\s+){0,3}?trở lên", right) or (
+        GE_RE.search(left) and not moving  # "giảm từ 3,5% xuống còn 2,6%": not a bound
+    ):
         return ">="
     if re.match(r"^\s*(?:%\s*)?(?:[^\W\d_]+\s+){0,3}?trở xuống", right) or LE_RE.search(left):
         return "<="
