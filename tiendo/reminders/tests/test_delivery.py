@@ -43,7 +43,8 @@ def test_worker_delivers_the_digest_over_smtp_once(cast, smtp):
     text = msg.get_body(("plain",)).get_content()
     html = msg.get_body(("html",)).get_content()
     assert "1. Còn 5 ngày đến hạn: Báo cáo chuyển đổi số" in text
-    assert "Hạn: 30/06/2026" in text and "<strong>30/06/2026</strong>" in html
+    assert "   Đơn vị chủ trì: Sở A. Hạn: 30/06/2026. Tiến độ: 0%." in text
+    assert "Đơn vị chủ trì: Sở A. Hạn: 30/06/2026. Tiến độ: 0%." in html
     assert msg["Message-ID"].endswith("@tiendo>")
     assert Outbox.objects.filter(state=OutboxState.SENT).count() == 3
     # a second identical pass sends nothing
