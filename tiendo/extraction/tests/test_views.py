@@ -212,3 +212,29 @@ def test_listing_runs_takes_a_fixed_number_of_queries(run, cast, django_assert_n
     with django_assert_num_queries(3):
         rows = [(r.original_name, r.unit.code, r.created_by_id) for r in runs_for(user=office)]
     assert sorted(rows) == [("b.txt", "so-b", None), ("bao-cao.txt", "so-a", cast.office.pk)]
+
+
+def test_a_file_over_the_limit_is_refused(cast, client, settings):
+    settings.TIENDO_UPLOAD_MAX_BYTES = 1024 * 1024
+    client.force_login(cast.office)
+    big = SimpleUploadedFile("lon.txt", b"a" * (1024 * 1024 + 1), content_type="text/plain")
+    response = client.post(reverse("extraction:list"), {"file": big, "unit": cast.unit_a.pk})
+    assert response.status_code == 422
+    assert "Tệp quá lớn: tối đa 1 MB." in response.content.decode()
+    assert ExtractionRun.objects.count() == 0
+
+
+def test_a_docx_report_is_read(cast, catalogue, client, tmp_path):
+    import docx
+
+    d = docx.Document()
+    for line in REPORT.splitlines():
+        d.add_paragraph(line)
+    path = tmp_path / "bao-cao.docx"
+    d.save(path)
+    client.force_login(cast.office)
+    upload = SimpleUploadedFile("bao-cao.docx", path.read_bytes())
+    response = client.post(reverse("extraction:list"), {"file": upload, "unit": cast.unit_a.pk})
+    assert response.status_code == 302
+    run = ExtractionRun.objects.get()
+    assert (run.kind, run.text, len(run.statements)) == ("docx", REPORT.rstrip("\n"), 2)
