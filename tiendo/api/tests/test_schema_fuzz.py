@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
@@ -17,7 +19,19 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
 
 
 @pytest.fixture
-def headers(cast, settings):
+def keep_connection():
+    """The schema's WSGI calls bypass Django's test client, which is what normally stops
+    close_old_connections from closing the test's connection (in its open transaction) at the
+    end of each request: do the same here (it matters on PostgreSQL)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def headers(cast, settings, keep_connection):
     settings.TIENDO_API_RATE_PER_MINUTE = 100_000
     ind = make_indicator("thu-ns", name="Thu ngân sách")
     make_target(ind, cast.unit_a, "2026-Q1", 9950)
