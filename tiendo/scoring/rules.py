@@ -402,14 +402,19 @@ def _explain(c: Criterion, fw: Framework, inputs: dict, points, raw, mp, notes, 
     return text + "."
 
 
-def _score(fw: Framework, m: dict, caches: list[dict] | None = None
+MEMO_LIMIT = 2048  # distinct input tuples per criterion before its memo is dropped
+
+
+def _score(fw: Framework, m: dict, caches: list[dict | None] | None = None
            ) -> tuple[list[CriterionScore], Decimal | None, list[str]]:
     """Points of every criterion (clamped, 2 decimals), the exact total and the missing metrics.
 
     This is the hot loop of the benchmark (300,000 criteria). A criterion's points and sentence
     depend only on the values of the metrics its formula reads, so within one rating they are
-    memoised per criterion on that tuple of values (``caches``, one dict per criterion); units
-    share small counts, and a repeated tuple costs a dictionary look-up instead of a formula."""
+    memoised per criterion on that tuple of values (``caches``, one dict per criterion, shared
+    by the subjects of one rating): units share small counts, and a repeated tuple costs a
+    dictionary look-up instead of a formula. A memo that grows past MEMO_LIMIT entries is not
+    paying off and is dropped (``None``), which also bounds its memory."""
     comp: _Compiled = fw._compiled  # type: ignore[attr-defined]
     if caches is None:
         caches = [{} for _ in comp.criteria]
@@ -420,14 +425,20 @@ def _score(fw: Framework, m: dict, caches: list[dict] | None = None
     complete = True
     lazy = None
     get = m.get
-    for (c, f, mp, mp_text), cache in zip(comp.criteria, caches, strict=True):
+    for i, (c, f, mp, mp_text) in enumerate(comp.criteria):
         names = f.names
         key = tuple(map(get, names))
-        hit = cache.get(key)
+        cache = caches[i]
+        hit = cache.get(key) if cache is not None else None
         if hit is None:
             if lazy is None:
                 lazy = _LazyFmt(m)
-            hit = cache[key] = _criterion(c, fw, f, m, mp, mp_text, lazy)
+            hit = _criterion(c, fw, f, m, mp, mp_text, lazy)
+            if cache is not None:
+                if len(cache) < MEMO_LIMIT:
+                    cache[key] = hit
+                else:
+                    caches[i] = None
         raw, points, text, miss = hit
         if points is None:
             missing.extend(n for n in miss if n not in missing)
@@ -435,8 +446,7 @@ def _score(fw: Framework, m: dict, caches: list[dict] | None = None
         else:
             total += points
         append(CriterionScore(c.code, c.name_vi, c.group, dict(zip(names, key, strict=True)),
-                              c.formula,
-                              points, mp, text, raw))
+                              c.formula, points, mp, text, raw))
     return breakdown, (total if complete else None), missing
 
 
@@ -667,7 +677,7 @@ def rate(framework: Framework, subjects: Sequence[SubjectMetrics]) -> list[Subje
 
 def _rate(framework: Framework, subjects: Sequence[SubjectMetrics]) -> list[SubjectResult]:
     results = []
-    caches: list[dict] = [{} for _ in framework.criteria]
+    caches: list[dict | None] = [{} for _ in framework.criteria]
     for s in subjects:
         m = _normalise(s.metrics)
         breakdown, score, missing = _score(framework, m, caches)

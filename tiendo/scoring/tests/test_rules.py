@@ -563,3 +563,19 @@ def test_order_independence_on_a_large_random_population():
     rnd.shuffle(subjects)
     b = [r.as_dict() for r in rate(party_framework(), subjects)]
     assert a == b
+
+
+def test_memo_is_dropped_past_its_limit_without_changing_results():
+    from tiendo.scoring.rules import MEMO_LIMIT, _normalise, _score
+
+    fw = replace(party_framework(), quota=QuotaRule(reading=NO_QUOTA))
+    n = MEMO_LIMIT + 50
+    subjects = [subj(i, party(quality_mark=D(i) / 1000)) for i in range(n)]
+    results = {r.subject_id: r for r in rate(fw, subjects)}
+    for s in subjects[::97] + subjects[-3:]:
+        alone, score, _missing = _score(fw, _normalise(s.metrics))
+        r = results[s.subject_id]
+        assert r.score == score
+        assert [c.explanation_vi for c in r.breakdown] == [c.explanation_vi for c in alone]
+    assert results[n - 1].breakdown[7].explanation_vi == \
+        "Lãnh đạo chấm chất lượng 2,097/10: 4,19/20 điểm."
