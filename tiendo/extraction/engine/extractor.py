@@ -186,6 +186,7 @@ def _sentences(text: str, a: int, b: int):
 
 
 _DIGIT_RE = re.compile(r"[0-9]")
+_RANGE_END_RE = re.compile(r"^\s*%?\s*(?:đến|tới|-|–)\s*$")
 
 
 def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
@@ -256,6 +257,8 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
                 m.role = "attainment"
                 m.extras["basis"] = m.extras.get("basis") or _noun_after(text, ms[i - 1])
         m.bound = roles.bound_of(m.window[-25:], m.right[:30])
+        if i > 0 and _RANGE_END_RE.match(m.window) and ms[i - 1].window.rstrip().endswith("từ"):
+            ms[i - 1].bound, m.bound = ">=", "<="  # "từ 7,5% đến 8%": a range
         m.negative = bool(roles.NEG_RE.search(m.window[-8:])) and m.role != "part"
         prev_end = m.unit.end
     stmts = _group(text, ms, ctx.plan)

@@ -63,7 +63,7 @@ def _group(text: str, ms: list[Mention], plan: bool = False) -> list[_Stmt]:
                     _relink_parent_plan(ms, stmts, i, s)
                     join(i, s)
                     continue
-            new(i, cur if sub_marker else None)
+            new(i, cur if sub_marker else stmts[cur].parent)  # siblings keep the parent
             continue
         if _is_primary(m, plan) and has_primary(cur):
             share = m.extras.get("cue") == "share"

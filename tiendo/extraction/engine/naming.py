@@ -19,7 +19,7 @@ _LEAD_FILLER_RE = re.compile(
 
 _SUBJECT_STOP_RE = re.compile(
     r"(?<!tốc độ )(?<![\w])(ước đạt|chỉ đạt|đạt|ước tính|ước|tăng trưởng|tăng|giảm|bằng|chiếm|"
-    r"là|có|"
+    r"là|có|tương đương|tương ứng|"
     r"khoảng|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn|không quá|tối đa|vượt|kh|"
     r"(?:trên|dưới|hơn|gần|từ)(?=\s*[-–>]?\s*$)|"
     r"kế hoạch|chỉ tiêu|mục tiêu|dự toán|kịch bản|phương án|so với)(?![\w])"
@@ -29,7 +29,7 @@ _SUBJECT_STOP_RE = re.compile(
 _NOT_SUBJECT_WORDS = {
     "tổng", "số", "mức", "tỷ", "lệ", "cả", "năm", "quý", "tháng", "i", "ii", "iii", "iv",
     "được", "đã", "thì", "toàn", "tỉnh", "nay", "đến", "cộng", "ước", "còn", "các", "những",
-    "ngày", "tính",
+    "ngày", "tính", "bình", "quân", "mỗi", "chỉ", "tương", "đương", "ứng",
 }
 
 

@@ -22,7 +22,8 @@ CHANGE_LEFT_RE = re.compile(
 LEVEL_AFTER_CHANGE_RE = re.compile(
     _W + r"(?:tăng|giảm)(?:\s+(?:xuống|lên))?\s+(?:còn|lên|xuống)(?:\s+(?:mức|khoảng|còn))?\s*$"
 )
-BY_LEFT_RE = re.compile(_W + r"(?:đạt|bằng|ước đạt|ước bằng|ước|hoàn thành|thực hiện|chỉ đạt)"
+BY_LEFT_RE = re.compile(_W + r"(?:đạt|bằng|ước đạt|ước bằng|ước|hoàn thành|thực hiện|chỉ đạt|"
+                        r"chỉ bằng|tương đương|tương ứng|bằng khoảng)"
                         r"(?:\s+(?:được|khoảng|mức|tỷ lệ|gần|trên|hơn))*\s*$")
 CHIEM_LEFT_RE = re.compile(
     _W + r"(?:chiếm(?:\s+(?:khoảng|tỷ lệ|gần|trên|hơn))*|^\s*(?:đạt\s+)?(?:tỷ lệ|tỉ lệ))\s*$"
@@ -56,7 +57,7 @@ def bound_of(left: str, right: str) -> str | None:
     m = SYMBOL_RE.search(left)
     if m:
         return {"≥": ">=", "≤": "<="}.get(m.group(1), m.group(1))
-    moving = re.match(r"^\s*(?:%\s*)?(?:xuống|lên|đến|tới)(?![\w])", right)
+    moving = re.match(r"^\s*(?:%\s*)?(?:xuống|lên)(?![\w])", right)
     if re.match(r"^\s*(?:%\s*)?(?:[^\W\d_]+\s+){0,3}?trở lên", right) or (
         GE_RE.search(left) and not moving  # "giảm từ 3,5% xuống còn 2,6%": not a bound
     ):
