@@ -30,6 +30,10 @@ _NOT_SUBJECT_WORDS = {
     "tổng", "số", "mức", "tỷ", "lệ", "cả", "năm", "quý", "tháng", "i", "ii", "iii", "iv",
     "được", "đã", "thì", "toàn", "tỉnh", "nay", "đến", "cộng", "ước", "còn", "các", "những",
     "ngày", "tính", "bình", "quân", "mỗi", "chỉ", "tương", "đương", "ứng",
+    # adverbs that stand before a verb without naming anything ("cũng tăng", "vẫn đạt")
+    "cũng", "vẫn", "đều", "lại", "sẽ", "đang", "mới", "tiếp", "tục", "bước", "đầu", "cơ",
+    "bản", "hằng", "hàng", "nhìn", "chung", "dồn", "khá", "rất", "nhẹ", "mạnh", "cao",
+    "thấp", "thực", "hiện", "nữa", "thêm", "luôn", "ổn", "định",
 }
 
 
@@ -72,6 +76,7 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
         parts.pop(0)
     raw = ", ".join(parts)
     raw = _TRAILING_PERIOD_RE.sub("", raw).strip(" -–:,;")
+    raw = _TRAILING_ADVERB_RE.sub("", raw)
     if _is_filler(raw):
         return None
     return raw or None
@@ -80,6 +85,12 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
 _TRAILING_PERIOD_RE = re.compile(
     r"(?:\s+(?:trong\s+)?(?:quý\s+[ivx0-9]+|tháng\s+[0-9]+|năm\s+[0-9]{4}|[0-9]+\s+tháng)"
     r"(?:\s*(?:/|năm)\s*[0-9]{4})?)+\s*$",
+    re.IGNORECASE,
+)
+
+
+_TRAILING_ADVERB_RE = re.compile(
+    r"(?:\s+(?:cũng|vẫn|đều|lại|sẽ|đang|chỉ|mới|đã|được|tiếp tục|bình quân|mỗi tháng|mỗi năm))+$",
     re.IGNORECASE,
 )
 
