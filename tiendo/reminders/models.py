@@ -157,7 +157,8 @@ class Notification(models.Model):
 
     dedup_key = models.CharField(max_length=200)
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
+        db_index=False,  # the (recipient, read_at) index serves lookups by recipient
     )
     kind = models.CharField(max_length=20, choices=ItemKind.choices)
     title = models.CharField(max_length=300)
@@ -184,8 +185,6 @@ class Notification(models.Model):
                          name="notif_waiting"),
             # serves: the bell's unread count and the centre's list of one person
             models.Index(fields=["recipient", "read_at"], name="notif_recipient_read"),
-            # serves: "has this person's digest of the day gone out?"
-            models.Index(fields=["recipient", "sent_in"], name="notif_recipient_sent_in"),
         ]
 
     def __str__(self) -> str:
