@@ -149,6 +149,8 @@ class ItemKind(models.TextChoices):
     REPORT_OVERDUE = "report_overdue", _("Chậm gửi số liệu")
     REPORT_ESCALATION = "report_escalation", _("Chậm gửi số liệu — báo cấp trên")
     WEEKLY = "weekly", _("Tổng hợp tuần")
+    STUCK_TASK = "stuck_task", _("Chờ nghiệm thu")
+    STUCK_FIGURES = "stuck_figures", _("Chờ duyệt số liệu")
 
 
 class Notification(models.Model):

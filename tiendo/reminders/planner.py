@@ -246,6 +246,58 @@ def _report_items(today: date, spec: RuleSpec, audience: Audience, unit_names: d
     return items
 
 
+STUCK_AFTER_DAYS = 3  # a completion report or figures waiting this long: the office hears
+STUCK_EVERY_DAYS = 7  # … and again every week while they wait
+
+
+def _stuck_step(waited: int) -> int | None:
+    return None if waited < STUCK_AFTER_DAYS else (waited - STUCK_AFTER_DAYS) // STUCK_EVERY_DAYS
+
+
+def _stuck_items(today: date, spec: RuleSpec, audience: Audience, unit_names: dict,
+                 ) -> list[Item]:
+    """What is stuck with the office: completion reports waiting for acceptance and submitted
+    figures waiting for approval, from 3 days on, then weekly."""
+    items = []
+    for pk, title, unit, updated in (Task.objects.filter(state=TaskState.SUBMITTED)
+                                     .values_list("pk", "title", "lead_unit_id", "updated_at")
+                                     .order_by()):
+        waited = (today - updated.astimezone(VN).date()).days
+        step = _stuck_step(waited)
+        if step is None:
+            continue
+        subject = {"type": "task", "id": pk, "title": title, "unit": unit_names.get(unit, ""),
+                   "waited": waited, "stage": f"stuck-{step}", "audience": "office"}
+        for uid in audience.for_stage("office", unit):
+            items.append(Item(f"stuck:task:{pk}:{step}:{uid}", uid, ItemKind.STUCK_TASK,
+                              subject, spec.urgent))
+    waiting: dict[tuple[int, str], dict] = {}
+    for unit, code, at in (Figure.objects.filter(state=FigureState.SUBMITTED,
+                                                 superseded_by__isnull=True)
+                           .values_list("unit_id", "period", "submitted_at").order_by()):
+        if at is None:
+            continue
+        w = waiting.setdefault((unit, code), {"n": 0, "oldest": at})
+        w["n"] += 1
+        w["oldest"] = min(w["oldest"], at)
+    for (unit, code), w in sorted(waiting.items()):
+        waited = (today - w["oldest"].astimezone(VN).date()).days
+        step = _stuck_step(waited)
+        if step is None:
+            continue
+        try:
+            label = parse_period(code).label_vi
+        except PeriodError:
+            label = code
+        subject = {"type": "figures", "unit_id": unit, "unit": unit_names.get(unit, ""),
+                   "period": code, "period_label": label, "count": w["n"], "waited": waited,
+                   "stage": f"stuck-{step}", "audience": "office"}
+        for uid in audience.for_stage("office", unit):
+            items.append(Item(f"stuck:figures:{unit}:{code}:{step}:{uid}", uid,
+                              ItemKind.STUCK_FIGURES, subject, spec.urgent))
+    return items
+
+
 def _weekly_items(today: date, spec: RuleSpec, cal: Calendar, audience: Audience,
                   unit_names: dict, windows: list[dict]) -> list[Item]:
     """Monday (by default) summary for leaders and unit heads: units of their subtree with
@@ -316,6 +368,8 @@ def plan(*, now: datetime, dry_run: bool = False) -> queueing.PlanResult:
         if specs[RuleKind.WEEKLY]:
             items += _weekly_items(today, specs[RuleKind.WEEKLY], cal, audience, unit_names,
                                    windows)
+        if specs[RuleKind.TASK]:
+            items += _stuck_items(today, specs[RuleKind.TASK], audience, unit_names)
         base = specs[RuleKind.TASK] or RuleSpec()
         result = queueing.write(items=items, now=now, local=local, spec=base, cal=cal)
         if dry_run:

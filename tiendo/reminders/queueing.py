@@ -51,6 +51,8 @@ def subject_link(subject: dict) -> str:
         return link(f"/nhiem-vu/{subject['id']}/")
     if subject["type"] == "report":
         return link("/so-lieu/nhap/")
+    if subject["type"] == "figures":
+        return link("/so-lieu/duyet/")
     return link("/")
 
 
@@ -138,6 +140,8 @@ def _subject_key(n: dict) -> str:
         return f"task:{d.get('id')}:{d.get('audience')}"
     if d.get("type") == "report":
         return f"report:{d.get('unit_id')}:{d.get('period')}:{d.get('audience')}"
+    if d.get("type") == "figures":
+        return f"figures:{d.get('unit_id')}:{d.get('period')}"
     return n["dedup_key"]
 
 

@@ -20,6 +20,22 @@ def item_text(kind: str, s: dict, lang: str = "vi") -> tuple[str, str]:
     en = lang == "en"
     left = s.get("days_left", 0)
     deadline = vn_date(s.get("deadline"))
+    if kind == "stuck_task":
+        title = (f"Awaiting acceptance for {_days(s['waited'], lang)}: {s['title']}" if en
+                 else f"Chờ nghiệm thu {_days(s['waited'], lang)}: {s['title']}")
+        body = (f"{s['unit']} reported this task done; it counts as not completed until "
+                "accepted." if en else f"{s['unit']} đã báo cáo hoàn thành; nhiệm vụ chưa được "
+                "tính là hoàn thành cho đến khi nghiệm thu.")
+        return title, body
+    if kind == "stuck_figures":
+        n = s["count"]
+        title = (f"{n} figures of {s['period_label']} from {s['unit']} await approval "
+                 f"({_days(s['waited'], lang)})" if en else
+                 f"Chờ duyệt {format_count(n)} số liệu {s['period_label']} của {s['unit']} "
+                 f"({_days(s['waited'], lang)})")
+        body = ("Approve or return them on the approvals page." if en else
+                "Duyệt hoặc trả lại tại trang duyệt số liệu.")
+        return title, body
     if s["type"] == "task":
         name = s["title"]
         if kind == "task_before":

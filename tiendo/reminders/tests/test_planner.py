@@ -219,3 +219,27 @@ def test_english_speakers_get_english_items(cast):
     n = Notification.objects.get()
     assert (n.title, n.body) == ("Due in 5 days: Digital plan",
                                  "Lead unit: Sở A. Deadline: 30/06/2026. Progress: 0%.")
+
+
+def test_office_hears_of_completion_reports_and_figures_waiting_for_it(cast):
+    from datetime import datetime, timedelta
+
+    from tiendo.reminders.tests.conftest import VN
+    from tiendo.tasks.models import Task
+
+    task = make_task("Đề án A", cast.unit_a, deadline=date(2026, 6, 30), state="submitted",
+                     completed_on=date(2026, 6, 20))
+    Task.objects.filter(pk=task.pk).update(updated_at=datetime(2026, 6, 21, 10, tzinfo=VN))
+    ind = make_indicator("thu-ngan-sach", name="Thu ngân sách nhà nước")
+    make_figure(ind, cast.unit_b, "2026-Q2", 85, state=FigureState.SUBMITTED,
+                submitted_at=datetime(2026, 6, 23, 9, tzinfo=VN))
+    planner.plan(now=at("2026-06-25"))  # report waited 4 days, figures 2
+    assert keys(cast.office) == ["Chờ nghiệm thu 4 ngày: Đề án A"]
+    planner.plan(now=at("2026-06-26"))
+    assert keys(cast.office) == ["Chờ duyệt 01 số liệu Quý II/2026 của Sở B (3 ngày)",
+                                 "Chờ nghiệm thu 4 ngày: Đề án A"]
+    for other in (cast.focal_a, cast.focal_b, cast.outsider, cast.leader):
+        assert keys(other) == []
+    planner.plan(now=at("2026-06-25") + timedelta(days=7))  # a week later, again
+    assert Notification.objects.filter(recipient=cast.office,
+                                       kind=ItemKind.STUCK_TASK).count() == 2
