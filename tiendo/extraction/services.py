@@ -132,10 +132,17 @@ def _figure_fields(statement: dict) -> tuple[Decimal | None, dict]:
     """(change in %, reported ratios) of a statement, as the figure keeps them."""
     change = None
     reported = {}
+    changes = [n for n in statement["numbers"] if n["role"] == "change" and n.get("unit") == "%"]
+    # the change against the same period of last year (cùng kỳ), else the first one given
+    same_period = [n for n in changes if "cùng kỳ" in (n.get("basis") or "")]
+    for n in (same_period or changes)[:1]:
+        value = Decimal(str(n["value"]))
+        change = -value if n.get("direction") == "down" and value > 0 else value
     for n in statement["numbers"]:
-        if n["role"] == "change" and n.get("unit") == "%" and change is None:
-            value = Decimal(str(n["value"]))
-            change = -value if n.get("direction") == "down" and value > 0 else value
+        if n["role"] == "change" and n not in (same_period or changes)[:1]:
+            reported.setdefault("changes", []).append(
+                {"value": n["value"], "unit": n.get("unit"), "basis": n.get("basis") or "",
+                 "direction": n.get("direction")})
         elif n["role"] == "attainment":
             reported.setdefault("attainment", []).append(
                 {"value": n["value"], "basis": n.get("basis") or ""})
