@@ -87,7 +87,9 @@ def collect(units: list[Unit], period: Period, *, on: date | None = None) -> dic
     # 1. tasks whose deadline (original or extended) can fall in the period
     tasks = Task.objects.filter(lead_unit_id__in=ids).filter(
         Q(deadline__range=(period.start, period.end))
-        | Q(extended_deadline__range=(period.start, period.end))).order_by("deadline", "pk")
+        | Q(extended_deadline__range=(period.start, period.end))).only(
+        "id", "title", "lead_unit_id", "deadline", "extended_deadline", "completed_on", "state",
+        "is_key").order_by("deadline", "pk")
     done_ids: dict[int, set[int]] = defaultdict(set)
     for t in tasks:
         st = task_status(deadline=t.deadline, completed_on=t.closed_on, on=on,
@@ -141,18 +143,22 @@ def collect(units: list[Unit], period: Period, *, on: date | None = None) -> dic
 
     # 3. targets and figures; 4. returned figures (audit log)
     targets = Target.objects.filter(unit_id__in=ids, period=period.code,
-                                    scope=TargetScope.PERIOD).select_related("indicator")
-    figures = Figure.objects.filter(unit_id__in=ids, period=period.code)
+                                    scope=TargetScope.PERIOD).select_related("indicator").only(
+        "unit_id", "indicator_id", "value", "bound", "value_high", "indicator__name",
+        "indicator__direction", "indicator__is_key")
+    figures = Figure.objects.filter(unit_id__in=ids, period=period.code).only(
+        "id", "unit_id", "indicator_id", "value", "state", "submitted_at", "superseded_by_id")
     all_figure_ids = defaultdict(list)
     current: dict[tuple[int, int], Figure] = {}
     for f in figures:
         all_figure_ids[f.unit_id].append(f.pk)
         if f.superseded_by_id is None:
             current[(f.unit_id, f.indicator_id)] = f
+    # by unit (indexed), not by a list of every figure id: that list can pass the database's
+    # limit on query parameters at province scale
     returned = set(AuditEntry.objects.filter(
-        action="figure.return", object_type="indicators.figure",
-        object_id__in=[str(i) for ids_ in all_figure_ids.values() for i in ids_],
-    ).values_list("object_id", flat=True))
+        action="figure.return", object_type="indicators.figure", unit_id__in=ids,
+    ).values_list("object_id", flat=True)) if all_figure_ids else set()
     rule = _verdict_rule()
     closes = window_close(period)
     per_unit_indicators: dict[int, set[int]] = defaultdict(set)
