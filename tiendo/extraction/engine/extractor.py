@@ -270,7 +270,7 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
         stmts[0].context = _flat(text[a : ms[0].tok.start]).lower()
     _statement_rules(ms, stmts, ctx)
     _statuses(text, a, b, ms, stmts, groups, ctx)
-    _periods(text, a, b, ms, stmts, ctx)
+    _periods(text, a, b, ms, stmts, ctx, groups)
     return _build(text, ms, stmts, ctx)
 
 

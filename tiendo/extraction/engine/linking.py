@@ -242,7 +242,7 @@ _NOT_PERIOD_BEFORE_RE = re.compile(
 )
 
 
-def _periods(text, a, b, ms, stmts, ctx: _Context) -> None:
+def _periods(text, a, b, ms, stmts, ctx: _Context, groups=()) -> None:
     found = [p for p in find_periods(text[a:b], ctx.year) if p.code]
     for p in found:
         p.start += a
@@ -265,7 +265,11 @@ def _periods(text, a, b, ms, stmts, ctx: _Context) -> None:
                 code = p.code
                 break
         if code is None:
-            before = [p for p in usable if p.end <= pos]
+            own = _innermost(groups, pos)
+            before = [  # a period inside a parenthesis the statement is not in is an aside
+                p for p in usable if p.end <= pos
+                and (_innermost(groups, p.start) is None or _innermost(groups, p.start) == own)
+            ]
             if before:
                 p = before[-1]
                 code = p.code
