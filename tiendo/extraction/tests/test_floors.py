@@ -1,7 +1,7 @@
 """The engine meets the quality floors on the sample report (copied into tests/data) and on
-four reports written for these tests (an imaginary province, "Bình An", a party
-committee of provincial agencies, a half-year party report, a year's resolution report), annotated by hand following the
-annotation rules before the engine was run on them."""
+four reports written for these tests (an imaginary province, "Bình An", a party committee of
+provincial agencies, a half-year party report, a year's resolution report), annotated by hand
+following the annotation rules before the engine was run on them."""
 
 import json
 from pathlib import Path
