@@ -67,6 +67,11 @@ def framework_version(code: str | None = None) -> FrameworkVersion:
     return fv
 
 
+def framework_versions() -> list[FrameworkVersion]:
+    framework_version()  # make sure the shipped ones are there
+    return list(FrameworkVersion.objects.order_by("code", "-version"))
+
+
 def subject_units(*, user, framework: rules.Framework, period: Period) -> list[Unit]:
     kinds = SUBJECT_UNIT_KINDS.get(framework.subject_kind)
     if kinds is None:

@@ -1,11 +1,13 @@
 """Rating pages: the ranking of a period with the quota table, a unit's "Vì sao?" page with its
 workflow actions, the what-if panel (nothing saved) and the .xlsx export."""
 
+import json
 from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -205,6 +207,56 @@ def what_if(request, pk):
 def _whatif_template(request) -> str:
     return "scoring/_whatif_result.html" if request.htmx and request.method == "POST" \
         else "scoring/what_if.html"
+
+
+@login_required
+def frameworks(request):
+    """The criteria frameworks; an administrator saves a new version of one (formulas, points,
+    bands, quota reading). A bad formula is refused with its position and reason."""
+    code = (request.GET.get("code") or request.POST.get("code")
+            or queries.DEFAULT_FRAMEWORK).strip()
+    try:
+        fv = queries.framework_version(code)
+    except queries.RatingInputError as exc:
+        raise Http404 from exc
+    versions = queries.framework_versions()
+    post = request.POST if request.method == "POST" else {}
+    rows = [{"c": c, "name": post.get(f"{c.code}-name_vi", c.name_vi),
+             "max": post.get(f"{c.code}-max_points", c.max_points),
+             "formula": post.get(f"{c.code}-formula", c.formula)} for c in fv.framework.criteria]
+    context = {"fv": fv, "fw": fv.framework, "versions": versions, "errors": [], "rows": rows,
+               "can_edit": access.is_admin(request.user),
+               "readings": [(rules.OF_TOT, "20% số Tốt"), (rules.OF_TOT_OR_BETTER,
+                                                           "20% số Tốt trở lên"),
+                            (rules.NO_QUOTA, "Không áp dụng")]}
+    if request.method == "POST":
+        if not access.is_admin(request.user):
+            raise PermissionDenied
+        definition = _definition_from_post(fv.definition, request.POST)
+        try:
+            fv = services.framework_save(actor=request.user, definition=definition,
+                                         note=request.POST.get("note", ""))
+        except ValidationError as exc:
+            context["errors"] = exc.messages
+            return render(request, "scoring/frameworks.html", context, status=422)
+        messages.success(request, f"Đã lưu {fv}.")
+        return redirect(f"{reverse('scoring:frameworks')}?code={fv.code}")
+    return render(request, "scoring/frameworks.html", context)
+
+
+def _definition_from_post(current: dict, post) -> dict:
+    d = json.loads(json.dumps(current))
+    for c in d["criteria"]:
+        for field in ("name_vi", "max_points", "formula"):
+            key = f"{c['code']}-{field}"
+            if key in post:
+                c[field] = post[key].strip()
+    for level in ("xuat_sac", "tot", "hoan_thanh"):
+        if f"band-{level}" in post:
+            d["bands"][level] = post[f"band-{level}"].strip().replace(",", ".")
+    if "quota-reading" in post:
+        d["quota"]["reading"] = post["quota-reading"]
+    return d
 
 
 def _export(period, fv, ratings):

@@ -214,3 +214,27 @@ def test_leader_records_a_mark_with_evidence_from_the_rating_page(client, cast, 
     assert login(client, cast.outsider).post(f"/xep-loai/{a.pk}/ghi-nhan/", {
         "kind": "quality_mark", "value": "10", "evidence": "x"}).status_code == 404
     assert Mark.objects.filter(kind="deductions").count() == 1
+
+
+@pytest.mark.django_db
+def test_framework_page_saves_a_version_or_shows_the_formula_error(client, cast):
+    from tiendo.scoring.models import FrameworkVersion
+
+    r = login(client, cast.inspector).get("/xep-loai/bo-tieu-chi/?code=QD366")
+    assert r.status_code == 200
+    assert 'name="A1-formula"' not in r.content.decode()  # read only
+    assert client.post("/xep-loai/bo-tieu-chi/", {"code": "QD366"}).status_code == 403
+    c = login(client, cast.admin)
+    r = c.post("/xep-loai/bo-tieu-chi/", {"code": "QD366", "A1-formula": "25 * tasks_ontime"})
+    assert r.status_code == 422
+    html = r.content.decode()
+    assert "Tiêu chí A1 — Vị trí 6: không có chỉ số &#x27;tasks_ontime&#x27;" in html
+    assert 'value="25 * tasks_ontime"' in html  # what was typed stays in the form
+    assert FrameworkVersion.objects.filter(code="QD366").count() == 1
+    r = c.post("/xep-loai/bo-tieu-chi/", {"code": "QD366", "band-xuat_sac": "92,5",
+                                           "note": "Ngưỡng mới"})
+    assert r.status_code == 302
+    fv = FrameworkVersion.objects.get(code="QD366", version=2)
+    assert str(fv.framework.bands.xuat_sac) == "92.5"
+    assert login(client, cast.outsider).get("/xep-loai/bo-tieu-chi/?code=KHONG").status_code \
+        == 404
