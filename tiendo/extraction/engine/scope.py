@@ -80,7 +80,7 @@ def out_of_scope(text: str, tok: Token, unit: Unit, line_start: int, masked) -> 
     prev_ch = text[tok.start - 1 : tok.start]
     next_ch = text[tok.end : tok.end + 1]
     # glued to letters: "COVID-19", "H5N1", "28B", "F0" (a glued unit like "5ha" is fine)
-    if prev_ch in "-" and text[tok.start - 2 : tok.start - 1].isalpha():
+    if prev_ch == "-" and tok.start >= 2 and text[tok.start - 2].isalpha():
         return True
     if next_ch.isalpha() and not _GLUED_UNIT_RE.match(text, tok.end):
         return True

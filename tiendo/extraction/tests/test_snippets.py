@@ -93,3 +93,8 @@ def test_decomposed_text_keeps_offsets_into_the_callers_text():
 def test_negative_growth_has_a_negative_value():
     [s] = extract("Xuất khẩu tăng trưởng âm 4,13% so với cùng kỳ.", default_period="2025")
     assert (s.numbers[0].value, s.numbers[0].role) == (-4.13, "change")
+
+
+def test_a_number_at_the_very_start_of_the_text_is_read():
+    [s] = extract("5 tỷ đồng được giải ngân trong quý.", default_period="2026-Q1")
+    assert [(n.text, n.unit) for n in s.numbers] == [("5", "tỷ đồng")]
