@@ -24,6 +24,8 @@ from tiendo.api.schemas import (
     MeOut,
     ProgressIn,
     ProgressOut,
+    RatingOut,
+    RatingPage,
     TargetPage,
     TaskOut,
     TaskPage,
@@ -36,6 +38,8 @@ from tiendo.indicators.models import Indicator, Target
 from tiendo.indicators.queries import figure_table
 from tiendo.orgs import access
 from tiendo.reports.builds import FORMATS, build, check_period
+from tiendo.reports.queries import ratings as report_ratings
+from tiendo.scoring.queries import get_rating_for_user, ratings_for
 from tiendo.tasks import services as tasks
 from tiendo.tasks.queries import TaskRow, status_of, task_rows
 
@@ -305,5 +309,34 @@ def report_build(request, period: str,
     response["Content-Disposition"] = f'attachment; filename="{built.filename}"'
     return response
 
-# Ratings (xếp loại): tiendo.scoring exposes no query module yet; the endpoint is added once it
-# does (see docs/api.md).
+# --- ratings ------------------------------------------------------------------------------
+
+def _rating(r) -> dict:
+    return {"id": r.pk, "unit": r.unit.code, "unit_name": r.unit.name, "period": r.period,
+            "framework": r.framework_code, "peer_group": r.peer_group,
+            "score": _num(r.score), "proposed_level": r.proposed_level, "level": r.level,
+            "state": r.state}
+
+
+@api.get("/ratings", response={200: RatingPage, 400: Error, **ERRORS}, tags=["xếp loại"])
+def rating_list(request, period: str = Query(..., max_length=32),
+                framework: str | None = Query(None, max_length=32),
+                peer_group: str | None = Query(None, max_length=64),
+                unit: str | None = Query(None, max_length=64),
+                limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
+    """Kết quả xếp loại đã lưu của kỳ, các đơn vị người dùng được xem."""
+    p = check_period(period)
+    if framework:
+        rows = list(ratings_for(user=request.user, period=p.code, framework_code=framework,
+                                peer_group=peer_group or ""))
+    else:
+        rows = [r for r in report_ratings(user=request.user, period=p)
+                if not peer_group or r.peer_group == peer_group]
+    if unit:
+        rows = [r for r in rows if r.unit.code == unit]
+    return _page([_rating(r) for r in rows[offset:offset + limit]], len(rows), limit, offset)
+
+
+@api.get("/ratings/{int:rating_id}", response={200: RatingOut, **ERRORS}, tags=["xếp loại"])
+def rating_detail(request, rating_id: int):
+    return _rating(get_rating_for_user(request.user, rating_id))

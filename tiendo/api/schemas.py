@@ -171,3 +171,21 @@ class MeOut(Schema):
     roles: list[str]
     units: list[str]
     token: str = Field(description="Tiền tố của khóa đang dùng")
+
+
+class RatingOut(Schema):
+    id: int
+    unit: str
+    unit_name: str
+    period: str
+    framework: str
+    peer_group: str
+    score: float | None
+    proposed_level: str = Field(description="xuat_sac, tot, hoan_thanh, khong_hoan_thanh "
+                                            "hoặc rỗng")
+    level: str = Field(description="Mức đã xác nhận (rỗng khi chưa xác nhận)")
+    state: str
+
+
+class RatingPage(Page):
+    items: list[RatingOut]

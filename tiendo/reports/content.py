@@ -18,6 +18,7 @@ from tiendo.lib.periods import Period, parse_period, quarter_roman
 from tiendo.lib.vn_numbers import format_vn_number
 from tiendo.orgs import access
 from tiendo.orgs.models import Tree, Unit
+from tiendo.reports.queries import ratings as report_ratings
 from tiendo.reports.queries import report_rows
 from tiendo.reports.queries import year_plans as report_year_plans
 from tiendo.reports.wording import (
@@ -86,6 +87,7 @@ class Report:
     task_rows: list[TaskRow]
     year_plans: dict[tuple[int, int], Target]
     on: date
+    ratings: list = field(default_factory=list)  # read only with detail (the workbooks)
 
     def text(self) -> str:
         """The report as plain text, one block a line (for tests and previews)."""
@@ -290,8 +292,11 @@ def build_report(*, user, period: str | Period, unit_code: str | None = None,
     blocks.append(Block("table", header=TASK_TABLE_HEADER, rows=task_table_rows(trows)))
 
     heading = _heading(user=user, period=p, unit=unit, tree=tree, on=on)
+    rated = report_ratings(user=user, period=p) if detail else []
+    if unit_code:
+        rated = [r for r in rated if r.unit.code == unit_code]
     return Report(period=p, heading=heading, blocks=blocks, figure_rows=all_rows,
-                  task_rows=trows, year_plans=year_plans, on=on)
+                  task_rows=trows, year_plans=year_plans, on=on, ratings=rated)
 
 
 def task_table_rows(rows: list[TaskRow]) -> list[list[str]]:

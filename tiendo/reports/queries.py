@@ -160,3 +160,15 @@ def year_plans(*, user, period: Period,
         if t.unit_id in units:
             out.setdefault((t.indicator_id, t.unit_id), t)
     return out
+
+
+def ratings(*, user, period: Period) -> list:
+    """The stored ratings (xếp loại) of the period the user sees, every framework, through
+    scoring's own query."""
+    from tiendo.scoring.models import Rating
+    from tiendo.scoring.queries import ratings_for
+
+    codes = (access.scope_by_unit(Rating.objects.filter(period=period.code), user)
+             .order_by("framework_code").values_list("framework_code", flat=True).distinct())
+    return [r for code in codes
+            for r in ratings_for(user=user, period=period.code, framework_code=code)]

@@ -68,6 +68,35 @@ TASK_COLUMNS = [
 ]
 
 
+RATING_COLUMNS = [
+    Column("framework", "Bộ tiêu chí", width=14),
+    Column("peer_group", "Nhóm tương đồng", width=16),
+    Column("unit_code", "Mã đơn vị", width=18),
+    Column("unit", "Đơn vị", width=36),
+    Column("score", "Điểm", "number", width=9),
+    Column("proposed_level", "Mức đề xuất", width=30),
+    Column("level", "Mức xếp loại", width=30),
+    Column("state", "Trạng thái", width=18),
+]
+
+
+def rating_record(r) -> dict:
+    return {
+        "framework": r.framework_code,
+        "peer_group": r.peer_group,
+        "unit_code": r.unit.code,
+        "unit": r.unit.name,
+        "score": _n(r.score),
+        "proposed_level": str(r.get_proposed_level_display()) if r.proposed_level else "",
+        "level": str(r.get_level_display()) if r.level else "",
+        "state": str(r.get_state_display()),
+    }
+
+
+def rating_records(report) -> list[dict]:
+    return [rating_record(r) for r in report.ratings]
+
+
 def indicator_record(row: FigureRow, year_plan=None) -> dict:
     t = row.target
     f = row.figure

@@ -9,10 +9,12 @@ import json
 from tiendo.reports.content import Report
 from tiendo.reports.records import (
     INDICATOR_COLUMNS,
+    RATING_COLUMNS,
     TASK_COLUMNS,
     Column,
     indicator_records,
     plain,
+    rating_records,
     task_records,
 )
 from tiendo.reports.xlsx_writer import AUTO_NUMBER, Sheet, write_workbook
@@ -23,7 +25,7 @@ FMT_PERCENT = "0.00%"
 FMT_CHANGE = "+0.00%;-0.00%;0.00%"
 FMT_PROGRESS = "0%"
 FMT_DATE = "dd/mm/yyyy"
-CSV_SHEETS = ("indicators", "tasks")
+CSV_SHEETS = ("indicators", "tasks", "ratings")
 
 
 def _format(col: Column) -> str | None:
@@ -52,20 +54,24 @@ def _sheet(title: str, columns: list[Column], records: list[dict]) -> Sheet:
 
 
 def render_xlsx(report: Report) -> bytes:
-    """Two sheets, "Chỉ tiêu" (every unit's row) and "Nhiệm vụ" (the appendix's tasks), each
-    with a frozen, filtered header. Ratings: tiendo.scoring exposes no query yet; the sheet is
-    added once it does."""
+    """Three sheets, each with a frozen, filtered header: "Chỉ tiêu" (every unit's row),
+    "Nhiệm vụ" (the appendix's tasks) and "Xếp loại" (the period's stored ratings)."""
     return write_workbook([
         _sheet("Chỉ tiêu", INDICATOR_COLUMNS, indicator_records(report)),
         _sheet("Nhiệm vụ", TASK_COLUMNS, task_records(report)),
+        _sheet("Xếp loại", RATING_COLUMNS, rating_records(report)),
     ])
 
 
 def render_csv(report: Report, sheet: str = "indicators") -> bytes:
     """UTF-8 with a BOM, so Excel opens the Vietnamese text correctly; machine values (10619.5,
     2026-03-31) so other programs can read them."""
-    columns, records = ((INDICATOR_COLUMNS, indicator_records(report)) if sheet == "indicators"
-                        else (TASK_COLUMNS, task_records(report)))
+    columns, records = {
+        "indicators": (INDICATOR_COLUMNS, indicator_records),
+        "tasks": (TASK_COLUMNS, task_records),
+        "ratings": (RATING_COLUMNS, rating_records),
+    }[sheet]
+    records = records(report)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow([c.key for c in columns])
@@ -79,5 +85,6 @@ def render_json(report: Report) -> bytes:
         "period": report.period.code,
         "indicators": [{k: plain(v) for k, v in r.items()} for r in indicator_records(report)],
         "tasks": [{k: plain(v) for k, v in r.items()} for r in task_records(report)],
+        "ratings": [{k: plain(v) for k, v in r.items()} for r in rating_records(report)],
     }
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")

@@ -314,3 +314,39 @@ def test_rate_limit_answers_429_with_a_vietnamese_message(client, data, settings
     # another person's token has its own window
     assert client.get("/api/me", **auth(data, "leader")).status_code == 200
     assert ApiRateWindow.objects.count() == 2
+
+
+@pytest.fixture
+def rated(data):
+    from tiendo.scoring import services as scoring
+
+    scoring.rating_propose(actor=data.office, period="2026-Q1", framework_code="QD366")
+    return data
+
+
+@pytest.mark.parametrize(("who", "units"), [
+    ("office", ["so-a", "so-b"]),
+    ("inspector", ["so-a", "so-b"]),
+    ("focal_a", ["so-a"]),
+    ("focal_b", ["so-b"]),
+    ("outsider", []),
+])
+def test_ratings_are_scoped(client, rated, who, units):
+    r = client.get("/api/ratings", {"period": "2026-Q1"}, **auth(rated, who))
+    assert r.status_code == 200
+    items = r.json()["items"]
+    assert sorted(i["unit"] for i in items) == units
+    assert all(i["framework"] == "QD366" and i["state"] == "proposed" for i in items)
+    r = client.get("/api/ratings", {"period": "2026-Q1", "framework": "QD366"},
+                   **auth(rated, who))
+    assert sorted(i["unit"] for i in r.json()["items"]) == units
+
+
+def test_rating_of_another_unit_is_404(client, rated):
+    from tiendo.scoring.models import Rating
+
+    pk = Rating.objects.get(unit=rated.unit_a).pk
+    assert client.get(f"/api/ratings/{pk}", **auth(rated, "focal_b")).status_code == 404
+    assert client.get(f"/api/ratings/{pk}", **auth(rated, "outsider")).status_code == 404
+    r = client.get(f"/api/ratings/{pk}", **auth(rated, "leader"))
+    assert (r.status_code, r.json()["unit"]) == (200, "so-a")

@@ -44,8 +44,10 @@ def demo_outputs(django_db_setup, django_db_blocker):
         n_rows = len(report.figure_rows)
         # Other apps' demo data add their own Q1 tasks: count what the report holds.
         tasks = [(r.task.code or "", r.status.status.value) for r in report.task_rows]
+        ratings = [(r.unit.code, r.score) for r in report.ratings]
         transaction.set_rollback(True)
-    return {"outputs": outputs, "expected": expected, "n_rows": n_rows, "tasks": tasks}
+    return {"outputs": outputs, "expected": expected, "n_rows": n_rows, "tasks": tasks,
+            "ratings": ratings}
 
 
 def _docx_text(content: bytes) -> str:
@@ -163,7 +165,7 @@ def test_pdf_carries_the_same_sentences_with_vietnamese_text(demo_outputs):
 
 def test_workbook_reopens_with_values_and_number_formats(demo_outputs):
     wb = openpyxl.load_workbook(io.BytesIO(demo_outputs["outputs"]["xlsx"].content))
-    assert wb.sheetnames == ["Chỉ tiêu", "Nhiệm vụ"]
+    assert wb.sheetnames == ["Chỉ tiêu", "Nhiệm vụ", "Xếp loại"]
     ws = wb["Chỉ tiêu"]
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref == "A1:Q145"
@@ -196,6 +198,16 @@ def test_workbook_reopens_with_values_and_number_formats(demo_outputs):
     assert tasks.cell(row=2, column=6).number_format == "dd/mm/yyyy"
     assert tasks.cell(row=2, column=8).number_format == "0%"
 
+    rated = wb["Xếp loại"]
+    assert demo_outputs["ratings"], "the demo rates its units for 2026-Q1"
+    assert rated.freeze_panes == "A2"
+    assert rated.max_row == 1 + len(demo_outputs["ratings"])
+    sheet_rows = {r[2].value: r for r in rated.iter_rows(min_row=2)}
+    for unit_code, score in demo_outputs["ratings"]:
+        if score is not None:
+            assert sheet_rows[unit_code][4].value == pytest.approx(float(score))
+            assert sheet_rows[unit_code][4].number_format in ("#,##0", "#,##0.00")
+
 
 def test_csv_and_json_carry_the_same_rows(demo_outputs):
     csv_text = demo_outputs["outputs"]["csv"].content.decode("utf-8-sig")
@@ -208,5 +220,6 @@ def test_csv_and_json_carry_the_same_rows(demo_outputs):
     assert doc["period"] == "2026-Q1"
     assert len(doc["indicators"]) == 144
     assert len(doc["tasks"]) == len(demo_outputs["tasks"])
+    assert len(doc["ratings"]) == len(demo_outputs["ratings"])
     grdp = next(r for r in doc["indicators"] if r["indicator_code"] == "toc-do-tang-truong-grdp")
     assert (grdp["actual"], grdp["plan"], grdp["status"]) == (7.47, 9.77, "Không đạt")

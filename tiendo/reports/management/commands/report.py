@@ -29,7 +29,8 @@ class Command(BaseCommand):
         parser.add_argument("--unit", help="Chỉ số liệu của đơn vị có mã này")
         parser.add_argument("--tree", choices=["party", "state"],
                             help="Thể thức: party (Hướng dẫn 36) hay state (Nghị định 30)")
-        parser.add_argument("--sheet", choices=["indicators", "tasks"], default="indicators",
+        parser.add_argument("--sheet", choices=["indicators", "tasks", "ratings"],
+                            default="indicators",
                             help="Bảng xuất ra khi --format csv")
         parser.add_argument("--on", help="Ngày lập báo cáo YYYY-MM-DD (mặc định: hôm nay)")
 
