@@ -145,3 +145,12 @@ def test_english_switch_translates_the_page_chrome(as_user, revenue):
     assert "Export to Excel" in tasks and "Save this filter" in tasks
     bad = client.post(reverse("web:task_create"), {"title": ""})
     assert bad.status_code == 403  # the leader may not create tasks, in any language
+
+
+def test_an_english_browser_still_gets_vietnamese_until_english_is_chosen(as_user, revenue):
+    client = as_user("leader")
+    html = client.get(reverse("web:tasks"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content
+    assert '<html lang="vi">' in html.decode() and "Xuất Excel" in html.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(reverse("web:tasks"), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert '<html lang="en">' in html and "Export to Excel" in html
