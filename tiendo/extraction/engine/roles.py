@@ -39,6 +39,10 @@ PLAN_RIGHT_RE = re.compile(
     r"^\s*(?:\(\s*so\s+(?:với\s+)?|so\s+(?:với\s+)?)?(?:tổng\s+)?"
     r"(kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu|nhiệm vụ|nghị quyết|kịch bản)" + _E
 )
+PLAN_BEFORE_RE = re.compile(
+    r"so\s+(?:với\s+)?((?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu)[^,;()]{0,30}?)\s*"
+    r"(?:thì\s+)?(?:ước\s+)?(?:đạt|bằng)(?:\s+\w+)?\s*$"
+)
 SAME_PERIOD_RIGHT_RE = re.compile(
     r"^\s*(?:\(\s*)?so\s+(?:với\s+)?(cùng kỳ|năm trước|cuối năm|đầu năm|quý trước|tháng trước"
     r"|kỳ trước|năm ngoái|bình quân|trung bình|năm (?:19|20)[0-9]{2}|quý [ivx0-9]+|tháng [0-9]+"
@@ -97,6 +101,8 @@ _FILLER_RE = re.compile(
 
 def _governs(left: str, t: re.Match) -> bool:
     """Whether a plan word ("KH", "kế hoạch", "phấn đấu") governs the number that follows."""
+    if re.search(r"(?<![\w])so\s+(?:với\s+)?$", left[: t.start()]):
+        return False  # "so với kế hoạch": the plan is the basis of a comparison
     between = left[t.end() :]
     # "KH cả năm: tăng 10%", "phấn đấu dư nợ tăng 5%": a planned change is still a plan
     if ACTUAL_VERB_RE.search(
@@ -152,6 +158,9 @@ def local_role(left: str, right: str, unit_kind: str) -> tuple[str, dict]:
     if CHIEM_LEFT_RE.search(left):
         extras.update(basis=_clip(right.lstrip(" %")), cue="share")
         return "actual", extras
+    if pct and BY_LEFT_RE.search(left) and PLAN_BEFORE_RE.search(left):
+        extras.update(cue="plan-right", basis=PLAN_BEFORE_RE.search(left).group(1))
+        return "attainment", extras  # "so với kế hoạch đạt 95%"
     if pct and BY_LEFT_RE.search(left):
         share = re.search(r"(?<![\w])(tỷ lệ|tỉ lệ)\s*$", left)
         extras.update(cue="share" if share else "by", basis=basis_text(right))

@@ -98,3 +98,9 @@ def test_negative_growth_has_a_negative_value():
 def test_a_number_at_the_very_start_of_the_text_is_read():
     [s] = extract("5 tỷ đồng được giải ngân trong quý.", default_period="2026-Q1")
     assert [(n.text, n.unit) for n in s.numbers] == [("5", "tỷ đồng")]
+
+
+def test_a_plan_named_as_the_basis_gives_an_attainment():
+    [s] = extract("Thu ngân sách đạt 500 tỷ đồng, so với kế hoạch đạt 95%.", default_period="2025")
+    assert [(n.value, n.role, n.basis) for n in s.numbers] == [
+        (500, "actual", None), (95, "attainment", "kế hoạch")]
