@@ -72,3 +72,29 @@ def test_rate_year_folds_the_quarters(cast):
     assert a["score"] is None
     assert "quality_mark" in a["missing"]
     assert a["reasons"][0]["code"] == "year_fold"
+
+
+@pytest.mark.django_db
+def test_year_score_is_the_mean_of_the_quarters_and_q4_counts(cast):
+    from tiendo.scoring.models import MarkKind
+
+    from .helpers import done_task, mark
+
+    perfect_quarter(cast)  # Q1: A 98
+    for q, quality in (("2026-Q2", 7), ("2026-Q3", 8), ("2026-Q4", 10)):
+        mark(cast.unit_a, MarkKind.QUALITY, quality, period=q)
+        mark(cast.unit_b, MarkKind.QUALITY, quality, period=q)
+    done_task("Q4 trễ", cast.unit_a, "2026-11-30", "2026-12-05")  # late in Q4
+    data = json.loads(run("--period", "2026", "--framework", "QD366", "--json"))
+    a = next(u for u in data["units"] if u["unit"] == "Sở A")
+    points = {c["code"]: c["points"] for c in a["breakdown"]}
+    # D1 over Q1–Q4: 18, 14, 16, 20 → 17.00; A3 (exceeded): 5, 5, 5, 0 → 3.75;
+    # A1: 25, 25, 25, 0 (the one Q4 task was late) → 18.75
+    assert (points["D1"], points["A3"], points["A1"]) == ("17.00", "3.75", "18.75")
+    assert a["score"] == str(sum(D(p) for p in points.values()))
+    assert a["score"] == "89.50"  # 18.75 + 10 + 3.75 + 15 + 5 + 7 + 3 + 17 + 10
+    # conditions on the year's summed counts: 1 of 4 tasks late (25% > 20%) → không hoàn thành
+    assert a["level"] == "khong_hoan_thanh"
+    assert [r["code"] for r in a["reasons"]] == [
+        "year_fold", "band", "condition:tot_on_time", "condition:ht_late_20"]
+    assert a["reasons"][0]["code"] == "year_fold"
