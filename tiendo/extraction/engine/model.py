@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 ROLES = ("actual", "target", "change", "attainment", "part")
-STATUSES = ("achieved", "not_achieved")
 
 
 @dataclass

@@ -140,9 +140,3 @@ def read_unit(text: str, pos: int) -> Unit:
         cur = m.end()
         m = _DENOM_RE.match(low, cur)
     return Unit(_norm(" ".join(parts)), pos + cur, kind)
-
-
-def read_count_noun(text: str, pos: int) -> str | None:
-    """The counted noun at ``pos`` if any (used for "x/y nouns")."""
-    unit = read_unit(text, pos)
-    return unit.text if unit.kind in ("count", "measure") else None
