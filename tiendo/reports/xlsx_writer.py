@@ -78,6 +78,7 @@ def _sheet_xml(sheet: Sheet) -> tuple[bytes, int]:
                for i, h in enumerate(sheet.header))
     out.append("</row>")
     n = 1
+    texts: dict[str, str] = {}  # names of units and indicators repeat on every row
     for values in sheet.rows:
         n += 1
         cells = [f'<row r="{n}">']
@@ -87,7 +88,10 @@ def _sheet_xml(sheet: Sheet) -> tuple[bytes, int]:
             ref = f"{letters[i]}{n}"
             s = styles[i]
             if isinstance(v, str):
-                cells.append(f'<c r="{ref}" t="inlineStr">{_text(v)}</c>')
+                t = texts.get(v)
+                if t is None:
+                    t = texts[v] = _text(v)
+                cells.append(f'<c r="{ref}" t="inlineStr">{t}</c>')
             elif isinstance(v, bool):
                 cells.append(f'<c r="{ref}" t="b"><v>{int(v)}</v></c>')
             elif isinstance(v, (date, datetime)):
