@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
@@ -22,7 +23,7 @@ def worker_banner(context):
     user = getattr(context.get("request"), "user", None)
     if not user or not user.is_authenticated or not access.has_role(user, Role.OFFICE):
         return {"show": False}
-    seen = delivery.last_heartbeat()
-    dead = queries.dead_count()
-    return {"show": delivery.worker_stale() or dead > 0, "stale": delivery.worker_stale(),
-            "seen": seen, "dead": dead}
+    seen = delivery.last_heartbeat()  # 1 query
+    stale = seen is None or seen < timezone.now() - delivery.HEARTBEAT_STALE
+    dead = queries.dead_count()  # 1 query
+    return {"show": stale or dead > 0, "stale": stale, "seen": seen, "dead": dead}
