@@ -236,7 +236,8 @@ def what_if(rating: Rating, *, task_status: dict[str, str], marks: dict[str, Dec
                                    peer_group=rating.peer_group).exclude(pk=rating.pk)
     subjects = [rules.SubjectMetrics(rating.unit_id, rating.unit.name, rating.peer_group,
                                      metrics)]
-    subjects += [rules.SubjectMetrics(r.unit_id, str(r.unit_id), r.peer_group,
+    subjects += [rules.SubjectMetrics(r.unit_id, r.unit.name, r.peer_group,
                                       metrics_from_json(r.snapshot.get("metrics", {})))
-                 for r in others.only("unit_id", "peer_group", "snapshot")]
+                 for r in others.select_related("unit").only(
+                     "unit_id", "unit__name", "peer_group", "snapshot")]
     return next(r for r in rules.rate(fw, subjects) if r.subject_id == rating.unit_id)
