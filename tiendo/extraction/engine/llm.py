@@ -13,9 +13,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 
-from .model import Statement
+from .model import ROLES, Statement
 
-ROLES = ("actual", "target", "change", "attainment", "part")
 SYSTEM = (
     "Bạn đọc báo cáo của cơ quan nhà nước Việt Nam. Với câu văn và các con số được liệt kê, "
     "hãy cho biết vai trò của từng số: actual (số thực hiện), target (kế hoạch, chỉ tiêu), "
