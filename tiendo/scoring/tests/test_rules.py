@@ -579,3 +579,25 @@ def test_memo_is_dropped_past_its_limit_without_changing_results():
         assert [c.explanation_vi for c in r.breakdown] == [c.explanation_vi for c in alone]
     assert results[n - 1].breakdown[7].explanation_vi == \
         "Lãnh đạo chấm chất lượng 2,097/10: 4,19/20 điểm."
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(party_metrics(), party_metrics(), party_metrics(), party_metrics()),
+                min_size=1, max_size=8), st.randoms(use_true_random=False))
+def test_year_properties_sum_max_and_order(quarters, rnd):
+    fw = party_framework()
+    ids = list(range(len(quarters)))
+    qres = {q: rate(fw, [subj(i, quarters[i][k]) for i in ids])
+            for k, q in enumerate(("Q1", "Q2", "Q3"))}
+    q4 = [subj(i, quarters[i][3]) for i in ids]
+    res = fold_year(fw, qres, q4)
+    for r in res:
+        if r.score is not None:
+            assert r.score == sum(c.points for c in r.breakdown)
+            assert r.score <= 100
+    shuffled = {q: list(v) for q, v in qres.items()}
+    for v in shuffled.values():
+        rnd.shuffle(v)
+    q4s = list(q4)
+    rnd.shuffle(q4s)
+    assert [x.as_dict() for x in fold_year(fw, shuffled, q4s)] == [x.as_dict() for x in res]
