@@ -1,0 +1,342 @@
+"""The authorization matrix, generated from the URL configuration.
+
+Every URL pattern (except Django's admin, which has its own permission system) × every role of
+the cast × objects of unit A and of unit B. Each unit's names and texts carry a marker
+(QX7A, QX7B, QX7P for the province, QX7C for the outsider's unit):
+
+- reading: no response (HTML, JSON, or the XML inside an .xlsx/.docx) shows the marker of a unit
+  the user may not see, no GET writes an audit entry, and nothing answers 500;
+- writing: a POST (with a payload that the rightful user's POST would act on) changes nothing
+  of a unit the user may not write — checked on a fingerprint of that unit's rows and on the
+  audit entries it wrote.
+
+A new view is covered as soon as it is in the URL configuration. Its path parameters are filled
+from PARAMS by (first path segment, parameter name); a parameter not in the table fails
+`test_every_path_parameter_can_be_filled`, so it gets added here, not forgotten.
+"""
+
+import io
+import json
+import re
+import zipfile
+from datetime import date
+
+import pytest
+from django.apps import apps
+from django.db import transaction
+from django.test import Client
+from django.urls import URLResolver, get_resolver
+from django.utils import timezone
+
+from tiendo.audit.models import AuditEntry
+from tiendo.audit.services import record
+from tiendo.indicators.models import Evidence, Figure, FigureState, Target
+from tiendo.orgs import access
+from tiendo.tasks.models import Direction, ExtensionRequest, ProgressUpdate, Task, TaskFile
+from tiendo.testing import make_figure, make_indicator, make_target, make_task
+
+# The province's own name is not marked: a focal point's pages may name its parent unit.
+MARK = {"A": "QX7A", "B": "QX7B", "C": "QX7C"}
+SKIP_PREFIXES = ("quan-tri/", "dang-xuat/", "static/", "media/")
+PARAM_RE = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")
+
+
+def _walk(patterns, prefix=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            yield from _walk(p.url_patterns, prefix + str(p.pattern))
+        else:
+            yield prefix + str(p.pattern)
+
+
+def routes() -> list[str]:
+    seen = []
+    for route in _walk(get_resolver().url_patterns):
+        if route.startswith(SKIP_PREFIXES) or route.startswith("^") or route in seen:
+            continue
+        seen.append(route)
+    return seen
+
+
+ROUTES = routes()
+
+# (first path segment, parameter) -> key of the side's objects (see `world`)
+PARAMS = {
+    ("so-lieu", "pk"): "figure", ("so-lieu", "ev_pk"): "evidence",
+    ("so-lieu", "unit_pk"): "unit", ("so-lieu", "period"): "period",
+    ("so-lieu", "indicator_pk"): "indicator",
+    ("nhiem-vu", "pk"): "task", ("nhiem-vu", "ext_pk"): "extension",
+    ("nhiem-vu", "file_pk"): "task_file",
+    ("don-vi", "pk"): "unit", ("chi-tieu", "pk"): "indicator",
+    ("nhat-ky", "pk"): "audit_entry",
+    ("extraction", "pk"): "extraction_run",
+    ("xep-loai", "pk"): "rating", ("xep-loai", "name"): "rating_action",
+    ("nhac-viec", "pk"): "notification", ("nhac-viec", "token"): "ical_token",
+    ("bao-cao", "fmt"): "report_format",
+    ("api", "code"): "unit_code", ("api", "figure_id"): "figure", ("api", "task_id"): "task",
+    ("api", "period"): "period", ("api", "pk"): "api_token", ("api", "name"): "asset_name",
+}
+OVERRIDES = {  # full route -> {parameter: key} where the segment table is not enough
+    "nhiem-vu/bo-loc/<int:pk>/xoa/": {"pk": "saved_view"},
+    "api/indicators/<code>": {"code": "indicator_code"},
+}
+
+
+def _key(route: str, param: str) -> str | None:
+    if param in OVERRIDES.get(route, {}):
+        return OVERRIDES[route][param]
+    return PARAMS.get((route.split("/", 1)[0], param))
+
+
+def _fill(route: str, objs: dict) -> str | None:
+    def sub(m):
+        key = _key(route, m.group("name"))
+        value = objs.get(key)
+        if value is None:
+            raise LookupError(key)
+        return str(value)
+
+    try:
+        return "/" + PARAM_RE.sub(sub, route)
+    except LookupError:
+        return None
+
+
+def test_every_path_parameter_can_be_filled():
+    missing = [(r, m.group("name")) for r in ROUTES for m in PARAM_RE.finditer(r)
+               if _key(r, m.group("name")) is None]
+    assert missing == [], "add these to PARAMS/OVERRIDES in test_authz_matrix.py"
+
+
+def _try(fn):
+    try:
+        with transaction.atomic():
+            return fn()
+    except Exception:  # a model of an app that is not there, or shaped differently
+        return None
+
+
+def _side(cast, side: str, indicator) -> dict:
+    unit = cast.unit_a if side == "A" else cast.unit_b
+    owner = cast.focal_a if side == "A" else cast.focal_b
+    mark = MARK[side]
+    make_target(indicator, unit, "2026-Q1", "100")
+    figure = make_figure(indicator, unit, "2026-Q1", "90", state=FigureState.SUBMITTED,
+                         source=f"Nguồn {mark}", note=f"Thuyết minh {mark}",
+                         submitted_by=owner)
+    evidence = Evidence.objects.create(figure=figure, excerpt=f"Trích dẫn {mark}",
+                                       file=f"evidence/{mark}.pdf", original_name=f"{mark}.pdf")
+    task = make_task(f"Nhiệm vụ {mark}", unit, deadline=date(2026, 6, 30))
+    ProgressUpdate.objects.create(task=task, author=owner, percent=30, note=f"Tiến độ {mark}")
+    task_file = TaskFile.objects.create(task=task, file=f"tasks/{mark}.txt",
+                                        original_name=f"{mark}.txt", uploaded_by=owner)
+    extension = ExtensionRequest.objects.create(task=task, requested_by=owner,
+                                                new_deadline=date(2026, 9, 30),
+                                                reason=f"Lý do {mark}")
+    Direction.objects.create(task=task, author=cast.leader, text=f"Chỉ đạo {mark}")
+    entry = record(actor=owner, action="test.seed", obj=task, after={"title": task.title})
+    objs = {"unit": unit.pk, "unit_code": unit.code, "period": "2026-Q1",
+            "indicator": indicator.pk, "indicator_code": indicator.code, "figure": figure.pk,
+            "evidence": evidence.pk, "task": task.pk, "task_file": task_file.pk,
+            "extension": extension.pk, "audit_entry": entry.pk, "report_format": "xlsx",
+            "rating_action": "tu-danh-gia", "asset_name": "swagger-ui.css"}
+    objs["extraction_run"] = _try(lambda: apps.get_model("extraction", "ExtractionRun")
+                                  .objects.create(unit=unit, period="2026-Q1",
+                                                  file=f"extraction/{mark}.txt",
+                                                  original_name=f"{mark}.txt", kind="txt",
+                                                  text=f"Báo cáo {mark}", statements=[]).pk)
+    objs["rating"] = _try(lambda: apps.get_model("scoring", "Rating").objects
+                          .filter(unit=unit).values_list("pk", flat=True).first())
+    objs["notification"] = _try(lambda: apps.get_model("reminders", "Notification").objects
+                                .create(dedup_key=f"test-{mark}", recipient=owner,
+                                        kind="task_due", title=f"Nhắc {mark}",
+                                        created_at=timezone.now()).pk)
+    objs["ical_token"] = _try(lambda: apps.get_model("reminders", "ICalToken").objects
+                              .create(user=owner).token)
+    objs["saved_view"] = _try(lambda: apps.get_model("web", "SavedView").objects
+                              .create(user=owner, name=f"Bộ lọc {mark}", query="").pk)
+    objs["api_token"] = _try(lambda: apps.get_model("api", "ApiToken").objects
+                             .create(user=owner, name=f"Khóa {mark}", prefix=mark,
+                                     digest=f"{mark:0<64}").pk)
+    return objs
+
+
+@pytest.fixture
+def world(cast):
+    from django.db.models import Value
+    from django.db.models.functions import Concat
+
+    for side, unit in (("A", cast.unit_a), ("B", cast.unit_b), ("C", cast.unit_c)):
+        type(unit).objects.filter(pk=unit.pk).update(
+            name=Concat("name", Value(f" {MARK[side]}")))
+    indicator = make_indicator("chi-tieu-chung", name="Chỉ tiêu chung")
+    for unit in (cast.unit_a, cast.unit_b, cast.province, cast.unit_c):
+        unit.refresh_from_db()
+    _try(lambda: __import__("tiendo.scoring.services", fromlist=["x"])
+         .rating_propose(actor=cast.admin, period="2026-Q1"))
+    return {"A": _side(cast, "A", indicator), "B": _side(cast, "B", indicator)}
+
+
+def _visible_markers(cast, user) -> set[str]:
+    units = {"A": cast.unit_a, "B": cast.unit_b, "C": cast.unit_c}
+    return {MARK[s] for s, u in units.items() if access.can_see_unit(user, u.pk)}
+
+
+def _text(resp) -> str:
+    body = b"".join(resp.streaming_content) if resp.streaming else resp.content
+    if body[:2] == b"PK":  # .xlsx / .docx: look inside
+        try:
+            with zipfile.ZipFile(io.BytesIO(body)) as z:
+                return " ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist()
+                                if n.endswith(".xml"))
+        except zipfile.BadZipFile:
+            return ""
+    return body.decode("utf-8", "replace")
+
+
+def _fingerprint(cast, side: str, objs: dict) -> dict:
+    unit = cast.unit_a if side == "A" else cast.unit_b
+    owner = cast.focal_a if side == "A" else cast.focal_b
+    fp = {
+        "unit": {
+            "figures": list(Figure.objects.filter(unit=unit).order_by("pk").values_list(
+                "pk", "value", "state", "version", "superseded_by_id")),
+            "targets": list(Target.objects.filter(unit=unit).order_by("pk").values_list(
+                "pk", "value", "bound")),
+            "evidence": Evidence.objects.filter(figure__unit=unit).count(),
+            "tasks": list(Task.objects.filter(lead_unit=unit).order_by("pk").values_list(
+                "pk", "progress", "state", "version", "deadline", "extended_deadline")),
+            "updates": ProgressUpdate.objects.filter(task__lead_unit=unit).count(),
+            "files": TaskFile.objects.filter(task__lead_unit=unit).count(),
+            "extensions": list(ExtensionRequest.objects.filter(task__lead_unit=unit)
+                               .order_by("pk").values_list("pk", "state")),
+        },
+        "directions": Direction.objects.filter(task__lead_unit=unit).count(),
+        "personal": {},
+        "ratings": None,
+    }
+    Run = _model("extraction", "ExtractionRun")
+    if Run:
+        fp["unit"]["runs"] = list(Run.objects.filter(unit=unit).order_by("pk").values_list(
+            "pk", "reviews", "imported_count"))
+    Rating = _model("scoring", "Rating")
+    if Rating:
+        fp["ratings"] = list(Rating.objects.filter(unit=unit).order_by("pk").values_list(
+            "pk", "state", "level", "self_level", "review_note"))
+    for label, field, cols in (("web.SavedView", "user", ("pk", "name", "query")),
+                               ("reminders.Notification", "recipient", ("pk", "read_at")),
+                               ("api.ApiToken", "user", ("pk", "revoked_at")),
+                               ("reminders.ICalToken", "user", ("pk", "token"))):
+        model = _model(*label.split("."))
+        if model:
+            fp["personal"][label] = list(model.objects.filter(**{field: owner})
+                                         .order_by("pk").values_list(*cols))
+    return fp
+
+
+def _model(app, name):
+    try:
+        return apps.get_model(app, name)
+    except LookupError:
+        return None
+
+
+def _may(cast, user, side: str, group: str) -> bool:
+    unit = cast.unit_a if side == "A" else cast.unit_b
+    owner = cast.focal_a if side == "A" else cast.focal_b
+    if group == "unit":
+        return access.can_write_unit(user, unit.pk)
+    if group == "directions":
+        return access.can_see_unit(user, unit.pk) and access.has_role(user, "leader", "office")
+    if group == "ratings":
+        return access.can_see_unit(user, unit.pk)
+    return user.pk == owner.pk  # personal objects: their owner only
+
+
+def _payload(cast, side: str, objs: dict) -> dict:
+    unit = cast.unit_a if side == "A" else cast.unit_b
+    return {"value": "123,5", "percent": "55", "note": "Ghi chú", "comment": "Lý do trả lại",
+            "reason": "Lý do", "text": "Ý kiến chỉ đạo", "title": "Nhiệm vụ mới",
+            "name": "Bộ lọc mới", "new_deadline": "2026-12-31", "completed_on": "2026-04-01",
+            "deadline": "2026-12-31", "period": "2026-Q1", "lead_unit": unit.pk,
+            "unit": unit.pk, "indicator": objs["indicator"], "level": "tot",
+            "approve": "1", "decision": "approve", "query": "", "page": "tasks",
+            "excerpt": "Trích dẫn", "is_estimate": "", "version": "1"}
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_no_role_reads_or_writes_what_it_may_not(route, cast, world, settings):
+    for side in ("A", "B"):  # the files the seeded rows name
+        for sub in ("evidence", "tasks", "extraction"):
+            f = settings.MEDIA_ROOT / sub / f"{MARK[side]}{'.pdf' if sub == 'evidence' else '.txt'}"
+            f.parent.mkdir(parents=True, exist_ok=True)
+            f.write_bytes(b"%PDF-1.4 " + MARK[side].encode())
+    before = {s: _fingerprint(cast, s, world[s]) for s in ("A", "B")}
+    problems = []
+    for side in ("A", "B"):
+        url = _fill(route, world[side])
+        if url is None:
+            continue  # the object kind is not there (an app absent): nothing to reach
+        for name, user in cast.everyone().items():
+            client = Client(raise_request_exception=False)
+            client.force_login(user)
+            hidden = set(MARK.values()) - _visible_markers(cast, user)
+            entries = AuditEntry.objects.count()
+            resp = client.get(url)
+            if resp.status_code >= 500:
+                problems.append(f"GET {url} as {name}: {resp.status_code}")
+            leaked = sorted(m for m in hidden if m in _text(resp))
+            if leaked:
+                problems.append(f"GET {url} as {name} shows {leaked}")
+            if AuditEntry.objects.count() != entries:
+                problems.append(f"GET {url} as {name} wrote an audit entry")
+            if name != "admin":  # an administrator may write everything
+                problems += _check_post(cast, world, before, side, url, name, user, client)
+    assert problems == []
+
+
+def _check_post(cast, world, before, side, url, name, user, client) -> list[str]:
+    problems = []
+    last_entry = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    with transaction.atomic():
+        if url.startswith("/api/"):
+            resp = client.post(url, json.dumps(_payload(cast, side, world[side])),
+                               content_type="application/json")
+        else:
+            resp = client.post(url, _payload(cast, side, world[side]))
+        after = _fingerprint(cast, side, world[side])  # the POST names this side's objects
+        new = list(AuditEntry.objects.filter(pk__gt=last_entry).values_list("action",
+                                                                            "unit_id"))
+        transaction.set_rollback(True)
+    if resp.status_code >= 500:
+        problems.append(f"POST {url} as {name}: {resp.status_code}")
+    for group in ("unit", "directions", "ratings", "personal"):
+        if before[side][group] != after[group] and not _may(cast, user, side, group):
+            problems.append(f"POST {url} as {name} changed unit {side}'s {group}")
+    unit_ids = {cast.unit_a.pk: "A", cast.unit_b.pk: "B"}
+    for action, unit_id in new:
+        s = unit_ids.get(unit_id)
+        group = ("directions" if action == "task.direction" else
+                 "ratings" if action.startswith("rating.") else "unit")
+        if s and not _may(cast, user, s, group):
+            problems.append(f"POST {url} as {name} logged {action} on unit {s}")
+    return problems
+
+
+def test_the_payload_does_write_for_the_rightful_user(cast, world):
+    """The matrix would prove nothing if its POSTs were refused for everybody."""
+    wrote = []
+    for route in ROUTES:
+        url = _fill(route, world["A"])
+        if url is None or url.startswith("/api/"):
+            continue
+        for user in (cast.focal_a, cast.office):
+            client = Client(raise_request_exception=False)
+            client.force_login(user)
+            last = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
+            with transaction.atomic():
+                client.post(url, _payload(cast, "A", world["A"]))
+                if AuditEntry.objects.filter(pk__gt=last).exists():
+                    wrote.append((route, user.username))
+                transaction.set_rollback(True)
+    assert len({r for r, _ in wrote}) >= 5, wrote
