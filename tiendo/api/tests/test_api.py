@@ -350,3 +350,20 @@ def test_rating_of_another_unit_is_404(client, rated):
     assert client.get(f"/api/ratings/{pk}", **auth(rated, "outsider")).status_code == 404
     r = client.get(f"/api/ratings/{pk}", **auth(rated, "leader"))
     assert (r.status_code, r.json()["unit"]) == (200, "so-a")
+
+
+@pytest.mark.parametrize(("url", "params", "queries"), [
+    # token, rate window, catalogue page, count
+    ("/api/indicators", {}, 4),
+    # token, rate window, memberships, visible units, targets page, count
+    ("/api/targets", {}, 6),
+    # token, rate window, memberships, visible units, targets, figures
+    ("/api/figures", {"period": "2026-Q1"}, 6),
+    # token, rate window, memberships, visible units, tasks, coordinating units
+    ("/api/tasks", {"on": "2026-04-01"}, 6),
+])
+def test_lists_run_in_a_fixed_number_of_queries(client, data, django_assert_num_queries,
+                                                url, params, queries):
+    client.get("/api/me", **auth(data, "office"))  # opens the rate window, marks the token used
+    with django_assert_num_queries(queries):
+        assert client.get(url, params, **auth(data, "office")).status_code == 200
