@@ -229,11 +229,13 @@ def _heading(*, user, period: Period, unit: Unit | None, tree: str | None,
 
 
 def build_report(*, user, period: str | Period, unit_code: str | None = None,
-                 tree: str | None = None, on: date, detail: bool = True) -> Report:
+                 tree: str | None = None, on: date, detail: bool = True,
+                 issuer_code: str | None = None) -> Report:
     """The report of ``period`` as the user may see it. ``on`` is the build date (the date
     line); task statuses are taken at the close of the period (the day after it ends) or on
     ``on`` when that is earlier. ``detail``: keep every unit's row in ``figure_rows`` (the
-    workbooks need them; the narrative report does not)."""
+    workbooks need them; the narrative report does not). ``issuer_code``: the body that signs
+    the report (its heading), when it is not the unit the figures are of."""
     p = period if isinstance(period, Period) else parse_period(period)
     unit = access.get_unit_by_code_for_user(user, unit_code) if unit_code else None
     all_rows = report_rows(user=user, period=p, unit_code=unit_code, top_only=not detail)
@@ -291,7 +293,8 @@ def build_report(*, user, period: str | Period, unit_code: str | None = None,
     blocks.append(Block("p", f"Danh mục nhiệm vụ {phrase} và tình trạng thực hiện"))
     blocks.append(Block("table", header=TASK_TABLE_HEADER, rows=task_table_rows(trows)))
 
-    heading = _heading(user=user, period=p, unit=unit, tree=tree, on=on)
+    issuer = access.get_unit_by_code_for_user(user, issuer_code) if issuer_code else unit
+    heading = _heading(user=user, period=p, unit=issuer, tree=tree, on=on)
     rated = report_ratings(user=user, period=p) if detail else []
     if unit_code:
         rated = [r for r in rated if r.unit.code == unit_code]

@@ -106,6 +106,23 @@ def _centered(doc, text: str, *, bold: bool = False, size: float = BODY_PT,
     _font(par.add_run(text), size, bold=bold)
 
 
+def _page_numbers(section) -> None:
+    """Page numbers centred in the header from the second page on (Nghị định 30/2020)."""
+    section.different_first_page_header_footer = True
+    par = section.header.paragraphs[0]
+    par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    par.paragraph_format.first_line_indent = Cm(0)
+    run = par.add_run()
+    _font(run, BODY_PT)
+    for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
+        if kind:
+            el = run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind})
+        else:
+            el = run._r.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
+            el.text = text
+        run._r.append(el)
+
+
 def make_template(tree: str):
     """A new template Document for ``tree`` ("party" or "state")."""
     doc = Document()
@@ -117,6 +134,7 @@ def make_template(tree: str):
     section.left_margin = Mm(MARGINS_MM["left"])
     section.right_margin = Mm(MARGINS_MM["right"])
     _styles(doc)
+    _page_numbers(section)
 
     head = doc.add_table(rows=1, cols=2)
     head.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -158,3 +158,15 @@ def test_report_rows_top_only_keeps_the_highest_units_of_each_indicator(data):
     assert [(r.indicator.code, r.unit.code) for r in rows] == [
         ("thu-ns", "so-a"), ("thu-ns", "so-b"), ("grdp", "tinh-p"), ("kv1", "tinh-p"),
         ("bhyt", "so-a")]
+
+
+def test_issuer_signs_the_heading_while_the_figures_are_of_the_unit(data):
+    built = build("docx", user=data.office, period="2026-Q1", unit_code="so-a",
+                  issuer_code="tinh-p", on=ON)
+    doc = Document(io.BytesIO(built.content))
+    left = doc.tables[0].rows[0].cells[0].text
+    assert left.startswith("\nUBND TỈNH P\n")  # no upper body above the province
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Thu ngân sách đạt 10.619 tỷ đồng" in text and "Sở B" not in text
+    assert doc.sections[0].different_first_page_header_footer
+    assert "PAGE" in doc.sections[0].header.paragraphs[0]._p.xml

@@ -27,6 +27,8 @@ class Command(BaseCommand):
         parser.add_argument("--format", dest="fmt", default="docx", choices=sorted(FORMATS))
         parser.add_argument("-o", "--output", help="Tệp kết quả (mặc định: bao-cao-<kỳ>.<đuôi>)")
         parser.add_argument("--unit", help="Chỉ số liệu của đơn vị có mã này")
+        parser.add_argument("--issuer", help="Mã cơ quan ban hành báo cáo (phần tiêu đề), khi "
+                            "khác --unit; ví dụ dang-uy-ubnd-tinh")
         parser.add_argument("--tree", choices=["party", "state"],
                             help="Thể thức: party (Hướng dẫn 36) hay state (Nghị định 30)")
         parser.add_argument("--sheet", choices=["indicators", "tasks", "ratings"],
@@ -38,7 +40,8 @@ class Command(BaseCommand):
         sys.stderr.write(f"tiendo report: {message}\n")
         raise SystemExit(2)
 
-    def handle(self, *args, period, fmt, output, unit, tree, sheet, on, **options):
+    def handle(self, *args, period, fmt, output, unit, tree, sheet, on, issuer=None,
+               **options):
         if on:
             try:
                 day = date.fromisoformat(on)
@@ -48,11 +51,11 @@ class Command(BaseCommand):
             day = timezone.localdate()
         try:
             built = build(fmt, user=system_user(), period=period, unit_code=unit, tree=tree,
-                          on=day, sheet=sheet)
+                          on=day, sheet=sheet, issuer_code=issuer)
         except BuildError as exc:
             self._fail(str(exc))
         except Http404:
-            self._fail(MSG_UNKNOWN_UNIT.format(code=unit))
+            self._fail(MSG_UNKNOWN_UNIT.format(code=issuer if issuer and not unit else unit))
         path = Path(output or built.filename)
         # Write next to the target, then rename: never a half-written report.
         fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".",
