@@ -44,7 +44,7 @@ def _group(text: str, ms: list[Mention], plan: bool = False) -> list[_Stmt]:
             new(i, None)
             continue
         prev = ms[i - 1]
-        cur = prev.stmt
+        cur = _outside_aside(ms, stmts, i)
         if m.pair is not None and m.pair < i:
             join(i, ms[m.pair].stmt)
             continue
@@ -82,6 +82,21 @@ def _group(text: str, ms: list[Mention], plan: bool = False) -> list[_Stmt]:
             target = _by_about(ms, stmts, m, cur)
         join(i, target)
     return stmts
+
+
+def _outside_aside(ms, stmts, i) -> int:
+    """The statement a number goes on from: the previous number's, unless that one opened a
+    statement inside a parenthesis that is now closed ("kết nạp 12 đảng viên (trong đó 07
+    đồng chí nữ), đạt 40% chỉ tiêu": the 40% is the 12's)."""
+    prev = ms[i - 1]
+    g = prev.group
+    if g is None or g[0] < ms[i].tok.start <= g[1]:
+        return prev.stmt
+    first = ms[min(stmts[prev.stmt].mentions)]
+    if not (g[0] < first.tok.start <= g[1]):
+        return prev.stmt
+    before = [j for j in range(i) if ms[j].tok.start < g[0]]
+    return ms[before[-1]].stmt if before else prev.stmt
 
 
 def _same_subject(ms, stmts, subject, i):
