@@ -99,11 +99,19 @@ _FILLER_RE = re.compile(
 )
 
 
+_VERB_WORDS_RE = re.compile(r"(?<![\w])(đạt|được giao|tăng|giảm|tăng trưởng|còn|ước)(?![\w])")
+
+
 def _governs(left: str, t: re.Match) -> bool:
     """Whether a plan word ("KH", "kế hoạch", "phấn đấu") governs the number that follows."""
     if re.search(r"(?<![\w])so\s+(?:với\s+)?$", left[: t.start()]):
         return False  # "so với kế hoạch": the plan is the basis of a comparison
     between = left[t.end() :]
+    if ":" in between:  # "Chỉ tiêu giảm nghèo: Tỷ lệ hộ nghèo giảm 1,2": a label, not a plan
+        after = _FILLER_RE.sub(" ", between.rsplit(":", 1)[1])
+        after = _VERB_WORDS_RE.sub(" ", after)
+        if len(after.split()) >= 2:
+            return False
     # "KH cả năm: tăng 10%", "phấn đấu dư nợ tăng 5%": a planned change is still a plan
     if ACTUAL_VERB_RE.search(
         re.sub(r"(?<![\w])(đạt|được giao|tăng|giảm|tăng trưởng)(?![\w])", " ", between)
