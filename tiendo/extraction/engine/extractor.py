@@ -226,7 +226,7 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
                 and (m.unit.kind == prev.unit.kind or m.window.strip() == "(")
                 and not clause.strip(" ,")
                 and not roles.ACTUAL_VERB_RE.search(m.left)
-            ):  # "tăng 117% về số lượng và 45% về vốn": the verb is not repeated
+            ):  # "tăng 40% về số lượng và 25% về vốn": the verb is not repeated
                 m.role, m.extras = "change", dict(prev.extras)
             # inside "(KH: …)" every figure is a plan
             if m.group and m.role == "actual":
@@ -246,7 +246,7 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
                 and not text[m.group[0] + 1 : m.tok.start].strip()
             ):
                 m.extras = {"cue": "share", "basis": _noun_after(text, ms[i - 1])}
-            # "(đạt 22,45%)" after a count: the share of it that is done
+            # "hoàn thành 8/20 việc (đạt 40%)": the share of the count that is done
             if (
                 m.role == "actual"
                 and m.extras.get("cue") == "by"

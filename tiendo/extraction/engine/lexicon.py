@@ -19,7 +19,7 @@ MEASURE_UNITS = (
     "°c", "ppm", "ccu", "m3/s",
 )
 
-# Counted nouns written after a count ("1.437 doanh nghiệp", "40 cuộc thanh tra"). Several
+# Counted nouns written after a count ("1.250 doanh nghiệp", "35 cuộc thanh tra"). Several
 # syllables first: the unit is the noun as written, without its modifiers.
 COUNT_NOUNS = (
     # people and organisations

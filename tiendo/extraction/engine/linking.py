@@ -48,7 +48,7 @@ def _group(text: str, ms: list[Mention], plan: bool = False) -> list[_Stmt]:
         if m.pair is not None and m.pair < i:
             join(i, ms[m.pair].stmt)
             continue
-        if m.window.strip() == "/":  # "03 hộ/03 xã"
+        if m.window.strip() == "/":  # "05 hộ/02 xã"
             join(i, cur)
             continue
         if _FROM_TO_RE.search(m.window) and re.search(r"(?<![\w])từ\s*$", prev.window):
@@ -109,7 +109,7 @@ def _same_subject(ms, stmts, subject, i):
 
 
 def _relink_parent_plan(ms, stmts, i, s):
-    """"(KH: 10,63%; trong đó, công nghiệp 10,95%)": the first plan is the parent's."""
+    """"(KH: 9,5%; trong đó, chế biến 11,2%)": the first plan is the parent's."""
     parent = stmts[s].parent
     prev = ms[i - 1]
     if parent is None or prev.role != "target" or prev.stmt != s or prev.group != ms[i].group:
@@ -120,7 +120,7 @@ def _relink_parent_plan(ms, stmts, i, s):
 
 
 def _by_unit(ms, stmts, m, i, cur):
-    """"giảm 23 vụ", "tăng 17 người chết": the change of the statement counting the same
+    """"giảm 12 vụ", "tăng 4 người chết": the change of the statement counting the same
     noun; among several, the one whose words follow the noun alike."""
     after = set(re.findall(r"[^\W\d_]+", m.right[:30]))
     best, best_score = None, -1
@@ -137,7 +137,7 @@ def _by_unit(ms, stmts, m, i, cur):
 
 
 def _by_about(ms, stmts, m, cur):
-    """"tăng 117% về số lượng và 45% về vốn": the change of the count or of the money."""
+    """"tăng 40% về số lượng và 25% về vốn": the change of the count or of the money."""
     about = re.match(r"^\s*về\s+(số lượng|số|vốn|giá trị|kim ngạch|doanh thu|diện tích)", m.right)
     if not about:
         return cur
@@ -180,7 +180,7 @@ def _statement_rules(ms, stmts, ctx: _Context) -> None:
             for j in st.mentions:
                 if ms[j].role == "attainment" and ms[j].extras.get("cue") == "by":
                     ms[j].role = "actual"
-        if has_level:  # "578,9 tỷ đồng, đạt 3,89% (so với …) và 3,65% (so với …)"
+        if has_level:  # "420 tỷ đồng, đạt 5,2% (so với …) và 4,8% (so với …)"
             for j in st.mentions:
                 mj = ms[j]
                 if mj.role == "actual" and mj.unit.kind == "percent" and (

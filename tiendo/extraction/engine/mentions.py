@@ -125,7 +125,7 @@ def _clause_left(window: str, marks: str = ",;(:)", and_cut: bool = False) -> tu
 
 def _cue_left(window: str) -> str:
     """Text before a number that can hold its cue words: the clause, or, for a number opening
-    a parenthesis ("phương án kịch bản (9,77%)"), the words before the parenthesis."""
+    a parenthesis ("phương án kịch bản (8,5%)"), the words before the parenthesis."""
     flat = _flat(window)
     left, _ = _clause_left(flat, ",;(")
     if not left.strip() and flat.rstrip().endswith("("):
@@ -134,7 +134,7 @@ def _cue_left(window: str) -> str:
 
 
 def _mask_document_names(left: str, window: str) -> str:
-    """"ban hành các Kế hoạch mở 04 lớp": a capitalised plan word inside a clause is the name
+    """"ban hành các Kế hoạch mở 06 lớp": a capitalised plan word inside a clause is the name
     of a document, not a plan figure."""
     raw = window[len(window) - len(left) :] if left else ""
 

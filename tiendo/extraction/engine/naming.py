@@ -45,7 +45,7 @@ _SPACES_RE = re.compile(r"\s+")
 
 def _subject(clause: str, need_verb: bool = False) -> str | None:
     """The indicator named before the verb of a clause, or None when the clause starts with
-    a verb/cue ("tăng 5%", "KH: …", "đạt 3,65%")."""
+    a verb/cue ("tăng 5%", "KH: …", "đạt 4,8%")."""
     c = _flat(clause)
     colon = c.rfind(":")
     if colon >= 0 and _SUBJECT_STOP_RE.search(c.lower(), colon):

@@ -21,7 +21,7 @@ def test_units_have_dimensions():
 
 
 def test_best_match_first_with_its_reason():
-    [s] = extract("Thu ngân sách Nhà nước quý I đạt 10.619 tỷ đồng.", default_period="2026-Q1")
+    [s] = extract("Thu ngân sách Nhà nước quý I đạt 12.450 tỷ đồng.", default_period="2026-Q1")
     matches = match_indicator(s, CATALOGUE)
     assert matches[0].code == "thu-nsnn"
     assert matches[0].score == 100.0

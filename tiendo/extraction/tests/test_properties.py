@@ -11,7 +11,7 @@ PIECES = st.sampled_from([
     "đạt", "tăng", "giảm", "KH:", "(", ")", ",", ";", ".", "%", " ", "\n", "tỷ đồng", "vụ",
     "trong đó", "bằng", "dự toán", "so với cùng kỳ", "trên", "không quá", "từ", "trở lên",
     "quý I/2026", "tháng 4/2026", "năm 2026", "/", "-", "–", "không đạt", "Đạt", "lần",
-    "10.619", "7,47", "6.018,3", "03", "17/18", "4.0", "2.1.", "[1:", "]", "“", "”",
+    "12.450", "8,35", "5.210,4", "04", "12/15", "4.0", "2.1.", "[1:", "]", "“", "”",
     "PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II/2026", "A. KẾT QUẢ QUÝ I NĂM 2026", "âm", ">", "≥",
 ])
 PROSE = st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=60).map("".join)

@@ -12,9 +12,9 @@ def _n(start, end, value, role="actual", unit="%", **kw):
 
 GOLD = [
     {"indicator": "a", "period": "2026-Q1", "status": "achieved",
-     "numbers": [_n(0, 4, 7.47), _n(10, 14, 9.77, "target")]},
+     "numbers": [_n(0, 4, 8.35), _n(10, 14, 9.5, "target")]},
     {"indicator": "b", "period": "2026-Q1", "status": None,
-     "numbers": [_n(20, 26, 10619, unit="tỷ đồng"), _n(30, 32, 33, "attainment"),
+     "numbers": [_n(20, 26, 12450, unit="tỷ đồng"), _n(30, 32, 41, "attainment"),
                  _n(40, 42, 3, optional=True)]},
 ]
 
@@ -27,9 +27,9 @@ def test_a_perfect_answer_scores_one_everywhere():
 def test_missing_extra_and_wrong_numbers_are_counted():
     pred = [
         {"indicator": "a", "period": "2026-Q1", "status": "not_achieved",
-         "numbers": [_n(1, 4, 7.47), _n(10, 14, 9.77, "actual")]},
+         "numbers": [_n(1, 4, 8.35), _n(10, 14, 9.5, "actual")]},
         {"indicator": "b", "period": "2026-Q1", "status": None,
-         "numbers": [_n(20, 26, 10.619, unit="tỷ")]},
+         "numbers": [_n(20, 26, 12.45, unit="tỷ")]},
         {"indicator": "c", "period": None, "status": None,
          "numbers": [_n(50, 52, 5), _n(40, 42, 3)]},  # 50-52 is extra, 40-42 optional
     ]
@@ -46,8 +46,8 @@ def test_missing_extra_and_wrong_numbers_are_counted():
 
 
 def test_splitting_a_statement_loses_its_links():
-    pred = [{"indicator": "a", "status": "achieved", "numbers": [_n(0, 4, 7.47)]},
-            {"indicator": "a2", "status": None, "numbers": [_n(10, 14, 9.77, "target")]},
+    pred = [{"indicator": "a", "status": "achieved", "numbers": [_n(0, 4, 8.35)]},
+            {"indicator": "a2", "status": None, "numbers": [_n(10, 14, 9.5, "target")]},
             GOLD[1]]
     f = score(GOLD, pred)
     assert f["link_recall"] == 0.5
