@@ -293,8 +293,8 @@ def task_progress(request, task_id: int, payload: ProgressIn):
 
 # --- reports -------------------------------------------------------------------------------
 
-@api.get("/reports/{period}", response={200: None, 400: Error, **ERRORS}, tags=["báo cáo"],
-         openapi_extra={"responses": {"200": {
+@api.get("/reports/{period}", response={400: Error, **ERRORS}, tags=["báo cáo"],
+         openapi_extra={"responses": {200: {
              "description": "Tệp báo cáo",
              "content": {ct.split(";")[0]: {"schema": {"type": "string", "format": "binary"}}
                          for ct in FORMATS.values()}}}})

@@ -24,6 +24,18 @@ def test_openapi_schema_is_served_without_a_token(client):
 
 
 @pytest.mark.django_db
+def test_openapi_schema_has_no_duplicate_keys(client):
+    # Swagger UI parses the schema as YAML, which refuses a key given twice (it then shows
+    # nothing): e.g. a status code declared both as 200 and as "200".
+    def no_duplicates(pairs):
+        keys = [k for k, _v in pairs]
+        assert len(keys) == len(set(keys)), keys
+        return dict(pairs)
+
+    json.loads(client.get("/api/openapi.json").content, object_pairs_hook=no_duplicates)
+
+
+@pytest.mark.django_db
 def test_docs_page_loads_its_assets_from_this_server_only(client):
     r = client.get("/api/docs")
     assert r.status_code == 200
