@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tiendo.extraction import queries, services
@@ -13,6 +14,14 @@ from tiendo.extraction.engine.model import Number, Statement
 from tiendo.extraction.forms import ImportForm, UploadForm
 from tiendo.extraction.models import Decision
 from tiendo.lib.vn_numbers import format_vn_number, parse_decimal_input
+
+ROLE_LABELS = {
+    "actual": gettext_lazy("thực hiện"),
+    "target": gettext_lazy("kế hoạch"),
+    "change": gettext_lazy("tăng/giảm"),
+    "attainment": gettext_lazy("tỷ lệ đạt"),
+    "part": gettext_lazy("x/y"),
+}
 
 
 def _errors_into(form, exc: ValidationError) -> None:
@@ -69,8 +78,10 @@ def _rows(run):
         # the best match, or "new" when nothing in the catalogue is alike
         actual = services.actual_of(s)
         value = review.get("value") or (actual and actual["value"])
+        numbers = [{**n, "role_label": ROLE_LABELS.get(n["role"], n["role"]),
+                    "value_vn": format_vn_number(n["value"])} for n in s["numbers"]]
         rows.append({
-            "index": i, "statement": s, "review": review,
+            "index": i, "statement": s, "review": review, "numbers": numbers,
             "decision": review.get("decision", Decision.PENDING),
             "chosen": chosen, "matches": {int(m.code): m for m in matches},
             "value": format_vn_number(value) if value not in (None, "") else "",

@@ -56,6 +56,7 @@ def test_office_uploads_a_report_and_sees_it_highlighted(cast, catalogue, client
     assert page.status_code == 200
     assert '<mark class="st st-0" title="Chỉ tiêu 1">1.234</mark>' in html
     assert '<mark class="st st-1" title="Chỉ tiêu 2">85,5</mark>' in html
+    assert '<span class="badge bg-secondary-lt">kế hoạch</span> 1.100 tỷ đồng' in html
     assert AuditEntry.objects.filter(action="extraction.read", object_id=str(run.pk)).count() == 1
 
 
