@@ -246,12 +246,18 @@ def _tasks(rnd, unit_ids, programme) -> tuple[int, int]:
                     source_note=LABEL))
         _bulk(Task, tasks)
         n_tasks += len(tasks)
+    # the author of a unit's updates: its focal point (the office for the province itself)
+    author_of = dict(Membership.objects.filter(user__username__startswith=PREFIX, role="office")
+                     .values_list("unit_id", "user_id"))
+    author_of.update(Membership.objects.filter(user__username__startswith=PREFIX, role="focal")
+                     .values_list("unit_id", "user_id"))
     updates = []
     n_updates = 0
-    for pk, progress in Task.objects.filter(code__startswith=PREFIX).values_list(
-            "pk", "progress").iterator(chunk_size=BATCH):
+    for pk, unit_id, progress in Task.objects.filter(code__startswith=PREFIX).values_list(
+            "pk", "lead_unit_id", "progress").iterator(chunk_size=BATCH):
         for step in range(1, UPDATES_PER_TASK + 1):
             updates.append(ProgressUpdate(task_id=pk, percent=progress * step // UPDATES_PER_TASK,
+                                          author_id=author_of.get(unit_id),
                                           note=f"Cập nhật lần {step} {LABEL}"))
         if len(updates) >= 4 * BATCH:
             _bulk(ProgressUpdate, updates)

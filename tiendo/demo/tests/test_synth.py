@@ -39,6 +39,7 @@ def test_province_scale_writes_the_promised_shape_labelled_and_one_audit_entry(s
     assert Figure.objects.exclude(is_sample=True).count() == 0
     assert Target.objects.count() == 24
     assert ProgressUpdate.objects.count() == 40
+    assert not ProgressUpdate.objects.filter(author__isnull=True).exists()
     child = Unit.objects.get(code="synth-p1-u001")
     root = Unit.objects.get(code="synth-p1-tinh")
     assert child.path == f"/{root.pk}/{child.pk}/"

@@ -1,0 +1,86 @@
+"""Quarter-end burst: focal points log in once, then enter figures for the new quarter and
+post task progress, as fast as the server answers. Every submission the server accepts is
+appended to ACCEPTED (JSONL) so run.py can prove it reached the database.
+
+Inputs (environment): LOAD_PLAN (JSON written by run.py), LOAD_ACCEPTED (JSONL to append),
+LOAD_PASSWORD.
+"""
+
+import itertools
+import json
+import os
+import random
+import threading
+
+from locust import HttpUser, constant, events, task
+
+PLAN = json.loads(open(os.environ["LOAD_PLAN"], encoding="utf-8").read())  # noqa: SIM115
+PASSWORD = os.environ["LOAD_PASSWORD"]
+PERIOD = PLAN["period"]
+_people = itertools.count()
+_lock = threading.Lock()
+_out = open(os.environ["LOAD_ACCEPTED"], "a", encoding="utf-8")  # noqa: SIM115
+
+
+def accepted(row: dict) -> None:
+    with _lock:
+        _out.write(json.dumps(row) + "\n")
+        _out.flush()
+
+
+@events.quitting.add_listener
+def _close(**_kw):
+    _out.close()
+
+
+class FocalPoint(HttpUser):
+    wait_time = constant(0)
+
+    def on_start(self):
+        self.me = PLAN["people"][next(_people) % len(PLAN["people"])]
+        self.seq = 0
+        self.rnd = random.Random(self.me["username"])
+        self.client.get("/dang-nhap/", name="login page")
+        resp = self.client.post("/dang-nhap/", {
+            "username": self.me["username"], "password": PASSWORD,
+            "csrfmiddlewaretoken": self.client.cookies["csrftoken"]},
+            name="login", allow_redirects=False)
+        if resp.status_code != 302:
+            raise RuntimeError(f"login of {self.me['username']} failed: {resp.status_code}")
+
+    def _headers(self):
+        return {"X-CSRFToken": self.client.cookies["csrftoken"], "HX-Request": "true",
+                "Referer": self.host + "/"}
+
+    @task(3)
+    def enter_figure(self):
+        self.seq += 1
+        indicator = self.rnd.choice(self.me["indicators"])
+        value = self.me["index"] * 1_000_000 + self.seq
+        prefix = f"i{indicator}"
+        url = f"/so-lieu/nhap/{self.me['unit']}/{PERIOD}/{indicator}/"
+        with self.client.post(url, {f"{prefix}-value": str(value), f"{prefix}-note": "tải thử",
+                                    f"{prefix}-change": ""},
+                              headers=self._headers(), name="save figure",
+                              catch_response=True) as resp:
+            if resp.status_code == 200:
+                accepted({"kind": "figure", "unit": self.me["unit"], "indicator": indicator,
+                          "value": value, "user": self.me["username"]})
+                resp.success()
+            else:
+                resp.failure(f"{resp.status_code}: {resp.text[:200]}")
+
+    @task(2)
+    def post_progress(self):
+        self.seq += 1
+        task_id = self.rnd.choice(self.me["tasks"])
+        note = f"load {self.me['username']} #{self.seq}"
+        with self.client.post(f"/nhiem-vu/{task_id}/cap-nhat/",
+                              {"percent": str(self.rnd.randint(0, 100)), "note": note},
+                              headers=self._headers(), name="post progress",
+                              catch_response=True) as resp:
+            if resp.status_code == 200:
+                accepted({"kind": "progress", "task": task_id, "note": note})
+                resp.success()
+            else:
+                resp.failure(f"{resp.status_code}: {resp.text[:200]}")
