@@ -282,6 +282,24 @@ class WorkerHeartbeat(models.Model):
         return self.worker
 
 
+class PlannerRun(models.Model):
+    """The day's last planning: later plans of the same day, with the same rules, people and
+    calendar (`fingerprint`), only look at tasks changed since `started_at` — stages depend on
+    the day alone. The worker plans every minute; this keeps those plans cheap."""
+
+    day = models.DateField(unique=True)
+    started_at = models.DateTimeField()
+    fingerprint = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("lần lập kế hoạch nhắc việc")
+        verbose_name_plural = _("lần lập kế hoạch nhắc việc")
+        ordering = ["-day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y}"
+
+
 def _new_token() -> str:
     return secrets.token_urlsafe(24)
 

@@ -8,6 +8,7 @@ and people who asked for immediate delivery. Planning the same moment twice adds
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import defaultdict
 from datetime import date, datetime, timedelta
@@ -17,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import Count
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from tiendo.indicators.models import Figure, FigureState, Target
 from tiendo.lib.periods import PeriodError, parse_period
@@ -25,6 +27,7 @@ from tiendo.reminders import queueing
 from tiendo.reminders.models import (
     Holiday,
     ItemKind,
+    PlannerRun,
     ReminderRule,
     RuleKind,
 )
@@ -171,9 +174,13 @@ def _task_subject(row: tuple, stage, unit_names: dict):
                     "audience": stage.audience}
 
 
-def _task_items(today: date, spec: RuleSpec, audience: Audience, unit_names: dict) -> list[Item]:
+def _task_items(today: date, spec: RuleSpec, audience: Audience, unit_names: dict,
+                since: datetime | None = None) -> list[Item]:
     horizon = today + timedelta(days=max_lookahead(spec))
-    rows = (Task.objects.filter(state__in=OPEN_STATES)
+    qs = Task.objects.filter(state__in=OPEN_STATES)
+    if since is not None:
+        qs = qs.filter(updated_at__gte=since)
+    rows = (qs
             .annotate(due=Coalesce("extended_deadline", "deadline"))
             .filter(due__isnull=False, due__lte=horizon)
             .values_list("pk", "title", "lead_unit_id", "due", "progress", "is_key")
@@ -339,6 +346,15 @@ def _weekly_items(today: date, spec: RuleSpec, cal: Calendar, audience: Audience
 
 # --- writing ---------------------------------------------------------------------------------
 
+def _fingerprint(specs: dict, cal: Calendar, audience: Audience) -> str:
+    """What, besides the tasks themselves, decides the day's task reminders."""
+    parts = (sorted((k, repr(v)) for k, v in specs.items()), sorted(cal.extra_off),
+             sorted(cal.extra_on), sorted(audience.parent.items()),
+             *(sorted((u, tuple(v)) for u, v in t.items())
+               for t in (audience.focal, audience.heads, audience.office)))
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
 def _lock() -> None:
     """Serialise planners: PostgreSQL advisory lock for this transaction. SQLite transactions
     are already IMMEDIATE (one writer at a time)."""
@@ -353,14 +369,18 @@ def plan(*, now: datetime, dry_run: bool = False) -> queueing.PlanResult:
     today = local.date()
     with transaction.atomic():
         _lock()
+        wall = timezone.now()
         specs = load_specs()
         cal = load_calendar()
         audience = Audience()
         unit_names = dict(Unit.objects.values_list("pk", "name"))
+        fingerprint = _fingerprint(specs, cal, audience)
+        run = PlannerRun.objects.filter(day=today).first()
+        since = run.started_at if run and run.fingerprint == fingerprint else None
         items: list[Item] = []
         windows: list[dict] = []
         if specs[RuleKind.TASK]:
-            items += _task_items(today, specs[RuleKind.TASK], audience, unit_names)
+            items += _task_items(today, specs[RuleKind.TASK], audience, unit_names, since)
         if specs[RuleKind.REPORTING]:
             windows = _report_windows(today, specs[RuleKind.REPORTING])
             items += _report_items(today, specs[RuleKind.REPORTING], audience, unit_names,
@@ -372,6 +392,9 @@ def plan(*, now: datetime, dry_run: bool = False) -> queueing.PlanResult:
             items += _stuck_items(today, specs[RuleKind.TASK], audience, unit_names)
         base = specs[RuleKind.TASK] or RuleSpec()
         result = queueing.write(items=items, now=now, local=local, spec=base, cal=cal)
+        result.incremental = since is not None
+        PlannerRun.objects.update_or_create(
+            day=today, defaults={"started_at": wall, "fingerprint": fingerprint})
         if dry_run:
             transaction.set_rollback(True)
     return result

@@ -39,6 +39,7 @@ COLS = ("dedup_key", "recipient_id", "kind", "title", "body", "link", "data", "u
 class PlanResult:
     notifications: list[dict] = field(default_factory=list)
     outbox: list[dict] = field(default_factory=list)
+    incremental: bool = False  # only tasks changed since the day's last plan were looked at
 
 
 def link(path: str) -> str:

@@ -243,3 +243,29 @@ def test_office_hears_of_completion_reports_and_figures_waiting_for_it(cast):
     planner.plan(now=at("2026-06-25") + timedelta(days=7))  # a week later, again
     assert Notification.objects.filter(recipient=cast.office,
                                        kind=ItemKind.STUCK_TASK).count() == 2
+
+
+def test_later_plans_of_the_day_look_only_at_changed_tasks(cast):
+    from tiendo.orgs.models import Membership
+    from tiendo.reminders.models import PlannerRun
+    from tiendo.tasks.models import Task
+
+    old = make_task("Cũ", cast.unit_a, deadline=date(2026, 6, 30))
+    first = planner.plan(now=at("2026-06-25"))
+    assert not first.incremental and len(first.notifications) == 1
+    assert PlannerRun.objects.get().day == date(2026, 6, 25)
+    Notification.objects.all().delete()  # pretend they were never written
+    make_task("Mới", cast.unit_a, deadline=date(2026, 6, 29))
+    later = planner.plan(now=at("2026-06-25", 10))
+    assert later.incremental
+    assert [n["title"] for n in later.notifications] == ["Còn 4 ngày đến hạn: Mới"]
+    Task.objects.filter(pk=old.pk).update(progress=50)  # no updated_at: not seen today
+    assert planner.plan(now=at("2026-06-25", 11)).notifications == []
+    old.progress = 60
+    old.save()  # a change through save() is seen
+    assert [n["title"] for n in planner.plan(now=at("2026-06-25", 12)).notifications] == [
+        "Còn 5 ngày đến hạn: Cũ"]
+    Notification.objects.all().delete()
+    Membership.objects.filter(user=cast.focal_a).update(is_head=True)  # people changed: full
+    again = planner.plan(now=at("2026-06-25", 13))
+    assert not again.incremental and len(again.notifications) == 2
