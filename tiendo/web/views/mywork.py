@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from tiendo.web import queries
+from tiendo.web import queries, task_queries
 from tiendo.web.views.common import today
 
 
@@ -13,5 +13,5 @@ def mywork(request):
     codes = queries.period_codes()
     period, _error = queries.pick_period(request.GET.get("period"), codes, on,
                                          reported=False)
-    data = queries.my_work(user=request.user, on=on, period=period)
+    data = task_queries.my_work(user=request.user, on=on, period=period)
     return render(request, "web/mywork.html", {**data, "on": on, "period": period})

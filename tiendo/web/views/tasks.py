@@ -14,7 +14,7 @@ from tiendo.programmes.models import Programme
 from tiendo.tasks import services
 from tiendo.tasks.queries import status_of
 from tiendo.tasks.rules import TaskStatus
-from tiendo.web import forms, queries
+from tiendo.web import forms, queries, task_queries
 from tiendo.web import services as web_services
 from tiendo.web.models import SavedView
 from tiendo.web.views.common import get_date, paginate, render_htmx, today, wants_xlsx
@@ -87,7 +87,7 @@ def _context(request, task, **bound) -> dict:
     ctx = {
         "task": task, "status": status_of(task, on), "on": on,
         "coordinating": list(task.coordinating_units.all()),
-        "timeline": queries.timeline(task),
+        "timeline": task_queries.timeline(task),
         "can_update": can_update,
         "can_manage": access.can_manage_unit(user, task.lead_unit_id),
         "can_direct": access.has_role(user, Role.LEADER, Role.OFFICE),
@@ -239,7 +239,7 @@ def create(request):
 
         raise PermissionDenied(services.MSG_NO_CREATE)
     kwargs = {
-        "lead_units": queries.units_managed_by(user),
+        "lead_units": task_queries.units_managed_by(user),
         "all_units": access.units_visible_to(user).filter(valid_to__isnull=True),
         "programmes": Programme.objects.order_by("code"),
     }
