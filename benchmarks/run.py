@@ -353,7 +353,7 @@ def main(argv=None) -> int:
     ctx = context()
     n = 10 if args.quick else 40
     started = time.perf_counter()
-    pages, notes = bench_pages(ctx, n, 30_000 if args.quick else 300_000)
+    pages, notes = bench_pages(ctx, n, 30_000 if args.quick else 120_000)
     jobs, job_notes = ([], ["jobs skipped (--no-jobs)"]) if args.no_jobs else bench_jobs(
         args.scale)
     result = {"scale": args.scale, "database": database_label(), "machine": machine(),
