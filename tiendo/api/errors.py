@@ -23,6 +23,8 @@ MESSAGES = {
                      "{retry} giây.",
                      "Too many requests: at most {limit} a minute. Retry in {retry} s."),
     "error": ("Yêu cầu không thực hiện được.", "The request could not be done."),
+    "not_allowed": ("Phương thức HTTP này không dùng được ở địa chỉ này.",
+                    "This HTTP method is not allowed here."),
 }
 
 

@@ -367,3 +367,13 @@ def test_lists_run_in_a_fixed_number_of_queries(client, data, django_assert_num_
     client.get("/api/me", **auth(data, "office"))  # opens the rate window, marks the token used
     with django_assert_num_queries(queries):
         assert client.get(url, params, **auth(data, "office")).status_code == 200
+
+
+def test_wrong_method_and_unknown_path_answer_json(client, data):
+    r = client.delete(f"/api/tasks/{data.task_a.pk}", **auth(data, "admin"))
+    assert r.status_code == 405
+    assert r.json() == {"detail": "Phương thức HTTP này không dùng được ở địa chỉ này.",
+                        "code": "not_allowed", "errors": []}
+    assert r["Allow"] == "GET"
+    r = client.get("/api/khong-co", HTTP_ACCEPT_LANGUAGE="en")
+    assert (r.status_code, r.json()["detail"]) == (404, "Not found, or you may not see it.")
