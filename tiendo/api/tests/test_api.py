@@ -178,7 +178,8 @@ def test_focal_point_submits_a_figure_of_its_unit(client, data):
     body = r.json()
     assert (body["unit"], body["value"], body["state"], body["is_estimate"]) == (
         "so-a", 7.5, "submitted", True)
-    f = Figure.objects.get(pk=body["id"])
+    f = Figure(pk=body["id"])
+    f.refresh_from_db()
     assert (f.state, f.submitted_by, f.source) == (FigureState.SUBMITTED, data.focal_a, "API")
     assert AuditEntry.objects.filter(action="figure.submit", object_id=str(f.pk)).exists()
 
@@ -219,7 +220,8 @@ def test_submitting_over_a_submitted_figure_is_refused_and_writes_nothing(client
     assert r.status_code == 422
     assert "không sửa được" in r.json()["detail"]
     assert Figure.objects.count() == before
-    assert Figure.objects.get(pk=data.fig_a.pk).value == 10619
+    data.fig_a.refresh_from_db()
+    assert data.fig_a.value == 10619
 
 
 @pytest.mark.parametrize(("who", "titles"), [
