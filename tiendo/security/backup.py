@@ -162,9 +162,14 @@ def restore(source: Path, *, force: bool = False) -> dict:
     source = Path(source)
     if not source.is_file():
         raise BackupError(f"Không tìm thấy tệp sao lưu {source}. (no such backup file)")
-    with tempfile.TemporaryDirectory() as tmp, tarfile.open(source, "r:gz") as tar:
+    with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
-        tar.extractall(tmpdir, members=_safe_members(tar), filter="data")
+        try:
+            with tarfile.open(source, "r:gz") as tar:
+                tar.extractall(tmpdir, members=_safe_members(tar), filter="data")
+        except (tarfile.TarError, EOFError, OSError) as exc:
+            raise BackupError("Tệp không phải bản sao lưu tiendo (không đọc được). "
+                              "(not a tiendo backup)") from exc
         try:
             manifest = json.loads((tmpdir / "manifest.json").read_text())
         except FileNotFoundError as exc:
