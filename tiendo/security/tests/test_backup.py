@@ -96,3 +96,15 @@ def test_demo_backup_restored_into_an_empty_home_gives_the_same_indicator_table(
     assert _tiendo(empty, "indicators", "--period", "2026-Q1", "--json").stdout == table
     assert '"actual"' in table
     assert "Nhật ký toàn vẹn" in _tiendo(empty, "audit", "verify").stdout
+    # a figure changed behind the application's back, in the SQLite file itself
+    import sqlite3
+
+    db = sqlite3.connect(empty / "tiendo.sqlite3")
+    figure_id = db.execute("SELECT MIN(id) FROM indicators_figure").fetchone()[0]
+    db.execute("UPDATE indicators_figure SET value = 1 WHERE id = ?", (figure_id,))
+    db.commit()
+    db.close()
+    with pytest.raises(subprocess.CalledProcessError) as exc:
+        _tiendo(empty, "audit", "verify")
+    assert exc.value.returncode == 1
+    assert f"indicators.figure #{figure_id}: trường “value” là '1'" in exc.value.stderr
