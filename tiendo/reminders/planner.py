@@ -20,7 +20,9 @@ from django.db.models import Count
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from tiendo.indicators.models import Figure, FigureState, Target
+from tiendo.indicators.models import Figure, FigureState, Target, TargetScope
+from tiendo.indicators.queries import verdict_rule
+from tiendo.indicators.rules import Bound, TargetSpec, Verdict, assess
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.orgs.models import Membership, Role, Unit
 from tiendo.reminders import queueing
@@ -305,10 +307,49 @@ def _stuck_items(today: date, spec: RuleSpec, audience: Audience, unit_names: di
     return items
 
 
+MISSED_HORIZON_DAYS = 120  # periods ended this recently count for "targets not met"
+
+
+def _missed_targets(today: date) -> dict[int, list[str]]:
+    """Per unit, the targets of periods ended in the last four months whose approved figure
+    is "không đạt" (indicators.rules.assess, with the office's verdict rule)."""
+    periods = {}
+    for code in Target.objects.filter(scope=TargetScope.PERIOD).values_list(
+            "period", flat=True).distinct().order_by():
+        try:
+            period = parse_period(code)
+        except PeriodError:
+            continue
+        if today - timedelta(days=MISSED_HORIZON_DAYS) <= period.end < today:
+            periods[code] = period
+    if not periods:
+        return {}
+    actual = {(u, i, p): v for u, i, p, v in Figure.objects.filter(
+        period__in=list(periods), superseded_by__isnull=True, state=FigureState.APPROVED,
+    ).values_list("unit_id", "indicator_id", "period", "value")}
+    rule = verdict_rule()
+    missed: dict[int, list[str]] = defaultdict(list)
+    for unit, ind, name, direction, code, value, bound, high in (
+            Target.objects.filter(period__in=list(periods), scope=TargetScope.PERIOD)
+            .values_list("unit_id", "indicator_id", "indicator__name", "indicator__direction",
+                         "period", "value", "bound", "value_high")
+            .order_by("indicator__sort_order", "pk")):
+        figure = actual.get((unit, ind, code))
+        if figure is None:
+            continue
+        verdict = assess(figure, TargetSpec(value=value, bound=Bound(bound), value_high=high),
+                         direction, rule).verdict
+        label = f"{name} ({periods[code].label_vi})"
+        if verdict == Verdict.NOT_ACHIEVED and label not in missed[unit]:
+            missed[unit].append(label)
+    return missed
+
+
 def _weekly_items(today: date, spec: RuleSpec, cal: Calendar, audience: Audience,
                   unit_names: dict, windows: list[dict]) -> list[Item]:
     """Monday (by default) summary for leaders and unit heads: units of their subtree with
-    overdue tasks or overdue figures. A day off moves it to the next working day of the week."""
+    overdue tasks, late figures or targets missed in a recently ended period. A day off moves
+    it to the next working day of the week."""
     monday = today - timedelta(days=today.weekday())
     send_day = monday + timedelta(days=spec.weekday)
     if spec.skip_holidays:
@@ -326,7 +367,8 @@ def _weekly_items(today: date, spec: RuleSpec, cal: Calendar, audience: Audience
     for w in windows:
         if w["due"] < today:
             late_reports[w["unit"]].append(f"{w['label']} ({len(w['missing'])})")
-    lagging = set(overdue_tasks) | set(late_reports)
+    missed = _missed_targets(today)
+    lagging = set(overdue_tasks) | set(late_reports) | set(missed)
     if not lagging:
         return []
     year, week, _ = today.isocalendar()
@@ -336,7 +378,8 @@ def _weekly_items(today: date, spec: RuleSpec, cal: Calendar, audience: Audience
         if not mine:
             continue
         rows = [{"unit": unit_names.get(u, ""), "overdue_tasks": overdue_tasks.get(u, 0),
-                 "late_reports": late_reports.get(u, [])} for u in mine]
+                 "late_reports": late_reports.get(u, []), "missed_targets": missed.get(u, [])}
+                for u in mine]
         subject = {"type": "weekly", "week": f"{year}-W{week:02d}", "unit_id": unit,
                    "unit": unit_names.get(unit, ""), "rows": rows}
         items.append(Item(f"weekly:{year}-W{week:02d}:{unit}:{uid}", uid, ItemKind.WEEKLY,

@@ -89,5 +89,12 @@ def item_text(kind: str, s: dict, lang: str = "vi") -> tuple[str, str]:
         if r["late_reports"]:
             bits.append(("late figures: " if en else "chậm gửi số liệu: ")
                         + ", ".join(r["late_reports"]))
+        missed = r.get("missed_targets") or []
+        if missed:
+            shown = ", ".join(missed[:5])
+            more = len(missed) - 5
+            if more > 0:
+                shown += f" (+{more})" if en else f" và {more} chỉ tiêu khác"
+            bits.append(("targets not met: " if en else "không đạt: ") + shown)
         lines.append(f"{r['unit']}: " + "; ".join(bits))
     return title, "\n".join(lines)

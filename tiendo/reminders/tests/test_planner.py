@@ -269,3 +269,18 @@ def test_later_plans_of_the_day_look_only_at_changed_tasks(cast):
     Membership.objects.filter(user=cast.focal_a).update(is_head=True)  # people changed: full
     again = planner.plan(now=at("2026-06-25", 13))
     assert not again.incremental and len(again.notifications) == 2
+
+
+def test_weekly_summary_names_targets_missed_in_the_last_period(cast):
+    ind = make_indicator("thu-ngan-sach", name="Thu ngân sách nhà nước")
+    ind2 = make_indicator("giai-ngan", name="Giải ngân vốn đầu tư công")
+    make_target(ind, cast.unit_a, "2026-Q1", 100)
+    make_figure(ind, cast.unit_a, "2026-Q1", 80)            # không đạt
+    make_target(ind2, cast.unit_a, "2026-Q1", 50)
+    make_figure(ind2, cast.unit_a, "2026-Q1", 55)           # vượt
+    make_target(ind, cast.unit_b, "2026-Q1", 100)
+    make_figure(ind, cast.unit_b, "2026-Q1", 70, state=FigureState.SUBMITTED)  # not approved
+    planner.plan(now=at("2026-04-06"))  # Monday
+    weekly = Notification.objects.get(kind=ItemKind.WEEKLY)
+    assert weekly.recipient == cast.leader
+    assert weekly.body == "Sở A: không đạt: Thu ngân sách nhà nước (Quý I/2026)"
