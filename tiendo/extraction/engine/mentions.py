@@ -111,11 +111,17 @@ def _flat(window: str) -> str:
     return _CLOSED_PAREN_RE.sub(lambda m: " " * len(m.group()), window)
 
 
+_LAST_MARK_RE = {
+    marks: re.compile("[" + re.escape(marks) + "][^" + re.escape(marks) + "]*$")
+    for marks in (",;(:)", ",;(", ";(")
+}
+
+
 def _clause_left(window: str, marks: str = ",;(:)", and_cut: bool = False) -> tuple[str, bool]:
     """The part of ``window`` after its last top-level boundary, and whether there was one."""
     flat = _flat(window)
-    cut = max(flat.rfind(ch) for ch in marks)
-    end = cut + 1
+    last = _LAST_MARK_RE[marks].search(flat)
+    end = last.start() + 1 if last else 0
     if and_cut:
         for m in _AND_RE.finditer(flat.lower()):
             if m.end() > end:

@@ -23,6 +23,7 @@ _DATE_BEFORE_RE = re.compile(
     r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w in lexicon.DATE_WORDS)
     + r"|từ|đến|trước|sau|dịp|hạn)\s*$"
 )
+_SO_RE = re.compile(r"(?:^|\s)số\s*$")
 _PERIOD_WORD_RE = re.compile(r"(?:^|[\s(])(?:tháng|quý|ngày|tuần|năm|đợt|kỳ)\s*$")
 _ORDINAL_RE = re.compile(r"(?:thứ|lần|khóa|khoá|kỳ|số)\s*$")
 # Document number tails: "245/QĐ-UBND", "18-NQ/TW", "18- NQ/TW", "123/2024/NĐ-CP".
@@ -95,13 +96,13 @@ def out_of_scope(text: str, tok: Token, unit: Unit, line_start: int, masked) -> 
         return True
     if unit.kind == "structural":
         return True
-    if _ORDINAL_RE.search(before) and unit.kind == "none":
+    if unit.kind == "none" and _ORDINAL_RE.search(before):
         return True
-    if _ID_WORDS_RE.search(before) and unit.kind in ("none",):
+    if unit.kind == "none" and _ID_WORDS_RE.search(before):
         return True
-    if re.search(r"(?:^|\s)số\s*$", before):  # "Quyết định số 245", "số 12"
+    if before.endswith(("số", "số ")) and _SO_RE.search(before):  # "Quyết định số 245"
         return True
-    if _PERIOD_WORD_RE.search(before) and unit.kind not in ("percent", "measure"):
+    if unit.kind not in ("percent", "measure") and _PERIOD_WORD_RE.search(before):
         return True  # "tháng 9", "quý 2", "ngày 15": a period or a date
     if unit.kind == "none":
         if re.match(r"\s*[:)]", text[tok.end : tok.end + 3]):
