@@ -57,7 +57,12 @@ SYMBOL_RE = re.compile(r"(>=|<=|≥|≤|>|<)\s*$")
 NEG_RE = re.compile(_W + r"âm\s*$|(?:^|[\s(:])[-–−]\s?$")
 
 
+_BOUND_HINT_RE = re.compile(r"[><≥≤]|trên|hơn|dưới|quá|tối|từ|ít nhất|không|chưa|trở")
+
+
 def bound_of(left: str, right: str) -> str | None:
+    if not (_BOUND_HINT_RE.search(left) or "trở" in right):
+        return None
     m = SYMBOL_RE.search(left)
     if m:
         return {"≥": ">=", "≤": "<="}.get(m.group(1), m.group(1))
