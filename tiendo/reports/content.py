@@ -220,7 +220,10 @@ def _heading(*, user, period: Period, unit: Unit | None, tree: str | None,
     place_source = state_root.name if state_root else body
     place = place_source.split(" tỉnh ", 1)[1] if " tỉnh " in place_source else "……"
     place_date = f"{place}, ngày {on.day:02d} tháng {on.month} năm {on.year}"
-    number = "Số      -BC/ĐU" if tree == Tree.PARTY else "Số:      /BC-UBND"
+    # the number is written in by hand when the report is signed: keep its blank (non-breaking
+    # spaces, which HTML would otherwise collapse)
+    blank = "\u00a0" * 6
+    number = f"Số{blank}-BC/ĐU" if tree == Tree.PARTY else f"Số:{blank}/BC-UBND"
     title = "BÁO CÁO"
     subtitle = (f"Kết quả thực hiện nhiệm vụ {period_phrase(period)} "
                 f"và các chỉ tiêu chủ yếu")

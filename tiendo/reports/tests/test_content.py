@@ -97,7 +97,7 @@ def test_state_heading_follows_decree_30(data):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right
     assert "Độc lập - Tự do - Hạnh phúc" in right
     assert "UBND TỈNH P" in left
-    assert "Số:      /BC-UBND" in left
+    assert "Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-UBND" in left
     assert built.filename == "bao-cao-2026-Q1-tinh-p.docx"
 
 
