@@ -186,6 +186,7 @@ def _sentences(text: str, a: int, b: int):
 
 
 _DIGIT_RE = re.compile(r"[0-9]")
+_AND_ONLY_RE = re.compile(r"\s*(?:và|,)\s*")
 _RANGE_END_RE = re.compile(r"^\s*%?\s*(?:đến|tới|-|–)\s*$")
 
 
@@ -256,6 +257,11 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
             ):
                 m.role = "attainment"
                 m.extras["basis"] = m.extras.get("basis") or _noun_after(text, ms[i - 1])
+        # "X và Y tăng lần lượt 12% và 8%": one figure for each subject, in order
+        if "lần lượt" in m.window or "tương ứng" in m.window[-20:]:
+            m.extras["respectively"] = 0
+        elif i > 0 and "respectively" in ms[i - 1].extras and _AND_ONLY_RE.fullmatch(m.window):
+            m.extras["respectively"] = ms[i - 1].extras["respectively"] + 1
         m.bound = roles.bound_of(m.window[-25:], m.right[:30])
         if i > 0 and _RANGE_END_RE.match(m.window) and ms[i - 1].window.rstrip().endswith("từ"):
             ms[i - 1].bound, m.bound = ">=", "<="  # "từ 7,5% đến 8%": a range

@@ -48,6 +48,15 @@ def _group(text: str, ms: list[Mention], plan: bool = False) -> list[_Stmt]:
         if m.pair is not None and m.pair < i:
             join(i, ms[m.pair].stmt)
             continue
+        k = m.extras.get("respectively", 0)
+        if k > 0:  # "X và Y tăng lần lượt 12% và 8%"
+            first = stmts[ms[i - k].stmt]
+            parts = _CONJUNCTS_RE.split(first.subject or "")
+            if len(parts) > k:
+                first.subject = parts[0] if k == 1 else first.subject
+                new(i, first.parent)
+                stmts[-1].subject = parts[k]
+                continue
         if m.window.strip() == "/":  # "05 hộ/02 xã"
             join(i, cur)
             continue
@@ -82,6 +91,9 @@ def _group(text: str, ms: list[Mention], plan: bool = False) -> list[_Stmt]:
             target = _by_about(ms, stmts, m, cur)
         join(i, target)
     return stmts
+
+
+_CONJUNCTS_RE = re.compile(r"\s*,\s*|\s+và\s+")
 
 
 def _outside_aside(ms, stmts, i) -> int:

@@ -16,7 +16,7 @@ _E = r"(?![\w])"
 CHANGE_LEFT_RE = re.compile(
     _W + r"(?P<verb>tăng trưởng|tăng thêm|tăng|giảm|giảm thêm|cao hơn|thấp hơn|vượt|gấp)"
     r"(?:\s+(?:âm|gấp|mạnh|nhẹ|hơn|khoảng|trên|dưới|gần|thêm|được|tới|đến|là|bình quân|"
-    r"trung bình|hằng năm|hàng năm|mỗi năm))*"
+    r"trung bình|hằng năm|hàng năm|mỗi năm|lần lượt|tương ứng))*"
     r"\s*[:]?\s*[-–−]?\s*$"
 )
 LEVEL_AFTER_CHANGE_RE = re.compile(
