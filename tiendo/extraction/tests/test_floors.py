@@ -1,8 +1,8 @@
 """The engine meets the quality floors on the sample report (copied into tests/data) and on
 seven reports written for these tests (an imaginary province, "Bình An", a party committee of
 provincial agencies, a half-year party report, a year's resolution report, a health
-department's party committee, a district's month, a province's quarter), annotated by hand following the annotation
-rules before the engine was run on them."""
+department's party committee, a district's month, a province's quarter), annotated by hand
+following the annotation rules before the engine was run on them."""
 
 import json
 from pathlib import Path
