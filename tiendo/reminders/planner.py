@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
@@ -144,24 +146,16 @@ class Audience:
 
 # --- items -----------------------------------------------------------------------------------
 
-class Item:
-    """One planned reminder for one person. The subject (what the message says) is built
-    only for items that turn out to be new: most candidates already exist."""
+class Item(NamedTuple):
+    """One planned reminder for one person. `subject` (what the message says) may be a
+    function that builds it: it is called only for items that turn out to be new, since most
+    candidates already exist. A tuple: the planner makes tens of thousands of them."""
 
-    __slots__ = ("_build", "_subject", "key", "kind", "recipient", "urgent")
-
-    def __init__(self, key: str, recipient: int, kind: str, subject, urgent: bool):
-        self.key, self.recipient, self.kind, self.urgent = key, recipient, kind, urgent
-        if callable(subject):
-            self._build, self._subject = subject, None
-        else:
-            self._build, self._subject = None, subject
-
-    @property
-    def subject(self) -> dict:
-        if self._subject is None:
-            self._subject = self._build()
-        return self._subject
+    key: str
+    recipient: int
+    kind: str
+    subject: dict | Callable[[], dict]
+    urgent: bool
 
 
 _TASK_KIND = {"before": ItemKind.TASK_BEFORE, "due": ItemKind.TASK_DUE,

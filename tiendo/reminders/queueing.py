@@ -231,10 +231,11 @@ def write(*, items: list, now: datetime, local: datetime, spec: RuleSpec,
     immediate: list[dict] = []
     for it in fresh:
         lang = ch.person(it.recipient)["language"]
-        title, body = texts.item_text(it.kind, it.subject, lang)
+        subject = it.subject() if callable(it.subject) else it.subject
+        title, body = texts.item_text(it.kind, subject, lang)
         row = {"dedup_key": it.key, "recipient_id": it.recipient, "kind": it.kind,
-               "title": title, "body": body, "link": subject_link(it.subject),
-               "data": it.subject, "urgent": it.urgent, "created_at": now, "sent_in": ""}
+               "title": title, "body": body, "link": subject_link(subject),
+               "data": subject, "urgent": it.urgent, "created_at": now, "sent_in": ""}
         rows.append(row)
         if it.urgent or ch.pref(it.recipient).immediate:
             row["sent_in"] = f"item:{it.key}"
