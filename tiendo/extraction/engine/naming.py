@@ -33,7 +33,7 @@ _NOT_SUBJECT_WORDS = {
     # adverbs that stand before a verb without naming anything ("cũng tăng", "vẫn đạt")
     "cũng", "vẫn", "đều", "lại", "sẽ", "đang", "mới", "tiếp", "tục", "bước", "đầu", "cơ",
     "bản", "hằng", "hàng", "nhìn", "chung", "dồn", "khá", "rất", "nhẹ", "mạnh", "cao",
-    "thấp", "thực", "hiện", "nữa", "thêm", "luôn", "ổn", "định", "lượng",
+    "thấp", "thực", "hiện", "nữa", "thêm", "luôn", "ổn", "định", "lượng", "trọng",
 }
 
 

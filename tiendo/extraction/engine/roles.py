@@ -26,7 +26,8 @@ BY_LEFT_RE = re.compile(_W + r"(?:đạt|bằng|ước đạt|ước bằng|ư�
                         r"chỉ bằng|tương đương|tương ứng|bằng khoảng)"
                         r"(?:\s+(?:được|khoảng|mức|tỷ lệ|gần|trên|hơn))*\s*$")
 CHIEM_LEFT_RE = re.compile(
-    _W + r"(?:chiếm(?:\s+(?:khoảng|tỷ lệ|gần|trên|hơn))*|^\s*(?:đạt\s+)?(?:tỷ lệ|tỉ lệ))\s*$"
+    _W + r"(?:chiếm(?:\s+(?:khoảng|tỷ lệ|tỷ trọng|gần|trên|hơn))*"
+    r"|^\s*(?:đạt\s+)?(?:tỷ lệ|tỉ lệ|tỷ trọng))\s*$"
 )
 TARGET_WORD_RE = re.compile(
     _W + r"(kh|kế hoạch|chỉ tiêu|mục tiêu|kịch bản|phương án|dự kiến|phấn đấu|định hướng)" + _E
