@@ -11,26 +11,20 @@ from tiendo.indicators.models import Evidence, Figure
 from tiendo.testing import make_indicator
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 pytestmark = [
+    pytest.mark.browser,
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is not installed"),
     pytest.mark.django_db(transaction=True),
 ]
 
 
 @pytest.fixture
-def browser_page(live_server, monkeypatch):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
-    # itself are still synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(locale="vi-VN")
-        yield context
-        browser.close()
+def browser_page(live_server, browser):
+    """A Vietnamese browser context on the session's Chromium (root conftest)."""
+    context = browser.new_context(locale="vi-VN")
+    yield context
+    context.close()
 
 
 def _login(context, live_server, user):

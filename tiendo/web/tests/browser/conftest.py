@@ -4,31 +4,15 @@ Run them with the rest (`pytest`), or alone with `pytest -m browser`. Screenshot
 go to artifacts/screenshots/ (kept by CI, ignored by git).
 """
 
-import os
 from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an asyncio loop in the test thread; without this Django's ORM
-# raises SynchronousOnlyOperation in the live_server and db fixtures.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+# Chromium's launch arguments, the browser marker and DJANGO_ALLOW_ASYNC_UNSAFE come from the
+# root conftest.py.
 SHOTS = Path(__file__).resolve().parents[4] / "artifacts" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-
-
-def pytest_configure(config):
-    config.addinivalue_line("markers", "browser: end-to-end test in a real headless Chromium")
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args,
-            "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
-            "args": CHROMIUM_ARGS}
 
 
 @pytest.fixture(autouse=True)
