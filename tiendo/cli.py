@@ -13,16 +13,20 @@ Cách dùng / usage: tiendo <lệnh> [tuỳ chọn]   (tiendo <lệnh> --help)
 
   demo        nạp dữ liệu mẫu Lâm Đồng và chạy thử / load the Lâm Đồng demo and serve it
   serve       chạy máy chủ web (gunicorn) / serve with a production WSGI server
-  worker      chạy tiến trình nền gửi nhắc việc / run the background worker
+  worker      chạy tiến trình nền gửi nhắc việc / run the background worker (--check)
   indicators  bảng chỉ tiêu của một kỳ / indicator table of a period
   tasks       danh sách nhiệm vụ và trạng thái / tasks with their status on a date
   remind      các nhắc việc đến hạn / reminders due at a moment
   rate        xếp loại đơn vị / rate units for a period
   extract     đọc báo cáo ra các chỉ tiêu / extract indicator statements from a report
+  propose-tasks  đề xuất nhiệm vụ từ văn bản chỉ đạo / propose tasks from a directive
   report      lập báo cáo quý / build the quarterly report
   outlook     cảnh báo sớm / early warning
+  backtest    kiểm tra độ chính xác của cảnh báo sớm / backtest the early warning
   audit       kiểm tra nhật ký thay đổi / verify the audit trail
   synth       tạo dữ liệu tổng hợp / fill a synthetic workspace
+  openapi     xuất lược đồ OpenAPI của API / export the API's OpenAPI schema
+  assets      dựng tệp giao diện từ npm / build the front-end files from npm
   backup, restore  sao lưu, khôi phục / back up, restore
   manage      lệnh quản trị Django / Django's management commands
 """

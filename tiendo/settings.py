@@ -214,6 +214,7 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = TIENDO_HOME / "mail"
 
+TIENDO_API_RATE_PER_MINUTE = env_int("TIENDO_API_RATE_PER_MINUTE", 120)  # per API token
 TIENDO_SITE_URL = os.environ.get("TIENDO_SITE_URL", "http://127.0.0.1:8000")
 TIENDO_DEMO_PASSWORD = os.environ.get("TIENDO_DEMO_PASSWORD") or None
 
