@@ -52,7 +52,7 @@ def _walk(patterns, prefix=""):
 def routes() -> list[str]:
     seen = []
     for route in _walk(get_resolver().url_patterns):
-        if route.startswith(SKIP_PREFIXES) or route.startswith("^") or route in seen:
+        if route.startswith(SKIP_PREFIXES) or "^" in route or route in seen:  # regex catch-alls
             continue
         seen.append(route)
     return seen
@@ -75,6 +75,7 @@ PARAMS = {
     ("bao-cao", "fmt"): "report_format",
     ("api", "code"): "unit_code", ("api", "figure_id"): "figure", ("api", "task_id"): "task",
     ("api", "period"): "period", ("api", "pk"): "api_token", ("api", "name"): "asset_name",
+    ("api", "rating_id"): "rating",
 }
 OVERRIDES = {  # full route -> {parameter: key} where the segment table is not enough
     "nhiem-vu/bo-loc/<int:pk>/xoa/": {"pk": "saved_view"},

@@ -137,6 +137,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
            "TIENDO_SECRET_KEY": secrets.token_urlsafe(60),
            "DJANGO_SETTINGS_MODULE": "tiendo.settings"}
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests' conftest
     res = subprocess.run([sys.executable, "-m", "tiendo.cli", "manage", "check", "--deploy",
                           "--fail-level", "WARNING"], env=env, capture_output=True, text=True,
                          timeout=120)
