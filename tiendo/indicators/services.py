@@ -8,9 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tiendo.audit.models import AuditEntry
 from tiendo.audit.services import record, snapshot
 from tiendo.indicators.models import Evidence, Figure, FigureState, Indicator, Target
 from tiendo.lib.uploads import validate_upload
+from tiendo.lib.vn_numbers import format_vn_number
 from tiendo.orgs import access
 
 MSG_NO_RIGHT = "Bạn không có quyền nhập số liệu cho đơn vị này."
@@ -26,6 +28,13 @@ MSG_OWN_APPROVAL = "Không tự duyệt số liệu do chính mình gửi."
 
 class ConflictError(ValidationError):
     """Optimistic-locking conflict: someone else changed the row first."""
+
+
+def _last_editor(figure: Figure) -> str:
+    """Who made the figure's latest change, from the audit trail."""
+    entry = (AuditEntry.objects.filter(object_type="indicators.figure", object_id=str(figure.pk))
+             .order_by("-pk").only("actor_name").first())
+    return (entry.actor_name if entry and entry.actor_name else None) or "người khác"
 
 
 def indicator_create(*, actor, **fields) -> Indicator:
@@ -84,9 +93,7 @@ def figure_save_draft(*, actor, indicator: Indicator, unit, period: str, value: 
         current = _current(indicator, unit, period)
         if current and expected_version is not None and current.version != expected_version:
             raise ConflictError(MSG_CONFLICT.format(
-                user=current.submitted_by or current.created_by or "người khác",
-                value=current.value,
-            ))
+                user=_last_editor(current), value=format_vn_number(current.value)))
         before = snapshot(current) if current else None
         if current and current.state in (FigureState.SUBMITTED, FigureState.APPROVED):
             if not (current.state == FigureState.APPROVED and current.is_estimate
@@ -111,7 +118,11 @@ def figure_save_draft(*, actor, indicator: Indicator, unit, period: str, value: 
             # its replacement once that row has an id.
             Figure.objects.filter(pk=estimate.pk).update(superseded_by=estimate)
             figure.save()
+            retired_before = snapshot(estimate)
+            estimate.superseded_by = figure
             Figure.objects.filter(pk=estimate.pk).update(superseded_by=figure)
+            record(actor=actor, action="figure.supersede", obj=estimate, before=retired_before,
+                   after=snapshot(estimate))
         else:
             figure.save()
         record(actor=actor, action="figure.draft", obj=figure, before=before,

@@ -121,13 +121,16 @@ def extension_decide(*, actor, request: ExtensionRequest, approve: bool, note: s
         req.state = ExtensionState.APPROVED if approve else ExtensionState.REJECTED
         req.decided_by, req.decided_at, req.decision_note = actor, now or timezone.now(), note
         req.save()
+        record(actor=actor, action="task.extension_decide", obj=req, unit_id=task.lead_unit_id,
+               before=before, after=snapshot(req), reason=note)
         if approve:
             t = Task.objects.select_for_update().get(pk=task.pk)
+            task_before = snapshot(t)
             t.extended_deadline = req.new_deadline
             t.version += 1
             t.save(update_fields=["extended_deadline", "version", "updated_at"])
-        record(actor=actor, action="task.extension_decide", obj=req, unit_id=task.lead_unit_id,
-               before=before, after=snapshot(req), reason=note)
+            record(actor=actor, action="task.extend", obj=t, before=task_before,
+                   after=snapshot(t), reason=note)
     return req
 
 

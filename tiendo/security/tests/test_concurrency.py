@@ -35,15 +35,12 @@ def test_the_second_figure_edit_from_a_stale_version_is_refused_with_the_current
                               period="2026-Q1", value=Decimal("9999"), expected_version=seen)
     [message] = exc.value.messages
     assert message.startswith("Số liệu vừa được ")
-    assert message.endswith(" sửa (giá trị hiện tại: 10700.0000). Hãy tải lại và nhập lại.")
+    assert message.endswith(" sửa (giá trị hiện tại: 10.700). Hãy tải lại và nhập lại.")
     current = Figure.objects.get(pk=figure.pk)
     assert (current.value, current.version) == (Decimal("10700"), seen + 1)
     assert AuditEntry.objects.count() == entries
 
 
-@pytest.mark.xfail(reason="the conflict message names the figure's creator or submitter, not "
-                          "the person who made the last change (Figure has no updated_by); "
-                          "reported to the lead")
 def test_the_conflict_message_names_who_made_the_change(cast, draft):
     grdp, figure = draft
     ind.figure_save_draft(actor=cast.office, indicator=grdp, unit=cast.unit_a, period="2026-Q1",
