@@ -298,7 +298,15 @@ def render_section(results: list[dict]) -> str:
              "Workspace from `tiendo synth --scale <scale>` (seed 1); pages requested through "
              "Django's test client (whole middleware stack, no network) as the province office "
              "user, who sees all units of the province. *Floor* = the same aggregates by one "
-             "hand-written SQL query; *ratio* = page median / floor median.", ""]
+             "hand-written SQL query; *ratio* = page median / floor median. The floors "
+             "(`floor_*` in benchmarks/run.py):", "",
+             "- dashboard: for the province's subtree, figures of 2026-Q1, how many meet their "
+             "target, and tasks in progress / overdue / done on time / done late on 15/04/2026;",
+             "- task list: the first 50 tasks of the subtree by deadline with their unit and "
+             "the total count;",
+             "- indicator page: every unit's figure and target of one indicator for 2026-Q1;",
+             "- unit page: one unit's figures with targets for 2026-Q1, its task count and "
+             "overdue count.", ""]
     for r in results:
         lines += [f"### {r['scale']} — {r['database']}", "",
                   f"Measured {r['date']} on {r['machine']}; up to {r['requests']} requests per "
