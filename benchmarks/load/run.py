@@ -207,7 +207,10 @@ def render(r: dict) -> str:
               f"entries, {r['lost_figures']} missing from the audit log, "
               f"{r['wrong_final_figures']} figures whose final value is not the last accepted "
               f"one; {r['accepted_progress']} accepted progress updates, {r['lost_progress']} "
-              "missing. Errors: " + str(r["errors"]) + ".", f"<!-- /section:{SECTION} -->"]
+              "missing. Errors: " + str(r["errors"]) + ". (Accepted counts include the "
+              "requests that finished during locust's stop timeout, after its statistics "
+              "were taken.) *Aggregated* includes each user's login.",
+              f"<!-- /section:{SECTION} -->"]
     return "\n".join(lines)
 
 
