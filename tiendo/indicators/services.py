@@ -130,41 +130,48 @@ def figure_save_draft(*, actor, indicator: Indicator, unit, period: str, value: 
     return figure
 
 
+def _transition(*, actor, figure: Figure, allowed_from: tuple, action: str, change,
+                reason: str = "") -> Figure:
+    """Lock the figure, check its state, apply `change(figure)`, bump the version, save and
+    record the audit entry — one transaction."""
+    with transaction.atomic():
+        figure = Figure.objects.select_for_update().get(pk=figure.pk)
+        if figure.state not in allowed_from:
+            raise ValidationError(MSG_BAD_TRANSITION.format(state=figure.get_state_display()))
+        before = snapshot(figure)
+        change(figure)
+        figure.version += 1
+        figure.save()
+        record(actor=actor, action=action, obj=figure, before=before, after=snapshot(figure),
+               reason=reason)
+    return figure
+
+
 def figure_submit(*, actor, figure: Figure, now=None) -> Figure:
     if not access.can_write_unit(actor, figure.unit_id):
         raise PermissionDenied(MSG_NO_RIGHT)
-    with transaction.atomic():
-        figure = Figure.objects.select_for_update().get(pk=figure.pk)
-        if figure.state not in (FigureState.DRAFT, FigureState.RETURNED):
-            raise ValidationError(MSG_BAD_TRANSITION.format(state=figure.get_state_display()))
-        before = snapshot(figure)
-        figure.state = FigureState.SUBMITTED
-        figure.submitted_by, figure.submitted_at = actor, now or timezone.now()
-        figure.version += 1
-        figure.save()
-        record(actor=actor, action="figure.submit", obj=figure, before=before,
-               after=snapshot(figure))
-    return figure
+
+    def change(f):
+        f.state = FigureState.SUBMITTED
+        f.submitted_by, f.submitted_at = actor, now or timezone.now()
+
+    return _transition(actor=actor, figure=figure, action="figure.submit", change=change,
+                       allowed_from=(FigureState.DRAFT, FigureState.RETURNED))
 
 
 def figure_approve(*, actor, figure: Figure, now=None) -> Figure:
     if not access.can_manage_unit(actor, figure.unit_id):
         raise PermissionDenied(MSG_NO_APPROVE_RIGHT)
-    with transaction.atomic():
-        figure = Figure.objects.select_for_update().get(pk=figure.pk)
-        if figure.state != FigureState.SUBMITTED:
-            raise ValidationError(MSG_BAD_TRANSITION.format(state=figure.get_state_display()))
-        if figure.submitted_by_id == actor.pk and not access.is_admin(actor):
+
+    def change(f):
+        if f.submitted_by_id == actor.pk and not access.is_admin(actor):
             raise PermissionDenied(MSG_OWN_APPROVAL)
-        before = snapshot(figure)
-        figure.state = FigureState.APPROVED
-        figure.decided_by, figure.decided_at = actor, now or timezone.now()
-        figure.return_comment = ""
-        figure.version += 1
-        figure.save()
-        record(actor=actor, action="figure.approve", obj=figure, before=before,
-               after=snapshot(figure))
-    return figure
+        f.state = FigureState.APPROVED
+        f.decided_by, f.decided_at = actor, now or timezone.now()
+        f.return_comment = ""
+
+    return _transition(actor=actor, figure=figure, action="figure.approve", change=change,
+                       allowed_from=(FigureState.SUBMITTED,))
 
 
 def figure_return(*, actor, figure: Figure, comment: str, now=None) -> Figure:
@@ -172,19 +179,14 @@ def figure_return(*, actor, figure: Figure, comment: str, now=None) -> Figure:
         raise ValidationError({"comment": MSG_RETURN_NEEDS_COMMENT})
     if not access.can_manage_unit(actor, figure.unit_id):
         raise PermissionDenied(MSG_NO_APPROVE_RIGHT)
-    with transaction.atomic():
-        figure = Figure.objects.select_for_update().get(pk=figure.pk)
-        if figure.state != FigureState.SUBMITTED:
-            raise ValidationError(MSG_BAD_TRANSITION.format(state=figure.get_state_display()))
-        before = snapshot(figure)
-        figure.state = FigureState.RETURNED
-        figure.decided_by, figure.decided_at = actor, now or timezone.now()
-        figure.return_comment = comment.strip()
-        figure.version += 1
-        figure.save()
-        record(actor=actor, action="figure.return", obj=figure, before=before,
-               after=snapshot(figure), reason=figure.return_comment)
-    return figure
+
+    def change(f):
+        f.state = FigureState.RETURNED
+        f.decided_by, f.decided_at = actor, now or timezone.now()
+        f.return_comment = comment.strip()
+
+    return _transition(actor=actor, figure=figure, action="figure.return", change=change,
+                       allowed_from=(FigureState.SUBMITTED,), reason=comment.strip())
 
 
 def evidence_add(*, actor, figure: Figure, upload=None, excerpt: str = "") -> Evidence:
