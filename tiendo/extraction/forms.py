@@ -21,3 +21,24 @@ class UploadForm(forms.Form):
 class ImportForm(forms.Form):
     period = forms.CharField(label=_("Nhập vào kỳ"), max_length=32)
     is_estimate = forms.BooleanField(label=_("Là số ước đạt"), required=False)
+
+
+class ProposeForm(forms.Form):
+    file = forms.FileField(label=_("Văn bản chỉ đạo (.txt, .docx, .pdf)"), required=False)
+    text = forms.CharField(label=_("hoặc dán nội dung"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 6}))
+    period = forms.CharField(
+        label=_("Kỳ mặc định"), required=False, max_length=32,
+        help_text=_("Để trống để lấy theo tiêu đề phần nhiệm vụ; ví dụ 2026-Q2 hoặc quý II/2026."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "form-control")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("file") and not (data.get("text") or "").strip():
+            raise forms.ValidationError(_("Hãy tải lên văn bản hoặc dán nội dung."))
+        return data

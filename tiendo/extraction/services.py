@@ -48,27 +48,33 @@ def _period_code(period: str) -> str:
         raise ValidationError({"period": str(exc)}) from None
 
 
-def run_create(*, actor, upload, unit, period: str = "") -> ExtractionRun:
-    """Read an uploaded report (.txt, .docx, .pdf) and keep its statements for review."""
-    if not access.can_write_unit(actor, unit.pk):
-        raise PermissionDenied(MSG_NO_RIGHT)
+def read_upload(upload):
+    """The text of an uploaded .txt/.docx/.pdf (engine.read_document); ValidationError on
+    a wrong type, a file over TIENDO_UPLOAD_MAX_BYTES or an unreadable file."""
     ext = PurePath(upload.name or "").suffix.lower()
     if ext not in ALLOWED:
         raise ValidationError({"file": MSG_BAD_TYPE})
     limit = settings.TIENDO_UPLOAD_MAX_BYTES
     if upload.size > limit:
         raise ValidationError({"file": MSG_TOO_BIG.format(mb=limit // (1024 * 1024))})
-    code = _period_code(period) if period else None
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"upload{ext}"
         with open(path, "wb") as fh:
             for chunk in upload.chunks():
                 fh.write(chunk)
         try:
-            doc = read_document(path, max_bytes=limit)
+            return read_document(path, max_bytes=limit)
         except ReadError as exc:
             raise ValidationError({"file": exc.message_vi.replace("upload" + ext,
                                                                    upload.name)}) from None
+
+
+def run_create(*, actor, upload, unit, period: str = "") -> ExtractionRun:
+    """Read an uploaded report (.txt, .docx, .pdf) and keep its statements for review."""
+    if not access.can_write_unit(actor, unit.pk):
+        raise PermissionDenied(MSG_NO_RIGHT)
+    code = _period_code(period) if period else None
+    doc = read_upload(upload)
     statements = [s.to_dict() for s in extract(doc.text, default_period=code)]
     if code is None:
         found = next((s["period"] for s in statements if s["period"]), None)
@@ -233,3 +239,89 @@ def run_import(*, actor, run: ExtractionRun, is_estimate: bool,
                after={"imported_count": len(figures), "imported_by": actor.pk},
                reason=f"{len(figures)} số liệu, kỳ {code}")
     return figures
+
+
+# --- tasks proposed from a directive document (engine.directives) ---
+
+MSG_NONE_SELECTED = "Chưa chọn đề xuất nào để tạo nhiệm vụ."
+MSG_ROW_NO_TITLE = "Dòng {n}: chưa có tên nhiệm vụ."
+MSG_ROW_NO_LEAD = "Dòng {n} (“{title}”): chưa chọn đơn vị chủ trì."
+MSG_ROW_BAD_UNIT = "Dòng {n} (“{title}”): bạn không có quyền giao nhiệm vụ cho đơn vị này."
+MSG_ROW_BAD_DATE = "Dòng {n} (“{title}”): thời hạn “{value}” không phải ngày hợp lệ (dd/mm/yyyy)."
+MSG_ROW_TASK_FAILED = "Dòng {n} (“{title}”): {error}"
+MSG_NOTHING_CREATED = "Chưa tạo nhiệm vụ nào."
+
+
+def parse_day(raw: str):
+    """A date typed as yyyy-mm-dd (date input) or dd/mm/yyyy; None when empty; ValueError."""
+    import re
+    from datetime import date
+
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    if m := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", raw):
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    if m := re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", raw):
+        return date(int(m[3]), int(m[2]), int(m[1]))
+    raise ValueError(raw)
+
+
+def source_note(document: str, start: int, end: int) -> str:
+    """Where a proposed task comes from: the document and the character span."""
+    return f"Đề xuất từ “{document[:200]}”, ký tự {start}–{end}"[:300]
+
+
+def tasks_from_proposals(*, actor, rows: list[dict], document: str, period: str = ""):
+    """Create one task per selected proposal, all or nothing.
+
+    ``rows``: dicts with ``n`` (row number shown to the user), ``title``, ``deadline`` (text),
+    ``lead_unit`` (unit pk as text), ``product`` (Product value), ``start`` and ``end`` (the
+    span in the document). Every row is checked first; a single bad row raises a
+    ValidationError naming it and nothing is written.
+    """
+    from tiendo.orgs.models import Unit
+    from tiendo.tasks import services as task_services
+    from tiendo.tasks.models import Product
+
+    if not rows:
+        raise ValidationError(MSG_NONE_SELECTED)
+    errors, clean = [], []
+    units = Unit.objects.in_bulk([int(r["lead_unit"]) for r in rows
+                                  if str(r.get("lead_unit") or "").isdigit()])
+    for r in rows:
+        n, title = r["n"], " ".join((r.get("title") or "").split())
+        short = title[:60]
+        if not title:
+            errors.append(MSG_ROW_NO_TITLE.format(n=n))
+            continue
+        lead = str(r.get("lead_unit") or "")
+        unit = units.get(int(lead)) if lead.isdigit() else None
+        if not lead:
+            errors.append(MSG_ROW_NO_LEAD.format(n=n, title=short))
+        elif unit is None or not access.can_manage_unit(actor, unit.pk):
+            errors.append(MSG_ROW_BAD_UNIT.format(n=n, title=short))
+        try:
+            deadline = parse_day(r.get("deadline") or "")
+        except ValueError:
+            errors.append(MSG_ROW_BAD_DATE.format(n=n, title=short, value=r.get("deadline")))
+            deadline = None
+        product = r.get("product") if r.get("product") in Product.values else Product.OTHER
+        clean.append((n, title, unit, deadline, product, r["start"], r["end"]))
+    if errors:
+        raise ValidationError([*errors, MSG_NOTHING_CREATED])
+    tasks = []
+    with transaction.atomic():
+        for n, title, unit, deadline, product, start, end in clean:
+            try:
+                tasks.append(task_services.task_create(
+                    actor=actor, title=title, lead_unit=unit, deadline=deadline,
+                    expected_product=product, period=period,
+                    source_note=source_note(document, start, end),
+                ))
+            except (ValidationError, PermissionDenied) as exc:
+                detail = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+                raise ValidationError([MSG_ROW_TASK_FAILED.format(n=n, title=title[:60],
+                                                                  error=detail),
+                                       MSG_NOTHING_CREATED]) from None
+    return tasks

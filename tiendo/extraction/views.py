@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -161,3 +161,137 @@ def run_accept_all(request, pk: int):
         for message in exc.messages:
             messages.error(request, message)
     return redirect("extraction:review", pk=run.pk)
+
+
+# --- "Đề xuất nhiệm vụ từ văn bản chỉ đạo": directives → proposed tasks → tasks ---
+
+SESSION_KEY = "extraction.proposals"
+PRODUCT_WORDS = (  # first words of the engine's product → tasks.Product value
+    ("de an", "de_an"), ("ke hoach", "ke_hoach"), ("nghi quyet", "nghi_quyet"),
+    ("bao cao", "bao_cao"), ("quyet dinh", "quyet_dinh"), ("quy dinh", "quy_dinh"),
+    ("huong dan", "huong_dan"), ("chinh sach", "chinh_sach"),
+)
+
+
+def _managed_units(user):
+    """The units the office user manages; 403 for a user who manages none."""
+    from tiendo.orgs import access
+    from tiendo.orgs.models import Unit
+
+    ids = access.managed_unit_ids(user)
+    if ids is not None and not ids:
+        raise PermissionDenied
+    units = Unit.objects.all() if ids is None else Unit.objects.filter(pk__in=ids)
+    return list(units.order_by("path"))
+
+
+def _product_choice(product: str | None) -> str:
+    from tiendo.lib.text import fold
+
+    key = fold(product or "")
+    return next((value for words, value in PRODUCT_WORDS if key.startswith(words)), "khac")
+
+
+def _proposal_dict(p) -> dict:
+    return {
+        "title": p.title, "deadline": p.deadline.isoformat() if p.deadline else "",
+        "deadline_text": p.deadline_text or "", "start": p.start, "end": p.end,
+        "product": p.product or "", "product_choice": _product_choice(p.product),
+        "lead_unit": p.lead_unit or "",
+        "targets": [f"{s.indicator}: {n.text}{n.unit or ''}" for s in p.targets
+                    for n in s.numbers if n.role == "target"],
+    }
+
+
+def _proposal_rows(proposals: list[dict], post=None) -> list[dict]:
+    """What the form shows for each proposal: the engine's guess, or what was posted."""
+    from datetime import date
+
+    rows = []
+    for i, p in enumerate(proposals):
+        deadline = date.fromisoformat(p["deadline"]) if p["deadline"] else None
+        row = {**p, "index": i, "n": i + 1, "deadline_date": deadline, "picked": False,
+               "value_title": p["title"], "value_deadline": p["deadline"],
+               "value_lead": p["lead_unit"], "value_product": p["product_choice"]}
+        if post is not None:
+            row.update(picked=f"pick_{i}" in post,
+                       value_title=post.get(f"title_{i}", p["title"]),
+                       value_deadline=post.get(f"deadline_{i}", p["deadline"]),
+                       value_lead=post.get(f"lead_{i}", ""),
+                       value_product=post.get(f"product_{i}", p["product_choice"]))
+        rows.append(row)
+    return rows
+
+
+def _propose_page(request, form, stored, *, post=None, errors=(), status=200):
+    from tiendo.tasks.models import Product
+
+    return render(request, "extraction/propose.html", {
+        "form": form, "stored": stored, "errors": errors,
+        "rows": _proposal_rows(stored["proposals"], post) if stored else [],
+        "units": _managed_units(request.user), "products": Product.choices,
+    }, status=status)
+
+
+@login_required
+def propose(request):
+    from tiendo.extraction.engine.directives import propose_tasks
+    from tiendo.extraction.engine.periods import parse_code
+    from tiendo.extraction.forms import ProposeForm
+    from tiendo.lib.periods import PeriodError
+
+    units = _managed_units(request.user)
+    if request.method != "POST":
+        return _propose_page(request, ProposeForm(), request.session.get(SESSION_KEY))
+    form = ProposeForm(request.POST, request.FILES)
+    if form.is_valid():
+        code = None
+        try:
+            code = parse_code(form.cleaned_data["period"].strip())
+        except PeriodError as exc:
+            form.add_error("period", str(exc))
+        upload = form.cleaned_data["file"]
+        text, document = form.cleaned_data["text"], _("Nội dung dán")
+        if upload and not form.errors:
+            try:
+                text, document = services.read_upload(upload).text, upload.name
+            except ValidationError as exc:
+                _errors_into(form, exc)
+        if not form.errors:
+            proposals = propose_tasks(text, units=[(str(u.pk), u.name) for u in units],
+                                      default_period=code)
+            stored = {"document": document[:200], "period": code or "",
+                      "proposals": [_proposal_dict(p) for p in proposals]}
+            request.session[SESSION_KEY] = stored
+            if not proposals:
+                messages.warning(request, _("Không tìm thấy câu chỉ đạo nào trong văn bản."))
+            return _propose_page(request, ProposeForm(), stored)
+    return _propose_page(request, form, request.session.get(SESSION_KEY), status=422)
+
+
+@login_required
+@require_POST
+def propose_create(request):
+    from tiendo.extraction.forms import ProposeForm
+
+    _managed_units(request.user)
+    stored = request.session.get(SESSION_KEY)
+    if not stored:
+        messages.error(request, _("Phiên đề xuất đã hết; hãy đọc lại văn bản."))
+        return redirect("extraction:propose")
+    rows = [{"n": i + 1, "title": request.POST.get(f"title_{i}", ""),
+             "deadline": request.POST.get(f"deadline_{i}", ""),
+             "lead_unit": request.POST.get(f"lead_{i}", ""),
+             "product": request.POST.get(f"product_{i}", ""),
+             "start": p["start"], "end": p["end"]}
+            for i, p in enumerate(stored["proposals"]) if f"pick_{i}" in request.POST]
+    try:
+        tasks = services.tasks_from_proposals(actor=request.user, rows=rows,
+                                              document=stored["document"],
+                                              period=stored["period"])
+    except ValidationError as exc:
+        return _propose_page(request, ProposeForm(), stored, post=request.POST,
+                             errors=exc.messages, status=422)
+    del request.session[SESSION_KEY]
+    messages.success(request, _("Đã tạo %(n)s nhiệm vụ.") % {"n": len(tasks)})
+    return redirect("extraction:propose")
