@@ -6,7 +6,9 @@ its audit entry. Figures are written through tiendo.indicators.services only.
 
 from __future__ import annotations
 
+import re
 import tempfile
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePath
 
@@ -23,7 +25,9 @@ from tiendo.indicators.models import Indicator
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.lib.text import slugify_vi
 from tiendo.orgs import access
-from tiendo.orgs.models import Role
+from tiendo.orgs.models import Role, Unit
+from tiendo.tasks import services as task_services
+from tiendo.tasks.models import Product
 
 MSG_NO_RIGHT = "Bạn không có quyền nhập số liệu cho đơn vị này."
 MSG_BAD_TYPE = "Chỉ đọc được tệp .txt, .docx hoặc .pdf."
@@ -254,9 +258,6 @@ MSG_NOTHING_CREATED = "Chưa tạo nhiệm vụ nào."
 
 def parse_day(raw: str):
     """A date typed as yyyy-mm-dd (date input) or dd/mm/yyyy; None when empty; ValueError."""
-    import re
-    from datetime import date
-
     raw = (raw or "").strip()
     if not raw:
         return None
@@ -280,10 +281,6 @@ def tasks_from_proposals(*, actor, rows: list[dict], document: str, period: str 
     span in the document). Every row is checked first; a single bad row raises a
     ValidationError naming it and nothing is written.
     """
-    from tiendo.orgs.models import Unit
-    from tiendo.tasks import services as task_services
-    from tiendo.tasks.models import Product
-
     if not rows:
         raise ValidationError(MSG_NONE_SELECTED)
     errors, clean = [], []

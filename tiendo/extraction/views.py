@@ -1,4 +1,8 @@
-"""Pages: upload a report, review its statements beside the highlighted source, import."""
+"""Pages: upload a report, review its statements beside the highlighted source, import;
+propose tasks from a directive document and create the chosen ones."""
+
+import secrets
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,11 +13,18 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tiendo.extraction import queries, services
+from tiendo.extraction.engine.directives import propose_tasks
 from tiendo.extraction.engine.matching import CatalogueEntry, match_indicator
 from tiendo.extraction.engine.model import Number, Statement
-from tiendo.extraction.forms import ImportForm, UploadForm
+from tiendo.extraction.engine.periods import parse_code
+from tiendo.extraction.forms import ImportForm, ProposeForm, UploadForm
 from tiendo.extraction.models import Decision
+from tiendo.lib.periods import PeriodError
+from tiendo.lib.text import fold
 from tiendo.lib.vn_numbers import format_vn_number, parse_decimal_input
+from tiendo.orgs import access
+from tiendo.orgs.models import Unit
+from tiendo.tasks.models import Product
 
 ROLE_LABELS = {
     "actual": gettext_lazy("thực hiện"),
@@ -175,9 +186,6 @@ PRODUCT_WORDS = (  # first words of the engine's product → tasks.Product value
 
 def _managed_units(user):
     """The units the office user manages; 403 for a user who manages none."""
-    from tiendo.orgs import access
-    from tiendo.orgs.models import Unit
-
     ids = access.managed_unit_ids(user)
     if ids is not None and not ids:
         raise PermissionDenied
@@ -186,8 +194,6 @@ def _managed_units(user):
 
 
 def _product_choice(product: str | None) -> str:
-    from tiendo.lib.text import fold
-
     key = fold(product or "")
     return next((value for words, value in PRODUCT_WORDS if key.startswith(words)), "khac")
 
@@ -205,8 +211,6 @@ def _proposal_dict(p) -> dict:
 
 def _proposal_rows(proposals: list[dict], post=None) -> list[dict]:
     """What the form shows for each proposal: the engine's guess, or what was posted."""
-    from datetime import date
-
     rows = []
     for i, p in enumerate(proposals):
         deadline = date.fromisoformat(p["deadline"]) if p["deadline"] else None
@@ -224,8 +228,6 @@ def _proposal_rows(proposals: list[dict], post=None) -> list[dict]:
 
 
 def _propose_page(request, form, stored, *, post=None, errors=(), status=200):
-    from tiendo.tasks.models import Product
-
     return render(request, "extraction/propose.html", {
         "form": form, "stored": stored, "errors": errors,
         "rows": _proposal_rows(stored["proposals"], post) if stored else [],
@@ -235,11 +237,6 @@ def _propose_page(request, form, stored, *, post=None, errors=(), status=200):
 
 @login_required
 def propose(request):
-    from tiendo.extraction.engine.directives import propose_tasks
-    from tiendo.extraction.engine.periods import parse_code
-    from tiendo.extraction.forms import ProposeForm
-    from tiendo.lib.periods import PeriodError
-
     units = _managed_units(request.user)
     if request.method != "POST":
         return _propose_page(request, ProposeForm(), request.session.get(SESSION_KEY))
@@ -260,7 +257,8 @@ def propose(request):
         if not form.errors:
             proposals = propose_tasks(text, units=[(str(u.pk), u.name) for u in units],
                                       default_period=code)
-            stored = {"document": document[:200], "period": code or "",
+            stored = {"key": secrets.token_urlsafe(8), "document": document[:200],
+                      "period": code or "",
                       "proposals": [_proposal_dict(p) for p in proposals]}
             request.session[SESSION_KEY] = stored
             if not proposals:
@@ -272,12 +270,12 @@ def propose(request):
 @login_required
 @require_POST
 def propose_create(request):
-    from tiendo.extraction.forms import ProposeForm
-
     _managed_units(request.user)
     stored = request.session.get(SESSION_KEY)
-    if not stored:
-        messages.error(request, _("Phiên đề xuất đã hết; hãy đọc lại văn bản."))
+    if not stored or request.POST.get("key") != stored.get("key"):
+        # nothing proposed, or another tab proposed from another document since
+        messages.error(request, _("Danh sách đề xuất đã hết hạn hoặc đã thay đổi; hãy đề xuất "
+                                  "lại từ văn bản. Chưa tạo nhiệm vụ nào."))
         return redirect("extraction:propose")
     rows = [{"n": i + 1, "title": request.POST.get(f"title_{i}", ""),
              "deadline": request.POST.get(f"deadline_{i}", ""),

@@ -32,11 +32,20 @@ TITLE_2 = "Sở B khẩn trương hoàn thành kế hoạch chuyển đổi số
 TITLE_3 = ("Tăng cường kiểm tra an toàn thực phẩm, phấn đấu tỷ lệ cơ sở đạt chuẩn an toàn "
            "thực phẩm đạt 95%")
 PROPOSE = reverse("extraction:propose")
+KEY = "extraction.proposals"  # the session key of the proposals
 CREATE = reverse("extraction:propose_create")
 
 
 def _propose(client, **data):
     return client.post(PROPOSE, {"text": DIRECTIVES, "period": "", **data})
+
+
+def _create(client, *rows, **extra):
+    """Post the selection with the key of the proposals kept in the session."""
+    data = {"key": client.session.get(KEY, {}).get("key", "")}
+    for row in rows:
+        data.update(row)
+    return client.post(CREATE, {**data, **extra})
 
 
 def _row(i, title, deadline, lead, product="khac"):
@@ -73,7 +82,7 @@ def test_office_sees_the_proposals_of_a_pasted_text(cast, office):
 
 def test_office_creates_two_of_the_proposals(cast, office):
     _propose(office, period="quý III/2026")
-    response = office.post(CREATE, {
+    response = _create(office, {
         **_row(0, "Xây dựng đề án phát triển du lịch cộng đồng", "2026-08-15", cast.unit_a.pk,
                "de_an"),
         **_row(2, TITLE_3, "20/09/2026", cast.unit_b.pk),
@@ -108,7 +117,7 @@ def test_office_proposes_from_an_uploaded_file(cast, office):
     response = office.post(PROPOSE, {"file": upload, "text": "", "period": ""})
     assert response.status_code == 200
     assert len(response.context["rows"]) == 3
-    office.post(CREATE, _row(1, TITLE_2, "2026-09-30", cast.unit_b.pk, "ke_hoach"))
+    _create(office, _row(1, TITLE_2, "2026-09-30", cast.unit_b.pk, "ke_hoach"))
     task = Task.objects.get()
     start = DIRECTIVES.index(TITLE_2)
     assert task.source_note == (
@@ -127,7 +136,7 @@ def test_upload_validation_is_the_extraction_uploads(cast, office):
 
 def test_a_row_without_lead_unit_creates_nothing(cast, office):
     _propose(office)
-    response = office.post(CREATE, {
+    response = _create(office, {
         **_row(0, TITLE_1, "2026-08-15", cast.unit_a.pk),
         **_row(2, TITLE_3, "2026-09-30", None),
     })
@@ -144,7 +153,7 @@ def test_a_row_without_lead_unit_creates_nothing(cast, office):
 
 def test_a_bad_date_creates_nothing(cast, office):
     _propose(office)
-    response = office.post(CREATE, {
+    response = _create(office, {
         **_row(0, TITLE_1, "2026-08-15", cast.unit_a.pk),
         **_row(1, TITLE_2, "31/02/2026", cast.unit_b.pk),
     })
@@ -156,7 +165,7 @@ def test_a_bad_date_creates_nothing(cast, office):
 
 def test_nothing_selected_is_an_error(cast, office):
     _propose(office)
-    response = office.post(CREATE, {"title_0": TITLE_1, "lead_0": str(cast.unit_a.pk)})
+    response = _create(office, {"title_0": TITLE_1, "lead_0": str(cast.unit_a.pk)})
     assert response.status_code == 422
     assert "Chưa chọn đề xuất nào để tạo nhiệm vụ." in response.content.decode()
     assert Task.objects.count() == 0
@@ -164,7 +173,7 @@ def test_nothing_selected_is_an_error(cast, office):
 
 def test_a_lead_unit_outside_the_office_subtree_is_refused(cast, office):
     _propose(office)
-    response = office.post(CREATE, {
+    response = _create(office, {
         **_row(0, TITLE_1, "2026-08-15", cast.unit_a.pk),
         **_row(1, TITLE_2, "2026-09-30", cast.unit_c.pk),
     })
@@ -180,7 +189,7 @@ def test_a_focal_point_or_outsider_is_forbidden(cast, client, who):
     client.force_login(getattr(cast, who))
     assert client.get(PROPOSE).status_code == 403
     assert _propose(client).status_code == 403
-    assert client.post(CREATE, _row(0, TITLE_1, "2026-08-15", cast.unit_a.pk)).status_code == 403
+    assert _create(client, _row(0, TITLE_1, "2026-08-15", cast.unit_a.pk)).status_code == 403
     assert Task.objects.count() == 0
 
 
@@ -194,3 +203,32 @@ def test_anonymous_is_sent_to_login(cast, client):
 def test_the_upload_page_links_to_the_proposals(cast, office):
     html = office.get(reverse("extraction:list")).content.decode()
     assert f'href="{PROPOSE}"' in html
+
+
+def test_a_selection_from_stale_proposals_creates_nothing(cast, office):
+    """Another tab proposed from another document since: the indices no longer match."""
+    _propose(office)
+    old_key = office.session[KEY]["key"]
+    _propose(office, text=DIRECTIVES.replace("Sở B khẩn trương", "Sở A khẩn trương"))
+    response = office.post(CREATE, {"key": old_key,
+                                    **_row(0, TITLE_1, "2026-08-15", cast.unit_a.pk)})
+    assert response.status_code == 302
+    assert Task.objects.count() == 0
+    assert "Danh sách đề xuất đã hết hạn hoặc đã thay đổi" in office.get(PROPOSE).content.decode()
+
+
+def test_office_proposes_from_a_docx(cast, office, tmp_path):
+    import docx
+
+    document = docx.Document()
+    for line in DIRECTIVES.split("\n"):
+        document.add_paragraph(line)
+    path = tmp_path / "chi-dao.docx"
+    document.save(path)
+    upload = SimpleUploadedFile("chi-dao.docx", path.read_bytes())
+    response = office.post(PROPOSE, {"file": upload, "text": "", "period": ""})
+    assert response.status_code == 200
+    rows = response.context["rows"]
+    assert [(r["title"], r["deadline"]) for r in rows] == [
+        (TITLE_1, "2026-08-15"), (TITLE_2, "2026-09-30"), (TITLE_3, "2026-09-30")]
+    assert response.context["stored"]["document"] == "chi-dao.docx"
