@@ -76,3 +76,40 @@ def test_the_outsider_gets_not_found_in_the_browser(cast, live_server, browser_p
     page = browser_page.new_page()
     response = page.goto(f"{live_server.url}/extraction/{run.pk}/")
     assert response.status == 404
+
+
+def test_office_proposes_and_creates_tasks_from_a_directive(cast, live_server, browser_page,
+                                                            tmp_path):
+    from datetime import date
+
+    from tiendo.tasks.models import Task
+
+    directive = tmp_path / "chi-dao.txt"
+    directive.write_text(
+        "B. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV/2026\n"
+        "1. Sở A khẩn trương ban hành kế hoạch cải cách hành chính trước ngày 20/10/2026.\n"
+        "2. Tổ chức hội nghị sơ kết công tác phòng chống thiên tai trong tháng 11/2026.\n",
+        encoding="utf-8",
+    )
+    _login(browser_page, live_server, cast.office)
+    page = browser_page.new_page()
+    page.goto(live_server.url + "/extraction/")
+    page.click("text=Đề xuất nhiệm vụ từ văn bản chỉ đạo")
+    page.wait_for_url("**/extraction/nhiem-vu/")
+    page.set_input_files("input[name=file]", str(directive))
+    page.click("button:has-text('Đề xuất nhiệm vụ')")
+    page.wait_for_selector("input[name=pick_1]")
+    assert page.input_value("input[name=deadline_0]") == "2026-10-20"
+    assert page.input_value("select[name=lead_0]") == str(cast.unit_a.pk)
+    assert page.input_value("select[name=product_0]") == "ke_hoach"
+    page.check("input[name=pick_0]")
+    page.check("input[name=pick_1]")
+    page.click("text=Tạo nhiệm vụ đã chọn")  # row 2 has no lead unit yet
+    page.wait_for_selector("text=chưa chọn đơn vị chủ trì")
+    assert Task.objects.count() == 0
+    page.select_option("select[name=lead_1]", str(cast.unit_b.pk))
+    page.fill("input[name=deadline_1]", "2026-11-25")
+    page.click("text=Tạo nhiệm vụ đã chọn")
+    page.wait_for_selector("text=Đã tạo 2 nhiệm vụ.")
+    assert [(t.lead_unit_id, t.deadline) for t in Task.objects.order_by("pk")] == [
+        (cast.unit_a.pk, date(2026, 10, 20)), (cast.unit_b.pk, date(2026, 11, 25))]
