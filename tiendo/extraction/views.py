@@ -23,7 +23,6 @@ from tiendo.lib.periods import PeriodError
 from tiendo.lib.text import fold
 from tiendo.lib.vn_numbers import format_vn_number, parse_decimal_input
 from tiendo.orgs import access
-from tiendo.orgs.models import Unit
 from tiendo.tasks.models import Product
 
 ROLE_LABELS = {
@@ -189,8 +188,7 @@ def _managed_units(user):
     ids = access.managed_unit_ids(user)
     if ids is not None and not ids:
         raise PermissionDenied
-    units = Unit.objects.all() if ids is None else Unit.objects.filter(pk__in=ids)
-    return list(units.order_by("path"))
+    return list(access.units_managed_by(user).order_by("path"))
 
 
 def _product_choice(product: str | None) -> str:

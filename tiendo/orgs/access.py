@@ -114,6 +114,12 @@ def managed_unit_ids(user) -> set[int] | None:
     return cached
 
 
+def units_managed_by(user) -> QuerySet[Unit]:
+    """The units whose tasks and figures the user manages (see managed_unit_ids)."""
+    ids = managed_unit_ids(user)
+    return Unit.objects.all() if ids is None else Unit.objects.filter(pk__in=ids)
+
+
 def can_manage_unit(user, unit_id: int) -> bool:
     """Office staff of the unit or above it (or an admin): assign tasks, approve figures,
     decide extensions, accept completion."""
