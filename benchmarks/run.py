@@ -297,7 +297,9 @@ def render_section(results: list[dict]) -> str:
     lines = [f"<!-- section:{SECTION} -->", "## Pages, floors and jobs (`benchmarks/run.py`)", "",
              "Workspace from `tiendo synth --scale <scale>` (seed 1); pages requested through "
              "Django's test client (whole middleware stack, no network) as the province office "
-             "user, who sees all units of the province. *Floor* = the same aggregates by one "
+             "user, who sees all units of the province (at nation scale: its own province, "
+             "200 of 2,000 units; the jobs run as the command line, over every unit). "
+             "*Floor* = the same aggregates by one "
              "hand-written SQL query; *ratio* = page median / floor median. The floors "
              "(`floor_*` in benchmarks/run.py):", "",
              "- dashboard: for the province's subtree, figures of 2026-Q1, how many meet their "
