@@ -153,6 +153,11 @@ DATABASES = {
                     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
     }
 }
+# A PostgreSQL read replica for read-only pages and exports (tiendo/dbrouter.py).
+REPLICA_URL = env_url("TIENDO_REPLICA_URL", {"postgres", "postgresql", "pgsql"})
+if REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(REPLICA_URL, conn_max_age=60)
+    DATABASE_ROUTERS = ["tiendo.dbrouter.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
@@ -246,6 +251,9 @@ MIDDLEWARE[_auth_mw + 1:_auth_mw + 1] = [
     "django_otp.middleware.OTPMiddleware",
     "tiendo.security.middleware.RequireTwoFactorMiddleware",
 ]
+if REPLICA_URL:
+    MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+                      "tiendo.dbrouter.ReplicaMiddleware")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # axes wants to be last
 AUTHENTICATION_BACKENDS = [
     "tiendo.security.backends.AxesLoginThrottle",

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
+from tiendo.indicators import assessments
 from tiendo.indicators.models import Figure, FigureState, Indicator, Target
 from tiendo.orgs.models import Membership, Profile, Unit
 from tiendo.programmes.models import Programme
@@ -52,14 +53,18 @@ def make_indicator(code: str, *, name: str | None = None, unit_of_measure: str =
 
 def make_target(indicator: Indicator, unit: Unit, period: str, value, *, bound: str = "=",
                 **fields) -> Target:
-    return Target.objects.create(indicator=indicator, unit=unit, period=period,
-                                 value=Decimal(str(value)), bound=bound, **fields)
+    target = Target.objects.create(indicator=indicator, unit=unit, period=period,
+                                   value=Decimal(str(value)), bound=bound, **fields)
+    assessments.refresh(indicator_id=indicator.pk, unit_id=unit.pk, period=period)
+    return target
 
 
 def make_figure(indicator: Indicator, unit: Unit, period: str, value, *,
                 state: str = FigureState.APPROVED, **fields) -> Figure:
-    return Figure.objects.create(indicator=indicator, unit=unit, period=period,
-                                 value=Decimal(str(value)), state=state, **fields)
+    figure = Figure.objects.create(indicator=indicator, unit=unit, period=period,
+                                   value=Decimal(str(value)), state=state, **fields)
+    assessments.refresh(indicator_id=indicator.pk, unit_id=unit.pk, period=period)
+    return figure
 
 
 def make_programme(code: str = "ct-test", **fields) -> Programme:

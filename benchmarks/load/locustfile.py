@@ -3,7 +3,8 @@ post task progress, as fast as the server answers. Every submission the server a
 appended to ACCEPTED (JSONL) so run.py can prove it reached the database.
 
 Inputs (environment): LOAD_PLAN (JSON written by run.py), LOAD_ACCEPTED (JSONL to append),
-LOAD_PASSWORD.
+LOAD_PASSWORD; LOAD_PAUSE ("1-3": each person pauses 1 to 3 s between actions, as people do;
+absent or "0": no pause, the stress run).
 """
 
 import itertools
@@ -12,11 +13,12 @@ import os
 import random
 import threading
 
-from locust import HttpUser, constant, events, task
+from locust import HttpUser, between, constant, events, task
 
 PLAN = json.loads(open(os.environ["LOAD_PLAN"], encoding="utf-8").read())  # noqa: SIM115
 PASSWORD = os.environ["LOAD_PASSWORD"]
 PERIOD = PLAN["period"]
+_PAUSE = os.environ.get("LOAD_PAUSE", "0")
 _people = itertools.count()
 _lock = threading.Lock()
 _out = open(os.environ["LOAD_ACCEPTED"], "a", encoding="utf-8")  # noqa: SIM115
@@ -33,8 +35,15 @@ def _close(**_kw):
     _out.close()
 
 
+def _wait_time():
+    if _PAUSE in ("", "0"):
+        return constant(0)
+    low, high = (float(x) for x in _PAUSE.split("-"))
+    return between(low, high)
+
+
 class FocalPoint(HttpUser):
-    wait_time = constant(0)
+    wait_time = _wait_time()
 
     def on_start(self):
         self.me = PLAN["people"][next(_people) % len(PLAN["people"])]

@@ -118,6 +118,8 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=4)
     ap.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
     ap.add_argument("--json", action="store_true", help="print JSON")
+    ap.add_argument("--pause", default="0",
+                    help='think time between actions, e.g. "1-3" seconds (default 0: stress)')
     args = ap.parse_args(argv)
     if connection.vendor != "postgresql":
         print("note: the load test is meant for PostgreSQL (DATABASE_URL); running on "
@@ -151,14 +153,15 @@ def main(argv=None) -> int:
              str(work / "locust"), "--only-summary", "--stop-timeout", "30"],
             cwd=ROOT, check=False,
             env={**env, "LOAD_PLAN": str(work / "plan.json"), "LOAD_ACCEPTED": str(accepted),
-                 "LOAD_PASSWORD": PASSWORD})
+                 "LOAD_PASSWORD": PASSWORD, "LOAD_PAUSE": args.pause})
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=60)
     stats = {r["Name"]: r for r in csv.DictReader(open(work / "locust_stats.csv"))}  # noqa: SIM115
     result = {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
               "database": _database(), "users": args.users, "seconds": args.seconds,
-              "workers": args.workers, "requests": {}, **verify(accepted, started_audit_pk or 0)}
+              "workers": args.workers, "pause": args.pause, "requests": {},
+              **verify(accepted, started_audit_pk or 0)}
     for name in ("save figure", "post progress", "Aggregated"):
         r = stats.get(name)
         if r:
@@ -184,18 +187,27 @@ def _database() -> str:
         return f"PostgreSQL {cur.fetchone()[0].split()[0]}"
 
 
+def _section(r: dict) -> str:
+    return SECTION if r.get("pause", "0") in ("", "0") else f"{SECTION}-paused"
+
+
 def render(r: dict) -> str:
     import platform
+
+    section = _section(r)
+    think = ("no think time" if section == SECTION
+             else f"each pausing {r['pause']} s between actions")
 
     cpu = next((line.split(":", 1)[1].strip() for line in
                 Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.machine())
-    lines = [f"<!-- section:{SECTION} -->", "## Load test: quarter-end burst "
-             "(`benchmarks/load/run.py`)", "",
+    title = "quarter-end burst" if section == SECTION else "quarter-end, people pausing"
+    lines = [f"<!-- section:{section} -->", f"## Load test: {title} "
+             f"(`benchmarks/load/run.py --pause {r.get('pause', '0')}`)", "",
              f"Measured {r['date']} on {cpu}, {os.cpu_count()} cores (server, load generator "
              f"and database on the same machine), {r['database']}; gunicorn with "
              f"{r['workers']} workers on 127.0.0.1; locust headless, {r['users']} focal points "
-             f"of the synthetic province, no think time, {r['seconds']} s. Each enters figures "
+             f"of the synthetic province, {think}, {r['seconds']} s. Each enters figures "
              "for 2026-Q2 (3 of 5 requests) and posts progress on its unit's open tasks "
              "(2 of 5).", "",
              "| request | count | failures | req/s | median ms | p95 ms | p99 ms |",
@@ -210,14 +222,15 @@ def render(r: dict) -> str:
               "missing. Errors: " + str(r["errors"]) + ". (Accepted counts include the "
               "requests that finished during locust's stop timeout, after its statistics "
               "were taken.) *Aggregated* includes each user's login.",
-              f"<!-- /section:{SECTION} -->"]
+              f"<!-- /section:{section} -->"]
     return "\n".join(lines)
 
 
 def write_doc(result: dict) -> None:
     section = render(result)
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    start, end = f"<!-- section:{SECTION} -->", f"<!-- /section:{SECTION} -->"
+    name = _section(result)
+    start, end = f"<!-- section:{name} -->", f"<!-- /section:{name} -->"
     if start in text and end in text:
         before, rest = text.split(start, 1)
         text = before + section + rest.split(end, 1)[1]

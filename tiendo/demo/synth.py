@@ -21,7 +21,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
 from tiendo.audit.services import record
+from tiendo.indicators import assessments
 from tiendo.indicators.models import Figure, FigureState, Indicator, Target
+from tiendo.lib.text import fold
 from tiendo.orgs.models import Membership, Profile, Unit
 from tiendo.programmes.models import Programme
 from tiendo.tasks.models import ProgressUpdate, Task, TaskState
@@ -72,9 +74,13 @@ def _ids(model, **filters) -> list[int]:
     return list(model.objects.filter(**filters).order_by("pk").values_list("pk", flat=True))
 
 
+NATIONAL_USER = f"{PREFIX}national"
+
+
 def synth_usernames(provinces: int) -> list[str]:
-    return [f"{PREFIX}p{p}-{role}" for p in range(1, provinces + 1)
-            for role in ("office", "leader", "inspector")]
+    names = [f"{PREFIX}p{p}-{role}" for p in range(1, provinces + 1)
+             for role in ("office", "leader", "inspector")]
+    return [*names, NATIONAL_USER] if provinces > 1 else names
 
 
 def focal_username(province: int, index: int) -> str:
@@ -103,6 +109,7 @@ def load_synth(*, scale: str, seed: int = 1, password: str) -> SynthSummary:
             source_note=f"Sinh tự động bởi `tiendo synth --scale {scale} --seed {seed}`.")
         counts["indicators"] = _indicators(rnd, provinces)
         counts["targets"], counts["figures"] = _targets_and_figures(rnd, provinces, unit_ids)
+        counts["assessments"] = assessments.reassess()
         counts["tasks"], counts["progress_updates"] = _tasks(rnd, unit_ids, programme)
         record(actor=None, action="synth.load", object_type="synth.workspace",
                object_id=f"{scale}-{seed}",
@@ -149,6 +156,10 @@ def _users(roots: dict[int, Unit], unit_ids: dict[int, list[int]], password: str
         for i, _uid in enumerate(unit_ids[p][1:], start=1):
             users.append(User(username=focal_username(p, i), password=hashed,
                               email=f"focal{i}.p{p}@synth.tiendo.invalid"))
+    if len(roots) > 1:
+        # the ministry's view: a leader on every province, who sees all of them
+        users.append(User(username=NATIONAL_USER, password=hashed,
+                          email="national@synth.tiendo.invalid"))
     _bulk(User, users)
     by_name = dict(User.objects.filter(username__startswith=PREFIX)
                    .values_list("username", "pk"))
@@ -162,6 +173,9 @@ def _users(roots: dict[int, Unit], unit_ids: dict[int, list[int]], password: str
         for i, uid in enumerate(unit_ids[p][1:], start=1):
             memberships.append(Membership(user_id=by_name[focal_username(p, i)], unit_id=uid,
                                           role="focal"))
+        if NATIONAL_USER in by_name:
+            memberships.append(Membership(user_id=by_name[NATIONAL_USER], unit_id=root.pk,
+                                          role="leader"))
     _bulk(Membership, memberships)
     return len(users)
 
@@ -239,6 +253,7 @@ def _tasks(rnd, unit_ids, programme) -> tuple[int, int]:
                 tasks.append(Task(
                     code=f"{PREFIX}p{p}-nv-{uid}-{k:03d}",
                     title=f"Nhiệm vụ tổng hợp {k + 1} của đơn vị {uid} {LABEL}",
+                    search_key=fold(f"Nhiệm vụ tổng hợp {k + 1} của đơn vị {uid} {LABEL}"),
                     lead_unit_id=uid, programme=programme, deadline=deadline,
                     start_date=deadline - timedelta(days=90), state=state,
                     completed_on=completed, progress=progress, is_key=k % 10 == 0,

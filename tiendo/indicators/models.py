@@ -276,3 +276,50 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name or self.excerpt[:60]
+
+
+class RowClass(models.TextChoices):
+    """How an indicator, unit and period counts on the overview."""
+
+    MET = "met", _("Đạt, vượt")
+    NOT_MET = "not_met", _("Không đạt")
+    NOT_REPORTED = "not_reported", _("Chưa báo cáo")
+    NO_TARGET = "no_target", _("Chưa có kế hoạch để so")
+
+
+class Assessment(models.Model):
+    """The stored standing of one indicator, unit and period: the plan that counts, the current
+    reported (non-draft) figure, and their verdict, attainment and overview class.
+
+    Derived data, written in the same transaction as the target or figure it follows (see
+    indicators/assessments.py), so every page counts it with GROUP BY instead of assessing every
+    row of a province in Python. A row exists while the slot has a target or a reported figure.
+    """
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(max_length=16)
+    target = models.ForeignKey(Target, null=True, on_delete=models.SET_NULL, related_name="+")
+    figure = models.ForeignKey(Figure, null=True, on_delete=models.SET_NULL, related_name="+")
+    verdict = models.CharField(max_length=16, blank=True)
+    attainment = models.DecimalField(max_digits=20, decimal_places=2, null=True)
+    klass = models.CharField(max_length=12, choices=RowClass.choices)
+    is_key = models.BooleanField(default=False)  # the indicator's, kept for the overview's list
+    rule = models.CharField(max_length=64, blank=True)  # the verdict rule it was assessed with
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "unit", "period"],
+                                    name="assessment_one_per_slot"),
+        ]
+        indexes = [
+            # serves: counts per class of a period within the units a user sees
+            models.Index(fields=["period", "klass", "unit"], name="assessment_period_class"),
+            # serves: a unit's rows of a period
+            models.Index(fields=["unit", "period"], name="assessment_unit_period"),
+            # serves: the key indicators of a period
+            models.Index(fields=["period", "is_key"], name="assessment_period_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}/{self.unit_id}/{self.period}: {self.klass}"

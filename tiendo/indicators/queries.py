@@ -3,34 +3,23 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.conf import settings
-
-from tiendo.indicators.models import Figure, FigureState, Indicator, Target, TargetScope
+from tiendo.indicators.assessments import pick_target, spec_of, verdict_rule
+from tiendo.indicators.models import Assessment, Figure, FigureState, Indicator, Target
 from tiendo.indicators.rules import (
     VERDICT_LABELS_VI,
-    Assessment,
-    Bound,
     Direction,
     TargetSpec,
     Verdict,
-    VerdictRule,
     assess,
 )
+from tiendo.indicators.rules import Assessment as Verdicted
 from tiendo.lib.periods import Period, parse_period
 from tiendo.orgs import access
 from tiendo.orgs.models import Unit
 
 
-def verdict_rule() -> VerdictRule:
-    rules = settings.TIENDO_RULES
-    return VerdictRule(exceed_margin=Decimal(rules["exceed_margin"]),
-                       about_tolerance=Decimal(rules["about_tolerance"]))
-
-
 def target_spec(target: Target | None) -> TargetSpec | None:
-    if target is None:
-        return None
-    return TargetSpec(value=target.value, bound=Bound(target.bound), value_high=target.value_high)
+    return spec_of(target)
 
 
 @dataclass
@@ -40,7 +29,7 @@ class FigureRow:
     period: Period
     target: Target | None
     figure: Figure | None
-    assessment: Assessment
+    assessment: Verdicted
 
     @property
     def plan(self) -> Decimal | None:
@@ -99,25 +88,42 @@ class FigureRow:
         }
 
 
-def _pick_target(targets: list[Target]) -> Target | None:
-    """The plan of the period itself, preferring the row without a named basis."""
-    if not targets:
-        return None
-    return sorted(targets, key=lambda t: (t.scope != TargetScope.PERIOD, t.basis != "", t.pk))[0]
+_pick_target = pick_target
+
+# The order of every figure table: indicator, then unit down the tree.
+ROW_ORDER = ("indicator__sort_order", "indicator__code", "unit__path", "pk")
+
+
+def rows_from(assessments, period: str | Period) -> list[FigureRow]:
+    """FigureRow objects for the stored assessments a page shows (one query, joined); the
+    explanation of each is worded here, for these rows only."""
+    p = period if isinstance(period, Period) else parse_period(period)
+    rule = verdict_rule()
+    rows = []
+    for a in assessments.select_related("indicator", "unit", "target", "figure"):
+        figure, target = a.figure, a.target
+        assessment = assess(figure.value if figure else None, spec_of(target),
+                            Direction(a.indicator.direction), rule)
+        rows.append(FigureRow(a.indicator, a.unit, p, target, figure, assessment))
+    return rows
 
 
 def figure_table(*, user, period: str | Period, unit_code: str | None = None,
                  include_drafts: bool = False) -> list[FigureRow]:
     """One row per indicator and unit that has a target or a figure in the period, within the
-    units the user sees. Queries: the user's memberships and visible units (access), targets,
-    figures — four in all, whatever the number of rows."""
+    units the user sees. Reported figures come from the stored assessments (access, one joined
+    query); with drafts (a unit's own entry page), targets and figures are read and assessed
+    here (access, targets, figures)."""
     p = period if isinstance(period, Period) else parse_period(period)
+    if not include_drafts:
+        qs = access.scope_by_unit(Assessment.objects.filter(period=p.code), user)
+        if unit_code:
+            qs = qs.filter(unit__code=unit_code)
+        return rows_from(qs.order_by(*ROW_ORDER), p)
     targets = Target.objects.filter(period=p.code).select_related("indicator", "unit")
     figures = Figure.objects.filter(period=p.code, superseded_by__isnull=True).select_related(
         "indicator", "unit"
     )
-    if not include_drafts:
-        figures = figures.exclude(state=FigureState.DRAFT)
     if unit_code:
         targets = targets.filter(unit__code=unit_code)
         figures = figures.filter(unit__code=unit_code)
@@ -136,10 +142,10 @@ def figure_table(*, user, period: str | Period, unit_code: str | None = None,
     rule = verdict_rule()
     rows = []
     for slot in by_key.values():
-        target = _pick_target(slot["targets"])
+        target = pick_target(slot["targets"])
         figure = slot.get("figure")
         ind = slot["indicator"]
-        assessment = assess(figure.value if figure else None, target_spec(target),
+        assessment = assess(figure.value if figure else None, spec_of(target),
                             Direction(ind.direction), rule)
         rows.append(FigureRow(ind, slot["unit"], p, target, figure, assessment))
     rows.sort(key=lambda r: (r.indicator.sort_order, r.indicator.code, r.unit.path))

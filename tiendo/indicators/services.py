@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from tiendo.audit.models import AuditEntry
 from tiendo.audit.services import record, snapshot
+from tiendo.indicators import assessments
 from tiendo.indicators.models import Evidence, Figure, FigureState, Indicator, Target
 from tiendo.lib.uploads import validate_upload
 from tiendo.lib.vn_numbers import format_vn_number
@@ -68,6 +69,7 @@ def target_set(*, actor, indicator: Indicator, unit, period: str, value: Decimal
         target.is_sample = is_sample
         target.full_clean()
         target.save()
+        assessments.refresh(indicator_id=indicator.pk, unit_id=unit.pk, period=period)
         record(actor=actor, action="target.set", obj=target, before=before,
                after=snapshot(target))
     return target
@@ -125,6 +127,9 @@ def figure_save_draft(*, actor, indicator: Indicator, unit, period: str, value: 
                    after=snapshot(estimate))
         else:
             figure.save()
+        if estimate or (before is not None and before["state"] != FigureState.DRAFT):
+            # a draft does not count; only a change from a reported figure moves the standing
+            assessments.refresh(indicator_id=indicator.pk, unit_id=unit.pk, period=period)
         record(actor=actor, action="figure.draft", obj=figure, before=before,
                after=snapshot(figure))
     return figure
@@ -142,6 +147,8 @@ def _transition(*, actor, figure: Figure, allowed_from: tuple, action: str, chan
         change(figure)
         figure.version += 1
         figure.save()
+        assessments.refresh(indicator_id=figure.indicator_id, unit_id=figure.unit_id,
+                            period=figure.period)
         record(actor=actor, action=action, obj=figure, before=before, after=snapshot(figure),
                reason=reason)
     return figure

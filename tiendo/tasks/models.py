@@ -83,6 +83,8 @@ class Task(models.Model):
     version = models.PositiveIntegerField(default=1)
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
     source_note = models.CharField(_("nguồn"), max_length=300, blank=True)
+    # the title folded (lower case, no diacritics) for accent-insensitive search in SQL
+    search_key = models.CharField(max_length=500, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("nhiệm vụ")
@@ -99,6 +101,15 @@ class Task(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        from tiendo.lib.text import fold
+
+        self.search_key = fold(self.title)[:500]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "title" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_key"}
+        super().save(*args, **kwargs)
 
     @property
     def deadline_in_force(self):

@@ -4,10 +4,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 
 from tiendo.orgs import access
-from tiendo.tasks.models import Task
+from tiendo.tasks.models import Task, TaskState
 from tiendo.tasks.rules import StatusResult, TaskStatus, task_status
 
 
@@ -50,11 +51,33 @@ def status_of(task: Task, on: date) -> StatusResult:
 
 
 def visible_tasks(*, user):
+    """Tasks led by, or coordinated with, a unit the user sees. No DISTINCT: the coordinating
+    units are a subquery, so counts and pages stay plain indexed reads."""
     qs = Task.objects.all()
     ids = access.visible_unit_ids(user)
     if ids is not None:
-        qs = qs.filter(Q(lead_unit_id__in=ids) | Q(coordinating_units__in=ids)).distinct()
+        coordinated = Task.coordinating_units.through.objects.filter(
+            unit_id__in=ids).values("task_id")
+        qs = qs.filter(Q(lead_unit_id__in=ids) | Q(pk__in=coordinated))
     return qs
+
+
+def with_status(qs: QuerySet, on: date) -> QuerySet:
+    """Annotate `in_force` (the deadline in force) and `status` (a TaskStatus value) on `on`,
+    in SQL, with the same rules as tasks.rules.task_status: overdue as of `on` is a condition
+    of the query, not a scan."""
+    if settings.TIENDO_RULES["extension_counts_on_time"]:
+        in_force = Coalesce("extended_deadline", "deadline")
+    else:
+        in_force = F("deadline")
+    closed = Q(state=TaskState.DONE, completed_on__isnull=False, completed_on__lte=on)
+    return qs.annotate(in_force=in_force).annotate(status=Case(
+        When(closed & Q(in_force__isnull=False, completed_on__gt=F("in_force")),
+             then=Value(TaskStatus.DONE_LATE.value)),
+        When(closed, then=Value(TaskStatus.DONE_ON_TIME.value)),
+        When(in_force__lt=on, then=Value(TaskStatus.OVERDUE.value)),
+        default=Value(TaskStatus.IN_PROGRESS.value), output_field=CharField(),
+    ))
 
 
 def task_rows(*, user, on: date, unit_code: str | None = None, status: str | None = None,
@@ -65,7 +88,9 @@ def task_rows(*, user, on: date, unit_code: str | None = None, status: str | Non
         "coordinating_units"
     )
     if unit_code:
-        qs = qs.filter(Q(lead_unit__code=unit_code) | Q(coordinating_units__code=unit_code))
+        coordinated = Task.coordinating_units.through.objects.filter(
+            unit__code=unit_code).values("task_id")
+        qs = qs.filter(Q(lead_unit__code=unit_code) | Q(pk__in=coordinated))
     if programme:
         qs = qs.filter(programme__code=programme)
     if text:

@@ -3,7 +3,9 @@
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from tiendo.indicators.models import Figure, Indicator, Target
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+
+from tiendo.indicators.models import Assessment, Evidence, Figure, Indicator, Target
 from tiendo.indicators.queries import _pick_target, target_spec, verdict_rule
 from tiendo.indicators.rules import Direction, assess, change_pct
 from tiendo.lib.periods import Period, PeriodError, parse_period
@@ -78,12 +80,103 @@ def indicator_history(*, user, indicator: Indicator) -> list[HistoryRow]:
     return rows
 
 
+HISTORY_PER_PAGE = 50
+BREAKDOWN_ROWS = 100
+
+
+def _period_order(codes) -> list[str]:
+    parsed = []
+    for code in codes:
+        try:
+            parsed.append(parse_period(code))
+        except PeriodError:
+            continue
+    parsed.sort(key=lambda p: (p.year, p.first_month, -p.months), reverse=True)
+    return [p.code for p in parsed]
+
+
+def _history_of(assessments, indicator: Indicator) -> list[HistoryRow]:
+    """HistoryRow objects for the assessments a page shows: the rows (1 query), superseded
+    estimates (1), last year's figures for the change (1), evidence (1)."""
+    items = list(assessments.select_related("unit", "target", "figure"))
+    slots = {(a.period, a.unit_id) for a in items}
+    units = {a.unit_id for a in items}
+    periods = {a.period for a in items}
+    earlier: dict = defaultdict(list)
+    for f in (Figure.objects.filter(indicator=indicator, unit_id__in=units, period__in=periods,
+                                    superseded_by__isnull=False).exclude(state="draft")
+              .order_by("pk")):
+        if (f.period, f.unit_id) in slots:
+            earlier[(f.period, f.unit_id)].append(f)
+    last_year = {}
+    for a in items:
+        try:
+            last_year[(a.period, a.unit_id)] = parse_period(a.period).same_period_last_year().code
+        except PeriodError:
+            continue
+    previous = {(f.period, f.unit_id): f.value for f in Figure.objects.filter(
+        indicator=indicator, unit_id__in=units, period__in=set(last_year.values()),
+        superseded_by__isnull=True).exclude(state="draft").only("period", "unit_id", "value")}
+    figures = [a.figure for a in items if a.figure]
+    evidence: dict = defaultdict(list)
+    for e in Evidence.objects.filter(figure__in=figures).order_by("pk"):
+        evidence[e.figure_id].append(e)
+    for f in figures:
+        f.evidence_list = evidence.get(f.pk, [])
+    rule, direction = verdict_rule(), Direction(indicator.direction)
+    rows = []
+    for a in items:
+        fig, target = a.figure, a.target
+        assessment = assess(fig.value if fig else None, target_spec(target), direction, rule)
+        change = fig.change if fig and fig.change is not None else None
+        if fig and change is None:
+            prev = previous.get((last_year.get((a.period, a.unit_id)), a.unit_id))
+            change = change_pct(fig.value, prev) if prev is not None else None
+        rows.append(HistoryRow(parse_period(a.period), a.unit, target, fig, assessment, change,
+                               earlier.get((a.period, a.unit_id), [])))
+    return rows
+
+
+def indicator_page(*, user, indicator: Indicator, page_number=None) -> dict:
+    """What the indicator page shows, paged: the breakdown by unit of the latest period with a
+    reported figure, one page of the history (newest period first), the chart of the unit with
+    the most rows. Every read is bounded by what is shown."""
+    from django.core.paginator import Paginator
+
+    scoped = access.scope_by_unit(Assessment.objects.filter(indicator=indicator), user)
+    per_period = dict(scoped.order_by().values_list("period").annotate(n=Count("figure")))
+    order = _period_order(per_period)
+    reported = [c for c in order if per_period[c]]
+    latest = (reported or order or [None])[0]
+    breakdown = []
+    if latest:
+        breakdown = _history_of(scoped.filter(period=latest)
+                                .order_by("unit__path", "pk")[:BREAKDOWN_ROWS], indicator)
+    rank = Case(*[When(period=c, then=Value(i)) for i, c in enumerate(order)],
+                default=Value(len(order)), output_field=IntegerField())
+    history = scoped.annotate(rank=rank).order_by("rank", "unit__path", "pk")
+    page = Paginator(history, HISTORY_PER_PAGE).get_page(page_number)
+    rows = _history_of(page.object_list, indicator)
+    top = (scoped.order_by().values_list("unit_id").annotate(n=Count("pk"))
+           .order_by("-n", "unit_id").first())
+    chart_rows = []
+    if top:
+        chart_rows = _history_of(scoped.filter(unit_id=top[0]).annotate(rank=rank)
+                                 .order_by("-rank"), indicator)
+    return {"rows": rows, "page": page, "latest": parse_period(latest) if latest else None,
+            "breakdown": breakdown, "breakdown_more": len(breakdown) == BREAKDOWN_ROWS,
+            "chart_rows": chart_rows,
+            "evidence": [(r, e) for r in rows if r.figure for e in r.figure.evidence_list]}
+
+
 def history_chart(rows: list[HistoryRow]) -> dict:
-    """Plan and actual over periods for the unit with the most rows (oldest first)."""
+    """Plan and actual over periods of one unit's rows (given newest first or oldest first:
+    drawn oldest first)."""
     if not rows:
         return {"labels": [], "plan": [], "actual": [], "unit": ""}
     unit = Counter(r.unit.pk for r in rows).most_common(1)[0][0]
-    mine = [r for r in reversed(rows) if r.unit.pk == unit]
+    mine = sorted((r for r in rows if r.unit.pk == unit),
+                  key=lambda r: (r.period.year, r.period.first_month, -r.period.months))
 
     def num(x):
         return float(x) if x is not None else None
@@ -103,23 +196,30 @@ class EntryRow:
     figure: Figure | None
 
 
-def entry_grid(*, unit, period: Period) -> list[EntryRow]:
+def entry_grid(*, unit, period: Period, indicator_id: int | None = None) -> list[EntryRow]:
     """The unit's indicators for a period: those with a target for the unit in the period or its
-    year, those it reported before, and those whose scope names it. The caller has checked
-    the unit through orgs.access. Queries: targets (1), figures (1), scoped indicators (1),
-    evidence (1)."""
+    year, those it reported before, and those whose scope names it (only `indicator_id`'s row
+    when given, as after a save). The caller has checked the unit through orgs.access.
+    Queries: targets (1), this period's figures (1), evidence (1), the other indicators (1);
+    no figure of another period is read."""
     codes = {period.code, period.year_period().code}
-    targets = list(Target.objects.filter(unit=unit, period__in=codes).select_related("indicator"))
-    figures = list(Figure.objects.filter(unit=unit, superseded_by__isnull=True)
-                   .select_related("indicator").prefetch_related("evidence"))
-    scoped = list(Indicator.objects.filter(scope_units=unit))
-    indicators = {t.indicator_id: t.indicator for t in targets}
+    targets = Target.objects.filter(unit=unit, period__in=codes).select_related("indicator")
+    figures = (Figure.objects.filter(unit=unit, period=period.code, superseded_by__isnull=True)
+               .select_related("indicator").prefetch_related("evidence"))
+    before = Figure.objects.filter(unit=unit).values("indicator_id")
+    others = Indicator.objects.filter(Q(pk__in=before) | Q(scope_units=unit))
+    if indicator_id is not None:
+        targets = targets.filter(indicator_id=indicator_id)
+        figures = figures.filter(indicator_id=indicator_id)
+        others = others.filter(pk=indicator_id)
+    targets, figures = list(targets), list(figures)
+    indicators = {i.pk: i for i in others.distinct()}
+    indicators.update({t.indicator_id: t.indicator for t in targets})
     indicators.update({f.indicator_id: f.indicator for f in figures})
-    indicators.update({i.pk: i for i in scoped})
     by_ind = defaultdict(list)
     for t in targets:
         by_ind[t.indicator_id].append(t)
-    current = {f.indicator_id: f for f in figures if f.period == period.code}
+    current = {f.indicator_id: f for f in figures}
     rows = []
     for pk, ind in indicators.items():
         ts = by_ind.get(pk, [])

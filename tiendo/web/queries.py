@@ -2,32 +2,26 @@
 (indicators.queries, tasks.queries), which go through orgs.access; this module only groups and
 filters their rows for a page, in a fixed number of queries whatever the number of rows."""
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import connection
+from django.db.models import Case, CharField, Count, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from tiendo.indicators.models import Figure, Target
-from tiendo.indicators.queries import (
-    FigureRow,
-    figure_table,
-    verdict_rule,
-)
-from tiendo.indicators.rules import (
-    VERDICT_LABELS_EN,
-    VERDICT_LABELS_VI,
-    Bound,
-    Direction,
-    TargetSpec,
-    Verdict,
-    assess,
-)
+from tiendo.indicators.assessments import row_class as klass_of
+from tiendo.indicators.models import Assessment, Indicator
+from tiendo.indicators.queries import ROW_ORDER, FigureRow, rows_from, verdict_rule
+from tiendo.indicators.rules import VERDICT_LABELS_EN, VERDICT_LABELS_VI, Verdict
 from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.lib.text import fold
 from tiendo.orgs import access
-from tiendo.tasks.queries import TaskRow, status_of, task_rows, visible_tasks
+from tiendo.orgs.models import Unit
+from tiendo.tasks.models import Task
+from tiendo.tasks.queries import TaskRow, status_of, visible_tasks, with_status
 from tiendo.tasks.rules import TASK_STATUS_LABELS_EN, TASK_STATUS_LABELS_VI, TaskStatus
 
 # How a target row of a period counts on the dashboard.
@@ -67,13 +61,9 @@ def period_label(period: Period) -> str:
 
 
 def row_class(row: FigureRow) -> str:
-    """met / not_met for a verdict; not_reported for a target without a figure; no_target for a
-    figure without a plan to compare with."""
-    if row.verdict is not None:
-        return NOT_MET if row.verdict == Verdict.NOT_ACHIEVED else MET
-    if row.target is not None and row.figure is None:
-        return NOT_REPORTED
-    return NO_TARGET
+    """met / not_met / not_reported / no_target of a row (indicators.assessments.row_class)."""
+    return klass_of(row.verdict.value if row.verdict else None, row.target is not None,
+                    row.figure is not None)
 
 
 # --- periods --------------------------------------------------------------------------------
@@ -96,13 +86,30 @@ def _newest_first(codes) -> list[str]:
     return [p.code for p in parsed]
 
 
+# The distinct periods of the stored assessments by a loose index scan (one index seek per
+# period, not a scan of every row), with whether each has a reported figure.
+_PERIODS_SQL = """
+WITH RECURSIVE p(period) AS (
+    SELECT MIN(period) FROM indicators_assessment
+    UNION ALL
+    SELECT (SELECT MIN(a.period) FROM indicators_assessment a WHERE a.period > p.period)
+      FROM p WHERE p.period IS NOT NULL
+)
+SELECT p.period,
+       EXISTS (SELECT 1 FROM indicators_assessment a
+                WHERE a.period = p.period AND a.klass <> 'not_reported')
+  FROM p WHERE p.period IS NOT NULL
+"""
+
+
 def period_codes() -> PeriodCodes:
-    """Two queries: the distinct periods of targets, and of reported figures."""
-    targets = set(Target.objects.values_list("period", flat=True).distinct())
-    figures = set(Figure.objects.exclude(state="draft").values_list("period", flat=True)
-                  .distinct())
-    out = PeriodCodes(_newest_first(targets | figures))
-    out.with_figures = frozenset(figures)
+    """Periods holding targets or reported figures, and those with reported figures: one
+    query over the assessments' index."""
+    with connection.cursor() as cur:
+        cur.execute(_PERIODS_SQL)
+        found = cur.fetchall()
+    out = PeriodCodes(_newest_first(code for code, _has in found))
+    out.with_figures = frozenset(code for code, has in found if has)
     return out
 
 
@@ -131,21 +138,74 @@ def pick_period(raw: str | None, codes, today: date, *,
 
 
 # --- figures and tasks filtered for lists ------------------------------------------------------
+# Every list is a QuerySet filtered and ordered in SQL; only the rows a page renders become
+# FigureRow / TaskRow objects, and every count is a GROUP BY.
 
-def figure_rows(*, user, period: Period, unit=None, status: str = "", text: str = "",
-                field_code: str = "", include_drafts: bool = False) -> list[FigureRow]:
-    """figure_table rows narrowed by unit subtree, dashboard class, free text and field."""
-    rows = figure_table(user=user, period=period, include_drafts=include_drafts)
+def _subtree(unit):
+    return Unit.objects.filter(path__startswith=unit.path).values("pk")
+
+
+def scoped_assessments(*, user, period: Period | str, unit=None):
+    """The stored assessments of a period within what the user sees (and `unit`'s subtree)."""
+    code = period if isinstance(period, str) else period.code
+    qs = access.scope_by_unit(Assessment.objects.filter(period=code), user)
     if unit is not None:
-        rows = [r for r in rows if r.unit.path.startswith(unit.path)]
+        qs = qs.filter(unit_id__in=_subtree(unit))
+    return qs
+
+
+def _name_matches(model, key: str) -> list[int]:
+    """Ids of the rows whose folded name holds `key` (units and indicators are a few
+    thousand at most; their names are folded in Python, the figures never are)."""
+    return [pk for pk, name in model.objects.values_list("pk", "name") if key in fold(name)]
+
+
+def figure_rows_qs(*, user, period: Period, unit=None, status: str = "", text: str = "",
+                   field_code: str = ""):
+    """Assessments narrowed by unit subtree, dashboard class, field and free text, in the order
+    of the figure table."""
+    qs = scoped_assessments(user=user, period=period, unit=unit)
     if status in ROW_CLASSES:
-        rows = [r for r in rows if row_class(r) == status]
+        qs = qs.filter(klass=status)
     if field_code:
-        rows = [r for r in rows if r.indicator.field == field_code]
+        qs = qs.filter(indicator__field=field_code)
     if text:
         key = fold(text)
-        rows = [r for r in rows if key in fold(r.indicator.name) or key in fold(r.unit.name)]
-    return rows
+        qs = qs.filter(Q(indicator_id__in=_name_matches(Indicator, key))
+                       | Q(unit_id__in=_name_matches(Unit, key)))
+    return qs.order_by(*ROW_ORDER)
+
+
+def figure_rows(*, user, period: Period, unit=None, status: str = "", text: str = "",
+                field_code: str = "") -> list[FigureRow]:
+    """Every row of figure_rows_qs (for exports, which produce all of them)."""
+    return rows_from(figure_rows_qs(user=user, period=period, unit=unit, status=status,
+                                    text=text, field_code=field_code), period)
+
+
+def class_counts(qs) -> tuple[dict, int]:
+    """Rows per dashboard class, and how many of them exceeded: one GROUP BY."""
+    counts = dict.fromkeys(ROW_CLASSES, 0)
+    exceeded = 0
+    for klass, verdict, n in (qs.order_by().values_list("klass", "verdict")
+                              .annotate(n=Count("pk"))):
+        counts[klass] = counts.get(klass, 0) + n
+        if verdict == Verdict.EXCEEDED:
+            exceeded += n
+    return counts, exceeded
+
+
+def in_period_q(period: Period) -> Q:
+    """The tasks of a period: assigned for it (or for a quarter of its year), or due in it.
+    Needs the `due` annotation (see `_due`)."""
+    q = Q(period=period.code) | Q(due__gte=period.start, due__lte=period.end)
+    if period.kind == "year":
+        q |= Q(period__startswith=f"{period.year}")
+    return q
+
+
+def _due(qs):
+    return qs.annotate(due=Coalesce("extended_deadline", "deadline"))
 
 
 def in_period(task, period: Period) -> bool:
@@ -168,42 +228,62 @@ class TaskFilters:
     key_only: bool = False
 
 
-def filter_tasks(rows: list[TaskRow], f: TaskFilters) -> list[TaskRow]:
-    out = []
-    key = fold(f.text) if f.text else ""
-    for r in rows:
-        t = r.task
-        if f.status and r.status.status != f.status:
-            continue
-        if f.unit is not None and not (
-            t.lead_unit.path.startswith(f.unit.path)
-            or any(u.path.startswith(f.unit.path) for u in t.coordinating_units.all())
-        ):
-            continue
-        if f.programme and (t.programme is None or t.programme.code != f.programme):
-            continue
-        if f.period is not None and not in_period(t, f.period):
-            continue
-        deadline = r.status.deadline_in_force
-        if f.deadline_from and (deadline is None or deadline < f.deadline_from):
-            continue
-        if f.deadline_to and (deadline is None or deadline > f.deadline_to):
-            continue
-        if f.key_only and not t.is_key:
-            continue
-        if key and key not in fold(t.title) and key not in fold(t.lead_unit.name):
-            continue
-        out.append(r)
-    return out
+def _in_subtree(unit) -> Q:
+    coordinated = Task.coordinating_units.through.objects.filter(
+        unit_id__in=_subtree(unit)).values("task_id")
+    return Q(lead_unit_id__in=_subtree(unit)) | Q(pk__in=coordinated)
+
+
+def task_list_qs(*, user, on: date, filters: TaskFilters):
+    """Visible tasks with their status on `on` (annotated in SQL), filtered and ordered in SQL:
+    a page reads only its own rows."""
+    f = filters
+    qs = _due(with_status(visible_tasks(user=user), on))
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.unit is not None:
+        qs = qs.filter(_in_subtree(f.unit))
+    if f.programme:
+        qs = qs.filter(programme__code=f.programme)
+    if f.period is not None:
+        qs = qs.filter(in_period_q(f.period))
+    if f.deadline_from:
+        qs = qs.filter(in_force__gte=f.deadline_from)
+    if f.deadline_to:
+        qs = qs.filter(in_force__lte=f.deadline_to)
+    if f.key_only:
+        qs = qs.filter(is_key=True)
+    if f.text:
+        key = fold(f.text)
+        qs = qs.filter(Q(search_key__contains=key)
+                       | Q(lead_unit_id__in=_name_matches(Unit, key)))
+    return qs.order_by("deadline", "pk")
+
+
+def task_rows_of(qs, on: date) -> list[TaskRow]:
+    """TaskRow objects for the rows a page shows (lead unit joined)."""
+    return [TaskRow(t, status_of(t, on)) for t in qs.select_related("lead_unit")]
 
 
 def task_list(*, user, on: date, filters: TaskFilters) -> list[TaskRow]:
-    """Visible tasks with their status on `on`, filtered. Queries: access (2), tasks (1),
-    coordinating units (1)."""
-    return filter_tasks(task_rows(user=user, on=on), filters)
+    """Every visible task matching the filters, with its status (exports, the API)."""
+    qs = task_list_qs(user=user, on=on, filters=filters).select_related("programme")
+    return task_rows_of(qs.prefetch_related("coordinating_units"), on)
+
+
+def status_counts(qs) -> dict:
+    """Tasks per status of a task_list_qs-like queryset: one GROUP BY."""
+    counts = dict.fromkeys(TaskStatus, 0)
+    for status, n in qs.order_by().values_list("status").annotate(n=Count("pk")):
+        counts[TaskStatus(status)] += n
+    return counts
 
 
 # --- dashboard ------------------------------------------------------------------------------
+
+KEY_ROWS = 60  # key indicators listed on the overview; the rest is one click away
+LAGGING, HEAT = 8, 15
+
 
 @dataclass
 class UnitLag:
@@ -227,110 +307,101 @@ def quarters_back(period: Period, n: int) -> list[Period]:
     return out[::-1]
 
 
-def trend(*, user, period: Period, tasks: list[TaskRow], n: int = 6, unit=None) -> list[dict]:
-    """Per quarter: targets met / not met / not reported, and tasks due in it done on time
-    (of `unit`'s subtree when given). Two queries (targets and figures of all the quarters),
-    whatever n is."""
+def trend(*, user, period: Period, on: date, n: int = 6, unit=None) -> list[dict]:
+    """Per quarter: targets met / not met / not reported, and the tasks due in it and done on
+    time (of `unit`'s subtree when given). Two GROUP BY queries whatever n is."""
     quarters = quarters_back(period, n)
     codes = [q.code for q in quarters]
-    targets = Target.objects.filter(period__in=codes)
-    figures = (Figure.objects.filter(period__in=codes, superseded_by__isnull=True)
-               .exclude(state="draft"))
+    assessed = access.scope_by_unit(Assessment.objects.filter(period__in=codes), user)
+    tasks = with_status(visible_tasks(user=user), on)
     if unit is not None:
-        targets = targets.filter(unit__path__startswith=unit.path)
-        figures = figures.filter(unit__path__startswith=unit.path)
-    # Plain tuples, not model rows: this reads every target and figure of six quarters.
-    targets = access.scope_by_unit(targets, user).values_list(
-        "period", "indicator_id", "unit_id", "scope", "basis", "pk", "value", "bound",
-        "value_high", "indicator__direction")
-    figures = access.scope_by_unit(figures, user).values_list(
-        "period", "indicator_id", "unit_id", "value")
-    by_key: dict = defaultdict(list)
-    for t in targets:
-        by_key[t[:3]].append(t)
-    values = {f[:3]: f[3] for f in figures}
-    rule = verdict_rule()
+        assessed = assessed.filter(unit_id__in=_subtree(unit))
+        tasks = tasks.filter(_in_subtree(unit))
     counts = {c: Counter() for c in codes}
-    for key, ts in by_key.items():
-        actual = values.get(key)
-        if actual is None:
-            counts[key[0]][NOT_REPORTED] += 1
-            continue
-        # The same choice as indicators.queries._pick_target: the period's own plan first,
-        # then the one without a named basis, then the oldest.
-        t = min(ts, key=lambda t: (t[3] != "period", t[4] != "", t[5]))
-        spec = TargetSpec(value=t[6], bound=Bound(t[7]), value_high=t[8])
-        a = assess(actual, spec, Direction(t[9]), rule)
-        counts[key[0]][NOT_MET if a.verdict == Verdict.NOT_ACHIEVED else MET] += 1
+    for code, klass, k in (assessed.order_by().values_list("period", "klass")
+                           .annotate(k=Count("pk"))):
+        counts[code][klass] += k
+    bucket = Case(*[When(in_force__gte=q.start, in_force__lte=q.end, then=Value(q.code))
+                    for q in quarters], default=Value(""), output_field=CharField())
+    due = {c: Counter() for c in codes}
+    rows = (tasks.filter(in_force__gte=quarters[0].start, in_force__lte=quarters[-1].end)
+            .annotate(quarter=bucket).order_by().values_list("quarter", "status")
+            .annotate(k=Count("pk")))
+    for code, status, k in rows:
+        if code:
+            due[code][status] += k
     out = []
     for q in quarters:
-        due = [r for r in tasks if r.status.deadline_in_force and q.contains(
-            r.status.deadline_in_force)]
-        on_time = sum(1 for r in due if r.status.status == TaskStatus.DONE_ON_TIME)
-        c = counts[q.code]
-        if not (c or due):
+        c, d = counts[q.code], due[q.code]
+        n_due = sum(d.values())
+        if not (c[MET] or c[NOT_MET] or c[NOT_REPORTED] or n_due):
             continue
         out.append({"period": q, "label": period_label(q), "met": c[MET],
                     "not_met": c[NOT_MET], "not_reported": c[NOT_REPORTED],
-                    "tasks_due": len(due), "tasks_on_time": on_time})
+                    "tasks_due": n_due, "tasks_on_time": d[TaskStatus.DONE_ON_TIME]})
     return out
 
 
-def lean_task_rows(*, user, on: date) -> list[TaskRow]:
-    """Visible tasks with their status, without coordinating units (the overview does not
-    show them). Queries: access (2, cached), tasks (1)."""
-    qs = visible_tasks(user=user).select_related("lead_unit").only(
-        "title", "lead_unit_id", "period", "deadline", "extended_deadline", "completed_on",
-        "state", "is_key", "progress", "lead_unit__name", "lead_unit__short_name",
-        "lead_unit__code", "lead_unit__path")
-    return [TaskRow(t, status_of(t, on)) for t in qs.order_by("deadline", "pk")]
+def _lag(assessed, tasks) -> list[UnitLag]:
+    """Per unit: targets not met / not reported and tasks per status (two GROUP BY queries and
+    the units' names)."""
+    lag: dict[int, UnitLag] = {}
+    for unit_id, klass, n in (assessed.filter(klass__in=(NOT_MET, NOT_REPORTED)).order_by()
+                              .values_list("unit_id", "klass").annotate(n=Count("pk"))):
+        entry = lag.setdefault(unit_id, UnitLag(unit_id))
+        if klass == NOT_MET:
+            entry.not_met += n
+        else:
+            entry.not_reported += n
+    for unit_id, status, n in (tasks.order_by().values_list("lead_unit_id", "status")
+                               .annotate(n=Count("pk"))):
+        entry = lag.setdefault(unit_id, UnitLag(unit_id))
+        entry.statuses[status] += n
+        if status == TaskStatus.OVERDUE:
+            entry.overdue += n
+    units = Unit.objects.filter(pk__in=list(lag)).only("name", "short_name", "code", "path")
+    for u in units:
+        lag[u.pk].unit = u
+    return list(lag.values())
 
 
 def dashboard(*, user, period: Period, on: date) -> dict:
-    """Everything the overview shows. Queries: access (2), targets and figures of the period
-    (2), tasks (2), trend (2): eight whatever the number of rows."""
-    rows = figure_table(user=user, period=period)
-    classes = Counter(row_class(r) for r in rows)
-    all_tasks = lean_task_rows(user=user, on=on)
-    tasks = [r for r in all_tasks if in_period(r.task, period)]
-    statuses = Counter(r.status.status for r in tasks)
-
-    lag: dict[int, UnitLag] = {}
-    for r in rows:
-        c = row_class(r)
-        if c in (NOT_MET, NOT_REPORTED):
-            entry = lag.setdefault(r.unit.pk, UnitLag(r.unit))
-            if c == NOT_MET:
-                entry.not_met += 1
-            else:
-                entry.not_reported += 1
-    for r in tasks:
-        entry = lag.setdefault(r.task.lead_unit_id, UnitLag(r.task.lead_unit))
-        entry.statuses[r.status.status] += 1
-        if r.status.status == TaskStatus.OVERDUE:
-            entry.overdue += 1
-    lagging = sorted((u for u in lag.values() if u.score),
-                     key=lambda u: (-u.score, u.unit.name))[:8]
-    heat_units = sorted((u for u in lag.values() if u.statuses),
-                        key=lambda u: (-u.statuses[TaskStatus.OVERDUE], u.unit.name))[:15]
-    attain = [r for r in rows if r.assessment.attainment is not None]
-    attain.sort(key=lambda r: (not r.indicator.is_key, r.indicator.sort_order))
-    total_tasks = len(tasks)
+    """Everything the overview shows, each number from a GROUP BY and each list a LIMIT:
+    access (2), classes (1), key rows (1), attainment rows (1), lag (3), task statuses in the
+    period come from the lag query, overdue list (1), trend (2)."""
+    assessed = scoped_assessments(user=user, period=period)
+    counts, exceeded = class_counts(assessed)
+    key_rows = rows_from(assessed.filter(is_key=True).order_by(*ROW_ORDER)[:KEY_ROWS], period)
+    attain = rows_from(assessed.filter(attainment__isnull=False)
+                       .order_by("-is_key", *ROW_ORDER)[:12], period)
+    tasks = _due(with_status(visible_tasks(user=user), on)).filter(in_period_q(period))
+    lag = _lag(assessed, tasks)
+    statuses = Counter()
+    for entry in lag:
+        statuses.update(entry.statuses)
+    lagging = sorted((u for u in lag if u.score),
+                     key=lambda u: (-u.score, u.unit.name))[:LAGGING]
+    heat_units = sorted((u for u in lag if u.statuses),
+                        key=lambda u: (-u.statuses[TaskStatus.OVERDUE], u.unit.name))[:HEAT]
+    overdue = task_rows_of(tasks.filter(status=TaskStatus.OVERDUE).order_by("deadline", "pk")
+                           [:10], on)
+    total_tasks = sum(statuses.values())
     done = statuses[TaskStatus.DONE_ON_TIME] + statuses[TaskStatus.DONE_LATE]
     return {
-        "rows": rows,
-        "counts": {c: classes[c] for c in ROW_CLASSES},
-        "targets_total": sum(classes[c] for c in (MET, NOT_MET, NOT_REPORTED)),
-        "exceeded": sum(1 for r in rows if r.verdict == Verdict.EXCEEDED),
+        "counts": counts,
+        "rows_total": sum(counts.values()),
+        "key_rows": key_rows,
+        "targets_total": sum(counts[c] for c in (MET, NOT_MET, NOT_REPORTED)),
+        "exceeded": exceeded,
         "task_counts": [(s, status_label(s), statuses[s]) for s in TaskStatus],
         "task_total": total_tasks,
         "task_done": done,
         "task_done_pct": round(done * 100 / total_tasks, 2) if total_tasks else None,
         "lagging": lagging,
         "heat_units": heat_units,
-        "attain_rows": attain[:12],
-        "trend": trend(user=user, period=period, tasks=all_tasks),
-        "overdue": [r for r in tasks if r.status.status == TaskStatus.OVERDUE][:10],
+        "attain_rows": attain,
+        "trend": trend(user=user, period=period, on=on),
+        "overdue": overdue,
     }
 
 

@@ -359,8 +359,8 @@ def test_rating_of_another_unit_is_404(client, rated):
     ("/api/indicators", {}, 4),
     # token, rate window, memberships, visible units, targets page, count
     ("/api/targets", {}, 6),
-    # token, rate window, memberships, visible units, targets, figures
-    ("/api/figures", {"period": "2026-Q1"}, 6),
+    # token, rate window, memberships, visible units, stored assessments with their rows
+    ("/api/figures", {"period": "2026-Q1"}, 5),
     # token, rate window, memberships, visible units, tasks, coordinating units
     ("/api/tasks", {"on": "2026-04-01"}, 6),
 ])

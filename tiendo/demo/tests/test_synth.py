@@ -3,12 +3,13 @@
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from tiendo.audit.integrity import verify
 from tiendo.audit.models import AuditEntry
 from tiendo.demo import synth
-from tiendo.indicators.models import Figure, Indicator, Target
+from tiendo.indicators.models import Assessment, Figure, Indicator, Target
 from tiendo.orgs.models import Membership, Unit
 from tiendo.tasks.models import ProgressUpdate, Task
 
@@ -32,7 +33,11 @@ def test_quarters_end_with_the_first_quarter_of_2026():
 def test_province_scale_writes_the_promised_shape_labelled_and_one_audit_entry(small):
     summary = synth.load_synth(scale="province", seed=7, password="synth-password-123")
     assert summary.counts == {"units": 4, "users": 6, "indicators": 6, "targets": 24,
-                              "figures": 24, "tasks": 8, "progress_updates": 40}
+                              "figures": 24, "assessments": 24, "tasks": 8,
+                              "progress_updates": 40}
+    # every target has its stored standing, assessed as the services would
+    assert Assessment.objects.count() == 24
+    assert not Assessment.objects.filter(klass="no_target").exists()
     assert Unit.objects.filter(is_sample=True, code__startswith="synth-").count() == 4
     assert all("(dữ liệu tổng hợp)" in n for n in Indicator.objects.values_list("name",
                                                                                  flat=True))
@@ -48,6 +53,18 @@ def test_province_scale_writes_the_promised_shape_labelled_and_one_audit_entry(s
     assert (entry.action, entry.object_id, entry.after["figures"]) == ("synth.load",
                                                                         "province-7", 24)
     assert verify().ok
+
+
+@pytest.mark.django_db
+def test_nation_scale_has_a_national_user_who_sees_every_province(small):
+    from tiendo.orgs import access
+
+    summary = synth.load_synth(scale="nation", seed=7, password="synth-password-123")
+    assert synth.NATIONAL_USER in summary.users
+    national = get_user_model().objects.get(username=synth.NATIONAL_USER)
+    assert access.visible_unit_ids(national) == set(Unit.objects.values_list("pk", flat=True))
+    assert len(access.visible_unit_ids(national)) == 40
+    assert not access.can_write_unit(national, Unit.objects.first().pk)
 
 
 @pytest.mark.django_db

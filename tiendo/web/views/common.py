@@ -46,8 +46,9 @@ def visible_unit_from(request, name: str = "unit"):
     return access.get_unit_by_code_for_user(request.user, code)
 
 
-def paginate(request, rows: list, size: int):
-    """One page of an already filtered list (?trang=N); the export ignores pages."""
+def paginate(request, rows, size: int):
+    """One page of a filtered list or QuerySet (?trang=N: a COUNT and one LIMIT query for a
+    QuerySet); the export ignores pages."""
     from django.core.paginator import Paginator
 
     return Paginator(rows, size).get_page(request.GET.get("trang"))

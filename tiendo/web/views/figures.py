@@ -61,10 +61,8 @@ def _row_ctx(row, unit, period, form=None, upload=None, error=None) -> dict:
 
 
 def _one_row(unit, period, indicator):
-    for r in indicator_queries.entry_grid(unit=unit, period=period):
-        if r.indicator.pk == indicator.pk:
-            return r
-    return indicator_queries.EntryRow(indicator, None, None)
+    rows = indicator_queries.entry_grid(unit=unit, period=period, indicator_id=indicator.pk)
+    return rows[0] if rows else indicator_queries.EntryRow(indicator, None, None)
 
 
 def _render_row(request, ctx, status=200):

@@ -29,19 +29,15 @@ def catalogue(request):
 def detail(request, pk):
     # The catalogue is shared by every unit; the figures below are scoped by orgs.access.
     indicator = get_object_or_404(Indicator.objects.select_related("programme"), pk=pk)
-    rows = indicator_queries.indicator_history(user=request.user, indicator=indicator)
     if wants_xlsx(request):
+        rows = indicator_queries.indicator_history(user=request.user, indicator=indicator)
         return history_xlsx(indicator, rows)
-    # The breakdown shows the latest period with a reported figure (else the latest plan).
-    reported = [r for r in rows if r.figure]
-    latest = (reported or rows)[0].period if rows else None
-    breakdown = [r for r in rows if latest and r.period == latest]
-    evidence = [(r, e) for r in rows if r.figure for e in r.figure.evidence.all()]
-    chart = indicator_queries.history_chart(rows)
+    data = indicator_queries.indicator_page(user=request.user, indicator=indicator,
+                                            page_number=request.GET.get("trang"))
+    chart = indicator_queries.history_chart(data.pop("chart_rows"))
     chart["names"] = [_("Kế hoạch"), _("Thực hiện")]
     return render(request, "web/indicator.html", {
-        "indicator": indicator, "rows": rows, "latest": latest, "breakdown": breakdown,
-        "evidence": evidence, "chart": chart, "rule": queries.verdict_rule_text(),
+        "indicator": indicator, **data, "chart": chart, "rule": queries.verdict_rule_text(),
     })
 
 

@@ -44,12 +44,14 @@ def _filters(request) -> queries.TaskFilters:
 @login_required
 def task_list(request):
     filters = _filters(request)
-    rows = queries.task_list(user=request.user, on=today(), filters=filters)
+    on = today()
     if wants_xlsx(request):
-        return tasks_xlsx(rows)
-    page = paginate(request, rows, TASKS_PER_PAGE)
+        return tasks_xlsx(queries.task_list(user=request.user, on=on, filters=filters))
+    page = paginate(request, queries.task_list_qs(user=request.user, on=on, filters=filters),
+                    TASKS_PER_PAGE)
     context = {
-        "rows": page.object_list, "page": page, "total": len(rows), "f": filters, "on": today(),
+        "rows": queries.task_rows_of(page.object_list, on), "page": page,
+        "total": page.paginator.count, "f": filters, "on": on,
         "statuses": [(s, queries.status_label(s)) for s in TaskStatus],
         "units": access.units_visible_to(request.user).filter(valid_to__isnull=True),
         "programmes": Programme.objects.order_by("code"),

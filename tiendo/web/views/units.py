@@ -3,11 +3,13 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from tiendo.indicators.queries import ROW_ORDER
 from tiendo.orgs import access
-from tiendo.tasks.rules import TaskStatus
 from tiendo.web import queries
-from tiendo.web.views.common import today, wants_xlsx
+from tiendo.web.views.common import paginate, today, wants_xlsx
 from tiendo.web.views.exports import figures_xlsx, units_xlsx
+
+FIGURES_PER_PAGE = 100
 
 
 @login_required
@@ -25,23 +27,22 @@ def detail(request, pk):
     codes = queries.period_codes()
     on = today()
     period, error = queries.pick_period(request.GET.get("period"), codes, on)
-    rows = queries.figure_rows(user=request.user, period=period, unit=unit)
     if wants_xlsx(request):
-        return figures_xlsx(rows, period)
-    tasks = queries.task_list(user=request.user, on=on,
-                              filters=queries.TaskFilters(unit=unit))
-    counts = dict.fromkeys(TaskStatus, 0)
-    for r in tasks:
-        counts[r.status.status] += 1
-    classes = dict.fromkeys(queries.ROW_CLASSES, 0)
-    for r in rows:
-        classes[queries.row_class(r)] += 1
+        return figures_xlsx(queries.figure_rows(user=request.user, period=period, unit=unit),
+                            period)
+    assessed = queries.scoped_assessments(user=request.user, period=period, unit=unit)
+    classes, _exceeded = queries.class_counts(assessed)
+    page = paginate(request, assessed.order_by(*ROW_ORDER), FIGURES_PER_PAGE)
+    tasks = queries.task_list_qs(user=request.user, on=on,
+                                 filters=queries.TaskFilters(unit=unit))
+    counts = queries.status_counts(tasks)
     return render(request, "web/unit.html", {
         "unit": unit, "period": period, "period_error": error, "period_codes": codes,
-        "rows": rows, "tasks": tasks, "on": on, "classes": classes,
+        "rows": queries.rows_from(page.object_list, period), "page": page,
+        "task_total": sum(counts.values()), "on": on, "classes": classes,
         "task_counts": [(s, queries.status_label(s), n) for s, n in counts.items()],
         "children": [u for u in unit.children.all() if access.can_see_unit(request.user, u.pk)],
         "predecessors": list(unit.predecessors.all()), "successors": list(unit.successors.all()),
-        "trend": queries.trend(user=request.user, period=period, tasks=tasks, unit=unit),
+        "trend": queries.trend(user=request.user, period=period, on=on, unit=unit),
         "keep": [],
     })

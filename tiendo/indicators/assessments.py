@@ -1,0 +1,165 @@
+"""Assess on write: keep `Assessment` rows in step with targets and figures.
+
+Every write of a target or a figure (the services, the admin, the bulk loaders) calls
+`refresh(...)` for the indicator, unit and period it touched, in the same transaction; pages
+then count the stored classes in SQL. A change of the verdict rule re-assesses everything through
+`reassess(...)` (command `tiendo reassess`, and the worker when it sees the rule changed).
+
+The choice of the plan that counts and the class of a row are the same as they always were:
+`pick_target` and `row_class` below are the only definitions.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+
+from tiendo.indicators.models import (
+    Assessment,
+    Figure,
+    FigureState,
+    Indicator,
+    RowClass,
+    Target,
+    TargetScope,
+)
+from tiendo.indicators.rules import Bound, Direction, TargetSpec, Verdict, VerdictRule, assess
+
+BATCH = 2000
+
+
+def verdict_rule() -> VerdictRule:
+    """The workspace's verdict rule, from settings (TIENDO_RULES)."""
+    rules = settings.TIENDO_RULES
+    return VerdictRule(exceed_margin=Decimal(rules["exceed_margin"]),
+                       about_tolerance=Decimal(rules["about_tolerance"]))
+
+
+def rule_key(rule: VerdictRule | None = None) -> str:
+    """A short fingerprint of the rule the stored verdicts were computed with."""
+    rule = rule or verdict_rule()
+    return (f"m{rule.exceed_margin.normalize()}:a{rule.about_tolerance.normalize()}"
+            f":b{int(rule.exceed_on_bounds)}")
+
+
+def pick_target(targets: list) -> object | None:
+    """The plan of the period itself, preferring the row without a named basis, then the
+    oldest. Works on Target rows and on anything with scope, basis and pk."""
+    if not targets:
+        return None
+    return sorted(targets, key=lambda t: (t.scope != TargetScope.PERIOD, t.basis != "",
+                                          t.pk))[0]
+
+
+def spec_of(target) -> TargetSpec | None:
+    if target is None:
+        return None
+    return TargetSpec(value=target.value, bound=Bound(target.bound), value_high=target.value_high)
+
+
+def row_class(verdict: str | None, has_target: bool, has_figure: bool) -> str:
+    """met / not_met for a verdict; not_reported for a target without a figure; no_target for a
+    figure without a plan to compare with."""
+    if verdict:
+        return RowClass.NOT_MET if verdict == Verdict.NOT_ACHIEVED else RowClass.MET
+    if has_target and not has_figure:
+        return RowClass.NOT_REPORTED
+    return RowClass.NO_TARGET
+
+
+def _build(indicator_id, unit_id, period, targets, figure, direction, is_key, rule, key):
+    target = pick_target(targets)
+    a = assess(figure.value if figure else None, spec_of(target), Direction(direction), rule)
+    verdict = a.verdict.value if a.verdict else ""
+    return Assessment(
+        indicator_id=indicator_id, unit_id=unit_id, period=period,
+        target_id=target.pk if target else None, figure_id=figure.pk if figure else None,
+        verdict=verdict, attainment=a.attainment, is_key=is_key, rule=key,
+        klass=row_class(verdict, target is not None, figure is not None),
+    )
+
+
+def _reported(qs):
+    return qs.filter(superseded_by__isnull=True).exclude(state=FigureState.DRAFT)
+
+
+def refresh(*, indicator_id: int, unit_id: int, period: str) -> Assessment | None:
+    """Re-assess one indicator, unit and period (three small indexed reads, one write). Call it
+    inside the transaction of the write that changed a target or figure of that slot."""
+    targets = list(Target.objects.filter(indicator_id=indicator_id, unit_id=unit_id,
+                                         period=period))
+    figure = _reported(Figure.objects.filter(indicator_id=indicator_id, unit_id=unit_id,
+                                             period=period)).first()
+    if not targets and figure is None:
+        Assessment.objects.filter(indicator_id=indicator_id, unit_id=unit_id,
+                                  period=period).delete()
+        return None
+    direction, is_key = Indicator.objects.values_list("direction", "is_key").get(
+        pk=indicator_id)
+    rule = verdict_rule()
+    row = _build(indicator_id, unit_id, period, targets, figure, direction, is_key, rule,
+                 rule_key(rule))
+    fields = ["target_id", "figure_id", "verdict", "attainment", "klass", "is_key", "rule"]
+    with transaction.atomic():
+        updated = Assessment.objects.filter(
+            indicator_id=indicator_id, unit_id=unit_id, period=period,
+        ).update(**{f: getattr(row, f) for f in fields})
+        if not updated:
+            row.save()
+    return row
+
+
+def refresh_indicator(*, indicator_id: int) -> int:
+    """After a change of the indicator itself (direction, chỉ tiêu chủ yếu): its slots again."""
+    return reassess(indicator_ids=[indicator_id])
+
+
+def reassess(*, periods: Iterable[str] | None = None, indicator_ids: Iterable[int] | None = None,
+             progress: Callable[[int, int], None] | None = None) -> int:
+    """Re-assess every slot (of the given periods or indicators): one period at a time, plain
+    tuples in, rows out in batches; each period in its own transaction. Returns the rows
+    written. `progress(done, total)` is called after each period."""
+    targets_qs = Target.objects.all()
+    figures_qs = _reported(Figure.objects.all())
+    if indicator_ids is not None:
+        indicator_ids = list(indicator_ids)
+        targets_qs = targets_qs.filter(indicator_id__in=indicator_ids)
+        figures_qs = figures_qs.filter(indicator_id__in=indicator_ids)
+    if periods is None:
+        codes = set(targets_qs.values_list("period", flat=True).distinct())
+        codes |= set(figures_qs.values_list("period", flat=True).distinct())
+        periods = sorted(codes)
+    periods = list(periods)
+    indicators = {pk: (d, k) for pk, d, k in
+                      Indicator.objects.values_list("pk", "direction", "is_key")}
+    rule = verdict_rule()
+    key = rule_key(rule)
+    written = 0
+    for done, period in enumerate(periods, start=1):
+        slots: dict = defaultdict(lambda: [[], None])
+        for t in targets_qs.filter(period=period).only(
+                "pk", "indicator_id", "unit_id", "scope", "basis", "value", "bound",
+                "value_high").iterator(chunk_size=BATCH):
+            slots[(t.indicator_id, t.unit_id)][0].append(t)
+        for f in figures_qs.filter(period=period).only(
+                "pk", "indicator_id", "unit_id", "value").iterator(chunk_size=BATCH):
+            slots[(f.indicator_id, f.unit_id)][1] = f
+        rows = [_build(iid, uid, period, ts, fig, *indicators[iid], rule, key)
+                for (iid, uid), (ts, fig) in slots.items()]
+        with transaction.atomic():
+            stale = Assessment.objects.filter(period=period)
+            if indicator_ids is not None:
+                stale = stale.filter(indicator_id__in=indicator_ids)
+            stale.delete()
+            Assessment.objects.bulk_create(rows, batch_size=BATCH)
+        written += len(rows)
+        if progress:
+            progress(done, len(periods))
+    return written
+
+
+def stale_rule() -> bool:
+    """True when some stored row was assessed with another verdict rule than today's."""
+    return Assessment.objects.exclude(rule=rule_key()).exists()
