@@ -15,6 +15,7 @@ Cách dùng / usage: tiendo <lệnh> [tuỳ chọn]   (tiendo <lệnh> --help)
   serve       chạy máy chủ web (gunicorn) / serve with a production WSGI server
   worker      chạy tiến trình nền gửi nhắc việc / run the background worker (--check)
   indicators  bảng chỉ tiêu của một kỳ / indicator table of a period
+  reassess    đánh giá lại theo quy tắc hiện hành / re-assess with the current verdict rule
   tasks       danh sách nhiệm vụ và trạng thái / tasks with their status on a date
   remind      các nhắc việc đến hạn / reminders due at a moment
   rate        xếp loại đơn vị / rate units for a period

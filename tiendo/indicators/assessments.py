@@ -14,10 +14,12 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Q
 
 from tiendo.indicators.models import (
     Assessment,
+    AssessmentRun,
     Figure,
     FigureState,
     Indicator,
@@ -28,6 +30,7 @@ from tiendo.indicators.models import (
 from tiendo.indicators.rules import Bound, Direction, TargetSpec, Verdict, VerdictRule, assess
 
 BATCH = 2000
+LOCK_KEY = 712026  # advisory lock of the re-assessment
 
 
 def verdict_rule() -> VerdictRule:
@@ -83,6 +86,14 @@ def _build(indicator_id, unit_id, period, targets, figure, direction, is_key, ru
 
 def _reported(qs):
     return qs.filter(superseded_by__isnull=True).exclude(state=FigureState.DRAFT)
+
+
+def _serialise() -> None:
+    """Two re-assessments of the same period (two workers) take turns (PostgreSQL advisory
+    lock held to the end of the transaction; SQLite writers already take turns)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
 
 
 def refresh(*, indicator_id: int, unit_id: int, period: str) -> Assessment | None:
@@ -149,6 +160,7 @@ def reassess(*, periods: Iterable[str] | None = None, indicator_ids: Iterable[in
         rows = [_build(iid, uid, period, ts, fig, *indicators[iid], rule, key)
                 for (iid, uid), (ts, fig) in slots.items()]
         with transaction.atomic():
+            _serialise()
             stale = Assessment.objects.filter(period=period)
             if indicator_ids is not None:
                 stale = stale.filter(indicator_id__in=indicator_ids)
@@ -161,5 +173,38 @@ def reassess(*, periods: Iterable[str] | None = None, indicator_ids: Iterable[in
 
 
 def stale_rule() -> bool:
-    """True when some stored row was assessed with another verdict rule than today's."""
-    return Assessment.objects.exclude(rule=rule_key()).exists()
+    """True when some stored row was assessed with another verdict rule than today's (two
+    index range seeks, whatever the number of rows)."""
+    key = rule_key()
+    return Assessment.objects.filter(Q(rule__lt=key) | Q(rule__gt=key)).exists()
+
+
+def needs_reassess() -> bool:
+    """A changed verdict rule, or targets and figures with no stored assessment at all (a
+    database upgraded from before assess-on-write)."""
+    if stale_rule():
+        return True
+    return not Assessment.objects.exists() and (
+        Target.objects.exists() or _reported(Figure.objects.all()).exists())
+
+
+def running() -> AssessmentRun | None:
+    """The re-assessment under way, if any (for the overview's banner)."""
+    return AssessmentRun.objects.filter(finished_at__isnull=True).first()
+
+
+def reassess_job(*, now, progress: Callable[[int, int], None] | None = None) -> AssessmentRun:
+    """Re-assess everything as a recorded run whose progress pages can show; the worker runs it
+    when `needs_reassess()`, and `tiendo reassess` on demand."""
+    run = AssessmentRun.objects.create(rule=rule_key(), started_at=now)
+
+    def step(done: int, total: int) -> None:
+        AssessmentRun.objects.filter(pk=run.pk).update(periods_done=done, periods_total=total)
+        if progress:
+            progress(done, total)
+
+    run.rows = reassess(progress=step)
+    run.periods_done = run.periods_total = AssessmentRun.objects.get(pk=run.pk).periods_total
+    run.finished_at = now
+    run.save()
+    return run

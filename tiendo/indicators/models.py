@@ -319,7 +319,27 @@ class Assessment(models.Model):
             models.Index(fields=["unit", "period"], name="assessment_unit_period"),
             # serves: the key indicators of a period
             models.Index(fields=["period", "is_key"], name="assessment_period_key"),
+            # serves: are there rows assessed with another verdict rule? (two range seeks)
+            models.Index(fields=["rule"], name="assessment_rule"),
         ]
 
     def __str__(self) -> str:
         return f"{self.indicator_id}/{self.unit_id}/{self.period}: {self.klass}"
+
+
+class AssessmentRun(models.Model):
+    """One re-assessment of the stored assessments (after a change of the verdict rule, or on
+    an upgrade), with its progress for the overview's banner and `tiendo reassess`."""
+
+    rule = models.CharField(max_length=64)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    periods_done = models.PositiveIntegerField(default=0)
+    periods_total = models.PositiveIntegerField(default=0)
+    rows = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.periods_done}/{self.periods_total}"

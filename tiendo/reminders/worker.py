@@ -1,4 +1,5 @@
-"""The worker's unit of work: `run_once(now)` plans, then claims and delivers one batch."""
+"""The worker's unit of work: `run_once(now)` re-assesses the stored verdicts when the rule
+changed, plans, then claims and delivers one batch."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from tiendo.indicators import assessments
 from tiendo.reminders import delivery, planner
 
 log = logging.getLogger("tiendo.reminders")
@@ -19,6 +21,8 @@ def run_once(now: datetime | None = None, *, worker: str | None = None,
     worker = worker or delivery.new_worker_id()
     planned = None
     if plan:
+        if assessments.needs_reassess():  # the verdict rule changed, or an upgrade
+            assessments.reassess_job(now=now)
         planned = len(planner.plan(now=now).outbox)
     delivery.release_stale_claims()
     claimed, sent = delivery.deliver_batch(worker, now)

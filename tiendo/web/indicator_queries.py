@@ -95,10 +95,17 @@ def _period_order(codes) -> list[str]:
     return [p.code for p in parsed]
 
 
-def _history_of(assessments, indicator: Indicator) -> list[HistoryRow]:
-    """HistoryRow objects for the assessments a page shows: the rows (1 query), superseded
-    estimates (1), last year's figures for the change (1), evidence (1)."""
+def _history_of(assessments, indicator: Indicator, *, full: bool = True) -> list[HistoryRow]:
+    """HistoryRow objects for the assessments a page shows: the rows (1 query); with `full`,
+    superseded estimates (1), last year's figures for the change (1) and evidence (1)."""
     items = list(assessments.select_related("unit", "target", "figure"))
+    if not full:
+        rule, direction = verdict_rule(), Direction(indicator.direction)
+        return [HistoryRow(parse_period(a.period), a.unit, a.target, a.figure,
+                           assess(a.figure.value if a.figure else None, target_spec(a.target),
+                                  direction, rule),
+                           a.figure.change if a.figure else None)
+                for a in items]
     slots = {(a.period, a.unit_id) for a in items}
     units = {a.unit_id for a in items}
     periods = {a.period for a in items}
@@ -144,25 +151,29 @@ def indicator_page(*, user, indicator: Indicator, page_number=None) -> dict:
     from django.core.paginator import Paginator
 
     scoped = access.scope_by_unit(Assessment.objects.filter(indicator=indicator), user)
-    per_period = dict(scoped.order_by().values_list("period").annotate(n=Count("figure")))
+    per_period = {code: (rows, reported) for code, rows, reported in (
+        scoped.order_by().values_list("period").annotate(n=Count("pk"), f=Count("figure")))}
     order = _period_order(per_period)
-    reported = [c for c in order if per_period[c]]
+    reported = [c for c in order if per_period[c][1]]
     latest = (reported or order or [None])[0]
     breakdown = []
     if latest:
         breakdown = _history_of(scoped.filter(period=latest)
-                                .order_by("unit__path", "pk")[:BREAKDOWN_ROWS], indicator)
+                                .order_by("unit__path", "pk")[:BREAKDOWN_ROWS], indicator,
+                                full=False)
     rank = Case(*[When(period=c, then=Value(i)) for i, c in enumerate(order)],
                 default=Value(len(order)), output_field=IntegerField())
     history = scoped.annotate(rank=rank).order_by("rank", "unit__path", "pk")
-    page = Paginator(history, HISTORY_PER_PAGE).get_page(page_number)
+    paginator = Paginator(history, HISTORY_PER_PAGE)
+    paginator.count = sum(n for n, _f in per_period.values())  # counted above
+    page = paginator.get_page(page_number)
     rows = _history_of(page.object_list, indicator)
-    top = (scoped.order_by().values_list("unit_id").annotate(n=Count("pk"))
-           .order_by("-n", "unit_id").first())
+    # the chart: the unit the user sees highest in the tree among those of the breakdown
     chart_rows = []
-    if top:
-        chart_rows = _history_of(scoped.filter(unit_id=top[0]).annotate(rank=rank)
-                                 .order_by("-rank"), indicator)
+    if breakdown:
+        top = min(breakdown, key=lambda r: (r.unit.depth, r.unit.path)).unit
+        chart_rows = _history_of(scoped.filter(unit=top).annotate(rank=rank)
+                                 .order_by("-rank"), indicator, full=False)
     return {"rows": rows, "page": page, "latest": parse_period(latest) if latest else None,
             "breakdown": breakdown, "breakdown_more": len(breakdown) == BREAKDOWN_ROWS,
             "chart_rows": chart_rows,

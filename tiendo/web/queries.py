@@ -70,9 +70,11 @@ def row_class(row: FigureRow) -> str:
 
 class PeriodCodes(list):
     """Period codes holding targets or figures, newest first; `.with_figures` those with
-    reported (non-draft) figures."""
+    reported (non-draft) figures; `.reassessing` (done, total) periods of a re-assessment
+    under way, or None."""
 
     with_figures: frozenset = frozenset()
+    reassessing: tuple[int, int] | None = None
 
 
 def _newest_first(codes) -> list[str]:
@@ -97,19 +99,25 @@ WITH RECURSIVE p(period) AS (
 )
 SELECT p.period,
        EXISTS (SELECT 1 FROM indicators_assessment a
-                WHERE a.period = p.period AND a.klass <> 'not_reported')
+                WHERE a.period = p.period AND a.klass <> 'not_reported'),
+       (SELECT r.periods_done FROM indicators_assessmentrun r
+         WHERE r.finished_at IS NULL ORDER BY r.id DESC LIMIT 1),
+       (SELECT r.periods_total FROM indicators_assessmentrun r
+         WHERE r.finished_at IS NULL ORDER BY r.id DESC LIMIT 1)
   FROM p WHERE p.period IS NOT NULL
 """
 
 
 def period_codes() -> PeriodCodes:
-    """Periods holding targets or reported figures, and those with reported figures: one
-    query over the assessments' index."""
+    """Periods holding targets or reported figures, those with reported figures, and the
+    progress of a re-assessment under way: one query over the assessments' index."""
     with connection.cursor() as cur:
         cur.execute(_PERIODS_SQL)
         found = cur.fetchall()
-    out = PeriodCodes(_newest_first(code for code, _has in found))
-    out.with_figures = frozenset(code for code, has in found if has)
+    out = PeriodCodes(_newest_first(row[0] for row in found))
+    out.with_figures = frozenset(row[0] for row in found if row[1])
+    running = [row[2:] for row in found if row[3] is not None]
+    out.reassessing = running[0] if running else None
     return out
 
 
@@ -279,6 +287,24 @@ def status_counts(qs) -> dict:
     return counts
 
 
+def related_units(*, user, unit) -> dict:
+    """The unit's children the user sees, its predecessors and its successors: one query."""
+    kind = Case(When(parent=unit, then=Value("children")),
+                When(successors=unit, then=Value("predecessors")),
+                default=Value("successors"), output_field=CharField())
+    rows = (Unit.objects.filter(Q(parent=unit) | Q(successors=unit) | Q(predecessors=unit))
+            .annotate(relation=kind).order_by("tree", "path", "sort_order", "pk"))
+    out: dict[str, list] = {"children": [], "predecessors": [], "successors": []}
+    seen = set()
+    for u in rows:
+        if (u.relation, u.pk) in seen:
+            continue
+        seen.add((u.relation, u.pk))
+        if u.relation != "children" or access.can_see_unit(user, u.pk):
+            out[u.relation].append(u)
+    return out
+
+
 # --- dashboard ------------------------------------------------------------------------------
 
 KEY_ROWS = 60  # key indicators listed on the overview; the rest is one click away
@@ -307,20 +333,33 @@ def quarters_back(period: Period, n: int) -> list[Period]:
     return out[::-1]
 
 
-def trend(*, user, period: Period, on: date, n: int = 6, unit=None) -> list[dict]:
+def period_counts(*, user, codes, unit=None) -> dict[str, Counter]:
+    """Per period code: assessments per class, and `exceeded`: one GROUP BY for the page's
+    period and the quarters of its trend together."""
+    qs = access.scope_by_unit(Assessment.objects.filter(period__in=list(codes)), user)
+    if unit is not None:
+        qs = qs.filter(unit_id__in=_subtree(unit))
+    out = {c: Counter() for c in codes}
+    for code, klass, verdict, k in (qs.order_by().values_list("period", "klass", "verdict")
+                                    .annotate(k=Count("pk"))):
+        out[code][klass] += k
+        if verdict == Verdict.EXCEEDED:
+            out[code]["exceeded"] += k
+    return out
+
+
+def trend(*, user, period: Period, on: date, n: int = 6, unit=None,
+          counts: dict | None = None) -> list[dict]:
     """Per quarter: targets met / not met / not reported, and the tasks due in it and done on
-    time (of `unit`'s subtree when given). Two GROUP BY queries whatever n is."""
+    time (of `unit`'s subtree when given). Two GROUP BY queries whatever n is (one when the
+    caller already has `counts` from period_counts)."""
     quarters = quarters_back(period, n)
     codes = [q.code for q in quarters]
-    assessed = access.scope_by_unit(Assessment.objects.filter(period__in=codes), user)
+    if counts is None or not set(codes) <= set(counts):
+        counts = period_counts(user=user, codes=codes, unit=unit)
     tasks = with_status(visible_tasks(user=user), on)
     if unit is not None:
-        assessed = assessed.filter(unit_id__in=_subtree(unit))
         tasks = tasks.filter(_in_subtree(unit))
-    counts = {c: Counter() for c in codes}
-    for code, klass, k in (assessed.order_by().values_list("period", "klass")
-                           .annotate(k=Count("pk"))):
-        counts[code][klass] += k
     bucket = Case(*[When(in_force__gte=q.start, in_force__lte=q.end, then=Value(q.code))
                     for q in quarters], default=Value(""), output_field=CharField())
     due = {c: Counter() for c in codes}
@@ -342,35 +381,53 @@ def trend(*, user, period: Period, on: date, n: int = 6, unit=None) -> list[dict
     return out
 
 
+@dataclass(frozen=True)
+class UnitRef:
+    """The few fields of a unit a summary row shows, read in its GROUP BY."""
+
+    pk: int
+    name: str
+    short_name: str
+    code: str
+
+
+UNIT_COLUMNS = ("name", "short_name", "code")
+
+
 def _lag(assessed, tasks) -> list[UnitLag]:
-    """Per unit: targets not met / not reported and tasks per status (two GROUP BY queries and
-    the units' names)."""
+    """Per unit: targets not met / not reported and tasks per status, the unit's name read in
+    the same GROUP BY (two queries)."""
     lag: dict[int, UnitLag] = {}
-    for unit_id, klass, n in (assessed.filter(klass__in=(NOT_MET, NOT_REPORTED)).order_by()
-                              .values_list("unit_id", "klass").annotate(n=Count("pk"))):
-        entry = lag.setdefault(unit_id, UnitLag(unit_id))
+    cols = [f"unit__{c}" for c in UNIT_COLUMNS]
+    for unit_id, *names, klass, n in (
+            assessed.filter(klass__in=(NOT_MET, NOT_REPORTED)).order_by()
+            .values_list("unit_id", *cols, "klass").annotate(n=Count("pk"))):
+        entry = lag.setdefault(unit_id, UnitLag(UnitRef(unit_id, *names)))
         if klass == NOT_MET:
             entry.not_met += n
         else:
             entry.not_reported += n
-    for unit_id, status, n in (tasks.order_by().values_list("lead_unit_id", "status")
-                               .annotate(n=Count("pk"))):
-        entry = lag.setdefault(unit_id, UnitLag(unit_id))
+    cols = [f"lead_unit__{c}" for c in UNIT_COLUMNS]
+    for unit_id, *names, status, n in (tasks.order_by()
+                                       .values_list("lead_unit_id", *cols, "status")
+                                       .annotate(n=Count("pk"))):
+        entry = lag.setdefault(unit_id, UnitLag(UnitRef(unit_id, *names)))
         entry.statuses[status] += n
         if status == TaskStatus.OVERDUE:
             entry.overdue += n
-    units = Unit.objects.filter(pk__in=list(lag)).only("name", "short_name", "code", "path")
-    for u in units:
-        lag[u.pk].unit = u
     return list(lag.values())
 
 
 def dashboard(*, user, period: Period, on: date) -> dict:
     """Everything the overview shows, each number from a GROUP BY and each list a LIMIT:
-    access (2), classes (1), key rows (1), attainment rows (1), lag (3), task statuses in the
-    period come from the lag query, overdue list (1), trend (2)."""
+    access (2), classes of the period and its trend's quarters (1), key rows (1), attainment
+    rows (1), per-unit lag with the tasks' statuses (2), overdue list (1), tasks due per
+    quarter (1)."""
     assessed = scoped_assessments(user=user, period=period)
-    counts, exceeded = class_counts(assessed)
+    quarters = [q.code for q in quarters_back(period, 6)]
+    counts_by = period_counts(user=user, codes=dict.fromkeys([period.code, *quarters]))
+    mine = counts_by[period.code]
+    counts = {c: mine[c] for c in ROW_CLASSES}
     key_rows = rows_from(assessed.filter(is_key=True).order_by(*ROW_ORDER)[:KEY_ROWS], period)
     attain = rows_from(assessed.filter(attainment__isnull=False)
                        .order_by("-is_key", *ROW_ORDER)[:12], period)
@@ -392,7 +449,7 @@ def dashboard(*, user, period: Period, on: date) -> dict:
         "rows_total": sum(counts.values()),
         "key_rows": key_rows,
         "targets_total": sum(counts[c] for c in (MET, NOT_MET, NOT_REPORTED)),
-        "exceeded": exceeded,
+        "exceeded": mine["exceeded"],
         "task_counts": [(s, status_label(s), statuses[s]) for s in TaskStatus],
         "task_total": total_tasks,
         "task_done": done,
@@ -400,7 +457,7 @@ def dashboard(*, user, period: Period, on: date) -> dict:
         "lagging": lagging,
         "heat_units": heat_units,
         "attain_rows": attain,
-        "trend": trend(user=user, period=period, on=on),
+        "trend": trend(user=user, period=period, on=on, counts=counts_by),
         "overdue": overdue,
     }
 

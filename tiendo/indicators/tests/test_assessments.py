@@ -116,3 +116,44 @@ def test_a_slot_with_nothing_left_has_no_row(cast, revenue):
     Figure.objects.all().delete()
     assessments.refresh(indicator_id=revenue.pk, unit_id=cast.unit_a.pk, period=Q)
     assert stored(revenue, cast.unit_a) is None
+
+
+def test_the_worker_reassesses_after_the_rule_changes_and_records_the_run(cast, revenue,
+                                                                         settings):
+    from datetime import UTC, datetime
+
+    from tiendo.indicators.models import AssessmentRun
+    from tiendo.reminders.worker import run_once
+
+    make_target(revenue, cast.unit_a, Q, "100")
+    make_figure(revenue, cast.unit_a, Q, "103")
+    now = datetime(2026, 4, 15, 1, 0, tzinfo=UTC)
+    run_once(now, plan=True)
+    assert not AssessmentRun.objects.exists()  # nothing changed, nothing to do
+    settings.TIENDO_RULES = {**settings.TIENDO_RULES, "exceed_margin": "0.02"}
+    run_once(now, plan=True)
+    run = AssessmentRun.objects.get()
+    assert (run.periods_done, run.periods_total, run.rows) == (1, 1, 1)
+    assert run.finished_at == now
+    assert stored(revenue, cast.unit_a)[1] == "exceeded"
+
+
+def test_an_upgraded_database_with_no_assessments_needs_one(cast, revenue):
+    make_target(revenue, cast.unit_a, Q, "100")
+    Assessment.objects.all().delete()
+    assert assessments.needs_reassess()
+    assessments.reassess()
+    assert not assessments.needs_reassess()
+
+
+def test_the_reassess_command_shows_progress_on_stderr(cast, revenue, capsys):
+    from django.core.management import call_command
+
+    make_target(revenue, cast.unit_a, Q, "100")
+    make_target(revenue, cast.unit_a, "2026-Q2", "100")
+    call_command("reassess")
+    out, err = capsys.readouterr()
+    assert "re-assessed 2 rows in 2 periods" in out
+    assert "2/2 kỳ" in err
+    call_command("reassess", "--if-needed")
+    assert "nothing to re-assess" in capsys.readouterr().out

@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
-from tiendo.reminders import delivery, queries
+from tiendo.reminders import delivery
 from tiendo.reminders.channels import inapp
 
 register = template.Library()
@@ -23,7 +23,6 @@ def worker_banner(context):
     user = getattr(context.get("request"), "user", None)
     if not user or not user.is_authenticated or not access.has_role(user, Role.OFFICE):
         return {"show": False}
-    seen = delivery.last_heartbeat()  # 1 query
+    seen, dead = delivery.worker_health()  # 1 query
     stale = seen is None or seen < timezone.now() - delivery.HEARTBEAT_STALE
-    dead = queries.dead_count()  # 1 query
     return {"show": stale or dead > 0, "stale": stale, "seen": seen, "dead": dead}

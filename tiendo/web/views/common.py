@@ -46,9 +46,12 @@ def visible_unit_from(request, name: str = "unit"):
     return access.get_unit_by_code_for_user(request.user, code)
 
 
-def paginate(request, rows, size: int):
+def paginate(request, rows, size: int, count: int | None = None):
     """One page of a filtered list or QuerySet (?trang=N: a COUNT and one LIMIT query for a
-    QuerySet); the export ignores pages."""
+    QuerySet, or only the LIMIT when the caller knows `count`); the export ignores pages."""
     from django.core.paginator import Paginator
 
-    return Paginator(rows, size).get_page(request.GET.get("trang"))
+    paginator = Paginator(rows, size)
+    if count is not None:
+        paginator.count = count  # a cached property: the caller counted already
+    return paginator.get_page(request.GET.get("trang"))

@@ -37,6 +37,7 @@ def home(request):
     return render(request, "web/dashboard.html", {
         **data, "period": period, "period_error": error,
         "period_codes": codes, "on": on, "chart": chart,
+        "reassessing": codes.reassessing,
     })
 
 

@@ -31,18 +31,23 @@ def detail(request, pk):
         return figures_xlsx(queries.figure_rows(user=request.user, period=period, unit=unit),
                             period)
     assessed = queries.scoped_assessments(user=request.user, period=period, unit=unit)
-    classes, _exceeded = queries.class_counts(assessed)
-    page = paginate(request, assessed.order_by(*ROW_ORDER), FIGURES_PER_PAGE)
+    quarters = [q.code for q in queries.quarters_back(period, 6)]
+    counts_by = queries.period_counts(user=request.user, unit=unit,
+                                      codes=dict.fromkeys([period.code, *quarters]))
+    classes = {c: counts_by[period.code][c] for c in queries.ROW_CLASSES}
+    page = paginate(request, assessed.order_by(*ROW_ORDER), FIGURES_PER_PAGE,
+                    count=sum(classes.values()))
     tasks = queries.task_list_qs(user=request.user, on=on,
                                  filters=queries.TaskFilters(unit=unit))
     counts = queries.status_counts(tasks)
+    related = queries.related_units(user=request.user, unit=unit)
     return render(request, "web/unit.html", {
         "unit": unit, "period": period, "period_error": error, "period_codes": codes,
         "rows": queries.rows_from(page.object_list, period), "page": page,
         "task_total": sum(counts.values()), "on": on, "classes": classes,
         "task_counts": [(s, queries.status_label(s), n) for s, n in counts.items()],
-        "children": [u for u in unit.children.all() if access.can_see_unit(request.user, u.pk)],
-        "predecessors": list(unit.predecessors.all()), "successors": list(unit.successors.all()),
-        "trend": queries.trend(user=request.user, period=period, on=on, unit=unit),
+        **related,
+        "trend": queries.trend(user=request.user, period=period, on=on, unit=unit,
+                               counts=counts_by),
         "keep": [],
     })

@@ -1,0 +1,65 @@
+"""A page costs what it shows: the dashboard, task list, indicator page and unit page make the
+same number of queries (at most 15) whatever the number of units, figures and tasks."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tiendo.indicators.models import AssessmentRun
+from tiendo.testing import make_figure, make_indicator, make_target, make_task, make_unit
+
+Q = "2026-Q1"
+
+
+def grow(cast, indicators, n_units: int, start: int) -> None:
+    """n_units more departments under the province, each with a target and figure of every
+    indicator and three tasks (one overdue, one done, one in progress)."""
+    for i in range(start, start + n_units):
+        unit = make_unit(f"so-{i}", name=f"Sở {i}", parent=cast.province)
+        for k, ind in enumerate(indicators):
+            make_target(ind, unit, Q, 100)
+            make_figure(ind, unit, Q, 90 + 5 * ((i + k) % 4))
+        make_task(f"Nhiệm vụ quá hạn {i}", unit, deadline=date(2026, 3, 1), period=Q)
+        make_task(f"Nhiệm vụ xong {i}", unit, deadline=date(2026, 3, 1), period=Q,
+                  state="done", completed_on=date(2026, 2, 20))
+        make_task(f"Nhiệm vụ đang làm {i}", unit, deadline=date(2026, 12, 31) + timedelta(i))
+
+
+def count(client, url, params) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url, params).status_code == 200
+    return len(ctx)
+
+
+@pytest.fixture
+def pages(cast):
+    indicators = [make_indicator(f"ct-{k}", is_key=k % 2 == 0) for k in range(4)]
+    urls = [(reverse("web:home"), {"period": Q}), (reverse("web:tasks"), {}),
+            (reverse("web:indicator", args=[indicators[0].pk]), {}),
+            (reverse("web:unit", args=[cast.province.pk]), {"period": Q}),
+            (reverse("web:figures"), {"period": Q})]
+    return indicators, urls
+
+
+def test_queries_stay_the_same_as_the_province_grows(as_user, cast, pages):
+    indicators, urls = pages
+    client = as_user("office")
+    grow(cast, indicators, 2, 1)
+    small = [count(client, url, params) for url, params in urls]
+    grow(cast, indicators, 6, 3)
+    large = [count(client, url, params) for url, params in urls]
+    assert large == small
+    assert max(small) <= 15, small
+
+
+def test_the_overview_says_when_verdicts_are_being_reassessed(as_user, cast, pages):
+    from django.utils import timezone
+
+    make_target(pages[0][0], cast.unit_a, Q, 100)
+    AssessmentRun.objects.create(rule="m0.05", started_at=timezone.now(), periods_done=3,
+                                 periods_total=20)
+    html = as_user("leader").get(reverse("web:home"), {"period": Q}).content.decode()
+    assert "đang đánh giá lại các chỉ tiêu (3/20 kỳ)" in html
