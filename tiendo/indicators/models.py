@@ -313,10 +313,12 @@ class Assessment(models.Model):
                                     name="assessment_one_per_slot"),
         ]
         indexes = [
-            # serves: counts per class of a period within the units a user sees
+            # serves: the list of periods (a loose index scan) and whether each has figures
             models.Index(fields=["period", "klass", "unit"], name="assessment_period_class"),
-            # serves: a unit's rows of a period
-            models.Index(fields=["unit", "period"], name="assessment_unit_period"),
+            # serves: counts per class of the units a user sees (one seek per unit and
+            # period, covering: the count never reads the table), and a unit's rows
+            models.Index(fields=["unit", "period", "klass", "verdict"],
+                         name="assessment_unit_period"),
             # serves: the key indicators of a period
             models.Index(fields=["period", "is_key"], name="assessment_period_key"),
             # serves: are there rows assessed with another verdict rule? (two range seeks)

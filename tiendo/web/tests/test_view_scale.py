@@ -63,3 +63,43 @@ def test_the_overview_says_when_verdicts_are_being_reassessed(as_user, cast, pag
                                  periods_total=20)
     html = as_user("leader").get(reverse("web:home"), {"period": Q}).content.decode()
     assert "đang đánh giá lại các chỉ tiêu (3/20 kỳ)" in html
+
+
+def test_saving_a_figure_reads_the_same_whatever_the_units_history(as_user, cast,
+                                                                   monkeypatch):
+    """The quarter-end save reads that indicator's row of the period, not the unit's whole
+    history (it used to build the unit's every figure of every period on each save)."""
+    from tiendo.indicators.models import Figure
+
+    indicators = [make_indicator(f"ct-{k}") for k in range(3)]
+    client = as_user("focal_a")
+    ind = indicators[0]
+    url = reverse("web:figure_save", args=[cast.unit_a.pk, Q, ind.pk])
+    built = []
+    from_db = Figure.from_db.__func__
+
+    def counting(cls, db, field_names, values):
+        built.append(1)
+        return from_db(cls, db, field_names, values)
+
+    monkeypatch.setattr(Figure, "from_db", classmethod(counting))
+
+    def save(value) -> tuple[int, int]:
+        built.clear()
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.post(url, {f"i{ind.pk}-value": str(value),
+                                         f"i{ind.pk}-note": "", f"i{ind.pk}-change": ""},
+                                   HTTP_HX_REQUEST="true")
+        assert response.status_code == 200
+        return len(ctx), len(built)
+
+    make_target(ind, cast.unit_a, Q, 100)
+    save(90)  # the draft exists from now on: later saves are alike
+    short = save(91)
+    for year in range(2018, 2026):
+        for q in range(1, 5):
+            for other in indicators:
+                make_target(other, cast.unit_a, f"{year}-Q{q}", 100)
+                make_figure(other, cast.unit_a, f"{year}-Q{q}", 95)
+    assert save(92) == short
+    assert short[1] <= 2  # the draft locked for the save, and the row shown after it
