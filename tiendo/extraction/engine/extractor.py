@@ -60,6 +60,7 @@ _SENT_END_RE = re.compile(r"[.!?…]\s+(?=\S)|\n|\]|\[")
 
 _PLAN_HEAD_RE = re.compile(
     r"phuong huong|ke hoach|giai phap|muc tieu|nhiem vu (?:trong tam|chu yeu|va giai phap)"
+    r"|du toan"  # "NGHỊ QUYẾT VỀ DỰ TOÁN THU NGÂN SÁCH … NĂM 2022": a budget estimate
 )
 
 
@@ -291,6 +292,8 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
             or (_RANGE_END_RE.match(m.window) and ms[i - 1].window.rstrip().endswith("từ"))
         ):
             ms[i - 1].bound, m.bound = ">=", "<="  # "từ 7,5% đến 8%", "7,5-8%": a range
+        if m.role == "actual" and not m.extras.get("cue") and m.window.endswith(("(+", " +")):
+            m.role, m.extras = "change", {"direction": "up", "cue": "sign"}  # "(+5,83%)"
         m.negative = (
             bool(roles.NEG_RE.search(m.window[-8:])) and m.role != "part" and m.range_of is None
         )

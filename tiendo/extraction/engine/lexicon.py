@@ -8,7 +8,10 @@ the lower-cased text.
 from __future__ import annotations
 
 # Scale words that come before a unit or a counted noun ("21.700 ngàn con", "9.650 triệu kWh").
-MULTIPLIERS = ("nghìn tỷ", "ngàn tỷ", "nghìn", "ngàn", "triệu", "tỷ", "vạn", "trăm")
+MULTIPLIERS = (
+    "nghìn tỷ", "ngàn tỷ", "nghìn tỉ", "ngàn tỉ",  # "tỉ" is the other spelling of "tỷ"
+    "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn", "trăm",
+)
 
 # Units of measure and money, longest first when matched (see units.py).
 MEASURE_UNITS = (

@@ -8,7 +8,7 @@ import re
 from tiendo.lib.text import fold
 
 from . import roles
-from .mentions import Mention, _Context, _innermost, _Stmt
+from .mentions import Mention, _Context, _flat, _innermost, _Stmt
 from .periods import find_periods
 
 _TRONG_DO_RE = re.compile(r"(?<![\w])(trong đó|riêng|bao gồm|gồm|cụ thể)(?![\w])")
@@ -82,6 +82,14 @@ def _group(text: str, ms: list[Mention], plan: bool = False) -> list[_Stmt]:
                 stmts[cur].subject = m.subject
                 continue
             new(i, cur if sub_marker else stmts[cur].parent)  # siblings keep the parent
+            continue
+        if (
+            _is_primary(m, plan)
+            and not has_primary(cur)
+            and ";" in _flat(m.window)
+            and all(ms[j].unit.text != m.unit.text for j in stmts[cur].mentions)
+        ):  # "…tăng được 3 bậc; 12/18 sở có chỉ số tăng": a new clause, a new quantity
+            new(i, None)
             continue
         if _is_primary(m, plan) and has_primary(cur):
             share = m.extras.get("cue") == "share"

@@ -98,8 +98,10 @@ def out_of_scope(text: str, tok: Token, unit: Unit, line_start: int, masked) -> 
     if is_list_marker(text, tok, line_start):
         return True
     before = text[max(line_start, tok.start - 30) : tok.start].lower()
-    if is_year(tok) and unit.kind not in ("percent", "measure"):
-        return True
+    if is_year(tok) and (
+        unit.kind not in ("percent", "measure") or text[tok.end : unit.end].strip()[:1].isupper()
+    ):
+        return True  # "năm 2022", "năm 2022 Đồng Nai": a year before a name, not 2022 đồng
     if unit.kind == "structural":
         return True
     if unit.kind == "none" and _ORDINAL_RE.search(before):
