@@ -39,7 +39,15 @@ from .mentions import (
     _Stmt,
 )
 from .model import Number, Statement
-from .naming import _count_phrase, _indicator_from, _label, _noun_after, _subject
+from .naming import (
+    _count_phrase,
+    _indicator_from,
+    _label,
+    _noun_after,
+    _paren_head,
+    _reference,
+    _subject,
+)
 from .periods import find_periods, parse_code, year_of
 from .scope import Mask
 from .textmap import nfc_with_map
@@ -52,6 +60,7 @@ _SENT_END_RE = re.compile(r"[.!?…]\s+(?=\S)|\n|\]|\[")
 
 _PLAN_HEAD_RE = re.compile(
     r"phuong huong|ke hoach|giai phap|muc tieu|nhiem vu (?:trong tam|chu yeu|va giai phap)"
+    r"|du toan"  # "NGHỊ QUYẾT VỀ DỰ TOÁN THU NGÂN SÁCH … NĂM 2022": a budget estimate
 )
 
 
@@ -187,6 +196,7 @@ def _sentences(text: str, a: int, b: int):
 
 _DIGIT_RE = re.compile(r"[0-9]")
 _AND_ONLY_RE = re.compile(r"\s*(?:và|,)\s*")
+_RANGE_FROM_RE = re.compile(r"(?<![\w])từ\s*$")
 _RANGE_END_RE = re.compile(r"^\s*%?\s*(?:đến|tới|-|–)\s*$")
 
 
@@ -211,8 +221,22 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
         else:
             clause, bounded = _clause_left(window, and_cut=True)
         m.subject = _subject(clause, need_verb=(i > 0 and not bounded))
-        if m.role != "part":
-            m.role, m.extras = roles.local_role(m.left, m.right, m.unit.kind)
+        if m.group is not None and m.group[0] >= prev_end and (
+            ref := _reference(text[prev_end : m.group[0]], text[m.group[0] + 1 : m.tok.start])
+        ):  # "(cả nước tăng 9,8%)", "cao hơn bình quân cả nước (7,1%)": a reference figure
+            m.subject, m.extras["reference"] = ref, True
+        elif m.subject is None and m.group is not None and m.group[0] >= prev_end:
+            # "tăng trưởng GDP (đạt khoảng 2% …), tốc độ tăng kim ngạch xuất khẩu (đạt 1% …)":
+            # a list item names its indicator before the parenthesis its figures are in
+            m.subject = _paren_head(text[prev_end : m.group[0]], text[m.group[0] + 1 : m.tok.start])
+        if m.range_of is not None:  # "10-11%": the end of a range reads as its start
+            first = ms[m.range_of]
+            m.role, m.extras = first.role, dict(first.extras)
+        elif m.role != "part":
+            left = m.left
+            if i + 1 < len(ms) and ms[i + 1].range_of == i:  # "tăng từ 10-11%": a range
+                left = _RANGE_FROM_RE.sub("", left)
+            m.role, m.extras = roles.local_role(left, m.right, m.unit.kind)
             if (  # "giải ngân 1.234,5 tỷ đồng/2.345,6 tỷ đồng kế hoạch vốn"
                 m.window.strip() == "/"
                 and m.unit.kind != "percent"
@@ -232,7 +256,7 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
             # inside "(KH: …)" every figure is a plan
             if m.group and m.role == "actual":
                 opening = text[m.group[0] + 1 : m.tok.start].lower()
-                if re.match(r"\s*(kh|kế hoạch|chỉ tiêu|mục tiêu)(?![\w])", opening):
+                if re.match(r"\s*(kh|kế hoạch|chỉ tiêu|mục tiêu|dự toán)(?![\w])", opening):
                     m.role, m.extras = "target", {"cue": "plan-paren"}
             # "98/102 tổ chức (96,1%)", "90 tổ chức hoàn thành tốt (72%)": a bare % opening a
             # parenthesis right after a count is the share of that count
@@ -263,9 +287,16 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
         elif i > 0 and "respectively" in ms[i - 1].extras and _AND_ONLY_RE.fullmatch(m.window):
             m.extras["respectively"] = ms[i - 1].extras["respectively"] + 1
         m.bound = roles.bound_of(m.window[-25:], m.right[:30])
-        if i > 0 and _RANGE_END_RE.match(m.window) and ms[i - 1].window.rstrip().endswith("từ"):
-            ms[i - 1].bound, m.bound = ">=", "<="  # "từ 7,5% đến 8%": a range
-        m.negative = bool(roles.NEG_RE.search(m.window[-8:])) and m.role != "part"
+        if i > 0 and (
+            m.range_of is not None
+            or (_RANGE_END_RE.match(m.window) and ms[i - 1].window.rstrip().endswith("từ"))
+        ):
+            ms[i - 1].bound, m.bound = ">=", "<="  # "từ 7,5% đến 8%", "7,5-8%": a range
+        if m.role == "actual" and not m.extras.get("cue") and m.window.endswith(("(+", " +")):
+            m.role, m.extras = "change", {"direction": "up", "cue": "sign"}  # "(+5,83%)"
+        m.negative = (
+            bool(roles.NEG_RE.search(m.window[-8:])) and m.role != "part" and m.range_of is None
+        )
         prev_end = m.unit.end
     stmts = _group(text, ms, ctx.plan)
     label = _label(text, a, ms[0].tok.start)

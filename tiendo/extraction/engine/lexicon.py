@@ -8,7 +8,10 @@ the lower-cased text.
 from __future__ import annotations
 
 # Scale words that come before a unit or a counted noun ("21.700 ngàn con", "9.650 triệu kWh").
-MULTIPLIERS = ("nghìn tỷ", "ngàn tỷ", "nghìn", "ngàn", "triệu", "tỷ", "vạn", "trăm")
+MULTIPLIERS = (
+    "nghìn tỷ", "ngàn tỷ", "nghìn tỉ", "ngàn tỉ",  # "tỉ" is the other spelling of "tỷ"
+    "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn", "trăm",
+)
 
 # Units of measure and money, longest first when matched (see units.py).
 MEASURE_UNITS = (
@@ -39,7 +42,8 @@ COUNT_NOUNS = (
     "tuyến", "cây cầu", "cầu", "căn nhà", "căn", "nhà", "ngôi nhà", "km đường", "hồ",
     # documents, cases and tasks
     "giấy chứng nhận", "giấy phép", "quyết định", "văn bản", "nghị quyết", "kế hoạch",
-    "chương trình", "đề án", "dự án", "nhiệm vụ", "chỉ tiêu", "tiêu chí", "thủ tục",
+    "chương trình", "đề án", "dự án", "nhiệm vụ", "chỉ tiêu", "tiêu chí",
+    "tthc", "thủ tục", "quy định", "điều kiện",
     "hồ sơ", "chứng thư", "chứng chỉ", "bằng", "kết luận", "kiến nghị", "đơn thư", "đơn",
     "vụ án", "vụ việc", "vụ", "việc", "bị can", "đối tượng", "cuộc", "buổi", "hội nghị",
     "tin bài", "tin", "bài", "sản phẩm", "mặt hàng", "nhóm hàng", "sáng kiến", "đề tài",

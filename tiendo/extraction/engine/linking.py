@@ -8,7 +8,7 @@ import re
 from tiendo.lib.text import fold
 
 from . import roles
-from .mentions import Mention, _Context, _innermost, _Stmt
+from .mentions import Mention, _Context, _flat, _innermost, _Stmt
 from .periods import find_periods
 
 _TRONG_DO_RE = re.compile(r"(?<![\w])(trong đó|riêng|bao gồm|gồm|cụ thể)(?![\w])")
@@ -45,6 +45,9 @@ def _group(text: str, ms: list[Mention], plan: bool = False) -> list[_Stmt]:
             continue
         prev = ms[i - 1]
         cur = _outside_aside(ms, stmts, i)
+        if m.range_of is not None:  # "10-11%": one range, one statement
+            join(i, ms[m.range_of].stmt)
+            continue
         if m.pair is not None and m.pair < i:
             join(i, ms[m.pair].stmt)
             continue
@@ -72,7 +75,21 @@ def _group(text: str, ms: list[Mention], plan: bool = False) -> list[_Stmt]:
                     _relink_parent_plan(ms, stmts, i, s)
                     join(i, s)
                     continue
+            if not plan and _plan_awaiting_actual(ms, stmts[cur], m):
+                # "Kế hoạch vốn … được giao 5.200 tỷ đồng; lũy kế giải ngân … đạt 3.120 tỷ
+                # đồng": the plan allocated first, then what was done against it
+                join(i, cur)
+                stmts[cur].subject = m.subject
+                continue
             new(i, cur if sub_marker else stmts[cur].parent)  # siblings keep the parent
+            continue
+        if (
+            _is_primary(m, plan)
+            and not has_primary(cur)
+            and ";" in _flat(m.window)
+            and all(ms[j].unit.text != m.unit.text for j in stmts[cur].mentions)
+        ):  # "…tăng được 3 bậc; 12/18 sở có chỉ số tăng": a new clause, a new quantity
+            new(i, None)
             continue
         if _is_primary(m, plan) and has_primary(cur):
             share = m.extras.get("cue") == "share"
@@ -87,6 +104,13 @@ def _group(text: str, ms: list[Mention], plan: bool = False) -> list[_Stmt]:
         target = cur
         if m.role == "change" and m.unit.kind in ("count", "measure"):
             target = _by_unit(ms, stmts, m, i, cur)
+            if target == cur and m.unit.kind == "count" and (
+                _counts_other(ms, stmts[cur], m) or _second_count_change(ms, stmts[cur], m)
+            ):
+                # "…450 thủ tục; đã giảm 203 chỉ tiêu biên chế": a change of a count that no
+                # statement of the sentence counts is a quantity of its own
+                new(i, None)
+                continue
         elif m.role == "change" and m.unit.kind == "percent":
             target = _by_about(ms, stmts, m, cur)
         join(i, target)
@@ -146,6 +170,50 @@ def _by_unit(ms, stmts, m, i, cur):
         if score >= best_score:
             best, best_score = s, score
     return cur if best is None else best
+
+
+def _head_noun(unit: str | None) -> str:
+    return (unit or "").split("/")[0].split(" ")[-1] if unit else ""
+
+
+def _counts_other(ms, st: _Stmt, m) -> bool:
+    """Whether the statement's level figure is a count or measure of another noun than the
+    change's ("450 thủ tục" against "giảm 203 chỉ tiêu")."""
+    levels = [ms[j] for j in st.mentions if _is_primary(ms[j]) and ms[j].unit.text]
+    if not levels or any(lv.unit.kind == "percent" for lv in levels):
+        return False
+    mine = m.unit.text or ""
+    return all(
+        not (lv.unit.text.startswith(mine) or mine.startswith(lv.unit.text))
+        for lv in levels
+    )
+
+
+_PLAN_SUBJECT_RE = re.compile(r"(?<![\w])(kế hoạch|kh|dự toán|chỉ tiêu)(?![\w])")
+
+
+def _plan_awaiting_actual(ms, st: _Stmt, m) -> bool:
+    """Whether the statement holds only a plan amount named as a plan ("Kế hoạch vốn … được
+    giao 5.200 tỷ đồng"), in the unit of the level figure ``m`` that follows it."""
+    if m.role != "actual" or m.unit.kind not in ("measure", "count") or not m.unit.text:
+        return False
+    members = [ms[j] for j in st.mentions]
+    if not members or any(x.role != "target" for x in members):
+        return False
+    named = st.subject or ""
+    first = members[0]
+    return (
+        all(x.unit.text == m.unit.text for x in members)
+        and bool(_PLAN_SUBJECT_RE.search((named + " " + first.window).lower()))
+    )
+
+
+def _second_count_change(ms, st: _Stmt, m) -> bool:
+    """"giảm 203 chỉ tiêu biên chế hành chính và 2.458 chỉ tiêu biên chế sự nghiệp": without
+    a level figure, a second change counted in nouns is another quantity."""
+    return not any(_is_primary(ms[j]) for j in st.mentions) and any(
+        ms[j].role == "change" and ms[j].unit.kind == "count" for j in st.mentions
+    )
 
 
 def _by_about(ms, stmts, m, cur):
@@ -232,11 +300,27 @@ _VERDICT_NEXT_RE = re.compile(
 )
 
 
+# "có 03 chỉ tiêu không đạt: (1) …", "không đạt kế hoạch đề ra: …", "chưa đạt là …": a verdict
+# that opens a list applies to each item of it
+_LIST_VERDICT_RE = re.compile(
+    r"^\s*(?:(?:so\s+(?:với\s+)?)?(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán|nghị quyết|kịch bản|"
+    r"yêu cầu)(?:\s+(?:đề ra|được giao|giao|năm|cả năm|của [^\W\d_]+))*)?"
+    r"\s*(?::|(?:là|gồm|bao gồm|như|cụ thể là|cụ thể như)(?![\w]))"
+)
+
+
 def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
     if ctx.plan:
         return
     low = text[a:b].lower()
     for v in _VERDICT_RE.finditer(low):
+        if _LIST_VERDICT_RE.match(low[v.end() :]):
+            status = "not_achieved" if v.group("neg") else "achieved"
+            pos = a + v.end()
+            for k, st in enumerate(stmts):  # every statement that starts after the verdict
+                if ms[min(st.mentions)].tok.start > pos:
+                    stmts[k].status = status
+            continue
         if not _VERDICT_NEXT_RE.match(low[v.end() :]):
             continue
         nxt = re.match(r"^[^,;()]*", low[v.end() :]).group()
@@ -280,7 +364,10 @@ def _periods(text, a, b, ms, stmts, ctx: _Context, groups=()) -> None:
         and not re.match(r"\s*[-–]\s*(?:19|20)[0-9]{2}", text[p.end : p.end + 8])
     ]
     for st in stmts:
-        first = ms[min(st.mentions)]
+        # the period of what was done: a plan stated first ("Kế hoạch vốn năm 2025 … ; lũy kế
+        # giải ngân 9 tháng đạt …") does not give it
+        levels = [j for j in st.mentions if ms[j].role in ("actual", "part")]
+        first = ms[min(levels or st.mentions)]
         pos = first.tok.start
         clause_end = text.find(";", pos, b)
         clause_end = b if clause_end < 0 else clause_end

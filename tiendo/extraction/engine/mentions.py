@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .numbers import Token, Unit, find_numbers, read_unit
-from .scope import is_date_pair, out_of_scope
+from .scope import is_date_pair, is_year, out_of_scope
 
 
 @dataclass
@@ -22,6 +22,7 @@ class Mention:
     bound: str | None = None
     negative: bool = False
     pair: int | None = None  # index of the other member of an x/y pair
+    range_of: int | None = None  # "30–40%": index of the range's first member
     group: tuple[int, int] | None = None  # innermost enclosing parenthesis (open, close)
     stmt: int | None = None
 
@@ -92,10 +93,30 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
             i += 2
             continue
         unit = read_unit(text, t.end)
+        if (  # "10-11%", "30–40 tỷ đồng", "từ 1-2 đảng viên": one range, its unit at its end
+            unit.kind == "none"
+            and nxt is not None
+            and _RANGE_DASH_RE.fullmatch(text, t.end, nxt.start)
+            and t.value is not None
+            and nxt.value is not None
+            and not (is_year(t) or is_year(nxt))
+            and not masked.covers(t.start)
+        ):
+            end_unit = read_unit(text, nxt.end)
+            if end_unit.kind in ("percent", "measure", "count") and t.value < nxt.value:
+                first = Mention(t, Unit(end_unit.text, t.end, end_unit.kind))
+                second = Mention(nxt, end_unit)
+                second.range_of = len(out)
+                out.extend([first, second])
+                i += 2
+                continue
         if not out_of_scope(text, t, unit, line_start, masked):
             out.append(Mention(t, unit))
         i += 1
     return out
+
+
+_RANGE_DASH_RE = re.compile(r"[ \t]?[-–][ \t]?")
 
 
 _CLOSED_PAREN_RE = re.compile(r"\([^()]*\)")

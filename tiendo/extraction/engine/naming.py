@@ -29,7 +29,7 @@ _SUBJECT_STOP_RE = re.compile(
 _NOT_SUBJECT_WORDS = {
     "tổng", "số", "mức", "tỷ", "lệ", "cả", "năm", "quý", "tháng", "i", "ii", "iii", "iv",
     "được", "đã", "thì", "toàn", "tỉnh", "nay", "đến", "cộng", "ước", "còn", "các", "những",
-    "ngày", "tính", "bình", "quân", "mỗi", "chỉ", "tương", "đương", "ứng",
+    "ngày", "tính", "bình", "quân", "mỗi", "chỉ", "tương", "đương", "ứng", "so",
     # adverbs that stand before a verb without naming anything ("cũng tăng", "vẫn đạt")
     "cũng", "vẫn", "đều", "lại", "sẽ", "đang", "mới", "tiếp", "tục", "bước", "đầu", "cơ",
     "bản", "hằng", "hàng", "nhìn", "chung", "dồn", "khá", "rất", "nhẹ", "mạnh", "cao",
@@ -150,3 +150,58 @@ def _indicator_from(text: str, m: Mention) -> str:
         left = left[filler.end() :].strip() if filler else left
         s = " ".join((left.split()[-6:] if left else []) + words).strip()
     return (s[:1].upper() + s[1:]) if s else (m.unit.text or "")
+
+
+_LIST_OPENER_RE = re.compile(r"(?<![\w])(?:là|gồm|bao gồm|như|cụ thể là)(?![\w])|:")
+_PLAN_WORD_RE = re.compile(r"(?<![\w])(kh|kế hoạch|chỉ tiêu|mục tiêu|dự toán|kịch bản|phương án|"
+                           r"dự kiến|phấn đấu|nghị quyết|cùng kỳ)(?![\w])")
+
+
+def _paren_head(head: str, inside: str) -> str | None:
+    """The indicator a list item names before the parenthesis that holds its figures:
+    "…, tỷ lệ lao động qua đào tạo (64,5% so với kế hoạch là 65%)". Only a bare noun phrase
+    counts (no verb, no plan word), and only when the parenthesis names nothing itself."""
+    if _PLAN_WORD_RE.search(inside.lower()) or _subject(inside) is not None:
+        return None
+    flat = _flat(head)
+    cut = max((m.end() for m in re.finditer(r"[,;]|(?<![\w])(?:và|trong đó)(?![\w])", flat)),
+              default=0)
+    phrase = head[cut:]
+    opener = list(_LIST_OPENER_RE.finditer(phrase.lower()))
+    if opener:
+        phrase = phrase[opener[-1].end() :]
+    elif not cut:  # "25 tổ chức hoàn thành xuất sắc (chiếm 20%)": words about the figure before
+        return None
+    phrase = re.split(r"[0-9]", phrase)[0]
+    phrase = _SPACES_RE.sub(" ", phrase).strip(" -–:,;()")
+    low = phrase.lower()
+    lead = re.match(r"^(?:tăng trưởng|tốc độ tăng(?: trưởng)?)(?![\w])", low)
+    rest = low[lead.end() :] if lead else low
+    if not phrase or len(phrase.split()) > 20 or _SUBJECT_STOP_RE.search(rest):
+        return None
+    if _PLAN_WORD_RE.search(low) or _is_filler(phrase):
+        return None
+    return phrase
+
+
+_REFERENCE_RE = re.compile(
+    r"(?<![\w])((?:mức\s+)?(?:bình quân|trung bình)(?:\s+chung)?"
+    r"(?:\s+(?:của\s+)?(?:cả nước|toàn quốc|(?:cả |toàn )?vùng(?:\s+[^\W\d_]+){0,4}"
+    r"|khu vực(?:\s+[^\W\d_]+){0,4}))?"
+    r"|cả nước|toàn quốc|toàn vùng)(?![\w])"
+)
+
+
+def _reference(head: str, inside: str) -> str | None:
+    """A figure of a reference — the nation, the region, their average — that a report
+    compares with, in brackets: "(cả nước tăng 9,8%)", "cao hơn mức bình quân cả nước (7,1%)".
+    It is its own statement, not the indicator's plan."""
+    m = _REFERENCE_RE.match(inside.strip().lower())
+    if m:
+        return inside.strip()[: m.end()]
+    tail = _flat(head).rstrip().lower()
+    m = re.search(r"(?<![\w])(?:cao hơn|thấp hơn|bằng|so với|gấp[^,;]{0,12}?)\s+(?:mức\s+)?"
+                  + _REFERENCE_RE.pattern + r"\s*$", tail)
+    if m:
+        return head.rstrip()[m.start(1) : m.end(1)]
+    return None

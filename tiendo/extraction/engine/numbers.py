@@ -80,6 +80,7 @@ _NOT_UNIT = {
     "các", "những", "mỗi", "này", "đó", "kia", "như", "sau", "trước", "khi", "nếu", "do",
     "bởi", "vì", "qua", "cùng", "kỳ", "năm", "tháng", "quý", "ngày", "tuần", "giờ",
     "ước", "thực", "không", "chưa", "đang", "sẽ", "phải", "cần", "nhằm", "gồm",
+    "cả", "toàn",
 }
 
 

@@ -30,7 +30,8 @@ CHIEM_LEFT_RE = re.compile(
     r"|^\s*(?:đạt\s+)?(?:tỷ lệ|tỉ lệ|tỷ trọng))\s*$"
 )
 TARGET_WORD_RE = re.compile(
-    _W + r"(kh|kế hoạch|chỉ tiêu|mục tiêu|kịch bản|phương án|dự kiến|phấn đấu|định hướng)" + _E
+    _W + r"(kh|kế hoạch|chỉ tiêu|mục tiêu|kịch bản|phương án|dự kiến|phấn đấu|định hướng|dự toán)"
+    + _E
 )
 GIVER_END_RE = re.compile(_W + r"(?:giao|giao là|đề ra|đặt ra)\s*[:]?\s*$")
 ACTUAL_VERB_RE = re.compile(
@@ -108,11 +109,36 @@ _FILLER_RE = re.compile(
 _VERB_WORDS_RE = re.compile(r"(?<![\w])(đạt|được giao|tăng|giảm|tăng trưởng|còn|ước)(?![\w])")
 
 
+_PLAN_IS_RE = re.compile(
+    r"(?:\s+(?:đề ra|được giao|giao|năm|cả năm|nghị quyết))*\s*(?:là|:|=)?\s*"
+    r"(?:dưới|trên|hơn|khoảng|từ|không quá|tối đa|tối thiểu|[<>≥≤])?\s*\(?\s*"
+)
+
+# "đạt 2% so với kế hoạch là 6,8%": the figure is compared with the plan written after it, so
+# it is the actual, and the plan's own figure follows
+VS_PLAN_IS_RIGHT_RE = re.compile(
+    r"^\s*(?:\(\s*)?so\s+(?:với\s+)?(?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu|kịch bản)"
+    + r"(?:\s+(?:đề ra|được giao|giao|năm|cả năm|nghị quyết))*\s*(?:là|:|=)\s*"
+    r"(?:dưới|trên|hơn|khoảng|từ|không quá|tối đa|tối thiểu|[<>≥≤])?\s*$"
+)
+
+# "theo Nghị quyết 90% trở lên", "theo kế hoạch 120 tỷ đồng": the plan a figure is held to
+THEO_PLAN_RE = re.compile(
+    _W + r"theo\s+(?:nghị quyết|kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán)"
+    r"(?:\s+(?:đề ra|được giao|giao|năm|cả năm))*\s*(?:là|:)?\s*"
+    r"(?:dưới|trên|hơn|khoảng|từ|không quá|tối đa|tối thiểu|[<>≥≤])?\s*$"
+)
+
+
 def _governs(left: str, t: re.Match) -> bool:
     """Whether a plan word ("KH", "kế hoạch", "phấn đấu") governs the number that follows."""
-    if re.search(r"(?<![\w])so\s+(?:với\s+)?$", left[: t.start()]):
-        return False  # "so với kế hoạch": the plan is the basis of a comparison
     between = left[t.end() :]
+    if re.search(r"(?<![\w])và(?![\w])", between):
+        return False  # "đạt 90,7% dự toán và tăng 22,7%": the plan word ends the clause before
+    if re.search(r"(?<![\w])so\s+(?:với\s+)?$", left[: t.start()]):
+        # "so với kế hoạch": the plan is the basis of a comparison, unless its own figure
+        # follows ("so với kế hoạch là 6,8%")
+        return bool(_PLAN_IS_RE.fullmatch(between))
     if ":" in between:  # "Chỉ tiêu giảm nghèo: Tỷ lệ hộ nghèo giảm 1,2": a label, not a plan
         after = _FILLER_RE.sub(" ", between.rsplit(":", 1)[1])
         after = _VERB_WORDS_RE.sub(" ", after)
@@ -158,6 +184,12 @@ def local_role(left: str, right: str, unit_kind: str) -> tuple[str, dict]:
     if pct and SAME_PERIOD_RIGHT_RE.match(right) and not CHIEM_LEFT_RE.search(left):
         extras.update(basis=basis_text(right), cue="as-written")
         return "change", extras
+    if VS_PLAN_IS_RIGHT_RE.match(right) and not CHIEM_LEFT_RE.search(left):
+        extras.update(cue="vs-plan")
+        return "actual", extras
+    if THEO_PLAN_RE.search(left):
+        extras.update(cue="giver")
+        return "target", extras
     if pct and PLAN_RIGHT_RE.match(right) and not CHIEM_LEFT_RE.search(left):
         extras.update(basis=basis_text(right), cue="plan-right")
         return "attainment", extras

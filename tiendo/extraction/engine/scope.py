@@ -35,6 +35,12 @@ _VALUE_CUE_RE = re.compile(
 )
 
 
+_RANK_BEFORE_RE = re.compile(r"(?<![\w])(?:thứ|hạng|xếp|đứng|vị trí)\s*$")
+
+
+_RANK_RE = re.compile(r"(?<![\w])(?:đứng|xếp|vị trí|hạng)(?:\s+(?:thứ|hạng))?\s*$")
+
+
 class Mask:
     """Spans of the text whose numbers are never quantities (quotes, footnote marks)."""
 
@@ -92,12 +98,16 @@ def out_of_scope(text: str, tok: Token, unit: Unit, line_start: int, masked) -> 
     if is_list_marker(text, tok, line_start):
         return True
     before = text[max(line_start, tok.start - 30) : tok.start].lower()
-    if is_year(tok) and unit.kind not in ("percent", "measure"):
-        return True
+    if is_year(tok) and (
+        unit.kind not in ("percent", "measure") or text[tok.end : unit.end].strip()[:1].isupper()
+    ):
+        return True  # "năm 2022", "năm 2022 Đồng Nai": a year before a name, not 2022 đồng
     if unit.kind == "structural":
         return True
     if unit.kind == "none" and _ORDINAL_RE.search(before):
         return True
+    if unit.kind != "percent" and _RANK_RE.search(before):
+        return True  # "đứng thứ 12 cả nước", "xếp hạng 5 toàn quốc": a rank
     if unit.kind == "none" and _ID_WORDS_RE.search(before):
         return True
     if before.endswith(("số", "số ")) and _SO_RE.search(before):  # "Quyết định số 245"
@@ -129,8 +139,8 @@ def is_date_pair(text: str, a: Token, b: Token, line_start: int, has_noun: bool)
     if text[b.end : b.end + 1] == "/":  # d/m/y
         return True
     before = text[max(line_start, a.start - 15) : a.start].lower()
-    if _DATE_BEFORE_RE.search(before) or re.search(r"(?:thứ|hạng)\s*$", before):
-        return True  # a date, or a rank ("xếp thứ 10/63")
+    if _DATE_BEFORE_RE.search(before) or _RANK_BEFORE_RE.search(before):
+        return True  # a date, or a rank ("xếp thứ 10/63", "xếp 9/63", "đứng thứ 5/34")
     if ib == 24 or (ia == 24 and ib == 7):
         return not has_noun
     return not has_noun and 1 <= ia <= 31 and 1 <= ib <= 12

@@ -104,3 +104,31 @@ def test_a_plan_named_as_the_basis_gives_an_attainment():
     [s] = extract("Thu ngân sách đạt 500 tỷ đồng, so với kế hoạch đạt 95%.", default_period="2025")
     assert [(n.value, n.role, n.basis) for n in s.numbers] == [
         (500, "actual", None), (95, "attainment", "kế hoạch")]
+
+
+def test_a_range_is_one_figure_pair_not_a_negative_number():
+    [s] = extract("Năng suất lao động tăng 30–40% so với năm 2020.", default_period="2025")
+    assert [(n.value, n.role) for n in s.numbers] == [(30, "change"), (40, "change")]
+
+
+def test_a_verdict_opening_a_list_applies_to_each_item():
+    stmts = extract("Có 02 chỉ tiêu không đạt: (1) Tốc độ tăng trưởng GRDP đạt 6,5% (KH: 8%); "
+                    "(2) Thu ngân sách đạt 9.800 tỷ đồng (KH: 10.500 tỷ đồng).",
+                    default_period="2025")
+    items = [s for s in stmts if any(n.role == "target" for n in s.numbers)]
+    assert [s.status for s in items] == ["not_achieved", "not_achieved"]
+    assert [[n.role for n in s.numbers] for s in items] == [["actual", "target"]] * 2
+
+
+def test_a_figure_compared_with_the_plan_written_after_it_is_the_actual():
+    stmts = extract("Có 2 chỉ tiêu không đạt là tăng trưởng GDP (đạt 2% so với kế hoạch là 6,8%) "
+                    "và tỷ lệ lao động qua đào tạo (64,5% so với kế hoạch là 65%).",
+                    default_period="2025")
+    pairs = [[(n.value, n.role) for n in s.numbers] for s in stmts if s.status]
+    assert pairs == [[(2, "actual"), (6.8, "target")], [(64.5, "actual"), (65, "target")]]
+
+
+def test_a_national_figure_in_brackets_is_a_statement_of_its_own():
+    stmts = extract("Kim ngạch xuất khẩu đạt 1.250 triệu USD, tăng 12,5% (cả nước tăng 9,8%).",
+                    default_period="2025")
+    assert [[n.value for n in s.numbers] for s in stmts] == [[1250, 12.5], [9.8]]
