@@ -115,6 +115,8 @@ def load_synth(*, scale: str, seed: int = 1, password: str) -> SynthSummary:
                object_id=f"{scale}-{seed}",
                after={"scale": scale, "seed": seed, **counts, "label": LABEL},
                reason="Dữ liệu tổng hợp cho đo hiệu năng (synthetic data for benchmarks).")
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")  # fresh planner statistics after a bulk load of this size
     return SynthSummary(scale=scale, seed=seed, counts=counts, users=synth_usernames(provinces))
 
 

@@ -313,14 +313,16 @@ class Assessment(models.Model):
                                     name="assessment_one_per_slot"),
         ]
         indexes = [
-            # serves: the list of periods (a loose index scan) and whether each has figures
-            models.Index(fields=["period", "klass", "unit"], name="assessment_period_class"),
+            # serves: the list of periods (a loose index scan) and whether each has figures;
+            # counts per class of periods for many units (covering: never reads the table)
+            models.Index(fields=["period", "klass", "verdict", "unit"],
+                         name="assessment_period_class"),
             # serves: counts per class of the units a user sees (one seek per unit and
             # period, covering: the count never reads the table), and a unit's rows
             models.Index(fields=["unit", "period", "klass", "verdict"],
                          name="assessment_unit_period"),
             # serves: the key indicators of a period
-            models.Index(fields=["period", "is_key"], name="assessment_period_key"),
+            models.Index(fields=["period", "is_key", "unit"], name="assessment_period_key"),
             # serves: are there rows assessed with another verdict rule? (two range seeks)
             models.Index(fields=["rule"], name="assessment_rule"),
         ]
