@@ -295,6 +295,7 @@ def civil_servant_framework(*, quota_reading: str = OF_TOT) -> Framework:
                               "điểm tiến độ sản phẩm"))),
         metrics=CIVIL_SERVANT_METRICS,
         additive=CIVIL_SERVANT_ADDITIVE,
+        subject_noun_vi="người",
     )
 
 
@@ -384,6 +385,7 @@ def leader_framework(*, quota_reading: str = OF_TOT) -> Framework:
             TieKey("coalesce(unit_level_rank, 9) * -1", "mức xếp loại của đơn vị"),)),
         metrics=LEADER_METRICS,
         additive=LEADER_ADDITIVE,
+        subject_noun_vi="người",
     )
 
 

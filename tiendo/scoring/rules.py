@@ -238,6 +238,8 @@ class Framework:
     # What happens to the points of a criterion that does not apply: ``proportional`` = the
     # applicable criteria are scaled up in proportion to their maximum (the only reading shipped).
     redistribute: str = REDISTRIBUTE_PROPORTIONAL
+    # what the subjects are called in explanations ("đơn vị", "người")
+    subject_noun_vi: str = "đơn vị"
 
     def __post_init__(self):
         compiled = _compile_framework(self)
@@ -683,10 +685,10 @@ def _order_key(r: SubjectResult) -> tuple:
     return (score, ties, _id_key(r.subject_id))
 
 
-def _quota_reading_vi(q: QuotaRule) -> str:
+def _quota_reading_vi(q: QuotaRule, noun: str = "đơn vị") -> str:
     if q.reading == OF_TOT:
-        return f"{fmt(q.percent)}% số đơn vị xếp loại Hoàn thành tốt nhiệm vụ"
-    return f"{fmt(q.percent)}% số đơn vị xếp loại Hoàn thành tốt nhiệm vụ trở lên"
+        return f"{fmt(q.percent)}% số {noun} xếp loại Hoàn thành tốt nhiệm vụ"
+    return f"{fmt(q.percent)}% số {noun} xếp loại Hoàn thành tốt nhiệm vụ trở lên"
 
 
 def _tie_order_vi(fw: Framework) -> str:
@@ -725,13 +727,14 @@ def _apply_quota(fw: Framework, results: list[SubjectResult]) -> None:
         if q.reading == NO_QUOTA or not cands:
             continue
         group_vi = f"nhóm “{gname}”" if gname else "nhóm chung"
-        head = (f"Hạn mức {group_vi}: Xuất sắc không quá {_quota_reading_vi(q)}; "
-                f"{len(cands)} đơn vị đủ điều kiện Xuất sắc, {n_tot} đơn vị Tốt → "
-                f"tối đa {limit} đơn vị Xuất sắc")
+        noun = fw.subject_noun_vi
+        head = (f"Hạn mức {group_vi}: Xuất sắc không quá {_quota_reading_vi(q, noun)}; "
+                f"{len(cands)} {noun} đủ điều kiện Xuất sắc, {n_tot} {noun} Tốt → "
+                f"tối đa {limit} {noun} Xuất sắc")
         if limit == 0:
             need = quota_min_group(q.reading, q.percent)
-            small = (f"; nhóm chỉ có {len(cands) + n_tot} đơn vị Tốt trở lên, quá nhỏ để có dù "
-                     f"một đơn vị Xuất sắc theo tỉ lệ {fmt(q.percent)}% (cần ít nhất {need})"
+            small = (f"; nhóm chỉ có {len(cands) + n_tot} {noun} Tốt trở lên, quá nhỏ để có dù "
+                     f"một {noun} Xuất sắc theo tỉ lệ {fmt(q.percent)}% (cần ít nhất {need})"
                      if need else "")
             for r in cands:
                 r.reasons.append(Reason(
@@ -754,18 +757,18 @@ def _apply_quota(fw: Framework, results: list[SubjectResult]) -> None:
                     f"{head}; {TIE_DECIDED_BY_COMMITTEE[:1].upper()}{TIE_DECIDED_BY_COMMITTEE[1:]}"
                     f": {names} cùng {_fmt_points(r.score)} điểm và bằng nhau theo mọi tiêu chí "
                     f"phân định của bộ tiêu chí ({_tie_order_vi(fw)}); còn {slots} suất Xuất "
-                    f"sắc cho {len(tied)} đơn vị. Phần mềm không chọn thay: tạm đề xuất "
+                    f"sắc cho {len(tied)} {noun}. Phần mềm không chọn thay: tạm đề xuất "
                     f"{LEVEL_LABELS[TOT]}, cấp ủy quyết định."))
                 r.level = TOT
                 r.tie_unresolved = True
                 continue
             if i <= limit:
                 r.reasons.append(Reason(
-                    "quota_kept", f"{head}; đơn vị xếp thứ {i} nên giữ mức Xuất sắc.",
+                    "quota_kept", f"{head}; {noun} xếp thứ {i} nên giữ mức Xuất sắc.",
                     changed=False))
                 continue
             r.reasons.append(Reason(
-                "quota", f"{head}; đơn vị xếp thứ {i} (thứ tự: {_tie_order_vi(fw)}) nên hạ "
+                "quota", f"{head}; {noun} xếp thứ {i} (thứ tự: {_tie_order_vi(fw)}) nên hạ "
                 f"xuống {LEVEL_LABELS[TOT]}."))
             r.level = TOT
 
@@ -972,7 +975,7 @@ def framework_to_dict(fw: Framework) -> dict:
                       "formula": c.formula, "group": c.group, "explain_vi": c.explain_vi,
                       "applies": c.applies, "not_applicable_vi": c.not_applicable_vi}
                      for c in fw.criteria],
-        "redistribute": fw.redistribute,
+        "redistribute": fw.redistribute, "subject_noun_vi": fw.subject_noun_vi,
         "bands": {"xuat_sac": str(fw.bands.xuat_sac), "tot": str(fw.bands.tot),
                   "hoan_thanh": str(fw.bands.hoan_thanh)},
         "conditions": [{"code": c.code, "level": c.level, "formula": c.formula,
@@ -1003,6 +1006,7 @@ def framework_from_dict(d: Mapping) -> Framework:
                 c.get("applies", "") or "", c.get("not_applicable_vi", "") or "")
                 for c in d["criteria"]),
             redistribute=d.get("redistribute", REDISTRIBUTE_PROPORTIONAL),
+            subject_noun_vi=d.get("subject_noun_vi", "đơn vị"),
             bands=Bands(*(Decimal(str(b.get(k, dflt))) for k, dflt in
                           (("xuat_sac", 90), ("tot", 70), ("hoan_thanh", 50)))),
             conditions=tuple(Condition(c["code"], c["level"], c["formula"], c["text_vi"],
