@@ -285,7 +285,7 @@ def evaluation_self_assess(*, actor, unit, period: str, framework_code: str, mar
     return ev
 
 
-def _may_assess(actor, ev: Evaluation) -> bool:
+def may_assess(actor, ev: Evaluation) -> bool:
     if actor.pk == ev.person_id:
         return False
     manager = access.manager_of(ev.person_id, ev.unit_id)
@@ -297,7 +297,7 @@ def _may_assess(actor, ev: Evaluation) -> bool:
 
 def evaluation_manager_assess(*, actor, evaluation: Evaluation, marks: dict, comment: str = "",
                               now=None) -> Evaluation:
-    if not _may_assess(actor, evaluation):
+    if not may_assess(actor, evaluation):
         raise PermissionDenied(MSG_NOT_MANAGER)
     clean = _marks(marks)
     now = now or timezone.now()
@@ -331,6 +331,8 @@ def evaluation_conclude(*, actor, evaluation: Evaluation, level: str, comment: s
     if not may_conclude(actor, evaluation):
         raise PermissionDenied(MSG_NOT_HEAD)
     level = _level(level)
+    if evaluation.state != EvalState.MANAGER:
+        raise ValidationError(MSG_BAD_EVAL_STATE.format(state=evaluation.get_state_display()))
     if proposal is None or proposal.result.score is None:
         raise ValidationError(MSG_NOT_COMPUTED)
     if level != proposal.result.level and not (comment or "").strip():
