@@ -203,7 +203,7 @@ def work_items_of(*, user, person_id: int, unit_id: int, period: Period):
         return WorkItem.objects.none()
     return WorkItem.objects.filter(person_id=person_id, unit_id=unit_id,
                                    period__in=prules.quarter_periods(period.code)).select_related(
-        "task").order_by("deadline", "pk")
+        "task", "person", "person__profile").order_by("deadline", "pk")
 
 
 def team_items_waiting(*, user, period: Period):

@@ -57,3 +57,10 @@ def dept(cast):
     Position.objects.create(user=staff1, unit=unit, rank=Rank.STAFF, manager=manager)
     Position.objects.create(user=staff2, unit=unit, rank=Rank.STAFF, manager=manager)
     return Dept(cast, unit, head, manager, staff1, staff2, office_a)
+
+
+@pytest.fixture
+def plain_static(settings):
+    # live_server serves /static/ from the finders under un-hashed names.
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
