@@ -191,6 +191,11 @@ def positions_visible_to(user, *, unit_id: int | None = None):
     return qs.order_by("unit__path", "rank", "user__username")
 
 
+def my_evaluation(*, user, period: Period, framework_code: str) -> Evaluation | None:
+    return Evaluation.objects.filter(person=user, period=period.code,
+                                     framework_code=framework_code).first()
+
+
 def my_positions(user):
     return Position.objects.filter(user=user).select_related("unit", "manager").order_by("pk")
 

@@ -16,7 +16,7 @@ from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.lib.vn_numbers import VnNumberError, parse_decimal_input
 from tiendo.orgs import access
 from tiendo.people import queries, services
-from tiendo.people.models import LEADER_RANKS, MARK_KEYS, EvalState, Evaluation
+from tiendo.people.models import LEADER_RANKS, MARK_KEYS, EvalState
 from tiendo.scoring import rules
 from tiendo.scoring.queries import framework_version
 
@@ -83,8 +83,7 @@ def mine(request):
         result = next((r for r in queries.compute_people(
             user=request.user, period=period, fv=framework_version(code))
             if r.position.pk == pos.pk), None)
-        ev = Evaluation.objects.filter(person=request.user, period=period.code,
-                                       framework_code=code).first()
+        ev = queries.my_evaluation(user=request.user, period=period, framework_code=code)
         cards.append({
             "position": pos, "framework": code, "result": result, "evaluation": ev,
             "items": list(queries.work_items_of(user=request.user, person_id=request.user.pk,
