@@ -31,7 +31,8 @@ LEADER_GROUP = "Cán bộ lãnh đạo, quản lý"
 # audit actions that count as the unit being urged (đôn đốc) in a period: a leader's direction
 # on one of its tasks, or an explicit urge
 URGE_ACTIONS = ("task.direction", "task.urge")
-MSG_QUARTER_ONLY = "Đánh giá cá nhân theo quý (quý I–III): không nhận kỳ “{period}”."
+MSG_QUARTER_ONLY = ("Đánh giá cá nhân theo quý (quý I–III) hoặc cả năm: không nhận kỳ "
+                    "“{period}”.")
 
 
 @dataclass
@@ -86,12 +87,15 @@ def _person_metrics(pos, items, ev) -> dict:
     return m
 
 
-def _rate_civil(fw, positions, items, evs) -> list[rules.SubjectResult]:
-    subjects = [rules.SubjectMetrics(
+def _civil_subjects(positions, items, evs) -> list[rules.SubjectMetrics]:
+    return [rules.SubjectMetrics(
         p.pk, _name(p), p.unit.name[:64], _person_metrics(p, items, evs.get((p.user_id,
                                                                                p.unit_id))))
         for p in positions]
-    return rules.rate(fw, subjects)
+
+
+def _rate_civil(fw, positions, items, evs) -> list[rules.SubjectResult]:
+    return rules.rate(fw, _civil_subjects(positions, items, evs))
 
 
 def _unit_levels(unit_ids: set[int], period: Period) -> dict[int, str | None]:
@@ -122,7 +126,7 @@ def _urges(unit_ids: set[int], period: Period) -> dict[int, int]:
     return out
 
 
-def _rate_leaders(fw, leaders, period, items, evs) -> list[rules.SubjectResult]:
+def _leader_subjects(leaders, period, items, evs) -> list[rules.SubjectMetrics]:
     unit_ids = {p.unit_id for p in leaders}
     units = list({p.unit_id: p.unit for p in leaders}.values())
     unit_data = collect(units, period) if units else {}
@@ -153,22 +157,41 @@ def _rate_leaders(fw, leaders, period, items, evs) -> list[rules.SubjectResult]:
                 1 for t in team if staff_levels.get(t) == rules.KHONG_HOAN_THANH)),
         })
         subjects.append(rules.SubjectMetrics(p.pk, _name(p), LEADER_GROUP, m))
-    return rules.rate(fw, subjects)
+    return subjects
+
+
+def _quarter_subjects(code: str, leaders: bool, positions, period: Period):
+    items = _items(positions, period)
+    evs = _evaluations(positions, period, code)
+    subjects = (_leader_subjects(positions, period, items, evs) if leaders
+                else _civil_subjects(positions, items, evs))
+    return subjects, evs
 
 
 def compute_people(*, user, period: Period, fv) -> list[PersonResult]:
     """Every person the user may see, rated with the framework (ND335-CC or LDQL-Q), in ranking
     order per unit. The quota is computed over the whole group, whoever looks."""
-    if period.kind != "quarter":
+    if period.kind not in ("quarter", "year"):
         raise ValueError(MSG_QUARTER_ONLY.format(period=period.code))
-    rules.check_period_ratable(period.code)
     fw = fv.framework
     leaders = fw.subject_kind == "leader"
     positions = _positions(LEADER_RANKS if leaders else (Rank.STAFF,))
-    items = _items(positions, period)
-    evs = _evaluations(positions, period, fv.code)
-    results = (_rate_leaders(fw, positions, period, items, evs) if leaders
-               else _rate_civil(fw, positions, items, evs))
+    if period.kind == "quarter":
+        rules.check_period_ratable(period.code)
+        subjects, evs = _quarter_subjects(fv.code, leaders, positions, period)
+        results = rules.rate(fw, subjects)
+    else:
+        # the year (NĐ 335: the mean of the period scores): Q1–Q3 results kept as rated, Q4's
+        # products and its evaluation's marks scored, then rules.fold_year
+        quarters = {}
+        for q in (1, 2, 3):
+            subjects, _evs = _quarter_subjects(fv.code, leaders, positions,
+                                               Period(period.year, "quarter", q))
+            quarters[f"Q{q}"] = rules.rate(fw, subjects)
+        q4, _evs = _quarter_subjects(fv.code, leaders, positions,
+                                     Period(period.year, "quarter", 4))
+        results = rules.fold_year(fw, quarters, q4)
+        evs = {}
     by_pk = {p.pk: p for p in positions}
     out = []
     for r in results:

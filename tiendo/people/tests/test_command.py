@@ -1,6 +1,7 @@
 """`tiendo rate --period 2026-Q1 --framework ND335-CC|LDQL-Q --json` rates people."""
 
 import json
+from datetime import date
 from decimal import Decimal as D
 from io import StringIO
 
@@ -8,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tiendo.people import services
+from tiendo.people.models import Evaluation, WorkItem
 
 from .conftest import Q1
 from .test_services import MARKS, run_hand_items
@@ -77,10 +79,36 @@ def test_rate_leaders_with_ldql_q(dept):
 
 
 @pytest.mark.django_db
-def test_rate_people_refuses_a_year_and_q4(dept):
-    with pytest.raises(CommandError) as exc:
-        run("--period", "2026", "--framework", "ND335-CC")
-    assert "Đánh giá cá nhân theo quý" in str(exc.value)
+def test_rate_people_refuses_q4_and_a_month(dept):
     with pytest.raises(CommandError) as exc:
         run("--period", "2026-Q4", "--framework", "ND335-CC")
     assert "Quý IV không xếp loại riêng" in str(exc.value)
+    with pytest.raises(CommandError) as exc:
+        run("--period", "2026-05", "--framework", "ND335-CC")
+    assert "Chỉ xếp loại theo quý" in str(exc.value)
+
+
+@pytest.mark.django_db
+def test_the_year_is_the_mean_of_the_quarters_criterion_by_criterion(dept):
+    # Q1: on time, marks 10 → 100; Q2: accepted late → KQ3 15 → 95; Q3: not done → 30;
+    # Q4 (its products and marks 9, never rated alone): on time → 97.
+    plan = {1: ("accepted", date(2026, 3, 20), "10"), 2: ("accepted", date(2026, 6, 25), "10"),
+            3: ("approved", None, "10"), 4: ("accepted", date(2026, 12, 10), "9")}
+    deadlines = {1: date(2026, 3, 20), 2: date(2026, 6, 20), 3: date(2026, 9, 20),
+                 4: date(2026, 12, 20)}
+    for q, (state, done, mark) in plan.items():
+        WorkItem.objects.create(person=dept.staff1, unit=dept.unit, period=f"2026-Q{q}",
+                                title=f"Sản phẩm quý {q}", deadline=deadlines[q], state=state,
+                                completed_on=done)
+        Evaluation.objects.create(person=dept.staff1, unit=dept.unit, period=f"2026-Q{q}",
+                                  framework_code="ND335-CC", state="manager_assessed",
+                                  manager_marks=dict.fromkeys(MARKS, mark))
+    data = json.loads(run("--period", "2026", "--framework", "ND335-CC", "--json"))
+    p = next(x for x in data["people"] if x["username"] == "staff1")
+    pts = {c["code"]: c["points"] for c in p["breakdown"]}
+    # CC each (10 + 10 + 10 + 9) / 4 = 9.75; KQ1 (30 + 30 + 0 + 30) / 4 = 22.5;
+    # KQ2 (20 + 20 + 0 + 20) / 4 = 15; KQ3 (20 + 15 + 0 + 20) / 4 = 13.75
+    assert pts == {"CC1": "9.75", "CC2": "9.75", "CC3": "9.75", "KQ1": "22.50",
+                   "KQ2": "15.00", "KQ3": "13.75"}
+    assert (p["score"], p["level"]) == ("80.50", "tot")
+    assert p["reasons"][0]["code"] == "year_fold"
