@@ -168,14 +168,18 @@ def _quarter_subjects(code: str, leaders: bool, positions, period: Period):
     return subjects, evs
 
 
-def compute_people(*, user, period: Period, fv) -> list[PersonResult]:
+def compute_people(*, user, period: Period, fv, unit_id: int | None = None
+                   ) -> list[PersonResult]:
     """Every person the user may see, rated with the framework (ND335-CC or LDQL-Q), in ranking
-    order per unit. The quota is computed over the whole group, whoever looks."""
+    order per unit. The quota is computed over the whole group, whoever looks. ``unit_id``
+    limits the civil servants to one unit (their quota group); leaders are always rated
+    together."""
     if period.kind not in ("quarter", "year"):
         raise ValueError(MSG_QUARTER_ONLY.format(period=period.code))
     fw = fv.framework
     leaders = fw.subject_kind == "leader"
-    positions = _positions(LEADER_RANKS if leaders else (Rank.STAFF,))
+    positions = _positions(LEADER_RANKS if leaders else (Rank.STAFF,),
+                           None if leaders or unit_id is None else {unit_id})
     if period.kind == "quarter":
         rules.check_period_ratable(period.code)
         subjects, evs = _quarter_subjects(fv.code, leaders, positions, period)
@@ -245,7 +249,7 @@ def team_items_waiting(*, user, period: Period):
 def person_result(*, user, evaluation: Evaluation, fv) -> PersonResult | None:
     """The computed result of the evaluation's person (with the whole group's quota)."""
     period = Period(int(evaluation.period[:4]), "quarter", int(evaluation.period[-1]))
-    for r in compute_people(user=user, period=period, fv=fv):
+    for r in compute_people(user=user, period=period, fv=fv, unit_id=evaluation.unit_id):
         if r.position.user_id == evaluation.person_id and r.position.unit_id == \
                 evaluation.unit_id:
             return r

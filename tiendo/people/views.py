@@ -81,7 +81,7 @@ def mine(request):
     for pos in queries.my_positions(request.user):
         code = _framework_for(pos.rank)
         result = next((r for r in queries.compute_people(
-            user=request.user, period=period, fv=framework_version(code))
+            user=request.user, period=period, fv=framework_version(code), unit_id=pos.unit_id)
             if r.position.pk == pos.pk), None)
         ev = queries.my_evaluation(user=request.user, period=period, framework_code=code)
         cards.append({
@@ -221,7 +221,7 @@ def unit_list(request, unit_pk):
     if code not in queries.PEOPLE_FRAMEWORKS:
         code = queries.CIVIL_FRAMEWORK
     rows = [r for r in queries.compute_people(user=request.user, period=period,
-                                              fv=framework_version(code))
+                                              fv=framework_version(code), unit_id=int(unit_pk))
             if r.position.unit_id == int(unit_pk)]
     if not rows and not queries.positions_visible_to(request.user,
                                                      unit_id=int(unit_pk)).exists():
