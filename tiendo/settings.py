@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "tiendo.extraction",
     "tiendo.scoring",
     "tiendo.outlook",
+    "tiendo.people",
 ]
 
 MIDDLEWARE = [

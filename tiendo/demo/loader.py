@@ -68,6 +68,7 @@ def load_demo(*, password: str) -> DemoSummary:
                 continue
             if hasattr(module, "load_demo"):
                 module.load_demo(actor=admin)
+        importlib.import_module("tiendo.demo.people").load_demo_people(actor=admin)
     return summary
 
 

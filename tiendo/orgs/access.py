@@ -193,3 +193,95 @@ def system_user():
     user = get_user_model()(username="tiendo-cli", is_superuser=True)
     user._tiendo_memberships = []
     return user
+
+
+# --------------------------------------------------------------------------- people (NĐ 335)
+# A person's evaluation and work items are seen by the person, their direct superior, the
+# office and the head of the person's own unit (not the units above it), and an administrator
+# (the command line's system user). No one else: 404.
+
+EVAL_SELF = "self"
+EVAL_MANAGER = "manager"
+EVAL_UNIT = "unit"
+EVAL_ADMIN = "admin"
+
+
+def is_unit_head(user, unit_id: int) -> bool:
+    """Head (thủ trưởng) of exactly this unit: a membership there marked is_head."""
+    return any(m.unit_id == unit_id and m.is_head for m in _memberships(user))
+
+
+def people_unit_ids(user) -> set[int] | None:
+    """Units whose people the user sees as their office or head; None = all (admin)."""
+    if is_admin(user):
+        return None
+    return {m.unit_id for m in _memberships(user) if m.role == Role.OFFICE or m.is_head}
+
+
+def evaluation_role(user, *, person_id: int, unit_id: int, manager_id: int | None) -> str | None:
+    """The user's relation to a person's evaluation, or None when they may not see it. The most
+    specific relation wins: the person, then the direct superior, then the unit."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if user.pk == person_id:
+        return EVAL_SELF
+    if manager_id is not None and user.pk == manager_id:
+        return EVAL_MANAGER
+    ids = people_unit_ids(user)
+    if ids is None:
+        return EVAL_ADMIN
+    if unit_id in ids:
+        return EVAL_UNIT
+    return None
+
+
+def people_scope_q(user, *, person: str = "person", unit: str = "unit",
+                   manager: str | None = None) -> Q | None:
+    """A Q over rows that name a person and a unit (and optionally the person's manager through
+    ``manager``, a lookup path): what evaluation_role allows. None = everything (admin)."""
+    ids = people_unit_ids(user)
+    if ids is None:
+        return None
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    q = Q(**{f"{person}_id": user.pk}) | Q(**{f"{unit}_id__in": ids})
+    if manager:
+        q |= Q(**{manager: user.pk})
+    return q
+
+
+def manager_of(person_id: int, unit_id: int) -> int | None:
+    from tiendo.people.models import Position
+
+    return Position.objects.filter(user_id=person_id, unit_id=unit_id).values_list(
+        "manager_id", flat=True).first()
+
+
+def get_evaluation_for_user(user, pk):
+    """(evaluation, role) or 404 outside what evaluation_role allows."""
+    from tiendo.people.models import Evaluation
+
+    try:
+        ev = Evaluation.objects.select_related("person", "unit").get(pk=pk)
+    except (Evaluation.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+    role = evaluation_role(user, person_id=ev.person_id, unit_id=ev.unit_id,
+                           manager_id=manager_of(ev.person_id, ev.unit_id))
+    if role is None:
+        raise Http404
+    return ev, role
+
+
+def get_work_item_for_user(user, pk):
+    """(work item, role) or 404, with the same rule as evaluations."""
+    from tiendo.people.models import WorkItem
+
+    try:
+        item = WorkItem.objects.select_related("person", "unit").get(pk=pk)
+    except (WorkItem.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+    role = evaluation_role(user, person_id=item.person_id, unit_id=item.unit_id,
+                           manager_id=manager_of(item.person_id, item.unit_id))
+    if role is None:
+        raise Http404
+    return item, role

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from tiendo.scoring.models import FrameworkVersion, Mark, Rating
+from tiendo.scoring.models import FrameworkVersion, Mark, Rating, StateBodyLink
 
 
 @admin.register(FrameworkVersion)
@@ -27,3 +27,8 @@ class RatingAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):  # ratings change only through the services
         return False
+
+
+@admin.register(StateBodyLink)
+class StateBodyLinkAdmin(admin.ModelAdmin):
+    list_display = ("party_unit", "state_unit", "note", "is_sample")

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
+from tiendo.demo.units import FOCAL_UNITS
 from tiendo.orgs.models import Unit
 from tiendo.scoring import services
 from tiendo.scoring.models import MarkKind
@@ -127,6 +128,7 @@ def load_demo_ratings(*, actor) -> list:
     if not units:
         return []
     evidence = f"Biên bản họp Ban Thường vụ Đảng ủy UBND tỉnh, tháng 4/2026 ({SAMPLE})."
+    link_state_bodies(actor=actor)
     for code, (quality, deductions, noted, remedied, task_rows) in PLAN.items():
         unit = units.get(code)
         if unit is None:
@@ -181,6 +183,23 @@ def load_demo_ratings(*, actor) -> list:
             services.rating_review(actor=inspector, rating=second, now=_at("2026-04-14"),
                                    note=f"Có 01 nhiệm vụ hoàn thành quá hạn ({SAMPLE}).")
     return ratings
+
+
+def link_state_bodies(*, actor) -> int:
+    """Link each base organisation to the State body it leads (Đảng bộ Sở Tài chính → Sở Tài
+    chính), from the demo's focal-unit pairs; returns how many links were set."""
+
+    pairs = [(party, state) for _user, state, party in FOCAL_UNITS if party]
+    units = {u.code: u for u in Unit.objects.filter(
+        code__in=[c for pair in pairs for c in pair])}
+    n = 0
+    for party, state in pairs:
+        if party in units and state in units:
+            services.state_body_link_set(
+                actor=actor, party_unit=units[party], state_unit=units[state], is_sample=True,
+                note=f"Tổ chức cơ sở đảng trong cơ quan ({SAMPLE}).")
+            n += 1
+    return n
 
 
 def load_demo(*, actor) -> None:

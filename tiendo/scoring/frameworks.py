@@ -16,6 +16,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 from .rules import (
+    GROUPING_PARENT,
     HOAN_THANH,
     OF_TOT,
     TOT,
@@ -95,46 +96,60 @@ CIVIL_SERVANT_ADDITIVE = frozenset({
 
 # --------------------------------------------------------------------------- QĐ 366
 
+# Why a criterion does not apply (nothing to measure in the period): it scores 0 of 0 and its
+# weight goes to the applicable criteria in proportion (Framework.redistribute).
+_NA_TASKS = "không có nhiệm vụ đến hạn trong kỳ"
+_NA_KEY = "không có nhiệm vụ trọng tâm đến hạn trong kỳ"
+_NA_TARGETS = "không có chỉ tiêu nào có kết quả đánh giá trong kỳ"
+_NA_REPORTS = "không có báo cáo số liệu phải nộp trong kỳ"
+
 _PARTY_CRITERIA = (
     Criterion(
         "A1", "Nhiệm vụ hoàn thành đúng hạn", D(25),
-        "if(tasks_due == 0, 25, 25 * tasks_on_time / tasks_due)",
+        "if(tasks_due == 0, 0, 25 * tasks_on_time / tasks_due)",
         "Thực hiện nhiệm vụ",
         "Hoàn thành đúng hạn {tasks_on_time}/{tasks_due} nhiệm vụ đến hạn: "
-        "{points}/{max_points} điểm"),
+        "{points}/{max_points} điểm",
+        applies="tasks_due > 0", not_applicable_vi=_NA_TASKS),
     Criterion(
         "A2", "Nhiệm vụ trọng tâm hoàn thành đúng hạn", D(10),
-        "if(key_tasks_due == 0, 10, 10 * key_tasks_on_time / key_tasks_due)",
+        "if(key_tasks_due == 0, 0, 10 * key_tasks_on_time / key_tasks_due)",
         "Thực hiện nhiệm vụ",
         "Hoàn thành đúng hạn {key_tasks_on_time}/{key_tasks_due} nhiệm vụ trọng tâm: "
-        "{points}/{max_points} điểm"),
+        "{points}/{max_points} điểm",
+        applies="key_tasks_due > 0", not_applicable_vi=_NA_KEY),
     Criterion(
         "A3", "Nhiệm vụ hoàn thành vượt yêu cầu", D(5),
-        "if(tasks_due == 0, 5, 5 * min(1, tasks_exceeded / (0.3 * tasks_due)))",
+        "if(tasks_due == 0, 0, 5 * min(1, tasks_exceeded / (0.3 * tasks_due)))",
         "Thực hiện nhiệm vụ",
         "Vượt yêu cầu {tasks_exceeded}/{tasks_due} nhiệm vụ (đủ 30% được tối đa): "
-        "{points}/{max_points} điểm"),
+        "{points}/{max_points} điểm",
+        applies="tasks_due > 0", not_applicable_vi=_NA_TASKS),
     Criterion(
         "B1", "Chỉ tiêu đạt và vượt", D(15),
-        "if(targets_total == 0, 15, 15 * targets_met / targets_total)",
+        "if(targets_total == 0, 0, 15 * targets_met / targets_total)",
         "Chỉ tiêu",
-        "Đạt hoặc vượt {targets_met}/{targets_total} chỉ tiêu: {points}/{max_points} điểm"),
+        "Đạt hoặc vượt {targets_met}/{targets_total} chỉ tiêu: {points}/{max_points} điểm",
+        applies="targets_total > 0", not_applicable_vi=_NA_TARGETS),
     Criterion(
         "B2", "Chỉ tiêu vượt kế hoạch", D(5),
-        "if(targets_total == 0, 5, 5 * min(1, targets_exceeded / (0.3 * targets_total)))",
+        "if(targets_total == 0, 0, 5 * min(1, targets_exceeded / (0.3 * targets_total)))",
         "Chỉ tiêu",
         "Vượt {targets_exceeded}/{targets_total} chỉ tiêu (đủ 30% được tối đa): "
-        "{points}/{max_points} điểm"),
+        "{points}/{max_points} điểm",
+        applies="targets_total > 0", not_applicable_vi=_NA_TARGETS),
     Criterion(
         "C1", "Báo cáo số liệu đúng hạn", D(7),
-        "if(reports_due == 0, 7, 7 * reports_on_time / reports_due)",
+        "if(reports_due == 0, 0, 7 * reports_on_time / reports_due)",
         "Báo cáo",
-        "Nộp đúng hạn {reports_on_time}/{reports_due} báo cáo: {points}/{max_points} điểm"),
+        "Nộp đúng hạn {reports_on_time}/{reports_due} báo cáo: {points}/{max_points} điểm",
+        applies="reports_due > 0", not_applicable_vi=_NA_REPORTS),
     Criterion(
         "C2", "Báo cáo không bị trả lại", D(3),
-        "if(reports_due == 0, 3, 3 * (1 - reports_returned / reports_due))",
+        "if(reports_due == 0, 0, 3 * (1 - reports_returned / reports_due))",
         "Báo cáo",
-        "{reports_returned}/{reports_due} báo cáo bị trả lại: {points}/{max_points} điểm"),
+        "{reports_returned}/{reports_due} báo cáo bị trả lại: {points}/{max_points} điểm",
+        applies="reports_due > 0", not_applicable_vi=_NA_REPORTS),
     Criterion(
         "D1", "Chất lượng, hiệu quả công việc (lãnh đạo chấm)", D(20),
         "2 * quality_mark",
@@ -167,12 +182,17 @@ _PARTY_CONDITIONS = (
         "tot_on_time", TOT, "tasks_on_time == tasks_due",
         "100% nhiệm vụ hoàn thành đúng hạn (thực tế {tasks_on_time}/{tasks_due})"),
     Condition(
-        "ht_all_done", HOAN_THANH, "tasks_overdue == 0",
-        "100% nhiệm vụ đến hạn đã hoàn thành (còn {tasks_overdue} nhiệm vụ quá hạn chưa xong)"),
-    Condition(
-        "ht_late_20", HOAN_THANH, "tasks_late * 5 <= tasks_due",
-        "không quá 20% nhiệm vụ chậm tiến độ (thực tế {tasks_late}/{tasks_due})"),
+        "ht_late_20", HOAN_THANH, "(tasks_late + tasks_overdue) * 5 <= tasks_due",
+        "không quá 20% nhiệm vụ chưa bảo đảm tiến độ (thực tế {tasks_late} hoàn thành quá hạn "
+        "và {tasks_overdue} quá hạn chưa xong trên {tasks_due} nhiệm vụ đến hạn)"),
 )
+
+# Not shipped: "Hoàn thành" with no overdue task at all is stricter than the regulation's
+# wording. An office that wants it adds this condition to a new version; it is labelled a
+# setting in every explanation.
+NO_OVERDUE_SETTING = Condition(
+    "ht_all_done", HOAN_THANH, "tasks_overdue == 0",
+    "không còn nhiệm vụ quá hạn chưa hoàn thành (còn {tasks_overdue})", setting=True)
 
 BASE_ORG_CONDITION = Condition(
     "xs_subordinates", XUAT_SAC,
@@ -180,23 +200,23 @@ BASE_ORG_CONDITION = Condition(
     "and subordinates_tot_or_better * 10 >= subordinates_total * 8)",
     "100% tổ chức trực thuộc Hoàn thành nhiệm vụ trở lên và ít nhất 80% Hoàn thành tốt nhiệm vụ "
     "trở lên (thực tế {subordinates_hoan_thanh_or_better} và "
-    "{subordinates_tot_or_better}/{subordinates_total})")
+    "{subordinates_tot_or_better}/{subordinates_total}; theo HD 21-HD/BTCTW)", setting=True)
 
 PARTY_VETOES = (
     Veto(
         "targets_half", "dưới 50% chỉ tiêu và nhiệm vụ đạt, có chỉ tiêu chủ yếu không đạt "
         "(không do bất khả kháng)",
         "(targets_met + tasks_on_time + tasks_late) * 2 < targets_total + tasks_due "
-        "and key_targets_not_met > 0 and force_majeure == 0"),
+        "and key_targets_not_met > 0 and force_majeure == 0", setting=True),
     Veto("collective_disciplined", "tập thể lãnh đạo bị kỷ luật trong năm",
-         "collective_disciplined > 0"),
+         "collective_disciplined > 0", setting=True),
     Veto("subordinates_disciplined_20", "trên 20% tổ chức trực thuộc bị kỷ luật trong năm",
-         "subordinates_disciplined * 5 > subordinates_total"),
+         "subordinates_disciplined * 5 > subordinates_total", setting=True),
     Veto("subordinate_corruption",
          "có tổ chức trực thuộc bị kỷ luật về tham nhũng, lãng phí, tiêu cực mà không tự phát "
          "hiện, khắc phục",
-         "subordinates_corruption > 0"),
-    Veto("disunity", "có kết luận mất đoàn kết nội bộ", "disunity > 0"),
+         "subordinates_corruption > 0", setting=True),
+    Veto("disunity", "có kết luận mất đoàn kết nội bộ", "disunity > 0", setting=True),
 )
 
 PARTY_TIE_BREAK = (
@@ -219,7 +239,8 @@ def party_framework(*, base_org: bool = True, quota_reading: str = OF_TOT) -> Fr
         criteria=_PARTY_CRITERIA,
         conditions=conditions,
         vetoes=PARTY_VETOES,
-        quota=QuotaRule(reading=quota_reading, percent=D(20), tie_break=PARTY_TIE_BREAK),
+        quota=QuotaRule(reading=quota_reading, percent=D(20), tie_break=PARTY_TIE_BREAK,
+                        grouping=GROUPING_PARENT),
         metrics=PARTY_METRICS,
         additive=PARTY_ADDITIVE,
     )
@@ -269,13 +290,106 @@ def civil_servant_framework(*, quota_reading: str = OF_TOT) -> Framework:
         quota=QuotaRule(
             reading=quota_reading, percent=D(20),
             tie_break=(TieKey("20 * quality_factor_sum / products_assigned",
-                              "điểm chất lượng sản phẩm"),)),
+                              "điểm chất lượng sản phẩm"),
+                       TieKey("20 * progress_factor_sum / products_assigned",
+                              "điểm tiến độ sản phẩm"))),
         metrics=CIVIL_SERVANT_METRICS,
         additive=CIVIL_SERVANT_ADDITIVE,
+        subject_noun_vi="người",
+    )
+
+
+# --------------------------------------------------------------------------- leaders, quarterly
+
+LEADER_METRICS: dict[str, str] = {
+    "unit_targets_total": "số chỉ tiêu của đơn vị có kết quả đánh giá",
+    "unit_targets_met": "số chỉ tiêu của đơn vị đạt hoặc vượt",
+    "unit_tasks_due": "số nhiệm vụ của đơn vị đến hạn",
+    "unit_tasks_on_time": "số nhiệm vụ của đơn vị hoàn thành đúng hạn",
+    "unit_urges": "số lần đơn vị bị đôn đốc, chỉ đạo nhắc trong kỳ",
+    "unit_level_rank": "mức xếp loại của đơn vị (0 xuất sắc, 1 tốt, 2 hoàn thành, "
+                       "3 không hoàn thành)",
+    "team_total": "số công chức thuộc quyền quản lý được đánh giá",
+    "team_khong_hoan_thanh": "số công chức thuộc quyền quản lý Không hoàn thành nhiệm vụ",
+    **CIVIL_SERVANT_METRICS,
+}
+LEADER_ADDITIVE = frozenset({
+    "unit_targets_total", "unit_targets_met", "unit_tasks_due", "unit_tasks_on_time",
+    "unit_urges", "team_khong_hoan_thanh", *CIVIL_SERVANT_ADDITIVE})
+
+_LEADER_CRITERIA = (
+    Criterion("LD1", "Chỉ tiêu của đơn vị đạt, vượt", D(20),
+              "if(unit_targets_total == 0, 0, 20 * unit_targets_met / unit_targets_total)",
+              "Kết quả của đơn vị (55)",
+              "Đơn vị đạt hoặc vượt {unit_targets_met}/{unit_targets_total} chỉ tiêu: "
+              "{points}/{max_points} điểm",
+              applies="unit_targets_total > 0", not_applicable_vi=_NA_TARGETS),
+    Criterion("LD2", "Nhiệm vụ của đơn vị hoàn thành đúng hạn", D(25),
+              "if(unit_tasks_due == 0, 0, 25 * unit_tasks_on_time / unit_tasks_due)",
+              "Kết quả của đơn vị (55)",
+              "Đơn vị hoàn thành đúng hạn {unit_tasks_on_time}/{unit_tasks_due} nhiệm vụ đến "
+              "hạn: {points}/{max_points} điểm",
+              applies="unit_tasks_due > 0", not_applicable_vi=_NA_TASKS),
+    Criterion("LD3", "Không để cấp trên phải đôn đốc", D(10),
+              "if(unit_tasks_due == 0, 0, 10 - 2.5 * unit_urges)",
+              "Kết quả của đơn vị (55)",
+              "Đơn vị bị đôn đốc {unit_urges} lần (mỗi lần trừ 2,5 điểm): "
+              "{points}/{max_points} điểm",
+              applies="unit_tasks_due > 0", not_applicable_vi=_NA_TASKS),
+    Criterion("LD4", "Chính trị tư tưởng, đạo đức, tác phong, kỷ luật", D(15),
+              "0.5 * (mark_politics + mark_ethics + mark_discipline)", "Tiêu chí của cá nhân (45)",
+              "Cấp trên chấm {mark_politics} + {mark_ethics} + {mark_discipline} (mỗi mục "
+              "0–10), quy về 15: {points}/{max_points} điểm"),
+    Criterion("LD5", "Sản phẩm của cá nhân (số lượng, chất lượng, tiến độ)", D(15),
+              "if(products_assigned == 0, 0, 15 * (products_done + quality_factor_sum "
+              "+ progress_factor_sum) / (3 * products_assigned))",
+              "Tiêu chí của cá nhân (45)",
+              "Hoàn thành {products_done}/{products_assigned} sản phẩm, hệ số chất lượng "
+              "{quality_factor_sum}, tiến độ {progress_factor_sum}: {points}/{max_points} điểm",
+              applies="products_assigned > 0",
+              not_applicable_vi="không có sản phẩm cá nhân được giao trong kỳ"),
+    Criterion("LD6", "Kết quả của công chức thuộc quyền (NĐ 335)", D(15),
+              "if(team_khong_hoan_thanh > 0, 7.5, 15)", "Tiêu chí của cá nhân (45)",
+              "{team_khong_hoan_thanh}/{team_total} công chức thuộc quyền Không hoàn thành "
+              "nhiệm vụ (có thì được 50%): {points}/{max_points} điểm",
+              applies="team_total > 0",
+              not_applicable_vi="không có công chức thuộc quyền được đánh giá trong kỳ"),
+)
+
+# Linked to the unit's rating: a leader is not rated above the unit they lead (a setting that
+# follows the practice of rating heads by their unit's result; labelled as a setting).
+_LEADER_CONDITIONS = (
+    Condition("xs_unit", XUAT_SAC, "unit_level_rank <= 1",
+              "đơn vị do mình phụ trách xếp loại Hoàn thành tốt nhiệm vụ trở lên "
+              "(mức của đơn vị: {unit_level_rank})", setting=True),
+    Condition("tot_unit", TOT, "unit_level_rank <= 2",
+              "đơn vị do mình phụ trách xếp loại Hoàn thành nhiệm vụ trở lên "
+              "(mức của đơn vị: {unit_level_rank})", setting=True),
+)
+
+
+def leader_framework(*, quota_reading: str = OF_TOT) -> Framework:
+    """``LDQL-Q``: quarterly evaluation of leaders and managers (cán bộ lãnh đạo, quản lý),
+    55 points from the unit they lead (targets, tasks on time, urges received) and 45 of their
+    own (common criteria, own products, their team's results as NĐ 335 scores deputy heads)."""
+    return Framework(
+        code="LDQL-Q",
+        version=1,
+        name_vi="Đánh giá cán bộ lãnh đạo, quản lý hằng quý (kết quả đơn vị 55 + cá nhân 45)",
+        subject_kind="leader",
+        period_kind="quarter",
+        criteria=_LEADER_CRITERIA,
+        conditions=_LEADER_CONDITIONS,
+        vetoes=CIVIL_VETOES,
+        quota=QuotaRule(reading=quota_reading, percent=D(20), tie_break=(
+            TieKey("coalesce(unit_level_rank, 9) * -1", "mức xếp loại của đơn vị"),)),
+        metrics=LEADER_METRICS,
+        additive=LEADER_ADDITIVE,
+        subject_noun_vi="người",
     )
 
 
 def shipped_frameworks() -> dict[str, Framework]:
     fws = (party_framework(base_org=True), party_framework(base_org=False),
-           civil_servant_framework())
+           civil_servant_framework(), leader_framework())
     return {f.code: f for f in fws}

@@ -34,7 +34,7 @@ from tiendo.indicators import rules as ind_rules
 from tiendo.indicators.models import Figure, FigureState, Target, TargetScope
 from tiendo.lib.periods import Period
 from tiendo.orgs.models import Unit
-from tiendo.scoring.models import FROZEN_STATES, Mark, MarkKind, Rating
+from tiendo.scoring.models import FROZEN_STATES, Mark, MarkKind, Rating, StateBodyLink
 from tiendo.tasks.models import Task
 from tiendo.tasks.rules import TaskStatus, task_status
 
@@ -44,6 +44,13 @@ ZERO = Decimal(0)
 
 TASK_METRICS = ("tasks_due", "tasks_on_time", "tasks_late", "tasks_overdue", "tasks_exceeded")
 KEY_METRICS = ("key_tasks_due", "key_tasks_on_time", "key_tasks_late", "key_tasks_overdue")
+TARGET_REPORT_METRICS = ("targets_total", "targets_met", "targets_exceeded", "targets_not_met",
+                         "key_targets_not_met", "reports_due", "reports_on_time",
+                         "reports_returned")
+# The results of the State body a Party organisation leads (StateBodyLink) that count with the
+# organisation's own: its tasks, targets and reports. Marks, discipline and subordinates stay
+# the organisation's own.
+LINKED_METRICS = TASK_METRICS + KEY_METRICS + TARGET_REPORT_METRICS
 
 
 @dataclass
@@ -226,6 +233,23 @@ def collect(units: list[Unit], period: Period, *, on: date | None = None) -> dic
         else:  # a subordinate not rated yet: unknown, never counted as zero
             m["subordinates_hoan_thanh_or_better"] = None
             m["subordinates_tot_or_better"] = None
+
+    # 6. the State body each Party organisation leads (configured link): its results count
+    links = {ln.party_unit_id: ln.state_unit for ln in StateBodyLink.objects.filter(
+        party_unit_id__in=ids).select_related("state_unit")}
+    if links:
+        bodies = {u.pk: u for u in links.values()}
+        body_data = collect(list(bodies.values()), period, on=on)
+        for pid, body in links.items():
+            d, bd = data[pid], body_data[body.pk]
+            for k in LINKED_METRICS:
+                own, theirs = d.metrics.get(k), bd.metrics.get(k)
+                d.metrics[k] = None if own is None or theirs is None else own + theirs
+            d.evidence["tasks"].update(bd.evidence["tasks"])
+            d.evidence["figures"].update(bd.evidence["figures"])
+            d.evidence["state_body"] = {
+                "unit_id": body.pk, "unit": body.name,
+                "metrics": metrics_json({k: bd.metrics.get(k) for k in LINKED_METRICS})}
     return data
 
 

@@ -235,3 +235,38 @@ class Rating(models.Model):
     @property
     def level_label(self) -> str:
         return rules.LEVEL_LABELS.get(self.level, _("Chưa xếp loại (thiếu dữ liệu)"))
+
+
+MSG_LINK_TREES = _("Liên kết nối một tổ chức đảng (khối Đảng) với cơ quan nhà nước "
+                   "(khối chính quyền) mà tổ chức đó lãnh đạo.")
+
+
+class StateBodyLink(models.Model):
+    """The configured link Party tree ↔ State tree: the State body a Party organisation leads
+    (Đảng bộ Sở Tài chính → Sở Tài chính). Under QĐ 366 the organisation's rating draws on that
+    body's results: its tasks, targets and reports count with the organisation's own, and the
+    breakdown names the body."""
+
+    party_unit = models.OneToOneField(
+        "orgs.Unit", verbose_name=_("tổ chức đảng"), on_delete=models.CASCADE,
+        related_name="state_body_link")
+    state_unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("cơ quan do tổ chức đảng lãnh đạo"),
+        on_delete=models.PROTECT, related_name="party_links")
+    note = models.CharField(_("căn cứ"), max_length=300, blank=True)
+    is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+")
+
+    class Meta:
+        verbose_name = _("liên kết tổ chức đảng — cơ quan")
+        verbose_name_plural = _("liên kết tổ chức đảng — cơ quan")
+
+    def __str__(self) -> str:
+        return f"{self.party_unit} → {self.state_unit}"
+
+    def clean(self) -> None:
+        if self.party_unit_id and self.state_unit_id and (
+                self.party_unit.tree != "party" or self.state_unit.tree != "state"):
+            raise ValidationError(MSG_LINK_TREES)

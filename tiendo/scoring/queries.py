@@ -92,9 +92,62 @@ class Computation:
     results: list[rules.SubjectResult]
 
 
-def _subjects(units, data) -> list[rules.SubjectMetrics]:
-    return [rules.SubjectMetrics(u.pk, u.name, u.peer_group or "", data[u.pk].metrics)
+def quota_group(unit: Unit, fw: rules.Framework, parents: dict[int, str]) -> str:
+    """The group a unit's quota is counted in: with the regulation's grouping (``parent``) all
+    the organisations under the same superior (the base organisations of the whole Đảng bộ),
+    otherwise the unit's configured peer group."""
+    if fw.quota.grouping == rules.GROUPING_PARENT:
+        return (parents.get(unit.parent_id, "") if unit.parent_id else "")[:64]
+    return unit.peer_group or ""
+
+
+def _parents(units) -> dict[int, str]:
+    ids = {u.parent_id for u in units if u.parent_id}
+    return dict(Unit.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
+
+
+def _subjects(units, data, fw: rules.Framework, parents=None) -> list[rules.SubjectMetrics]:
+    parents = _parents(units) if parents is None else parents
+    return [rules.SubjectMetrics(u.pk, u.name, quota_group(u, fw, parents), data[u.pk].metrics)
             for u in units]
+
+
+def _explain_state_body(results, data) -> None:
+    """Name the State body whose results a Party organisation's criteria include, criterion by
+    criterion (the configured Party ↔ State link)."""
+    from tiendo.scoring.metrics import LINKED_METRICS
+
+    for r in results:
+        d = data.get(r.subject_id)
+        body = d.evidence.get("state_body") if d is not None else None
+        if not body:
+            continue
+        bm = body["metrics"]
+        for c in r.breakdown:
+            used = [k for k in c.inputs if k in LINKED_METRICS] if isinstance(c.inputs, dict) \
+                else []
+            if not used:
+                continue
+            shown = ", ".join(f"{_METRIC_SHORT.get(k, k)} {rules.fmt(Decimal(bm[k]))}"
+                              for k in used if bm.get(k) is not None)
+            c.explanation_vi += (f" Gồm kết quả của {body['unit']} (cơ quan do tổ chức đảng lãnh "
+                                 f"đạo, theo liên kết đã cấu hình): {shown}.")
+        r.reasons.insert(1 if r.reasons else 0, rules.Reason(
+            "state_body",
+            f"Nhiệm vụ, chỉ tiêu và báo cáo của {body['unit']} (cơ quan do tổ chức đảng lãnh "
+            f"đạo) được tính cùng kết quả của tổ chức đảng.", changed=False))
+
+
+_METRIC_SHORT = {
+    "tasks_due": "nhiệm vụ đến hạn", "tasks_on_time": "đúng hạn", "tasks_late": "quá hạn",
+    "tasks_overdue": "quá hạn chưa xong", "tasks_exceeded": "vượt yêu cầu",
+    "key_tasks_due": "nhiệm vụ trọng tâm đến hạn", "key_tasks_on_time": "trọng tâm đúng hạn",
+    "key_tasks_late": "trọng tâm quá hạn", "key_tasks_overdue": "trọng tâm quá hạn chưa xong",
+    "targets_total": "chỉ tiêu", "targets_met": "đạt, vượt", "targets_exceeded": "vượt",
+    "targets_not_met": "không đạt", "key_targets_not_met": "chỉ tiêu chủ yếu không đạt",
+    "reports_due": "báo cáo phải nộp", "reports_on_time": "nộp đúng hạn",
+    "reports_returned": "bị trả lại",
+}
 
 
 def compute_rating(*, user, period: Period, fv: FrameworkVersion,
@@ -105,15 +158,18 @@ def compute_rating(*, user, period: Period, fv: FrameworkVersion,
     (rules.fold_year)."""
     fw = fv.framework
     units = subject_units(user=user, framework=fw, period=period)
+    parents = _parents(units)
     if period.kind == "quarter":
         data = collect(units, period, on=on)
-        return Computation(period, fv, units, data, rules.rate(fw, _subjects(units, data)))
+        results = rules.rate(fw, _subjects(units, data, fw, parents))
+        _explain_state_body(results, data)
+        return Computation(period, fv, units, data, results)
     quarters = {}
     for q in (1, 2, 3):
         qp = Period(period.year, "quarter", q)
-        quarters[f"Q{q}"] = rules.rate(fw, _subjects(units, collect(units, qp)))
+        quarters[f"Q{q}"] = rules.rate(fw, _subjects(units, collect(units, qp), fw, parents))
     data = collect(units, Period(period.year, "quarter", 4), on=on)
-    results = rules.fold_year(fw, quarters, _subjects(units, data))
+    results = rules.fold_year(fw, quarters, _subjects(units, data, fw, parents))
     return Computation(period, fv, units, data, results)
 
 

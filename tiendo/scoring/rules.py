@@ -55,6 +55,7 @@ QUOTA_READINGS = (OF_TOT, OF_TOT_OR_BETTER, NO_QUOTA)
 
 TWO_PLACES = Decimal("0.01")
 ZERO = Decimal(0)
+ZERO_POINTS = Decimal("0.00")
 
 MSG_Q4_NOT_RATED = (
     "Quý IV không xếp loại riêng: kết quả nhiệm vụ quý IV được gộp vào xếp loại cả năm."
@@ -125,6 +126,11 @@ class Criterion:
     group: str = ""
     # Vietnamese sentence with {metric}, {points}, {max_points} placeholders.
     explain_vi: str = ""
+    # True/false formula: when it is false there is nothing to measure, the criterion is
+    # *không áp dụng* (0 of 0 points) and its weight goes to the others (Framework.redistribute).
+    applies: str = ""
+    # why it does not apply, e.g. "không có nhiệm vụ đến hạn trong kỳ"
+    not_applicable_vi: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,9 @@ class Condition:
     level: str
     formula: str
     text_vi: str  # the requirement; may hold {metric} placeholders
+    # True: a setting of the office (or tiendo's default), not the regulation's wording; the
+    # explanation says so.
+    setting: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,6 +153,17 @@ class Veto:
     code: str
     name_vi: str
     formula: str
+    setting: bool = False  # see Condition.setting
+
+
+SETTING_LABEL = "thiết lập của đơn vị sử dụng, không phải quy định"
+REDISTRIBUTE_PROPORTIONAL = "proportional"
+GROUPING_PEER = "peer_group"
+GROUPING_PARENT = "parent"
+
+
+def _setting_note(setting: bool) -> str:
+    return f" [{SETTING_LABEL}]" if setting else ""
 
 
 @dataclass(frozen=True)
@@ -191,6 +211,11 @@ class QuotaRule:
     percent: Decimal = Decimal(20)
     tie_break: tuple[TieKey, ...] = ()
     min_allowed: int = 0
+    # How the rated units are grouped for the quota (used by the caller that builds the
+    # subjects): ``parent`` = every subject under the same superior unit (the base organisations
+    # of the whole Đảng bộ, the regulation's grouping); ``peer_group`` = the units' configured
+    # groups of similar role and function (for per-unit quotas of civil servants as well).
+    grouping: str = GROUPING_PEER
 
 
 @dataclass(frozen=True)
@@ -210,6 +235,11 @@ class Framework:
     # metrics that add up over periods (counts of events), summed when folding a year.
     additive: frozenset[str] = frozenset()
     total_points: Decimal = Decimal(100)
+    # What happens to the points of a criterion that does not apply: ``proportional`` = the
+    # applicable criteria are scaled up in proportion to their maximum (the only reading shipped).
+    redistribute: str = REDISTRIBUTE_PROPORTIONAL
+    # what the subjects are called in explanations ("đơn vị", "người")
+    subject_noun_vi: str = "đơn vị"
 
     def __post_init__(self):
         compiled = _compile_framework(self)
@@ -228,6 +258,7 @@ class _Compiled:
     vetoes: tuple[tuple[Veto, Formula], ...]
     tie_keys: tuple[tuple[TieKey, Formula], ...]
     names: tuple[str, ...]
+    applies: tuple[tuple[int, Formula], ...] = ()  # (criterion index, true/false formula)
 
 
 def _compile(src: str, where: str, allowed, kind: str) -> Formula:
@@ -250,8 +281,14 @@ def _compile_framework(fw: Framework) -> _Compiled:
         raise FrameworkError("Tỉ lệ hạn mức phải từ 0 đến 100")
     if not fw.criteria:
         raise FrameworkError("Bộ tiêu chí chưa có tiêu chí nào")
+    if fw.redistribute != REDISTRIBUTE_PROPORTIONAL:
+        raise FrameworkError(f"Cách chia lại điểm không hợp lệ: {fw.redistribute!r}")
+    if fw.quota.grouping not in (GROUPING_PEER, GROUPING_PARENT):
+        raise FrameworkError(f"Cách nhóm đơn vị tính hạn mức không hợp lệ: "
+                             f"{fw.quota.grouping!r}")
     seen: set[str] = set()
     crit = []
+    applies: list[tuple[int, Formula]] = []
     names: list[str] = []
     for c in fw.criteria:
         if c.code in seen:
@@ -263,6 +300,10 @@ def _compile_framework(fw: Framework) -> _Compiled:
         f = _compile(c.formula, f"Tiêu chí {c.code}", allowed, NUM)
         crit.append((c, f, mp, fmt(mp)))
         names.extend(n for n in f.names if n not in names)
+        if c.applies:
+            af = _compile(c.applies, f"Tiêu chí {c.code} (điều kiện áp dụng)", allowed, BOOL)
+            applies.append((len(crit) - 1, af))
+            names.extend(n for n in af.names if n not in names)
     total = sum((mp for _, _, mp, _ in crit), ZERO)
     if total != to_decimal(fw.total_points):
         raise FrameworkError(
@@ -278,7 +319,7 @@ def _compile_framework(fw: Framework) -> _Compiled:
                  for t in fw.quota.tie_break)
     for _, f in (*conds, *vetoes, *ties):
         names.extend(n for n in f.names if n not in names)
-    return _Compiled(tuple(crit), tuple(conds), vetoes, ties, tuple(names))
+    return _Compiled(tuple(crit), tuple(conds), vetoes, ties, tuple(names), tuple(applies))
 
 
 # --------------------------------------------------------------------------- inputs / results
@@ -325,6 +366,9 @@ class SubjectResult:
     band_level: str | None = None  # the level given by the score alone
     individual_level: str | None = None  # after vetoes and conditions, before the quota
     tie_values: tuple = ()
+    # tied at the quota boundary after every tie-break the framework names: the Party committee
+    # (or the competent level) decides, never the code ("đồng điểm — cấp ủy quyết định")
+    tie_unresolved: bool = False
 
     @property
     def level_label(self) -> str:
@@ -340,6 +384,7 @@ class SubjectResult:
             "level": self.level,
             "band_level": self.band_level,
             "individual_level": self.individual_level,
+            "tie_unresolved": self.tie_unresolved,
             "breakdown": [
                 {
                     "code": c.code, "name": c.name, "group": c.group, "formula": c.formula,
@@ -447,7 +492,57 @@ def _score(fw: Framework, m: dict, caches: list[dict | None] | None = None
             total += points
         append(CriterionScore(c.code, c.name_vi, c.group, dict(zip(names, key, strict=True)),
                               c.formula, points, mp, text, raw))
+    if comp.applies:
+        return _redistribute(fw, comp, m, breakdown, missing, complete)
     return breakdown, (total if complete else None), missing
+
+
+NOTHING_APPLIES = "không có tiêu chí nào áp dụng (không có gì để đo trong kỳ)"
+
+
+def _redistribute(fw: Framework, comp: _Compiled, m: dict, breakdown: list[CriterionScore],
+                  missing: list[str], complete: bool
+                  ) -> tuple[list[CriterionScore], Decimal | None, list[str]]:
+    """Criteria with nothing to measure are *không áp dụng*: 0 of 0 points, never full marks
+    for nothing. Their points go to the applicable criteria in proportion to their maximum
+    (``Framework.redistribute = "proportional"``): each applicable criterion's points and
+    maximum are multiplied by total / (sum of the applicable maxima), and the sentence says so.
+    A criterion whose applicability cannot be checked (missing data) counts as applicable."""
+    na = {i for i, af in comp.applies if af._fn(m, []) is False}
+    if not na:
+        return breakdown, (sum((c.points for c in breakdown), ZERO) if complete else None), \
+            missing
+    total_max = to_decimal(fw.total_points)
+    app_max = sum((mp for i, (_c, _f, mp, _t) in enumerate(comp.criteria) if i not in na), ZERO)
+    out: list[CriterionScore] = []
+    complete = True
+    for i, cs in enumerate(breakdown):
+        c, _f, mp, mp_text = comp.criteria[i]
+        if i in na:
+            why = c.not_applicable_vi or "không có gì để đo trong kỳ"
+            text = (f"Không áp dụng: {why}. Không tính điểm cho việc không có; {mp_text} điểm "
+                    f"của tiêu chí được chia lại cho các tiêu chí áp dụng theo tỉ lệ điểm tối đa "
+                    f"(quy định của bộ tiêu chí).")
+            out.append(CriterionScore(cs.code, cs.name, cs.group, cs.inputs, cs.formula,
+                                      ZERO_POINTS, ZERO_POINTS, text, None))
+            continue
+        if cs.points is None or app_max == 0:
+            complete = False
+            out.append(cs)
+            continue
+        clamped = min(max(cs.raw, ZERO), mp)
+        new_max = (mp * total_max / app_max).quantize(TWO_PLACES, ROUND_HALF_UP)
+        new_pts = (clamped * total_max / app_max).quantize(TWO_PLACES, ROUND_HALF_UP)
+        text = (f"{cs.explanation_vi} Quy đổi theo tỉ lệ {fmt(total_max)}/{fmt(app_max)} vì có "
+                f"tiêu chí không áp dụng: {_fmt_points(new_pts)}/{_fmt_points(new_max)} điểm.")
+        out.append(CriterionScore(cs.code, cs.name, cs.group, cs.inputs, cs.formula, new_pts,
+                                  new_max, text, cs.raw))
+    if app_max == 0:
+        if NOTHING_APPLIES not in missing:
+            missing.append(NOTHING_APPLIES)
+        return out, None, missing
+    total = sum((c.points for c in out), ZERO) if complete else None
+    return out, total, missing
 
 
 def _criterion(c: Criterion, fw: Framework, f: Formula, m: dict, mp: Decimal, mp_text: str,
@@ -498,7 +593,8 @@ def _judge(fw: Framework, score: Decimal | None, m: dict, missing: list[str]
         for v in held:
             reasons.append(Reason(
                 f"veto:{v.code}",
-                f"Điều kiện loại trừ: {v.name_vi} → xếp loại {LEVEL_LABELS[KHONG_HOAN_THANH]}."))
+                f"Điều kiện loại trừ: {v.name_vi}{_setting_note(v.setting)} → xếp loại "
+                f"{LEVEL_LABELS[KHONG_HOAN_THANH]}."))
         return band, KHONG_HOAN_THANH, reasons
     if unknown:
         for v, f in unknown:
@@ -545,7 +641,7 @@ def _judge(fw: Framework, score: Decimal | None, m: dict, missing: list[str]
         reasons.append(Reason(
             f"condition:{c.code}",
             f"Chưa đạt điều kiện của mức {LEVEL_LABELS[c.level]}: "
-            f"{_condition_text(c.text_vi, m)} → xét mức "
+            f"{_condition_text(c.text_vi, m)}{_setting_note(c.setting)} → xét mức "
             f"{LEVEL_LABELS[LEVELS[LEVEL_RANK[c.level] + 1]]}."))
     return band, level, reasons
 
@@ -589,17 +685,34 @@ def _order_key(r: SubjectResult) -> tuple:
     return (score, ties, _id_key(r.subject_id))
 
 
-def _quota_reading_vi(q: QuotaRule) -> str:
+def _quota_reading_vi(q: QuotaRule, noun: str = "đơn vị") -> str:
     if q.reading == OF_TOT:
-        return f"{fmt(q.percent)}% số đơn vị xếp loại Hoàn thành tốt nhiệm vụ"
-    return f"{fmt(q.percent)}% số đơn vị xếp loại Hoàn thành tốt nhiệm vụ trở lên"
+        return f"{fmt(q.percent)}% số {noun} xếp loại Hoàn thành tốt nhiệm vụ"
+    return f"{fmt(q.percent)}% số {noun} xếp loại Hoàn thành tốt nhiệm vụ trở lên"
 
 
 def _tie_order_vi(fw: Framework) -> str:
     parts = ["điểm cao hơn"]
     parts += [f"{t.label_vi} cao hơn" for t in fw.quota.tie_break]
-    parts.append("mã đơn vị nhỏ hơn")
     return ", rồi ".join(parts)
+
+
+def _decision_key(r: SubjectResult) -> tuple:
+    """The order the framework names (score, then its tie-break keys); no subject id."""
+    return _order_key(r)[:2]
+
+
+def quota_min_group(reading: str, percent: Decimal) -> int | None:
+    """Smallest number of subjects at tốt or better for which the quota allows one xuất sắc."""
+    if reading == NO_QUOTA:
+        return 1
+    for n in range(1, 10_001):
+        if quota_limit(reading, percent, n, 0) >= 1:
+            return n
+    return None
+
+
+TIE_DECIDED_BY_COMMITTEE = "đồng điểm — cấp ủy quyết định"
 
 
 def _apply_quota(fw: Framework, results: list[SubjectResult]) -> None:
@@ -614,22 +727,49 @@ def _apply_quota(fw: Framework, results: list[SubjectResult]) -> None:
         if q.reading == NO_QUOTA or not cands:
             continue
         group_vi = f"nhóm “{gname}”" if gname else "nhóm chung"
-        head = (f"Hạn mức {group_vi}: Xuất sắc không quá {_quota_reading_vi(q)}; "
-                f"{len(cands)} đơn vị đủ điều kiện Xuất sắc, {n_tot} đơn vị Tốt → "
-                f"tối đa {limit} đơn vị Xuất sắc")
-        last_kept = cands[limit - 1] if limit else None
+        noun = fw.subject_noun_vi
+        head = (f"Hạn mức {group_vi}: Xuất sắc không quá {_quota_reading_vi(q, noun)}; "
+                f"{len(cands)} {noun} đủ điều kiện Xuất sắc, {n_tot} {noun} Tốt → "
+                f"tối đa {limit} {noun} Xuất sắc")
+        if limit == 0:
+            need = quota_min_group(q.reading, q.percent)
+            small = (f"; nhóm chỉ có {len(cands) + n_tot} {noun} Tốt trở lên, quá nhỏ để có dù "
+                     f"một {noun} Xuất sắc theo tỉ lệ {fmt(q.percent)}% (cần ít nhất {need})"
+                     if need else "")
+            for r in cands:
+                r.reasons.append(Reason(
+                    "quota", f"{head}{small} nên hạ xuống {LEVEL_LABELS[TOT]}."))
+                r.level = TOT
+            continue
+        # a tie across the boundary, after every key the framework names, is not decided here
+        tied: list[SubjectResult] = []
+        if limit < len(cands) and _decision_key(cands[limit - 1]) == \
+                _decision_key(cands[limit]):
+            k = _decision_key(cands[limit])
+            tied = [r for r in cands if _decision_key(r) == k]
+        first_tied = cands.index(tied[0]) if tied else None
         for i, r in enumerate(cands, start=1):
+            if tied and r in tied:
+                slots = limit - first_tied
+                names = ", ".join(t.label for t in tied)
+                r.reasons.append(Reason(
+                    "quota_tie",
+                    f"{head}; {TIE_DECIDED_BY_COMMITTEE[:1].upper()}{TIE_DECIDED_BY_COMMITTEE[1:]}"
+                    f": {names} cùng {_fmt_points(r.score)} điểm và bằng nhau theo mọi tiêu chí "
+                    f"phân định của bộ tiêu chí ({_tie_order_vi(fw)}); còn {slots} suất Xuất "
+                    f"sắc cho {len(tied)} {noun}. Phần mềm không chọn thay: tạm đề xuất "
+                    f"{LEVEL_LABELS[TOT]}, cấp ủy quyết định."))
+                r.level = TOT
+                r.tie_unresolved = True
+                continue
             if i <= limit:
                 r.reasons.append(Reason(
-                    "quota_kept", f"{head}; đơn vị xếp thứ {i} nên giữ mức Xuất sắc.",
+                    "quota_kept", f"{head}; {noun} xếp thứ {i} nên giữ mức Xuất sắc.",
                     changed=False))
                 continue
-            text = (f"{head}; đơn vị xếp thứ {i} (thứ tự: {_tie_order_vi(fw)}) nên hạ xuống "
-                    f"{LEVEL_LABELS[TOT]}.")
-            if last_kept is not None and last_kept.score == r.score:
-                text += (f" Đồng điểm {_fmt_points(r.score)} với {last_kept.label}; "
-                         f"phân định theo thứ tự trên.")
-            r.reasons.append(Reason("quota", text))
+            r.reasons.append(Reason(
+                "quota", f"{head}; {noun} xếp thứ {i} (thứ tự: {_tie_order_vi(fw)}) nên hạ "
+                f"xuống {LEVEL_LABELS[TOT]}."))
             r.level = TOT
 
 
@@ -741,9 +881,14 @@ def fold_year(
         total = ZERO
         for c, _f, mp, _t in comp.criteria:
             pts = []
+            maxes = []
             for qn in names:
                 cs = next((x for x in quarters[qn].breakdown if x.code == c.code), None)
                 pts.append((qn, cs.points if cs is not None else None))
+                maxes.append(cs.max_points if cs is not None else mp)
+            # a criterion re-weighted in a quarter (another one did not apply) keeps that
+            # quarter's maximum: the year's maximum is the mean of the quarters' maxima
+            ymax = (sum(maxes, ZERO) / len(maxes)).quantize(TWO_PLACES, ROUND_HALF_UP)
             if complete and all(p is not None for _, p in pts):
                 mean = (sum((p for _, p in pts), ZERO) / len(pts)).quantize(
                     TWO_PLACES, ROUND_HALF_UP)
@@ -752,10 +897,10 @@ def fold_year(
                 mean = None
             shown = "; ".join(f"{qn} {_fmt_points(p) if p is not None else '—'}"
                               for qn, p in pts)
-            expl = (f"Trung bình các quý ({shown}): {_fmt_points(mean)}/{fmt(mp)} điểm."
+            expl = (f"Trung bình các quý ({shown}): {_fmt_points(mean)}/{fmt(ymax)} điểm."
                     if mean is not None else f"Chưa tính được điểm năm ({shown}).")
             breakdown.append(CriterionScore(
-                c.code, c.name_vi, c.group, dict(pts), c.formula, mean, mp,
+                c.code, c.name_vi, c.group, dict(pts), c.formula, mean, ymax,
                 expl, mean))
         score = total if complete else None
         band, level, reasons = _judge(framework, score, year_m, missing)
@@ -801,6 +946,23 @@ def civil_servant_item_sums(items: Iterable[tuple[bool, int, int]]) -> dict[str,
             "quality_factor_sum": q, "progress_factor_sum": p}
 
 
+def civil_servant_weighted_sums(items: Iterable[tuple[Decimal, bool, int, int]]
+                                ) -> dict[str, Decimal]:
+    """Like :func:`civil_servant_item_sums` for converted products: each item is
+    (weight, done, failed_reviews, unexcused_delays) and counts ``weight`` products
+    (sản phẩm quy đổi), so its quality and progress factors are multiplied by its weight."""
+    assigned = done = q = p = ZERO
+    for weight, is_done, failed, delays in items:
+        w = to_decimal(weight)
+        assigned += w
+        if is_done:
+            done += w
+            q += w * item_factor(failed)
+            p += w * item_factor(delays)
+    return {"products_assigned": assigned, "products_done": done,
+            "quality_factor_sum": q, "progress_factor_sum": p}
+
+
 # --------------------------------------------------------------------------- JSON round-trip
 
 def framework_to_dict(fw: Framework) -> dict:
@@ -810,16 +972,18 @@ def framework_to_dict(fw: Framework) -> dict:
         "subject_kind": fw.subject_kind, "period_kind": fw.period_kind,
         "total_points": str(fw.total_points),
         "criteria": [{"code": c.code, "name_vi": c.name_vi, "max_points": str(c.max_points),
-                      "formula": c.formula, "group": c.group, "explain_vi": c.explain_vi}
+                      "formula": c.formula, "group": c.group, "explain_vi": c.explain_vi,
+                      "applies": c.applies, "not_applicable_vi": c.not_applicable_vi}
                      for c in fw.criteria],
+        "redistribute": fw.redistribute, "subject_noun_vi": fw.subject_noun_vi,
         "bands": {"xuat_sac": str(fw.bands.xuat_sac), "tot": str(fw.bands.tot),
                   "hoan_thanh": str(fw.bands.hoan_thanh)},
         "conditions": [{"code": c.code, "level": c.level, "formula": c.formula,
-                        "text_vi": c.text_vi} for c in fw.conditions],
-        "vetoes": [{"code": v.code, "name_vi": v.name_vi, "formula": v.formula}
-                   for v in fw.vetoes],
+                        "text_vi": c.text_vi, "setting": c.setting} for c in fw.conditions],
+        "vetoes": [{"code": v.code, "name_vi": v.name_vi, "formula": v.formula,
+                    "setting": v.setting} for v in fw.vetoes],
         "quota": {"reading": fw.quota.reading, "percent": str(fw.quota.percent),
-                  "min_allowed": fw.quota.min_allowed,
+                  "min_allowed": fw.quota.min_allowed, "grouping": fw.quota.grouping,
                   "tie_break": [{"formula": t.formula, "label_vi": t.label_vi}
                                 for t in fw.quota.tie_break]},
         "metrics": dict(fw.metrics) if fw.metrics is not None else None,
@@ -838,17 +1002,22 @@ def framework_from_dict(d: Mapping) -> Framework:
             total_points=Decimal(str(d.get("total_points", "100"))),
             criteria=tuple(Criterion(
                 str(c["code"]), str(c["name_vi"]), Decimal(str(c["max_points"])),
-                str(c["formula"]), c.get("group", ""), c.get("explain_vi", ""))
+                str(c["formula"]), c.get("group", ""), c.get("explain_vi", ""),
+                c.get("applies", "") or "", c.get("not_applicable_vi", "") or "")
                 for c in d["criteria"]),
+            redistribute=d.get("redistribute", REDISTRIBUTE_PROPORTIONAL),
+            subject_noun_vi=d.get("subject_noun_vi", "đơn vị"),
             bands=Bands(*(Decimal(str(b.get(k, dflt))) for k, dflt in
                           (("xuat_sac", 90), ("tot", 70), ("hoan_thanh", 50)))),
-            conditions=tuple(Condition(c["code"], c["level"], c["formula"], c["text_vi"])
+            conditions=tuple(Condition(c["code"], c["level"], c["formula"], c["text_vi"],
+                                       bool(c.get("setting", False)))
                              for c in d.get("conditions", ())),
-            vetoes=tuple(Veto(v["code"], v["name_vi"], v["formula"])
+            vetoes=tuple(Veto(v["code"], v["name_vi"], v["formula"], bool(v.get("setting", False)))
                          for v in d.get("vetoes", ())),
             quota=QuotaRule(
                 reading=q.get("reading", OF_TOT), percent=Decimal(str(q.get("percent", "20"))),
                 min_allowed=int(q.get("min_allowed", 0)),
+                grouping=q.get("grouping", GROUPING_PEER),
                 tie_break=tuple(TieKey(t["formula"], t["label_vi"])
                                 for t in q.get("tie_break", ()))),
             metrics=d.get("metrics"),

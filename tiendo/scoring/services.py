@@ -23,6 +23,7 @@ from tiendo.scoring.models import (
     Mark,
     Rating,
     RatingState,
+    StateBodyLink,
 )
 
 MSG_NO_PROPOSE = "Chỉ văn phòng hoặc ủy ban kiểm tra được đề xuất xếp loại."
@@ -37,6 +38,7 @@ MSG_CONFIRM_UNRATED = (
     "Chưa có mức đề xuất (thiếu dữ liệu): hãy bổ sung dữ liệu và đề xuất lại, hoặc điều chỉnh "
     "kèm lý do.")
 MSG_WITHDRAWN = "Điểm này đã được rút."
+MSG_NO_LINK = "Chỉ văn phòng quản lý cả hai đơn vị được cấu hình liên kết khối Đảng — chính quyền."
 
 
 def _who(actor):
@@ -96,6 +98,28 @@ def framework_save(*, actor, definition: dict, note: str = "") -> FrameworkVersi
         record(actor=actor, action="framework.create", obj=fv,
                after={"code": fv.code, "version": version, "definition": definition})
     return fv
+
+
+# --------------------------------------------------------------------------- Party ↔ State
+
+def state_body_link_set(*, actor, party_unit, state_unit, note: str = "",
+                        is_sample: bool = False) -> StateBodyLink:
+    """Configure which State body a Party organisation leads (its results then count in the
+    organisation's QĐ 366 rating). Office staff over both units, or an administrator."""
+    if not (access.can_manage_unit(actor, party_unit.pk)
+            and access.can_manage_unit(actor, state_unit.pk)):
+        raise PermissionDenied(MSG_NO_LINK)
+    with transaction.atomic():
+        link = StateBodyLink.objects.select_for_update().filter(party_unit=party_unit).first()
+        before = snapshot(link) if link else None
+        link = link or StateBodyLink(party_unit=party_unit)
+        link.state_unit, link.note, link.is_sample = state_unit, (note or "").strip(), is_sample
+        link.created_by = link.created_by or _who(actor)
+        link.full_clean()
+        link.save()
+        record(actor=actor, action="state_body_link.set", obj=link, unit_id=party_unit.pk,
+               before=before, after=snapshot(link))
+    return link
 
 
 # --------------------------------------------------------------------------- marks
@@ -163,7 +187,7 @@ def rating_propose(*, actor, period: str, framework_code: str | None = None,
             rating = rating or Rating(unit=unit, period=p.code, framework_code=fv.code)
             data = comp.data[unit.pk]
             rating.framework = fv
-            rating.peer_group = unit.peer_group or ""
+            rating.peer_group = res.peer_group or ""
             rating.state = RatingState.PROPOSED
             rating.score = res.score
             rating.proposed_level = rating.level = res.level or ""

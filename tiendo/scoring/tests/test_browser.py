@@ -2,6 +2,7 @@
 changed afterwards leaves the published rating as it was and shows that data changed."""
 
 from datetime import date
+from decimal import Decimal as D
 
 import pytest
 
@@ -42,6 +43,6 @@ def test_review_confirm_publish_in_the_browser(live_server, page, cast, plain_st
     task_services.task_accept(actor=cast.office, task=task, now=at("2026-04-25"))
     page.reload()
     assert "Dữ liệu đã thay đổi sau khi đề xuất" in page.locator("#data-changed").inner_text()
-    assert page.locator("#score").inner_text() == "98,00"
+    assert page.locator("#score").inner_text() == "97,14"
     a.refresh_from_db()
-    assert (a.state, a.score, a.level) == ("published", 98, "tot")
+    assert (a.state, a.score, a.level) == ("published", D("97.14"), "tot")

@@ -27,13 +27,23 @@ def test_rate_json_prints_every_unit_with_its_explained_breakdown(cast):
     units = {u["unit"]: u for u in data["units"]}
     assert set(units) == {"Sở A", "Sở B"}  # the other province's unit C is not a department
     a = units["Sở A"]
-    assert (a["score"], a["level"]) == ("98.00", "tot")
+    # no targets, no reports: B1, B2, C1, C2 (30 points) do not apply → 70 applicable,
+    # ×100/70: A1 25 → 35.71, A2 10 → 14.29, A3 5 → 7.14, D1 18 → 25.71, E1 10 → 14.29
+    assert (a["score"], a["level"]) == ("97.14", "tot")
     assert [c["code"] for c in a["breakdown"]] == ["A1", "A2", "A3", "B1", "B2", "C1", "C2",
                                                    "D1", "E1"]
     assert a["breakdown"][0] == {
-        "code": "A1", "name": "Nhiệm vụ hoàn thành đúng hạn", "points": "25.00",
-        "max_points": "25",
-        "explanation": "Hoàn thành đúng hạn 3/3 nhiệm vụ đến hạn: 25,00/25 điểm."}
+        "code": "A1", "name": "Nhiệm vụ hoàn thành đúng hạn", "points": "35.71",
+        "max_points": "35.71",
+        "explanation": "Hoàn thành đúng hạn 3/3 nhiệm vụ đến hạn: 25,00/25 điểm. Quy đổi theo "
+                       "tỉ lệ 100/70 vì có tiêu chí không áp dụng: 35,71/35,71 điểm."}
+    b1 = a["breakdown"][3]
+    assert (b1["points"], b1["max_points"]) == ("0.00", "0.00")
+    assert b1["explanation"].startswith("Không áp dụng: không có chỉ tiêu nào có kết quả")
+    for u in data["units"]:  # nothing to measure never scores
+        for c in u["breakdown"]:
+            if c["explanation"].startswith("Không áp dụng"):
+                assert D(c["points"]) == 0
     for u in data["units"]:
         assert D(u["score"]) == sum(D(c["points"]) for c in u["breakdown"])
     assert [r["code"] for r in a["reasons"]] == ["band", "quota"]
@@ -45,7 +55,7 @@ def test_rate_propose_saves_and_text_output_is_vietnamese(cast):
     perfect_quarter(cast)
     out = run("--period", "quý I/2026", "--framework", "QD366", "--propose")
     assert out.splitlines()[0].startswith("Xếp loại Quý I/2026 — ")
-    assert "  98,00  Hoàn thành tốt nhiệm vụ" in out
+    assert "  97,14  Hoàn thành tốt nhiệm vụ" in out
     assert Rating.objects.count() == 2
 
 
@@ -55,7 +65,6 @@ def test_rate_propose_saves_and_text_output_is_vietnamese(cast):
     (("--period", "2026-05"), "Chỉ xếp loại theo quý (quý I–III) hoặc cả năm"),
     (("--period", "quý năm"), "Kỳ không hợp lệ"),
     (("--period", "2026-Q1", "--framework", "KHONG-CO"), "Không có bộ tiêu chí “KHONG-CO”."),
-    (("--period", "2026-Q1", "--framework", "ND335-CC"), "chưa có dữ liệu sản phẩm theo"),
 ])
 def test_rate_refuses_bad_input_in_vietnamese(cast, args, message):
     with pytest.raises(CommandError) as exc:
@@ -88,11 +97,15 @@ def test_year_score_is_the_mean_of_the_quarters_and_q4_counts(cast):
     data = json.loads(run("--period", "2026", "--framework", "QD366", "--json"))
     a = next(u for u in data["units"] if u["unit"] == "Sở A")
     points = {c["code"]: c["points"] for c in a["breakdown"]}
-    # D1 over Q1–Q4: 18, 14, 16, 20 → 17.00; A3 (exceeded): 5, 5, 5, 0 → 3.75;
-    # A1: 25, 25, 25, 0 (the one Q4 task was late) → 18.75
-    assert (points["D1"], points["A3"], points["A1"]) == ("17.00", "3.75", "18.75")
+    # Q1 (70 applicable, ×100/70): A1 35.71, A2 14.29, A3 7.14, D1 25.71, E1 14.29 = 97.14.
+    # Q2, Q3 (no task: only D1 and E1 apply, ×100/30): D1 14 → 46.67 and 16 → 53.33,
+    # E1 33.33. Q4 (one late task; A1, A3, D1, E1 apply, ×100/60): A1 0, A3 0,
+    # D1 20 → 33.33, E1 16.67. Year = mean per criterion:
+    # D1 (25.71 + 46.67 + 53.33 + 33.33) / 4 = 39.76; A3 7.14 / 4 = 1.79; A1 35.71 / 4 = 8.93
+    assert (points["D1"], points["A3"], points["A1"]) == ("39.76", "1.79", "8.93")
     assert a["score"] == str(sum(D(p) for p in points.values()))
-    assert a["score"] == "89.50"  # 18.75 + 10 + 3.75 + 15 + 5 + 7 + 3 + 17 + 10
+    # A2 14.29 / 4 = 3.57; E1 (14.29 + 33.33 + 33.33 + 16.67) / 4 = 24.41
+    assert a["score"] == "78.46"  # 8.93 + 3.57 + 1.79 + 39.76 + 24.41
     # conditions on the year's summed counts: 1 of 4 tasks late (25% > 20%) → không hoàn thành
     assert a["level"] == "khong_hoan_thanh"
     assert [r["code"] for r in a["reasons"]] == [

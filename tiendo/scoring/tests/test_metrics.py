@@ -36,9 +36,9 @@ def test_task_metrics_follow_the_status_rules(cast, django_assert_num_queries):
     ext.state, ext.completed_on = TaskState.DONE, date(2026, 2, 25)
     ext.save()
     mark(a, MarkKind.EXCEEDED_TASK, task=on_time)
-    with django_assert_num_queries(5):
-        # tasks, marks, targets, figures, child units (no figure and no child: the audit and
-        # child-rating look-ups have empty id lists and run no query)
+    with django_assert_num_queries(6):
+        # tasks, marks, targets, figures, child units, state-body links (no figure, no child
+        # and no link: the audit, child-rating and linked-body look-ups run no query)
         data = collect([a, cast.unit_b], Q1)
     m = data[a.pk].metrics
     assert {k: m[k] for k in ("tasks_due", "tasks_on_time", "tasks_late", "tasks_overdue",

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tiendo.scoring.frameworks import (
+    NO_OVERDUE_SETTING,
     civil_servant_framework,
     party_framework,
     shipped_frameworks,
@@ -28,11 +29,13 @@ from tiendo.scoring.rules import (
     SubjectMetrics,
     check_period_ratable,
     civil_servant_item_sums,
+    civil_servant_weighted_sums,
     fold_year,
     framework_from_dict,
     framework_to_dict,
     item_factor,
     quota_limit,
+    quota_min_group,
     rate,
 )
 
@@ -112,19 +115,18 @@ def test_hand_computed_mixed_unit_fails_tot_and_hoan_thanh_conditions():
     }
     assert r.score == D("75.94")
     assert r.band_level == TOT
-    assert r.level == KHONG_HOAN_THANH
-    assert codes(r) == ["band", "condition:tot_on_time", "condition:ht_all_done"]
+    # 2 late + 1 overdue = 3 of 20 behind schedule (15% ≤ 20%): the regulation's wording
+    # allows it, and zero overdue is not required unless an office adds that setting
+    assert codes(r) == ["band", "condition:tot_on_time"]
+    assert r.level == HOAN_THANH
     assert r.reasons[1].text_vi == (
         "Chưa đạt điều kiện của mức Hoàn thành tốt nhiệm vụ: 100% nhiệm vụ hoàn thành đúng hạn "
         "(thực tế 17/20) → xét mức Hoàn thành nhiệm vụ.")
-    assert r.reasons[2].text_vi == (
-        "Chưa đạt điều kiện của mức Hoàn thành nhiệm vụ: 100% nhiệm vụ đến hạn đã hoàn thành "
-        "(còn 1 nhiệm vụ quá hạn chưa xong) → xét mức Không hoàn thành nhiệm vụ.")
     expl = {c.code: c.explanation_vi for c in r.breakdown}
     assert expl["A1"] == "Hoàn thành đúng hạn 17/20 nhiệm vụ đến hạn: 21,25/25 điểm."
     assert expl["D1"] == "Lãnh đạo chấm chất lượng 7,5/10: 15,00/20 điểm."
     assert r.breakdown[0].inputs == {"tasks_due": D(20), "tasks_on_time": D(17)}
-    assert r.breakdown[0].formula == "if(tasks_due == 0, 25, 25 * tasks_on_time / tasks_due)"
+    assert r.breakdown[0].formula == "if(tasks_due == 0, 0, 25 * tasks_on_time / tasks_due)"
 
 
 def test_late_but_within_20_percent_is_hoan_thanh():
@@ -229,7 +231,8 @@ def test_missing_veto_input_leaves_unit_unrated():
 
 
 def test_unrated_units_do_not_count_in_the_quota():
-    subjects = [subj(i, party()) for i in range(1, 7)] + [subj(7, party(quality_mark=None))]
+    subjects = [subj(i, party(quality_mark=D(10) - D(i) / 10)) for i in range(1, 7)] + [
+        subj(7, party(quality_mark=None))]
     levels = {r.subject_id: r.level for r in rate(party_framework(), subjects)}
     assert levels[7] is None
     assert list(levels.values()).count(XUAT_SAC) == 1  # ⌊6 / 6⌋
@@ -361,8 +364,7 @@ def test_quota_of_tot_keeps_the_best_and_explains_the_rest():
         "Hạn mức nhóm “g”: Xuất sắc không quá 20% số đơn vị xếp loại Hoàn thành tốt nhiệm vụ; "
         "3 đơn vị đủ điều kiện Xuất sắc, 7 đơn vị Tốt → tối đa 1 đơn vị Xuất sắc; đơn vị xếp "
         "thứ 2 (thứ tự: điểm cao hơn, rồi tỉ lệ nhiệm vụ vượt yêu cầu cao hơn, rồi điểm chất "
-        "lượng của lãnh đạo cao hơn, rồi mã đơn vị nhỏ hơn) nên hạ xuống Hoàn thành tốt "
-        "nhiệm vụ.")
+        "lượng của lãnh đạo cao hơn) nên hạ xuống Hoàn thành tốt nhiệm vụ.")
 
 
 def test_quota_of_tot_or_better_reading_allows_two():
@@ -379,8 +381,10 @@ def test_quota_with_fewer_than_five_units(reading, n, expected_xs):
     assert [r.level for r in res].count(TOT) == n - expected_xs
 
 
-def test_quota_tie_at_the_boundary_is_broken_by_exceeded_share_then_id():
-    # limit ⌊12/6⌋ = 2; scores 98, 97.60 and 97.60: units 2 and 3 tie at the boundary
+def test_quota_tie_after_every_named_key_is_flagged_for_the_committee_not_decided():
+    # limit ⌊12/6⌋ = 2; scores 98, 97.60 and 97.60 with equal tie-break keys: units 2 and 3
+    # tie across the boundary. The unit id is not a tie-break: both are held at tốt and
+    # flagged "đồng điểm — cấp ủy quyết định".
     subjects = [
         subj(1, party()),
         subj(3, party(quality_mark=D("8.8"))),
@@ -389,14 +393,91 @@ def test_quota_tie_at_the_boundary_is_broken_by_exceeded_share_then_id():
     ]
     res = rate(party_framework(), subjects)
     lv = levels_of(res)
-    assert (lv[1], lv[2], lv[3]) == (XUAT_SAC, XUAT_SAC, TOT)
+    assert (lv[1], lv[2], lv[3]) == (XUAT_SAC, TOT, TOT)
+    flagged = {r.subject_id for r in res if r.tie_unresolved}
+    assert flagged == {2, 3}
     r3 = next(r for r in res if r.subject_id == 3)
-    assert r3.reasons[-1].text_vi.endswith(
-        "Đồng điểm 97,60 với Đơn vị 2; phân định theo thứ tự trên.")
-    # a higher share of tasks exceeded wins the tie before the id does
+    assert codes(r3) == ["band", "quota_tie"]
+    assert "Đồng điểm — cấp ủy quyết định: Đơn vị 2, Đơn vị 3 cùng 97,60 điểm" in \
+        r3.reasons[-1].text_vi
+    assert "còn 1 suất Xuất sắc cho 2 đơn vị" in r3.reasons[-1].text_vi
+    assert "mã đơn vị" not in r3.reasons[-1].text_vi
+    # a higher share of tasks exceeded (a key the framework names) breaks the tie
     subjects[1] = subj(3, party(quality_mark=D("8.8"), tasks_exceeded=5))
-    lv = levels_of(rate(party_framework(), subjects))
+    res = rate(party_framework(), subjects)
+    lv = levels_of(res)
     assert (lv[1], lv[2], lv[3]) == (XUAT_SAC, TOT, XUAT_SAC)
+    assert not any(r.tie_unresolved for r in res)
+
+
+def test_a_group_too_small_for_one_xuat_sac_is_explained_as_such():
+    res = rate(party_framework(), group_of(2, 2))
+    r1 = next(r for r in res if r.subject_id == 1)
+    assert r1.level == TOT
+    assert ("nhóm chỉ có 4 đơn vị Tốt trở lên, quá nhỏ để có dù một đơn vị Xuất sắc theo tỉ "
+            "lệ 20% (cần ít nhất 6)") in r1.reasons[-1].text_vi
+    assert quota_min_group(OF_TOT, D(20)) == 6
+    assert quota_min_group(OF_TOT_OR_BETTER, D(20)) == 5
+
+
+def test_criteria_with_nothing_to_measure_do_not_apply_and_their_weight_is_redistributed():
+    # no tasks, no targets, no reports: only D1 (20) and E1 (10) can be measured.
+    # Quality 9 → D1 18/20, E1 10/10 → scaled by 100/30: D1 60,00/66,67, E1 33,33/33,33.
+    m = party(tasks_due=0, tasks_on_time=0, tasks_exceeded=0, key_tasks_due=0,
+              key_tasks_on_time=0, targets_total=0, targets_met=0, targets_exceeded=0,
+              reports_due=0, reports_on_time=0, reports_returned=0, quality_mark=D(9))
+    r = one(party_framework(), m)
+    pts = {c.code: (c.points, c.max_points) for c in r.breakdown}
+    for code in ("A1", "A2", "A3", "B1", "B2", "C1", "C2"):
+        assert pts[code] == (D(0), D(0)), code
+    assert pts["D1"] == (D("60.00"), D("66.67"))
+    assert pts["E1"] == (D("33.33"), D("33.33"))
+    assert r.score == D("93.33") == sum(p for p, _ in pts.values())
+    a1 = r.breakdown[0]
+    assert a1.explanation_vi == (
+        "Không áp dụng: không có nhiệm vụ đến hạn trong kỳ. Không tính điểm cho việc không "
+        "có; 25 điểm của tiêu chí được chia lại cho các tiêu chí áp dụng theo tỉ lệ điểm tối đa "
+        "(quy định của bộ tiêu chí).")
+    d1 = next(c for c in r.breakdown if c.code == "D1")
+    assert d1.explanation_vi == (
+        "Lãnh đạo chấm chất lượng 9/10: 18,00/20 điểm. Quy đổi theo tỉ lệ 100/30 vì có tiêu "
+        "chí không áp dụng: 60,00/66,67 điểm.")
+
+
+def test_some_criteria_not_applicable_hand_computed():
+    # 4 tasks (3 on time, 1 late, 1 exceeded), no key task, no targets, 2 reports on time,
+    # quality 8. Not applicable: A2 (10), B1 (15), B2 (5) → 70 applicable, factor 100/70.
+    # A1 25·3/4 = 18.75 → 26.79; A3 5·min(1, 1/1.2) = 4.1667 → 5.95; C1 7 → 10.00;
+    # C2 3 → 4.29; D1 16 → 22.86; E1 10 → 14.29. Sum 84.18.
+    m = party(tasks_due=4, tasks_on_time=3, tasks_late=1, tasks_exceeded=1, key_tasks_due=0,
+              key_tasks_on_time=0, targets_total=0, targets_met=0, targets_exceeded=0,
+              reports_due=2, reports_on_time=2, reports_returned=0, quality_mark=D(8))
+    r = one(party_framework(), m)
+    assert points(r) == {"A1": D("26.79"), "A2": D(0), "A3": D("5.95"), "B1": D(0),
+                         "B2": D(0), "C1": D("10.00"), "C2": D("4.29"), "D1": D("22.86"),
+                         "E1": D("14.29")}
+    assert r.score == D("84.18")
+
+
+def test_a_setting_condition_is_labelled_as_a_setting():
+    fw = party_framework()
+    fw = replace(fw, conditions=(*fw.conditions, NO_OVERDUE_SETTING))
+    r = one(fw, party(tasks_due=10, tasks_on_time=9, tasks_overdue=1))
+    assert r.level == KHONG_HOAN_THANH
+    text = next(x.text_vi for x in r.reasons if x.code == "condition:ht_all_done")
+    assert "[thiết lập của đơn vị sử dụng, không phải quy định]" in text
+    # the same unit under the shipped default (regulation's wording) is hoàn thành
+    assert one(party_framework(), party(tasks_due=10, tasks_on_time=9,
+                                        tasks_overdue=1)).level == HOAN_THANH
+
+
+def test_weighted_products_of_nd335_hand_computed():
+    # 2 converted products done (1 review failed), 1 product of weight 0.5 done late, 1 not
+    # done: assigned 3.5, done 2.5, quality 2·0.75 + 0.5 = 2.0, progress 2 + 0.5·0.75 = 2.375
+    sums = civil_servant_weighted_sums([(D(2), True, 1, 0), (D("0.5"), True, 0, 1),
+                                        (D(1), False, 0, 0)])
+    assert sums == {"products_assigned": D("3.5"), "products_done": D("2.5"),
+                    "quality_factor_sum": D("2.00"), "progress_factor_sum": D("2.375")}
 
 
 def test_quota_is_counted_per_peer_group():

@@ -41,9 +41,10 @@ def test_proposal_stores_scores_snapshot_and_audit(cast):
     ratings = propose(cast)
     assert sorted(r.unit.code for r in ratings) == ["so-a", "so-b"]
     a, b = rating_of(cast.unit_a), rating_of(cast.unit_b)
-    # A: 25 + 10 + 5 (1/3 exceeded ≥ 30%) + 15 + 5 + 7 + 3 + 18 + 10; alone xuất sắc in a
-    # group of 2 at tốt or better → ⌊2/6⌋ = 0 → tốt by the quota
-    assert a.score == D("98.00")
+    # A: 25 + 10 + 5 (1/3 exceeded ≥ 30%) + 18 + 10 = 68 of the 70 applicable points (no
+    # targets or reports: 30 points do not apply) → ×100/70 = 35.71 + 14.29 + 7.14 + 25.71 +
+    # 14.29; alone xuất sắc in a group of 2 at tốt or better → ⌊2/6⌋ = 0 → tốt by the quota
+    assert a.score == D("97.14")
     assert (a.proposed_level, a.level, a.state) == ("tot", "tot", RatingState.PROPOSED)
     assert a.result["individual_level"] == "xuat_sac"
     assert [x["code"] for x in a.result["reasons"]] == ["band", "quota"]
@@ -51,9 +52,10 @@ def test_proposal_stores_scores_snapshot_and_audit(cast):
     assert a.snapshot["metrics"]["quality_mark"] == "9"
     assert a.snapshot["on"] == "2026-04-01"
     assert len(a.snapshot["evidence"]["tasks"]) == 3
-    # B: one task of three 5 days late → A1 25 × 2/3 = 16.67; A3 0 (nothing exceeded);
-    # D1 16 → 82.67; 1/3 late is more than 20% → không hoàn thành
-    assert b.score == D("82.67")
+    # B: one task of three 5 days late, no key task → 60 applicable points, ×100/60:
+    # A1 25 × 2/3 → 27.78; A3 0 (nothing exceeded); D1 16 → 26.67; E1 10 → 16.67 = 71.12;
+    # 1/3 behind schedule is more than 20% → không hoàn thành
+    assert b.score == D("71.12")
     assert b.level == "khong_hoan_thanh"
     assert sum(D(x["points"]) for x in b.result["breakdown"]) == b.score
     entry = AuditEntry.objects.get(action="rating.propose", object_id=str(a.pk))

@@ -55,20 +55,20 @@ def test_ranking_needs_login(client, rated):
 @pytest.mark.django_db
 def test_ranking_shows_levels_scores_and_quota_table(client, cast, rated):
     html = login(client, cast.inspector).get(URL).content.decode()
-    assert "98,00" in html and "82,67" in html
+    assert "97,14" in html and "71,12" in html
     assert 'class="badge bg-blue text-blue-fg level-tot"' in html
-    # quota table: group so-nganh, 2 rated, 1 qualified, limit ⌊2/6⌋ = 0, holds
-    assert '<tr data-group="so-nganh"><td>so-nganh</td><td class="text-end">2</td>' \
+    # quota table: the organisations under UBND tỉnh P, 2 rated, 1 qualified, limit ⌊2/6⌋ = 0
+    assert '<tr data-group="UBND tỉnh P"><td>UBND tỉnh P</td><td class="text-end">2</td>' \
            '<td class="text-end">1</td><td class="text-end">0</td>' in html
     assert "Vượt tỷ lệ" not in html
 
 
 @pytest.mark.django_db
 def test_ranking_filters_by_peer_group(client, cast, rated):
-    Rating.objects.filter(unit=cast.unit_b).update(peer_group="khac")
+    Rating.objects.filter(unit=cast.unit_b).update(peer_group="zz-khac")
     c = login(client, cast.inspector)
-    assert rows(c.get(URL + "&group=khac")) == ["so-b"]
-    assert rows(c.get(URL)) == ["so-b", "so-a"]  # by group ("khac" < "so-nganh"), then score
+    assert rows(c.get(URL + "&group=zz-khac")) == ["so-b"]
+    assert rows(c.get(URL)) == ["so-a", "so-b"]  # by group ("UBND tỉnh P" < "zz-khac")
 
 
 @pytest.mark.django_db
@@ -166,10 +166,10 @@ def test_what_if_shows_the_effect_and_saves_nothing(client, cast, rated):
                                                 "quality_mark": "9,5"})
     html = r.content.decode()
     assert r.status_code == 200
-    # all on time: A1 25; quality 9,5 → D1 19; B keeps 82,67 otherwise → 25 + 10 + 0 + 20 + 10
-    # + 19 + 10 = 94, but 0% exceeded blocks xuất sắc → tốt
-    assert "94,00" in html
-    assert "(so với đề xuất +11,33)" in html
+    # all on time: A1 25 → 41.67; quality 9,5 → D1 19 → 31.67; A3 0; E1 16.67 (60 applicable
+    # points, ×100/60) = 90.01, but 0% exceeded blocks xuất sắc → tốt
+    assert "90,01" in html
+    assert "(so với đề xuất +18,89)" in html
     b.refresh_from_db()
     assert (b.score, b.level, b.version, AuditEntry.objects.count()) == before
     r = c.post(f"/xep-loai/{b.pk}/gia-dinh/", {"quality_mark": "chín"})
@@ -186,7 +186,7 @@ def test_export_is_a_real_workbook_of_visible_ratings(client, cast, rated):
     assert values[0][:6] == ("Đơn vị", "Nhóm", "Điểm", "Mức đề xuất", "Mức xếp loại",
                              "Trạng thái")
     assert [row[0] for row in values[1:]] == ["Sở A", "Sở B"]
-    assert values[1][2] == 98
+    assert values[1][2] == 97.14
     r = login(client, cast.outsider).get(URL + "&xuat=xlsx")
     assert len(list(load_workbook(BytesIO(r.content)).active.values)) == 1
 

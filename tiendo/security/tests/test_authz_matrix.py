@@ -76,10 +76,14 @@ PARAMS = {
     ("api", "code"): "unit_code", ("api", "figure_id"): "figure", ("api", "task_id"): "task",
     ("api", "period"): "period", ("api", "pk"): "api_token", ("api", "name"): "asset_name",
     ("api", "rating_id"): "rating",
+    ("ca-nhan", "unit_pk"): "unit",
 }
 OVERRIDES = {  # full route -> {parameter: key} where the segment table is not enough
     "nhiem-vu/bo-loc/<int:pk>/xoa/": {"pk": "saved_view"},
     "api/indicators/<code>": {"code": "indicator_code"},
+    "ca-nhan/san-pham/<int:pk>/<slug:name>/": {"pk": "work_item", "name": "item_action"},
+    "ca-nhan/danh-gia/<int:pk>/": {"pk": "evaluation"},
+    "ca-nhan/danh-gia/<int:pk>/<slug:name>/": {"pk": "evaluation", "name": "evaluation_step"},
 }
 
 
@@ -140,7 +144,8 @@ def _side(cast, side: str, indicator) -> dict:
             "indicator": indicator.pk, "indicator_code": indicator.code, "figure": figure.pk,
             "evidence": evidence.pk, "task": task.pk, "task_file": task_file.pk,
             "extension": extension.pk, "audit_entry": entry.pk, "report_format": "xlsx",
-            "rating_action": "tu-danh-gia", "asset_name": "swagger-ui.css"}
+            "rating_action": "tu-danh-gia", "asset_name": "swagger-ui.css",
+            "item_action": "approve", "evaluation_step": "manager"}
     objs["extraction_run"] = _try(lambda: apps.get_model("extraction", "ExtractionRun")
                                   .objects.create(unit=unit, period="2026-Q1",
                                                   file=f"extraction/{mark}.txt",
@@ -156,6 +161,15 @@ def _side(cast, side: str, indicator) -> dict:
                               .create(user=owner).token)
     objs["saved_view"] = _try(lambda: apps.get_model("web", "SavedView").objects
                               .create(user=owner, name=f"Bộ lọc {mark}", query="").pk)
+    # people (NĐ 335): the focal point holds a post in its unit, with a product and a
+    # self-assessed evaluation marked with the unit's marker
+    _try(lambda: apps.get_model("people", "Position").objects.create(user=owner, unit=unit))
+    objs["work_item"] = _try(lambda: apps.get_model("people", "WorkItem").objects.create(
+        person=owner, unit=unit, period="2026-02", title=f"Sản phẩm {mark}",
+        deadline=date(2026, 2, 27)).pk)
+    objs["evaluation"] = _try(lambda: apps.get_model("people", "Evaluation").objects.create(
+        person=owner, unit=unit, period="2026-Q1", framework_code="ND335-CC",
+        state="self_assessed", self_comment=f"Tự nhận xét {mark}").pk)
     objs["api_token"] = _try(lambda: apps.get_model("api", "ApiToken").objects
                              .create(user=owner, name=f"Khóa {mark}", prefix=mark,
                                      digest=f"{mark:0<64}").pk)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from tiendo.orgs.access import system_user
+from tiendo.people import queries as people_queries
 from tiendo.scoring import queries, rules
 from tiendo.scoring.services import rating_propose
 
@@ -11,7 +12,9 @@ from tiendo.scoring.services import rating_propose
 class Command(BaseCommand):
     help = (
         "Xếp loại đơn vị của một kỳ từ dữ liệu hiện có (rate units for a period from the "
-        "recorded data): điểm, mức, từng tiêu chí và lý do. Quý IV không xếp loại riêng."
+        "recorded data): điểm, mức, từng tiêu chí và lý do. Quý IV không xếp loại riêng. "
+        "Với --framework ND335-CC (công chức, NĐ 335) hoặc LDQL-Q (cán bộ lãnh đạo, quản lý "
+        "hằng quý) thì đánh giá từng người (rate people)."
     )
 
     def add_arguments(self, parser):
@@ -29,6 +32,8 @@ class Command(BaseCommand):
         try:
             p = queries.parse_rating_period(period)
             fv = queries.framework_version(framework)
+            if fv.framework.subject_kind in PEOPLE_KINDS:
+                return self._people(user, p, fv, json)
             comp = queries.compute_rating(user=user, period=p, fv=fv)
         except queries.RatingInputError as exc:
             raise CommandError(str(exc), returncode=2) from exc
@@ -51,6 +56,46 @@ class Command(BaseCommand):
             for reason in row["reasons"]:
                 if reason["changed"]:
                     self.stdout.write(f"         · {reason['text']}")
+
+
+    def _people(self, user, p, fv, as_json: bool) -> None:
+        try:
+            results = people_queries.compute_people(user=user, period=p, fv=fv)
+        except ValueError as exc:
+            raise CommandError(str(exc), returncode=2) from exc
+        rows = [_person_row(r) for r in results]
+        if as_json:
+            self.stdout.write(_dumps({"period": p.code, "framework": str(fv), "people": rows}))
+            return
+        self.stdout.write(f"Đánh giá {p.label_vi} — {fv.framework.name_vi} ({fv})")
+        for row in rows:
+            score = rules.fmt(row["score_decimal"], 2) if row["score_decimal"] is not None \
+                else "—"
+            label = rules.LEVEL_LABELS.get(row["level"], "Chưa xếp loại (thiếu dữ liệu)")
+            self.stdout.write(f"{score:>7}  {label:32} {row['person']} — {row['unit']}")
+            for reason in row["reasons"]:
+                if reason["changed"]:
+                    self.stdout.write(f"         · {reason['text']}")
+
+
+PEOPLE_KINDS = ("civil_servant", "leader")
+
+
+def _person_row(r) -> dict:
+    res = r.result
+    ev = r.evaluation
+    row = _row(res, {})
+    row.pop("unit_code")
+    row.pop("peer_group")
+    return {
+        "person": res.label, "username": r.position.user.username,
+        "unit": r.position.unit.name, "unit_code": r.position.unit.code,
+        "rank": r.position.rank, "quota_group": res.peer_group,
+        **{k: v for k, v in row.items() if k != "unit"},
+        "tie_unresolved": res.tie_unresolved,
+        "evaluation": {"state": ev.state if ev else "draft",
+                       "concluded_level": (ev.level or None) if ev else None},
+    }
 
 
 def _row(r: rules.SubjectResult, codes: dict) -> dict:
