@@ -22,6 +22,7 @@ from tiendo.extraction.engine import ReadError, extract, read_document
 from tiendo.extraction.models import Decision, ExtractionRun
 from tiendo.indicators import services as indicator_services
 from tiendo.indicators.models import Indicator
+from tiendo.lib.cells import strip_formula_prefix
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.lib.text import slugify_vi
 from tiendo.orgs import access
@@ -287,7 +288,7 @@ def tasks_from_proposals(*, actor, rows: list[dict], document: str, period: str 
     units = Unit.objects.in_bulk([int(r["lead_unit"]) for r in rows
                                   if str(r.get("lead_unit") or "").isdigit()])
     for r in rows:
-        n, title = r["n"], " ".join((r.get("title") or "").split())
+        n, title = r["n"], strip_formula_prefix(" ".join((r.get("title") or "").split()))
         short = title[:60]
         if not title:
             errors.append(MSG_ROW_NO_TITLE.format(n=n))

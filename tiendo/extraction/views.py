@@ -19,6 +19,7 @@ from tiendo.extraction.engine.model import Number, Statement
 from tiendo.extraction.engine.periods import parse_code
 from tiendo.extraction.forms import ImportForm, ProposeForm, UploadForm
 from tiendo.extraction.models import Decision
+from tiendo.lib.cells import strip_formula_prefix
 from tiendo.lib.periods import PeriodError
 from tiendo.lib.text import fold
 from tiendo.lib.vn_numbers import format_vn_number, parse_decimal_input
@@ -198,7 +199,8 @@ def _product_choice(product: str | None) -> str:
 
 def _proposal_dict(p) -> dict:
     return {
-        "title": p.title, "deadline": p.deadline.isoformat() if p.deadline else "",
+        "title": strip_formula_prefix(p.title),
+        "deadline": p.deadline.isoformat() if p.deadline else "",
         "deadline_text": p.deadline_text or "", "start": p.start, "end": p.end,
         "product": p.product or "", "product_choice": _product_choice(p.product),
         "lead_unit": p.lead_unit or "",
