@@ -42,7 +42,7 @@ def release_stale(*, wall: datetime | None = None) -> int:
                                             claimed_by=run.claimed_by).update(
                     state=RunState.FAILED, error=error, claimed_by="", claimed_at=None):
                 record(actor=run.created_by, action="extraction.read_failed", obj=run,
-                       after={"error": error})
+                       after={"state": RunState.FAILED, "error": error})
                 n += 1
         else:
             n += ExtractionRun.objects.filter(

@@ -137,7 +137,7 @@ def run_read(*, run: ExtractionRun, worker: str) -> ExtractionRun:
             fresh.state, fresh.error = RunState.FAILED, error
             fresh.save(update_fields=["state", "error"])
             record(actor=fresh.created_by, action="extraction.read_failed", obj=fresh,
-                   after={"error": error})
+                   after={"state": fresh.state, "error": error})
             return fresh
         fresh.period = fresh.period or found
         fresh.kind, fresh.text, fresh.statements = kind, text, statements
@@ -145,9 +145,10 @@ def run_read(*, run: ExtractionRun, worker: str) -> ExtractionRun:
         fresh.full_clean(exclude=["file", "statements"])
         fresh.save(update_fields=["period", "kind", "text", "statements", "state", "error"])
         record(actor=fresh.created_by, action="extraction.read", obj=fresh,
-               after={"unit": fresh.unit_id, "period": fresh.period,
+               after={"unit": fresh.unit_id, "period": fresh.period, "state": fresh.state,
                       "original_name": fresh.original_name, "kind": kind,
-                      "statements": len(statements)})
+                      # a count under a key that names no field (verify compares fields)
+                      "statement_count": len(statements)})
     return fresh
 
 

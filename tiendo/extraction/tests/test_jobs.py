@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from tiendo.audit.integrity import verify_state
 from tiendo.audit.models import AuditEntry
 from tiendo.extraction import jobs, services
 from tiendo.extraction.engine import ReadError
@@ -37,6 +38,8 @@ def test_the_request_stores_the_upload_and_the_worker_pass_reads_it(cast):
     assert [n["text"] for s in run.statements for n in s["numbers"]] == ["1.234"]
     assert AuditEntry.objects.filter(action="extraction.read", object_id=str(run.pk)).exists()
     assert run_once(timezone.now(), worker="w1") is False  # nothing left
+    differences, _checked = verify_state()
+    assert [d for d in differences if d.object_type == "extraction.extractionrun"] == []
 
 
 def test_the_bomb_upload_answers_at_once_and_fails_in_the_worker(cast, client, tmp_path):
