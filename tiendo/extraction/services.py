@@ -58,8 +58,8 @@ def _period_code(period: str) -> str:
 
 
 def check_upload(upload) -> str:
-    """The extension of an acceptable upload: ValidationError on a wrong type, a file over
-    TIENDO_UPLOAD_MAX_BYTES or content that is not what its name says. Reads 8 bytes."""
+    """The extension of an acceptable upload; ValidationError on a wrong type or a file over
+    TIENDO_UPLOAD_MAX_BYTES. Opens nothing: the content is judged by the reader."""
     ext = PurePath(upload.name or "").suffix.lower()
     if ext not in ALLOWED:
         raise ValidationError({"file": MSG_BAD_TYPE})
