@@ -45,7 +45,23 @@ def main(argv: list[str] | None = None) -> None:
     if sub == "manage":
         execute_from_command_line(["tiendo manage", *argv[1:]])
         return
-    execute_from_command_line(["tiendo", sub.replace("-", "_"), *argv[1:]])
+    try:
+        execute_from_command_line(["tiendo", sub.replace("-", "_"), *argv[1:]])
+    except Exception as exc:  # one clear line instead of a traceback (--traceback shows it)
+        if "--traceback" in argv:
+            raise
+        sys.stderr.write(f"tiendo {sub}: {one_line(exc)}\n")
+        raise SystemExit(1) from None
+
+
+def one_line(exc: BaseException) -> str:
+    """An error the commands did not turn into a CommandError, as one line for the user."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"lỗi tệp / file error: {exc.strerror}{where}."
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return (f"lỗi không mong đợi / unexpected error: {type(exc).__name__}: {text[:300]} "
+            "(--traceback để xem chi tiết / for details)")
 
 
 if __name__ == "__main__":

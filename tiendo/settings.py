@@ -193,6 +193,9 @@ WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 TIENDO_UPLOAD_MAX_BYTES = env_int("TIENDO_UPLOAD_MAX_MB", 20) * 1024 * 1024
+# Reading an uploaded report: a child process with these limits (tiendo/extraction/reading.py)
+TIENDO_READ_SECONDS = env_int("TIENDO_READ_SECONDS", 120)
+TIENDO_READ_MEMORY_MB = env_int("TIENDO_READ_MEMORY_MB", 1024)
 
 SESSION_COOKIE_AGE = env_int("TIENDO_SESSION_HOURS", 12) * 3600
 SESSION_COOKIE_HTTPONLY = True
@@ -265,8 +268,10 @@ AXES_COOLOFF_TIME = env_int("TIENDO_LOGIN_LOCKOUT_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
-AXES_IPWARE_PROXY_COUNT = env_int("TIENDO_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The address the lockout counts: the n-th X-Forwarded-For entry from the right behind n
+# proxies, REMOTE_ADDR with none (tiendo/security/client_ip.py).
+TIENDO_PROXY_COUNT = env_int("TIENDO_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "tiendo.security.client_ip.client_ip"
 OTP_TOTP_ISSUER = "tiendo"
 
 SESSION_COOKIE_SAMESITE = "Lax"

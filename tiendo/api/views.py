@@ -8,11 +8,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tiendo.api.queries import get_token_for_user, tokens_of
 from tiendo.api.services import token_create, token_revoke
+from tiendo.security.twofactor import verified_session_required
 
 MSG_REVOKED = "Đã thu hồi khóa {name}."
 
 
 @login_required
+@verified_session_required
 @require_http_methods(["GET", "POST"])
 def tokens(request):
     context = {"new_token": None, "error": None, "name": ""}
@@ -30,6 +32,7 @@ def tokens(request):
 
 
 @login_required
+@verified_session_required
 @require_POST
 def revoke(request, pk: int):
     token = get_token_for_user(request.user, pk)

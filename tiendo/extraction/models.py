@@ -19,23 +19,35 @@ class Decision(models.TextChoices):
     REJECTED = "rejected", _("Bỏ")
 
 
+class RunState(models.TextChoices):
+    QUEUED = "queued", _("Chờ đọc")
+    READING = "reading", _("Đang đọc")
+    READY = "ready", _("Đã đọc")
+    FAILED = "failed", _("Không đọc được")
+
+
 class ExtractionRun(models.Model):
     """One uploaded report (báo cáo) read into statements, for one unit's figures.
 
     ``statements`` is the engine's output (ANNOTATION format: spans into ``text``);
     ``reviews`` maps a statement's index (as a string) to the reviewer's decision, the matched
     indicator id and the value, possibly corrected.
+
+    The upload is read by the worker, not by the web request (``state``: queued → reading →
+    ready or failed, with ``error`` saying why); ``period`` stays empty until the reading
+    finds it when the uploader chose none.
     """
 
     unit = models.ForeignKey(
         "orgs.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT,
         related_name="extraction_runs",
     )
-    period = models.CharField(_("kỳ"), max_length=16, validators=[validate_period_code])
+    period = models.CharField(_("kỳ"), max_length=16, blank=True,
+                              validators=[validate_period_code])
     file = models.FileField(_("tệp"), upload_to=run_upload_to)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     kind = models.CharField(max_length=8)
-    text = models.TextField()
+    text = models.TextField(blank=True)
     statements = models.JSONField(default=list)
     reviews = models.JSONField(default=dict, blank=True)
     created_by = models.ForeignKey(
@@ -48,11 +60,22 @@ class ExtractionRun(models.Model):
     )
     imported_at = models.DateTimeField(null=True, blank=True)
     imported_count = models.PositiveIntegerField(default=0)
+    state = models.CharField(_("trạng thái"), max_length=8, choices=RunState.choices,
+                             default=RunState.READY)
+    error = models.TextField(_("lỗi"), blank=True)
+    claimed_by = models.CharField(max_length=64, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = _("lượt đọc báo cáo")
         verbose_name_plural = _("lượt đọc báo cáo")
         ordering = ["-created_at", "-pk"]
+        indexes = [
+            # the worker's claim: WHERE state = 'queued' ORDER BY created_at
+            models.Index(fields=["created_at"], name="extraction_run_queued_idx",
+                         condition=models.Q(state="queued")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.original_name} — {self.unit} — {self.period}"

@@ -18,10 +18,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from tiendo.audit.services import record
-from tiendo.extraction.engine import ReadError, extract, read_document
-from tiendo.extraction.models import Decision, ExtractionRun
+from tiendo.extraction.engine import ReadError
+from tiendo.extraction.engine.model import Document
+from tiendo.extraction.models import Decision, ExtractionRun, RunState
+from tiendo.extraction.reading import read_limited
 from tiendo.indicators import services as indicator_services
 from tiendo.indicators.models import Indicator
+from tiendo.lib.cells import strip_formula_prefix
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.lib.text import slugify_vi
 from tiendo.orgs import access
@@ -39,6 +42,8 @@ MSG_BAD_VALUE = "Giá trị “{value}” (dòng {n}) không phải là số."
 MSG_ROW_FAILED = "Không nhập được dòng {n} (“{name}”): {error} Chưa nhập dòng nào."
 MSG_ALREADY = "Báo cáo này đã được nhập vào số liệu."
 MSG_NO_CREATE = "Chỉ văn phòng mới được tạo chỉ tiêu mới trong danh mục."
+MSG_NOT_READ = "Báo cáo chưa đọc xong hoặc không đọc được."
+MSG_NO_PERIOD = "Báo cáo không ghi kỳ; hãy tải lên lại và chọn kỳ báo cáo."
 ALLOWED = {".txt", ".docx", ".pdf"}
 NEW = "new"  # a review asking for a new catalogue indicator
 
@@ -52,51 +57,99 @@ def _period_code(period: str) -> str:
         raise ValidationError({"period": str(exc)}) from None
 
 
-def read_upload(upload):
-    """The text of an uploaded .txt/.docx/.pdf (engine.read_document); ValidationError on
-    a wrong type, a file over TIENDO_UPLOAD_MAX_BYTES or an unreadable file."""
+def check_upload(upload) -> str:
+    """The extension of an acceptable upload; ValidationError on a wrong type or a file over
+    TIENDO_UPLOAD_MAX_BYTES. Opens nothing: the content is judged by the reader."""
     ext = PurePath(upload.name or "").suffix.lower()
     if ext not in ALLOWED:
         raise ValidationError({"file": MSG_BAD_TYPE})
     limit = settings.TIENDO_UPLOAD_MAX_BYTES
     if upload.size > limit:
         raise ValidationError({"file": MSG_TOO_BIG.format(mb=limit // (1024 * 1024))})
+    return ext
+
+
+def read_upload(upload):
+    """The text of an uploaded .txt/.docx/.pdf, read in a child process with the time and
+    memory limits of :mod:`tiendo.extraction.reading`; ValidationError on a wrong type, a file
+    over TIENDO_UPLOAD_MAX_BYTES or an unreadable file."""
+    ext = check_upload(upload)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"upload{ext}"
         with open(path, "wb") as fh:
             for chunk in upload.chunks():
                 fh.write(chunk)
         try:
-            return read_document(path, max_bytes=limit)
+            kind, text, _statements = read_limited(
+                path, name=upload.name, seconds=settings.TIENDO_READ_SECONDS,
+                memory_mb=settings.TIENDO_READ_MEMORY_MB,
+                max_bytes=settings.TIENDO_UPLOAD_MAX_BYTES, statements=False)
         except ReadError as exc:
-            raise ValidationError({"file": exc.message_vi.replace("upload" + ext,
-                                                                   upload.name)}) from None
+            raise ValidationError({"file": exc.message_vi}) from None
+    return Document(text, kind)
 
 
 def run_create(*, actor, upload, unit, period: str = "") -> ExtractionRun:
-    """Read an uploaded report (.txt, .docx, .pdf) and keep its statements for review."""
+    """Keep an uploaded report (.txt, .docx, .pdf) and queue it for the worker to read: the
+    web request never opens the document (tiendo.extraction.reading)."""
     if not access.can_write_unit(actor, unit.pk):
         raise PermissionDenied(MSG_NO_RIGHT)
-    code = _period_code(period) if period else None
-    doc = read_upload(upload)
-    statements = [s.to_dict() for s in extract(doc.text, default_period=code)]
-    if code is None:
-        found = next((s["period"] for s in statements if s["period"]), None)
-        if found is None:
-            raise ValidationError({"period": "Báo cáo không ghi kỳ; hãy chọn kỳ báo cáo."})
-        code = found
+    code = _period_code(period) if period else ""
+    check_upload(upload)
     upload.seek(0)
     with transaction.atomic():
         run = ExtractionRun(unit=unit, period=code, original_name=upload.name[:255],
-                            kind=doc.kind, text=doc.text, statements=statements,
-                            created_by=actor)
+                            kind=PurePath(upload.name).suffix.lower().lstrip("."), text="",
+                            statements=[], created_by=actor, state=RunState.QUEUED)
         run.file.save(upload.name, upload, save=False)
-        run.full_clean(exclude=["file"])
+        run.full_clean(exclude=["file", "statements"])  # no statements before the reading
         run.save()
-        record(actor=actor, action="extraction.read", obj=run,
+        record(actor=actor, action="extraction.upload", obj=run,
                after={"unit": unit.pk, "period": code, "original_name": run.original_name,
-                      "kind": doc.kind, "statements": len(statements)})
+                      "kind": run.kind})
     return run
+
+
+def run_read(*, run: ExtractionRun, worker: str) -> ExtractionRun:
+    """The worker's part: read a run it has claimed (state ``reading``), in a child process
+    with time and memory limits, and keep its statements — or the reason it failed."""
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            # the stored name is generated (.bin for .txt): the reader goes by the extension
+            path = Path(tmp) / f"upload.{run.kind}"
+            path.symlink_to(Path(run.file.path).resolve())
+            kind, text, statements = read_limited(
+                path, name=run.original_name, default_period=run.period or None,
+                seconds=settings.TIENDO_READ_SECONDS, memory_mb=settings.TIENDO_READ_MEMORY_MB,
+                max_bytes=settings.TIENDO_UPLOAD_MAX_BYTES)
+        error, found = "", None
+        if not run.period:
+            found = next((s["period"] for s in statements if s["period"]), None)
+            if found is None:
+                error = MSG_NO_PERIOD
+    except ReadError as exc:
+        kind, text, statements, error = run.kind, "", [], exc.message_vi
+    with transaction.atomic():
+        fresh = ExtractionRun.objects.select_for_update().get(pk=run.pk)
+        if fresh.state != RunState.READING or fresh.claimed_by != worker:
+            return fresh  # the claim was lost (the lease passed): another worker reads it
+        if error:
+            fresh.state, fresh.error = RunState.FAILED, error
+            fresh.save(update_fields=["state", "error"])
+            record(actor=fresh.created_by, action="extraction.read_failed", obj=fresh,
+                   after={"state": fresh.state, "error": error})
+            return fresh
+        fresh.period = fresh.period or found
+        fresh.kind, fresh.text, fresh.statements = kind, text, statements
+        fresh.state, fresh.error = RunState.READY, ""
+        fresh.full_clean(exclude=["file", "statements"])
+        fresh.save(update_fields=["period", "kind", "text", "statements", "state", "error"])
+        record(actor=fresh.created_by, action="extraction.read", obj=fresh,
+               after={"unit": fresh.unit_id, "period": fresh.period, "state": fresh.state,
+                      "original_name": fresh.original_name, "kind": kind,
+                      # a count under a key that names no field (verify compares fields)
+                      "statement_count": len(statements)})
+    return fresh
 
 
 def run_review(*, actor, run: ExtractionRun, reviews: dict[int, dict]) -> ExtractionRun:
@@ -106,6 +159,8 @@ def run_review(*, actor, run: ExtractionRun, reviews: dict[int, dict]) -> Extrac
         raise PermissionDenied(MSG_NO_RIGHT)
     if run.imported_at:
         raise ValidationError(MSG_ALREADY)
+    if run.state != RunState.READY:
+        raise ValidationError(MSG_NOT_READ)
     clean = {}
     known = set(Indicator.objects.values_list("pk", flat=True))
     for index, review in sorted(reviews.items()):
@@ -200,6 +255,8 @@ def run_import(*, actor, run: ExtractionRun, is_estimate: bool,
         run = ExtractionRun.objects.select_for_update().get(pk=run.pk)
         if run.imported_at:
             raise ValidationError(MSG_ALREADY)
+        if run.state != RunState.READY:
+            raise ValidationError(MSG_NOT_READ)
         accepted = [(i, s) for i, s in enumerate(run.statements)
                     if run.review_of(i).get("decision") == Decision.ACCEPTED]
         if not accepted:
@@ -287,7 +344,7 @@ def tasks_from_proposals(*, actor, rows: list[dict], document: str, period: str 
     units = Unit.objects.in_bulk([int(r["lead_unit"]) for r in rows
                                   if str(r.get("lead_unit") or "").isdigit()])
     for r in rows:
-        n, title = r["n"], " ".join((r.get("title") or "").split())
+        n, title = r["n"], strip_formula_prefix(" ".join((r.get("title") or "").split()))
         short = title[:60]
         if not title:
             errors.append(MSG_ROW_NO_TITLE.format(n=n))

@@ -18,7 +18,8 @@ from tiendo.extraction.engine.matching import CatalogueEntry, match_indicator
 from tiendo.extraction.engine.model import Number, Statement
 from tiendo.extraction.engine.periods import parse_code
 from tiendo.extraction.forms import ImportForm, ProposeForm, UploadForm
-from tiendo.extraction.models import Decision
+from tiendo.extraction.models import Decision, RunState
+from tiendo.lib.cells import strip_formula_prefix
 from tiendo.lib.periods import PeriodError
 from tiendo.lib.text import fold
 from tiendo.lib.vn_numbers import format_vn_number, parse_decimal_input
@@ -100,9 +101,27 @@ def _rows(run):
     return rows, catalogue
 
 
+def _reading_page(request, run, *, partial: bool):
+    """A run the worker has not read yet (or could not read): its state, polled by htmx every
+    2 s until it is read; then the page reloads itself into the review."""
+    template = "extraction/_reading.html" if partial else "extraction/reading.html"
+    response = render(request, template, {"run": run, "states": RunState})
+    if partial and run.state == RunState.READY:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+def run_status(request, pk: int):
+    run = queries.get_run_for_user(request.user, pk)
+    return _reading_page(request, run, partial=True)
+
+
 @login_required
 def run_review(request, pk: int):
     run = queries.get_run_for_user(request.user, pk, write=request.method == "POST")
+    if run.state != RunState.READY:
+        return _reading_page(request, run, partial=False)
     import_form = ImportForm(initial={"period": run.period})
     status = 200
     if request.method == "POST":
@@ -198,7 +217,8 @@ def _product_choice(product: str | None) -> str:
 
 def _proposal_dict(p) -> dict:
     return {
-        "title": p.title, "deadline": p.deadline.isoformat() if p.deadline else "",
+        "title": strip_formula_prefix(p.title),
+        "deadline": p.deadline.isoformat() if p.deadline else "",
         "deadline_text": p.deadline_text or "", "start": p.start, "end": p.end,
         "product": p.product or "", "product_choice": _product_choice(p.product),
         "lead_unit": p.lead_unit or "",

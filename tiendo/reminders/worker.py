@@ -1,5 +1,6 @@
 """The worker's unit of work: `run_once(now)` re-assesses the stored verdicts when the rule
-changed, plans, then claims and delivers one batch."""
+changed, plans, then claims and delivers one batch, and reads one uploaded report
+(tiendo.extraction.jobs)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from tiendo.extraction import jobs as extraction_jobs
 from tiendo.indicators import assessments
 from tiendo.reminders import delivery, planner
 
@@ -27,7 +29,8 @@ def run_once(now: datetime | None = None, *, worker: str | None = None,
     delivery.release_stale_claims()
     claimed, sent = delivery.deliver_batch(worker, now)
     delivery.beat(worker, planned=planned, sent=sent)
-    return claimed > 0
+    read = extraction_jobs.read_next(worker)  # one uploaded report, in a limited child process
+    return claimed > 0 or read
 
 
 def drain(now: datetime | None = None, *, worker: str | None = None) -> int:

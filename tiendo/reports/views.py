@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from tiendo.lib.periods import period_of_date
 from tiendo.orgs import access
 from tiendo.reports.builds import FORMAT_LABELS, BuildError, build
+from tiendo.reports.xlsx import CSV_SHEETS
 
 
 def _last_quarter(today):
@@ -34,9 +35,11 @@ def download(request, fmt: str):
     period = request.GET.get("period", "")
     unit = request.GET.get("unit") or None
     tree = request.GET.get("tree") if request.GET.get("tree") in ("party", "state") else None
+    # the CSV's table: indicators (default), tasks or ratings, as `tiendo report --sheet`
+    sheet = request.GET.get("sheet") if request.GET.get("sheet") in CSV_SHEETS else "indicators"
     try:
         built = build(fmt, user=request.user, period=period, unit_code=unit, tree=tree,
-                      on=timezone.localdate())
+                      on=timezone.localdate(), sheet=sheet)
     except BuildError as exc:
         context = {"period": period, "error": str(exc), "formats": FORMAT_LABELS.items(),
                    "units": access.units_visible_to(request.user).order_by("tree", "path")}

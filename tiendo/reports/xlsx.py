@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from tiendo.lib.cells import csv_cell
 from tiendo.reports.content import Report
 from tiendo.reports.records import (
     INDICATOR_COLUMNS,
@@ -73,10 +74,13 @@ def render_csv(report: Report, sheet: str = "indicators") -> bytes:
     }[sheet]
     records = records(report)
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    # RFC 4180 line ends: with "\n" alone the csv module leaves a field holding "\r"
+    # unquoted, and a carriage return in a title would start a new row (lib/cells.py)
+    w = csv.writer(buf, lineterminator="\r\n")
     w.writerow([c.key for c in columns])
     for rec in records:
-        w.writerow(["" if rec[c.key] is None else plain(rec[c.key]) for c in columns])
+        w.writerow(["" if rec[c.key] is None else csv_cell(plain(rec[c.key]))
+                    for c in columns])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 

@@ -19,11 +19,14 @@ from decimal import Decimal
 from io import BytesIO
 from xml.sax.saxutils import escape
 
+from tiendo.lib.cells import is_formula_like
+
 # Number formats (custom ids from 164, as Excel numbers them).
 NUMBER_FORMATS = ["#,##0", "#,##0.00", "0.00%", "+0.00%;-0.00%;0.00%", "0%", "dd/mm/yyyy"]
 _STYLE_OF_FORMAT = {fmt: 2 + i for i, fmt in enumerate(NUMBER_FORMATS)}  # 0 plain, 1 header
 AUTO_NUMBER = "number"  # a column format: "#,##0" for whole numbers, "#,##0.00" otherwise
 _INT_STYLE, _DEC_STYLE = _STYLE_OF_FORMAT["#,##0"], _STYLE_OF_FORMAT["#,##0.00"]
+_QUOTED_STYLE = 2 + len(NUMBER_FORMATS)  # text that looks like a formula (lib/cells.py)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _EPOCH = date(1899, 12, 30)
 FONT = "Times New Roman"
@@ -56,7 +59,8 @@ def _letters(n: int) -> list[str]:
 def _text(value: str) -> str:
     value = _ILLEGAL.sub("", value)
     space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
-    return f"<is><t{space}>{escape(value)}</t></is>"
+    # a carriage return written raw is read back as a line feed (XML end-of-line handling)
+    return f"<is><t{space}>{escape(value, {chr(13): '&#13;'})}</t></is>"
 
 
 def _sheet_xml(sheet: Sheet) -> tuple[bytes, int]:
@@ -91,7 +95,8 @@ def _sheet_xml(sheet: Sheet) -> tuple[bytes, int]:
                 t = texts.get(v)
                 if t is None:
                     t = texts[v] = _text(v)
-                cells.append(f'<c r="{ref}" t="inlineStr">{t}</c>')
+                quoted = f' s="{_QUOTED_STYLE}"' if is_formula_like(v) else ""
+                cells.append(f'<c r="{ref}"{quoted} t="inlineStr">{t}</c>')
             elif isinstance(v, bool):
                 cells.append(f'<c r="{ref}" t="b"><v>{int(v)}</v></c>')
             elif isinstance(v, (date, datetime)):
@@ -118,6 +123,8 @@ def _styles_xml() -> bytes:
            'vertical="center" wrapText="1"/></xf>']
     xfs += [f'<xf numFmtId="{164 + i}" fontId="0" fillId="0" borderId="0" xfId="0" '
             'applyNumberFormat="1"/>' for i in range(len(NUMBER_FORMATS))]
+    xfs.append('<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" '
+               'applyNumberFormat="1" quotePrefix="1"/>')  # _QUOTED_STYLE
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{NS}">'
         f'<numFmts count="{len(NUMBER_FORMATS)}">{fmts}</numFmts>'

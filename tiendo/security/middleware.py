@@ -1,11 +1,22 @@
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from tiendo.security.twofactor import SESSION_KEY
+from tiendo.security.twofactor import needs_second_factor
 
 # Reachable before the second factor: the 2FA pages themselves, logging out, language
-# switching, static files and the token-authenticated API.
-OPEN_PREFIXES = ("/bao-mat/", "/dang-xuat/", "/dang-nhap/", "/i18n/", "/static/", "/api/")
+# switching and static files.
+OPEN_PREFIXES = ("/bao-mat/", "/dang-xuat/", "/dang-nhap/", "/i18n/", "/static/")
+# Under /api/ only the REST endpoints are open: they ignore the login session and accept a
+# bearer token alone. The token pages under /api/tokens/ work on the session and stay closed.
+API_PREFIX = "/api/"
+API_SESSION_PAGES = ("/api/tokens/",)
+
+
+def is_open_path(path: str) -> bool:
+    """Whether ``path`` may be reached by a session that has not passed its second factor."""
+    if path.startswith(OPEN_PREFIXES):
+        return True
+    return path.startswith(API_PREFIX) and not path.startswith(API_SESSION_PAGES)
 
 
 class RequireTwoFactorMiddleware:
@@ -16,8 +27,6 @@ class RequireTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if (user is not None and user.is_authenticated and request.session.get(SESSION_KEY)
-                and not user.is_verified() and not request.path.startswith(OPEN_PREFIXES)):
+        if not is_open_path(request.path) and needs_second_factor(request):
             return redirect(f"{reverse('security:two_factor')}?next={request.get_full_path()}")
         return self.get_response(request)

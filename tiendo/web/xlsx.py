@@ -12,6 +12,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from tiendo.lib.cells import is_formula_like
+
 FORMATS = {
     "text": "@",
     "int": "#,##0",
@@ -55,6 +57,10 @@ def build_workbook(*, title: str, columns: list[Column], rows: list[list]) -> by
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
         ws.append([_cell(v, c.kind) for v, c in zip(row, columns, strict=True)])
+        for cell in ws[ws.max_row]:
+            if is_formula_like(cell.value):  # text, never a formula (lib/cells.py)
+                cell.data_type = "s"
+                cell.quotePrefix = True
     for i, col in enumerate(columns, start=1):
         letter = get_column_letter(i)
         ws.column_dimensions[letter].width = col.width

@@ -6,9 +6,11 @@
 - ``.pdf``: the text layer, page by page (pdfplumber), with the lines the PDF wrapped inside a
   paragraph joined again (:func:`reflow`). A PDF without a text layer (a scan) is refused.
 
-Anything else — an unknown type, a corrupt file, a file over ``max_bytes`` — raises
-:class:`ReadError` with a Vietnamese message (``message_en`` holds the English one). The size is
-checked before the file is opened, so a huge file costs no memory.
+Anything else — an unknown type, a corrupt file, a file over ``max_bytes``, a document past
+one of the :class:`~.readers_limits.Limits` (unpacked size, compression ratio, paragraphs,
+characters, PDF pages) — raises :class:`ReadError` with a Vietnamese message (``message_en``
+holds the English one). The size is checked before the file is opened, and a .docx's archive
+before any part is parsed, so a huge or hostile file costs no memory.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ import zipfile
 from pathlib import Path
 
 from .model import Document
+from .readers_limits import DEFAULT_LIMITS, Limits, check_text, check_zip, count_paragraphs
 
 MAX_BYTES = 20 * 1024 * 1024
-MAX_PDF_PAGES = 500
+MAX_PDF_PAGES = DEFAULT_LIMITS.max_pdf_pages
 
 
 class ReadError(Exception):
@@ -37,7 +40,8 @@ def _err(vi: str, en: str, **kw) -> ReadError:
     return ReadError(vi.format(**kw), en.format(**kw))
 
 
-def read_document(path, *, max_bytes: int = MAX_BYTES) -> Document:
+def read_document(path, *, max_bytes: int = MAX_BYTES,
+                  limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read ``path`` (.txt, .docx, .pdf) into a :class:`Document`; ReadError otherwise."""
     p = Path(path)
     name = p.name
@@ -57,11 +61,11 @@ def read_document(path, *, max_bytes: int = MAX_BYTES) -> Document:
         )
     ext = p.suffix.lower()
     if ext == ".txt":
-        return Document(_read_txt(p), "txt")
+        return Document(check_text(_read_txt(p), name, limits), "txt")
     if ext == ".docx":
-        return Document(_read_docx(p), "docx")
+        return Document(check_text(_read_docx(p, limits), name, limits), "docx")
     if ext == ".pdf":
-        return Document(_read_pdf(p), "pdf")
+        return Document(check_text(_read_pdf(p, limits), name, limits), "pdf")
     raise _err("Không đọc được tệp “{name}”: chỉ nhận .txt, .docx hoặc .pdf.",
                "Cannot read “{name}”: only .txt, .docx or .pdf files are accepted.", name=name)
 
@@ -78,7 +82,7 @@ def _read_txt(p: Path) -> str:
         ) from None
 
 
-def _read_docx(p: Path) -> str:
+def _read_docx(p: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     try:
         import docx  # python-docx
         from docx.table import Table
@@ -86,6 +90,8 @@ def _read_docx(p: Path) -> str:
 
         if not zipfile.is_zipfile(p):
             raise ValueError("not a zip")
+        check_zip(p, p.name, limits)  # before any part is inflated
+        count_paragraphs(p, p.name, limits)
         d = docx.Document(str(p))
         lines: list[str] = []
         for block in d.element.body.iterchildren():
@@ -137,7 +143,7 @@ def reflow(page_text: str) -> str:
     return "\n".join(out)
 
 
-def _read_pdf(p: Path) -> str:
+def _read_pdf(p: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     try:
         import pdfplumber
 
@@ -146,11 +152,11 @@ def _read_pdf(p: Path) -> str:
                 raise ValueError("no PDF header")
         pages = []
         with pdfplumber.open(str(p)) as pdf:
-            if len(pdf.pages) > MAX_PDF_PAGES:
+            if len(pdf.pages) > limits.max_pdf_pages:
                 raise _err(
                     "Tệp PDF “{name}” có quá nhiều trang ({n}); giới hạn là {limit} trang.",
                     "The PDF “{name}” has too many pages ({n}); the limit is {limit}.",
-                    name=p.name, n=len(pdf.pages), limit=MAX_PDF_PAGES,
+                    name=p.name, n=len(pdf.pages), limit=limits.max_pdf_pages,
                 )
             for page in pdf.pages:
                 pages.append(reflow(page.extract_text() or ""))

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from tiendo.extraction import jobs
 from tiendo.indicators.models import Evidence, Figure
 from tiendo.testing import make_indicator
 
@@ -53,6 +54,10 @@ def test_office_reads_reviews_and_imports_a_report(cast, live_server, browser_pa
     page.select_option("select[name=unit]", str(cast.unit_a.pk))
     page.click("form[enctype] button[type=submit]")
     page.wait_for_url("**/extraction/*/")
+    page.wait_for_selector("#run-state[hx-trigger]")  # waiting for the worker, polling
+    assert "Báo cáo đang chờ đọc" in page.inner_text("#run-state")
+    assert jobs.drain() == 1  # the worker reads it; the page reloads into the review
+    page.wait_for_selector("mark.st-0")
     assert page.inner_text("mark.st-0 >> nth=0") == "1.520"
     assert page.input_value("select[name=indicator_0]") == str(indicator.pk)
     page.select_option("select[name=decision_0]", "accepted")

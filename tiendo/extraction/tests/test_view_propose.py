@@ -232,3 +232,15 @@ def test_office_proposes_from_a_docx(cast, office, tmp_path):
     assert [(r["title"], r["deadline"]) for r in rows] == [
         (TITLE_1, "2026-08-15"), (TITLE_2, "2026-09-30"), (TITLE_3, "2026-09-30")]
     assert response.context["stored"]["document"] == "chi-dao.docx"
+
+
+def test_a_proposed_title_loses_the_prefixes_a_spreadsheet_reads_as_a_formula(cast, office):
+    """Issue 14: a directive line starting with =, +, -, @ is proposed without them, and a
+    title typed with them is created without them."""
+    hostile = DIRECTIVES.replace("1. Giao Sở A", "1. =@Giao Sở A")
+    response = office.post(PROPOSE, {"text": hostile, "period": ""})
+    assert response.status_code == 200
+    assert response.context["rows"][0]["title"] == TITLE_1
+    response = _create(office, _row(0, '=HYPERLINK("http://x")', "2026-08-15", cast.unit_a.pk))
+    assert response.status_code == 302
+    assert Task.objects.get().title == 'HYPERLINK("http://x")'

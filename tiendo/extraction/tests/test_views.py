@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tiendo.audit.models import AuditEntry
-from tiendo.extraction.models import ExtractionRun
+from tiendo.extraction import jobs
+from tiendo.extraction.models import ExtractionRun, RunState
 from tiendo.indicators.models import Evidence, Figure, FigureState
 from tiendo.testing import make_figure, make_indicator
 
@@ -37,6 +38,7 @@ def run(cast, catalogue, client):
     response = client.post(reverse("extraction:list"),
                            {"file": _upload(), "unit": cast.unit_a.pk, "period": ""})
     assert response.status_code == 302
+    assert jobs.drain() == 1  # the worker reads it
     client.logout()
     return ExtractionRun.objects.get()
 
@@ -47,6 +49,14 @@ def test_office_uploads_a_report_and_sees_it_highlighted(cast, catalogue, client
                            {"file": _upload(), "unit": cast.unit_a.pk, "period": ""})
     run = ExtractionRun.objects.get()
     assert response["Location"] == reverse("extraction:review", args=[run.pk])
+    assert run.state == RunState.QUEUED and run.text == ""  # the request did not read it
+    page = client.get(response["Location"])
+    assert "Báo cáo đang chờ đọc" in page.content.decode()
+    assert f'hx-get="{reverse("extraction:status", args=[run.pk])}"' in page.content.decode()
+    assert jobs.drain() == 1
+    status = client.get(reverse("extraction:status", args=[run.pk]), HTTP_HX_REQUEST="true")
+    assert status["HX-Refresh"] == "true"
+    run.refresh_from_db()
     assert (run.unit, run.period, run.kind, run.created_by) == (
         cast.unit_a, "2026-Q1", "txt", cast.office)
     assert [[n["text"] for n in s["numbers"]] for s in run.statements] == [
@@ -64,9 +74,16 @@ def test_a_corrupt_pdf_is_refused_with_a_vietnamese_message(cast, client):
     client.force_login(cast.office)
     bad = SimpleUploadedFile("hong.pdf", b"%PDF-1.4 broken", content_type="application/pdf")
     response = client.post(reverse("extraction:list"), {"file": bad, "unit": cast.unit_a.pk})
-    assert response.status_code == 422
-    assert "Tệp “hong.pdf” bị hỏng hoặc không phải tệp PDF hợp lệ." in response.content.decode()
-    assert ExtractionRun.objects.count() == 0
+    assert response.status_code == 302
+    jobs.drain()
+    run = ExtractionRun.objects.get()
+    assert (run.state, run.statements) == (RunState.FAILED, [])
+    message = "Tệp “hong.pdf” bị hỏng hoặc không phải tệp PDF hợp lệ."
+    assert run.error == message
+    page = client.get(response["Location"])
+    assert message in page.content.decode()
+    assert "hx-trigger" not in page.content.decode()  # no more polling
+    assert AuditEntry.objects.filter(action="extraction.read_failed").count() == 1
 
 
 def test_a_focal_point_cannot_read_for_another_unit(cast, client):
@@ -237,5 +254,6 @@ def test_a_docx_report_is_read(cast, catalogue, client, tmp_path):
     upload = SimpleUploadedFile("bao-cao.docx", path.read_bytes())
     response = client.post(reverse("extraction:list"), {"file": upload, "unit": cast.unit_a.pk})
     assert response.status_code == 302
+    jobs.drain()
     run = ExtractionRun.objects.get()
     assert (run.kind, run.text, len(run.statements)) == ("docx", REPORT.rstrip("\n"), 2)

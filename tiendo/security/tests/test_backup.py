@@ -108,3 +108,131 @@ def test_demo_backup_restored_into_an_empty_home_gives_the_same_indicator_table(
         _tiendo(empty, "audit", "verify")
     assert exc.value.returncode == 1
     assert f"indicators.figure #{figure_id}: trường “value” là '1'" in exc.value.stderr
+
+
+# --- issue 14: the whole archive is checked before anything is touched ---
+
+def _rewrite(archive, target, *, drop=(), replace=None):
+    """A copy of ``archive`` without the members in ``drop`` and with ``replace`` {name:
+    bytes} written instead of the originals."""
+    import io
+
+    replace = replace or {}
+    with tarfile.open(archive) as src, tarfile.open(target, "w:gz") as dst:
+        for m in src.getmembers():
+            if m.name in drop or m.name in replace:
+                continue
+            dst.addfile(m, src.extractfile(m) if m.isfile() else None)
+        for name, data in replace.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            dst.addfile(info, io.BytesIO(data))
+    return target
+
+
+def _manifest(archive):
+    import json
+
+    with tarfile.open(archive) as tar:
+        return json.loads(tar.extractfile("manifest.json").read())
+
+
+def _broken(archive, tmp_path, case):
+    import json
+
+    m = _manifest(archive)
+    member = m["database"]
+    if case == "no-database":
+        return _rewrite(archive, tmp_path / f"{case}.tar.gz", drop={member}), "thiếu cơ sở dữ liệu"
+    if case == "manifest-not-json":
+        return (_rewrite(archive, tmp_path / f"{case}.tar.gz", replace={"manifest.json": b"{oops"}),
+                "không phải JSON hợp lệ")
+    if case == "manifest-missing-key":
+        del m["counts"]
+        return (_rewrite(archive, tmp_path / f"{case}.tar.gz",
+                         replace={"manifest.json": json.dumps(m).encode()}),
+                "thiếu khóa: counts")
+    if case == "database-damaged":
+        return (_rewrite(archive, tmp_path / f"{case}.tar.gz",
+                         replace={member: b"SQLite format 3\x00" + b"\x07" * 4096}),
+                "bị hỏng|không phải JSON|không phải dữ liệu")
+    if case == "counts-differ":
+        m["counts"]["indicators.figure"] += 5
+        return (_rewrite(archive, tmp_path / f"{case}.tar.gz",
+                         replace={"manifest.json": json.dumps(m).encode()}),
+                "không khớp manifest")
+    raise AssertionError(case)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("method", ["json"] + (["sqlite"] if connection.vendor == "sqlite"
+                                               else ["pg_dump"]))
+@pytest.mark.parametrize("case", ["no-database", "manifest-not-json", "manifest-missing-key",
+                                  "database-damaged", "counts-differ"])
+def test_a_broken_archive_is_refused_and_the_data_is_left_as_it_was(workspace, tmp_path,
+                                                                    method, case):
+    if method == "pg_dump" and case == "counts-differ":
+        pytest.skip("a pg_dump archive's rows are counted only once restored")
+    archive = tmp_path / "sao-luu.tar.gz"
+    backup(archive, method=method)
+    Figure.objects.filter(unit__code="so-a").update(value=Decimal(1))  # a later change
+    before = _figures()
+    broken, message = _broken(archive, tmp_path, case)
+    with pytest.raises(BackupError, match=message):
+        restore(broken, force=True)
+    assert _figures() == before
+    assert workspace.read_bytes() == b"%PDF-1.4 minh chung"
+
+
+def test_the_manifest_check_names_each_problem_in_one_line(tmp_path):
+    from tiendo.security.backup import _read_manifest
+
+    for text, message in [("[1, 2]", "phải là một đối tượng JSON"),
+                          ('{"format": 1}', "thiếu khóa: method, database"),
+                          ('{"format": 9, "method": "sqlite", "database": "db.sqlite3", '
+                           '"vendor": "sqlite", "created_at": "x", "counts": {}}',
+                           "Định dạng sao lưu 9"),
+                          ('{"format": 1, "method": "sqlite", "database": "data.json", '
+                           '"vendor": "sqlite", "created_at": "x", "counts": {}}',
+                           "không hợp lệ"),
+                          ('{"format": 1, "method": "json", "database": "data.json", '
+                           '"vendor": "sqlite", "created_at": "x", "counts": {"a": "1"}}',
+                           "counts")]:
+        (tmp_path / "manifest.json").write_text(text)
+        with pytest.raises(BackupError, match=message) as exc:
+            _read_manifest(tmp_path)
+        assert "\n" not in str(exc.value)
+
+
+def _run(home, *args):
+    env = {**os.environ, "TIENDO_HOME": str(home), "TIENDO_DEMO_PASSWORD": "demo-password-123"}
+    env.pop("DATABASE_URL", None)
+    return subprocess.run([sys.executable, "-m", "tiendo.cli", *args], env=env,
+                          capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_the_cli_refuses_broken_archives_in_one_line_and_keeps_the_data(tmp_path):
+    """`tiendo restore --force` of an archive missing its database, with a non-JSON manifest
+    or a manifest missing a key: exit 1, one line, the indicator table unchanged."""
+    home = tmp_path / "home"
+    assert _run(home, "demo", "--no-serve").returncode == 0
+    archive = tmp_path / "sao-luu.tar.gz"
+    assert _run(home, "backup", str(archive)).returncode == 0
+    table = _run(home, "indicators", "--period", "2026-Q1", "--json").stdout
+    assert '"actual"' in table
+    for case in ("no-database", "manifest-not-json", "manifest-missing-key"):
+        broken, message = _broken(archive, tmp_path, case)
+        res = _run(home, "restore", "--force", str(broken))
+        assert res.returncode == 1, (case, res.stderr)
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1, (case, res.stderr)
+        assert message in lines[0]
+        assert "Traceback" not in res.stderr
+        assert _run(home, "indicators", "--period", "2026-Q1", "--json").stdout == table
+    # the report command: a missing folder is one line too
+    res = _run(home, "report", "--period", "2026-Q1", "--format", "docx",
+               "-o", str(tmp_path / "khong-co" / "f.docx"))
+    assert res.returncode != 0
+    assert res.stderr.strip().splitlines() == [
+        f"tiendo report: Không ghi được tệp {tmp_path / 'khong-co' / 'f.docx'}: "
+        "No such file or directory. (cannot write the file)"]

@@ -143,3 +143,85 @@ def test_production_settings_pass_check_deploy(tmp_path):
                          timeout=120)
     assert res.returncode == 0, res.stderr
     assert "System check identified no issues (0 silenced)." in res.stdout
+
+
+# --- issue 14: the second factor cannot be skipped through /api/tokens/ ---
+
+def _password_only(client, user):
+    """Log in as a TOTP-enrolled person through the login form, without the code."""
+    TOTPDevice.objects.create(user=user, name="tiendo", confirmed=True)
+    resp = client.post(LOGIN, {"username": user.username, "password": PASSWORD})
+    assert resp.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_password_only_session_gets_no_api_token_page(client, cast, method):
+    from tiendo.api.models import ApiToken
+
+    _password_only(client, cast.inspector)
+    resp = getattr(client, method)("/api/tokens/", {"name": "script"} if method == "post" else {})
+    assert resp.status_code == 302
+    assert resp["Location"].startswith(TWO_FACTOR)
+    assert not ApiToken.objects.filter(user=cast.inspector).exists()
+
+
+def test_a_password_only_session_cannot_revoke_a_token(client, cast):
+    from tiendo.api.services import token_create
+
+    token, _raw = token_create(actor=cast.inspector, name="script")
+    _password_only(client, cast.inspector)
+    resp = client.post(f"/api/tokens/{token.pk}/thu-hoi/")
+    assert resp["Location"].startswith(TWO_FACTOR)
+    token.refresh_from_db()
+    assert token.revoked_at is None
+
+
+def test_after_the_code_the_token_page_works(client, cast):
+    from tiendo.api.models import ApiToken
+
+    _password_only(client, cast.inspector)
+    device = TOTPDevice.objects.get(user=cast.inspector)
+    assert client.post(TWO_FACTOR, {"token": _token(device)}).status_code == 302
+    assert client.get("/api/tokens/").status_code == 200
+    assert client.post("/api/tokens/", {"name": "script"}).status_code == 200
+    assert ApiToken.objects.filter(user=cast.inspector).count() == 1
+
+
+def test_the_token_view_itself_refuses_an_unverified_session(rf, cast):
+    """Even if the middleware's open paths change, the view checks the second factor."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from tiendo.api.views import tokens
+    from tiendo.security.twofactor import SESSION_KEY
+
+    request = rf.get("/api/tokens/")
+    request.user = cast.inspector
+    request.user.is_verified = lambda: False
+    request.session = SessionStore()
+    request.session[SESSION_KEY] = True
+    resp = tokens(request)
+    assert resp.status_code == 302
+    assert resp["Location"].startswith(TWO_FACTOR)
+
+
+def test_a_session_without_the_stored_requirement_still_needs_the_code(client, cast):
+    """A session that never went through the login signal has the requirement decided on
+    its first request."""
+    from tiendo.security.twofactor import SESSION_KEY
+
+    TOTPDevice.objects.create(user=cast.inspector, name="tiendo", confirmed=True)
+    client.force_login(cast.inspector)
+    session = client.session
+    del session[SESSION_KEY]
+    session.save()
+    assert client.get(AUDIT)["Location"].startswith(TWO_FACTOR)
+    assert client.get("/api/tokens/")["Location"].startswith(TWO_FACTOR)
+
+
+def test_the_rest_api_still_answers_a_bearer_token_without_a_session(client, cast):
+    from tiendo.api.services import token_create
+
+    _token_row, raw = token_create(actor=cast.inspector, name="script")
+    resp = client.get("/api/me", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert resp.status_code == 200, resp.content

@@ -141,15 +141,24 @@ def approvals(request):
     items = indicator_queries.approval_items(user=request.user)
     if wants_xlsx(request):
         return approvals_xlsx(items)
+    admin = access.is_admin(request.user)
     return render(request, "web/approvals.html", {
-        "items": [{"item": i, "form": forms.ReturnForm(prefix=f"r{i.figure.pk}")}
+        "items": [{"item": i, "form": forms.ReturnForm(prefix=f"r{i.figure.pk}"),
+                   "own": _own(request.user, i.figure, admin=admin)}
                   for i in items]})
+
+
+def _own(user, figure, *, admin: bool) -> bool:
+    """A figure the user sent: figure_approve refuses it (MSG_OWN_APPROVAL) unless the user
+    is an administrator, so the page offers no approve button for it."""
+    return figure.submitted_by_id == user.pk and not admin
 
 
 def _queue_row(request, figure, *, done: str = "", form=None, error=None, status=200):
     item = indicator_queries.approval_item(figure)
     return render(request, "web/_approval_row.html", {
-        "i": {"item": item, "form": form or forms.ReturnForm(prefix=f"r{figure.pk}")},
+        "i": {"item": item, "form": form or forms.ReturnForm(prefix=f"r{figure.pk}"),
+              "own": _own(request.user, figure, admin=access.is_admin(request.user))},
         "done": done, "error": error}, status=status)
 
 
@@ -161,6 +170,8 @@ def approve(request, pk):
         figure = services.figure_approve(actor=request.user, figure=figure)
     except ValidationError as exc:
         return _queue_row(request, figure, error=" ".join(exc.messages), status=422)
+    except PermissionDenied as exc:  # e.g. one's own figure: the row says why
+        return _queue_row(request, figure, error=str(exc), status=403)
     return _queue_row(request, figure, done=_("Đã duyệt."))
 
 

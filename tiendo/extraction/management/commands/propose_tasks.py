@@ -1,11 +1,13 @@
 """`tiendo propose-tasks FILE`: the tasks a plan section of a report asks for."""
 
 import json
+from dataclasses import replace
 
 from django.core.management.base import BaseCommand, CommandError
 
 from tiendo.extraction.engine import ReadError, read_document
 from tiendo.extraction.engine.directives import propose_tasks
+from tiendo.lib.cells import strip_formula_prefix
 from tiendo.lib.periods import PeriodError
 
 
@@ -41,6 +43,8 @@ class Command(BaseCommand):
         try:
             doc = read_document(opts["file"])
             tasks = propose_tasks(doc.text, units=_units(), default_period=opts["period"])
+            # a title a spreadsheet would take for a formula loses its prefix (lib/cells.py)
+            tasks = [replace(t, title=strip_formula_prefix(t.title)) for t in tasks]
         except (ReadError, PeriodError) as exc:
             raise CommandError(str(exc), returncode=2) from None
         if opts["json"]:

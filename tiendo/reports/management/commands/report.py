@@ -13,6 +13,7 @@ from django.utils import timezone
 from tiendo.orgs.access import system_user
 from tiendo.reports.builds import FORMATS, BuildError, build
 
+MSG_CANNOT_WRITE = "Không ghi được tệp {path}: {error}. (cannot write the file)"
 MSG_UNKNOWN_UNIT = "Không có đơn vị mã “{code}”."
 MSG_BAD_DATE = "Ngày không hợp lệ “{value}”: cần dạng YYYY-MM-DD."
 MSG_WROTE = "Đã ghi {path} ({size} byte)."
@@ -58,12 +59,18 @@ class Command(BaseCommand):
             self._fail(MSG_UNKNOWN_UNIT.format(code=issuer if issuer and not unit else unit))
         path = Path(output or built.filename)
         # Write next to the target, then rename: never a half-written report.
-        fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".",
-                                   prefix=".tiendo-", suffix=path.suffix)
+        try:
+            fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".",
+                                       prefix=".tiendo-", suffix=path.suffix)
+        except OSError as exc:
+            self._fail(MSG_CANNOT_WRITE.format(path=path, error=exc.strerror))
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(built.content)
             os.replace(tmp, path)
+        except OSError as exc:
+            Path(tmp).unlink(missing_ok=True)
+            self._fail(MSG_CANNOT_WRITE.format(path=path, error=exc.strerror))
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

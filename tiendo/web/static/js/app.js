@@ -1,5 +1,6 @@
 /* Site-wide behaviour, no inline scripts (CSP): the service worker for the static shell,
-   confirmation prompts, and auto-submitting filter selects. */
+   confirmation prompts, auto-submitting filter selects, and the message of an htmx request
+   that failed (htmx does not swap 4xx/5xx answers other than 422). */
 (function () {
   "use strict";
   var sw = document.body.getAttribute("data-sw");
@@ -28,4 +29,48 @@
     var msg = form.getAttribute && form.getAttribute("data-confirm");
     if (msg && !window.confirm(msg)) { e.preventDefault(); e.stopImmediatePropagation(); }
   }, true);
+  // htmx:responseError: show the answer's message (its [role=alert], else its heading or
+  // text) in one alert at the top of the page, announced to screen readers.
+  function errorText(xhr) {
+    var fallback = (document.documentElement.lang === "en" ? "The request failed (" :
+      "Yêu cầu không thực hiện được (mã ") + xhr.status + ").";
+    var body = xhr.responseText || "";
+    var type = (xhr.getResponseHeader && xhr.getResponseHeader("Content-Type")) || "";
+    if (type.indexOf("json") >= 0) {
+      try { return JSON.parse(body).detail || fallback; } catch (err) { return fallback; }
+    }
+    var doc = new DOMParser().parseFromString(body, "text/html");
+    var el = doc.querySelector("[role=alert]") || doc.querySelector("main h1, h1") || doc.body;
+    var text = el ? el.textContent.replace(/\s+/g, " ").trim() : "";
+    return text ? text.slice(0, 500) : fallback;
+  }
+  function errorBox() {
+    var box = document.getElementById("htmx-error");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "htmx-error";
+      box.className = "alert alert-danger htmx-error";
+      box.setAttribute("role", "alert");
+      var main = document.querySelector("main") || document.body;
+      main.insertBefore(box, main.firstChild);
+    }
+    return box;
+  }
+  document.addEventListener("htmx:responseError", function (e) {
+    var xhr = e.detail && e.detail.xhr;
+    if (!xhr) { return; }
+    var box = errorBox();
+    box.textContent = errorText(xhr);
+    box.scrollIntoView({block: "nearest"});
+  });
+  document.addEventListener("htmx:beforeRequest", function () {
+    var box = document.getElementById("htmx-error");
+    if (box) { box.remove(); }
+  });
+  document.addEventListener("htmx:sendError", function () {
+    var box = errorBox();
+    box.textContent = document.documentElement.lang === "en" ?
+      "The server could not be reached; try again." :
+      "Không kết nối được máy chủ; hãy thử lại.";
+  });
 })();
