@@ -19,3 +19,20 @@ class PreferenceForm(forms.ModelForm):
     class Meta:
         model = ChannelPreference
         fields = ["email", "webpush", "webhook_url", "immediate"]
+
+
+class UrgeForm(forms.Form):
+    recipients = forms.MultipleChoiceField(
+        label=_("Người nhận"),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+        error_messages={"required": _("Cần chọn ít nhất một người nhận."),
+                        "invalid_choice": _("Người nhận không thuộc đơn vị được đôn đốc.")})
+    message = forms.CharField(
+        label=_("Lời nhắn"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+        help_text=_("Để trống: “Văn phòng đề nghị đơn vị khẩn trương thực hiện và báo cáo.”"))
+
+    def __init__(self, *args, recipients: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipients"].choices = [(str(pk), label) for pk, label in recipients]
+        self.fields["recipients"].initial = [str(pk) for pk, _label in recipients]

@@ -151,6 +151,8 @@ class ItemKind(models.TextChoices):
     WEEKLY = "weekly", _("Tổng hợp tuần")
     STUCK_TASK = "stuck_task", _("Chờ nghiệm thu")
     STUCK_FIGURES = "stuck_figures", _("Chờ duyệt số liệu")
+    URGE = "urge", _("Đôn đốc")
+    DIRECTION = "direction", _("Ý kiến chỉ đạo")
 
 
 class Notification(models.Model):
@@ -319,3 +321,32 @@ class ICalToken(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class Urge(models.Model):
+    """An urge (đôn đốc) the office sent to a late unit: on one task, or on the unit's missing
+    figures and overdue tasks. Counted per unit ("đã đôn đốc lần N") for the rating."""
+
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="urges",
+                             verbose_name=_("đơn vị"))
+    task = models.ForeignKey("tasks.Task", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="urges", verbose_name=_("nhiệm vụ"))
+    period = models.CharField(_("kỳ"), max_length=20, blank=True)
+    message = models.TextField(_("lời nhắn"), blank=True, max_length=2000)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                              related_name="+", verbose_name=_("người đôn đốc"))
+    recipients = models.JSONField(_("người nhận"), default=list)
+    sequence = models.PositiveIntegerField(_("lần"), default=1)
+    created_at = models.DateTimeField(_("lúc"))
+
+    class Meta:
+        verbose_name = _("lần đôn đốc")
+        verbose_name_plural = _("đôn đốc")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            # serves: "đã đôn đốc lần N" of a unit (and of one task) and the count per unit
+            models.Index(fields=["unit", "task"], name="urge_unit_task"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — lần {self.sequence}"

@@ -2,7 +2,10 @@
 
 from datetime import date
 
-from tiendo.reminders.models import Notification, Outbox, OutboxState
+from tiendo.indicators.models import Figure, FigureState
+from tiendo.orgs import access
+from tiendo.orgs.models import Role
+from tiendo.reminders.models import Notification, Outbox, OutboxState, Urge
 from tiendo.tasks.models import TaskState
 from tiendo.tasks.queries import visible_tasks
 
@@ -24,3 +27,19 @@ def deadlines_for_calendar(*, user, since: date | None = None, limit: int = 2000
 
 def dead_count() -> int:
     return Outbox.objects.filter(state=OutboxState.DEAD).count()
+
+
+def awaiting_approval_count(user) -> int:
+    """Figures submitted and waiting for this office's approval (1 query; 0 for others)."""
+    if not getattr(user, "is_authenticated", False) or not access.has_role(user, Role.OFFICE):
+        return 0
+    return Figure.objects.filter(state=FigureState.SUBMITTED,
+                                 unit__in=access.units_managed_by(user)).count()
+
+
+def urges_of(*, unit, task=None, limit: int = 20):
+    """The latest urges of a unit (of one task when given), newest first (1 query)."""
+    qs = Urge.objects.filter(unit=unit).select_related("actor", "actor__profile")
+    if task is not None:
+        qs = qs.filter(task=task)
+    return qs[:limit]

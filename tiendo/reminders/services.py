@@ -1,12 +1,19 @@
 """Writes of the reminders app: a person's channels and digest hour, push subscriptions,
 the private calendar token. Each runs in one transaction with its audit entry."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tiendo.audit.services import record, snapshot
-from tiendo.orgs.models import Profile
-from tiendo.reminders.models import ChannelPreference, ICalToken, PushSubscription
+from tiendo.lib.periods import PeriodError, parse_period
+from tiendo.orgs import access
+from tiendo.orgs.models import Profile, Role
+from tiendo.reminders import notify
+from tiendo.reminders.models import ChannelPreference, ICalToken, ItemKind, PushSubscription, Urge
 
 MSG_HOUR = "Giờ nhận bản tin phải từ 0 đến 23."
 MSG_NOT_YOURS = "Chỉ chính người dùng được đổi cài đặt nhận nhắc việc của mình."
@@ -78,3 +85,97 @@ def ical_token_reset(*, actor) -> ICalToken:
         token = ICalToken.objects.create(user=actor)
         record(actor=actor, action="reminders.ical_reset", obj=token)
     return token
+
+
+# --- urging (đôn đốc) -----------------------------------------------------------------------
+
+MSG_URGE_ROLE = gettext_lazy("Chỉ văn phòng quản lý đơn vị này mới được đôn đốc.")
+MSG_URGE_NOBODY = gettext_lazy("Đơn vị chưa có đầu mối hay thủ trưởng nào để nhận lời đôn đốc.")
+MSG_URGE_NOT_THEIRS = gettext_lazy(
+    "Người nhận phải là đầu mối hoặc thủ trưởng của đơn vị được đôn đốc.")
+MSG_URGE_TASK_UNIT = gettext_lazy("Nhiệm vụ này không do đơn vị được đôn đốc chủ trì.")
+MSG_URGE_LONG = gettext_lazy("Lời nhắn dài quá 2.000 ký tự.")
+
+
+def urge_recipients(unit) -> dict[str, list]:
+    """The people an urge of ``unit`` may go to: {"focal": [...], "head": [...]} as users."""
+    ids = notify.unit_people(unit)
+    users = {u.pk: u for u in get_user_model().objects.filter(
+        pk__in=ids["focal"] + ids["head"]).select_related("profile")}
+    return {k: [users[i] for i in v if i in users] for k, v in ids.items()}
+
+
+def _urge_text(unit, task, period_label: str, sequence: int, message: str) -> tuple[str, str]:
+    what = task.title if task is not None else (
+        _("số liệu và nhiệm vụ chậm của đơn vị") + (f" ({period_label})" if period_label else ""))
+    title = _("Đôn đốc lần %(n)s: %(what)s") % {"n": sequence, "what": what}
+    body = message.strip() or _("Văn phòng đề nghị %(unit)s khẩn trương thực hiện và báo cáo.") % {
+        "unit": unit.name}
+    return title, body
+
+
+def urge_send(*, actor, unit, task=None, period: str = "", message: str = "",
+              recipient_ids: list[int] | None = None, now=None) -> Urge:
+    """The office urges a late unit — on one task, or on its missing figures and overdue
+    tasks of a period. The recipients (the unit's focal points and its head by default; the
+    office may pick among them) get it at once: in the bell when this commits, and on their
+    channels at the worker's next pass. One transaction: the urge, its audit entry, the
+    notifications and the outbox rows."""
+    if not (access.has_role(actor, Role.OFFICE) or access.is_admin(actor)) \
+            or not access.can_manage_unit(actor, unit.pk):
+        raise PermissionDenied(MSG_URGE_ROLE)
+    if task is not None and task.lead_unit_id != unit.pk:
+        raise ValidationError(MSG_URGE_TASK_UNIT)
+    if len(message) > 2000:
+        raise ValidationError({"message": MSG_URGE_LONG})
+    people = notify.unit_people(unit)
+    allowed = list(dict.fromkeys(people["focal"] + people["head"]))
+    if not allowed:
+        raise ValidationError(MSG_URGE_NOBODY)
+    chosen = list(dict.fromkeys(recipient_ids)) if recipient_ids else allowed
+    if any(uid not in allowed for uid in chosen):
+        raise ValidationError(MSG_URGE_NOT_THEIRS)
+    now = now or timezone.now()
+    label = ""
+    if period:
+        try:
+            label = parse_period(period).label_vi
+        except PeriodError as exc:
+            raise ValidationError({"period": str(exc)}) from exc
+    with transaction.atomic():
+        earlier = Urge.objects.select_for_update().filter(unit=unit, task=task)
+        sequence = earlier.count() + 1
+        urge = Urge(unit=unit, task=task, period=period if task is None else "",
+                    message=message.strip(), actor=actor, recipients=chosen,
+                    sequence=sequence, created_at=now)
+        urge.full_clean()
+        urge.save()
+        title, body = _urge_text(unit, task, label, sequence, message)
+        path = f"/nhiem-vu/{task.pk}/" if task is not None else f"/don-vi/{unit.pk}/"
+        data = {"type": "urge", "urge": urge.pk, "unit_id": unit.pk, "unit": unit.name,
+                "task": task.pk if task is not None else None, "period": urge.period,
+                "sequence": sequence}
+        notify.send_now(recipients=chosen, key=f"urge:{urge.pk}", kind=ItemKind.URGE,
+                        title=str(title), body=str(body), path=path, data=data, now=now)
+        record(actor=actor, action="reminders.urge", obj=urge, unit_id=unit.pk,
+               after={"unit": unit.code, "task": data["task"], "period": urge.period,
+                      "sequence": sequence, "recipients": chosen,
+                      "message": urge.message}, now=now)
+    return urge
+
+
+def direction_notify(*, direction, now=None) -> None:
+    """A direction (ý kiến chỉ đạo) on a task reaches the lead unit's focal points and head at
+    once. Runs inside the caller's transaction (tasks.services.direction_add)."""
+    task = direction.task
+    people = notify.unit_people(task.lead_unit)
+    recipients = list(dict.fromkeys(people["focal"] + people["head"]))
+    if not recipients:
+        return
+    title = _("Ý kiến chỉ đạo: %(task)s") % {"task": task.title}
+    notify.send_now(recipients=recipients, key=f"direction:{direction.pk}",
+                    kind=ItemKind.DIRECTION, title=str(title), body=direction.text[:1000],
+                    path=f"/nhiem-vu/{task.pk}/",
+                    data={"type": "direction", "task": task.pk, "unit_id": task.lead_unit_id,
+                          "unit": task.lead_unit.name},
+                    now=now or timezone.now())

@@ -13,4 +13,5 @@ urlpatterns = [
     path("push/", views.push_subscribe, name="push_subscribe"),
     path("push/huy/", views.push_unsubscribe, name="push_unsubscribe"),
     path("push/khoa/", views.vapid_key, name="vapid_key"),
+    path("don-doc/<int:unit_pk>/", views.urge, name="urge"),
 ]

@@ -2,24 +2,28 @@ import json
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
+from tiendo.orgs import access
 from tiendo.reminders import queries, services
 from tiendo.reminders.channels import inapp, webpush
-from tiendo.reminders.forms import PreferenceForm
+from tiendo.reminders.forms import PreferenceForm, UrgeForm
 from tiendo.reminders.models import ICalToken
 
 
 @login_required
 def centre(request):
     items = queries.notifications_of(user=request.user)
-    ctx = {"items": items, "unread": inapp.unread_count(request.user)}
+    ctx = {"items": items, "unread": inapp.unread_count(request.user),
+           "awaiting": queries.awaiting_approval_count(request.user)}
     template = "reminders/_list.html" if request.htmx else "reminders/centre.html"
     return render(request, template, ctx)
 
@@ -123,3 +127,42 @@ def vapid_key(request):
     return HttpResponse(webpush.application_server_key(), content_type="text/plain")
 
 
+
+
+@login_required
+def urge(request, unit_pk):
+    """Đôn đốc: the office picks recipients among the unit's focal points and head, adds a
+    message, and sends (?task=<pk> urges on one task, ?period= on a period's figures)."""
+    unit = access.get_unit_for_user(request.user, unit_pk)
+    task = None
+    task_pk = request.GET.get("task") or request.POST.get("task")
+    if task_pk:
+        task = access.get_task_for_user(request.user, task_pk)
+    period_code = (request.POST.get("period") or request.GET.get("period") or "").strip()
+    people = services.urge_recipients(unit)
+    choices = [(u.pk, _person_label(u, role)) for role in ("focal", "head")
+               for u in people[role]]
+    form = UrgeForm(request.POST or None, recipients=choices)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.urge_send(actor=request.user, unit=unit, task=task,
+                                   period=period_code,
+                                   message=form.cleaned_data["message"],
+                                   recipient_ids=[int(x) for x in
+                                                  form.cleaned_data["recipients"]])
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Đã đôn đốc %(unit)s.") % {"unit": unit.name})
+                return redirect(f"/nhiem-vu/{task.pk}/" if task else f"/don-vi/{unit.pk}/")
+        status = 422
+    return render(request, "reminders/urge.html", {
+        "unit": unit, "task": task, "period_code": period_code, "form": form,
+        "earlier": queries.urges_of(unit=unit, task=task, limit=5)}, status=status)
+
+
+def _person_label(user, role: str) -> str:
+    name = getattr(getattr(user, "profile", None), "full_name", "") or user.username
+    return f"{name} — " + (str(_("đầu mối")) if role == "focal" else str(_("thủ trưởng")))

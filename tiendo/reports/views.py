@@ -7,14 +7,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from tiendo.lib.periods import period_of_date
 from tiendo.orgs import access
 from tiendo.reports.builds import FORMAT_LABELS, BuildError, build
 from tiendo.reports.xlsx import CSV_SHEETS
-
-
-def _last_quarter(today):
-    return period_of_date(today, "quarter").previous()
+from tiendo.web.period_choice import chosen_period
 
 
 @login_required
@@ -22,7 +18,7 @@ def _last_quarter(today):
 def index(request):
     today = timezone.localdate()
     context = {
-        "period": request.GET.get("period") or _last_quarter(today).code,
+        "period": chosen_period(request, on=today)[0],
         "units": access.units_visible_to(request.user).order_by("tree", "path"),
         "formats": FORMAT_LABELS.items(),
     }

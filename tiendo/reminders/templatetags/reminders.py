@@ -13,6 +13,7 @@ register = template.Library()
 def reminder_bell(context):
     user = getattr(context.get("request"), "user", None)
     return {"unread": inapp.unread_count(user) if user else 0,
+            "awaiting": queries.awaiting_approval_count(user) if user else 0,
             "show": bool(user and user.is_authenticated)}
 
 

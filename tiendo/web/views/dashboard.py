@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from tiendo.indicators.models import Field
 from tiendo.web import queries
+from tiendo.web.period_choice import chosen_period
 from tiendo.web.views.common import (
     paginate,
     sees_overview,
@@ -26,7 +27,7 @@ def home(request):
         return redirect("web:mywork")
     codes = queries.period_codes()
     on = today()
-    period, error = queries.pick_period(request.GET.get("period"), codes, on)
+    period, error = chosen_period(request, codes, on)
     if wants_xlsx(request):
         return figures_xlsx(queries.figure_rows(user=request.user, period=period), period)
     data = queries.dashboard(user=request.user, period=period, on=on)
@@ -45,7 +46,7 @@ def home(request):
 def figures(request):
     """Số liệu của kỳ: the list behind every indicator number of the overview."""
     codes = queries.period_codes()
-    period, error = queries.pick_period(request.GET.get("period"), codes, today())
+    period, error = chosen_period(request, codes, today())
     unit = visible_unit_from(request)
     status = request.GET.get("status", "")
     filters = {"user": request.user, "period": period, "unit": unit, "status": status,

@@ -11,9 +11,11 @@ from django.views.decorators.http import require_POST
 from tiendo.indicators import services
 from tiendo.indicators.models import Indicator
 from tiendo.lib.periods import PeriodError, parse_period
+from tiendo.lib.vn_numbers import format_vn_number
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
 from tiendo.web import forms, indicator_queries, queries
+from tiendo.web.period_choice import chosen_period
 from tiendo.web.views.common import today, wants_xlsx
 from tiendo.web.views.exports import approvals_xlsx
 
@@ -36,8 +38,7 @@ def entry(request):
     elif units:
         unit = units[0]
     codes = queries.period_codes()
-    period, error = queries.pick_period(request.GET.get("period"), codes, today(),
-                                        reported=False)
+    period, error = chosen_period(request, codes, today())
     rows = indicator_queries.entry_grid(unit=unit, period=period) if unit else []
     return render(request, "web/figure_entry.html", {
         "units": units, "unit": unit, "period": period, "period_error": error,
@@ -49,10 +50,9 @@ def _row_ctx(row, unit, period, form=None, upload=None, error=None) -> dict:
     f = row.figure
     initial = {"version": f.version} if f else {}
     if f:
-        initial.update(value=str(f.value.normalize()).replace(".", ","),
-                       is_estimate=f.is_estimate, note=f.note,
-                       change=str(f.change.normalize()).replace(".", ",") if f.change is not None
-                       else "")
+        # Read back exactly as the form reads it in: 10250 → "10.250", never "1,025E+4".
+        initial.update(value=format_vn_number(f.value), is_estimate=f.is_estimate,
+                       note=f.note, change=format_vn_number(f.change))
     return {"row": row, "unit": unit, "period": period, "error": error,
             "form": form or forms.FigureForm(initial=initial, prefix=f"i{row.indicator.pk}"),
             "upload": upload or forms.UploadForm(prefix=f"e{row.indicator.pk}"),

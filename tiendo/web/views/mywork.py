@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from tiendo.web import queries, task_queries
+from tiendo.web.period_choice import chosen_period
 from tiendo.web.views.common import today
 
 
@@ -11,7 +12,6 @@ from tiendo.web.views.common import today
 def mywork(request):
     on = today()
     codes = queries.period_codes()
-    period, _error = queries.pick_period(request.GET.get("period"), codes, on,
-                                         reported=False)
+    period, _error = chosen_period(request, codes, on)
     data = task_queries.my_work(user=request.user, on=on, period=period)
     return render(request, "web/mywork.html", {**data, "on": on, "period": period})

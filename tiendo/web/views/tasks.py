@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
 from tiendo.programmes.models import Programme
+from tiendo.reminders import queries as reminder_queries
 from tiendo.tasks import services
 from tiendo.tasks.queries import status_of
 from tiendo.tasks.rules import TaskStatus
@@ -93,6 +94,7 @@ def _context(request, task, **bound) -> dict:
         "can_update": can_update,
         "can_manage": access.can_manage_unit(user, task.lead_unit_id),
         "can_direct": access.has_role(user, Role.LEADER, Role.OFFICE),
+        "urges": list(reminder_queries.urges_of(unit=task.lead_unit, task=task, limit=1)),
         "progress_form": forms.ProgressForm(initial={"percent": task.progress,
                                                      "version": task.version}),
         "extension_form": forms.ExtensionForm(),

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from tiendo.indicators.queries import ROW_ORDER
 from tiendo.orgs import access
 from tiendo.web import queries
+from tiendo.web.period_choice import chosen_period
 from tiendo.web.views.common import paginate, today, wants_xlsx
 from tiendo.web.views.exports import figures_xlsx, units_xlsx
 
@@ -26,7 +27,7 @@ def detail(request, pk):
     unit = access.get_unit_for_user(request.user, pk)
     codes = queries.period_codes()
     on = today()
-    period, error = queries.pick_period(request.GET.get("period"), codes, on)
+    period, error = chosen_period(request, codes, on)
     if wants_xlsx(request):
         return figures_xlsx(queries.figure_rows(user=request.user, period=period, unit=unit),
                             period)

@@ -1,0 +1,67 @@
+"""One period everywhere: the period a person chose once, kept in their session, used by every
+page (overview, figures, figure entry, Việc của tôi, reports, early warning).
+
+Every view that shows a period asks :func:`chosen_period`. A ``?period=`` in the URL wins (so a
+link names its period) and becomes the remembered one; without it, the remembered one; without
+that, the same default on every page: the latest quarter up to today with reported figures
+(else with targets, else today's quarter).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from tiendo.lib.periods import Period, PeriodError, parse_period
+from tiendo.web import queries
+
+SESSION_KEY = "tiendo_period"
+
+
+def _message(exc: PeriodError) -> str:
+    return exc.message_en if (get_language() or "").startswith("en") else str(exc)
+
+
+def remembered_period(request) -> Period | None:
+    """The period kept in the session, if any (and still readable)."""
+    session = getattr(request, "session", None)
+    code = session.get(SESSION_KEY) if session is not None else None
+    if not code:
+        return None
+    try:
+        return parse_period(code)
+    except PeriodError:
+        return None
+
+
+def remember_period(request, period: Period) -> None:
+    session = getattr(request, "session", None)
+    if session is not None and session.get(SESSION_KEY) != period.code:
+        session[SESSION_KEY] = period.code
+
+
+def chosen_period(request, codes=None, on: date | None = None, *,
+                  param: str = "period") -> tuple[Period, str | None]:
+    """(the period to show, the parser's message when ``?period=`` could not be read).
+
+    ``codes`` is ``tiendo.web.queries.period_codes()`` when the caller already has it (it is
+    read only when a default is needed); ``on`` is the day looked from (today by default).
+    """
+    raw = (request.GET.get(param) or "").strip()
+    error = None
+    if raw:
+        try:
+            period = parse_period(raw)
+        except PeriodError as exc:
+            error = _message(exc)
+        else:
+            remember_period(request, period)
+            return period, None
+    period = remembered_period(request)
+    if period is not None:
+        return period, error
+    if codes is None:
+        codes = queries.period_codes()
+    return queries.default_period(codes, on or timezone.localdate()), error
