@@ -20,6 +20,14 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "uploads"
 
 
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    """Pages rendered in tests name static files plainly: the manifest of hashed names exists
+    only after collectstatic (production), and live_server serves /static/ from the finders."""
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
 # --- browser tests (Playwright driving Debian's Chromium; see STACK.md §3) ---
 # Playwright's sync API keeps an asyncio loop running in the test thread for the whole session
 # once a browser test has started; without this flag the ORM then refuses to run in the tests

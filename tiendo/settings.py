@@ -187,9 +187,12 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = TIENDO_HOME / "uploads"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # hashed names (cached for a year by WhiteNoise) and br/gzip copies, made by collectstatic
+    # (`tiendo serve` runs it when a static file changed)
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-WHITENOISE_USE_FINDERS = True
+# Production serves the collected files only; finders (uncompressed, 60 s cache) while debugging.
+WHITENOISE_USE_FINDERS = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 TIENDO_UPLOAD_MAX_BYTES = env_int("TIENDO_UPLOAD_MAX_MB", 20) * 1024 * 1024

@@ -22,8 +22,9 @@ from tiendo.reminders.models import ICalToken
 @login_required
 def centre(request):
     items = queries.notifications_of(user=request.user)
-    ctx = {"items": items, "unread": inapp.unread_count(request.user),
-           "awaiting": queries.awaiting_approval_count(request.user)}
+    ctx = {"items": items, "unread": inapp.unread_count(request.user)}
+    if not request.htmx:  # the page (not the list partial) also says what awaits approval
+        ctx["awaiting"] = queries.awaiting_approval_count(request.user)
     template = "reminders/_list.html" if request.htmx else "reminders/centre.html"
     return render(request, template, ctx)
 

@@ -28,7 +28,7 @@ def test_page_offers_one_button_per_format(client, data):
     for fmt in ("docx", "pdf", "xlsx", "csv", "json"):
         assert f'id="build-{fmt}"' in html
         assert f'formaction="/bao-cao/tai-ve/{fmt}/"' in html
-    assert 'value="2026-Q1"' in html
+    assert 'value="Quý I/2026"' in html  # the period as people write it, never "2026-Q1"
 
 
 @pytest.mark.parametrize(("fmt", "ctype", "magic"), [

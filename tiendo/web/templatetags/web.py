@@ -5,6 +5,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
 
+from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
 from tiendo.web import queries
@@ -48,7 +49,36 @@ def verdict_label(value):
 
 @register.filter
 def period_label(value):
-    return queries.period_label(value) if value else ""
+    """A period (or its code) as people write it: "Quý I/2026", never "2026-Q1"."""
+    period = _as_period(value)
+    if period is None:
+        return value or ""
+    return queries.period_label(period)
+
+
+@register.filter
+def period_value(value):
+    """A period for a text input: the label when the parser reads it back (every Vietnamese
+    label, and the English quarter), else the code."""
+    period = _as_period(value)
+    if period is None:
+        return value or ""
+    label = queries.period_label(period)
+    try:
+        return label if parse_period(label) == period else period.code
+    except PeriodError:
+        return period.code
+
+
+def _as_period(value):
+    if not value:
+        return None
+    if isinstance(value, Period):
+        return value
+    try:
+        return parse_period(str(value))
+    except PeriodError:
+        return None
 
 
 STATUS_BADGES = {

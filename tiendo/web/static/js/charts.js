@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   if (!window.echarts) { return; }
-  var COLORS = {in_progress: "#4299e1", overdue: "#d63939", done_on_time: "#2fb344", done_late: "#f76707"};
+  var COLORS = {in_progress: "#1e6fb8", overdue: "#c42626", done_on_time: "#1f7a34", done_late: "#b35c00"};
   var charts = [];
 
   function read(id) {
@@ -46,19 +46,50 @@
         return {value: v, itemStyle: {color: v >= 100 ? "#2fb344" : "#d63939"}};
       }), markLine: {symbol: "none", data: [{xAxis: 100}], lineStyle: {color: "#666"}}}]
     });
-    var heatMax = Math.max.apply(null, [1].concat(d.heat.cells.map(function (c) { return c[2]; })));
+    // One colour per status (overdue red, done green…), deeper as the count grows within
+    // that status: the darkest red is the unit with the most overdue tasks, not the best one.
+    var HEAT_KEYS = ["in_progress", "overdue", "done_on_time", "done_late"];
+    var colMax = HEAT_KEYS.map(function (_k, j) {
+      return Math.max.apply(null, [1].concat(d.heat.cells.filter(function (c) { return c[0] === j; })
+        .map(function (c) { return c[2]; })));
+    });
+    function mix(hex, share) {  // hex colour mixed with white; share 0 → white, 1 → the colour
+      var n = parseInt(hex.slice(1), 16), r = n >> 16, g = (n >> 8) & 255, b = n & 255;
+      function ch(x) { return Math.round(255 - (255 - x) * share); }
+      return "rgb(" + ch(r) + "," + ch(g) + "," + ch(b) + ")";
+    }
     var heatEl = document.getElementById("chart-heat");
     if (heatEl) { heatEl.style.height = Math.max(180, 36 * d.heat.units.length + 90) + "px"; }
+    var unitLabel = heatEl && heatEl.clientWidth < 500 ? 84 : 140;
+    var colWidth = heatEl ? Math.max(48, (heatEl.clientWidth - unitLabel - 24) / HEAT_KEYS.length - 6) : 64;
     make("chart-heat", {
-      tooltip: {position: "top"},
+      tooltip: {position: "top", formatter: function (p) {
+        return d.heat.units[p.data.value[1]] + " — " + d.heat.statuses[p.data.value[0]] + ": " + p.data.value[2];
+      }},
       grid: {left: 8, right: 8, top: 8, bottom: 8, containLabel: true},
       xAxis: {type: "category", position: "top", data: d.heat.short,
-        axisLabel: {interval: 0, width: 64, overflow: "break", fontSize: 11}},
-      yAxis: {type: "category", data: d.heat.units, inverse: true, axisLabel: {width: 120, overflow: "truncate"}},
-      visualMap: {min: 0, max: heatMax, show: false, inRange: {color: ["#f1f5f9", "#206bc4"]}},
-      series: [{type: "heatmap", data: d.heat.cells, label: {show: true}}]
+        axisLabel: {interval: 0, width: colWidth, overflow: "break", fontSize: 11, lineHeight: 13},
+        axisTick: {show: false}, splitArea: {show: false}},
+      yAxis: {type: "category", data: d.heat.units, inverse: true,
+        axisLabel: {width: unitLabel, overflow: "truncate"}, axisTick: {show: false}},
+      series: [{type: "heatmap", itemStyle: {borderColor: "#fff", borderWidth: 2},
+        data: d.heat.cells.map(function (c) {
+          var share = c[2] ? 0.2 + 0.8 * c[2] / colMax[c[0]] : 0;
+          var colour = c[2] ? mix(COLORS[HEAT_KEYS[c[0]]], share) : "#f1f5f9";
+          return {value: c, itemStyle: {color: colour},
+            label: {show: true, color: share > 0.55 ? "#fff" : "#1d273b", fontWeight: 600}};
+        })}]
     });
-    make("chart-trend", {
+    var trendEl = document.getElementById("chart-trend");
+    var quartersWithData = d.trend.labels.filter(function (_l, i) {
+      return (d.trend.met[i] || 0) + (d.trend.not_met[i] || 0) + (d.trend.on_time[i] || 0) > 0;
+    }).length;
+    if (trendEl && quartersWithData < 2) {
+      // One quarter is not a trend: say so instead of drawing a lone bar.
+      trendEl.classList.add("chart-empty");
+      trendEl.removeAttribute("role");
+      trendEl.textContent = trendEl.getAttribute("data-empty") || "";
+    } else make("chart-trend", {
       tooltip: {trigger: "axis"},
       legend: {bottom: 0},
       grid: {left: 8, right: 8, top: 16, bottom: 56, containLabel: true},
