@@ -141,8 +141,11 @@ def urge(request, unit_pk):
         task = access.get_task_for_user(request.user, task_pk)
     period_code = (request.POST.get("period") or request.GET.get("period") or "").strip()
     people = services.urge_recipients(unit)
-    choices = [(u.pk, _person_label(u, role)) for role in ("focal", "head")
-               for u in people[role]]
+    roles: dict = {}
+    for role in ("focal", "head"):
+        for u in people[role]:
+            roles.setdefault(u, []).append(role)
+    choices = [(u.pk, _person_label(u, rs)) for u, rs in roles.items()]
     form = UrgeForm(request.POST or None, recipients=choices)
     status = 200
     if request.method == "POST":
@@ -164,6 +167,7 @@ def urge(request, unit_pk):
         "earlier": queries.urges_of(unit=unit, task=task, limit=5)}, status=status)
 
 
-def _person_label(user, role: str) -> str:
+def _person_label(user, roles: list[str]) -> str:
     name = getattr(getattr(user, "profile", None), "full_name", "") or user.username
-    return f"{name} — " + (str(_("đầu mối")) if role == "focal" else str(_("thủ trưởng")))
+    words = {"focal": _("đầu mối"), "head": _("thủ trưởng")}
+    return f"{name} — " + ", ".join(str(words[r]) for r in roles)
