@@ -24,6 +24,29 @@
       if (out) { out.textContent = el.value + "%"; }
     }
   });
+  // A table wider than the screen scrolls sideways: let the keyboard reach it too.
+  function focusableScroll(root) {
+    (root || document).querySelectorAll(".table-responsive").forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) {
+        el.setAttribute("tabindex", "0");
+      }
+    });
+  }
+  // The menu marks the page the user is on.
+  function markCurrent() {
+    var here = window.location.pathname;
+    document.querySelectorAll("#main-menu a.nav-link").forEach(function (a) {
+      var path = new URL(a.href, window.location.href).pathname;
+      if (path === here || (path !== "/" && here.indexOf(path) === 0)) {
+        a.classList.add("active");
+        a.setAttribute("aria-current", "page");
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { focusableScroll(); markCurrent(); });
+  if (document.readyState !== "loading") { focusableScroll(); markCurrent(); }
+  document.body.addEventListener("htmx:afterSettle", function (e) { focusableScroll(e.target); });
+  window.addEventListener("resize", function () { focusableScroll(); });
   document.addEventListener("submit", function (e) {
     var form = e.target;
     var msg = form.getAttribute && form.getAttribute("data-confirm");
