@@ -170,13 +170,16 @@ def test_axe_finds_no_serious_violation_on_the_main_pages(open_as, live_server, 
                                                          cast, label, viewport):
     assert AXE.exists(), "tiendo assets copies axe-core into static/vendor/"
     revenue, late = scene
-    found, problems = {}, {}
+    found, problems, wide = {}, {}, {}
     for who, pages in main_pages(cast, revenue, late).items():
         page = open_as(who, viewport)
         for name, path in pages.items():
             page.goto(f"{live_server.url}{path}")
             page.wait_for_load_state("networkidle")
             shoot(page, f"{label}-{who}-{name}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > viewport["width"]:  # the page itself must not scroll sideways
+                wide[f"{who} {path}"] = width
             bad = axe_violations(page)
             if bad:
                 found[f"{who} {path}"] = bad
@@ -185,6 +188,7 @@ def test_axe_finds_no_serious_violation_on_the_main_pages(open_as, live_server, 
             problems[who] = page.problems
     assert found == {}
     assert problems == {}
+    assert wide == {}
 
 
 def test_axe_finds_no_serious_violation_on_the_login_page(browser, live_server, shoot):
