@@ -212,3 +212,31 @@ def evidence_add(*, actor, figure: Figure, upload=None, excerpt: str = "") -> Ev
         record(actor=actor, action="evidence.add", obj=ev, unit_id=figure.unit_id,
                after=snapshot(ev))
     return ev
+
+
+MSG_NOTHING_TO_SUBMIT = "Không còn số liệu nháp hay bị trả lại nào để gửi trong kỳ này."
+MSG_SUBMIT_ALL_FAILED = "Chưa gửi số liệu nào: “{indicator}” — {reason}"
+
+
+def figure_submit_all(*, actor, unit, period: str, now=None) -> list[Figure]:
+    """Gửi tất cả: submit every draft or returned figure of a unit for a period at once — all
+    of them, or none when one cannot be sent (the message names it). One audit entry per
+    figure, as when sent one by one."""
+    if not access.can_write_unit(actor, unit.pk):
+        raise PermissionDenied(MSG_NO_RIGHT)
+    now = now or timezone.now()
+    with transaction.atomic():
+        drafts = list(Figure.objects.select_for_update()
+                      .filter(unit=unit, period=period, superseded_by__isnull=True,
+                              state__in=(FigureState.DRAFT, FigureState.RETURNED))
+                      .select_related("indicator").order_by("indicator__sort_order", "pk"))
+        if not drafts:
+            raise ValidationError(MSG_NOTHING_TO_SUBMIT)
+        sent = []
+        for figure in drafts:
+            try:
+                sent.append(figure_submit(actor=actor, figure=figure, now=now))
+            except ValidationError as exc:
+                raise ValidationError(MSG_SUBMIT_ALL_FAILED.format(
+                    indicator=figure.indicator.name, reason=" ".join(exc.messages))) from exc
+    return sent

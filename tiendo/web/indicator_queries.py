@@ -273,3 +273,11 @@ def approval_items(*, user) -> list[ApprovalItem]:
 
 def approval_item(figure: Figure) -> ApprovalItem:
     return _approval_items([figure])[0]
+
+
+def units_with_targets(*, units, period: Period) -> set[int]:
+    """Of the given units (already checked through orgs.access), those with a target in the
+    period or its year — the figure-entry page opens on one of them (1 query)."""
+    codes = {period.code, period.year_period().code}
+    return set(Target.objects.filter(unit__in=[u.pk for u in units], period__in=codes)
+               .values_list("unit_id", flat=True).distinct())

@@ -22,6 +22,7 @@ urlpatterns = [
          name="evidence_file"),
     # figures: entry by focal points, approval by the office
     path("so-lieu/nhap/", figures.entry, name="figure_entry"),
+    path("so-lieu/nhap/gui-tat-ca/", figures.submit_all, name="figure_submit_all"),
     path("so-lieu/nhap/<int:unit_pk>/<str:period>/<int:indicator_pk>/", figures.save_draft,
          name="figure_save"),
     path("so-lieu/<int:pk>/gui/", figures.submit, name="figure_submit"),

@@ -1,17 +1,19 @@
 """Figures: the entry grid of a unit's indicators for a period (focal points), and the
 office's approval queue. Each grid row and queue row is an HTMX partial."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiendo.indicators import services
-from tiendo.indicators.models import Indicator
+from tiendo.indicators.models import Field, Indicator
 from tiendo.lib.periods import PeriodError, parse_period
-from tiendo.lib.vn_numbers import format_vn_number
+from tiendo.lib.vn_numbers import format_count, format_vn_number
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
 from tiendo.web import forms, indicator_queries, queries
@@ -32,18 +34,45 @@ def entry(request):
     if not access.has_role(user, Role.FOCAL, Role.OFFICE):
         raise PermissionDenied(services.MSG_NO_RIGHT)
     units = _entry_units(user)
+    codes = queries.period_codes()
+    period, error = chosen_period(request, codes, today())
     unit = None
     if request.GET.get("unit"):
         unit = access.get_unit_by_code_for_user(user, request.GET["unit"], write=True)
     elif units:
-        unit = units[0]
-    codes = queries.period_codes()
-    period, error = chosen_period(request, codes, today())
+        # open on a unit that has something to enter: the first one with targets
+        with_targets = indicator_queries.units_with_targets(units=units, period=period)
+        unit = next((u for u in units if u.pk in with_targets), units[0])
     rows = indicator_queries.entry_grid(unit=unit, period=period) if unit else []
+    fields = dict(Field.choices)
     return render(request, "web/figure_entry.html", {
         "units": units, "unit": unit, "period": period, "period_error": error,
         "period_codes": codes, "rows": [_row_ctx(r, unit, period) for r in rows],
+        "drafts": sum(1 for r in rows if r.figure and r.figure.state in ("draft", "returned")),
+        "fields": sorted({(r.indicator.field, str(fields.get(r.indicator.field,
+                                                                 r.indicator.field)))
+                          for r in rows if r.indicator.field}, key=lambda f: f[1]),
     })
+
+
+@login_required
+@require_POST
+def submit_all(request):
+    """Gửi tất cả: every draft of the unit for the period, at once (all or nothing)."""
+    unit = access.get_unit_by_code_for_user(request.user, request.POST.get("unit", ""),
+                                            write=True)
+    try:
+        p = parse_period(request.POST.get("period", ""))
+    except PeriodError as exc:
+        raise Http404 from exc
+    try:
+        sent = services.figure_submit_all(actor=request.user, unit=unit, period=p.code)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã gửi %(n)s số liệu, chờ văn phòng duyệt.")
+                         % {"n": format_count(len(sent))})
+    return redirect(f"{reverse('web:figure_entry')}?unit={unit.code}&period={p.code}")
 
 
 def _row_ctx(row, unit, period, form=None, upload=None, error=None) -> dict:
