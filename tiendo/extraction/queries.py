@@ -5,6 +5,7 @@ from django.http import Http404
 
 from tiendo.extraction.models import ExtractionRun
 from tiendo.indicators.models import Indicator
+from tiendo.lib.text import fold
 from tiendo.orgs import access
 
 
@@ -32,3 +33,29 @@ def catalogue_for(*, run: ExtractionRun):
         if not {u.pk for u in i.scope_units.all()} or run.unit_id in
         {u.pk for u in i.scope_units.all()}
     ]
+
+
+SEARCH_LIMIT = 20
+
+
+def indicator_search(*, run: ExtractionRun, text: str, limit: int = SEARCH_LIMIT) -> list:
+    """Catalogue indicators the run's unit may report whose name holds every word typed
+    (accents optional), best first: the review page asks as the person types, instead of
+    listing the whole catalogue in every row (2 queries)."""
+    words = fold(text).split()
+    if not words:
+        return []
+    qs = (Indicator.objects.filter(name__icontains=text.strip())
+          .prefetch_related("scope_units").order_by("sort_order", "code")[:limit * 5])
+    found = list(qs)
+    if len(found) < limit:  # typed without accents, or words in another order
+        seen = {i.pk for i in found}
+        for ind in (Indicator.objects.prefetch_related("scope_units")
+                    .order_by("sort_order", "code").iterator(chunk_size=2000)):
+            if ind.pk not in seen and all(w in fold(ind.name) for w in words):
+                found.append(ind)
+                if len(found) >= limit * 5:
+                    break
+    allowed = [i for i in found if not {u.pk for u in i.scope_units.all()}
+               or run.unit_id in {u.pk for u in i.scope_units.all()}]
+    return allowed[:limit]

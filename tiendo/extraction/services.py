@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePath
@@ -39,7 +40,8 @@ MSG_NOTHING = "Chưa có chỉ tiêu nào được nhận để nhập."
 MSG_NO_INDICATOR = "Chỉ tiêu “{name}” (dòng {n}) chưa chọn chỉ tiêu trong danh mục."
 MSG_NO_VALUE = "Chỉ tiêu “{name}” (dòng {n}) không có số thực hiện để nhập."
 MSG_BAD_VALUE = "Giá trị “{value}” (dòng {n}) không phải là số."
-MSG_ROW_FAILED = "Không nhập được dòng {n} (“{name}”): {error} Chưa nhập dòng nào."
+MSG_ROW_FAILED = "Không nhập được dòng {n} (“{name}”): {error}"
+MSG_NONE_IMPORTED = "Chưa nhập dòng nào."
 MSG_ALREADY = "Báo cáo này đã được nhập vào số liệu."
 MSG_NO_CREATE = "Chỉ văn phòng mới được tạo chỉ tiêu mới trong danh mục."
 MSG_NOT_READ = "Báo cáo chưa đọc xong hoặc không đọc được."
@@ -245,9 +247,19 @@ def excerpt_of(run: ExtractionRun, statement: dict) -> str:
     return f"{sentence} [{run.original_name}, ký tự {start}–{end}]"
 
 
+@dataclass
+class ImportResult:
+    """What an import wrote, and each accepted row it left out with the reason."""
+
+    figures: list = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
 def run_import(*, actor, run: ExtractionRun, is_estimate: bool,
-               period: str | None = None) -> list:
-    """Import every accepted statement as a figure of the run's unit, all or nothing."""
+               period: str | None = None) -> ImportResult:
+    """Import the accepted statements as figures of the run's unit. A row that cannot be
+    imported (no catalogue indicator, no number, a figure already sent or approved…) is left
+    out with its reason and the others are imported; when none can be, nothing is written."""
     if not access.can_write_unit(actor, run.unit_id):
         raise PermissionDenied(MSG_NO_RIGHT)
     code = _period_code(period) if period else run.period
@@ -264,42 +276,55 @@ def run_import(*, actor, run: ExtractionRun, is_estimate: bool,
         indicators = Indicator.objects.in_bulk(
             [run.review_of(i).get("indicator") for i, _ in accepted
              if isinstance(run.review_of(i).get("indicator"), int)])
-        figures = []
+        result = ImportResult()
         for i, statement in accepted:
-            review = run.review_of(i)
-            name = statement["indicator"]
-            if review.get("indicator") == NEW:
-                indicator = _new_indicator(actor=actor, statement=statement)
-            else:
-                indicator = indicators.get(review.get("indicator"))
-            if indicator is None:
-                raise ValidationError(MSG_NO_INDICATOR.format(name=name, n=i + 1))
-            actual = actual_of(statement)
-            value = review.get("value") or (actual and actual["value"])
-            if value in (None, ""):
-                raise ValidationError(MSG_NO_VALUE.format(name=name, n=i + 1))
-            change, reported = _figure_fields(statement)
             try:
-                figure = indicator_services.figure_save_draft(
-                    actor=actor, indicator=indicator, unit=run.unit, period=code,
-                    value=Decimal(str(value)), is_estimate=is_estimate, change=change,
-                    reported=reported, source=run.original_name[:300],
-                    note=f"Đọc từ báo cáo: {name}"[:1000],
-                )
-                indicator_services.evidence_add(actor=actor, figure=figure,
-                                                excerpt=excerpt_of(run, statement))
+                with transaction.atomic():  # a savepoint: a failed row leaves nothing behind
+                    result.figures.append(_import_row(
+                        actor=actor, run=run, i=i, statement=statement, code=code,
+                        indicators=indicators, is_estimate=is_estimate))
             except ValidationError as exc:
-                error = " ".join(exc.messages)
-                raise ValidationError(MSG_ROW_FAILED.format(n=i + 1, name=name,
-                                                            error=error)) from None
-            figures.append(figure)
+                result.skipped.append(" ".join(exc.messages))
+        if not result.figures:
+            raise ValidationError([*result.skipped, MSG_NONE_IMPORTED])
         run.imported_by, run.imported_at = actor, timezone.now()
-        run.imported_count = len(figures)
+        run.imported_count = len(result.figures)
         run.save(update_fields=["imported_by", "imported_at", "imported_count"])
         record(actor=actor, action="extraction.import", obj=run,
-               after={"imported_count": len(figures), "imported_by": actor.pk},
-               reason=f"{len(figures)} số liệu, kỳ {code}")
-    return figures
+               after={"imported_count": len(result.figures), "imported_by": actor.pk,
+                      "skipped": result.skipped},
+               reason=f"{len(result.figures)} số liệu, kỳ {code}")
+    return result
+
+
+def _import_row(*, actor, run, i: int, statement: dict, code: str, indicators: dict,
+                is_estimate: bool):
+    review = run.review_of(i)
+    name = statement["indicator"]
+    if review.get("indicator") == NEW:
+        indicator = _new_indicator(actor=actor, statement=statement)
+    else:
+        indicator = indicators.get(review.get("indicator"))
+    if indicator is None:
+        raise ValidationError(MSG_NO_INDICATOR.format(name=name, n=i + 1))
+    actual = actual_of(statement)
+    value = review.get("value") or (actual and actual["value"])
+    if value in (None, ""):
+        raise ValidationError(MSG_NO_VALUE.format(name=name, n=i + 1))
+    change, reported = _figure_fields(statement)
+    try:
+        figure = indicator_services.figure_save_draft(
+            actor=actor, indicator=indicator, unit=run.unit, period=code,
+            value=Decimal(str(value)), is_estimate=is_estimate, change=change,
+            reported=reported, source=run.original_name[:300],
+            note=f"Đọc từ báo cáo: {name}"[:1000],
+        )
+        indicator_services.evidence_add(actor=actor, figure=figure,
+                                        excerpt=excerpt_of(run, statement))
+    except ValidationError as exc:
+        raise ValidationError(MSG_ROW_FAILED.format(
+            n=i + 1, name=name, error=" ".join(exc.messages))) from None
+    return figure
 
 
 # --- tasks proposed from a directive document (engine.directives) ---

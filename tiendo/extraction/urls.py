@@ -10,4 +10,5 @@ urlpatterns = [
     path("nhiem-vu/", views.propose, name="propose"),
     path("nhiem-vu/tao/", views.propose_create, name="propose_create"),
     path("<int:pk>/nhan-tat-ca/", views.run_accept_all, name="accept_all"),
+    path("<int:pk>/tim-chi-tieu/", views.indicator_options, name="indicator_options"),
 ]

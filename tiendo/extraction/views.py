@@ -79,6 +79,7 @@ def _rows(run):
     catalogue = queries.catalogue_for(run=run)
     entries = [CatalogueEntry(str(i.pk), i.name, i.unit_of_measure) for i in catalogue]
     rows = []
+    by_pk = {ind.pk: ind for ind in catalogue}
     for i, s in enumerate(run.statements):
         stmt = Statement(s["indicator"], s["period"], s["status"],
                          [Number(n["start"], n["end"], n["text"], n["value"], n.get("unit"),
@@ -91,8 +92,11 @@ def _rows(run):
         value = review.get("value") or (actual and actual["value"])
         numbers = [{**n, "role_label": ROLE_LABELS.get(n["role"], n["role"]),
                     "value_vn": format_vn_number(n["value"])} for n in s["numbers"]]
+        offered = [by_pk[pk] for pk in dict.fromkeys(
+            [chosen] + [int(m.code) for m in matches]) if isinstance(pk, int) and pk in by_pk]
         rows.append({
             "index": i, "statement": s, "review": review, "numbers": numbers,
+            "offered": offered,
             "decision": review.get("decision", Decision.PENDING),
             "chosen": chosen, "matches": {int(m.code): m for m in matches},
             "value": format_vn_number(value) if value not in (None, "") else "",
@@ -152,13 +156,15 @@ def run_review(request, pk: int):
                 import_form = ImportForm(request.POST)
                 if not import_form.is_valid():
                     raise ValidationError(_("Kiểm tra lại kỳ nhập."))
-                figures = services.run_import(
+                result = services.run_import(
                     actor=request.user, run=run,
                     is_estimate=import_form.cleaned_data["is_estimate"],
                     period=import_form.cleaned_data["period"].strip(),
                 )
                 messages.success(request, _("Đã nhập %(n)s số liệu (bản nháp) cho %(unit)s.")
-                                 % {"n": len(figures), "unit": run.unit.name})
+                                 % {"n": len(result.figures), "unit": run.unit.name})
+                for reason in result.skipped:  # the rows left out, each with its reason
+                    messages.warning(request, reason)
             else:
                 messages.success(request, _("Đã lưu kết quả rà soát."))
             return redirect("extraction:review", pk=run.pk)
@@ -172,6 +178,15 @@ def run_review(request, pk: int):
         "run": run, "rows": rows, "catalogue": catalogue, "import_form": import_form,
         "segments": _segments(run.text, run.statements), "decisions": Decision,
     }, status=status)
+
+
+@login_required
+def indicator_options(request, pk: int):
+    """The options of one row's indicator choice, for what was typed (htmx, as you type)."""
+    run = queries.get_run_for_user(request.user, pk)
+    text = request.GET.get("q", "")[:200]
+    return render(request, "extraction/_indicator_options.html", {
+        "found": queries.indicator_search(run=run, text=text), "text": text.strip()})
 
 
 @login_required

@@ -151,7 +151,8 @@ def test_import_accepted_statements_as_figures_with_evidence(run, cast, catalogu
                             "figure.draft", "evidence.add", "extraction.import"]
 
 
-def test_import_is_all_or_nothing(run, cast, catalogue, client):
+def test_import_takes_what_it_can_and_lists_the_rest_with_reasons(run, cast, catalogue,
+                                                                   client):
     thu, xk = catalogue
     make_figure(xk, cast.unit_a, "2026-Q1", 80, state=FigureState.SUBMITTED)
     client.force_login(cast.office)
@@ -159,7 +160,24 @@ def test_import_is_all_or_nothing(run, cast, catalogue, client):
         "decision_0": "accepted", "indicator_0": thu.pk,
         "decision_1": "accepted", "indicator_1": xk.pk,
         "period": "2026-Q1", "import": "1",
-    })
+    }, follow=True)
+    html = response.content.decode()
+    assert "Đã nhập 1 số liệu (bản nháp) cho Sở A." in html
+    assert "Không nhập được dòng 2 (“Kim ngạch xuất khẩu”)" in html
+    assert Figure.objects.count() == 2  # row 1 imported beside the figure already sent
+    assert Evidence.objects.count() == 1
+    run.refresh_from_db()
+    assert run.imported_count == 1
+    entry = AuditEntry.objects.get(action="extraction.import")
+    assert entry.after["skipped"][0].startswith("Không nhập được dòng 2")
+
+
+def test_an_import_where_no_row_can_go_writes_nothing(run, cast, catalogue, client):
+    _thu, xk = catalogue
+    make_figure(xk, cast.unit_a, "2026-Q1", 80, state=FigureState.SUBMITTED)
+    client.force_login(cast.office)
+    response = client.post(reverse("extraction:review", args=[run.pk]), {
+        "decision_1": "accepted", "indicator_1": xk.pk, "period": "2026-Q1", "import": "1"})
     assert response.status_code == 422
     html = response.content.decode()
     assert "Không nhập được dòng 2 (“Kim ngạch xuất khẩu”)" in html
