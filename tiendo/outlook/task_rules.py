@@ -37,6 +37,7 @@ from decimal import Decimal
 
 from tiendo.lib.vn_numbers import format_vn_number
 from tiendo.outlook.rules import NOT_ENOUGH_DATA_VI, Risk
+from tiendo.tasks.rules import overdue_days
 
 __all__ = [
     "PRIOR_ON_TIME",
@@ -130,7 +131,7 @@ def task_features(
         silent_weeks=silent,
         days_silent=days_silent,
         extensions=min(max(extensions, 0), MAX_EXTENSIONS_COUNTED),
-        overdue_days=max((on - deadline).days, 0),
+        overdue_days=overdue_days(deadline=deadline, on=on),
     )
 
 

@@ -79,6 +79,14 @@ def _vn_date(d: date) -> str:
     return d.strftime("%d/%m/%Y")
 
 
+def overdue_days(*, deadline: date | None, on: date) -> int:
+    """Days a task is overdue on ``on`` past the deadline in force (0 when not overdue or
+    without a deadline). Every screen and message counts overdue days with this function."""
+    if deadline is None or on <= deadline:
+        return 0
+    return (on - deadline).days
+
+
 def task_status(
     *,
     deadline: date | None,
@@ -125,7 +133,7 @@ def task_status(
             tail_en = f"completed on {completed_on.isoformat()}"
     elif in_force is not None and on > in_force:
         status = TaskStatus.OVERDUE
-        days = (on - in_force).days
+        days = overdue_days(deadline=in_force, on=on)
         tail_vi = f"đến ngày {_vn_date(on)} chưa hoàn thành, quá hạn {days} ngày"
         tail_en = f"not completed by {on.isoformat()}, {_days_en(days)} overdue"
     else:
