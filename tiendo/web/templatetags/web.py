@@ -4,6 +4,7 @@ from django import template
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.orgs import access
@@ -115,3 +116,61 @@ def optional_url(name: str, *args) -> str:
         return reverse(name, args=args or None)
     except NoReverseMatch:
         return ""
+
+
+PEER_GROUPS = {
+    "so-nganh": _("Sở, ban, ngành"),
+    "don-vi-su-nghiep": _("Đơn vị sự nghiệp"),
+    "xa-phuong": _("Xã, phường"),
+    "xa-bien-gioi": _("Xã biên giới"),
+}
+
+
+@register.filter
+def peer_group_label(code):
+    """A peer group (nhóm đơn vị tương đồng) by its name, never its slug: "so-nganh" →
+    "Sở, ban, ngành"; an unknown slug reads as words."""
+    if not code:
+        return ""
+    return PEER_GROUPS.get(code) or code.replace("-", " ").capitalize()
+
+
+AUDIT_ACTIONS = {
+    "api_token.create": _("Tạo khóa API"), "api_token.revoke": _("Thu hồi khóa API"),
+    "demo.password_set": _("Đặt mật khẩu dữ liệu mẫu"),
+    "evidence.add": _("Thêm minh chứng"),
+    "extraction.import": _("Nhập số liệu từ báo cáo"),
+    "extraction.read": _("Đọc báo cáo"), "extraction.review": _("Rà soát kết quả đọc"),
+    "figure.approve": _("Duyệt số liệu"), "figure.draft": _("Lưu nháp số liệu"),
+    "figure.return": _("Trả lại số liệu"), "figure.submit": _("Gửi số liệu"),
+    "figure.supersede": _("Thay số liệu đã duyệt"),
+    "framework.create": _("Tạo bộ tiêu chí xếp loại"),
+    "indicator.create": _("Tạo chỉ tiêu"), "target.set": _("Đặt kế hoạch"),
+    "mark.add": _("Thêm điểm trừ"), "mark.withdraw": _("Rút điểm trừ"),
+    "membership.add": _("Thêm thành viên đơn vị"),
+    "rating.confirm": _("Xác nhận xếp loại"), "rating.lock": _("Khóa xếp loại"),
+    "rating.override": _("Điều chỉnh xếp loại"), "rating.propose": _("Đề xuất xếp loại"),
+    "rating.publish": _("Công bố xếp loại"), "rating.reopen": _("Mở lại xếp loại"),
+    "rating.review": _("Thẩm định xếp loại"), "rating.self_assess": _("Tự đánh giá"),
+    "reminders.ical_reset": _("Tạo địa chỉ lịch mới"),
+    "reminders.preferences": _("Đổi cài đặt nhận nhắc việc"),
+    "reminders.push_subscribe": _("Bật thông báo đẩy"),
+    "reminders.push_unsubscribe": _("Tắt thông báo đẩy"),
+    "reminders.urge": _("Đôn đốc"),
+    "synth.load": _("Tạo dữ liệu tổng hợp"),
+    "task.accept": _("Nghiệm thu nhiệm vụ"), "task.create": _("Giao nhiệm vụ"),
+    "task.direction": _("Ý kiến chỉ đạo"), "task.extend": _("Gia hạn nhiệm vụ"),
+    "task.extension_decide": _("Quyết định gia hạn"),
+    "task.extension_request": _("Đề nghị gia hạn"),
+    "task.progress": _("Cập nhật tiến độ"), "task.report_done": _("Báo cáo hoàn thành"),
+    "task.return": _("Trả lại nhiệm vụ"),
+    "unit.create": _("Tạo đơn vị"), "unit.merge": _("Sáp nhập đơn vị"),
+    "user.create": _("Tạo tài khoản"),
+}
+
+
+@register.filter
+def audit_action(code):
+    """An audit action in words ("figure.draft" → "Lưu nháp số liệu"); the code is kept
+    for the ones not named here."""
+    return AUDIT_ACTIONS.get(code, code)
