@@ -169,7 +169,8 @@ def direction_notify(*, direction, now=None) -> None:
     once. Runs inside the caller's transaction (tasks.services.direction_add)."""
     task = direction.task
     people = notify.unit_people(task.lead_unit)
-    recipients = list(dict.fromkeys(people["focal"] + people["head"]))
+    recipients = [uid for uid in dict.fromkeys(people["focal"] + people["head"])
+                  if uid != direction.author_id]  # the author knows already
     if not recipients:
         return
     title = _("Ý kiến chỉ đạo: %(task)s") % {"task": task.title}

@@ -1,11 +1,13 @@
 """Tasks: the filtered list with saved views, a task's page with its timeline, and every
 action on it (progress from a phone, extension, completion, acceptance, directions)."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tiendo.orgs import access
@@ -114,8 +116,23 @@ def detail(request, pk):
     return render(request, "web/task.html", _context(request, task))
 
 
+DONE = {
+    "task_progress": gettext_lazy("Đã cập nhật tiến độ."),
+    "task_extension": gettext_lazy("Đã gửi đề nghị gia hạn."),
+    "task_extension_decide": gettext_lazy("Đã quyết định đề nghị gia hạn."),
+    "task_done": gettext_lazy("Đã báo cáo hoàn thành, chờ nghiệm thu."),
+    "task_accept": gettext_lazy("Đã nghiệm thu nhiệm vụ."),
+    "task_return": gettext_lazy("Đã trả lại nhiệm vụ cho đơn vị."),
+    "task_direction": gettext_lazy("Đã gửi ý kiến chỉ đạo; đơn vị được báo ngay."),
+}
+
+
 def _respond(request, task, ok: bool, **bound):
-    """After an action: the task body (HTMX) or a redirect; with errors, status 422."""
+    """After an action: the task body (HTMX) or a redirect, with a confirmation message; with
+    errors, status 422."""
+    done = DONE.get(getattr(request.resolver_match, "url_name", ""))
+    if ok and done:
+        messages.success(request, done)
     if ok and not request.htmx:
         return redirect("web:task", pk=task.pk)
     task.refresh_from_db()

@@ -35,8 +35,10 @@
   // The menu marks the page the user is on.
   function markCurrent() {
     var here = window.location.pathname;
-    document.querySelectorAll("#main-menu a.nav-link").forEach(function (a) {
-      var path = new URL(a.href, window.location.href).pathname;
+    document.querySelectorAll("#main-menu a.nav-link, #main-menu a.dropdown-item").forEach(function (a) {
+      var href = a.getAttribute("href") || "";
+      if (!href || href.charAt(0) === "#") { return; }
+      var path = new URL(href, window.location.href).pathname;
       if (path === here || (path !== "/" && here.indexOf(path) === 0)) {
         a.classList.add("active");
         a.setAttribute("aria-current", "page");
