@@ -97,7 +97,7 @@ def test_office_approves_on_a_desktop_and_the_leaders_overview_shows_it(
     assert leader.inner_text("#kpi-met") == "01"
     assert "10.619" in leader.inner_text(".figure-table")
     leader.wait_for_selector("#chart-status svg")
-    leader.wait_for_selector("#chart-trend svg")
+    leader.wait_for_selector("#chart-trend.chart-empty")  # one quarter is not a trend
     shoot(leader, "desktop-03-leader-overview")
     leader.click("a[href*='status=met']")
     leader.wait_for_selector(".figure-table")
