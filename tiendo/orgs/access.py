@@ -114,6 +114,16 @@ def managed_unit_ids(user) -> set[int] | None:
     return cached
 
 
+def units_managed_by_qs(user) -> QuerySet[Unit]:
+    """The units the user manages (see managed_unit_ids) as a lazy QuerySet built from the
+    memberships alone: used as a subquery, it costs no query of its own."""
+    if is_admin(user):
+        return Unit.objects.all()
+    paths = [m.unit.path for m in _memberships(user) if m.role == Role.OFFICE]
+    q = reduce(or_, (Q(path__startswith=p) for p in paths)) if paths else Q(pk__in=[])
+    return Unit.objects.filter(q)
+
+
 def units_managed_by(user) -> QuerySet[Unit]:
     """The units whose tasks and figures the user manages (see managed_unit_ids)."""
     ids = managed_unit_ids(user)

@@ -2,6 +2,10 @@
 
 from datetime import date
 
+from django.contrib.auth import get_user_model
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+
 from tiendo.indicators.models import Figure, FigureState
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
@@ -31,10 +35,25 @@ def dead_count() -> int:
 
 def awaiting_approval_count(user) -> int:
     """Figures submitted and waiting for this office's approval (1 query; 0 for others)."""
-    if not getattr(user, "is_authenticated", False) or not access.has_role(user, Role.OFFICE):
-        return 0
-    return Figure.objects.filter(state=FigureState.SUBMITTED,
-                                 unit__in=access.units_managed_by(user)).count()
+    return bell_counts(user)[1]
+
+
+def bell_counts(user) -> tuple[int, int]:
+    """(unread notifications, figures awaiting this office's approval) in one query."""
+    if not getattr(user, "is_authenticated", False):
+        return 0, 0
+    unread = (Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+              .order_by().values("recipient").annotate(n=Count("pk")).values("n"))
+    annotations = {"unread": Coalesce(Subquery(unread, output_field=IntegerField()), 0)}
+    if access.has_role(user, Role.OFFICE):
+        waiting = (Figure.objects.filter(state=FigureState.SUBMITTED,
+                                         unit__in=access.units_managed_by_qs(user))
+                   .order_by().annotate(g=Value(1)).values("g").annotate(n=Count("pk"))
+                   .values("n"))
+        annotations["awaiting"] = Coalesce(Subquery(waiting, output_field=IntegerField()), 0)
+    row = (get_user_model().objects.filter(pk=user.pk).annotate(**annotations)
+           .values(*annotations).first()) or {}
+    return row.get("unread", 0), row.get("awaiting", 0)
 
 
 def urges_of(*, unit, task=None, limit: int = 20):

@@ -3,8 +3,7 @@ from django.utils import timezone
 
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
-from tiendo.reminders import delivery
-from tiendo.reminders.channels import inapp
+from tiendo.reminders import delivery, queries
 
 register = template.Library()
 
@@ -12,8 +11,8 @@ register = template.Library()
 @register.inclusion_tag("reminders/_bell_inner.html", takes_context=True)
 def reminder_bell(context):
     user = getattr(context.get("request"), "user", None)
-    return {"unread": inapp.unread_count(user) if user else 0,
-            "awaiting": queries.awaiting_approval_count(user) if user else 0,
+    unread, awaiting = queries.bell_counts(user) if user else (0, 0)  # 1 query
+    return {"unread": unread, "awaiting": awaiting,
             "show": bool(user and user.is_authenticated)}
 
 
