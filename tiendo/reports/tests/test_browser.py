@@ -34,4 +34,4 @@ def test_office_presses_one_button_and_downloads_the_report(live_server, page, c
     assert download.suggested_filename == "bao-cao-2026-Q1.docx"
     doc = Document(io.BytesIO(open(download.path(), "rb").read()))  # noqa: SIM115
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "- Thu ngân sách đạt 10.619 tỷ đồng (KH: 9.950 tỷ đồng, vượt)." in text
+    assert "- Thu ngân sách đạt 10.619 tỷ đồng (KH: 9.950 tỷ đồng, đạt)." in text

@@ -53,12 +53,12 @@ def test_office_report_states_parent_with_its_parts_after_trong_do(data):
     report = build_report(user=data.office, period="2026-Q1", on=ON)
     text = _text(report)
     assert ("- Tốc độ tăng trưởng GRDP tăng 7,47% so với cùng kỳ (KH: 9,77%, không đạt); "
-            "trong đó: khu vực I đạt 5,39% (KH: 4,95%, vượt).") in text
+            "trong đó: khu vực I đạt 5,39% (KH: 4,95%, đạt).") in text
 
 
 def test_two_units_at_the_top_each_get_a_sentence_named_with_the_unit(data):
     text = _text(build_report(user=data.office, period="2026-Q1", on=ON))
-    assert "- Thu ngân sách (Sở A) đạt 10.619 tỷ đồng (KH: 9.950 tỷ đồng, vượt)." in text
+    assert "- Thu ngân sách (Sở A) đạt 10.619 tỷ đồng (KH: 9.950 tỷ đồng, đạt)." in text
     assert "- Thu ngân sách (Sở B) ước đạt 500 tỷ đồng (KH: 600 tỷ đồng, không đạt)." in text
 
 
@@ -72,7 +72,7 @@ def test_focal_point_report_holds_only_its_own_unit(data):
     report = build_report(user=data.focal_a, period="2026-Q1", on=ON)
     assert {r.unit.code for r in report.figure_rows} == {"so-a"}
     text = _text(report)
-    assert "- Thu ngân sách đạt 10.619 tỷ đồng (KH: 9.950 tỷ đồng, vượt)." in text
+    assert "- Thu ngân sách đạt 10.619 tỷ đồng (KH: 9.950 tỷ đồng, đạt)." in text
     assert "Sở B" not in text
     assert ("Trong quý I/2026, trên tổng số 02 nhiệm vụ: hoàn thành đúng tiến độ 01 nhiệm vụ; "
             "01 nhiệm vụ đã đến hạn nhưng chưa hoàn thành") in text
