@@ -216,3 +216,25 @@ def overdue_reasons(task_ids: list[int]) -> dict[int, str]:
                             .values_list("task_id", "reason")):
         out[task_id] = reason
     return out
+
+
+def signoffs_for(*, user):
+    """The reports on their way to being issued that the user sees (by issuing unit)."""
+    from tiendo.reports.models import ReportSignoff
+
+    return (access.scope_by_unit(ReportSignoff.objects.all(), user, field="issuer")
+            .select_related("issuer", "reviewed_by", "approved_by", "issued_by")
+            .defer("docx", "pdf").order_by("-period", "issuer__path"))
+
+
+def get_signoff_for_user(user, pk: int):
+    """One report of ``signoffs_for``; 404 outside the user's units."""
+    from django.http import Http404
+
+    from tiendo.reports.models import ReportSignoff
+
+    found = (access.scope_by_unit(ReportSignoff.objects.all(), user, field="issuer")
+             .select_related("issuer").filter(pk=pk).first())
+    if found is None:
+        raise Http404
+    return found
