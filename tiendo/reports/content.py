@@ -63,6 +63,8 @@ KEY_FIELD_TITLES = {
     "": "Chỉ tiêu khác",
 }
 FIELD_ORDER = [f.value for f in Field] + [""]
+# late tasks named one by one in the body (the rest are in the appendix); so are their reasons
+NAMED_LATE_TASKS = 10
 TASK_TABLE_HEADER = ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tiến độ",
                      "Tình trạng"]
 
@@ -341,11 +343,14 @@ def _task_part(rows: list[TaskRow], phrase: str, notes: dict[int, str]) -> list[
         return []
     out = [Block("p", tasks_summary([r.status.status for r in rows], period_label=phrase,
                                     appendix=False))]
-    for r in rows:
-        if r.status.status == TaskStatus.OVERDUE:
-            out.append(Block("bullet", overdue_line(r.task.title, r.task.lead_unit.name,
-                                                    r.status.days_overdue,
-                                                    notes.get(r.task.pk, ""))))
+    late = [r for r in rows if r.status.status == TaskStatus.OVERDUE]
+    for r in late[:NAMED_LATE_TASKS]:
+        out.append(Block("bullet", overdue_line(r.task.title, r.task.lead_unit.name,
+                                                r.status.days_overdue,
+                                                notes.get(r.task.pk, ""))))
+    if len(late) > NAMED_LATE_TASKS:
+        out.append(Block("bullet", f"{format_count(len(late) - NAMED_LATE_TASKS)} nhiệm vụ "
+                                   "chậm tiến độ khác: chi tiết tại Phụ lục kèm theo."))
     return out
 
 
@@ -405,17 +410,17 @@ def _assessment(rows: list[FigureRow], trows: list[TaskRow], phrase: str, notes:
                  "nhưng chưa hoàn thành")
     if limits or overdue:
         out.append(Block("p", text + "."))
-    reasons = [(r, notes.get(r.task.pk, "")) for r in overdue]
+    reasons = [(r, notes.get(r.task.pk, "")) for r in overdue][:NAMED_LATE_TASKS]
     given = [(r, n) for r, n in reasons if n]
     if given:
         out.append(Block("p", "Nguyên nhân chậm tiến độ theo báo cáo của các đơn vị chủ trì: "
                          + "; ".join(f"{r.task.title} ({r.task.lead_unit.name}): "
                                      f"{lower_first(n.rstrip('. '))}" for r, n in given)
                          + "."))
-    if len(given) < len(reasons):
-        out.append(Block("p", f"Còn {format_count(len(reasons) - len(given))} nhiệm vụ chậm "
-                         "tiến độ mà đơn vị chủ trì chưa báo cáo nguyên nhân; đề nghị các đơn "
-                         "vị bổ sung."))
+    unexplained = sum(1 for r in overdue if not notes.get(r.task.pk))
+    if unexplained:
+        out.append(Block("p", f"Có {format_count(unexplained)} nhiệm vụ chậm tiến độ mà đơn vị "
+                         "chủ trì chưa báo cáo nguyên nhân; đề nghị các đơn vị bổ sung."))
     return out
 
 
