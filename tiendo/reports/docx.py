@@ -97,6 +97,8 @@ def _add_table(doc, marker_el, header: list[str], rows: list[list[str]]) -> None
 
 
 def _write_blocks(doc, marker_el, blocks) -> None:
+    # style ids looked up once: python-docx's own lookup walks every style per paragraph
+    style_ids = {st.name: st.style_id for st in doc.styles}
     for block in blocks:
         if block.kind == "table":
             _add_table(doc, marker_el, block.header, block.rows)
@@ -105,10 +107,10 @@ def _write_blocks(doc, marker_el, blocks) -> None:
             par = doc.add_paragraph()
             par.add_run().add_break(WD_BREAK.PAGE)
         else:
-            style = STYLE_OF.get(block.kind, "Normal")
-            if style not in [s.name for s in doc.styles]:
-                style = "Normal"  # an office template without the style
-            par = doc.add_paragraph(style=doc.styles[style])
+            style_id = style_ids.get(STYLE_OF.get(block.kind, "Normal"))  # None: Normal
+            par = doc.add_paragraph()
+            if style_id and style_id != style_ids.get("Normal"):
+                par._p.get_or_add_pPr().style = style_id
             text = ("- " + block.text) if block.kind == "bullet" else block.text
             par.add_run(_ILLEGAL.sub("", text))
             if block.kind == "h1":
