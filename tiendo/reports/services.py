@@ -66,14 +66,18 @@ def profile_set(*, actor, issuer: Unit | None, addressee: str = "", recipients: 
 
 
 def _profile_dict(p: ReportProfile) -> dict:
-    return {"issuer": p.issuer.code if p.issuer_id else None, "addressee": p.addressee,
+    return {"issuer_id": p.issuer_id, "issuer_code": p.issuer.code if p.issuer_id else None,
+            "addressee": p.addressee,
             "recipients": p.recipients, "signer_power": p.signer_power,
             "signer_title": p.signer_title, "signer_name": p.signer_name,
             "deadline_days": p.deadline_days}
 
 
 def _snap(s: ReportSignoff) -> dict:
-    return {"period": s.period, "issuer": s.issuer.code, "state": s.state,
+    # the row's own fields under their column names (as audit.integrity compares them), the
+    # issued files by their hashes only
+    return {"period": s.period, "issuer_id": s.issuer_id, "issuer_code": s.issuer.code,
+            "state": s.state,
             "number": s.number, "issued_on": s.issued_on, "docx_sha256": s.docx_sha256,
             "pdf_sha256": s.pdf_sha256, "pdf_signed": s.pdf_signed, "version": s.version}
 

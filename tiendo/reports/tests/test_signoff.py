@@ -68,6 +68,9 @@ def test_report_goes_draft_reviewed_approved_issued_with_audit(cast, budget):
                    .order_by("pk").values_list("action", flat=True))
     assert actions == ["report_signoff.create", "report_signoff.review",
                        "report_signoff.approve", "report_signoff.issue"]
+    from tiendo.audit.integrity import verify
+
+    assert [d for d in verify().differences if d.object_type.startswith("reports.")] == []
     issued = AuditEntry.objects.get(action="report_signoff.issue")
     assert issued.after["docx_sha256"] == s.docx_sha256
     assert issued.after["pdf_sha256"] == s.pdf_sha256
