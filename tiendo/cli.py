@@ -22,6 +22,7 @@ Cách dùng / usage: tiendo <lệnh> [tuỳ chọn]   (tiendo <lệnh> --help)
   extract     đọc báo cáo ra các chỉ tiêu / extract indicator statements from a report
   propose-tasks  đề xuất nhiệm vụ từ văn bản chỉ đạo / propose tasks from a directive
   report      lập báo cáo quý / build the quarterly report
+  signoff     trình ký, duyệt, ban hành, kiểm tra chữ ký số báo cáo / sign off a report
   outlook     cảnh báo sớm / early warning
   backtest    kiểm tra độ chính xác của cảnh báo sớm / backtest the early warning
   audit       kiểm tra nhật ký thay đổi / verify the audit trail

@@ -229,10 +229,18 @@ else:
 TIENDO_API_RATE_PER_MINUTE = env_int("TIENDO_API_RATE_PER_MINUTE", 120)  # per API token
 TIENDO_SITE_URL = os.environ.get("TIENDO_SITE_URL", "http://127.0.0.1:8000")
 TIENDO_DEMO_PASSWORD = os.environ.get("TIENDO_DEMO_PASSWORD") or None
+# PAdES signature of issued reports (reports/signing.py): a PKCS#12 file and its password
+TIENDO_SIGNING_P12 = os.environ.get("TIENDO_SIGNING_P12") or None
+TIENDO_SIGNING_P12_PASSWORD = os.environ.get("TIENDO_SIGNING_P12_PASSWORD") or None
 
 # Configurable domain rules (DOMAIN.md): defaults that an office may change.
+_exceed = os.environ.get("TIENDO_EXCEED_MARGIN", "").strip()
+if _exceed and not __import__("re").fullmatch(r"0(\.\d+)?", _exceed):
+    _die("TIENDO_EXCEED_MARGIN", _exceed, "một tỷ lệ từ 0 đến dưới 1, ví dụ 0.05 (a share)")
 TIENDO_RULES = {
-    "exceed_margin": "0.05",          # vượt: beats the plan by more than 5% of plan
+    # vượt: beats the plan by more than this share of plan ("0.05"); empty (the default):
+    # no vượt from the numbers, only where the issuing body stated it (indicators/rules.py)
+    "exceed_margin": _exceed,
     "about_tolerance": "0.02",        # "khoảng": ±2% of the value
     "extension_counts_on_time": True,  # done within an approved extension counts as on time
 }

@@ -22,6 +22,7 @@ from tiendo.indicators.models import Indicator
 from tiendo.orgs import services as orgs
 from tiendo.orgs.models import Unit
 from tiendo.programmes.models import Programme
+from tiendo.reports import services as report_services
 from tiendo.tasks import services as tasks
 
 DATA = Path(__file__).resolve().parent / "data" / "lamdong-2026q1.json"
@@ -134,6 +135,15 @@ def _load(password: str) -> tuple[DemoSummary, object]:
               "Đại hội Đảng bộ UBND tỉnh nhiệm kỳ 2025 - 2030",
         term_start=2025, term_end=2030, issuing_unit=units["dang-uy-ubnd-tinh"],
         source_note="Nêu tại mục B của báo cáo quý I/2026.")
+
+    # The report is the Đảng ủy UBND tỉnh's (its closing sentence says so): the workspace's
+    # reports are issued in its name, under Hướng dẫn 36-HD/VPTW. The signer is sample data.
+    report_services.profile_set(
+        actor=None, issuer=units["dang-uy-ubnd-tinh"],
+        recipients="Ban Thường vụ Tỉnh ủy (để b/c)\nCác đồng chí Ủy viên Ban Chấp hành Đảng bộ"
+                   "\nCác tổ chức cơ sở đảng trực thuộc\nLưu Văn phòng Đảng ủy",
+        signer_power="T/M BAN THƯỜNG VỤ", signer_title="PHÓ BÍ THƯ",
+        signer_name=f"Nguyễn Văn A ({SAMPLE})")
 
     owner_of = {}
     for order, row in enumerate(data["indicators"], start=1):

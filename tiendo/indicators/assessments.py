@@ -11,7 +11,6 @@ The choice of the plan that counts and the class of a row are the same as they a
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -27,24 +26,32 @@ from tiendo.indicators.models import (
     Target,
     TargetScope,
 )
-from tiendo.indicators.rules import Bound, Direction, TargetSpec, Verdict, VerdictRule, assess
+from tiendo.indicators.rules import (
+    Bound,
+    Direction,
+    TargetSpec,
+    Verdict,
+    VerdictRule,
+    assess,
+    verdict_rule_from,
+)
 
 BATCH = 2000
 LOCK_KEY = 712026  # advisory lock of the re-assessment
 
 
 def verdict_rule() -> VerdictRule:
-    """The workspace's verdict rule, from settings (TIENDO_RULES)."""
-    rules = settings.TIENDO_RULES
-    return VerdictRule(exceed_margin=Decimal(rules["exceed_margin"]),
-                       about_tolerance=Decimal(rules["about_tolerance"]))
+    """The workspace's verdict rule, from settings (TIENDO_RULES, read by
+    rules.verdict_rule_from: no vượt threshold unless one is configured)."""
+    return verdict_rule_from(settings.TIENDO_RULES)
 
 
 def rule_key(rule: VerdictRule | None = None) -> str:
     """A short fingerprint of the rule the stored verdicts were computed with."""
     rule = rule or verdict_rule()
-    return (f"m{rule.exceed_margin.normalize()}:a{rule.about_tolerance.normalize()}"
-            f":b{int(rule.exceed_on_bounds)}")
+    margin = "-" if rule.exceed_margin is None else rule.exceed_margin.normalize()
+    return (f"m{margin}:a{rule.about_tolerance.normalize()}"
+            f":b{int(rule.exceed_on_bounds)}:s{int(rule.honour_stated)}")
 
 
 def pick_target(targets: list) -> object | None:
@@ -74,7 +81,9 @@ def row_class(verdict: str | None, has_target: bool, has_figure: bool) -> str:
 
 def _build(indicator_id, unit_id, period, targets, figure, direction, is_key, rule, key):
     target = pick_target(targets)
-    a = assess(figure.value if figure else None, spec_of(target), Direction(direction), rule)
+    stated = (getattr(figure, "reported", None) or {}).get("status") if figure else None
+    a = assess(figure.value if figure else None, spec_of(target), Direction(direction), rule,
+               stated=stated)
     verdict = a.verdict.value if a.verdict else ""
     return Assessment(
         indicator_id=indicator_id, unit_id=unit_id, period=period,
@@ -155,7 +164,8 @@ def reassess(*, periods: Iterable[str] | None = None, indicator_ids: Iterable[in
                 "value_high").iterator(chunk_size=BATCH):
             slots[(t.indicator_id, t.unit_id)][0].append(t)
         for f in figures_qs.filter(period=period).only(
-                "pk", "indicator_id", "unit_id", "value").iterator(chunk_size=BATCH):
+                "pk", "indicator_id", "unit_id", "value", "reported").iterator(
+                chunk_size=BATCH):
             slots[(f.indicator_id, f.unit_id)][1] = f
         rows = [_build(iid, uid, period, ts, fig, *indicators[iid], rule, key)
                 for (iid, uid), (ts, fig) in slots.items()]

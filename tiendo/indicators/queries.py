@@ -18,6 +18,12 @@ from tiendo.orgs import access
 from tiendo.orgs.models import Unit
 
 
+def stated_verdict(figure) -> str | None:
+    """The verdict the issuing body wrote with the figure ("đạt" for 10.619 against 9.950),
+    kept in ``Figure.reported["status"]``; rules.issuer_verdict decides whether it wins."""
+    return (getattr(figure, "reported", None) or {}).get("status") if figure else None
+
+
 def target_spec(target: Target | None) -> TargetSpec | None:
     return spec_of(target)
 
@@ -103,7 +109,8 @@ def rows_from(assessments, period: str | Period) -> list[FigureRow]:
     for a in assessments.select_related("indicator", "unit", "target", "figure"):
         figure, target = a.figure, a.target
         assessment = assess(figure.value if figure else None, spec_of(target),
-                            Direction(a.indicator.direction), rule)
+                            Direction(a.indicator.direction), rule,
+                            stated=stated_verdict(figure))
         rows.append(FigureRow(a.indicator, a.unit, p, target, figure, assessment))
     return rows
 
@@ -146,7 +153,7 @@ def figure_table(*, user, period: str | Period, unit_code: str | None = None,
         figure = slot.get("figure")
         ind = slot["indicator"]
         assessment = assess(figure.value if figure else None, spec_of(target),
-                            Direction(ind.direction), rule)
+                            Direction(ind.direction), rule, stated=stated_verdict(figure))
         rows.append(FigureRow(ind, slot["unit"], p, target, figure, assessment))
     rows.sort(key=lambda r: (r.indicator.sort_order, r.indicator.code, r.unit.path))
     return rows

@@ -26,6 +26,10 @@ Verdict (:func:`assess`), with the default, configurable :class:`VerdictRule`:
   GT/GE/LT/LE) on the better side by MORE than ``exceed_margin × |plan|`` (default 5%); exactly
   5% is Đạt. A direction of RANGE never gives Vượt. ``VerdictRule.exceed_on_bounds=False`` turns
   Vượt off for the threshold bounds GT/GE/LT/LE (some tables only say Đạt for "không quá 2%").
+- ``exceed_margin=None`` (the workspace default, ``TIENDO_RULES``): no Vượt from the numbers —
+  Đạt at 100% of plan or better. Vượt then comes only from a verdict the issuing body stated
+  (:func:`issuer_verdict`: the report says "(KH: 9.950 tỷ đồng, đạt)" for 10.619, and tiendo
+  says đạt too).
 - A zero plan still gets a verdict by comparison (any strictly better actual is Vượt since the
   margin is 0).
 
@@ -62,8 +66,10 @@ __all__ = [
     "VerdictRule",
     "assess",
     "change_pct",
+    "issuer_verdict",
     "ratio_pct",
     "roll_up",
+    "verdict_rule_from",
 ]
 
 HUNDRED = Decimal(100)
@@ -168,11 +174,17 @@ class TargetSpec:
 class VerdictRule:
     """The configurable line between Vượt, Đạt and Không đạt (shown beside each verdict)."""
 
-    exceed_margin: Decimal = Decimal("0.05")
+    exceed_margin: Decimal | None = Decimal("0.05")  # None: never Vượt from the numbers
     about_tolerance: Decimal = Decimal("0.02")
     exceed_on_bounds: bool = True
+    honour_stated: bool = True  # a verdict the issuer stated wins (issuer_verdict)
 
     def describe_vi(self) -> str:
+        tolerance = format_vn_percent(self.about_tolerance * HUNDRED)
+        if self.exceed_margin is None:
+            return ("Đạt: bằng hoặc tốt hơn kế hoạch (từ 100% kế hoạch); còn lại: Không đạt "
+                    f'(chỉ tiêu "khoảng": sai lệch trong ±{tolerance} là Đạt); Vượt chỉ khi '
+                    "cơ quan ban hành báo cáo đánh giá là vượt.")
         margin = format_vn_percent(self.exceed_margin * HUNDRED)
         tolerance = format_vn_percent(self.about_tolerance * HUNDRED)
         text = (
@@ -185,8 +197,12 @@ class VerdictRule:
         return text + ")."
 
     def describe_en(self) -> str:
-        margin = f"{(self.exceed_margin * HUNDRED).normalize():f}%"
         tolerance = f"{(self.about_tolerance * HUNDRED).normalize():f}%"
+        if self.exceed_margin is None:
+            return ("Achieved: equal to or better than plan (100% of plan or more); otherwise "
+                    f'Not achieved ("about" targets: within ±{tolerance} is Achieved); '
+                    "Exceeded only when the issuing body states it.")
+        margin = f"{(self.exceed_margin * HUNDRED).normalize():f}%"
         text = (
             f"Exceeded: better than plan by more than {margin} of plan; "
             f"Achieved: equal to or better than plan; otherwise Not achieved "
@@ -247,7 +263,9 @@ def _verdict(
     actual: Decimal, target: TargetSpec, direction: Direction, rule: VerdictRule
 ) -> Verdict:
     v = target.value
-    margin = rule.exceed_margin * abs(v)
+    # No threshold: nothing is "better by more than the margin" (an infinite margin).
+    margin = (rule.exceed_margin * abs(v) if rule.exceed_margin is not None
+              else Decimal("Infinity"))
     bound = target.bound
 
     if bound == Bound.RANGE:
@@ -295,6 +313,7 @@ def assess(
     target: TargetSpec | None,
     direction: Direction | str,
     rule: VerdictRule = VerdictRule(),  # frozen, so a shared default is safe
+    stated: str | None = None,
 ) -> Assessment:
     """Verdict and attainment of an actual figure against a target (see the module docstring).
 
@@ -307,7 +326,8 @@ def assess(
     if target is None:
         return Assessment(None, None, MSG_NO_TARGET_VI, MSG_NO_TARGET_EN)
     actual = _dec(actual)
-    verdict = _verdict(actual, target, direction, rule)
+    computed = _verdict(actual, target, direction, rule)
+    verdict = issuer_verdict(computed, stated, rule)
     attainment = _attainment(actual, _plan_for_attainment(target, direction), direction)
 
     head_vi = f"Thực hiện {format_vn_number(actual)} so với kế hoạch {target.describe_vi()}"
@@ -320,7 +340,44 @@ def assess(
     else:
         explanation_vi = f"{head_vi}: đạt {format_vn_percent(attainment)} kế hoạch, {verdict_vi}."
         explanation_en = f"{head_en}: {attainment.normalize():f}% of plan, {verdict_en}."
+    if verdict != computed:
+        explanation_vi = explanation_vi[:-1] + " (theo đánh giá của cơ quan ban hành)."
+        explanation_en = explanation_en[:-1] + " (as stated by the issuing body)."
     return Assessment(verdict, attainment, explanation_vi, explanation_en)
+
+
+def verdict_rule_from(rules: dict) -> VerdictRule:
+    """The workspace's verdict policy from its settings (``TIENDO_RULES``). An empty or missing
+    ``exceed_margin`` means no Vượt from the numbers (the default: DOMAIN.md §3 leaves the line
+    between Vượt and Đạt to each issuer). Raises ValueError on a value that is not a number
+    between 0 and 1."""
+    raw = rules.get("exceed_margin")
+    margin = None
+    if raw not in (None, ""):
+        try:
+            margin = Decimal(str(raw))
+        except ArithmeticError as exc:
+            raise ValueError(f"exceed_margin must be a number, got {raw!r}") from exc
+        if not margin.is_finite() or not (0 <= margin < 1):
+            raise ValueError(f"exceed_margin must be between 0 and 1, got {raw!r}")
+    return VerdictRule(exceed_margin=margin,
+                       about_tolerance=Decimal(str(rules.get("about_tolerance", "0.02"))),
+                       honour_stated=bool(rules.get("honour_stated_verdicts", True)))
+
+
+def issuer_verdict(computed: Verdict | None, stated: str | None,
+                   rule: VerdictRule = VerdictRule()) -> Verdict | None:
+    """The verdict as the issuing body states it. ``stated`` is the verdict written with the
+    figure ("đạt", "không đạt", "vượt" as ``Verdict`` values, e.g. from the report a figure came
+    from); it wins over the computed one when the rule honours stated verdicts and there is a
+    computed one (a stated verdict with no plan to hold it against is not shown). Anything else
+    keeps ``computed``."""
+    if computed is None or not rule.honour_stated or not stated:
+        return computed
+    try:
+        return Verdict(stated)
+    except ValueError:
+        return computed
 
 
 def change_pct(current: Decimal | None, previous: Decimal | None) -> Decimal | None:

@@ -137,6 +137,15 @@ def can_manage_unit(user, unit_id: int) -> bool:
     return ids is None or unit_id in ids
 
 
+def holds_role_over(user, unit: Unit, *roles: str) -> bool:
+    """Whether the user holds one of ``roles`` in ``unit`` or a unit above it (or is an admin):
+    who may review (office) or approve (leader) what the unit issues."""
+    if is_admin(user):
+        return True
+    return any(m.role in roles and unit.path.startswith(m.unit.path)
+               for m in _memberships(user))
+
+
 def _check(user, unit_ids: set[int], write: bool) -> None:
     if not any(can_see_unit(user, u) for u in unit_ids):
         raise Http404

@@ -46,14 +46,16 @@ def check_period(text: str):
 
 def build(fmt: str, *, user, period: str, unit_code: str | None = None,
           tree: str | None = None, on: date, sheet: str = "indicators",
-          issuer_code: str | None = None) -> Built:
+          issuer_code: str | None = None, dated: date | None = None,
+          number: str = "") -> Built:
     """Build one output. Raises BuildError on a bad format or period; Http404 when the user
     may not see the unit."""
     if fmt not in FORMATS:
         raise BuildError(MSG_BAD_FORMAT.format(fmt=fmt, choices=", ".join(FORMATS)))
     p = check_period(period)
     report = build_report(user=user, period=p, unit_code=unit_code, tree=tree, on=on,
-                          detail=fmt in ("xlsx", "csv", "json"), issuer_code=issuer_code)
+                          detail=fmt in ("xlsx", "csv", "json"), issuer_code=issuer_code,
+                          dated=dated, number=number)
     if fmt == "docx":
         from tiendo.reports.docx import render_docx
 

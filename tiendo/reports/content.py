@@ -11,25 +11,38 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.conf import settings
+
 from tiendo.indicators.models import Field, Target
 from tiendo.indicators.queries import FigureRow
 from tiendo.indicators.rules import Bound, Direction, Verdict
 from tiendo.lib.periods import Period, parse_period, quarter_roman
-from tiendo.lib.vn_numbers import format_vn_number
+from tiendo.lib.text import fold
+from tiendo.lib.vn_numbers import format_count, format_vn_number
 from tiendo.orgs import access
 from tiendo.orgs.models import Tree, Unit
+from tiendo.reports.queries import (
+    issuer_programmes,
+    next_targets,
+    overdue_reasons,
+    report_rows,
+)
 from tiendo.reports.queries import ratings as report_ratings
-from tiendo.reports.queries import report_rows
 from tiendo.reports.queries import year_plans as report_year_plans
 from tiendo.reports.wording import (
     FigureFacts,
     PlanFacts,
+    figure_clause,
     figure_sentence,
-    shortfall_line,
+    lower_first,
+    overdue_line,
+    points_text,
+    shortfall_clause,
+    target_sentence,
     tasks_summary,
 )
 from tiendo.tasks.queries import TaskRow, task_rows
-from tiendo.tasks.rules import TASK_STATUS_LABELS_VI
+from tiendo.tasks.rules import TASK_STATUS_LABELS_VI, TaskStatus
 
 FIELD_TITLES = {
     Field.ECONOMY: "Lĩnh vực kinh tế",
@@ -50,13 +63,15 @@ KEY_FIELD_TITLES = {
     "": "Chỉ tiêu khác",
 }
 FIELD_ORDER = [f.value for f in Field] + [""]
+# late tasks named one by one in the body (the rest are in the appendix); so are their reasons
+NAMED_LATE_TASKS = 10
 TASK_TABLE_HEADER = ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tiến độ",
                      "Tình trạng"]
 
 
 @dataclass
 class Block:
-    """``kind``: title, h1, h2, h3, p, bullet, table, pagebreak."""
+    """``kind``: title, h1, h2, h3, p, bullet, number (a numbered item), table, pagebreak."""
 
     kind: str
     text: str = ""
@@ -76,6 +91,11 @@ class Heading:
     place_date: str
     title: str
     subtitle: str
+    addressee: str = ""  # "Kính gửi: …" when the report is addressed
+    recipients: list[str] = field(default_factory=list)  # Nơi nhận, one line each
+    signer_power: str = ""  # T/M BAN THƯỜNG VỤ
+    signer_title: str = ""  # BÍ THƯ
+    signer_name: str = ""
 
 
 @dataclass
@@ -88,16 +108,24 @@ class Report:
     year_plans: dict[tuple[int, int], Target]
     on: date
     ratings: list = field(default_factory=list)  # read only with detail (the workbooks)
+    appendix: list[Block] = field(default_factory=list)  # after the signature block
+    next_task_rows: list[TaskRow] = field(default_factory=list)
 
     def text(self) -> str:
-        """The report as plain text, one block a line (for tests and previews)."""
-        out = [self.heading.title, self.heading.subtitle]
-        for b in self.blocks:
+        """The report as plain text, one block a line, in the order of the document: heading,
+        body, closing (Nơi nhận, signature), appendix (for tests and previews)."""
+        h = self.heading
+        out = [h.title, h.subtitle]
+        if h.addressee:
+            out.append(f"Kính gửi: {h.addressee}")
+        closing = ["Nơi nhận:", *h.recipients, h.signer_power, h.signer_title, h.signer_name]
+        for b in [*self.blocks, Block("p", "\n".join(x for x in closing if x)),
+                  *self.appendix]:
             if b.kind == "table":
                 out.extend(" | ".join(r) for r in [b.header, *b.rows])
             elif b.kind == "bullet":
                 out.append("- " + b.text)
-            elif b.text:
+            elif b.kind == "number" or b.text:
                 out.append(b.text)
         return "\n".join(out)
 
@@ -129,12 +157,25 @@ def facts_of(row: FigureRow, year_plan: Target | None = None,
                                row.target.value_high, label))
     figure = row.figure
     attainments = []
+    ratio = of_total = None
+    of_total_unit = ""
+    unit = row.indicator.unit_of_measure
     if figure is not None:
-        for a in (figure.reported or {}).get("attainments", []) or []:
+        reported = figure.reported or {}
+        for a in reported.get("attainments", []) or []:
             try:
                 attainments.append((Decimal(str(a["value"])), str(a.get("basis") or "")))
             except (KeyError, ArithmeticError, TypeError):
                 continue
+        ratio = _first_value(r for r in reported.get("ratios", []) or []
+                             if fold(str(r.get("basis") or "")).startswith("cung ky"))
+        for o in reported.get("other_actuals", []) or []:
+            other_unit = str(o.get("unit") or "")
+            if o.get("role") == "part" or (other_unit not in ("", "%", unit)
+                                           and not o.get("basis")):
+                of_total = _first_value([o])
+                of_total_unit = "" if other_unit == unit else other_unit
+                break
     return FigureFacts(
         name=row.indicator.name,
         unit=row.indicator.unit_of_measure,
@@ -145,7 +186,19 @@ def facts_of(row: FigureRow, year_plan: Target | None = None,
         verdict=row.verdict if plans and row.target is not None else None,
         change=row.change,
         attainments=tuple(attainments),
+        ratio=ratio,
+        of_total=of_total,
+        of_total_unit=of_total_unit,
     )
+
+
+def _first_value(items) -> Decimal | None:
+    for item in items:
+        try:
+            return Decimal(str(item["value"]))
+        except (KeyError, ArithmeticError, TypeError):
+            continue
+    return None
 
 
 def _one_row_per_indicator(rows: list[FigureRow]) -> tuple[list[FigureRow], set[int]]:
@@ -196,18 +249,34 @@ def _sentences(rows: list[FigureRow], year_plans, period: Period,
     return out
 
 
-def _tasks_of_period(rows: list[TaskRow], period: Period) -> list[TaskRow]:
+def _tasks_of_period(rows: list[TaskRow], period: Period,
+                     programme_ids: set[int] | None = None) -> list[TaskRow]:
+    """The tasks of a period: due in it, or assigned to it. ``programme_ids``: only the tasks of
+    these programmes (the issuing body's own: its report counts the tasks of its programmes,
+    not every task a base organisation set itself)."""
     out = []
     for r in rows:
         t = r.task
+        if programme_ids is not None and t.programme_id not in programme_ids:
+            continue
         due = t.deadline
         if t.period == period.code or (due is not None and period.contains(due)):
             out.append(r)
     return out
 
 
+def _place(user) -> str:
+    state_root = Unit.objects.filter(tree=Tree.STATE, parent__isnull=True,
+                                     valid_to__isnull=True).order_by("pk").first()
+    source = state_root.name if state_root else ""
+    return source.split(" tỉnh ", 1)[1] if " tỉnh " in source else "……"
+
+
 def _heading(*, user, period: Period, unit: Unit | None, tree: str | None,
-             on: date) -> Heading:
+             dated: date, profile=None, number: str = "") -> Heading:
+    """The heading per the issuer's tree: Hướng dẫn 36-HD/VPTW for party bodies ("ĐẢNG BỘ TỈNH
+    LÂM ĐỒNG / ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH / * / Số …-BC/ĐU"), Nghị định 30/2020 for state
+    bodies ("Số: …/BC-UBND"). ``number``: the number given when the report is issued."""
     if unit is None:
         roots = access.units_visible_to(user).order_by("depth", "sort_order", "pk")
         wanted = tree or Tree.PARTY
@@ -215,94 +284,293 @@ def _heading(*, user, period: Period, unit: Unit | None, tree: str | None,
     tree = tree or (unit.tree if unit else Tree.STATE)
     body = unit.name if unit else ""
     upper = unit.parent.name if unit and unit.parent_id else ""
-    state_root = Unit.objects.filter(tree=Tree.STATE, parent__isnull=True,
-                                     valid_to__isnull=True).order_by("pk").first()
-    place_source = state_root.name if state_root else body
-    place = place_source.split(" tỉnh ", 1)[1] if " tỉnh " in place_source else "……"
-    place_date = f"{place}, ngày {on.day:02d} tháng {on.month} năm {on.year}"
-    # the number is written in by hand when the report is signed: keep its blank (non-breaking
-    # spaces, which HTML would otherwise collapse)
-    blank = "\u00a0" * 6
-    number = f"Số{blank}-BC/ĐU" if tree == Tree.PARTY else f"Số:{blank}/BC-UBND"
+    place_date = f"{_place(user)}, ngày {dated.day:02d} tháng {dated.month} năm {dated.year}"
+    if number:
+        number = f"Số {number}" if tree == Tree.PARTY else f"Số: {number}"
+    else:
+        # the number is written in when the report is issued: keep its blank (non-breaking
+        # spaces, which HTML would otherwise collapse)
+        blank = "\u00a0" * 6
+        number = f"Số{blank}-BC/ĐU" if tree == Tree.PARTY else f"Số:{blank}/BC-UBND"
     title = "BÁO CÁO"
-    subtitle = (f"Kết quả thực hiện nhiệm vụ {period_phrase(period)} "
-                f"và các chỉ tiêu chủ yếu")
-    return Heading(tree=tree, upper_body=upper.upper(), body=body.upper(), number=number,
-                   place_date=place_date, title=title, subtitle=subtitle)
+    nxt = period.next() if period.kind in ("quarter", "month") else None
+    subtitle = f"Kết quả thực hiện nhiệm vụ {period_phrase(period)}"
+    if nxt is not None:
+        subtitle += f", phương hướng, nhiệm vụ trọng tâm {period_phrase(nxt)}"
+    else:
+        subtitle += " và các chỉ tiêu chủ yếu"
+    addressee = (profile.addressee if profile else "") or ""
+    lines = [x.strip(" -–\t") for x in ((profile.recipients if profile else "") or "")
+             .splitlines() if x.strip(" -–\t")]
+    if not lines:
+        lines = (["Như trên"] if addressee else []) + ["Lưu Văn phòng"]
+    recipients = [f"- {x}," for x in lines[:-1]] + [f"- {lines[-1]}."]
+    default_power, default_title = (("T/M BAN THƯỜNG VỤ", "BÍ THƯ") if tree == Tree.PARTY
+                                    else ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"))
+    return Heading(
+        tree=tree, upper_body=upper.upper(), body=body.upper(), number=number,
+        place_date=place_date, title=title, subtitle=subtitle, addressee=addressee,
+        recipients=recipients,
+        signer_power=(profile.signer_power if profile else "") or default_power,
+        signer_title=(profile.signer_title if profile else "") or default_title,
+        signer_name=(profile.signer_name if profile else "") or "",
+    )
+
+
+def report_profile():
+    """The workspace's report profile, or None."""
+    from tiendo.reports.models import ReportProfile
+
+    return ReportProfile.objects.select_related("issuer__parent").filter(pk=1).first()
+
+
+def deadline_of(period: Period, profile=None) -> date:
+    """The reporting deadline of a period: its last day plus the profile's days (default the
+    reporting window of the rules, 10 days): the default date of its report."""
+    days = profile.deadline_days if profile and profile.deadline_days is not None else int(
+        getattr(settings, "TIENDO_RULES", {}).get("report_window_days", 10))
+    return period.end + timedelta(days=days)
+
+
+def _field_key(row: FigureRow) -> str:
+    return row.indicator.field or ""
+
+
+def _task_part(rows: list[TaskRow], phrase: str, notes: dict[int, str]) -> list[Block]:
+    """The tasks of one part: the count, then the tasks due and not done, each with its lead
+    unit and the reason its unit gave."""
+    if not rows:
+        return []
+    out = [Block("p", tasks_summary([r.status.status for r in rows], period_label=phrase,
+                                    appendix=False))]
+    late = [r for r in rows if r.status.status == TaskStatus.OVERDUE]
+    for r in late[:NAMED_LATE_TASKS]:
+        out.append(Block("bullet", overdue_line(r.task.title, r.task.lead_unit.name,
+                                                r.status.days_overdue,
+                                                notes.get(r.task.pk, ""))))
+    if len(late) > NAMED_LATE_TASKS:
+        out.append(Block("bullet", f"{format_count(len(late) - NAMED_LATE_TASKS)} nhiệm vụ "
+                                   "chậm tiến độ khác: chi tiết tại Phụ lục kèm theo."))
+    return out
+
+
+def _statement(r: FigureRow, *, against_plan: bool = False) -> str:
+    """A short clause for the assessment: "thu ngân sách nhà nước đạt 10.619 tỷ đồng (bằng
+    106,72% kế hoạch)"; a rate against its plan in percentage points."""
+    f = facts_of(r)
+    f = FigureFacts(**{**f.__dict__, "plans": (), "verdict": None, "attainments": (),
+                       "change": None, "ratio": None})
+    text = lower_first(figure_clause(f))
+    if against_plan and r.plan is not None and r.actual is not None:
+        if r.indicator.unit_of_measure == "%":
+            text += f", {points_text(r.actual, r.plan)}"
+        elif r.assessment.attainment is not None:
+            text += f" (bằng {format_vn_number(r.assessment.attainment)}% kế hoạch)"
+    return text
+
+
+def _assessment(rows: list[FigureRow], trows: list[TaskRow], phrase: str, notes: dict[int, str],
+                programme_titles: list[str]) -> list[Block]:
+    """Đánh giá chung: results, limitations, causes — assembled from the data."""
+    out = [Block("h2", "* Đánh giá chung:")]
+    planned = [r for r in rows if r.verdict is not None]
+    met = [r for r in planned if r.verdict in (Verdict.ACHIEVED, Verdict.EXCEEDED)]
+    missed = [r for r in planned if r.verdict == Verdict.NOT_ACHIEVED]
+    if planned:
+        text = (f"Trong {phrase}, có {format_count(len(met))}/{format_count(len(planned))} chỉ "
+                "tiêu có kế hoạch trong kỳ đạt và vượt kế hoạch")
+        best = sorted(met, key=lambda r: -(r.assessment.attainment or Decimal(0)))[:4]
+        if best:
+            text += "; nổi bật: " + "; ".join(_statement(r, against_plan=True)
+                                              for r in best)
+        out.append(Block("p", text + "."))
+    rising = sorted((r for r in rows if r.verdict is None and r.change is not None
+                     and r.change > 0 and r.indicator.direction == Direction.HIGHER),
+                    key=lambda r: -r.change)[:3]
+    if rising:
+        out.append(Block("p", "Một số chỉ tiêu tăng khá so với cùng kỳ: " + "; ".join(
+            f"{_statement(r)} (tăng {format_vn_number(r.change)}%)" for r in rising) + "."))
+    source = (f"Về tình hình thực hiện các nhiệm vụ theo {lower_first(programme_titles[0])}; "
+              if len(programme_titles) == 1 else "Về tình hình thực hiện nhiệm vụ; ")
+    summary = tasks_summary([r.status.status for r in trows], period_label=phrase)
+    out.append(Block("p", source + lower_first(summary)))
+
+    overdue = [r for r in trows if r.status.status == TaskStatus.OVERDUE]
+    limits = []
+    for r in missed:
+        f = facts_of(r)
+        limits.append(shortfall_clause(f, r.plan, r.assessment.attainment))
+    text = ("Bên cạnh những kết quả đạt được, việc thực hiện nhiệm vụ "
+            f"{phrase} vẫn còn một số hạn chế")
+    if limits:
+        text += (f": {format_count(len(missed))} chỉ tiêu chưa đạt kế hoạch ("
+                 + "; ".join(limits) + ")")
+    if overdue:
+        text += (f"{';' if limits else ':'} {format_count(len(overdue))} nhiệm vụ đã đến hạn "
+                 "nhưng chưa hoàn thành")
+    if limits or overdue:
+        out.append(Block("p", text + "."))
+    reasons = [(r, notes.get(r.task.pk, "")) for r in overdue][:NAMED_LATE_TASKS]
+    given = [(r, n) for r, n in reasons if n]
+    if given:
+        out.append(Block("p", "Nguyên nhân chậm tiến độ theo báo cáo của các đơn vị chủ trì: "
+                         + "; ".join(f"{r.task.title} ({r.task.lead_unit.name}): "
+                                     f"{lower_first(n.rstrip('. '))}" for r, n in given)
+                         + "."))
+    unexplained = sum(1 for r in overdue if not notes.get(r.task.pk))
+    if unexplained:
+        out.append(Block("p", f"Có {format_count(unexplained)} nhiệm vụ chậm tiến độ mà đơn vị "
+                         "chủ trì chưa báo cáo nguyên nhân; đề nghị các đơn vị bổ sung."))
+    return out
+
+
+def _outlook(*, next_period: Period, targets: list, next_tasks: list[TaskRow],
+             phrase: str) -> list[Block]:
+    """Part B: the next period's targets (by field) and the tasks due in it."""
+    nphrase = period_phrase(next_period)
+    out = [Block("h1", "B. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM "
+                       f"{next_period.label_vi.upper()}")]
+    out.append(Block("p", f"Trong {nphrase}, tập trung lãnh đạo, chỉ đạo thực hiện các chỉ "
+                          f"tiêu, nhiệm vụ trọng tâm sau:"))
+    out.append(Block("h2", f"I. Các chỉ tiêu chủ yếu {nphrase}"))
+    if not targets:
+        out.append(Block("p", f"Chưa giao chỉ tiêu {nphrase}."))
+    letter = iter("abcdefghijklmnopqrstuvwxyz")
+    for fld in FIELD_ORDER:
+        group = [t for t in targets if (t.indicator.field or "") == fld]
+        if group:
+            out.append(Block("h3", f"{next(letter)}) {KEY_FIELD_TITLES[fld]}:"))
+            out.extend(Block("bullet", target_sentence(
+                t.indicator.name, t.indicator.unit_of_measure, Bound(t.bound), t.value,
+                t.value_high, Direction(t.indicator.direction))) for t in group)
+    out.append(Block("h2", f"II. Các nhiệm vụ trọng tâm {nphrase}"))
+    if not next_tasks:
+        out.append(Block("p", f"Không có nhiệm vụ có thời hạn trong {nphrase}."))
+    else:
+        out.append(Block("p", f"Tập trung hoàn thành {format_count(len(next_tasks))} nhiệm vụ "
+                              f"có thời hạn trong {nphrase} (chi tiết tại Phụ lục kèm theo):"))
+        for r in next_tasks:
+            t = r.task
+            due = (r.status.deadline_in_force or t.deadline)
+            when = f"hoàn thành trước ngày {due.strftime('%d/%m/%Y')}" if due else "thường xuyên"
+            out.append(Block("number", f"{t.title} ({t.lead_unit.name} chủ trì; {when})."))
+    return out
 
 
 def build_report(*, user, period: str | Period, unit_code: str | None = None,
                  tree: str | None = None, on: date, detail: bool = True,
-                 issuer_code: str | None = None) -> Report:
-    """The report of ``period`` as the user may see it. ``on`` is the build date (the date
-    line); task statuses are taken at the close of the period (the day after it ends) or on
-    ``on`` when that is earlier. ``detail``: keep every unit's row in ``figure_rows`` (the
+                 issuer_code: str | None = None, dated: date | None = None,
+                 number: str = "") -> Report:
+    """The report of ``period`` as the user may see it. ``on`` is the build day (today): task
+    statuses are taken at the close of the period (the day after it ends), or on ``on`` or
+    ``dated`` when earlier. ``dated``: the date line (default: the reporting deadline of the
+    period, ``deadline_of``). ``detail``: keep every unit's row in ``figure_rows`` (the
     workbooks need them; the narrative report does not). ``issuer_code``: the body that signs
-    the report (its heading), when it is not the unit the figures are of."""
+    the report (its heading), default the workspace's report profile. ``number``: the number
+    of an issued report."""
     p = period if isinstance(period, Period) else parse_period(period)
+    profile = report_profile()
     unit = access.get_unit_by_code_for_user(user, unit_code) if unit_code else None
+    if issuer_code:
+        issuer = access.get_unit_by_code_for_user(user, issuer_code)
+    elif unit is not None:
+        issuer = unit
+    elif profile is not None and profile.issuer_id and access.can_see_unit(
+            user, profile.issuer_id):
+        issuer = profile.issuer
+    else:
+        issuer = None
+    dated = dated or deadline_of(p, profile)
     all_rows = report_rows(user=user, period=p, unit_code=unit_code, top_only=not detail)
     rows, named = _one_row_per_indicator(all_rows)
     year_plans = report_year_plans(user=user, period=p, rows=all_rows)
-    status_on = min(on, p.end + timedelta(days=1))
-    trows = _tasks_of_period(task_rows(user=user, on=status_on, unit_code=unit_code), p)
+    status_on = min(on, dated, p.end + timedelta(days=1))
+    programmes = issuer_programmes(issuer) if issuer is not None and not unit_code else []
+    programme_ids = {pr.pk for pr in programmes} or None
+    every_task = task_rows(user=user, on=status_on, unit_code=unit_code)
+    trows = _tasks_of_period(every_task, p, programme_ids)
+    nxt = p.next() if p.kind in ("quarter", "month") else None
+    next_trows = _tasks_of_period(every_task, nxt, programme_ids) if nxt else []
+    notes = overdue_reasons([r.task.pk for r in trows
+                             if r.status.status == TaskStatus.OVERDUE])
 
     phrase = period_phrase(p)
+    party = {Field.PARTY}
     blocks: list[Block] = [
-        Block("h1", f"A. KẾT QUẢ THỰC HIỆN NHIỆM VỤ {p.label_vi.upper()}"),
+        Block("h1", f"A. KẾT QUẢ, TÌNH HÌNH THỰC HIỆN NHIỆM VỤ {p.label_vi.upper()}"),
     ]
     sentences = _sentences(rows, year_plans, p, named)
-    key = [(r, s) for r, s in sentences if r.indicator.is_key]
-    rest = [(r, s) for r, s in sentences if not r.indicator.is_key]
+    state_sentences = [(r, b) for r, b in sentences if _field_key(r) not in party]
+    party_sentences = [(r, b) for r, b in sentences if _field_key(r) in party]
+    state_tasks = [r for r in trows if r.task.lead_unit.tree != Tree.PARTY]
+    party_tasks = [r for r in trows if r.task.lead_unit.tree == Tree.PARTY]
 
-    blocks.append(Block("h2", "I. Kết quả thực hiện các chỉ tiêu chủ yếu"))
+    blocks.append(Block("h2", "I. Tình hình kinh tế - xã hội, quốc phòng - an ninh"))
+    blocks.append(Block("h3", "1. Kết quả thực hiện một số chỉ tiêu tổng hợp"))
+    key = [(r, b) for r, b in state_sentences if r.indicator.is_key]
     if not key:
         blocks.append(Block("p", "Chưa có chỉ tiêu chủ yếu có số liệu trong kỳ."))
     letter = iter("abcdefghijklmnopqrstuvwxyz")
     for fld in FIELD_ORDER:
-        group = [s for r, s in key if (r.indicator.field or "") == fld]
+        group = [b for r, b in key if _field_key(r) == fld]
         if group:
             blocks.append(Block("h3", f"{next(letter)}) {KEY_FIELD_TITLES[fld]}:"))
             blocks.extend(group)
-
-    blocks.append(Block("h2", "II. Kết quả thực hiện theo lĩnh vực"))
+    blocks.append(Block("h3", "2. Kết quả thực hiện theo lĩnh vực"))
     n = 0
     for fld in FIELD_ORDER:
-        group = [s for r, s in rest if (r.indicator.field or "") == fld]
+        group = [b for r, b in state_sentences if _field_key(r) == fld
+                 and not r.indicator.is_key]
         if group:
             n += 1
-            blocks.append(Block("h3", f"{n}. {FIELD_TITLES[fld]}"))
+            blocks.append(Block("h3", f"2.{n}. {FIELD_TITLES[fld]}"))
             blocks.extend(group)
     if n == 0:
         blocks.append(Block("p", "Chưa có số liệu theo lĩnh vực trong kỳ."))
+    if state_tasks:
+        blocks.append(Block("h3", "3. Tình hình thực hiện nhiệm vụ"))
+        blocks.extend(_task_part(state_tasks, phrase, notes))
 
-    blocks.append(Block("h2", "III. Tình hình thực hiện nhiệm vụ"))
-    blocks.append(Block("p", tasks_summary([r.status.status for r in trows],
-                                           period_label=phrase)))
+    if party_sentences or party_tasks:
+        blocks.append(Block("h2", "II. Về công tác xây dựng Đảng"))
+        k = 0
+        if party_sentences:
+            k += 1
+            blocks.append(Block("h3", f"{k}. Kết quả thực hiện các chỉ tiêu"))
+            blocks.extend(b for _r, b in party_sentences)
+        if party_tasks:
+            k += 1
+            blocks.append(Block("h3", f"{k}. Tình hình thực hiện nhiệm vụ"))
+            blocks.extend(_task_part(party_tasks, phrase, notes))
 
-    blocks.append(Block("h2", "IV. Các chỉ tiêu chưa đạt kế hoạch"))
-    short = [r for r in rows if r.verdict == Verdict.NOT_ACHIEVED]
-    if short:
-        for r in short:
-            f = facts_of(r, year_plans.get((r.indicator.pk, r.unit.pk)), p)
-            if id(r) in named:
-                f = FigureFacts(**{**f.__dict__, "name": f"{f.name} ({r.unit.name})"})
-            blocks.append(Block("bullet", shortfall_line(f, r.assessment.attainment)))
-    else:
-        blocks.append(Block("p", "Các chỉ tiêu có kế hoạch trong kỳ đều đạt."))
+    blocks.extend(_assessment(rows, trows, phrase, notes, [pr.title for pr in programmes]))
 
-    blocks.append(Block("pagebreak"))
-    blocks.append(Block("h1", "PHỤ LỤC"))
-    blocks.append(Block("p", f"Danh mục nhiệm vụ {phrase} và tình trạng thực hiện"))
-    blocks.append(Block("table", header=TASK_TABLE_HEADER, rows=task_table_rows(trows)))
+    if nxt is not None:
+        targets = next_targets(user=user, period=nxt, unit_code=unit_code)
+        blocks.extend(_outlook(next_period=nxt, targets=targets, next_tasks=next_trows,
+                               phrase=phrase))
+    issuer_name = issuer.name if issuer else ""
+    closing = f"Trên đây là báo cáo kết quả thực hiện nhiệm vụ {phrase}"
+    if nxt is not None:
+        closing += f" và phương hướng, nhiệm vụ trọng tâm {period_phrase(nxt)}"
+    blocks.append(Block("p", closing + (f" của {issuer_name}" if issuer_name else "") + "./."))
 
-    issuer = access.get_unit_by_code_for_user(user, issuer_code) if issuer_code else unit
-    heading = _heading(user=user, period=p, unit=issuer, tree=tree, on=on)
+    appendix = [Block("pagebreak"), Block("h1", "PHỤ LỤC"),
+                Block("p", f"Danh mục nhiệm vụ {phrase} và tình trạng thực hiện")]
+    appendix.append(Block("table", header=TASK_TABLE_HEADER, rows=task_table_rows(trows)))
+    if next_trows:
+        appendix.append(Block("p", f"Danh mục nhiệm vụ có thời hạn trong {period_phrase(nxt)}"))
+        appendix.append(Block("table", header=TASK_TABLE_HEADER,
+                              rows=task_table_rows(next_trows)))
+
+    heading = _heading(user=user, period=p, unit=issuer, tree=tree, dated=dated,
+                       profile=profile, number=number)
     rated = report_ratings(user=user, period=p) if detail else []
     if unit_code:
         rated = [r for r in rated if r.unit.code == unit_code]
     return Report(period=p, heading=heading, blocks=blocks, figure_rows=all_rows,
-                  task_rows=trows, year_plans=year_plans, on=on, ratings=rated)
+                  task_rows=trows, year_plans=year_plans, on=dated, ratings=rated,
+                  appendix=appendix, next_task_rows=next_trows)
 
 
 def task_table_rows(rows: list[TaskRow]) -> list[list[str]]:

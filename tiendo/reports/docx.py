@@ -14,10 +14,16 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 from tiendo.reports.content import Report
-from tiendo.reports.template import MARKER, TEMPLATE_DIR, TEMPLATES
+from tiendo.reports.template import (
+    APPENDIX_MARKER,
+    MARKER,
+    RECIPIENTS,
+    TEMPLATE_DIR,
+    TEMPLATES,
+)
 
 STYLE_OF = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "p": "Normal",
-            "bullet": "Normal"}
+            "bullet": "Normal", "number": "List Number"}
 TASK_COL_WIDTHS_CM = [1.0, 6.0, 3.4, 2.4, 1.6, 2.6]
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -90,24 +96,10 @@ def _add_table(doc, marker_el, header: list[str], rows: list[list[str]]) -> None
     _move_before(marker_el, tbl)
 
 
-def render_docx(report: Report, *, template: Path | None = None) -> bytes:
-    """The report as .docx bytes. ``template`` defaults to the one of the heading's tree."""
-    path = template or TEMPLATE_DIR / TEMPLATES.get(report.heading.tree, TEMPLATES["state"])
-    doc = Document(str(path))
-    h = report.heading
-    values = {"upper_body": h.upper_body, "body": h.body, "number": h.number,
-              "place_date": h.place_date, "title": h.title, "subtitle": h.subtitle}
-    marker = None
-    for par in _all_paragraphs(doc):
-        if par.text.strip() == MARKER:
-            marker = par
-        else:
-            _replace(par, values)
-    if marker is None:
-        raise TemplateError(f"Mẫu báo cáo {path.name} thiếu đoạn {MARKER}.")
-    marker_el = marker._p
-
-    for block in report.blocks:
+def _write_blocks(doc, marker_el, blocks) -> None:
+    # style ids looked up once: python-docx's own lookup walks every style per paragraph
+    style_ids = {st.name: st.style_id for st in doc.styles}
+    for block in blocks:
         if block.kind == "table":
             _add_table(doc, marker_el, block.header, block.rows)
             continue
@@ -115,16 +107,66 @@ def render_docx(report: Report, *, template: Path | None = None) -> bytes:
             par = doc.add_paragraph()
             par.add_run().add_break(WD_BREAK.PAGE)
         else:
-            par = doc.add_paragraph(style=doc.styles[STYLE_OF.get(block.kind, "Normal")])
+            style_id = style_ids.get(STYLE_OF.get(block.kind, "Normal"))  # None: Normal
+            par = doc.add_paragraph()
+            if style_id and style_id != style_ids.get("Normal"):
+                par._p.get_or_add_pPr().style = style_id
             text = ("- " + block.text) if block.kind == "bullet" else block.text
-            par.add_run(text)
+            par.add_run(_ILLEGAL.sub("", text))
             if block.kind == "h1":
                 par.alignment = WD_ALIGN_PARAGRAPH.CENTER if block.text == "PHỤ LỤC" else None
         _move_before(marker_el, par._p)
-    marker_el.getparent().remove(marker_el)
+
+
+def render_docx(report: Report, *, template: Path | None = None) -> bytes:
+    """The report as .docx bytes. ``template`` defaults to the one of the heading's tree. The
+    body goes at ``{{noi_dung}}``, before Nơi nhận and the signature; the appendices at
+    ``{{phu_luc}}`` after them (at the end when the template has no such paragraph)."""
+    path = template or TEMPLATE_DIR / TEMPLATES.get(report.heading.tree, TEMPLATES["state"])
+    doc = Document(str(path))
+    h = report.heading
+    values = {"upper_body": h.upper_body, "body": h.body, "number": h.number,
+              "place_date": h.place_date, "title": h.title, "subtitle": h.subtitle,
+              "kinh_gui": f"Kính gửi: {h.addressee}" if h.addressee else "",
+              "signer_power": h.signer_power, "signer_title": h.signer_title,
+              "signer_name": h.signer_name}
+    marker = appendix_marker = None
+    for par in list(_all_paragraphs(doc)):
+        text = par.text.strip()
+        if text == MARKER:
+            marker = par
+        elif text == APPENDIX_MARKER:
+            appendix_marker = par
+        elif text == RECIPIENTS:
+            for line in h.recipients:
+                new = parse_xml(par._p.xml)  # a copy with the same formatting
+                par._p.addprevious(new)
+                _set_text(new, line)
+            par._p.getparent().remove(par._p)
+        elif text == "{{kinh_gui}}" and not h.addressee:
+            par._p.getparent().remove(par._p)
+        else:
+            _replace(par, values)
+    if marker is None:
+        raise TemplateError(f"Mẫu báo cáo {path.name} thiếu đoạn {MARKER}.")
+    _write_blocks(doc, marker._p, report.blocks)
+    marker._p.getparent().remove(marker._p)
+    if appendix_marker is None:
+        appendix_marker = doc.add_paragraph()
+    _write_blocks(doc, appendix_marker._p, report.appendix)
+    appendix_marker._p.getparent().remove(appendix_marker._p)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _set_text(p_el, text: str) -> None:
+    runs = p_el.findall(qn("w:r"))
+    for r in runs[1:]:
+        p_el.remove(r)
+    t = runs[0].find(qn("w:t")) if runs else None
+    if t is not None:
+        t.text = text
 
 
 def copy_template(tree: str) -> bytes:

@@ -14,16 +14,33 @@ libharfbuzz-subset0 (font subsetting), fonts-noto-core (Noto Serif: every Vietna
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.template.loader import render_to_string
 
-from tiendo.reports.content import Report
+from tiendo.reports.content import Block, Report
 
 CENTERED_COLUMNS = {1, 4, 5}
 
 
+def _lists(blocks: list[Block]) -> list[Block]:
+    """Consecutive numbered items as one list ("numbers"), so HTML numbers them 1, 2, 3…"""
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind == "number":
+            if out and out[-1].kind == "numbers":
+                out[-1].rows.append([b.text])
+            else:
+                out.append(Block("numbers", rows=[[b.text]]))
+        else:
+            out.append(b)
+    return out
+
+
 def render_html(report: Report) -> str:
+    view = replace(report, blocks=_lists(report.blocks), appendix=_lists(report.appendix))
     return render_to_string("reports/report_pdf.html",
-                            {"report": report, "centered": CENTERED_COLUMNS})
+                            {"report": view, "centered": CENTERED_COLUMNS})
 
 
 def render_pdf(report: Report) -> bytes:

@@ -23,6 +23,7 @@ from tiendo.indicators.rules import (
     _attainment,
     _plan_for_attainment,
     _verdict,
+    issuer_verdict,
 )
 from tiendo.lib.periods import Period
 from tiendo.orgs import access
@@ -88,7 +89,7 @@ def _top_pairs(targets, figures, depth_of: dict[int, int]) -> set[tuple[int, int
     return {(ind, unit) for ind, unit in pairs if depth_of[unit] == best[ind]}
 
 
-def _assess(actual, spec, direction: Direction, rule) -> Assessment:
+def _assess(actual, spec, direction: Direction, rule, stated=None) -> Assessment:
     """``rules.assess`` without its explanation sentence: the same verdict and attainment (the
     same rule functions), at a third of the cost — the sentence is half of a province's build
     and no report prints it (the report words its own sentences)."""
@@ -96,7 +97,7 @@ def _assess(actual, spec, direction: Direction, rule) -> Assessment:
         return Assessment(None, None, MSG_NO_ACTUAL_VI)
     if spec is None:
         return Assessment(None, None, MSG_NO_TARGET_VI)
-    return Assessment(_verdict(actual, spec, direction, rule),
+    return Assessment(issuer_verdict(_verdict(actual, spec, direction, rule), stated, rule),
                       _attainment(actual, _plan_for_attainment(spec, direction), direction), "")
 
 
@@ -139,7 +140,8 @@ def report_rows(*, user, period: Period, unit_code: str | None = None,
         target = _pick_target(slot["targets"])
         figure = slot["figure"]
         assessment = _assess(figure.value if figure else None, target_spec(target),
-                             Direction(ind.direction), rule)
+                             Direction(ind.direction), rule,
+                             (figure.reported or {}).get("status") if figure else None)
         rows.append(FigureRow(ind, unit, period, target, figure, assessment))
     rows.sort(key=lambda r: (r.indicator.sort_order, r.indicator.code, r.unit.path))
     return rows
@@ -172,3 +174,67 @@ def ratings(*, user, period: Period) -> list:
              .order_by("framework_code").values_list("framework_code", flat=True).distinct())
     return [r for code in codes
             for r in ratings_for(user=user, period=period.code, framework_code=code)]
+
+
+def issuer_programmes(issuer) -> list:
+    """The programmes the issuing body issued (its action programme, its work programmes):
+    its report counts the tasks of these. One query."""
+    from tiendo.programmes.models import Programme
+
+    return list(Programme.objects.filter(issuing_unit=issuer).exclude(kind="bao_cao")
+                .order_by("pk"))
+
+
+def next_targets(*, user, period: Period, unit_code: str | None = None) -> list[Target]:
+    """The period's own targets (part B of the report), for the highest unit that has each
+    indicator's target, in catalogue order. One query after the scope."""
+    qs = access.scope_by_unit(
+        Target.objects.filter(period=period.code, scope="period")
+        .select_related("indicator", "unit"), user)
+    if unit_code:
+        qs = qs.filter(unit__code=unit_code)
+    best: dict[int, Target] = {}
+    for t in qs.order_by("unit__depth", "basis", "pk"):
+        best.setdefault(t.indicator_id, t)
+    return sorted(best.values(), key=lambda t: (t.indicator.sort_order, t.indicator.code))
+
+
+def overdue_reasons(task_ids: list[int]) -> dict[int, str]:
+    """What each late task's unit last said about it: the reason of its latest extension
+    request, else the note of its latest progress update. Two queries, whatever the count."""
+    if not task_ids:
+        return {}
+    from tiendo.tasks.models import ExtensionRequest, ProgressUpdate
+
+    out: dict[int, str] = {}
+    for task_id, note in (ProgressUpdate.objects.filter(task_id__in=task_ids)
+                          .exclude(note="").order_by("created_at", "pk")
+                          .values_list("task_id", "note")):
+        out[task_id] = note  # the latest wins
+    for task_id, reason in (ExtensionRequest.objects.filter(task_id__in=task_ids)
+                            .exclude(reason="").order_by("requested_at", "pk")
+                            .values_list("task_id", "reason")):
+        out[task_id] = reason
+    return out
+
+
+def signoffs_for(*, user):
+    """The reports on their way to being issued that the user sees (by issuing unit)."""
+    from tiendo.reports.models import ReportSignoff
+
+    return (access.scope_by_unit(ReportSignoff.objects.all(), user, field="issuer")
+            .select_related("issuer", "reviewed_by", "approved_by", "issued_by")
+            .defer("docx", "pdf").order_by("-period", "issuer__path"))
+
+
+def get_signoff_for_user(user, pk: int):
+    """One report of ``signoffs_for``; 404 outside the user's units."""
+    from django.http import Http404
+
+    from tiendo.reports.models import ReportSignoff
+
+    found = (access.scope_by_unit(ReportSignoff.objects.all(), user, field="issuer")
+             .select_related("issuer").filter(pk=pk).first())
+    if found is None:
+        raise Http404
+    return found

@@ -5,9 +5,11 @@ bodies, Hướng dẫn 36-HD/VPTW) and ``bao-cao-chinh-quyen.docx`` (state bodie
 30/2020/NĐ-CP). The office may then edit them in Word — fonts, margins, the signature block,
 the wording around the placeholders — as long as the placeholders stay:
 
-``{{upper_body}} {{body}} {{number}} {{place_date}} {{title}} {{subtitle}}`` and the paragraph
-``{{noi_dung}}`` where the body of the report goes. The styles used for the body are
-"Normal", "Heading 1/2/3", "List Bullet" and "Table Grid".
+``{{upper_body}} {{body}} {{number}} {{place_date}} {{title}} {{subtitle}} {{kinh_gui}}
+{{signer_power}} {{signer_title}} {{signer_name}}``, the paragraph ``{{noi_dung}}`` where the
+body of the report goes, ``{{noi_nhan}}`` (one paragraph per recipient) and ``{{phu_luc}}``
+after the signature block, where the appendices go. The styles used for the body are
+"Normal", "Heading 1/2/3", "List Number" (the tasks of part B) and "Table Grid".
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ TEMPLATES = {"party": "bao-cao-dang.docx", "state": "bao-cao-chinh-quyen.docx"}
 FONT = "Times New Roman"
 BODY_PT = 14
 MARKER = "{{noi_dung}}"
+RECIPIENTS = "{{noi_nhan}}"  # one paragraph per recipient line
+APPENDIX_MARKER = "{{phu_luc}}"  # the appendices, after the signature block
 
 # Nghị định 30/2020/NĐ-CP, Phụ lục I: A4; top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
@@ -72,6 +76,10 @@ def _styles(doc) -> None:
     _font(bullet, BODY_PT)
     bullet.paragraph_format.first_line_indent = Cm(1)
     bullet.paragraph_format.left_indent = Cm(0)
+    numbered = doc.styles["List Number"]  # Word's own numbering: the office edits the list
+    _font(numbered, BODY_PT)
+    numbered.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    numbered.paragraph_format.space_after = Pt(6)
     grid = doc.styles["Table Grid"]
     _font(grid, 12)
 
@@ -163,7 +171,10 @@ def make_template(tree: str):
 
     doc.add_paragraph().paragraph_format.first_line_indent = Cm(0)
     _centered(doc, "{{title}}", bold=True, size=15)
-    _centered(doc, "{{subtitle}}", bold=True, space_after=12)
+    _centered(doc, "{{subtitle}}", bold=True)
+    # the short line under the trích yếu (Hướng dẫn 36-HD/VPTW, Nghị định 30/2020)
+    _centered(doc, "-----", space_after=6)
+    _centered(doc, "{{kinh_gui}}", space_after=12)
     doc.add_paragraph(MARKER)
 
     sign = doc.add_table(rows=1, cols=2)
@@ -172,15 +183,16 @@ def make_template(tree: str):
     par = left.paragraphs[0]
     par.paragraph_format.first_line_indent = Cm(0)
     _font(par.add_run("Nơi nhận:"), 12, bold=True, italic=True)
-    for line in ("- Như trên,", "- Lưu Văn phòng."):
-        p = left.add_paragraph()
-        p.paragraph_format.first_line_indent = Cm(0)
-        p.paragraph_format.space_after = Pt(0)
-        _font(p.add_run(line), 11)
-    signer = ("T/M BAN THƯỜNG VỤ", "BÍ THƯ") if tree == "party" else (
-        "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
-    _cell_par(right, signer[0], size=14, bold=True, first=True)
-    _cell_par(right, signer[1], size=14, bold=True)
+    p = left.add_paragraph()
+    p.paragraph_format.first_line_indent = Cm(0)
+    p.paragraph_format.space_after = Pt(0)
+    _font(p.add_run(RECIPIENTS), 11)
+    _cell_par(right, "{{signer_power}}", size=14, bold=True, first=True)
+    _cell_par(right, "{{signer_title}}", size=14, bold=True)
+    for _ in range(3):
+        _cell_par(right, "", size=14)
+    _cell_par(right, "{{signer_name}}", size=14, bold=True)
+    doc.add_paragraph(APPENDIX_MARKER)
     return doc
 
 

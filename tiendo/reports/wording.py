@@ -37,8 +37,14 @@ __all__ = [
     "figure_clause",
     "figure_sentence",
     "is_growth_indicator",
+    "is_times_indicator",
+    "lower_first",
+    "overdue_line",
     "plan_text",
+    "points_text",
+    "shortfall_clause",
     "shortfall_line",
+    "target_sentence",
     "tasks_summary",
 ]
 
@@ -105,6 +111,11 @@ class FigureFacts:
     change_basis: str = "cùng kỳ"
     attainments: Sequence[tuple[Decimal, str]] = ()
     parts: Sequence[FigureFacts] = field(default_factory=tuple)
+    # "bằng 121% so với cùng kỳ": the ratio a unit reported, printed instead of ``change``
+    ratio: Decimal | None = None
+    # "17/18 sản phẩm" (whole, same unit) or "03 hộ/03 xã" (whole, another unit)
+    of_total: Decimal | None = None
+    of_total_unit: str = ""
 
 
 def is_growth_indicator(name: str, unit: str) -> bool:
@@ -114,6 +125,30 @@ def is_growth_indicator(name: str, unit: str) -> bool:
         return False
     key = fold(name)
     return key.startswith(_GROWTH_PREFIXES) or "so voi cung ky" in key
+
+
+_TIMES = "lần"
+
+
+def is_times_indicator(unit: str) -> bool:
+    """A multiple: "tăng gấp 2,3 lần so với cùng kỳ"."""
+    return (unit or "").strip().lower() == _TIMES
+
+
+def _count_head(name: str, unit: str, direction: Direction, value: str) -> str | None:
+    """Counts of cases as a report says them: "Số vụ xử lý hình sự" 6 → "Xử lý hình sự 06 vụ";
+    "Số vụ vi phạm … đã xử lý" 151 → "Đã xử lý 151 vụ vi phạm …". Only for a count named
+    "Số <unit> …" that is better higher (cases handled); incidents (lower is better) keep
+    "Số vụ tai nạn … là 193 vụ"."""
+    prefix = f"số {unit} ".lower()
+    if direction != Direction.HIGHER or not name.lower().startswith(prefix):
+        return None
+    rest = name[len(prefix):].strip()
+    if not rest:
+        return None
+    if rest.endswith(" đã xử lý"):
+        return f"Đã xử lý {value} {rest[: -len(' đã xử lý')]}"
+    return f"{rest[:1].upper()}{rest[1:]} {value}"
 
 
 def _strip_vs_same_period(name: str) -> str:
@@ -149,6 +184,16 @@ def _change_text(change: Decimal, basis: str) -> str:
     return f"{word} {format_vn_number(abs(change))}% so với {basis}"
 
 
+def points_text(actual: Decimal, plan: Decimal, *, against: str = "kế hoạch") -> str:
+    """Rates compared in percentage points, not divided: 7,47% against 9,77% → "thấp hơn kế
+    hoạch 2,30 điểm %"."""
+    diff = Decimal(actual) - Decimal(plan)
+    if diff == 0:
+        return f"bằng {against}"
+    word = "cao hơn" if diff > 0 else "thấp hơn"
+    return f"{word} {against} {format_vn_number(abs(diff), decimals=2)} điểm %"
+
+
 def _attainment_text(value: Decimal, basis: str) -> str:
     verb = "đạt" if fold(basis).startswith("ke hoach") else "bằng"
     return f"{verb} {format_vn_number(value)}% {basis}".rstrip()
@@ -168,15 +213,33 @@ def figure_clause(facts: FigureFacts) -> str:
     if facts.actual is None:
         return f"{name}: chưa có số liệu{_paren(facts)}"
     estimate = "ước " if facts.is_estimate else ""
+    value = _num(facts.actual, facts.unit)
+    if facts.of_total is not None:
+        # a done/total pair: "17/18 sản phẩm", "03 hộ/03 xã"
+        whole = _num(facts.of_total, facts.of_total_unit or facts.unit)
+        if facts.of_total_unit and facts.of_total_unit != facts.unit:
+            value = f"{value}/{whole}"
+        else:
+            value = f"{_num(facts.actual)}/{whole}"
+    counted = (None if facts.is_estimate or facts.of_total is not None
+               else _count_head(name, facts.unit, facts.direction, value))
     if growth:
         # The value is the change itself: "tăng 7,47% so với cùng kỳ".
         head = f"{name} {estimate}{_change_text(Decimal(facts.actual), 'cùng kỳ')}"
+    elif is_times_indicator(facts.unit):
+        base = _strip_vs_same_period(facts.name)
+        vs = " so với cùng kỳ" if base != facts.name else ""
+        head = f"{base} {estimate}tăng gấp {format_vn_number(facts.actual)} lần{vs}"
+    elif counted is not None:
+        head = counted
     elif facts.direction == Direction.LOWER:
-        head = f"{name} {estimate}là {_num(facts.actual, facts.unit)}"
+        head = f"{name} {estimate}là {value}"
     else:
-        head = f"{name} {estimate}đạt {_num(facts.actual, facts.unit)}"
+        head = f"{name} {estimate}đạt {value}"
     tail = [_attainment_text(v, b) for v, b in facts.attainments]
-    if facts.change is not None and not growth:
+    if facts.ratio is not None and not growth:
+        tail.append(f"bằng {format_vn_number(facts.ratio)}% so với {facts.change_basis}")
+    elif facts.change is not None and not growth:
         tail.append(_change_text(Decimal(facts.change), facts.change_basis))
     text = head + _paren(facts)
     if tail:
@@ -209,12 +272,70 @@ def shortfall_line(facts: FigureFacts, attainment: Decimal | None) -> str:
     text = f"{facts.name}: thực hiện {actual}"
     if plans:
         text += f", {plans}"
-    if attainment is not None:
+    period_plan = facts.plans[-1] if facts.plans else None
+    if (facts.unit == _PERCENT and facts.actual is not None and period_plan is not None
+            and period_plan.bound in (Bound.EQ, Bound.GT, Bound.GE, Bound.ABOUT)):
+        # rates are compared in percentage points: "thấp hơn kế hoạch 2,30 điểm %"
+        text += f" ({points_text(facts.actual, period_plan.value)})"
+    elif attainment is not None:
         text += f" (đạt {format_vn_number(attainment)}% kế hoạch)"
     return text + "."
 
 
-def tasks_summary(statuses: Iterable[TaskStatus | str], *, period_label: str) -> str:
+def lower_first(text: str) -> str:
+    """Lower the first word inside a sentence unless it is an acronym or a name ("GRDP")."""
+    return text[:1].lower() + text[1:] if _lower_ok(text) else text
+
+
+def shortfall_clause(facts: FigureFacts, plan: Decimal | None,
+                     attainment: Decimal | None) -> str:
+    """A target not met, inside the assessment: "tốc độ tăng trưởng GRDP 7,47%, thấp hơn kế
+    hoạch 2,30 điểm %"; "tổng kim ngạch xuất khẩu ước đạt 783 triệu USD, bằng 92,12% kế
+    hoạch"."""
+    name = _strip_vs_same_period(facts.name)
+    est = "ước đạt " if facts.is_estimate else ""
+    if facts.actual is None:
+        return f"{lower_first(name)} chưa có số liệu"
+    text = f"{lower_first(name)} {est}{_num(facts.actual, facts.unit)}"
+    if facts.unit == _PERCENT and plan is not None:
+        return f"{text}, {points_text(facts.actual, plan)}"
+    if attainment is not None:
+        return f"{text}, bằng {format_vn_number(attainment)}% kế hoạch"
+    return text
+
+
+def overdue_line(title: str, unit: str, days: int, reason: str = "") -> str:
+    """A task due and not done: "Đề án …: chậm 11 ngày (Sở Văn hóa chủ trì); lý do: …"."""
+    text = f"{title}: chậm {days} ngày ({unit} chủ trì)" if days else f"{title} ({unit} chủ trì)"
+    if reason:
+        text += f"; đơn vị báo cáo: {lower_first(reason.strip().rstrip('.'))}"
+    return text + "."
+
+
+def target_sentence(name: str, unit: str, bound: Bound, value: Decimal,
+                    value_high: Decimal | None = None,
+                    direction: Direction = Direction.HIGHER) -> str:
+    """A target of the next period, as part B words it: "Phấn đấu thu ngân sách nhà nước đạt
+    8.250 tỷ đồng."; "Tỷ lệ nợ xấu nội bảng không quá 2%."; "… từ 10,86% trở lên"."""
+    v = _num(value, unit)
+    low = lower_first(_strip_vs_same_period(name))
+    if bound == Bound.LE or (bound == Bound.EQ and direction == Direction.LOWER):
+        return f"{name} không quá {v}."
+    if bound == Bound.LT:
+        return f"{name} dưới {v}."
+    if bound == Bound.GT:
+        return f"Phấn đấu {low} đạt trên {v}."
+    if bound == Bound.GE:
+        return f"Phấn đấu {low} đạt từ {v} trở lên."
+    if bound == Bound.ABOUT:
+        return f"Phấn đấu {low} đạt khoảng {v}."
+    if bound == Bound.RANGE and value_high is not None:
+        return f"Phấn đấu {low} đạt từ {format_vn_number(value)} đến {_num(value_high, unit)}."
+    return f"Phấn đấu {low} đạt {v}."
+
+
+def tasks_summary(statuses: Iterable[TaskStatus | str], *, period_label: str,
+                  appendix: bool = True) -> str:
     """The tasks paragraph: "Trong quý I/2026, hoàn thành đúng tiến độ 06 nhiệm vụ; hoàn thành
     chậm tiến độ 01 nhiệm vụ; 03 nhiệm vụ đã đến hạn nhưng chưa hoàn thành; 02 nhiệm vụ đang
     thực hiện trong hạn." Parts with no task are left out."""
@@ -237,5 +358,6 @@ def tasks_summary(statuses: Iterable[TaskStatus | str], *, period_label: str) ->
     if counts[TaskStatus.IN_PROGRESS]:
         parts.append(f"{format_count(counts[TaskStatus.IN_PROGRESS])} nhiệm vụ đang thực hiện "
                      "trong hạn")
+    tail = " (chi tiết tại Phụ lục kèm theo)." if appendix else "."
     return (f"Trong {period_label}, trên tổng số {format_count(total)} nhiệm vụ: "
-            + "; ".join(parts) + " (chi tiết tại Phụ lục kèm theo).")
+            + "; ".join(parts) + tail)

@@ -76,10 +76,7 @@ def window_close(period: Period) -> datetime:
 
 
 def _verdict_rule() -> ind_rules.VerdictRule:
-    return ind_rules.VerdictRule(
-        exceed_margin=Decimal(str(_rule("exceed_margin", "0.05"))),
-        about_tolerance=Decimal(str(_rule("about_tolerance", "0.02"))),
-    )
+    return ind_rules.verdict_rule_from(getattr(settings, "TIENDO_RULES", {}))
 
 
 def collect(units: list[Unit], period: Period, *, on: date | None = None) -> dict[int, UnitData]:

@@ -131,7 +131,8 @@ def test_targets_are_scoped(client, data, who, expected):
     ("focal_a", [("thu-ns", "so-a")]),
     ("outsider", [("grdp", "tinh-c")]),
 ])
-def test_figure_table_is_scoped_with_verdicts(client, data, who, expected):
+def test_figure_table_is_scoped_with_verdicts(client, data, who, expected, settings):
+    settings.TIENDO_RULES = {**settings.TIENDO_RULES, "exceed_margin": "0.05"}  # vượt at +5%
     r = client.get("/api/figures", {"period": "2026-Q1"}, **auth(data, who))
     assert r.status_code == 200
     items = r.json()["items"]

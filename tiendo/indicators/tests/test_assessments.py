@@ -30,7 +30,8 @@ def test_a_target_alone_is_not_reported(cast, revenue):
     assert stored(revenue, cast.unit_a) == ("not_reported", "", None, target.pk, None)
 
 
-def test_a_draft_does_not_count_until_it_is_submitted(cast, revenue):
+def test_a_draft_does_not_count_until_it_is_submitted(cast, revenue, settings):
+    settings.TIENDO_RULES = {**settings.TIENDO_RULES, "exceed_margin": "0.05"}  # vượt at +5%
     target = services.target_set(actor=cast.office, indicator=revenue, unit=cast.unit_a,
                                  period=Q, value=Decimal(9950))
     fig = services.figure_save_draft(actor=cast.focal_a, indicator=revenue, unit=cast.unit_a,
@@ -47,7 +48,8 @@ def test_a_draft_does_not_count_until_it_is_submitted(cast, revenue):
     assert stored(revenue, cast.unit_a) == ("not_reported", "", None, target.pk, None)
 
 
-def test_a_changed_target_reassesses_the_figure(cast, revenue):
+def test_a_changed_target_reassesses_the_figure(cast, revenue, settings):
+    settings.TIENDO_RULES = {**settings.TIENDO_RULES, "exceed_margin": "0.05"}  # vượt at +5%
     make_figure(revenue, cast.unit_a, Q, "7.47")
     assert stored(revenue, cast.unit_a)[:2] == ("no_target", "")
     services.target_set(actor=cast.office, indicator=revenue, unit=cast.unit_a, period=Q,
@@ -157,3 +159,27 @@ def test_the_reassess_command_shows_progress_on_stderr(cast, revenue, capsys):
     assert "2/2 kỳ" in err
     call_command("reassess", "--if-needed")
     assert "nothing to re-assess" in capsys.readouterr().out
+
+
+def test_stored_verdict_is_the_one_the_issuer_stated(cast, revenue, settings):
+    """Issue 16: the report says 10.619 against 9.950 is đạt; with a 5% vượt line the numbers
+    alone would say vượt. Stored on write, and again by a re-assessment from scratch."""
+    settings.TIENDO_RULES = {**settings.TIENDO_RULES, "exceed_margin": "0.05"}
+    services.target_set(actor=cast.office, indicator=revenue, unit=cast.unit_a, period=Q,
+                        value=Decimal(9950))
+    fig = services.figure_save_draft(actor=cast.focal_a, indicator=revenue, unit=cast.unit_a,
+                                     period=Q, value=Decimal(10619),
+                                     reported={"status": "achieved"})
+    services.figure_submit(actor=cast.focal_a, figure=fig)
+    assert stored(revenue, cast.unit_a)[:2] == ("met", "achieved")
+    assessments.reassess(periods=[Q])
+    assert stored(revenue, cast.unit_a)[:2] == ("met", "achieved")
+
+
+def test_default_policy_stores_dat_above_plan(cast, revenue):
+    services.target_set(actor=cast.office, indicator=revenue, unit=cast.unit_a, period=Q,
+                        value=Decimal(9950))
+    make_figure(revenue, cast.unit_a, Q, 12000)
+    assessments.reassess(periods=[Q])
+    assert stored(revenue, cast.unit_a)[:2] == ("met", "achieved")
+    assert assessments.rule_key().startswith("m-:")

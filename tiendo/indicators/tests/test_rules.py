@@ -418,3 +418,53 @@ def test_sum_ignores_missing_values_and_counts_them(values):
     present = [v for v in values if v is not None]
     assert (result.counted, result.missing) == (len(present), len(values) - len(present))
     assert result.value == (sum(present, D(0)) if present else None)
+
+
+# --- the workspace's verdict policy (issue 16) -------------------------------------------
+
+from tiendo.indicators.rules import issuer_verdict, verdict_rule_from  # noqa: E402
+
+
+def test_policy_without_threshold_says_dat_however_far_above_plan():
+    rule = verdict_rule_from({"exceed_margin": "", "about_tolerance": "0.02"})
+    a = assess(Decimal("10619"), TargetSpec(Decimal("9950")), Direction.HIGHER, rule)
+    assert a.verdict == Verdict.ACHIEVED and a.attainment == Decimal("106.72")
+    assert assess(Decimal("3"), TargetSpec(Decimal("0")), Direction.HIGHER, rule).verdict == (
+        Verdict.ACHIEVED)
+    assert assess(Decimal("1"), TargetSpec(Decimal("2"), Bound.LE), Direction.LOWER,
+                  rule).verdict == Verdict.ACHIEVED
+    assert "Vượt chỉ khi" in rule.describe_vi()
+
+
+def test_policy_with_a_configured_threshold_gives_vuot_beyond_it():
+    rule = verdict_rule_from({"exceed_margin": "0.05"})
+    assert assess(Decimal("10619"), TargetSpec(Decimal("9950")), Direction.HIGHER,
+                  rule).verdict == Verdict.EXCEEDED
+    assert assess(Decimal("10400"), TargetSpec(Decimal("9950")), Direction.HIGHER,
+                  rule).verdict == Verdict.ACHIEVED
+
+
+@pytest.mark.parametrize("raw", ["abc", "1.5", "-0.1", "NaN"])
+def test_policy_rejects_a_threshold_that_is_not_a_share(raw):
+    with pytest.raises(ValueError, match="exceed_margin"):
+        verdict_rule_from({"exceed_margin": raw})
+
+
+@pytest.mark.parametrize(("computed", "stated", "honour", "result"), [
+    (Verdict.EXCEEDED, "achieved", True, Verdict.ACHIEVED),  # the report says đạt
+    (Verdict.ACHIEVED, "exceeded", True, Verdict.EXCEEDED),  # vượt only when stated
+    (Verdict.ACHIEVED, "not_achieved", False, Verdict.ACHIEVED),
+    (Verdict.ACHIEVED, None, True, Verdict.ACHIEVED),
+    (Verdict.ACHIEVED, "rubbish", True, Verdict.ACHIEVED),
+    (None, "achieved", True, None),  # no plan: a stated verdict has nothing to hold to
+])
+def test_issuer_verdict_wins_when_stated(computed, stated, honour, result):
+    rule = VerdictRule(exceed_margin=None, honour_stated=honour)
+    assert issuer_verdict(computed, stated, rule) == result
+
+
+def test_assess_explains_a_stated_verdict():
+    a = assess(Decimal("10619"), TargetSpec(Decimal("9950")), Direction.HIGHER,
+               VerdictRule(), stated="achieved")
+    assert a.verdict == Verdict.ACHIEVED
+    assert a.explanation_vi.endswith("đạt (theo đánh giá của cơ quan ban hành).")

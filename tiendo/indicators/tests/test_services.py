@@ -117,7 +117,9 @@ def test_target_needs_a_unit_in_the_indicators_scope_and_a_valid_period(cast, bu
     assert AuditEntry.objects.count() == 0
 
 
-def test_figure_table_gives_plan_actual_attainment_and_status(cast, budget):
+def test_figure_table_gives_plan_actual_attainment_and_status(cast, budget, settings):
+    # a workspace that draws the vượt line at 5% of plan (the default draws none)
+    settings.TIENDO_RULES = {**settings.TIENDO_RULES, "exceed_margin": "0.05"}
     services.target_set(actor=cast.office, indicator=budget, unit=cast.unit_a,
                         period="2026-Q1", value=Decimal("9950"))
     f = services.figure_save_draft(actor=cast.focal_a, indicator=budget, unit=cast.unit_a,

@@ -53,12 +53,12 @@ def test_office_report_states_parent_with_its_parts_after_trong_do(data):
     report = build_report(user=data.office, period="2026-Q1", on=ON)
     text = _text(report)
     assert ("- Tốc độ tăng trưởng GRDP tăng 7,47% so với cùng kỳ (KH: 9,77%, không đạt); "
-            "trong đó: khu vực I đạt 5,39% (KH: 4,95%, vượt).") in text
+            "trong đó: khu vực I đạt 5,39% (KH: 4,95%, đạt).") in text
 
 
 def test_two_units_at_the_top_each_get_a_sentence_named_with_the_unit(data):
     text = _text(build_report(user=data.office, period="2026-Q1", on=ON))
-    assert "- Thu ngân sách (Sở A) đạt 10.619 tỷ đồng (KH: 9.950 tỷ đồng, vượt)." in text
+    assert "- Thu ngân sách (Sở A) đạt 10.619 tỷ đồng (KH: 9.950 tỷ đồng, đạt)." in text
     assert "- Thu ngân sách (Sở B) ước đạt 500 tỷ đồng (KH: 600 tỷ đồng, không đạt)." in text
 
 
@@ -72,7 +72,7 @@ def test_focal_point_report_holds_only_its_own_unit(data):
     report = build_report(user=data.focal_a, period="2026-Q1", on=ON)
     assert {r.unit.code for r in report.figure_rows} == {"so-a"}
     text = _text(report)
-    assert "- Thu ngân sách đạt 10.619 tỷ đồng (KH: 9.950 tỷ đồng, vượt)." in text
+    assert "- Thu ngân sách đạt 10.619 tỷ đồng (KH: 9.950 tỷ đồng, đạt)." in text
     assert "Sở B" not in text
     assert ("Trong quý I/2026, trên tổng số 02 nhiệm vụ: hoàn thành đúng tiến độ 01 nhiệm vụ; "
             "01 nhiệm vụ đã đến hạn nhưng chưa hoàn thành") in text
@@ -170,3 +170,103 @@ def test_issuer_signs_the_heading_while_the_figures_are_of_the_unit(data):
     assert "Thu ngân sách đạt 10.619 tỷ đồng" in text and "Sở B" not in text
     assert doc.sections[0].different_first_page_header_footer
     assert "PAGE" in doc.sections[0].header.paragraphs[0]._p.xml
+
+
+# --- issue 16: issuer, tasks counted, dates, closing, verdict policy ----------------------
+
+def _programme(cast, code="ct-p"):
+    from tiendo.programmes.models import Programme
+
+    return Programme.objects.create(code=code, kind="chuong_trinh_hanh_dong",
+                                    title="Chương trình công tác năm 2026 của UBND tỉnh P",
+                                    issuing_unit=cast.province)
+
+
+def test_report_counts_only_the_tasks_of_the_issuers_programmes(data):
+    from tiendo.reports import services
+    from tiendo.tasks.models import Task
+
+    programme = _programme(data)
+    Task.objects.filter(title__in=["Kế hoạch A đúng hạn", "Đề án A quá hạn"]).update(
+        programme=programme)
+    services.profile_set(actor=None, issuer=data.province)
+    report = build_report(user=data.office, period="2026-Q1", on=ON)
+    # the province's own programme: 2 tasks; a task outside any programme is not counted
+    assert sorted(r.task.title for r in report.task_rows) == [
+        "Kế hoạch A đúng hạn", "Đề án A quá hạn"]
+    text = _text(report)
+    assert ("Về tình hình thực hiện các nhiệm vụ theo chương trình công tác năm 2026 của UBND "
+            "tỉnh P; trong quý I/2026, trên tổng số 02 nhiệm vụ: hoàn thành đúng tiến độ 01 "
+            "nhiệm vụ; 01 nhiệm vụ đã đến hạn nhưng chưa hoàn thành") in text
+
+
+def test_default_date_is_the_reporting_deadline_and_the_profile_changes_it(data):
+    from tiendo.reports import services
+
+    assert "ngày 10 tháng 4 năm 2026" in build_report(
+        user=data.office, period="2026-Q1", on=date(2026, 12, 6)).heading.place_date
+    services.profile_set(actor=None, issuer=data.province, deadline_days=5)
+    assert "ngày 05 tháng 4 năm 2026" in build_report(
+        user=data.office, period="2026-Q1", on=date(2026, 12, 6)).heading.place_date
+
+
+def test_addressed_report_says_kinh_gui_and_nhu_tren(data):
+    from tiendo.reports import services
+
+    services.profile_set(actor=None, issuer=data.province, addressee="Thường trực Tỉnh ủy",
+                         signer_title="PHÓ CHỦ TỊCH", signer_name="Trần Văn B")
+    report = build_report(user=data.office, period="2026-Q1", on=ON)
+    h = report.heading
+    assert (h.addressee, h.recipients) == ("Thường trực Tỉnh ủy",
+                                           ["- Như trên,", "- Lưu Văn phòng."])
+    assert (h.tree, h.signer_power, h.signer_title) == ("state", "TM. ỦY BAN NHÂN DÂN",
+                                                        "PHÓ CHỦ TỊCH")
+    doc = Document(io.BytesIO(build("docx", user=data.office, period="2026-Q1",
+                                    on=ON).content))
+    texts = [p.text for p in doc.paragraphs]
+    assert "Kính gửi: Thường trực Tỉnh ủy" in texts
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in doc.tables[0].rows[0].cells[1].text
+    assert "Trần Văn B" in doc.tables[1].rows[0].cells[1].text
+
+
+def test_unaddressed_report_has_no_kinh_gui_nor_nhu_tren(data):
+    report = build_report(user=data.office, period="2026-Q1", on=ON)
+    assert report.heading.addressee == "" and report.heading.recipients == ["- Lưu Văn phòng."]
+    text = _text(report)
+    assert "Kính gửi" not in text and "Như trên" not in text
+
+
+def test_a_configured_threshold_gives_vuot(data, settings):
+    settings.TIENDO_RULES = {**settings.TIENDO_RULES, "exceed_margin": "0.05"}
+    text = _text(build_report(user=data.office, period="2026-Q1", on=ON))
+    assert "(KH: 9.950 tỷ đồng, vượt)" in text
+
+
+def test_a_stated_verdict_wins_over_the_threshold(data, settings):
+    from tiendo.indicators.models import Figure
+
+    settings.TIENDO_RULES = {**settings.TIENDO_RULES, "exceed_margin": "0.05"}
+    Figure.objects.filter(value=10619).update(reported={"status": "achieved"})
+    text = _text(build_report(user=data.office, period="2026-Q1", on=ON))
+    assert "(KH: 9.950 tỷ đồng, đạt)" in text
+
+
+def test_body_ends_with_the_closing_then_signature_then_appendix(data):
+    report = build_report(user=data.office, period="2026-Q1", on=ON)
+    assert report.blocks[-1].text.startswith("Trên đây là báo cáo kết quả thực hiện nhiệm vụ "
+                                             "quý I/2026 và phương hướng")
+    assert report.blocks[-1].text.endswith("./.")
+    assert [b.kind for b in report.appendix][:2] == ["pagebreak", "h1"]
+    assert all(b.kind != "table" for b in report.blocks)
+    text = _text(report)
+    assert text.index("Trên đây là báo cáo") < text.index("Nơi nhận:") < text.index("PHỤ LỤC")
+
+
+def test_part_b_states_next_quarter_targets_and_tasks(data):
+    from tiendo.indicators.models import Indicator
+
+    make_target(Indicator.objects.get(code="thu-ns"), data.province, "2026-Q2", 8250)
+    text = _text(build_report(user=data.office, period="2026-Q1", on=ON))
+    b = text.index("B. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ II/2026")
+    assert "- Phấn đấu thu ngân sách đạt 8.250 tỷ đồng." in text[b:]
+    assert "Đề án B quý II (Sở B chủ trì; hoàn thành trước ngày 30/06/2026)." in text[b:]

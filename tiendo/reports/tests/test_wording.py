@@ -13,7 +13,9 @@ from tiendo.reports.wording import (
     figure_sentence,
     is_growth_indicator,
     plan_text,
+    points_text,
     shortfall_line,
+    target_sentence,
     tasks_summary,
 )
 from tiendo.tasks.rules import TaskStatus
@@ -178,11 +180,64 @@ def test_growth_indicators_are_rates_named_as_growth(name, unit, growth):
     assert is_growth_indicator(name, unit) is growth
 
 
-def test_shortfall_line_gives_actual_plan_and_attainment():
+def test_shortfall_line_compares_rates_in_percentage_points():
     facts = FigureFacts(name="Tốc độ tăng trưởng GRDP", unit="%", actual=D("7.47"),
                         plans=(PlanFacts(D("9.77")),), verdict=Verdict.NOT_ACHIEVED)
     assert shortfall_line(facts, D("76.46")) == (
-        "Tốc độ tăng trưởng GRDP: thực hiện 7,47%, KH: 9,77% (đạt 76,46% kế hoạch).")
+        "Tốc độ tăng trưởng GRDP: thực hiện 7,47%, KH: 9,77% (thấp hơn kế hoạch 2,30 điểm %).")
+
+
+def test_shortfall_line_of_a_level_gives_its_attainment():
+    facts = FigureFacts(name="Tổng kim ngạch xuất khẩu", unit="triệu usd", actual=D("783"),
+                        plans=(PlanFacts(D("850")),), verdict=Verdict.NOT_ACHIEVED)
+    assert shortfall_line(facts, D("92.12")) == (
+        "Tổng kim ngạch xuất khẩu: thực hiện 783 triệu USD, KH: 850 triệu USD (đạt 92,12% "
+        "kế hoạch).")
+
+
+@pytest.mark.parametrize(("facts", "sentence"), [
+    (FigureFacts(name="Số vụ xử lý hình sự", unit="vụ", actual=D("6")),
+     "Xử lý hình sự 06 vụ."),
+    (FigureFacts(name="Số vụ vi phạm lâm nghiệp đã xử lý", unit="vụ", actual=D("151")),
+     "Đã xử lý 151 vụ vi phạm lâm nghiệp."),
+    (FigureFacts(name="Số vụ tai nạn giao thông", unit="vụ", actual=D("193"),
+                 direction=Direction.LOWER),
+     "Số vụ tai nạn giao thông là 193 vụ."),
+    (FigureFacts(name="Sản phẩm chủ lực tăng trưởng tốt", unit="sản phẩm", actual=D("17"),
+                 of_total=D("18")),
+     "Sản phẩm chủ lực tăng trưởng tốt đạt 17/18 sản phẩm."),
+    (FigureFacts(name="Phạm vi dịch", unit="hộ", actual=D("3"), of_total=D("3"),
+                 of_total_unit="xã", direction=Direction.LOWER),
+     "Phạm vi dịch là 03 hộ/03 xã."),
+    (FigureFacts(name="Xuất khẩu da giày (so với cùng kỳ)", unit="lần", actual=D("2.3")),
+     "Xuất khẩu da giày tăng gấp 2,3 lần so với cùng kỳ."),
+    (FigureFacts(name="Thu ngân sách", unit="tỷ đồng", actual=D("10619"), change=D("21"),
+                 ratio=D("121")),
+     "Thu ngân sách đạt 10.619 tỷ đồng, bằng 121% so với cùng kỳ."),
+])
+def test_wording_by_kind_of_indicator(facts, sentence):
+    assert figure_sentence(facts) == sentence
+
+
+@pytest.mark.parametrize(("actual", "plan", "text"), [
+    ("7.47", "9.77", "thấp hơn kế hoạch 2,30 điểm %"),
+    ("5.39", "4.95", "cao hơn kế hoạch 0,44 điểm %"),
+    ("8", "8", "bằng kế hoạch"),
+])
+def test_points_text(actual, plan, text):
+    assert points_text(D(actual), D(plan)) == text
+
+
+@pytest.mark.parametrize(("args", "sentence"), [
+    (("Thu ngân sách nhà nước", "tỷ đồng", Bound.EQ, D("8250")),
+     "Phấn đấu thu ngân sách nhà nước đạt 8.250 tỷ đồng."),
+    (("Tỷ lệ nợ xấu nội bảng", "%", Bound.LE, D("2")), "Tỷ lệ nợ xấu nội bảng không quá 2%."),
+    (("Tăng trưởng công nghiệp", "%", Bound.GE, D("10.86")),
+     "Phấn đấu tăng trưởng công nghiệp đạt từ 10,86% trở lên."),
+    (("GRDP", "%", Bound.RANGE, D("6.6"), D("6.8")), "Phấn đấu GRDP đạt từ 6,6 đến 6,8%."),
+])
+def test_target_sentence_of_part_b(args, sentence):
+    assert target_sentence(*args) == sentence
 
 
 def test_tasks_summary_counts_on_time_and_overdue_with_leading_zeros():

@@ -73,7 +73,8 @@ def test_marks_latest_quality_counts_withdrawn_and_undone_exceeded_do_not(cast):
     assert collect([cast.unit_b], Q1)[cast.unit_b.pk].metrics["quality_mark"] is None
 
 
-def test_targets_and_report_timeliness(cast):
+def test_targets_and_report_timeliness(cast, settings):
+    settings.TIENDO_RULES = {**settings.TIENDO_RULES, "exceed_margin": "0.05"}  # vượt at +5%
     a = cast.unit_a
     rev = make_indicator("thu-ngan-sach", is_key=True)
     cpi = make_indicator("cpi", direction="lower", unit_of_measure="%")

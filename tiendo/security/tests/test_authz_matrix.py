@@ -84,6 +84,9 @@ OVERRIDES = {  # full route -> {parameter: key} where the segment table is not e
     "ca-nhan/san-pham/<int:pk>/<slug:name>/": {"pk": "work_item", "name": "item_action"},
     "ca-nhan/danh-gia/<int:pk>/": {"pk": "evaluation"},
     "ca-nhan/danh-gia/<int:pk>/<slug:name>/": {"pk": "evaluation", "name": "evaluation_step"},
+    "bao-cao/trinh-ky/<int:pk>/": {"pk": "signoff"},
+    "bao-cao/trinh-ky/<int:pk>/<str:action>/": {"pk": "signoff", "action": "signoff_action"},
+    "bao-cao/trinh-ky/<int:pk>/tep.<str:fmt>": {"pk": "signoff", "fmt": "signoff_format"},
 }
 
 
@@ -151,6 +154,9 @@ def _side(cast, side: str, indicator) -> dict:
                                                   file=f"extraction/{mark}.txt",
                                                   original_name=f"{mark}.txt", kind="txt",
                                                   text=f"Báo cáo {mark}", statements=[]).pk)
+    objs["signoff"] = _try(lambda: apps.get_model("reports", "ReportSignoff").objects
+                           .create(period="2026-Q1", issuer=unit, note=f"Ghi chú {mark}").pk)
+    objs["signoff_action"], objs["signoff_format"] = "review", "docx"
     objs["rating"] = _try(lambda: apps.get_model("scoring", "Rating").objects
                           .filter(unit=unit).values_list("pk", flat=True).first())
     objs["notification"] = _try(lambda: apps.get_model("reminders", "Notification").objects

@@ -65,7 +65,9 @@ def test_only_the_units_writers_may_enter_its_figures(as_user, cast, revenue, wh
     assert not Figure.objects.exists()
 
 
-def test_submit_then_office_approves_and_it_counts_on_the_overview(as_user, cast, revenue):
+def test_submit_then_office_approves_and_it_counts_on_the_overview(as_user, cast, revenue,
+                                                                   settings):
+    settings.TIENDO_RULES = {**settings.TIENDO_RULES, "exceed_margin": "0.05"}  # vượt at +5%
     focal = as_user("focal_a")
     focal.post(save_url(cast, revenue), form(revenue, value="2700"))
     fig = Figure.objects.get()

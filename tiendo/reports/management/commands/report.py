@@ -35,7 +35,8 @@ class Command(BaseCommand):
         parser.add_argument("--sheet", choices=["indicators", "tasks", "ratings"],
                             default="indicators",
                             help="Bảng xuất ra khi --format csv")
-        parser.add_argument("--on", help="Ngày lập báo cáo YYYY-MM-DD (mặc định: hôm nay)")
+        parser.add_argument("--on", help="Ngày ghi trên báo cáo YYYY-MM-DD (mặc định: hạn báo "
+                            "cáo của kỳ; the date line, default the reporting deadline)")
 
     def _fail(self, message: str):
         sys.stderr.write(f"tiendo report: {message}\n")
@@ -43,16 +44,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, period, fmt, output, unit, tree, sheet, on, issuer=None,
                **options):
+        dated = None
         if on:
             try:
-                day = date.fromisoformat(on)
+                dated = date.fromisoformat(on)
             except ValueError:
                 self._fail(MSG_BAD_DATE.format(value=on))
-        else:
-            day = timezone.localdate()
         try:
             built = build(fmt, user=system_user(), period=period, unit_code=unit, tree=tree,
-                          on=day, sheet=sheet, issuer_code=issuer)
+                          on=timezone.localdate(), dated=dated, sheet=sheet,
+                          issuer_code=issuer)
         except BuildError as exc:
             self._fail(str(exc))
         except Http404:
