@@ -18,6 +18,8 @@ def cast(db):
 def _media_root(settings, tmp_path):
     """Uploaded files of a test go to its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "uploads"
+    # and the audit checkpoint (written by the worker) too, so no test reads another's head
+    settings.TIENDO_AUDIT_CHECKPOINT = tmp_path / "audit_checkpoint"
 
 
 # --- browser tests (Playwright driving Debian's Chromium; see STACK.md §3) ---
