@@ -47,7 +47,7 @@ def entry(request):
 
 def _row_ctx(row, unit, period, form=None, upload=None, error=None) -> dict:
     f = row.figure
-    initial = {"version": f.version} if f else {}
+    initial = {"version": f.version if f else 0}  # 0: no figure yet (the form requires it)
     if f:
         initial.update(value=str(f.value.normalize()).replace(".", ","),
                        is_estimate=f.is_estimate, note=f.note,
