@@ -21,7 +21,9 @@ from tiendo.tasks import services as tasks
 from tiendo.tasks.models import ProgressUpdate, Task
 from tiendo.testing import make_task
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the reminder rules seeded by migrations survive the flush of a
+# transactional test
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)
