@@ -7,6 +7,7 @@ import time
 from datetime import date, timedelta
 
 import pytest
+from django.db import connections
 from django.utils import timezone
 
 from tiendo.reminders import delivery, planner
@@ -59,7 +60,13 @@ def test_a_send_that_outlasts_the_lease_is_not_sent_twice(cast, smtp_settings, m
         make_task("Báo cáo chuyển đổi số", cast.unit_a, deadline=date(2026, 6, 30))
         planner.plan(now=NOW)
         assert Outbox.objects.count() == 1
-        a = threading.Thread(target=delivery.deliver_batch, args=("worker-a", NOW))
+        def worker_a():
+            try:
+                delivery.deliver_batch("worker-a", NOW)
+            finally:
+                connections.close_all()  # the thread's own connection
+
+        a = threading.Thread(target=worker_a)
         a.start()
         deadline = time.monotonic() + 10
         while server.sink.mail_from == 0 and time.monotonic() < deadline:
