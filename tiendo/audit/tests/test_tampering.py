@@ -200,3 +200,28 @@ def test_a_worker_cycle_anchors_the_head_outside_the_database(trail, settings):
     head = AuditHead.objects.get()
     assert (int(count), digest) == (head.count, head.last_hash)
     assert AuditEntry.objects.get(pk=pk).hash == digest
+
+
+def test_changes_made_in_the_admin_are_logged_and_verify_clean(trail, client):
+    """Django's admin is normal use for an administrator: a superuser flag, a permission and a
+    deleted membership made there leave entries, and verify stays clean."""
+    cast = trail[0]
+    client.force_login(cast.admin)
+    membership = cast.focal_b.memberships.get()
+    r = client.post(f"/quan-tri/orgs/membership/{membership.pk}/delete/", {"post": "yes"})
+    assert r.status_code == 302
+    user = cast.outsider
+    perm = Permission.objects.get(codename="change_figure")
+    page = client.get(f"/quan-tri/auth/user/{user.pk}/change/")
+    form = page.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "password"}
+    data.update(is_superuser="on", is_active="on", user_permissions=[perm.pk], groups=[],
+                date_joined_0=user.date_joined.strftime("%Y-%m-%d"),
+                date_joined_1=user.date_joined.strftime("%H:%M:%S"), last_login_0="",
+                last_login_1="")
+    r = client.post(f"/quan-tri/auth/user/{user.pk}/change/", data)
+    assert r.status_code == 302, r.context["adminform"].form.errors if r.context else r
+    user.refresh_from_db()
+    assert user.is_superuser and user.user_permissions.filter(pk=perm.pk).exists()
+    assert AuditEntry.objects.filter(action="admin.change", object_id=str(user.pk)).exists()
+    assert verify().lines() == []
