@@ -225,3 +225,17 @@ def test_changes_made_in_the_admin_are_logged_and_verify_clean(trail, client):
     assert user.is_superuser and user.user_permissions.filter(pk=perm.pk).exists()
     assert AuditEntry.objects.filter(action="admin.change", object_id=str(user.pk)).exists()
     assert verify().lines() == []
+
+
+def test_a_user_made_by_createsuperuser_is_accepted_by_seal_with_an_entry(trail):
+    from django.contrib.auth import get_user_model
+
+    made = get_user_model().objects.create_superuser("root", "root@example.vn", "mat-khau-dai-1")
+    assert _exit_code()[0] == 1
+    out = StringIO()
+    call_command("audit", "seal", "--reason", "createsuperuser", stdout=out)
+    assert "(sealed 1 rows)" in out.getvalue()
+    entry = AuditEntry.objects.order_by("-pk").first()
+    assert (entry.action, entry.reason, list(entry.after["digests"])) == (
+        "audit.seal", "createsuperuser", [str(made.pk)])
+    assert _exit_code()[0] == 0

@@ -21,6 +21,11 @@ class Command(BaseCommand):
                                               "(a checkpoint line kept elsewhere, e.g. mailed).")
         sub.add_parser("checkpoint", help="Ghi đầu chuỗi ra tệp neo TIENDO_AUDIT_CHECKPOINT "
                                           "(write the chain head outside the database).")
+        seal = sub.add_parser("seal", help="Chấp nhận các dòng chưa có trong nhật ký (ví dụ người "
+                                           "dùng tạo bằng `manage createsuperuser`), có ghi "
+                                           "nhật ký (accept, with an entry, rows the log never "
+                                           "described).")
+        seal.add_argument("--reason", required=True, help="Lý do (reason), bắt buộc.")
         sub.add_parser("rekey", help="Một lần sau khi nâng cấp: khóa chuỗi bằng HMAC và ghi "
                                      "dấu các dòng chưa có trong nhật ký (once after upgrading: "
                                      "key the chain, seal rows the log never described).")
@@ -41,6 +46,11 @@ class Command(BaseCommand):
                               f"(checkpoint written)")
         elif action == "rekey":
             self._rekey()
+        elif action == "seal":
+            from tiendo.audit.services import seal_unexplained
+
+            n = seal_unexplained(actor=None, reason=opts["reason"])
+            self.stdout.write(f"Đã ghi dấu {n} dòng. (sealed {n} rows)")
         else:
             self._show(**opts)
 
