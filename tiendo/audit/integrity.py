@@ -80,8 +80,6 @@ def same(logged, current) -> bool:
     if isinstance(logged, dict) and isinstance(current, dict):
         return logged.keys() == current.keys() and all(same(logged[k], current[k])
                                                         for k in logged)
-    if isinstance(logged, int) and isinstance(current, list):
-        return logged == len(current)  # 0.1.0 logged the statements of a run by their count
     if isinstance(logged, list) and isinstance(current, list):
         return len(logged) == len(current) and all(map(same, logged, current))
     return False
@@ -103,6 +101,12 @@ def last_logged_states() -> dict[str, dict[str, tuple[int, str, dict | None]]]:
         if otype and oid:
             latest[otype][oid] = (pk, action, after)
     return latest
+
+
+def _legacy_count(field: str, logged, current) -> bool:
+    """0.1.0 logged an extraction run's statements by their count under the field's name."""
+    return (field == "statements" and isinstance(logged, int) and not isinstance(logged, bool)
+            and isinstance(current, list) and logged == len(current))
 
 
 def _is_delete(action: str) -> bool:
@@ -140,6 +144,8 @@ def verify_state() -> tuple[list[Difference], int]:
                     continue
                 current = snapshot(obj)
                 for field, logged in sorted(after.items()):
+                    if _legacy_count(field, logged, current.get(field)):
+                        continue
                     if field in current and not same(logged, current[field]):
                         differences.append(Difference(otype, oid, field, logged,
                                                       current[field], entry_id))

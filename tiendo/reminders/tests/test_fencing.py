@@ -49,8 +49,9 @@ def test_a_row_taken_over_while_the_batch_was_sending_is_not_sent_again(cast, sm
     assert set(Outbox.objects.values_list("state", flat=True)) == {OutboxState.SENT}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_send_that_outlasts_the_lease_is_not_sent_twice(cast, smtp_settings, monkeypatch):
+@pytest.mark.django_db(transaction=True)
+def test_a_send_that_outlasts_the_lease_is_not_sent_twice(cast, smtp_settings, monkeypatch,
+                                                       default_rules):
     """Worker A's SMTP server answers MAIL FROM after 3 s; the lease is 1 s. While A waits,
     worker B runs a whole cycle: before the fence B took A's message over and sent it again."""
     monkeypatch.setenv("TIENDO_WORKER_LEASE_SECONDS", "1")

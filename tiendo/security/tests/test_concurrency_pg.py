@@ -16,14 +16,12 @@ from tiendo.audit.integrity import verify
 from tiendo.audit.services import seal_unexplained
 from tiendo.reminders import delivery, planner
 from tiendo.reminders.models import Outbox
-from tiendo.reminders.tests.conftest import at
+from tiendo.reminders.tests.conftest import at, default_rules  # noqa: F401 (fixture)
 from tiendo.tasks import services as tasks
 from tiendo.tasks.models import ProgressUpdate, Task
 from tiendo.testing import make_task
 
-# serialized_rollback: the reminder rules seeded by migrations survive the flush of a
-# transactional test
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
@@ -85,6 +83,7 @@ def test_two_editors_at_once_one_wins_and_the_other_is_told(cast):
     assert verify().lines() == []
 
 
+@pytest.mark.usefixtures("default_rules")
 def test_two_workers_claiming_at_once_take_disjoint_rows(cast):
     for i in range(6):
         make_task(f"Nhiệm vụ {i}", cast.unit_a if i % 2 else cast.unit_b,
