@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 from tiendo.api import services as api
 from tiendo.audit.integrity import verify
 from tiendo.audit.services import seal_unexplained
+from tiendo.extraction import jobs
 from tiendo.extraction import services as extraction
 from tiendo.indicators import services as ind
 from tiendo.orgs import services as orgs
@@ -106,6 +107,8 @@ def test_verify_exits_0_after_every_service_an_api_call_an_extraction_and_a_work
     # extraction: read, review, import a report; propose a task from a directive
     upload = SimpleUploadedFile("bao-cao.txt", REPORT.encode(), content_type="text/plain")
     run = extraction.run_create(actor=office, upload=upload, unit=cast.unit_b, period="")
+    assert jobs.drain("w0") == 1  # the worker reads uploads (in a limited child process)
+    run.refresh_from_db()
     run = extraction.run_review(actor=office, run=run, reviews={
         0: {"decision": "accepted", "indicator": budget.pk, "value": "1234"}})
     extraction.run_import(actor=office, run=run, is_estimate=False)
@@ -114,7 +117,8 @@ def test_verify_exits_0_after_every_service_an_api_call_an_extraction_and_a_work
     extraction.tasks_from_proposals(actor=office, document="Chỉ thị 01", rows=[
         {"n": 1, "title": "Rà soát thủ tục", "lead_unit": str(cast.unit_b.pk),
          "deadline": "30/06/2026", "start": 0, "end": 10}])
-    # a worker cycle: plan and send the reminders of a day 5 days before the proposed task
+    # a worker cycle: plan and send the reminders of a day 5 days before the proposed task,
+    # and read the second upload
     run_once(REMIND_AT, worker="w1")
     run_once(REMIND_AT, worker="w1")
 
