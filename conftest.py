@@ -18,6 +18,8 @@ def cast(db):
 def _media_root(settings, tmp_path):
     """Uploaded files of a test go to its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "uploads"
+    # and the audit checkpoint (written by the worker) too, so no test reads another's head
+    settings.TIENDO_AUDIT_CHECKPOINT = tmp_path / "audit_checkpoint"
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +42,22 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: end-to-end test in a real headless Chromium")
+    _freeze_clock()
+
+
+def _freeze_clock() -> None:
+    """TIENDO_TEST_CLOCK=2026-03-30 runs the whole suite with the wall clock moved to that day
+    (09:00 in Vietnam, ticking), so a test that reads "today" instead of passing a date fails
+    on some day of the year here rather than in production. CI runs chosen dates (.ci/run)."""
+    day = os.environ.get("TIENDO_TEST_CLOCK")
+    if not day:
+        return
+    from datetime import datetime, timedelta, timezone
+
+    import time_machine
+
+    moment = datetime.fromisoformat(day).replace(hour=9, tzinfo=timezone(timedelta(hours=7)))
+    time_machine.travel(moment, tick=True).start()
 
 
 @pytest.fixture(scope="session")

@@ -75,6 +75,31 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+
+def _audit_key() -> str:
+    """The key of the audit chain's HMAC: env TIENDO_AUDIT_KEY, else TIENDO_HOME/audit_key
+    (created on first start, mode 600). It lives outside the database and outside backups, so
+    someone holding only the database cannot forge entries. Keep a copy with the secret key."""
+    key = os.environ.get("TIENDO_AUDIT_KEY")
+    if key:
+        return key
+    path = TIENDO_HOME / "audit_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        TIENDO_HOME.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        path.write_text(key)
+        path.chmod(0o600)
+        return key
+
+
+TIENDO_AUDIT_KEY = _audit_key()
+# The newest chain head, written outside the database by the worker and `tiendo audit
+# checkpoint`; `tiendo audit verify` checks the chain still holds it.
+TIENDO_AUDIT_CHECKPOINT = Path(os.environ.get("TIENDO_AUDIT_CHECKPOINT")
+                               or TIENDO_HOME / "audit_checkpoint")
 DEBUG = env_bool("TIENDO_DEBUG", False)
 ALLOWED_HOSTS = [
     h.strip()

@@ -14,6 +14,7 @@ from ninja.security import HttpBearer
 
 from tiendo.api import errors
 from tiendo.api.docs import LocalSwagger
+from tiendo.api.errors import VersionRequired
 from tiendo.api.schemas import (
     Error,
     FigureIn,
@@ -46,6 +47,17 @@ from tiendo.tasks.queries import TaskRow, status_of, task_rows
 DEFAULT_RATE = 120  # requests a minute per token; settings.TIENDO_API_RATE_PER_MINUTE overrides
 MAX_LIMIT = 500
 ERRORS = {401: Error, 403: Error, 404: Error, 422: Error, 429: Error}
+
+
+def required_version(request, given: int | None) -> int:
+    """The version a write edits: `expected_version` in the body, else the If-Match header
+    ("3", '"3"' or 'W/"3"'). Neither: 428 Precondition Required (docs/api.md)."""
+    if given is not None:
+        return given
+    raw = request.headers.get("If-Match", "").strip().removeprefix("W/").strip('"')
+    if raw.isdigit():
+        return int(raw)
+    raise VersionRequired
 
 
 class TokenAuth(HttpBearer):
@@ -238,7 +250,9 @@ def figure_submit(request, payload: FigureIn):
     f = figures.figure_save_draft(actor=user, indicator=ind, unit=unit, period=period,
                                   value=payload.value, is_estimate=payload.is_estimate,
                                   change=payload.change, note=payload.note,
-                                  source="API")
+                                  source="API",
+                                  expected_version=required_version(request,
+                                                                    payload.expected_version))
     if payload.submit:
         f = figures.figure_submit(actor=user, figure=f)
     return Status(201, _figure(f))
@@ -285,7 +299,9 @@ def task_progress(request, task_id: int, payload: ProgressIn):
     """Đơn vị chủ trì cập nhật tiến độ (%) và nội dung."""
     task = access.get_task_for_user(request.user, task_id, write=True)
     update = tasks.progress_add(actor=request.user, task=task, percent=payload.percent,
-                                note=payload.note, expected_version=payload.expected_version)
+                                note=payload.note,
+                                expected_version=required_version(request,
+                                                                  payload.expected_version))
     return Status(201, {"id": update.pk, "task": task.pk, "percent": update.percent,
                  "note": update.note, "created_at": update.created_at,
                  "task_version": update.task.version})

@@ -23,9 +23,18 @@ MESSAGES = {
                      "{retry} giây.",
                      "Too many requests: at most {limit} a minute. Retry in {retry} s."),
     "error": ("Yêu cầu không thực hiện được.", "The request could not be done."),
+    "version_required": (
+        "Thiếu phiên bản đang sửa: gửi expected_version (0 khi tạo mới) hoặc tiêu đề If-Match, "
+        "để không ghi đè thay đổi của người khác.",
+        "The version being edited is required: send expected_version (0 for a new record) or "
+        "an If-Match header, so that no one else's change is overwritten."),
     "not_allowed": ("Phương thức HTTP này không dùng được ở địa chỉ này.",
                     "This HTTP method is not allowed here."),
 }
+
+
+class VersionRequired(Exception):
+    """A write sent without the version it edits (optimistic locking is required)."""
 
 
 class RateLimited(Exception):
@@ -100,6 +109,10 @@ def install(api) -> None:
             status=429)
         response["Retry-After"] = str(exc.retry)
         return response
+
+    @api.exception_handler(VersionRequired)
+    def version_required(request, exc):
+        return api.create_response(request, _body(request, "version_required"), status=428)
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):

@@ -123,6 +123,9 @@ class FigureIn(Schema):
     change: Decimal | None = Field(None, max_digits=12, decimal_places=4, allow_inf_nan=False)
     note: str = Field("", max_length=5000)
     submit: bool = Field(True, description="Gửi duyệt ngay (mặc định) hay chỉ lưu nháp")
+    expected_version: int | None = Field(
+        None, ge=0, le=2_147_483_647,
+        description="Phiên bản đang sửa (0 khi tạo mới); bắt buộc, hoặc gửi If-Match")
 
 
 class TaskOut(Schema):
@@ -153,7 +156,9 @@ class TaskPage(Page):
 class ProgressIn(Schema):
     percent: int = Field(ge=0, le=100)
     note: str = Field("", max_length=5000)
-    expected_version: int | None = Field(None, ge=1, le=2_147_483_647)
+    expected_version: int | None = Field(
+        None, ge=1, le=2_147_483_647,
+        description="Phiên bản nhiệm vụ đang sửa; bắt buộc, hoặc gửi If-Match")
 
 
 class ProgressOut(Schema):

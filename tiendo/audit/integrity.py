@@ -12,10 +12,13 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.apps import apps
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
+from tiendo.audit import coverage
 from tiendo.audit.models import AuditEntry, AuditHead
-from tiendo.audit.services import snapshot, verify_chain
+from tiendo.audit.services import ABSENT, LEGACY, chain_scheme, snapshot, verify_chain
 
 BATCH = 2000
 
@@ -100,6 +103,12 @@ def last_logged_states() -> dict[str, dict[str, tuple[int, str, dict | None]]]:
     return latest
 
 
+def _legacy_count(field: str, logged, current) -> bool:
+    """0.1.0 logged an extraction run's statements by their count under the field's name."""
+    return (field == "statements" and isinstance(logged, int) and not isinstance(logged, bool)
+            and isinstance(current, list) and logged == len(current))
+
+
 def _is_delete(action: str) -> bool:
     return action.endswith((".delete", ".remove"))
 
@@ -135,10 +144,99 @@ def verify_state() -> tuple[list[Difference], int]:
                     continue
                 current = snapshot(obj)
                 for field, logged in sorted(after.items()):
+                    if _legacy_count(field, logged, current.get(field)):
+                        continue
                     if field in current and not same(logged, current[field]):
                         differences.append(Difference(otype, oid, field, logged,
                                                       current[field], entry_id))
     return differences, checked
+
+
+def logged_digests() -> dict[str, dict[str, str]]:
+    """object_type -> object_id -> the newest digest the log gives the covered row."""
+    known: dict[str, dict[str, str]] = defaultdict(dict)
+    rows = (AuditEntry.objects.filter(Q(state_digest__gt="") | Q(action="audit.seal"))
+            .order_by("pk").values_list("object_type", "object_id", "state_digest", "action",
+                                        "after"))
+    for otype, oid, digest, action, after in rows.iterator(chunk_size=BATCH):
+        if action == "audit.seal" and isinstance(after, dict):
+            known[after.get("model", "")].update(after.get("digests") or {})
+        elif digest:
+            known[otype][oid] = digest
+    return known
+
+
+def verify_coverage() -> tuple[list[str], int]:
+    """Every figure, target, task, membership and user row (with its permissions and groups)
+    must be the row the log last described. Returns the problems and the rows checked."""
+    problems: list[str] = []
+    checked = 0
+    known = logged_digests()
+    for label in coverage.covered_labels():
+        logged = dict(known.get(label, {}))
+        for pk, digest in coverage.all_digests(label):
+            checked += 1
+            expected = logged.pop(pk, None)
+            if expected is None:
+                problems.append(
+                    f"{label} #{pk}: không có trong nhật ký, đã được thêm ngoài ứng dụng. "
+                    f"(row not explained by the audit log)")
+            elif expected != digest:
+                problems.append(
+                    f"{label} #{pk}: khác với trạng thái nhật ký ghi lần cuối, đã bị sửa ngoài "
+                    f"ứng dụng. (row differs from its last logged state)")
+        for pk, expected in sorted(logged.items()):
+            if expected != ABSENT:
+                problems.append(f"{label} #{pk}: đã bị xóa ngoài ứng dụng. (row deleted "
+                                f"behind the application's back)")
+    return problems, checked
+
+
+# --- the anchor outside the database ---
+
+def head_line() -> str | None:
+    """"<count> <pk> <hash>" of the newest entry, or None for an empty log (two lookups by
+    key, so the worker can write it every cycle)."""
+    head = AuditHead.objects.filter(pk=1).values_list("count", "last_hash").first()
+    if head is None or not head[0]:
+        return None
+    pk = AuditEntry.objects.filter(hash=head[1]).values_list("pk", flat=True).first()
+    return f"{head[0]} {pk} {head[1]}" if pk else None
+
+
+def write_checkpoint(path=None) -> str | None:
+    """Write the chain head to the checkpoint file (atomically); returns the line."""
+    path = path or settings.TIENDO_AUDIT_CHECKPOINT
+    line = head_line()
+    if line is None:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(line + "\n")
+    tmp.replace(path)
+    return line
+
+
+def check_checkpoint(line: str) -> list[str]:
+    """The chain must still hold the entry a checkpoint recorded, as the same entry number."""
+    try:
+        count, pk, digest = line.split()
+        count, pk = int(count), int(pk)
+    except ValueError:
+        return [f"Điểm neo nhật ký không đọc được: “{line[:80]}”. (unreadable checkpoint)"]
+    found = AuditEntry.objects.filter(pk=pk).values_list("hash", flat=True).first()
+    if found != digest or AuditEntry.objects.filter(pk__lte=pk).count() != count:
+        return [f"Nhật ký không còn chứa mục #{pk} đã neo (mục thứ {count}): chuỗi đã bị viết "
+                f"lại. (the chain no longer holds checkpointed entry #{pk}: it was rewritten)"]
+    return []
+
+
+def read_checkpoint(path=None) -> str | None:
+    path = path or settings.TIENDO_AUDIT_CHECKPOINT
+    try:
+        return path.read_text().strip() or None
+    except FileNotFoundError:
+        return None
 
 
 @dataclass
@@ -147,6 +245,7 @@ class Report:
     objects: int
     chain_problems: list[str]
     differences: list[Difference]
+    rows: int = 0  # covered rows whose digest matched
 
     @property
     def ok(self) -> bool:
@@ -156,8 +255,14 @@ class Report:
         return self.chain_problems + [d.message() for d in self.differences]
 
 
-def verify() -> Report:
-    problems = verify_chain()
+def verify(*, checkpoint: str | None = None) -> Report:
+    """The whole check. `checkpoint`: a head line kept elsewhere (e.g. mailed); by default the
+    checkpoint file."""
+    problems = []
+    if chain_scheme() == LEGACY:
+        problems.append("Nhật ký chưa được khóa (HMAC): chạy `tiendo audit rekey` một lần. "
+                        "(the chain is not keyed yet: run `tiendo audit rekey` once)")
+    problems += verify_chain()
     head = AuditHead.objects.filter(pk=1).first()
     entries = AuditEntry.objects.count()
     if head is not None and head.count != entries:
@@ -168,6 +273,11 @@ def verify() -> Report:
     if head is not None and last is not None and head.last_hash != last:
         problems.append("Mục cuối của nhật ký không khớp đầu chuỗi: có mục cuối đã bị xóa. "
                         "(the newest entries were removed)")
+    line = checkpoint or read_checkpoint()
+    if line:
+        problems += check_checkpoint(line)
+    covered, rows = verify_coverage()
+    problems += covered
     differences, objects = verify_state()
     return Report(entries=entries, objects=objects, chain_problems=problems,
-                  differences=differences)
+                  differences=differences, rows=rows)

@@ -20,6 +20,9 @@ class AuditEntry(models.Model):
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
     reason = models.TextField(blank=True)
+    # Digest of the whole audited row after this change (coverage.py), so verify can prove
+    # every figure, target, task, membership and user row is the one the log explains.
+    state_digest = models.CharField(max_length=64, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
@@ -38,6 +41,9 @@ class AuditHead(models.Model):
 
     last_hash = models.CharField(max_length=64)
     count = models.PositiveBigIntegerField(default=0)
+    # "hmac-sha256": every column keyed with settings.TIENDO_AUDIT_KEY. "sha256": the unkeyed
+    # chain of 0.1.0, until `tiendo audit rekey` is run once.
+    scheme = models.CharField(max_length=16, default="sha256")
 
     def __str__(self) -> str:
         return f"{self.count}: {self.last_hash[:12]}"

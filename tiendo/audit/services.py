@@ -1,13 +1,17 @@
 """record(): the one way to write the audit log. Services call it inside their transaction."""
 
 import hashlib
+import hmac
 import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from tiendo.audit import coverage
 from tiendo.audit.models import AuditEntry, AuditHead
 
 GENESIS = "0" * 64
@@ -36,18 +40,67 @@ def snapshot(obj: models.Model) -> dict:
     return data
 
 
-def entry_hash(*, prev_hash: str, created_at: str, actor_id, action: str, object_type: str,
-               object_id: str, before, after, reason: str) -> str:
+KEYED = "hmac-sha256"
+LEGACY = "sha256"
+ABSENT = "-"  # state_digest of an entry after which its covered row no longer exists
+
+
+def legacy_hash(*, prev_hash: str, created_at: str, actor_id, action: str, object_type: str,
+                object_id: str, before, after, reason: str) -> str:
+    """The unkeyed chain of 0.1.0 (read only by verify and `tiendo audit rekey`)."""
     payload = canonical([prev_hash, created_at, actor_id, action, object_type, object_id,
                          before, after, reason])
     return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def keyed_hash(*, prev_hash: str, created_at: str, actor_id, actor_name: str, action: str,
+               object_type: str, object_id: str, object_repr: str, unit_id, before, after,
+               reason: str, state_digest: str) -> str:
+    """HMAC-SHA256 over every column of the entry, with the key kept outside the database."""
+    payload = canonical([KEYED, prev_hash, created_at, actor_id, actor_name, action,
+                         object_type, object_id, object_repr, unit_id, before, after, reason,
+                         state_digest])
+    return hmac.new(settings.TIENDO_AUDIT_KEY.encode(), payload.encode(),
+                    hashlib.sha256).hexdigest()
+
+
+def entry_hash(*, prev_hash: str, created_at: str, actor_id, action: str, object_type: str,
+               object_id: str, before, after, reason: str) -> str:
+    """Kept for callers of 0.1.0: the unkeyed hash."""
+    return legacy_hash(prev_hash=prev_hash, created_at=created_at, actor_id=actor_id,
+                       action=action, object_type=object_type, object_id=object_id,
+                       before=before, after=after, reason=reason)
+
+
+def hash_of(entry: AuditEntry, *, prev_hash: str, scheme: str) -> str:
+    created_at = entry.created_at.astimezone(UTC).isoformat()
+    if scheme == LEGACY:
+        return legacy_hash(prev_hash=prev_hash, created_at=created_at, actor_id=entry.actor_id,
+                           action=entry.action, object_type=entry.object_type,
+                           object_id=entry.object_id, before=entry.before, after=entry.after,
+                           reason=entry.reason)
+    return keyed_hash(prev_hash=prev_hash, created_at=created_at, actor_id=entry.actor_id,
+                      actor_name=entry.actor_name, action=entry.action,
+                      object_type=entry.object_type, object_id=entry.object_id,
+                      object_repr=entry.object_repr, unit_id=entry.unit_id,
+                      before=entry.before, after=entry.after, reason=entry.reason,
+                      state_digest=entry.state_digest)
+
+
+def _locked_head() -> AuditHead:
+    head = AuditHead.objects.select_for_update().filter(pk=1).first()
+    if head is None:
+        AuditHead.objects.get_or_create(pk=1, defaults={"last_hash": GENESIS, "scheme": KEYED})
+        head = AuditHead.objects.select_for_update().get(pk=1)
+    return head
 
 
 def record(*, actor, action: str, obj: models.Model | None = None,
            object_type: str = "",
            object_id: str = "", before: dict | None = None, after: dict | None = None,
            reason: str = "", unit_id: int | None = None, now: datetime | None = None) -> AuditEntry:
-    """Append one entry chained to the previous one. Must run inside the caller's transaction."""
+    """Append one entry chained to the previous one. Must run inside the caller's transaction,
+    after the change it describes (the digest of a covered row is read here)."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
@@ -55,40 +108,94 @@ def record(*, actor, action: str, obj: models.Model | None = None,
             unit_id = getattr(obj, "unit_id", None) or getattr(obj, "lead_unit_id", None)
     created_at = (now or timezone.now()).astimezone(UTC)
     actor_id = actor.pk if actor is not None and getattr(actor, "pk", None) else None
+    entry = AuditEntry(
+        created_at=created_at, actor_id=actor_id,
+        actor_name=getattr(actor, "username", "") if actor is not None else "system",
+        action=action, object_type=object_type, object_id=str(object_id),
+        object_repr=str(obj)[:300] if obj is not None else "", unit_id=unit_id,
+        before=json.loads(canonical(before)) if before is not None else None,
+        after=json.loads(canonical(after)) if after is not None else None, reason=reason,
+    )
+    if object_id and coverage.is_covered(object_type):
+        entry.state_digest = coverage.row_digest(object_type, object_id) or ABSENT
+    # Everything above is computed before the head is locked; under the lock only the HMAC,
+    # one INSERT and one UPDATE by primary key (O(1), whatever the length of the log).
     with transaction.atomic():
-        head = AuditHead.objects.select_for_update().filter(pk=1).first()
-        if head is None:
-            head, _ = AuditHead.objects.get_or_create(pk=1, defaults={"last_hash": GENESIS})
-            head = AuditHead.objects.select_for_update().get(pk=1)
-        before_j = json.loads(canonical(before)) if before is not None else None
-        after_j = json.loads(canonical(after)) if after is not None else None
-        digest = entry_hash(
-            prev_hash=head.last_hash, created_at=created_at.isoformat(), actor_id=actor_id,
-            action=action, object_type=object_type, object_id=str(object_id),
-            before=before_j, after=after_j, reason=reason,
-        )
-        entry = AuditEntry.objects.create(
-            created_at=created_at, actor_id=actor_id,
-            actor_name=getattr(actor, "username", "") if actor is not None else "system",
-            action=action, object_type=object_type, object_id=str(object_id),
-            object_repr=str(obj)[:300] if obj is not None else "", unit_id=unit_id,
-            before=before_j, after=after_j, reason=reason, prev_hash=head.last_hash, hash=digest,
-        )
-        AuditHead.objects.filter(pk=1).update(last_hash=digest, count=head.count + 1)
+        head = _locked_head()
+        entry.prev_hash = head.last_hash
+        entry.hash = hash_of(entry, prev_hash=head.last_hash, scheme=head.scheme)
+        entry.save(force_insert=True)
+        AuditHead.objects.filter(pk=1).update(last_hash=entry.hash, count=head.count + 1)
     return entry
+
+
+def chain_scheme() -> str:
+    head = AuditHead.objects.filter(pk=1).values_list("scheme", flat=True).first()
+    return head or KEYED
 
 
 def verify_chain() -> list[str]:
     """Problems found in the chain (empty when intact)."""
     problems = []
     prev = GENESIS
+    scheme = chain_scheme()
     for e in AuditEntry.objects.order_by("pk").iterator():
-        expected = entry_hash(
-            prev_hash=prev, created_at=e.created_at.astimezone(UTC).isoformat(),
-            actor_id=e.actor_id, action=e.action, object_type=e.object_type, object_id=e.object_id,
-            before=e.before, after=e.after, reason=e.reason,
-        )
-        if e.prev_hash != prev or e.hash != expected:
+        if e.prev_hash != prev or e.hash != hash_of(e, prev_hash=prev, scheme=scheme):
             problems.append(f"Mục nhật ký #{e.pk} ({e.action} {e.object_repr}) đã bị sửa.")
         prev = e.hash
     return problems
+
+
+MSG_REKEY_BROKEN = ("Không thể chuyển nhật ký sang chuỗi có khóa: {n} vấn đề, mục đầu tiên: "
+                    "{first} (cannot re-key a chain that does not verify)")
+
+
+def chain_rekey() -> int:
+    """Re-key the unkeyed chain of 0.1.0 with the HMAC key, after checking it. Returns how
+    many entries were re-keyed (0 when the chain was already keyed)."""
+    with transaction.atomic():
+        head = _locked_head()
+        if head.scheme == KEYED:
+            return 0
+        problems = verify_chain()
+        if problems:
+            raise ValidationError(MSG_REKEY_BROKEN.format(n=len(problems), first=problems[0]))
+        prev, n = GENESIS, 0
+        for e in AuditEntry.objects.order_by("pk").iterator():
+            digest = hash_of(e, prev_hash=prev, scheme=KEYED)
+            AuditEntry.objects.filter(pk=e.pk).update(prev_hash=prev, hash=digest)
+            prev, n = digest, n + 1
+        AuditHead.objects.filter(pk=1).update(last_hash=prev, count=n, scheme=KEYED)
+    return n
+
+
+SEAL_BATCH = 1000
+
+
+def seal_unexplained(*, actor, reason: str, now: datetime | None = None) -> int:
+    """Record the current digest of every covered row the log has never described (rows
+    loaded in bulk, or kept from before 0.2.0). Rows the log describes differently are left
+    for verify to report: sealing never hides a change. Returns the rows sealed."""
+    from tiendo.audit.integrity import logged_digests
+
+    known = logged_digests()
+    sealed = 0
+    with transaction.atomic():
+        for label in coverage.covered_labels():
+            logged = known.get(label, {})
+            batch: dict[str, str] = {}
+            for pk, digest in coverage.all_digests(label):
+                if pk not in logged:
+                    batch[pk] = digest
+                if len(batch) >= SEAL_BATCH:
+                    _seal(actor, label, batch, reason, now)
+                    sealed, batch = sealed + len(batch), {}
+            if batch:
+                _seal(actor, label, batch, reason, now)
+                sealed += len(batch)
+    return sealed
+
+
+def _seal(actor, label: str, digests: dict[str, str], reason: str, now) -> None:
+    record(actor=actor, action="audit.seal", object_type="audit.seal",
+           after={"model": label, "digests": digests}, reason=reason, now=now)

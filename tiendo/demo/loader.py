@@ -112,6 +112,8 @@ def _load(password: str) -> tuple[DemoSummary, object]:
                                 role=role, is_head=head)
     users["admin"].is_staff = users["admin"].is_superuser = True
     users["admin"].save()
+    record(actor=None, action="user.grant_admin", obj=users["admin"],
+           after={"is_staff": True, "is_superuser": True})
     for username, state_unit, party_unit in FOCAL_UNITS:
         unit = units[state_unit]
         users[username] = orgs.user_create(

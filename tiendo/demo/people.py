@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
+from tiendo.audit.services import record
 from tiendo.lib.periods import Period
 from tiendo.orgs import services as orgs
 from tiendo.orgs.models import Unit
@@ -81,6 +82,8 @@ def _user(actor, username: str, full_name: str):
                             full_name=full_name, password=None, is_sample=True)
     user.password = actor.password  # the demo password (the administrator's hash)
     user.save(update_fields=["password"])
+    record(actor=None, action="demo.password_set", object_type="auth.user",
+           object_id=str(user.pk), reason="TIENDO_DEMO_PASSWORD")  # audit verify explains it
     return user
 
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from tiendo.audit.admin import AuditedAdmin
 from tiendo.indicators import assessments
 from tiendo.indicators.models import Evidence, Figure, Indicator, Target
 
@@ -17,7 +18,7 @@ class IndicatorAdmin(admin.ModelAdmin):
             assessments.refresh_indicator(indicator_id=obj.pk)
 
 
-class SlotAdmin(admin.ModelAdmin):
+class SlotAdmin(AuditedAdmin):
     """Target and figure rows edited here keep their stored assessment in step."""
 
     def _refresh(self, obj, old=None):

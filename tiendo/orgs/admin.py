@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from tiendo.audit.admin import AuditedAdmin
 from tiendo.orgs.models import Membership, Profile, Unit
 
 
@@ -10,7 +11,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(AuditedAdmin):
     list_display = ["name", "code", "tree", "kind", "parent", "valid_from", "valid_to",
                     "is_sample"]
     list_filter = ["tree", "kind", "is_sample"]
@@ -20,7 +21,7 @@ class UnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditedAdmin):
     list_display = ["user", "unit", "role", "is_head"]
     list_filter = ["role"]
     search_fields = ["user__username", "unit__name"]

@@ -4,9 +4,11 @@ backoff, give up loudly after MAX_ATTEMPTS.
 Claims are provable: on PostgreSQL a row is locked with ``SELECT … FOR UPDATE SKIP LOCKED``
 and marked claimed in the same transaction, so two workers never hold the same row; on SQLite
 (one writer at a time) each row is claimed with a conditional UPDATE whose row count says
-whether this worker won it. Each row is marked sent in its own transaction right after the
-send. A worker that dies holding claims stops beating; after the lease its rows go back to
-pending and another worker (or the same one restarted) sends them.
+whether this worker won it. Each send is fenced: the claim is renewed and re-checked just
+before it, and renewed during it (LeaseKeeper), so a row another worker has taken over is never
+sent twice. Each row is marked sent in its own transaction right after the send. A worker that
+dies holding claims stops beating; after the lease its rows go back to pending and another
+worker (or the same one restarted) sends them.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import threading
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -129,11 +132,63 @@ def _finish(row: Outbox, worker: str, **fields) -> bool:
                                       state=OutboxState.CLAIMED).update(**fields))
 
 
+def fence(row: Outbox, worker: str) -> bool:
+    """Renew this worker's claim on the row just before sending it, and say whether it still
+    holds it. A claim lost while earlier rows of the batch were sent (the lease ran out and
+    another worker took the row) is not sent again here."""
+    return bool(Outbox.objects.filter(pk=row.pk, claimed_by=worker,
+                                      state=OutboxState.CLAIMED)
+                .update(claimed_at=timezone.now()))
+
+
+class LeaseKeeper:
+    """While one message is being sent, renew its claim and the worker's heartbeat every third
+    of the lease from a helper thread, so a slow send that outlasts the lease is not taken
+    over (and sent twice) by another worker. A dead process stops renewing, and its claims
+    return after the lease; a send stuck longer than MAX_LEASES leases is given up too."""
+
+    MAX_LEASES = 10
+
+    def __init__(self, row: Outbox, worker: str):
+        self.row, self.worker = row, worker
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True,
+                                       name=f"lease-{row.pk}")
+
+    def _run(self) -> None:
+        every = max(lease().total_seconds() / 3, 0.05)
+        try:
+            for _ in range(self.MAX_LEASES * 3):
+                if self.stop.wait(every):
+                    return
+                if not fence(self.row, self.worker):
+                    return
+                beat(self.worker)
+        except Exception as exc:  # never let the keeper break the send; the lease still holds
+            log.warning("reminders: could not renew the claim on %s: %s", self.row.dedup_key,
+                        exc)
+        finally:
+            connection.close()  # the thread's own database connection
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+
+
 def deliver(row: Outbox, worker: str, now: datetime) -> bool:
-    """Send one claimed row; True when it was sent."""
+    """Send one claimed row; True when it was sent. Fenced: sent only while the claim holds."""
+    if not fence(row, worker):
+        log.warning("reminders: claim on %s lost before sending; left to its new owner",
+                    row.dedup_key)
+        return False
     attempts = row.attempts + 1
     try:
-        CHANNELS[row.channel](row)
+        with LeaseKeeper(row, worker):
+            CHANNELS[row.channel](row)
     except PermanentError as exc:
         _finish(row, worker, state=OutboxState.DEAD, attempts=attempts, last_error=str(exc),
                 claimed_by="", claimed_at=None)

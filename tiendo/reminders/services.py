@@ -67,10 +67,13 @@ def push_subscribe(*, actor, endpoint: str, p256dh: str, auth: str,
 
 def push_unsubscribe(*, actor, endpoint: str) -> int:
     with transaction.atomic():
-        n, _ = PushSubscription.objects.filter(user=actor, endpoint=endpoint).delete()
-        if n:
-            record(actor=actor, action="reminders.push_unsubscribe", object_type="push",
-                   object_id=endpoint[:120])
+        rows = PushSubscription.objects.filter(user=actor, endpoint=endpoint)
+        ids = list(rows.values_list("pk", flat=True))
+        n, _ = rows.delete()
+        for pk in ids:  # named as push_subscribe named it, so verify knows the row is gone
+            record(actor=actor, action="reminders.push_unsubscribe",
+                   object_type=PushSubscription._meta.label_lower, object_id=str(pk),
+                   reason=endpoint[:120])
     return n
 
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from tiendo.audit.admin import AuditedAdmin
 from tiendo.tasks.models import Direction, ExtensionRequest, ProgressUpdate, Task, TaskFile
 
 
@@ -9,7 +10,7 @@ class ProgressInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin):
+class TaskAdmin(AuditedAdmin):
     list_display = ["title", "lead_unit", "deadline", "extended_deadline", "progress", "state",
                     "is_key"]
     list_filter = ["state", "is_key", "period", "expected_product"]

@@ -26,6 +26,19 @@ class TablerForm(forms.Form):
             w.attrs["class"] = (w.attrs.get("class", "") + " " + css).strip()
 
 
+MSG_VERSION_REQUIRED = _(
+    "Trang này thiếu phiên bản của bản ghi đang sửa nên không thể lưu mà không ghi đè thay đổi "
+    "của người khác. Hãy tải lại trang rồi nhập lại.")
+
+
+def _required_version(form, data: dict) -> dict:
+    """A write without the version it edits is refused (status 422), with a message the page
+    shows above the form (optimistic locking is required, not optional)."""
+    if data.get("version") is None and "version" not in form.errors:
+        raise ValidationError(MSG_VERSION_REQUIRED, code="version_required")
+    return data
+
+
 class FigureForm(TablerForm):
     value = forms.CharField(label=_("Giá trị thực hiện"), max_length=40)
     is_estimate = forms.BooleanField(label=_("Ước đạt"), required=False)
@@ -33,7 +46,12 @@ class FigureForm(TablerForm):
                              required=False)
     note = forms.CharField(label=_("Thuyết minh"), required=False, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 2}))
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # The version being edited, 0 for a figure not entered yet: required, so a stale page can
+    # never silently overwrite a newer figure (optimistic locking, docs/security.md).
+    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+    def clean(self):
+        return _required_version(self, super().clean())
 
     @staticmethod
     def _number(raw: str):
@@ -71,7 +89,10 @@ class ProgressForm(TablerForm):
                            widget=forms.Textarea(attrs={"rows": 3}))
     file = forms.FileField(label=_("Ảnh hoặc tệp"), required=False, help_text=_(
         "Ảnh chụp (JPG, PNG) hoặc tệp PDF, DOCX, XLSX."))
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def clean(self):
+        return _required_version(self, super().clean())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -169,7 +169,8 @@ def test_figure_detail_of_another_unit_is_404(client, data):
 
 
 def _figure_body(unit="so-a", **kw):
-    return {"indicator": "grdp", "unit": unit, "period": "2026-Q1", "value": "7.5", **kw}
+    return {"indicator": "grdp", "unit": unit, "period": "2026-Q1", "value": "7.5",
+            "expected_version": 0, **kw}
 
 
 def test_focal_point_submits_a_figure_of_its_unit(client, data):
@@ -216,7 +217,8 @@ def test_submitting_over_a_submitted_figure_is_refused_and_writes_nothing(client
     data.fig_a.save()
     before = Figure.objects.count()
     r = client.post("/api/figures", {"indicator": "thu-ns", "unit": "so-a",
-                                     "period": "2026-Q1", "value": "1"},
+                                     "period": "2026-Q1", "value": "1",
+                                     "expected_version": data.fig_a.version},
                     content_type="application/json", **auth(data, "focal_a"))
     assert r.status_code == 422
     assert "không sửa được" in r.json()["detail"]
@@ -258,7 +260,8 @@ def test_task_detail_of_another_unit_is_404(client, data):
 def test_lead_unit_posts_progress(client, data):
     r = client.post(f"/api/tasks/{data.task_a.pk}/progress",
                     {"percent": 40, "note": "Đã lấy ý kiến các sở."},
-                    content_type="application/json", **auth(data, "focal_a"))
+                    content_type="application/json",
+                    **auth(data, "focal_a", HTTP_IF_MATCH=f'"{data.task_a.version}"'))
     assert r.status_code == 201
     assert (r.json()["percent"], r.json()["task_version"]) == (40, 2)
     data.task_a.refresh_from_db()
@@ -268,7 +271,8 @@ def test_lead_unit_posts_progress(client, data):
 @pytest.mark.parametrize(("who", "status"), [
     ("focal_b", 404), ("outsider", 404), ("leader", 403), ("inspector", 403)])
 def test_others_cannot_post_progress(client, data, who, status):
-    r = client.post(f"/api/tasks/{data.task_a.pk}/progress", {"percent": 90},
+    r = client.post(f"/api/tasks/{data.task_a.pk}/progress",
+                    {"percent": 90, "expected_version": 1},
                     content_type="application/json", **auth(data, who))
     assert r.status_code == status
     assert not ProgressUpdate.objects.exists()
@@ -290,6 +294,33 @@ def test_stale_version_is_refused_in_english_when_asked(client, data):
     body = r.json()
     assert body["detail"] == "Could not be done: see errors."
     assert "vừa được người khác cập nhật" in body["errors"][0]["message"]
+
+
+def test_a_write_without_the_version_is_428_and_overwrites_nothing(client, data):
+    """The review's finding: a write without a version silently overwrote 50 → 70 and
+    progress 30% → 10%. The version is required (expected_version or If-Match)."""
+    r = client.post("/api/figures", {"indicator": "thu-ns", "unit": "so-a",
+                                     "period": "2026-Q1", "value": "70"},
+                    content_type="application/json", **auth(data, "focal_a"))
+    assert r.status_code == 428
+    assert r.json()["code"] == "version_required"
+    assert "expected_version" in r.json()["detail"]
+    data.fig_a.refresh_from_db()
+    assert data.fig_a.value == 10619
+    r = client.post(f"/api/tasks/{data.task_a.pk}/progress", {"percent": 10},
+                    content_type="application/json",
+                    **auth(data, "focal_a", HTTP_ACCEPT_LANGUAGE="en"))
+    assert (r.status_code, r.json()["detail"][:33]) == (428, "The version being edited is requi")
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_a_new_figure_sent_with_version_0_over_an_existing_one_is_a_conflict(client, data):
+    r = client.post("/api/figures", {"indicator": "thu-ns", "unit": "so-a",
+                                     "period": "2026-Q1", "value": "70", "expected_version": 0},
+                    content_type="application/json", **auth(data, "focal_a"))
+    assert r.status_code in (409, 422)
+    data.fig_a.refresh_from_db()
+    assert data.fig_a.value == 10619
 
 
 def test_report_build_is_scoped(client, data):

@@ -49,9 +49,12 @@ def test_province_scale_writes_the_promised_shape_labelled_and_one_audit_entry(s
     root = Unit.objects.get(code="synth-p1-tinh")
     assert child.path == f"/{root.pk}/{child.pk}/"
     assert Membership.objects.get(user__username="synth-p1-focal-001").unit == child
-    entry = AuditEntry.objects.get()
+    entry = AuditEntry.objects.get(action="synth.load")
     assert (entry.action, entry.object_id, entry.after["figures"]) == ("synth.load",
                                                                         "province-7", 24)
+    # the rows written in bulk are sealed into the log (one audit.seal entry per model)
+    assert set(AuditEntry.objects.exclude(pk=entry.pk).values_list("action", flat=True)) == {
+        "audit.seal"}
     assert verify().ok
 
 

@@ -123,3 +123,18 @@ def home(settings, tmp_path):
     settings.TIENDO_HOME = tmp_path / "home"
     settings.TIENDO_SITE_URL = "https://tiendo.example.vn"
     return settings.TIENDO_HOME
+
+
+@pytest.fixture
+def default_rules():
+    """The reminder rules migration 0002 seeds, for transactional tests: another transactional
+    test's flush may have removed them (serialized_rollback would, in turn, stop Django from
+    recreating content types and permissions for the tests after)."""
+    import importlib
+
+    from django.apps import apps
+
+    seed = importlib.import_module("tiendo.reminders.migrations.0002_default_rules")
+    model = apps.get_model("reminders", "ReminderRule")
+    if not model.objects.exists():
+        seed.add_rules(apps, None)

@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+import time_machine
 
 from tiendo.indicators.models import FigureState
 from tiendo.orgs.models import Profile
@@ -71,8 +72,11 @@ def test_overdue_task_escalates_to_the_head_then_the_office(cast):
 def test_done_and_submitted_tasks_are_not_reminded(cast):
     make_task("Xong", cast.unit_a, deadline=date(2026, 6, 20), state="done",
               completed_on=date(2026, 6, 19))
-    make_task("Chờ nghiệm thu", cast.unit_a, deadline=date(2026, 6, 26), state="submitted",
-              completed_on=date(2026, 6, 24))
+    # submitted the day before the plan: the row's updated_at (auto_now) is that day, not the
+    # day the test happens to run (it read the wall clock and failed when run on 2026-03-30)
+    with time_machine.travel(at("2026-06-24", 16), tick=False):
+        make_task("Chờ nghiệm thu", cast.unit_a, deadline=date(2026, 6, 26),
+                  state="submitted", completed_on=date(2026, 6, 24))
     assert planner.plan(now=at("2026-06-25")).notifications == []
 
 

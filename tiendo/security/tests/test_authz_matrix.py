@@ -76,7 +76,7 @@ PARAMS = {
     ("api", "code"): "unit_code", ("api", "figure_id"): "figure", ("api", "task_id"): "task",
     ("api", "period"): "period", ("api", "pk"): "api_token", ("api", "name"): "asset_name",
     ("api", "rating_id"): "rating",
-    ("ca-nhan", "unit_pk"): "unit",
+    ("ca-nhan", "unit_pk"): "unit", ("nhac-viec", "unit_pk"): "unit",
 }
 OVERRIDES = {  # full route -> {parameter: key} where the segment table is not enough
     "nhiem-vu/bo-loc/<int:pk>/xoa/": {"pk": "saved_view"},
@@ -157,8 +157,8 @@ def _side(cast, side: str, indicator) -> dict:
     objs["signoff"] = _try(lambda: apps.get_model("reports", "ReportSignoff").objects
                            .create(period="2026-Q1", issuer=unit, note=f"Ghi chú {mark}").pk)
     objs["signoff_action"], objs["signoff_format"] = "review", "docx"
-    objs["rating"] = _try(lambda: apps.get_model("scoring", "Rating").objects
-                          .filter(unit=unit).values_list("pk", flat=True).first())
+    objs["rating"] = (apps.get_model("scoring", "Rating").objects
+                      .filter(unit=unit).values_list("pk", flat=True).first())
     objs["notification"] = _try(lambda: apps.get_model("reminders", "Notification").objects
                                 .create(dedup_key=f"test-{mark}", recipient=owner,
                                         kind="task_due", title=f"Nhắc {mark}",
@@ -193,9 +193,26 @@ def world(cast):
     indicator = make_indicator("chi-tieu-chung", name="Chỉ tiêu chung")
     for unit in (cast.unit_a, cast.unit_b, cast.province, cast.unit_c):
         unit.refresh_from_db()
-    _try(lambda: __import__("tiendo.scoring.services", fromlist=["x"])
-         .rating_propose(actor=cast.admin, period="2026-Q1"))
+    from tiendo.api.services import token_create
+    from tiendo.scoring.services import rating_propose
+
+    rating_propose(actor=cast.office, period="2026-Q1", framework_code="QD366",
+                   now=timezone.make_aware(timezone.datetime(2026, 4, 8, 9)))
+    # each role reaches /api/ with its own bearer token, as an API client would
+    cast.bearer = {name: token_create(actor=user, name="matrix")[1]
+                   for name, user in cast.everyone().items()}
     return {"A": _side(cast, "A", indicator), "B": _side(cast, "B", indicator)}
+
+
+def _client(cast, name: str, user, url: str) -> Client:
+    """A session for pages; the role's bearer token for /api/ (a session answers 401 there, so
+    the API routes would never be checked)."""
+    if url.startswith("/api/") and not url.startswith(("/api/tokens/", "/api/docs")):
+        return Client(raise_request_exception=False,
+                      HTTP_AUTHORIZATION=f"Bearer {cast.bearer[name]}")
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    return client
 
 
 def _visible_markers(cast, user) -> set[str]:
@@ -232,7 +249,9 @@ def _fingerprint(cast, side: str, objs: dict) -> dict:
             "extensions": list(ExtensionRequest.objects.filter(task__lead_unit=unit)
                                .order_by("pk").values_list("pk", "state")),
         },
-        "directions": Direction.objects.filter(task__lead_unit=unit).count(),
+        # directions given and urges (đôn đốc) sent to the unit: the leaders' and office's
+        "directions": (Direction.objects.filter(task__lead_unit=unit).count(),
+                       _count("reminders", "Urge", unit=unit)),
         "personal": {},
         "ratings": None,
     }
@@ -244,8 +263,12 @@ def _fingerprint(cast, side: str, objs: dict) -> dict:
     if Rating:
         fp["ratings"] = list(Rating.objects.filter(unit=unit).order_by("pk").values_list(
             "pk", "state", "level", "self_level", "review_note"))
+    # a notification the owner receives (an urge, a direction) is not a change of theirs;
+    # the owner's own act on one (read) is
+    fp["personal"]["notifications read"] = list(
+        apps.get_model("reminders", "Notification").objects.filter(
+            recipient=owner, read_at__isnull=False).order_by("pk").values_list("pk"))
     for label, field, cols in (("web.SavedView", "user", ("pk", "name", "query")),
-                               ("reminders.Notification", "recipient", ("pk", "read_at")),
                                ("api.ApiToken", "user", ("pk", "revoked_at")),
                                ("reminders.ICalToken", "user", ("pk", "token"))):
         model = _model(*label.split("."))
@@ -253,6 +276,11 @@ def _fingerprint(cast, side: str, objs: dict) -> dict:
             fp["personal"][label] = list(model.objects.filter(**{field: owner})
                                          .order_by("pk").values_list(*cols))
     return fp
+
+
+def _count(app, name, **filters) -> int | None:
+    model = _model(app, name)
+    return None if model is None else model.objects.filter(**filters).count()
 
 
 def _model(app, name):
@@ -297,10 +325,10 @@ def test_no_role_reads_or_writes_what_it_may_not(route, cast, world, settings):
     for side in ("A", "B"):
         url = _fill(route, world[side])
         if url is None:
-            continue  # the object kind is not there (an app absent): nothing to reach
+            problems.append(f"{route}: cannot be filled for unit {side}")
+            continue
         for name, user in cast.everyone().items():
-            client = Client(raise_request_exception=False)
-            client.force_login(user)
+            client = _client(cast, name, user, url)
             hidden = set(MARK.values()) - _visible_markers(cast, user)
             entries = AuditEntry.objects.count()
             resp = client.get(url)
@@ -344,20 +372,167 @@ def _check_post(cast, world, before, side, url, name, user, client) -> list[str]
     return problems
 
 
-def test_the_payload_does_write_for_the_rightful_user(cast, world):
-    """The matrix would prove nothing if its POSTs were refused for everybody."""
-    wrote = []
+# --- every POST route writes for its rightful user -------------------------------------------
+# Without this the matrix proves nothing: "nothing changed for the wrong user" holds trivially
+# when the payload is refused for everybody (the review found 10 of ~54 POST routes writing).
+
+def _draft(objs):
+    Figure.objects.filter(pk=objs["figure"]).update(state=FigureState.DRAFT)
+
+
+def _reported(objs):
+    Task.objects.filter(pk=objs["task"]).update(state="submitted", completed_on=date(2026, 4, 1))
+
+
+def _subscribed(cast):
+    from tiendo.reminders.services import push_subscribe
+
+    push_subscribe(actor=cast.focal_a, endpoint="https://push.example.vn/a", p256dh="k",
+                   auth="a")
+
+
+def _pdf():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    body = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    return SimpleUploadedFile("minh-chung.pdf", body, content_type="application/pdf")
+
+
+def _report():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("bao-cao.txt", "BÁO CÁO QUÝ I NĂM 2026\n- Thu ngân sách đạt 1.234 "
+                              "tỷ đồng.\n".encode(), content_type="text/plain")
+
+
+def _json(data):
+    return {"data": json.dumps(data), "content_type": "application/json"}
+
+
+# route -> (rightful role, prepare(cast, objs) or None, post arguments(cast, objs))
+RIGHTFUL = {
+    "extraction/": ("focal_a", None, lambda c, o: {"data": {
+        "file": _report(), "unit": o["unit"], "period": "2026-Q1"}}),
+    "extraction/<int:pk>/": ("office", None, lambda c, o: {"data": _payload(c, "A", o)}),
+    "extraction/<int:pk>/nhan-tat-ca/": ("office", None, lambda c, o: {"data": {}}),
+    "xep-loai/de-xuat/": ("office", None, lambda c, o: {"data": {
+        "period": "2026-Q1", "framework": "QD366"}}),
+    "xep-loai/bo-tieu-chi/": ("admin", None, lambda c, o: {"data": _payload(c, "A", o)}),
+    "xep-loai/<int:pk>/ghi-nhan/": ("inspector", None, lambda c, o: {"data": {
+        "kind": "deductions", "value": "1", "evidence": "Biên bản kiểm tra"}}),
+    "xep-loai/<int:pk>/<slug:name>/": ("focal_a", None, lambda c, o: {"data": {
+        "level": "tot", "comment": "Tự đánh giá"}}),
+    "nhac-viec/da-doc/": ("focal_a", None, lambda c, o: {"data": {}}),
+    "nhac-viec/<int:pk>/da-doc/": ("focal_a", None, lambda c, o: {"data": {}}),
+    "nhac-viec/cai-dat/": ("focal_a", None, lambda c, o: {"data": {
+        "email": "on", "digest_hour": "6", "webhook_url": ""}}),
+    "nhac-viec/cai-dat/lich-moi/": ("focal_a", None, lambda c, o: {"data": {}}),
+    "nhac-viec/push/": ("focal_a", None, lambda c, o: _json({
+        "endpoint": "https://push.example.vn/b", "keys": {"p256dh": "k", "auth": "a"}})),
+    "nhac-viec/push/huy/": ("focal_a", lambda c, o: _subscribed(c), lambda c, o: _json({
+        "endpoint": "https://push.example.vn/a"})),
+    "api/tokens/": ("focal_a", None, lambda c, o: {"data": {"name": "Khóa mới"}}),
+    "api/tokens/<int:pk>/thu-hoi/": ("focal_a", None, lambda c, o: {"data": {}}),
+    "api/figures": ("focal_a", lambda c, o: _draft(o), lambda c, o: _json({
+        "indicator": o["indicator_code"], "unit": o["unit_code"], "period": "2026-Q1",
+        "value": "5", "expected_version": Figure.objects.get(pk=o["figure"]).version})),
+    "api/tasks/<int:task_id>/progress": ("focal_a", None, lambda c, o: _json({
+        "percent": 55, "expected_version": Task.objects.get(pk=o["task"]).version})),
+    "so-lieu/nhap/<int:unit_pk>/<str:period>/<int:indicator_pk>/": (
+        "focal_a", lambda c, o: _draft(o), lambda c, o: {"data": {
+            f"i{o['indicator']}-value": "123,5",
+            f"i{o['indicator']}-version": Figure.objects.get(pk=o["figure"]).version}}),
+    "so-lieu/<int:pk>/gui/": ("focal_a", lambda c, o: _draft(o), lambda c, o: {"data": {}}),
+    "so-lieu/<int:pk>/minh-chung/": ("focal_a", None, lambda c, o: {"data": {
+        f"e{o['indicator']}-file": _pdf()}}),
+    "so-lieu/<int:pk>/duyet/": ("office", None, lambda c, o: {"data": {}}),
+    "so-lieu/<int:pk>/tra-lai/": ("office", None, lambda c, o: {"data": {
+        f"r{o['figure']}-comment": "Kiểm tra lại"}}),
+    "nhiem-vu/moi/": ("office", None, lambda c, o: {"data": {
+        "title": "Nhiệm vụ mới", "lead_unit": o["unit"], "expected_product": "khac",
+        "deadline": "2026-12-31"}}),
+    "nhiem-vu/bo-loc/": ("focal_a", None, lambda c, o: {"data": {
+        "name": "Bộ lọc mới", "query": "trang_thai=tre"}}),
+    "nhiem-vu/bo-loc/<int:pk>/xoa/": ("focal_a", None, lambda c, o: {"data": {}}),
+    "nhiem-vu/<int:pk>/cap-nhat/": ("focal_a", None, lambda c, o: {"data": {
+        "percent": "55", "note": "Ghi chú", "version": Task.objects.get(pk=o["task"]).version}}),
+    "nhiem-vu/<int:pk>/gia-han/": ("focal_a", None, lambda c, o: {"data": _payload(c, "A", o)}),
+    "nhiem-vu/<int:pk>/gia-han/<int:ext_pk>/": ("office", None,
+                                                lambda c, o: {"data": _payload(c, "A", o)}),
+    "nhiem-vu/<int:pk>/hoan-thanh/": ("focal_a", None,
+                                      lambda c, o: {"data": _payload(c, "A", o)}),
+    "nhiem-vu/<int:pk>/nghiem-thu/": ("office", lambda c, o: _reported(o),
+                                      lambda c, o: {"data": {}}),
+    "nhiem-vu/<int:pk>/tra-lai/": ("office", lambda c, o: _reported(o),
+                                   lambda c, o: {"data": {"reason": "Thiếu phụ lục"}}),
+    "nhiem-vu/<int:pk>/chi-dao/": ("leader", None, lambda c, o: {"data": {
+        "text": "Khẩn trương"}}),
+    "nhac-viec/don-doc/<int:unit_pk>/": ("office", None, lambda c, o: {"data": {
+        "recipients": [str(c.focal_a.pk)], "message": "Đề nghị báo cáo"}}),
+}
+# Routes that take a POST but rightly write nothing, each with its reason. A new route must be
+# added to RIGHTFUL or here, or `test_every_post_route_writes_for_its_rightful_user` fails.
+NO_WRITE = {
+    "dang-nhap/": "signs in (a session, no data)",
+    "i18n/setlang/": "sets the language cookie",
+    "extraction/nhiem-vu/": "reads a directive and shows proposals; nhiem-vu/tao/ writes",
+    "extraction/nhiem-vu/tao/": "needs the proposals kept in the session by the step before "
+                                "(test_view_propose.py writes through both steps)",
+    "xep-loai/<int:pk>/gia-dinh/": "what-if: computes a rating without saving it",
+    "nhac-viec/push/khoa/": "returns the public VAPID key",
+    "bao-mat/xac-thuc-hai-lop/": "enrolment needs a code from the secret it shows "
+                                 "(security/tests/test_login.py)",
+    "api/": "unknown API path: a JSON 404",
+}
+
+
+DEFAULT_POST = ("focal_a", None, lambda c, o: {"data": {}})
+
+
+def _changed(cast, world, before) -> bool:
+    return any(_fingerprint(cast, s, world[s]) != before[s] for s in ("A", "B"))
+
+
+def test_every_post_route_writes_for_its_rightful_user(cast, world):
+    users = cast.everyone()
+    failures, report = [], []
     for route in ROUTES:
         url = _fill(route, world["A"])
-        if url is None or url.startswith("/api/"):
-            continue
-        for user in (cast.focal_a, cast.office):
-            client = Client(raise_request_exception=False)
-            client.force_login(user)
-            last = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
-            with transaction.atomic():
-                client.post(url, _payload(cast, "A", world["A"]))
-                if AuditEntry.objects.filter(pk__gt=last).exists():
-                    wrote.append((route, user.username))
-                transaction.set_rollback(True)
-    assert len({r for r, _ in wrote}) >= 5, wrote
+        assert url is not None, f"{route}: cannot be filled"
+        role, prepare, arguments = RIGHTFUL.get(route, DEFAULT_POST)
+        client = _client(cast, role, users[role], url)
+        last = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        with transaction.atomic():
+            if prepare:
+                prepare(cast, world["A"])
+            before = {s: _fingerprint(cast, s, world[s]) for s in ("A", "B")}
+            resp = client.post(url, **arguments(cast, world["A"]))
+            wrote = (AuditEntry.objects.filter(pk__gt=last).exists()
+                     or _changed(cast, world, before))
+            transaction.set_rollback(True)
+        report.append(f"{route or '/'}: POST as {role} → {resp.status_code}"
+                      f"{', wrote' if wrote else ''}")
+        if route in RIGHTFUL and not wrote:
+            failures.append(f"{route}: POST as {role} answered {resp.status_code} and wrote "
+                            f"nothing")
+        elif route not in RIGHTFUL and route not in NO_WRITE and resp.status_code != 405 \
+                and _is_page(resp) is False:
+            failures.append(f"{route}: takes a POST ({resp.status_code}); add it to RIGHTFUL "
+                            f"or NO_WRITE")
+    print("\nPOST routes and their rightful roles:\n  " + "\n  ".join(report))
+    assert failures == []
+
+
+def _is_page(resp) -> bool:
+    """A read-only page that renders the same for POST as for GET (no form handling)."""
+    return resp.status_code in (200, 302, 403, 404) and resp.get("Content-Type", "").startswith(
+        ("text/html", "application/json", "application/manifest", "text/javascript",
+         "application/javascript", "text/calendar"))
+
+
+def test_the_matrix_prints_its_routes_and_roles(cast, world):
+    lines = [f"{len(ROUTES)} routes × {len(cast.everyone())} roles "
+             f"({', '.join(cast.everyone())}) × units A and B:"]
+    lines += [f"  /{r}" + ("  [bearer token]" if r.startswith("api/") else "") for r in ROUTES]
+    print("\n" + "\n".join(lines))
+    assert all(_fill(r, world["A"]) for r in ROUTES)

@@ -90,6 +90,11 @@ def test_demo_backup_restored_into_an_empty_home_gives_the_same_indicator_table(
     home, empty = tmp_path / "home", tmp_path / "empty"
     _tiendo(home, "demo", "--no-serve")
     _tiendo(home, "backup", str(tmp_path / "b.tar.gz"))
+    with tarfile.open(tmp_path / "b.tar.gz") as tar:  # the audit key stays out of backups
+        assert not [n for n in tar.getnames() if "audit_key" in n or "secret_key" in n]
+    empty.mkdir()
+    # restoring on another machine: the audit key is copied separately (docs/operations.md)
+    (empty / "audit_key").write_text((home / "audit_key").read_text())
     out = _tiendo(empty, "restore", str(tmp_path / "b.tar.gz")).stdout
     assert out.startswith("Đã khôi phục ")
     table = _tiendo(home, "indicators", "--period", "2026-Q1", "--json").stdout
@@ -108,6 +113,11 @@ def test_demo_backup_restored_into_an_empty_home_gives_the_same_indicator_table(
         _tiendo(empty, "audit", "verify")
     assert exc.value.returncode == 1
     assert f"indicators.figure #{figure_id}: trường “value” là '1'" in exc.value.stderr
+    # without the key the chain cannot be checked (nor forged)
+    (empty / "audit_key").write_text("another-key")
+    with pytest.raises(subprocess.CalledProcessError) as exc:
+        _tiendo(empty, "audit", "verify")
+    assert "đã bị sửa" in exc.value.stderr
 
 
 # --- issue 14: the whole archive is checked before anything is touched ---

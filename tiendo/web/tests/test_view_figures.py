@@ -23,7 +23,8 @@ def save_url(cast, ind, unit=None):
 
 
 def form(ind, **values):
-    data = {f"i{ind.pk}-value": "", f"i{ind.pk}-note": "", f"i{ind.pk}-change": ""}
+    data = {f"i{ind.pk}-value": "", f"i{ind.pk}-note": "", f"i{ind.pk}-change": "",
+            f"i{ind.pk}-version": "0"}
     data.update({f"i{ind.pk}-{k}": v for k, v in values.items()})
     return data
 
@@ -176,3 +177,26 @@ def test_a_bad_number_is_answered_in_english_to_who_chose_english(as_user, cast,
                            HTTP_HX_REQUEST="true")
     assert response.status_code == 422
     assert "“ten” is not a number (for example 10.619 or 7,47)." in response.content.decode()
+
+
+def test_a_save_without_the_version_is_refused_with_a_message_and_writes_nothing(
+        as_user, cast, revenue):
+    """A stale page (or a script) that sends no version no longer overwrites silently."""
+    client = as_user("focal_a")
+    client.post(save_url(cast, revenue), form(revenue, value="50"), HTTP_HX_REQUEST="true")
+    data = form(revenue, value="70")
+    del data[f"i{revenue.pk}-version"]
+    response = client.post(save_url(cast, revenue), data, HTTP_HX_REQUEST="true")
+    assert response.status_code == 422
+    assert "thiếu phiên bản của bản ghi đang sửa" in response.content.decode()
+    assert Figure.objects.get(indicator=revenue, unit=cast.unit_a, period=Q).value == 50
+
+
+def test_the_entry_row_carries_the_version_it_edits(as_user, cast, revenue):
+    client = as_user("focal_a")
+    html = client.get(reverse("web:figure_entry"), {"period": Q}).content.decode()
+    assert f'name="i{revenue.pk}-version" value="0"' in html
+    client.post(save_url(cast, revenue), form(revenue, value="50"), HTTP_HX_REQUEST="true")
+    html = client.get(reverse("web:figure_entry"), {"period": Q}).content.decode()
+    fig = Figure.objects.get(indicator=revenue, unit=cast.unit_a, period=Q)
+    assert f'name="i{revenue.pk}-version" value="{fig.version}"' in html

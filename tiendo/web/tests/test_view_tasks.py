@@ -160,10 +160,11 @@ def test_bad_percent_and_bad_file_come_back_422_and_write_nothing(as_user, tasks
     late = tasks[0]
     client = as_user("focal_a")
     url = reverse("web:task_progress", args=[late.pk])
-    r1 = client.post(url, {"percent": "150"}, HTTP_HX_REQUEST="true")
+    r1 = client.post(url, {"percent": "150", "version": late.version}, HTTP_HX_REQUEST="true")
     assert r1.status_code == 422
     assert "Đảm bảo giá trị này là nhỏ hơn hoặc bằng với 100" in r1.content.decode()
-    r2 = client.post(url, {"percent": "40", "file": fake_pdf}, HTTP_HX_REQUEST="true")
+    r2 = client.post(url, {"percent": "40", "file": fake_pdf, "version": late.version},
+                     HTTP_HX_REQUEST="true")
     assert r2.status_code == 422
     assert "không đúng định dạng .pdf" in r2.content.decode()
     late.refresh_from_db()
@@ -178,6 +179,19 @@ def test_stale_version_is_refused(as_user, tasks):
                                 HTTP_HX_REQUEST="true")
     assert r.status_code == 422
     assert "vừa được người khác cập nhật" in r.content.decode()
+
+
+def test_progress_without_the_version_is_refused_with_a_message(as_user, tasks):
+    late = tasks[0]
+    client = as_user("focal_a")
+    html = client.get(reverse("web:task", args=[late.pk])).content.decode()
+    assert f'name="version" value="{late.version}"' in html
+    r = client.post(reverse("web:task_progress", args=[late.pk]), {"percent": "10"},
+                    HTTP_HX_REQUEST="true")
+    assert r.status_code == 422
+    assert "thiếu phiên bản của bản ghi đang sửa" in r.content.decode()
+    late.refresh_from_db()
+    assert (late.progress, late.updates.exists()) == (0, False)
 
 
 def test_extension_request_and_office_decision(as_user, tasks):

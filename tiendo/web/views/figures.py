@@ -77,7 +77,7 @@ def submit_all(request):
 
 def _row_ctx(row, unit, period, form=None, upload=None, error=None) -> dict:
     f = row.figure
-    initial = {"version": f.version} if f else {}
+    initial = {"version": f.version if f else 0}  # 0: no figure yet (the form requires it)
     if f:
         # Read back exactly as the form reads it in: 10250 → "10.250", never "1,025E+4".
         initial.update(value=format_vn_number(f.value), is_estimate=f.is_estimate,

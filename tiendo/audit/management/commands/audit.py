@@ -1,8 +1,9 @@
 import json
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from tiendo.audit.integrity import verify
+from tiendo.audit.integrity import verify, write_checkpoint
 from tiendo.audit.queries import entries_for
 
 
@@ -15,7 +16,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        sub.add_parser("verify", help="Kiểm tra nhật ký (verify the trail).")
+        ver = sub.add_parser("verify", help="Kiểm tra nhật ký (verify the trail).")
+        ver.add_argument("--checkpoint", help="Dòng neo đã lưu ở nơi khác, ví dụ trong thư "
+                                              "(a checkpoint line kept elsewhere, e.g. mailed).")
+        sub.add_parser("checkpoint", help="Ghi đầu chuỗi ra tệp neo TIENDO_AUDIT_CHECKPOINT "
+                                          "(write the chain head outside the database).")
+        seal = sub.add_parser("seal", help="Chấp nhận các dòng chưa có trong nhật ký (ví dụ người "
+                                           "dùng tạo bằng `manage createsuperuser`), có ghi "
+                                           "nhật ký (accept, with an entry, rows the log never "
+                                           "described).")
+        seal.add_argument("--reason", required=True, help="Lý do (reason), bắt buộc.")
+        sub.add_parser("rekey", help="Một lần sau khi nâng cấp: khóa chuỗi bằng HMAC và ghi "
+                                     "dấu các dòng chưa có trong nhật ký (once after upgrading: "
+                                     "key the chain, seal rows the log never described).")
         show = sub.add_parser("show", help="In các mục nhật ký (print entries).")
         show.add_argument("--object", help="Loại đối tượng, ví dụ indicators.figure "
                                            "(object type), hoặc loại:id.")
@@ -26,17 +39,41 @@ class Command(BaseCommand):
 
     def handle(self, *args, action, **opts):
         if action == "verify":
-            self._verify()
+            self._verify(opts.get("checkpoint"))
+        elif action == "checkpoint":
+            line = write_checkpoint()
+            self.stdout.write(f"Đã neo đầu chuỗi: {line or 'nhật ký trống'} "
+                              f"(checkpoint written)")
+        elif action == "rekey":
+            self._rekey()
+        elif action == "seal":
+            from tiendo.audit.services import seal_unexplained
+
+            n = seal_unexplained(actor=None, reason=opts["reason"])
+            self.stdout.write(f"Đã ghi dấu {n} dòng. (sealed {n} rows)")
         else:
             self._show(**opts)
 
-    def _verify(self):
-        report = verify()
+    def _rekey(self):
+        from tiendo.audit.services import chain_rekey, seal_unexplained
+
+        try:
+            n = chain_rekey()
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages), returncode=1) from None
+        sealed = seal_unexplained(actor=None, reason="tiendo audit rekey")
+        write_checkpoint()
+        self.stdout.write(f"Đã khóa {n} mục và ghi dấu {sealed} dòng. "
+                          f"(re-keyed {n} entries, sealed {sealed} rows)")
+
+    def _verify(self, checkpoint=None):
+        report = verify(checkpoint=checkpoint)
         if report.ok:
             self.stdout.write(
                 f"Nhật ký toàn vẹn: {report.entries} mục, {report.objects} đối tượng khớp với "
-                f"dữ liệu hiện tại. (audit trail intact: {report.entries} entries, "
-                f"{report.objects} objects match)")
+                f"dữ liệu hiện tại, {report.rows} dòng được nhật ký giải thích. (audit trail "
+                f"intact: {report.entries} entries, {report.objects} objects match, "
+                f"{report.rows} rows explained)")
             return
         for line in report.lines():
             self.stderr.write(line)

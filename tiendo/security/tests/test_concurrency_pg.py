@@ -1,0 +1,113 @@
+"""Real concurrency on PostgreSQL: two editors and two workers in their own threads, their own
+connections and their own open transactions, made to overlap by a barrier (each waits until
+the other has begun its transaction, so the overlap is proven, not hoped for).
+
+SQLite takes one writer at a time, so these run on PostgreSQL only (`.ci/run` runs the suite
+there too)."""
+
+import threading
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection, connections, transaction
+
+from tiendo.audit.integrity import verify
+from tiendo.audit.services import seal_unexplained
+from tiendo.reminders import delivery, planner
+from tiendo.reminders.models import Outbox
+from tiendo.reminders.tests.conftest import at, default_rules  # noqa: F401 (fixture)
+from tiendo.tasks import services as tasks
+from tiendo.tasks.models import ProgressUpdate, Task
+from tiendo.testing import make_task
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _postgresql_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (row locks between connections)")
+
+
+def _run_together(*jobs):
+    """Run each job in its own thread; a Barrier inside the jobs makes them overlap. Returns
+    their results (or the exception each raised)."""
+    results = [None] * len(jobs)
+
+    def run(i, job):
+        try:
+            results[i] = job()
+        except Exception as exc:
+            results[i] = exc
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not any(t.is_alive() for t in threads)
+    return results
+
+
+def test_two_editors_at_once_one_wins_and_the_other_is_told(cast):
+    task = make_task("Đề án chuyển đổi số", cast.unit_a, deadline=date(2026, 6, 30))
+    seen = task.version
+    started = threading.Barrier(2, timeout=20)
+    inside = []
+
+    def editor(user, percent):
+        def job():
+            with transaction.atomic():
+                # the transaction is open (a snapshot is taken) before the barrier
+                Task.objects.filter(pk=task.pk).values_list("version", flat=True).first()
+                inside.append(connection.connection.info.backend_pid)
+                started.wait()  # both transactions are open now: they overlap
+                return tasks.progress_add(actor=user, task=task, percent=percent,
+                                          expected_version=seen)
+        return job
+
+    first, second = _run_together(editor(cast.focal_a, 40), editor(cast.office, 70))
+    assert len(set(inside)) == 2  # two server sessions, both inside before either went on
+    outcomes = sorted(type(r).__name__ for r in (first, second))
+    assert outcomes == ["ProgressUpdate", "ValidationError"], (first, second)
+    refused = next(r for r in (first, second) if isinstance(r, ValidationError))
+    assert "vừa được người khác cập nhật" in refused.messages[0]
+    winner = next(r for r in (first, second) if isinstance(r, ProgressUpdate))
+    task.refresh_from_db()
+    assert (task.progress, task.version) == (winner.percent, seen + 1)
+    assert ProgressUpdate.objects.count() == 1
+    seal_unexplained(actor=None, reason="cast")
+    assert verify().lines() == []
+
+
+@pytest.mark.usefixtures("default_rules")
+def test_two_workers_claiming_at_once_take_disjoint_rows(cast):
+    for i in range(6):
+        make_task(f"Nhiệm vụ {i}", cast.unit_a if i % 2 else cast.unit_b,
+                  deadline=date(2026, 6, 30))
+    planner.plan(now=at("2026-06-25"))
+    due = set(Outbox.objects.values_list("pk", flat=True))
+    assert len(due) >= 2
+    claimed_both = threading.Barrier(2, timeout=20)
+    started = threading.Barrier(2, timeout=20)
+
+    def worker(name):
+        def job():
+            with transaction.atomic():
+                Outbox.objects.exists()
+                started.wait()  # both transactions open
+                rows = delivery.claim(name, at("2026-06-25"), limit=len(due) // 2)
+                # hold the row locks until the other worker has claimed too
+                claimed_both.wait()
+                return {r.pk for r in rows}
+        return job
+
+    a, b = _run_together(worker("w1"), worker("w2"))
+    assert isinstance(a, set) and isinstance(b, set), (a, b)
+    assert a.isdisjoint(b)
+    assert a | b <= due
+    # each took half: SKIP LOCKED let the second pass over the rows the first held
+    assert len(a) == len(b) == len(due) // 2
