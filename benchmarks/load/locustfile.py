@@ -11,6 +11,7 @@ import itertools
 import json
 import os
 import random
+import re
 import threading
 
 from locust import HttpUser, between, constant, events, task
@@ -35,6 +36,11 @@ def _close(**_kw):
     _out.close()
 
 
+def _version(html: str, name: str) -> int:
+    match = re.search(rf'name="{re.escape(name)}" value="(\d+)"', html)
+    return int(match.group(1)) if match else 0
+
+
 def _wait_time():
     if _PAUSE in ("", "0"):
         return constant(0)
@@ -49,6 +55,10 @@ class FocalPoint(HttpUser):
         self.me = PLAN["people"][next(_people) % len(PLAN["people"])]
         self.seq = 0
         self.rnd = random.Random(self.me["username"])
+        # every edit sends the version it was made on (optimistic locking): 0 for a figure not
+        # yet entered; afterwards the version the server's answer carries
+        self.figure_versions = {}
+        self.task_versions = dict(self.me.get("task_versions", {}))
         self.client.get("/dang-nhap/", name="login page")
         resp = self.client.post("/dang-nhap/", {
             "username": self.me["username"], "password": PASSWORD,
@@ -69,10 +79,12 @@ class FocalPoint(HttpUser):
         prefix = f"i{indicator}"
         url = f"/so-lieu/nhap/{self.me['unit']}/{PERIOD}/{indicator}/"
         with self.client.post(url, {f"{prefix}-value": str(value), f"{prefix}-note": "tải thử",
-                                    f"{prefix}-change": ""},
+                                    f"{prefix}-change": "",
+                                    f"{prefix}-version": self.figure_versions.get(indicator, 0)},
                               headers=self._headers(), name="save figure",
                               catch_response=True) as resp:
             if resp.status_code == 200:
+                self.figure_versions[indicator] = _version(resp.text, f"{prefix}-version")
                 accepted({"kind": "figure", "unit": self.me["unit"], "indicator": indicator,
                           "value": value, "user": self.me["username"]})
                 resp.success()
@@ -85,10 +97,12 @@ class FocalPoint(HttpUser):
         task_id = self.rnd.choice(self.me["tasks"])
         note = f"load {self.me['username']} #{self.seq}"
         with self.client.post(f"/nhiem-vu/{task_id}/cap-nhat/",
-                              {"percent": str(self.rnd.randint(0, 100)), "note": note},
+                              {"percent": str(self.rnd.randint(0, 100)), "note": note,
+                               "version": self.task_versions.get(str(task_id), 1)},
                               headers=self._headers(), name="post progress",
                               catch_response=True) as resp:
             if resp.status_code == 200:
+                self.task_versions[str(task_id)] = _version(resp.text, "version")
                 accepted({"kind": "progress", "task": task_id, "note": note})
                 resp.success()
             else:

@@ -54,10 +54,11 @@ def plan(users: int) -> dict:
     for index, m in enumerate(members, start=1):
         indicators = sorted(set(Target.objects.filter(unit_id=m.unit_id, period="2026-Q1")
                                 .values_list("indicator_id", flat=True)))
-        tasks = list(Task.objects.filter(lead_unit_id=m.unit_id, state="open")
-                     .order_by("pk").values_list("pk", flat=True)[:20])
+        tasks = dict(Task.objects.filter(lead_unit_id=m.unit_id, state="open")
+                     .order_by("pk").values_list("pk", "version")[:20])
         people.append({"index": index, "username": m.user.username, "unit": m.unit_id,
-                       "indicators": indicators, "tasks": tasks})
+                       "indicators": indicators, "tasks": list(tasks),
+                       "task_versions": {str(k): v for k, v in tasks.items()}})
     if len(people) < users:
         sys.exit("Chưa có dữ liệu tổng hợp: chạy `tiendo synth --scale province` trước. "
                  "(run `tiendo synth --scale province` first)")
