@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "tiendo.scoring",
     "tiendo.outlook",
     "tiendo.people",
+    "tiendo.transfer",
 ]
 
 MIDDLEWARE = [
