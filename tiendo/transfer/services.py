@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from tiendo.audit.services import record, snapshot
+from tiendo.audit.services import record, record_many, snapshot
 from tiendo.indicators import services as ind
 from tiendo.indicators.models import Figure, FigureState, Indicator, Target
 from tiendo.orgs import access
@@ -41,6 +41,9 @@ from tiendo.transfer.workbook import (
 )
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+BATCH = 500
+BULK = {TARGETS: "target", FIGURES: "figure", TASKS: "task"}
+BULK_ACTIONS = {TARGETS: "target.set", FIGURES: "figure.import", TASKS: "task.create"}
 PREVIEW_LIMIT = 500
 E_UNKNOWN_UNIT = ("mã đơn vị có trong sheet “Đơn vị” hoặc đã có trong hệ thống",
                   "a unit code present in sheet “Đơn vị” or in the system")
@@ -114,6 +117,7 @@ class _Plan:
         self.new_units: dict[str, dict] = {}
         self.new_indicators: set[str] = set()
         self.new_programmes: set[str] = set()
+        self.file_scope: dict[str, list[str]] = {}
         self.is_admin = access.is_admin(actor)
         self.may_catalogue = self.is_admin or access.has_role(actor, Role.OFFICE)
         self.managed = access.managed_unit_ids(actor)
@@ -124,6 +128,14 @@ class _Plan:
             sheet, row, column, rules.as_text(value)[:80], vi.format(**fmt), en.format(**fmt)))
 
     # --- references ---------------------------------------------------------------------
+    def in_scope(self, indicator: str, unit: str) -> bool:
+        """Whether the indicator is reported by this unit (an empty scope: every unit)."""
+        if indicator in self.file_scope:
+            scope = self.file_scope[indicator]
+        else:
+            scope = [u.code for u in self.indicators[indicator].scope_units.all()]
+        return not scope or unit in scope
+
     def unit_known(self, code) -> bool:
         return code in self.units or code in self.new_units
 
@@ -309,6 +321,7 @@ def _plan_indicators(plan: _Plan, rows):
                   "description": _d(v["description"], ""), "parent": v["parent"],
                   "history_weight": v["history_weight"], "programme": v["programme"],
                   "scope_units": sorted(v["scope_units"] or [])}
+        plan.file_scope[code] = values["scope_units"]
         i = plan.indicators.get(code)
         if i is None:
             action = CREATED
@@ -324,6 +337,17 @@ def _plan_indicators(plan: _Plan, rows):
 
 def _indicator_known(plan, code) -> bool:
     return code in plan.indicators or code in plan.new_indicators
+
+
+E_NOT_REPORTED = ("một đơn vị trong “Đơn vị báo cáo” của chỉ tiêu",
+                  "a unit among the indicator's reporting units")
+
+
+def _check_scope(plan, sheet, n, v) -> bool:
+    if plan.in_scope(v["indicator"], v["unit"]):
+        return True
+    plan.error(sheet, n, "Mã đơn vị", v["unit"], E_NOT_REPORTED)
+    return False
 
 
 def _check_unit_ref(plan, sheet, n, column, code) -> bool:
@@ -358,7 +382,7 @@ def _plan_targets(plan: _Plan, rows):
         if bound == "range" and (v["value_high"] is None or v["value_high"] < v["value"]):
             plan.error(TARGETS, n, "Cận trên", v["value_high"], E_RANGE)
             ok = False
-        if not ok:
+        if not ok or not _check_scope(plan, TARGETS, n, v):
             continue
         values = {"value": v["value"], "bound": bound, "value_high": v["value_high"],
                   "scope": _d(v["scope"], "period"), "note": _d(v["note"], ""),
@@ -396,7 +420,7 @@ def _plan_figures(plan: _Plan, rows):
             plan.error(FIGURES, n, "Mã chỉ tiêu", v["indicator"], E_UNKNOWN_INDICATOR)
             ok = False
         ok = _check_unit_ref(plan, FIGURES, n, "Mã đơn vị", v["unit"]) and ok
-        if not ok:
+        if not ok or not _check_scope(plan, FIGURES, n, v):
             continue
         values = {"value": v["value"], "is_estimate": _d(v["is_estimate"], False),
                   "change": v["change"], "state": _d(v["state"], FigureState.APPROVED),
@@ -486,17 +510,21 @@ def _update(actor, obj, values: dict, action: str, *, m2m: dict | None = None):
     return obj
 
 
+def _figure_fields(values: dict, by, now) -> dict:
+    fields = {k: values[k] for k in FIGURE_FIELDS}
+    if values["state"] in (FigureState.SUBMITTED, FigureState.APPROVED, FigureState.RETURNED):
+        fields.update(submitted_by=by, submitted_at=now)
+    if values["state"] in (FigureState.APPROVED, FigureState.RETURNED):
+        fields.update(decided_by=by, decided_at=now)
+    return fields
+
+
 def figure_import(*, actor, indicator, unit, period: str, values: dict,
                   figure: Figure | None, now) -> Figure:
     """Write a figure as the workbook gives it, in the state it names (history imported by an
     office is approved by that office). One audit entry `figure.import`."""
-    state = values["state"]
-    fields = {k: values[k] for k in FIGURE_FIELDS}
     by = actor if getattr(actor, "pk", None) else None
-    if state in (FigureState.SUBMITTED, FigureState.APPROVED, FigureState.RETURNED):
-        fields.update(submitted_by=by, submitted_at=now)
-    if state in (FigureState.APPROVED, FigureState.RETURNED):
-        fields.update(decided_by=by, decided_at=now)
+    fields = _figure_fields(values, by, now)
     with transaction.atomic():
         if figure is None:
             figure = Figure(indicator=indicator, unit=unit, period=period, created_by=by,
@@ -514,14 +542,59 @@ class _Writer:
         self.plan, self.actor, self.progress, self.total = plan, plan.actor, progress, total
         self.done = 0
         self.now = timezone.now()
+        self.by = plan.actor if getattr(plan.actor, "pk", None) else None
         self.units = plan.units
         self.indicators = plan.indicators
         self.programmes = plan.programmes
 
-    def tick(self):
-        self.done += 1
-        if self.progress and (self.done % 200 == 0 or self.done == self.total):
+    def tick(self, n: int = 1):
+        before, self.done = self.done, self.done + n
+        if self.progress and (self.done // 200 > before // 200 or self.done == self.total):
             self.progress(self.done, self.total)
+
+    def bulk_create(self, sheet: str, rows: list[PlannedRow]):
+        """New targets, figures and tasks: validated field by field, inserted in batches of
+        500, each with its audit entry (audit.record_many keeps the chain)."""
+        for start in range(0, len(rows), BATCH):
+            chunk = rows[start:start + BATCH]
+            objs = [getattr(self, "_new_" + BULK[sheet])(r) for r in chunk]
+            # Foreign keys are rows the planner found by code: no query per row to check them.
+            relations = [f.name for f in objs[0]._meta.concrete_fields if f.is_relation]
+            for r, obj in zip(chunk, objs, strict=True):
+                try:
+                    obj.clean_fields(exclude=relations)
+                except ValidationError as exc:
+                    raise ValidationError(exc.messages) from exc
+                r.obj = obj
+            model = type(objs[0])
+            model.objects.bulk_create(objs, batch_size=BATCH)
+            if sheet == TASKS:
+                through = model.coordinating_units.through
+                through.objects.bulk_create([
+                    through(task_id=obj.pk, unit_id=self.units[c].pk)
+                    for r, obj in zip(chunk, objs, strict=True)
+                    for c in r.values["coordinating_units"]])
+            record_many(actor=self.actor, action=BULK_ACTIONS[sheet], objs=objs,
+                        reason="import", now=self.now)
+            self.tick(len(chunk))
+
+    def _new_target(self, row):
+        v = row.values
+        icode, ucode, period, basis = v["key"]
+        return Target(indicator=self.indicators[icode], unit=self.units[ucode], period=period,
+                      basis=basis, value=v["value"], bound=v["bound"],
+                      value_high=v["value_high"], scope=v["scope"], note=v["note"],
+                      programme=self.prog(v["programme"]), is_sample=v["is_sample"])
+
+    def _new_figure(self, row):
+        icode, ucode, period = row.values["key"]
+        return Figure(indicator=self.indicators[icode], unit=self.units[ucode], period=period,
+                      created_by=self.by, **_figure_fields(row.values, self.by, self.now))
+
+    def _new_task(self, row):
+        v = {k: row.values[k] for k in TASK_FIELDS}
+        return Task(code=row.key, lead_unit=self.units[row.values["lead_unit"]],
+                    programme=self.prog(row.values["programme"]), created_by=self.by, **v)
 
     def prog(self, code):
         return self.programmes[code] if code else None
@@ -643,32 +716,30 @@ def workbook_import(*, actor, source, dry_run: bool = False, progress=None) -> I
     if result.errors or dry_run:
         return result
     changed = [r for r in result.rows if r.action != UNCHANGED]
-    last_unit, last_indicator = _last_of(result.rows, UNITS), _last_of(result.rows, INDICATORS)
+    row = None
     try:
         with transaction.atomic():
             writer = _Writer(plan, progress, len(result.rows))
-            for row in result.rows:
-                writer.write(row)
-                if row is last_unit:
+            for sheet in (UNITS, PROGRAMMES, INDICATORS, TARGETS, FIGURES, TASKS):
+                rows = [r for r in result.rows if r.sheet == sheet]
+                if sheet in BULK:
+                    writer.bulk_create(sheet, [r for r in rows if r.action == CREATED])
+                    rows = [r for r in rows if r.action != CREATED]
+                for row in rows:
+                    writer.write(row)
+                if sheet == UNITS:
                     writer.unit_successors(changed)
                     access.forget_scope(actor)  # new units join the importer's subtree
-                if row is last_indicator:
+                if sheet == INDICATORS:
                     writer.indicator_weights(changed)
     except ValidationError as exc:
         # A rule checked only by the model (a constraint the planner does not know): the
         # transaction is rolled back, the file is refused.
+        where = (row.sheet, row.row) if row is not None else ("", 0)
         result.errors.append(rules.RowError(
-            row.sheet, row.row, "", "", E_INVALID[0].format(error="; ".join(exc.messages)),
+            *where, "", "", E_INVALID[0].format(error="; ".join(exc.messages)),
             E_INVALID[1].format(error="; ".join(exc.messages))))
         return result
     result.written = True
     return result
-
-
-def _last_of(rows, sheet):
-    last = None
-    for r in rows:
-        if r.sheet == sheet:
-            last = r
-    return last
 
