@@ -118,6 +118,7 @@ class _Plan:
         self.new_indicators: set[str] = set()
         self.new_programmes: set[str] = set()
         self.file_scope: dict[str, list[str]] = {}
+        self.absent: dict[str, set[str]] = {}
         self.is_admin = access.is_admin(actor)
         self.may_catalogue = self.is_admin or access.has_role(actor, Role.OFFICE)
         self.managed = access.managed_unit_ids(actor)
@@ -156,6 +157,7 @@ class _Plan:
 
 def _read_sheet(plan: _Plan, sheet) -> list[tuple[int, dict]]:
     cols = {c.key: c for c in SHEETS[sheet.name]}
+    plan.absent[sheet.name] = set(cols) - set(sheet.columns)
     for header in sheet.unknown_headers:
         plan.error(sheet.name, 1, header, "", E_UNKNOWN_COLUMN)
     for c in cols.values():
@@ -177,6 +179,15 @@ def _read_sheet(plan: _Plan, sheet) -> list[tuple[int, dict]]:
         if ok:
             out.append((n, values))
     return out
+
+
+def _compare(plan: _Plan, sheet: str, now: dict, values: dict) -> str:
+    """UNCHANGED or UPDATED. A column the sheet does not have keeps the database's value (a
+    file of codes and values only does not clear names, notes or documents)."""
+    for key in plan.absent.get(sheet, ()):
+        if key in now:
+            values[key] = now[key]
+    return UNCHANGED if now == values else UPDATED
 
 
 def _dedupe(plan: _Plan, sheet: str, rows, key_of, column: str):
@@ -246,7 +257,7 @@ def _plan_units(plan: _Plan, rows):
             now = {f: getattr(unit, f) for f in UNIT_FIELDS}
             now["parent"] = unit.parent.code if unit.parent_id else None
             now["successors"] = sorted(s.code for s in unit.successors.all())
-            action = UNCHANGED if now == values else UPDATED
+            action = _compare(plan, UNITS, now, values)
         plan.result.rows.append(PlannedRow(UNITS, n, code, action, values, unit))
 
 
@@ -271,7 +282,7 @@ def _plan_programmes(plan: _Plan, rows):
         else:
             now = {k: getattr(p, k) for k in values if k != "issuing_unit"}
             now["issuing_unit"] = p.issuing_unit.code if p.issuing_unit_id else None
-            action = UNCHANGED if now == values else UPDATED
+            action = _compare(plan, PROGRAMMES, now, values)
         plan.result.rows.append(PlannedRow(PROGRAMMES, n, v["code"], action, values, p))
 
 
@@ -321,7 +332,6 @@ def _plan_indicators(plan: _Plan, rows):
                   "description": _d(v["description"], ""), "parent": v["parent"],
                   "history_weight": v["history_weight"], "programme": v["programme"],
                   "scope_units": sorted(v["scope_units"] or [])}
-        plan.file_scope[code] = values["scope_units"]
         i = plan.indicators.get(code)
         if i is None:
             action = CREATED
@@ -331,7 +341,8 @@ def _plan_indicators(plan: _Plan, rows):
             now["history_weight"] = i.history_weight.code if i.history_weight_id else None
             now["programme"] = i.programme.code if i.programme_id else None
             now["scope_units"] = sorted(u.code for u in i.scope_units.all())
-            action = UNCHANGED if now == values else UPDATED
+            action = _compare(plan, INDICATORS, now, values)
+        plan.file_scope[code] = values["scope_units"]
         plan.result.rows.append(PlannedRow(INDICATORS, n, code, action, values, i))
 
 
@@ -396,7 +407,7 @@ def _plan_targets(plan: _Plan, rows):
                    "scope": t.scope, "note": t.note,
                    "programme": t.programme.code if t.programme_id else None,
                    "is_sample": t.is_sample}
-            action = UNCHANGED if now == values else UPDATED
+            action = _compare(plan, TARGETS, now, values)
         plan.result.rows.append(PlannedRow(TARGETS, n, "/".join(k[:3]), action,
                                            {**values, "key": k}, t))
 
@@ -432,7 +443,7 @@ def _plan_figures(plan: _Plan, rows):
             action = CREATED
         else:
             now = {x: getattr(f, x) for x in FIGURE_FIELDS}
-            action = UNCHANGED if now == values else UPDATED
+            action = _compare(plan, FIGURES, now, values)
         plan.result.rows.append(PlannedRow(FIGURES, n, "/".join(k), action,
                                            {**values, "key": k}, f))
 
@@ -483,7 +494,7 @@ def _plan_tasks(plan: _Plan, rows):
             now = {f: getattr(t, f) for f in TASK_FIELDS}
             now.update(lead_unit=t.lead_unit.code, coordinating_units=coord[t.pk],
                        programme=t.programme.code if t.programme_id else None)
-            action = UNCHANGED if now == values else UPDATED
+            action = _compare(plan, TASKS, now, values)
         plan.result.rows.append(PlannedRow(TASKS, n, v["code"], action, values, t))
 
 

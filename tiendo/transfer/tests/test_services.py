@@ -193,3 +193,19 @@ def test_the_template_has_every_sheet_its_headers_one_example_row_and_drop_downs
     values = {c.value for col in lists.iter_cols() for c in col}
     assert {"so-a", "tinh-p", ">=", "higher", "lower"} <= values
     assert "tinh-c" not in values  # the office's drop-down holds only its units
+
+
+def test_a_column_the_sheet_lacks_keeps_the_value_in_the_database(cast, make_workbook):
+    thu = make_indicator("thu-ns", description="Theo dự toán", is_key=True)
+    make_target(thu, cast.unit_a, "2026", 5, note="Nghị quyết HĐND", bound=">=")
+    book = make_workbook({
+        "Chỉ tiêu": [["Mã", "Tên chỉ tiêu", "Đơn vị tính", "Ghép lịch sử"],
+                     ["thu-ns", thu.name, "tỷ đồng", "sum"]],
+        "Kế hoạch": [["Mã chỉ tiêu", "Mã đơn vị", "Kỳ", "Giá trị"], ["thu-ns", "so-a", "2026", 6]],
+    })
+    result = workbook_import(actor=cast.office, source=book)
+    assert result.counts["Chỉ tiêu"]["updated"] == 1
+    thu.refresh_from_db()
+    assert (thu.history_rule, thu.description, thu.is_key) == ("sum", "Theo dự toán", True)
+    t = Target.objects.get()
+    assert (t.value, t.note, t.bound) == (6, "Nghị quyết HĐND", ">=")
