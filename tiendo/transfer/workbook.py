@@ -248,9 +248,11 @@ def read_workbook(source) -> list[SheetRows]:
 
 
 def write_workbook(data: dict[str, list[dict]], *, template: bool = False,
-                   lists: dict[str, list[str]] | None = None) -> bytes:
+                   lists: dict[str, list[str]] | None = None,
+                   columns: dict[str, list[str]] | None = None) -> bytes:
     """A workbook with every sheet, headers in row 1 and `data[sheet]` rows below (dicts by
-    column key). With `template`, one example row per sheet. `lists` holds the values offered
+    column key). With `template`, one example row per sheet. `columns` limits the sheets and
+    columns written (a partial file: absent columns keep the database's values). `lists` holds the values offered
     in drop-downs for unit codes and periods; choices columns always get theirs."""
     wb = Workbook()
     wb.remove(wb.active)
@@ -274,8 +276,12 @@ def write_workbook(data: dict[str, list[dict]], *, template: bool = False,
         return ref
 
     for sheet in SHEET_ORDER:
+        if columns is not None and sheet not in columns:
+            continue
         ws = wb.create_sheet(sheet)
         cols = SHEETS[sheet]
+        if columns is not None:
+            cols = [c for c in cols if c.key in columns[sheet]]
         ws.append([c.header for c in cols])
         ws.freeze_panes = "A2"
         for i, c in enumerate(cols, start=1):
