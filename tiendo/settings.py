@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "tiendo.outlook",
     "tiendo.people",
     "tiendo.transfer",
+    "tiendo.planning",
 ]
 
 MIDDLEWARE = [

@@ -706,12 +706,19 @@ class _Writer:
 def workbook_import(*, actor, source, dry_run: bool = False, progress=None) -> ImportResult:
     """Validate the whole workbook, then (unless `dry_run` or on any error) write it in one
     transaction. `progress(done, total)` is called while writing."""
-    plan = _Plan(actor)
     try:
         sheets = read_workbook(source)
     except WorkbookError as exc:
-        plan.result.errors.append(rules.RowError("", 0, "", "", str(exc), str(exc)))
-        return plan.result
+        result = ImportResult()
+        result.errors.append(rules.RowError("", 0, "", "", str(exc), str(exc)))
+        return result
+    return import_sheets(actor=actor, sheets=sheets, dry_run=dry_run, progress=progress)
+
+
+def import_sheets(*, actor, sheets: list, dry_run: bool = False, progress=None) -> ImportResult:
+    """The same checks and writes for rows that come from elsewhere than a file (the planning
+    grid): `sheets` are workbook.SheetRows."""
+    plan = _Plan(actor)
     if not sheets:
         plan.result.errors.append(rules.RowError(
             "", 0, "", "", "có ít nhất một sheet: " + ", ".join(SHEETS),

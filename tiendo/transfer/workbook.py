@@ -252,8 +252,9 @@ def write_workbook(data: dict[str, list[dict]], *, template: bool = False,
                    columns: dict[str, list[str]] | None = None) -> bytes:
     """A workbook with every sheet, headers in row 1 and `data[sheet]` rows below (dicts by
     column key). With `template`, one example row per sheet. `columns` limits the sheets and
-    columns written (a partial file: absent columns keep the database's values). `lists` holds the values offered
-    in drop-downs for unit codes and periods; choices columns always get theirs."""
+    columns written (a partial file: absent columns keep the database's values). `lists`
+    holds the values offered in drop-downs for unit codes and periods; choices columns always
+    get theirs."""
     wb = Workbook()
     wb.remove(wb.active)
     lists = lists or {}
