@@ -5,4 +5,5 @@ from tiendo.planning import views
 app_name = "planning"
 urlpatterns = [
     path("nhiem-ky/", views.term_panel, name="terms"),
+    path("luoi/", views.grid, name="grid"),
 ]
