@@ -80,3 +80,23 @@ def test_pasting_a_block_from_excel_fills_the_grid(cast, catalogue, live_server,
     assert Target.objects.get(unit=cast.unit_b, indicator__code="ngheo").value == Decimal("1.9")
     assert Target.objects.get(unit=cast.province, indicator__code="thu-ns").value == 500
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is not installed")
+@pytest.mark.django_db(transaction=True)
+def test_the_dashboard_loads_the_term_panel(cast, catalogue, live_server, browser):
+    thu, _ngheo = catalogue
+    make_target(thu, cast.province, "2025-2030", 50000, bound=">=")
+    client = Client()
+    client.force_login(cast.leader)
+    context = browser.new_context(locale="vi-VN")
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
+                          "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                          "url": live_server.url}])
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.wait_for_selector("#term-panel .term-row")
+    assert "Nhiệm kỳ 2025 - 2030" in page.inner_text("#term-panel")
+    assert "Chưa có số liệu của nhiệm kỳ" in page.inner_text("#term-panel .term-sentence")
+    context.close()

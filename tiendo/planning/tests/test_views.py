@@ -48,3 +48,21 @@ def test_the_dashboard_panel_shows_term_progress_to_those_who_see_the_overview(
     assert client.get("/ke-hoach/nhiem-ky/").status_code == 403
     client.force_login(cast.office)
     assert 'hx-get="/ke-hoach/nhiem-ky/"' in client.get("/").content.decode()
+
+
+def test_the_demo_has_a_2025_2030_term_target_with_its_progress(db, client):
+    from django.contrib.auth import get_user_model
+
+    from tiendo.demo.loader import load_demo
+
+    load_demo(password="demo-password-123")
+    leader = get_user_model().objects.get(username="lanhdao")
+    [row] = term_rows(user=leader, on=date(2026, 6, 25))
+    assert (row.term.code, row.target.indicator.code) == ("2025-2030",
+                                                          "ty-le-bao-hiem-y-te-toan-dan")
+    assert row.progress.value == Decimal("87.23")  # the report's Q1 2026 figure
+    assert row.progress.attainment == Decimal("89.93")  # of the term's 97%
+    assert [y.year for y in row.years if y.plan] == [2026, 2027, 2028, 2029, 2030]
+    client.force_login(leader)
+    page = client.get("/ke-hoach/nhiem-ky/").content.decode()
+    assert "Tỷ lệ bảo hiểm y tế toàn dân" in page and "dữ liệu mẫu" in page
