@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tiendo.audit.services import record, record_many, snapshot
+from tiendo.indicators import assessments
 from tiendo.indicators import services as ind
 from tiendo.indicators.models import Figure, FigureState, Target
 from tiendo.orgs import access
@@ -34,6 +35,7 @@ from tiendo.transfer.checks import (
     TASK_FIELDS,
     UNCHANGED,
     UNIT_FIELDS,
+    UPDATED,
     ImportResult,
     Plan,
     PlannedRow,
@@ -104,6 +106,7 @@ class _Writer:
         self.done = 0
         self.now = timezone.now()
         self.by = plan.actor if getattr(plan.actor, "pk", None) else None
+        self.touched: set[str] = set()  # periods whose stored assessments need refreshing
         self.units = plan.units
         self.indicators = plan.indicators
         self.programmes = plan.programmes
@@ -129,6 +132,8 @@ class _Writer:
                 r.obj = obj
             model = type(objs[0])
             model.objects.bulk_create(objs, batch_size=BATCH)
+            if sheet in (TARGETS, FIGURES):
+                self.touched.update(o.period for o in objs)
             if sheet == TASKS:
                 through = model.coordinating_units.through
                 through.objects.bulk_create([
@@ -234,8 +239,19 @@ class _Writer:
                        value_high=v["value_high"], scope=v["scope"], basis=basis, note=v["note"],
                        programme=self.prog(v["programme"]), is_sample=v["is_sample"])
 
+    def assess(self, rows):
+        """Stored verdicts (indicators.assessments) of what the import wrote: the periods of
+        bulk-created targets and figures in one pass each, and indicators whose direction or
+        key flag may have changed. target_set refreshes its own slot."""
+        if self.touched:
+            assessments.reassess(periods=sorted(self.touched))
+        for row in rows:
+            if row.sheet == INDICATORS and row.action == UPDATED:
+                assessments.refresh_indicator(indicator_id=self.indicators[row.key].pk)
+
     def _figure(self, row):
         icode, ucode, period = row.values["key"]
+        self.touched.add(period)
         figure_import(actor=self.actor, indicator=self.indicators[icode],
                       unit=self.units[ucode], period=period, values=row.values, figure=row.obj,
                       now=self.now)
@@ -300,6 +316,7 @@ def import_sheets(*, actor, sheets: list, dry_run: bool = False, progress=None) 
                     access.forget_scope(actor)  # new units join the importer's subtree
                 if sheet == INDICATORS:
                     writer.indicator_weights(changed)
+            writer.assess(changed)
     except ValidationError as exc:
         # A rule checked only by the model (a constraint the planner does not know): the
         # transaction is rolled back, the file is refused.

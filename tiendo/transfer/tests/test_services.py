@@ -209,3 +209,21 @@ def test_a_column_the_sheet_lacks_keeps_the_value_in_the_database(cast, make_wor
     assert (thu.history_rule, thu.description, thu.is_key) == ("sum", "Theo dự toán", True)
     t = Target.objects.get()
     assert (t.value, t.note, t.bound) == (6, "Nghị quyết HĐND", ">=")
+
+
+def test_imported_targets_and_figures_have_their_stored_assessments(cast, make_workbook):
+    from tiendo.indicators import assessments
+    from tiendo.indicators.models import Assessment
+
+    workbook_import(actor=cast.office, source=_book(make_workbook))
+
+    def stored():
+        return sorted(Assessment.objects.values_list(
+            "indicator__code", "unit__code", "period", "verdict", "klass"))
+
+    after_import = stored()
+    assert ("thu-ns", "xa-moi", "2026-Q1", "", "no_target") in after_import
+    assert ("thu-ns", "xa-moi", "2026", "", "not_reported") in after_import
+    Assessment.objects.all().delete()
+    assessments.reassess()
+    assert stored() == after_import
