@@ -96,7 +96,7 @@ def record_many(*, actor, action: str, objs: list[models.Model], reason: str = "
         prev = head.last_hash
         entries = []
         for obj in objs:
-            after = json.loads(canonical(snapshot(obj)))
+            after = snapshot(obj)  # already JSON values, as record() would store them
             object_type, object_id = obj._meta.label_lower, str(obj.pk)
             digest = entry_hash(
                 prev_hash=prev, created_at=created_at.isoformat(), actor_id=actor_id,
