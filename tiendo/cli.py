@@ -23,6 +23,8 @@ Cách dùng / usage: tiendo <lệnh> [tuỳ chọn]   (tiendo <lệnh> --help)
   propose-tasks  đề xuất nhiệm vụ từ văn bản chỉ đạo / propose tasks from a directive
   report      lập báo cáo quý / build the quarterly report
   signoff     trình ký, duyệt, ban hành, kiểm tra chữ ký số báo cáo / sign off a report
+  import      nhập sổ tính Excel (đơn vị, chỉ tiêu, kế hoạch, số liệu, nhiệm vụ) / import a workbook
+  export      xuất sổ tính cùng định dạng (--workbook -o TỆP.xlsx) / export the workbook
   outlook     cảnh báo sớm / early warning
   backtest    kiểm tra độ chính xác của cảnh báo sớm / backtest the early warning
   audit       kiểm tra nhật ký thay đổi / verify the audit trail

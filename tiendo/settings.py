@@ -133,6 +133,8 @@ INSTALLED_APPS = [
     "tiendo.scoring",
     "tiendo.outlook",
     "tiendo.people",
+    "tiendo.transfer",
+    "tiendo.planning",
 ]
 
 MIDDLEWARE = [

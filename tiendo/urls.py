@@ -11,6 +11,8 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("extraction/", include("tiendo.extraction.urls")),
+    path("nhap-so-tinh/", include("tiendo.transfer.urls")),
+    path("ke-hoach/", include("tiendo.planning.urls")),
     path("xep-loai/", include("tiendo.scoring.urls")),
     path("ca-nhan/", include("tiendo.people.urls")),
     path("canh-bao/", include("tiendo.outlook.urls")),

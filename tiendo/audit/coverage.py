@@ -93,6 +93,28 @@ def row_digest(label: str, pk) -> str:
     return _digest(_row(obj, label, extra))
 
 
+def digests_of(objs) -> dict[tuple[str, str], str]:
+    """{(label, pk as text): digest} of the covered rows among objs, read back from the
+    database in batches (bulk writes: one query per batch, not per row)."""
+    by_label: dict[str, list] = {}
+    for obj in objs:
+        label = obj._meta.label_lower
+        if is_covered(label):
+            by_label.setdefault(label, []).append(obj.pk)
+    out = {}
+    for label, pks in by_label.items():
+        model = apps.get_model(label)
+        is_user = label == user_label()
+        for i in range(0, len(pks), BATCH):
+            batch = list(model._default_manager.filter(pk__in=pks[i:i + BATCH]))
+            links = _user_links([o.pk for o in batch]) if is_user else {}
+            for obj in batch:
+                extra = links.get(obj.pk, {"groups": [], "user_permissions": []}) if is_user \
+                    else None
+                out[(label, str(obj.pk))] = _digest(_row(obj, label, extra))
+    return out
+
+
 def all_digests(label: str) -> Iterator[tuple[str, str]]:
     """(pk as text, digest) of every row of a covered model, in batches."""
     model = apps.get_model(label)

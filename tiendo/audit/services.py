@@ -134,6 +134,41 @@ def chain_scheme() -> str:
     return head or KEYED
 
 
+def record_many(*, actor, action: str, objs: list[models.Model], reason: str = "",
+                now: datetime | None = None) -> int:
+    """One `after` entry per object (bulk writes: imports), chained and keyed exactly as
+    record() does, with the digest of each covered row read back in batches; one lock on the
+    head and one bulk insert. Must run inside the caller's transaction, after the writes."""
+    if not objs:
+        return 0
+    created_at = (now or timezone.now()).astimezone(UTC)
+    actor_id = actor.pk if actor is not None and getattr(actor, "pk", None) else None
+    actor_name = getattr(actor, "username", "") if actor is not None else "system"
+    digests = coverage.digests_of(objs)
+    entries = []
+    for obj in objs:
+        label = obj._meta.label_lower
+        entry = AuditEntry(
+            created_at=created_at, actor_id=actor_id, actor_name=actor_name, action=action,
+            object_type=label, object_id=str(obj.pk), object_repr=str(obj)[:300],
+            unit_id=getattr(obj, "unit_id", None) or getattr(obj, "lead_unit_id", None),
+            before=None, after=snapshot(obj), reason=reason,
+        )
+        if coverage.is_covered(label):
+            entry.state_digest = digests.get((label, str(obj.pk))) or ABSENT
+        entries.append(entry)
+    with transaction.atomic():
+        head = _locked_head()
+        prev = head.last_hash
+        for entry in entries:
+            entry.prev_hash = prev
+            entry.hash = hash_of(entry, prev_hash=prev, scheme=head.scheme)
+            prev = entry.hash
+        AuditEntry.objects.bulk_create(entries, batch_size=500)
+        AuditHead.objects.filter(pk=1).update(last_hash=prev, count=head.count + len(entries))
+    return len(entries)
+
+
 def verify_chain() -> list[str]:
     """Problems found in the chain (empty when intact)."""
     problems = []

@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from tiendo.audit.services import record
+from tiendo.demo.history import load_history
 from tiendo.demo.units import FOCAL_UNITS, PEOPLE, Q1_TASKS, Q2_TASKS, UNITS
 from tiendo.indicators import services as ind
 from tiendo.indicators.models import Indicator
@@ -60,6 +61,7 @@ def load_demo(*, password: str) -> DemoSummary:
         return DemoSummary(loaded=False, users=demo_usernames())
     with transaction.atomic():
         summary, admin = _load(password)
+        load_history(actor=admin)  # sample history and term plan, through the import
         for app in EXTENSION_APPS:
             try:
                 module = importlib.import_module(f"tiendo.{app}.demo")

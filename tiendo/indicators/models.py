@@ -38,6 +38,15 @@ class Rollup(models.TextChoices):
     NONE = "none", _("Không tổng hợp")
 
 
+class HistoryRule(models.TextChoices):
+    """How the figures of predecessor units (merged provinces, districts, communes) combine
+    into the successor's history."""
+
+    SUM = "sum", _("Cộng các đơn vị cũ")
+    WEIGHTED = "weighted", _("Trung bình có trọng số")
+    NONE = "none", _("Không ghép được")
+
+
 class Frequency(models.TextChoices):
     MONTH = "month", _("Hằng tháng")
     QUARTER = "quarter", _("Hằng quý")
@@ -63,6 +72,17 @@ class Indicator(models.Model):
     )
     rollup = models.CharField(
         _("cách tổng hợp"), max_length=10, choices=Rollup.choices, default=Rollup.SUM
+    )
+    history_rule = models.CharField(
+        _("ghép lịch sử đơn vị cũ"), max_length=10, choices=HistoryRule.choices,
+        default=HistoryRule.NONE,
+        help_text=_("Cách ghép số liệu của các đơn vị đã sáp nhập vào lịch sử đơn vị mới."),
+    )
+    history_weight = models.ForeignKey(
+        "self", verbose_name=_("chỉ tiêu trọng số"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Với trung bình có trọng số: chỉ tiêu cho trọng số của từng đơn vị cũ "
+                    "(để trống: trọng số bằng nhau)."),
     )
     frequency = models.CharField(
         _("tần suất báo cáo"), max_length=8, choices=Frequency.choices, default=Frequency.QUARTER

@@ -12,6 +12,11 @@ month     1–12     ``2026-04``         Tháng 4/2026                    Apr
 ytd       1–12     ``2026-9M``         9 tháng năm 2026                Jan–Sep
 ========  =======  ==================  ==============================  ===========
 
+A term (nhiệm kỳ) ``2025-2030`` is ``Period(2025, "term", 2030)``: its index is the last year
+(1 to 10 years after the first); it covers 1 January of the first year to 31 December of the
+last, and :meth:`Period.years_in` gives the years its targets are broken down into. Terms are
+not in :data:`KINDS` (the calendar kinds a date falls in); :data:`TERM` names the kind.
+
 ``ytd`` is the cumulative period from January (lũy kế "9 tháng"); its index is the number of
 months. "6 tháng đầu năm" is parsed as the first half (``2026-H1``), while "6 tháng năm 2026" and
 ``2026-6M`` are the cumulative ``ytd`` 6 — they cover the same months.
@@ -20,7 +25,8 @@ months. "6 tháng đầu năm" is parsed as the first half (``2026-H1``), while 
 spaces: ``2026-Q1``, ``2026Q1``, ``Q1/2026``, ``quý I/2026``, ``Quý I năm 2026``, ``quý 1/2026``,
 ``2026``, ``năm 2026``, ``cả năm 2026``, ``2026-H1``, ``H1/2026``, ``6 tháng đầu năm 2026``,
 ``6 tháng cuối năm 2026``, ``9 tháng năm 2026``, ``9 tháng đầu năm 2026``, ``2026-9M``,
-``2026-04``, ``04/2026``, ``tháng 4/2026``, ``tháng 04 năm 2026``.
+``2026-04``, ``04/2026``, ``tháng 4/2026``, ``tháng 04 năm 2026``, ``2025-2030``,
+``nhiệm kỳ 2025 - 2030``, ``giai đoạn 2026-2030``.
 
 Years are limited to 1900–2999. Errors are :class:`PeriodError` (a ``ValueError``) with a
 Vietnamese message; ``err.message_en`` holds the English one.
@@ -47,6 +53,7 @@ __all__ = [
     "MSG_BAD_YEAR_VI",
     "MSG_UNKNOWN_PERIOD_EN",
     "MSG_UNKNOWN_PERIOD_VI",
+    "TERM",
     "Period",
     "PeriodError",
     "parse_period",
@@ -55,6 +62,8 @@ __all__ = [
 ]
 
 KINDS = ("year", "half", "quarter", "month", "ytd")
+TERM = "term"
+MAX_TERM_YEARS = 10
 MIN_YEAR = 1900
 MAX_YEAR = 2999
 _INDEX_RANGE = {"year": (0, 0), "half": (1, 2), "quarter": (1, 4), "month": (1, 12), "ytd": (1, 12)}
@@ -89,6 +98,10 @@ MSG_BAD_INDEX_VI = 'Số thứ tự {index} không hợp lệ cho kỳ loại "{
 MSG_BAD_INDEX_EN = 'Index {index} is invalid for a "{kind}" period (must be {low} to {high}).'
 MSG_BAD_YEAR_VI = "Năm {year} nằm ngoài khoảng cho phép ({low}–{high})."
 MSG_BAD_YEAR_EN = "Year {year} is outside the allowed range ({low}–{high})."
+MSG_BAD_TERM_VI = "Nhiệm kỳ {start}-{end} không hợp lệ: năm cuối phải sau năm đầu 1 đến {n} năm."
+MSG_BAD_TERM_EN = (
+    "Term {start}-{end} is invalid: the last year must be 1 to {n} years after the first."
+)
 
 
 class PeriodError(ValueError):
@@ -119,6 +132,9 @@ class Period:
     index: int = 0
 
     def __post_init__(self) -> None:
+        if self.kind == TERM:
+            self._check_term()
+            return
         if self.kind not in _INDEX_RANGE:
             raise PeriodError(
                 MSG_BAD_KIND_VI.format(kind=self.kind), MSG_BAD_KIND_EN.format(kind=self.kind)
@@ -139,10 +155,37 @@ class Period:
                 MSG_BAD_INDEX_EN.format(index=self.index, kind=self.kind, low=low, high=high),
             )
 
+    def _check_term(self) -> None:
+        for value in (self.year, self.index):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError("year and index must be ints")
+        for year in (self.year, self.index):
+            if not MIN_YEAR <= year <= MAX_YEAR:
+                raise PeriodError(
+                    MSG_BAD_YEAR_VI.format(year=year, low=MIN_YEAR, high=MAX_YEAR),
+                    MSG_BAD_YEAR_EN.format(year=year, low=MIN_YEAR, high=MAX_YEAR),
+                )
+        if not 1 <= self.index - self.year <= MAX_TERM_YEARS:
+            raise PeriodError(
+                MSG_BAD_TERM_VI.format(start=self.year, end=self.index, n=MAX_TERM_YEARS),
+                MSG_BAD_TERM_EN.format(start=self.year, end=self.index, n=MAX_TERM_YEARS),
+            )
+
+    @property
+    def is_term(self) -> bool:
+        return self.kind == TERM
+
+    def years_in(self) -> list[Period]:
+        """The year periods of a term (its yearly breakdown); a year gives itself."""
+        last = self.index if self.is_term else self.year
+        return [Period(y, "year", 0) for y in range(self.year, last + 1)]
+
     # --- identity -------------------------------------------------------------------------
     @property
     def code(self) -> str:
-        """Machine code: 2026, 2026-H1, 2026-Q1, 2026-04, 2026-9M."""
+        """Machine code: 2026, 2026-H1, 2026-Q1, 2026-04, 2026-9M, 2025-2030."""
+        if self.is_term:
+            return f"{self.year}-{self.index}"
         if self.kind == "year":
             return f"{self.year}"
         if self.kind == "half":
@@ -159,7 +202,7 @@ class Period:
     # --- calendar -------------------------------------------------------------------------
     @property
     def first_month(self) -> int:
-        if self.kind in ("year", "ytd"):
+        if self.kind in ("year", "ytd", TERM):
             return 1
         if self.kind == "month":
             return self.index
@@ -170,10 +213,14 @@ class Period:
         """Number of months covered."""
         if self.kind == "ytd":
             return self.index
+        if self.is_term:
+            return 12 * (self.index - self.year + 1)
         return _MONTHS_PER[self.kind]
 
     @property
     def last_month(self) -> int:
+        if self.is_term:
+            return 12
         return self.first_month + self.months - 1
 
     @property
@@ -183,6 +230,8 @@ class Period:
     @property
     def end(self) -> date:
         """Last day of the period."""
+        if self.is_term:
+            return date(self.index, 12, 31)
         last = self.last_month
         return date(self.year, last, calendar.monthrange(self.year, last)[1])
 
@@ -192,6 +241,8 @@ class Period:
     # --- labels ---------------------------------------------------------------------------
     @property
     def label_vi(self) -> str:
+        if self.is_term:
+            return f"Nhiệm kỳ {self.year} - {self.index}"
         if self.kind == "year":
             return f"Năm {self.year}"
         if self.kind == "half":
@@ -205,6 +256,8 @@ class Period:
 
     @property
     def label_en(self) -> str:
+        if self.is_term:
+            return f"Term {self.year}–{self.index}"
         if self.kind == "year":
             return f"Year {self.year}"
         if self.kind == "half":
@@ -219,7 +272,9 @@ class Period:
 
     # --- navigation -----------------------------------------------------------------------
     def same_period_last_year(self) -> Period:
-        """The same period one year earlier (cùng kỳ)."""
+        """The same period one year earlier (cùng kỳ); for a term, the previous term."""
+        if self.is_term:
+            return self.previous()
         return Period(self.year - 1, self.kind, self.index)
 
     def previous(self) -> Period:
@@ -228,6 +283,9 @@ class Period:
         For ``ytd`` it is the cumulative period one month shorter (9M → 8M), and 1M → the
         previous year's 12M.
         """
+        if self.is_term:
+            span = self.index - self.year
+            return Period(self.year - span, TERM, self.year)
         if self.kind == "year":
             return Period(self.year - 1, "year", 0)
         if self.index > _INDEX_RANGE[self.kind][0]:
@@ -236,6 +294,9 @@ class Period:
 
     def next(self) -> Period:
         """The next period of the same kind (inverse of :meth:`previous`)."""
+        if self.is_term:
+            span = self.index - self.year
+            return Period(self.index, TERM, self.index + span)
         if self.kind == "year":
             return Period(self.year + 1, "year", 0)
         if self.index < _INDEX_RANGE[self.kind][1]:
@@ -247,10 +308,14 @@ class Period:
 
     def months_in(self) -> list[Period]:
         """The month periods covered, in order."""
+        if self.is_term:
+            return [m for y in self.years_in() for m in y.months_in()]
         return [Period(self.year, "month", m) for m in range(self.first_month, self.last_month + 1)]
 
     def quarter_periods_in(self) -> list[Period]:
         """The quarters wholly inside this period, in order (none for a month)."""
+        if self.is_term:
+            return [q for y in self.years_in() for q in y.quarter_periods_in()]
         return [
             Period(self.year, "quarter", q)
             for q in range(1, 5)
@@ -279,6 +344,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         ("year", rf"(?:(?:ca )?nam )?{_Y}"),
+        (TERM, rf"(?:(?:nhiem ky|giai doan)\s*)?{_Y}\s*(?:-|den)\s*(?P<e>[0-9]{{4}})"),
         ("quarter", rf"{_Y}\s*-?\s*q\s*(?P<n>[0-9]+)"),
         ("quarter", rf"q\s*(?P<n>[0-9]+)\s*(?:/|-|\s)\s*{_Y}"),
         ("quarter", rf"quy\s*(?:(?P<n>[0-9]+)|{_ROMAN_RE}){_SEP}{_Y}"),
@@ -311,6 +377,12 @@ def parse_period(text: str) -> Period:
             continue
         groups = match.groupdict()
         year = int(groups["y"])
+        if kind == TERM:
+            end = int(groups["e"])
+            if not (MIN_YEAR <= year <= MAX_YEAR and MIN_YEAR <= end <= MAX_YEAR
+                    and 1 <= end - year <= MAX_TERM_YEARS):
+                raise _unknown(text)
+            return Period(year, TERM, end)
         if kind == "year":
             index = 0
         elif groups.get("side"):

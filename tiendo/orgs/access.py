@@ -91,6 +91,12 @@ def writable_unit_ids(user) -> set[int] | None:
     return cached
 
 
+def forget_scope(user) -> None:
+    """Drop the ids cached on the user object (after units were created under its units)."""
+    for name in ("_tiendo_visible_ids", "_tiendo_writable_ids", "_tiendo_managed_ids"):
+        user.__dict__.pop(name, None)
+
+
 def can_see_unit(user, unit_id: int) -> bool:
     ids = visible_unit_ids(user)
     return ids is None or unit_id in ids

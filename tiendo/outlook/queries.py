@@ -30,6 +30,7 @@ from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from tiendo.indicators.history import combined_history, history_note
 from tiendo.indicators.models import Figure, FigureState, Indicator, Rollup, Target, TargetScope
 from tiendo.indicators.rules import Bound, Direction, TargetSpec
 from tiendo.lib.periods import Period, PeriodError, parse_period
@@ -78,6 +79,7 @@ class IndicatorOutlook:
     measure: str  # "value" or "share_of_plan"
     accumulation: Accumulation
     outlook: TargetOutlook
+    history_note: str = ""  # set when past years come from predecessor units (mergers)
     kind = "indicator"
 
     @property
@@ -113,7 +115,9 @@ class IndicatorOutlook:
             "needed_bound": o.needed_bound,
             "method": o.method_vi,
             "method_code": o.method,
-            "reasons": [self.target_note, *o.reasons],
+            "reasons": [self.target_note, *([self.history_note] if self.history_note else []),
+                        *o.reasons],
+            "history_combined": bool(self.history_note),
         }
 
 
@@ -298,6 +302,7 @@ def indicator_outlooks(
                                  "figures": []})  # fmt: skip
         slot["figures"].append((f, p))
 
+    _add_combined_history(slots, year)
     tolerance = Decimal(settings.TIENDO_RULES["about_tolerance"])
     rows = []
     for slot in slots.values():
@@ -307,6 +312,29 @@ def indicator_outlooks(
     rows.sort(key=lambda r: (RISK_ORDER[r.outlook.risk], r.indicator.sort_order,
                              r.indicator.code, r.unit.path))  # fmt: skip
     return rows
+
+
+def _add_combined_history(slots: dict, year: int) -> None:
+    """Past years of a successor unit (a merged province…) taken from its predecessors, by the
+    indicator's history rule, where the unit has no figure of its own. Queries: merge links
+    (1), predecessor units (1), their figures (1) — only when some unit has predecessors."""
+    combined = combined_history(
+        indicators=list({s["indicator"].pk: s["indicator"] for s in slots.values()}.values()),
+        units=list({s["unit"].pk: s["unit"] for s in slots.values()}.values()),
+        period_from=str(year - HISTORY_YEARS), period_to=str(year))
+    for (ind_id, unit_id), series in combined.items():
+        slot = slots.get((ind_id, unit_id))
+        if slot is None:
+            continue
+        own = {f.period for f, _p in slot["figures"]}
+        added = []
+        for code, cf in series.items():
+            p = _safe_period(code)
+            if p is not None and code not in own and p.year < year:
+                slot["figures"].append((cf, p))
+                added.append((cf, p))
+        if added:
+            slot["history"] = (added[0][0].sources, sorted({p.year for _cf, p in added}))
 
 
 def _pick(targets: list[Target]) -> Target:
@@ -366,7 +394,9 @@ def _indicator_row(slot: dict, period: Period, tolerance: Decimal) -> IndicatorO
                        unit=unit)  # fmt: skip
     target_text = describe_target(spec, unit)
     acc_used = acc if measure == "value" else Accumulation.CUMULATIVE
-    return IndicatorOutlook(ind, slot["unit"], target_text, note, measure, acc_used, o)
+    sources, years = slot.get("history", ((), ()))
+    return IndicatorOutlook(ind, slot["unit"], target_text, note, measure, acc_used, o,
+                            history_note=history_note(ind, sources, years))
 
 
 # --- tasks ---------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.utils import timezone
 from tiendo.extraction import jobs as extraction_jobs
 from tiendo.indicators import assessments
 from tiendo.reminders import delivery, planner
+from tiendo.transfer import jobs as import_jobs
 
 log = logging.getLogger("tiendo.reminders")
 
@@ -28,6 +29,7 @@ def run_once(now: datetime | None = None, *, worker: str | None = None,
         planned = len(planner.plan(now=now).outbox)
     delivery.release_stale_claims()
     claimed, sent = delivery.deliver_batch(worker, now)
+    import_jobs.run_pending(worker=worker)  # workbooks confirmed on the import page
     delivery.beat(worker, planned=planned, sent=sent)
     read = extraction_jobs.read_next(worker)  # one uploaded report, in a limited child process
     _checkpoint()

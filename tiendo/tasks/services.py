@@ -44,8 +44,8 @@ def task_create(*, actor, title: str, lead_unit, deadline: date | None = None,
     if not access.can_manage_unit(actor, lead_unit.pk):
         raise PermissionDenied(MSG_NO_CREATE)
     with transaction.atomic():
-        task = Task(title=title, lead_unit=lead_unit, deadline=deadline, created_by=actor,
-                    **fields)
+        task = Task(title=title, lead_unit=lead_unit, deadline=deadline,
+                    created_by=actor if getattr(actor, "pk", None) else None, **fields)
         task.full_clean()
         task.save()
         if coordinating_units:

@@ -77,6 +77,7 @@ PARAMS = {
     ("api", "period"): "period", ("api", "pk"): "api_token", ("api", "name"): "asset_name",
     ("api", "rating_id"): "rating",
     ("ca-nhan", "unit_pk"): "unit", ("nhac-viec", "unit_pk"): "unit",
+    ("nhap-so-tinh", "pk"): "import_job",
 }
 OVERRIDES = {  # full route -> {parameter: key} where the segment table is not enough
     "nhiem-vu/bo-loc/<int:pk>/xoa/": {"pk": "saved_view"},
@@ -176,6 +177,9 @@ def _side(cast, side: str, indicator) -> dict:
     objs["evaluation"] = _try(lambda: apps.get_model("people", "Evaluation").objects.create(
         person=owner, unit=unit, period="2026-Q1", framework_code="ND335-CC",
         state="self_assessed", self_comment=f"Tự nhận xét {mark}").pk)
+    objs["import_job"] = _try(lambda: apps.get_model("transfer", "ImportJob").objects
+                              .create(created_by=owner, original_name=f"{mark}.xlsx",
+                                      file=f"imports/{mark}.xlsx").pk)
     objs["api_token"] = _try(lambda: apps.get_model("api", "ApiToken").objects
                              .create(user=owner, name=f"Khóa {mark}", prefix=mark,
                                      digest=f"{mark:0<64}").pk)
