@@ -30,7 +30,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from run import PAGES, context, database_label, national_context  # noqa: E402
+from run import PAGES, context, database_label, ensure_static, national_context  # noqa: E402
 
 DOC = ROOT / "docs" / "benchmarks.md"
 SECTION = "explain"
@@ -69,6 +69,7 @@ def main(argv=None) -> int:
     from django.conf import settings
 
     settings.DEBUG = True  # the captured queries carry their SQL with parameters
+    ensure_static()
     ctx = context()
     lines = [f"<!-- section:{SECTION} -->",
              "## Query plans (`benchmarks/explain.py`)", "",

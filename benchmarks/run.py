@@ -171,6 +171,13 @@ PAGES = [
 ]
 
 
+def ensure_static() -> None:
+    """Static files collected with their manifest, as `tiendo serve` does in production."""
+    from tiendo.web.assets import collect_static_if_changed
+
+    collect_static_if_changed()
+
+
 def context() -> dict:
     from django.contrib.auth import get_user_model
 
@@ -375,6 +382,7 @@ def main(argv=None) -> int:
     parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
     parser.add_argument("--no-jobs", action="store_true", help="pages and floors only")
     args = parser.parse_args(argv)
+    ensure_static()
     ctx = context()
     n = 10 if args.quick else 40
     started = time.perf_counter()

@@ -139,6 +139,9 @@ def main(argv=None) -> int:
     connection.close()
     accepted = work / "accepted.jsonl"
     accepted.touch()
+    from tiendo.web.assets import collect_static_if_changed
+
+    collect_static_if_changed()  # as `tiendo serve` does
     port = free_port()
     env = {**os.environ, "TIENDO_DEBUG": "0", "TIENDO_LOG_LEVEL": "ERROR"}
     server = subprocess.Popen(

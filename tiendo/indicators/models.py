@@ -259,7 +259,11 @@ class Figure(models.Model):
                 name="figure_one_current",
             )
         ]
-        indexes = [models.Index(fields=["period", "unit"], name="figure_period_unit")]
+        indexes = [
+            models.Index(fields=["period", "unit"], name="figure_period_unit"),
+            # serves: the office's bell and approval queue (figures waiting, per unit)
+            models.Index(fields=["state", "unit"], name="figure_state_unit"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.indicator} — {self.unit} — {self.period}: {self.value}"

@@ -307,7 +307,7 @@ def related_units(*, user, unit) -> dict:
 
 # --- dashboard ------------------------------------------------------------------------------
 
-KEY_ROWS = 60  # key indicators listed on the overview; the rest is one click away
+KEY_ROWS = 25  # key indicators listed on the overview; the rest is one click away
 LAGGING, HEAT = 8, 15
 
 

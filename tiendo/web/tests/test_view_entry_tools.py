@@ -41,7 +41,7 @@ def test_a_saved_figure_reads_back_in_the_entry_form_as_typed(as_user, cast, two
     client = as_user("focal_a")
     url = reverse("web:figure_save", args=[cast.unit_a.pk, Q, ind.pk])
     client.post(url, {f"i{ind.pk}-value": typed, f"i{ind.pk}-change": typed,
-                      f"i{ind.pk}-note": ""})
+                      f"i{ind.pk}-note": "", f"i{ind.pk}-version": "0"})
     html = client.get(reverse("web:figure_entry"), {"period": Q}).content.decode()
     assert f'name="i{ind.pk}-value" value="{shown}"' in html
     assert f'name="i{ind.pk}-change" value="{shown}"' in html
@@ -53,7 +53,7 @@ def test_a_saved_figure_reads_back_in_the_entry_form_as_typed(as_user, cast, two
                    allow_nan=False, allow_infinity=False))
 def test_any_stored_value_round_trips_through_the_form(value):
     shown = format_vn_number(value)
-    form = FigureForm(data={"value": shown, "note": "", "change": shown})
+    form = FigureForm(data={"value": shown, "note": "", "change": shown, "version": "0"})
     assert form.is_valid(), (value, shown, form.errors)
     assert form.cleaned_data["value"] == value
     assert form.cleaned_data["change"] == value
@@ -111,7 +111,7 @@ def test_send_all_button_sends_and_confirms(as_user, cast, two):
     for ind in (a, b):
         client.post(reverse("web:figure_save", args=[cast.unit_a.pk, Q, ind.pk]),
                     {f"i{ind.pk}-value": "10.250", f"i{ind.pk}-note": "",
-                     f"i{ind.pk}-change": ""})
+                     f"i{ind.pk}-change": "", f"i{ind.pk}-version": "0"})
     html = client.get(reverse("web:figure_entry"), {"period": Q}).content.decode()
     assert "Gửi tất cả (2)" in html
     response = client.post(reverse("web:figure_submit_all"),
