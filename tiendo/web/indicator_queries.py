@@ -11,7 +11,7 @@ from tiendo.indicators.rules import Direction, assess, change_pct
 from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.lib.text import fold
 from tiendo.orgs import access
-from tiendo.web.queries import period_label
+from tiendo.web.queries import newest_first, period_label
 
 # --- indicators ------------------------------------------------------------------------------
 
@@ -84,17 +84,6 @@ HISTORY_PER_PAGE = 50
 BREAKDOWN_ROWS = 100
 
 
-def _period_order(codes) -> list[str]:
-    parsed = []
-    for code in codes:
-        try:
-            parsed.append(parse_period(code))
-        except PeriodError:
-            continue
-    parsed.sort(key=lambda p: (p.year, p.first_month, -p.months), reverse=True)
-    return [p.code for p in parsed]
-
-
 def _history_of(assessments, indicator: Indicator, *, full: bool = True) -> list[HistoryRow]:
     """HistoryRow objects for the assessments a page shows: the rows (1 query); with `full`,
     superseded estimates (1), last year's figures for the change (1) and evidence (1)."""
@@ -153,7 +142,7 @@ def indicator_page(*, user, indicator: Indicator, page_number=None) -> dict:
     scoped = access.scope_by_unit(Assessment.objects.filter(indicator=indicator), user)
     per_period = {code: (rows, reported) for code, rows, reported in (
         scoped.order_by().values_list("period").annotate(n=Count("pk"), f=Count("figure")))}
-    order = _period_order(per_period)
+    order = newest_first(per_period)
     reported = [c for c in order if per_period[c][1]]
     latest = (reported or order or [None])[0]
     breakdown = []

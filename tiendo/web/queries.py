@@ -77,7 +77,8 @@ class PeriodCodes(list):
     reassessing: tuple[int, int] | None = None
 
 
-def _newest_first(codes) -> list[str]:
+def newest_first(codes) -> list[str]:
+    """Period codes, newest first (a year after its quarters); unreadable codes left out."""
     parsed = []
     for code in codes:
         try:
@@ -114,7 +115,7 @@ def period_codes() -> PeriodCodes:
     with connection.cursor() as cur:
         cur.execute(_PERIODS_SQL)
         found = cur.fetchall()
-    out = PeriodCodes(_newest_first(row[0] for row in found))
+    out = PeriodCodes(newest_first(row[0] for row in found))
     out.with_figures = frozenset(row[0] for row in found if row[1])
     running = [row[2:] for row in found if row[3] is not None]
     out.reassessing = running[0] if running else None
