@@ -145,8 +145,21 @@ def axe_violations(page) -> list[str]:
     loaded from the built static/vendor/ file, through the page's own server (its CSP allows
     scripts from 'self' only)."""
     origin = page.evaluate("location.origin")
-    page.add_script_tag(url=f"{origin}/static/vendor/{AXE.name}")
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    # Loading the script and running axe are bounded in the page itself: Playwright gives
+    # neither add_script_tag nor evaluate a timeout, and a load that never ends must fail the
+    # test, not hang the suite.
+    page.evaluate("""url => Promise.race([
+        new Promise((ok, fail) => {
+            const s = document.createElement('script');
+            s.src = url; s.onload = ok; s.onerror = () => fail(new Error('axe-core not loaded'));
+            document.head.appendChild(s);
+        }),
+        new Promise((_, fail) => setTimeout(() => fail(new Error('axe-core: load timed out')),
+                                             60000))])""", f"{origin}/static/vendor/{AXE.name}")
+    result = page.evaluate("""() => Promise.race([
+        axe.run(document, {resultTypes: ['violations']}),
+        new Promise((_, fail) => setTimeout(() => fail(new Error('axe.run timed out')),
+                                             120000))])""")
     return [f"{v['id']} ({v['impact']}): {n['target']} {n.get('failureSummary', '')[:160]}"
             for v in result["violations"] if v["impact"] in ("serious", "critical")
             for n in v["nodes"]]
