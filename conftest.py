@@ -1,6 +1,8 @@
 """Shared pytest fixtures. App-specific fixtures live in each app's tests/conftest.py."""
 
+import faulthandler
 import os
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +30,27 @@ def _plain_static_storage(settings):
     only after collectstatic (production), and live_server serves /static/ from the finders."""
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
+# A test that hangs (a deadlock, a page that never loads) stops the run after this many seconds
+# with every thread's stack on stderr, instead of holding CI until its own limit. faulthandler's
+# watchdog is a C thread: it fires even when a deadlock holds the GIL.
+# The stacks go to a file (pytest has taken stderr by then); scripts/test prints it.
+HANG_SECONDS = int(os.environ.get("TIENDO_TEST_HANG_SECONDS", "600"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    from django.conf import settings
+
+    with open(Path(settings.TIENDO_HOME) / "test-hang.txt", "w") as dump:
+        dump.write(f"Test treo quá {HANG_SECONDS} giây (a test hung): {item.nodeid}\n")
+        dump.flush()
+        faulthandler.dump_traceback_later(HANG_SECONDS, exit=True, file=dump)
+        try:
+            return (yield)
+        finally:
+            faulthandler.cancel_dump_traceback_later()
 
 
 # --- browser tests (Playwright driving Debian's Chromium; see STACK.md §3) ---

@@ -179,6 +179,11 @@ DATABASES = {
         "NAME": str(TIENDO_HOME / "tiendo.sqlite3"),
         "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE",
                     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
+        # The test database is a file too, not SQLite's in-memory default: with an in-memory
+        # database the live server's request threads and the test share one connection, and two
+        # threads inside one sqlite3 connection can deadlock (a page whose panels load in
+        # parallel hung the browser tests). A file gives each thread its own connection.
+        "TEST": {"NAME": str(TIENDO_HOME / "test-tiendo.sqlite3")},
     }
 }
 # A PostgreSQL read replica for read-only pages and exports (tiendo/dbrouter.py).

@@ -30,8 +30,6 @@ def _login(context, live_server, user):
                           "url": live_server.url}])
 
 
-@pytest.mark.skip(reason="leaves the browser session in a state that makes the next "
-                         "browser tests hang in the full suite; to fix (issue 13)")
 def test_office_uploads_sees_errors_then_previews_confirms_and_follows_progress(
         cast, live_server, browser, tmp_path, settings):
     settings.TIENDO_HOME = tmp_path
