@@ -198,11 +198,6 @@ def needs_reassess() -> bool:
         Target.objects.exists() or _reported(Figure.objects.all()).exists())
 
 
-def running() -> AssessmentRun | None:
-    """The re-assessment under way, if any (for the overview's banner)."""
-    return AssessmentRun.objects.filter(finished_at__isnull=True).first()
-
-
 def reassess_job(*, now, progress: Callable[[int, int], None] | None = None) -> AssessmentRun:
     """Re-assess everything as a recorded run whose progress pages can show; the worker runs it
     when `needs_reassess()`, and `tiendo reassess` on demand."""

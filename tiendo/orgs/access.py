@@ -282,31 +282,28 @@ def manager_of(person_id: int, unit_id: int) -> int | None:
         "manager_id", flat=True).first()
 
 
+def _personal_for_user(model, user, pk):
+    """(row, role) of a person's evaluation or work item, or 404 outside evaluation_role."""
+    try:
+        row = model.objects.select_related("person", "unit").get(pk=pk)
+    except (model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+    role = evaluation_role(user, person_id=row.person_id, unit_id=row.unit_id,
+                           manager_id=manager_of(row.person_id, row.unit_id))
+    if role is None:
+        raise Http404
+    return row, role
+
+
 def get_evaluation_for_user(user, pk):
     """(evaluation, role) or 404 outside what evaluation_role allows."""
     from tiendo.people.models import Evaluation
 
-    try:
-        ev = Evaluation.objects.select_related("person", "unit").get(pk=pk)
-    except (Evaluation.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
-    role = evaluation_role(user, person_id=ev.person_id, unit_id=ev.unit_id,
-                           manager_id=manager_of(ev.person_id, ev.unit_id))
-    if role is None:
-        raise Http404
-    return ev, role
+    return _personal_for_user(Evaluation, user, pk)
 
 
 def get_work_item_for_user(user, pk):
     """(work item, role) or 404, with the same rule as evaluations."""
     from tiendo.people.models import WorkItem
 
-    try:
-        item = WorkItem.objects.select_related("person", "unit").get(pk=pk)
-    except (WorkItem.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
-    role = evaluation_role(user, person_id=item.person_id, unit_id=item.unit_id,
-                           manager_id=manager_of(item.person_id, item.unit_id))
-    if role is None:
-        raise Http404
-    return item, role
+    return _personal_for_user(WorkItem, user, pk)

@@ -10,6 +10,7 @@ signs the PDF when a PKCS#12 certificate is configured: the issued report never 
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -90,10 +91,24 @@ def _locked(signoff: ReportSignoff, expected_version: int | None) -> ReportSigno
     return fresh
 
 
-def _check_state(s: ReportSignoff, wanted: str, action: str) -> None:
-    if s.state != wanted:
-        raise ValidationError(MSG_WRONG_STATE.format(state=s.get_state_display(),
-                                                     action=action))
+@contextmanager
+def _transition(*, actor, signoff: ReportSignoff, expected_version: int | None,
+                states: tuple[str, ...], action_vi: str, action: str, now: datetime,
+                reason: str = ""):
+    """Lock the sign-off and check it is in one of ``states``; the caller changes it in the
+    block; then its version goes up, it is saved and the change is audited, in one transaction.
+    """
+    with transaction.atomic():
+        s = _locked(signoff, expected_version)
+        if s.state not in states:
+            raise ValidationError(MSG_WRONG_STATE.format(state=s.get_state_display(),
+                                                         action=action_vi))
+        before = _snap(s)
+        yield s
+        s.version += 1
+        s.save()
+        record(actor=actor, action=f"report_signoff.{action}", obj=s, before=before,
+               after=_snap(s), reason=reason, unit_id=s.issuer_id, now=now)
 
 
 def signoff_create(*, actor, period: str, issuer: Unit, now: datetime | None = None,
@@ -129,15 +144,10 @@ def signoff_review(*, actor, signoff: ReportSignoff, now: datetime | None = None
     if not _may(actor, signoff.issuer, Role.OFFICE):
         raise PermissionDenied(MSG_NO_REVIEW)
     now = now or timezone.now()
-    with transaction.atomic():
-        s = _locked(signoff, expected_version)
-        _check_state(s, SignoffState.DRAFT, "rà soát")
-        before = _snap(s)
+    with _transition(actor=actor, signoff=signoff, expected_version=expected_version,
+                     states=(SignoffState.DRAFT,), action_vi="rà soát", action="review",
+                     now=now) as s:
         s.state, s.reviewed_by, s.reviewed_at = SignoffState.REVIEWED, actor, now
-        s.version += 1
-        s.save()
-        record(actor=actor, action="report_signoff.review", obj=s, before=before,
-               after=_snap(s), unit_id=s.issuer_id, now=now)
     return s
 
 
@@ -147,17 +157,12 @@ def signoff_approve(*, actor, signoff: ReportSignoff, now: datetime | None = Non
     if not _may(actor, signoff.issuer, Role.LEADER):
         raise PermissionDenied(MSG_NO_APPROVE)
     now = now or timezone.now()
-    with transaction.atomic():
-        s = _locked(signoff, expected_version)
-        _check_state(s, SignoffState.REVIEWED, "duyệt")
+    with _transition(actor=actor, signoff=signoff, expected_version=expected_version,
+                     states=(SignoffState.REVIEWED,), action_vi="duyệt", action="approve",
+                     now=now) as s:
         if s.reviewed_by_id == getattr(actor, "pk", None):
             raise ValidationError(MSG_SAME_PERSON)
-        before = _snap(s)
         s.state, s.approved_by, s.approved_at = SignoffState.APPROVED, actor, now
-        s.version += 1
-        s.save()
-        record(actor=actor, action="report_signoff.approve", obj=s, before=before,
-               after=_snap(s), unit_id=s.issuer_id, now=now)
     return s
 
 
@@ -170,18 +175,12 @@ def signoff_return(*, actor, signoff: ReportSignoff, reason: str,
     if not reason.strip():
         raise ValidationError(MSG_RETURN_REASON)
     now = now or timezone.now()
-    with transaction.atomic():
-        s = _locked(signoff, expected_version)
-        if s.state not in (SignoffState.REVIEWED, SignoffState.APPROVED):
-            raise ValidationError(MSG_WRONG_STATE.format(state=s.get_state_display(),
-                                                         action="trả lại"))
-        before = _snap(s)
+    with _transition(actor=actor, signoff=signoff, expected_version=expected_version,
+                     states=(SignoffState.REVIEWED, SignoffState.APPROVED),
+                     action_vi="trả lại", action="return", now=now,
+                     reason=reason.strip()) as s:
         s.state = SignoffState.DRAFT
         s.reviewed_by = s.reviewed_at = s.approved_by = s.approved_at = None
-        s.version += 1
-        s.save()
-        record(actor=actor, action="report_signoff.return", obj=s, before=before,
-               after=_snap(s), reason=reason.strip(), unit_id=s.issuer_id, now=now)
     return s
 
 
@@ -201,9 +200,9 @@ def signoff_issue(*, actor, signoff: ReportSignoff, number: str, issued_on: date
     if not number:
         raise ValidationError(MSG_NUMBER)
     now = now or timezone.now()
-    with transaction.atomic():
-        s = _locked(signoff, expected_version)
-        _check_state(s, SignoffState.APPROVED, "ban hành")
+    with _transition(actor=actor, signoff=signoff, expected_version=expected_version,
+                     states=(SignoffState.APPROVED,), action_vi="ban hành", action="issue",
+                     now=now) as s:
         if ReportSignoff.objects.filter(issuer=s.issuer, number=number).exclude(
                 pk=s.pk).exists():
             raise ValidationError(MSG_NUMBER_TAKEN.format(number=number))
@@ -211,14 +210,9 @@ def signoff_issue(*, actor, signoff: ReportSignoff, number: str, issued_on: date
                   "on": today, "dated": issued_on, "number": number}
         docx = build("docx", **kwargs).content
         pdf, signed = sign_pdf_if_configured(build("pdf", **kwargs).content)
-        before = _snap(s)
         s.state, s.number, s.issued_on = SignoffState.ISSUED, number, issued_on
         s.issued_by, s.issued_at = actor, now
         s.docx, s.docx_sha256 = docx, hashlib.sha256(docx).hexdigest()
         s.pdf, s.pdf_sha256 = pdf, hashlib.sha256(pdf).hexdigest()
         s.pdf_signed = signed
-        s.version += 1
-        s.save()
-        record(actor=actor, action="report_signoff.issue", obj=s, before=before,
-               after=_snap(s), unit_id=s.issuer_id, now=now)
     return s

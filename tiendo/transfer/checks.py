@@ -203,18 +203,24 @@ def _unit_values(v: dict) -> dict:
             "sort_order": _d(v["sort_order"], 0), "is_sample": _d(v["is_sample"], False)}
 
 
+def _parents_first(plan: Plan, sheet: str, rows, column: str):
+    """The rows with each parent before its children; none, with an error, when the parents
+    make a cycle."""
+    order = rules.order_by_parent([(v["code"], v["parent"]) for _n, v in rows])
+    if order is None:
+        plan.error(sheet, rows[0][0], column, "", E_CYCLE)
+        return []
+    by_code = {v["code"]: (n, v) for n, v in rows}
+    return [by_code[code] for code in order]
+
+
 def _plan_units(plan: Plan, rows):
     rows = _dedupe(plan, UNITS, rows, lambda v: v["code"], "Mã")
     for _n, v in rows:
         plan.new_units[v["code"]] = v if v["code"] not in plan.units else None
     plan.new_units = {k: v for k, v in plan.new_units.items() if v is not None}
-    order = rules.order_by_parent([(v["code"], v["parent"]) for _n, v in rows])
-    by_code = {v["code"]: (n, v) for n, v in rows}
-    if order is None:
-        plan.error(UNITS, rows[0][0], "Mã cấp trên", "", E_CYCLE)
-        return
-    for code in order:
-        n, v = by_code[code]
+    for n, v in _parents_first(plan, UNITS, rows, "Mã cấp trên"):
+        code = v["code"]
         if v["parent"] and not plan.unit_known(v["parent"]):
             plan.error(UNITS, n, "Mã cấp trên", v["parent"], E_UNKNOWN_UNIT)
             continue
@@ -282,13 +288,8 @@ def _plan_indicators(plan: Plan, rows):
     rows = _dedupe(plan, INDICATORS, rows, lambda v: v["code"], "Mã")
     plan.new_indicators = {v["code"] for _n, v in rows if v["code"] not in plan.indicators}
     known = set(plan.indicators) | plan.new_indicators
-    order = rules.order_by_parent([(v["code"], v["parent"]) for _n, v in rows])
-    by_code = {v["code"]: (n, v) for n, v in rows}
-    if order is None:
-        plan.error(INDICATORS, rows[0][0], "Thuộc chỉ tiêu", "", E_CYCLE)
-        return
-    for code in order:
-        n, v = by_code[code]
+    for n, v in _parents_first(plan, INDICATORS, rows, "Thuộc chỉ tiêu"):
+        code = v["code"]
         bad = False
         if not plan.may_catalogue:
             plan.error(INDICATORS, n, "Mã", code, E_CATALOGUE)

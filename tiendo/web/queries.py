@@ -192,18 +192,6 @@ def figure_rows(*, user, period: Period, unit=None, status: str = "", text: str 
                                     text=text, field_code=field_code), period)
 
 
-def class_counts(qs) -> tuple[dict, int]:
-    """Rows per dashboard class, and how many of them exceeded: one GROUP BY."""
-    counts = dict.fromkeys(ROW_CLASSES, 0)
-    exceeded = 0
-    for klass, verdict, n in (qs.order_by().values_list("klass", "verdict")
-                              .annotate(n=Count("pk"))):
-        counts[klass] = counts.get(klass, 0) + n
-        if verdict == Verdict.EXCEEDED:
-            exceeded += n
-    return counts, exceeded
-
-
 def in_period_q(period: Period) -> Q:
     """The tasks of a period: assigned for it (or for a quarter of its year), or due in it.
     Needs the `due` annotation (see `_due`)."""

@@ -48,14 +48,7 @@ class Command(BaseCommand):
             self.stdout.write(_dumps({"period": p.code, "framework": str(fv), "units": rows}))
             return
         self.stdout.write(f"Xếp loại {p.label_vi} — {fv.framework.name_vi} ({fv})")
-        for row in rows:
-            score = rules.fmt(row["score_decimal"], 2) if row["score_decimal"] is not None \
-                else "—"
-            label = rules.LEVEL_LABELS.get(row["level"], "Chưa xếp loại (thiếu dữ liệu)")
-            self.stdout.write(f"{score:>7}  {label:32} {row['unit']}")
-            for reason in row["reasons"]:
-                if reason["changed"]:
-                    self.stdout.write(f"         · {reason['text']}")
+        self._write_rows(rows, lambda row: row["unit"])
 
 
     def _people(self, user, p, fv, as_json: bool) -> None:
@@ -68,11 +61,15 @@ class Command(BaseCommand):
             self.stdout.write(_dumps({"period": p.code, "framework": str(fv), "people": rows}))
             return
         self.stdout.write(f"Đánh giá {p.label_vi} — {fv.framework.name_vi} ({fv})")
+        self._write_rows(rows, lambda row: f"{row['person']} — {row['unit']}")
+
+    def _write_rows(self, rows, name) -> None:
+        """One line a unit or person (score, level, name), then the reasons that changed it."""
         for row in rows:
             score = rules.fmt(row["score_decimal"], 2) if row["score_decimal"] is not None \
                 else "—"
             label = rules.LEVEL_LABELS.get(row["level"], "Chưa xếp loại (thiếu dữ liệu)")
-            self.stdout.write(f"{score:>7}  {label:32} {row['person']} — {row['unit']}")
+            self.stdout.write(f"{score:>7}  {label:32} {name(row)}")
             for reason in row["reasons"]:
                 if reason["changed"]:
                     self.stdout.write(f"         · {reason['text']}")
