@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tiendo.lib.periods import Period, PeriodError, parse_period
+from tiendo.lib.redirects import next_url
 from tiendo.lib.vn_numbers import VnNumberError, parse_decimal_input
 from tiendo.orgs import access
 from tiendo.people import queries, services
@@ -52,6 +53,16 @@ def _marks(post) -> dict:
         except VnNumberError as exc:
             raise ValidationError(MSG_BAD_NUMBER.format(text=text)) from exc
     return out
+
+
+def _my_position(request):
+    """The user's own position in the posted unit, or 404."""
+    unit_id = request.POST.get("unit")
+    pos = next((p for p in queries.my_positions(request.user) if str(p.unit_id) == unit_id),
+               None)
+    if pos is None:
+        raise Http404
+    return pos
 
 
 def _date(text: str) -> date:
@@ -104,11 +115,7 @@ def mine(request):
 @login_required
 @require_POST
 def declare(request):
-    unit_id = request.POST.get("unit")
-    pos = next((p for p in queries.my_positions(request.user) if str(p.unit_id) == unit_id),
-               None)
-    if pos is None:
-        raise Http404
+    pos = _my_position(request)
     try:
         weight = parse_decimal_input((request.POST.get("weight") or "1").strip())
         services.workitem_declare(actor=request.user, unit=pos.unit,
@@ -145,17 +152,13 @@ def item_action(request, pk, name):
         messages.success(request, "Đã cập nhật sản phẩm.")
     except (ValidationError, PermissionDenied) as exc:
         _fail(request, exc)
-    return redirect(request.POST.get("next") or reverse("people:mine"))
+    return redirect(next_url(request, reverse("people:mine")))
 
 
 @login_required
 @require_POST
 def self_assess(request):
-    unit_id = request.POST.get("unit")
-    pos = next((p for p in queries.my_positions(request.user) if str(p.unit_id) == unit_id),
-               None)
-    if pos is None:
-        raise Http404
+    pos = _my_position(request)
     try:
         period = _period(request)
         services.evaluation_self_assess(

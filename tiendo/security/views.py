@@ -4,21 +4,14 @@ import segno
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tiendo.lib.redirects import next_url
+
 MSG_BAD_TOKEN = "Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã mới trên ứng dụng."  # noqa: S105 (a message, not a password)
 DEVICE_NAME = "tiendo"
-
-
-def _next(request) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                       require_https=request.is_secure()):
-        return target
-    return "/"
 
 
 @login_required
@@ -39,9 +32,9 @@ def two_factor(request):
                 device.save(update_fields=["confirmed"])
         if ok:
             otp_login(request, device)
-            return redirect(_next(request))
+            return redirect(next_url(request, "/"))
         error = _(MSG_BAD_TOKEN)
-    context = {"setup": not device.confirmed, "error": error, "next": _next(request)}
+    context = {"setup": not device.confirmed, "error": error, "next": next_url(request, "/")}
     if not device.confirmed:
         context["secret"] = b32encode(device.bin_key).decode()
         context["qr_svg"] = segno.make(device.config_url, error="m").svg_inline(scale=4)

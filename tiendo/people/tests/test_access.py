@@ -87,6 +87,20 @@ def test_work_item_actions_follow_the_matrix(client, dept):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(("sent", "lands"), [
+    ("https://lua-dao.example/dang-nhap/", "/ca-nhan/"),
+    ("//lua-dao.example/", "/ca-nhan/"),
+    ("/ca-nhan/?period=2026-02", "/ca-nhan/?period=2026-02"),
+])
+def test_after_an_action_the_next_page_stays_on_this_site(client, dept, sent, lands):
+    item = services.workitem_declare(actor=dept.staff1, unit=dept.unit, period="2026-02",
+                                     title="Báo cáo tháng", deadline=date(2026, 2, 27))
+    r = login(client, dept.manager).post(f"/ca-nhan/san-pham/{item.pk}/approve/",
+                                         {"next": sent})
+    assert (r.status_code, r["Location"]) == (302, lands)
+
+
+@pytest.mark.django_db
 def test_unit_list_shows_each_viewer_only_whom_they_may_see(client, dept):
     run_hand_items(dept)
     url = f"/ca-nhan/don-vi/{dept.unit.pk}/?period={Q1}"
