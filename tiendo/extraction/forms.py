@@ -23,9 +23,18 @@ class ImportForm(forms.Form):
     is_estimate = forms.BooleanField(label=_("Là số ước đạt"), required=False)
 
 
+PASTE_MAX_CHARS = 300_000
+
+
 class ProposeForm(forms.Form):
     file = forms.FileField(label=_("Văn bản chỉ đạo (.txt, .docx, .pdf)"), required=False)
+    # Pasted text is read in the request: bounded (about 100 pages); a longer directive is
+    # uploaded as a file, which the worker reads under its limits.
     text = forms.CharField(label=_("hoặc dán nội dung"), required=False,
+                           max_length=PASTE_MAX_CHARS,
+                           error_messages={"max_length": _(
+                               "Nội dung dán dài quá %(limit_value)s ký tự; hãy tải lên tệp "
+                               "văn bản.")},
                            widget=forms.Textarea(attrs={"rows": 6}))
     period = forms.CharField(
         label=_("Kỳ mặc định"), required=False, max_length=32,

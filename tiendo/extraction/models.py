@@ -26,6 +26,11 @@ class RunState(models.TextChoices):
     FAILED = "failed", _("Không đọc được")
 
 
+class Purpose(models.TextChoices):
+    REPORT = "report", _("Báo cáo")
+    DIRECTIVE = "directive", _("Văn bản chỉ đạo")
+
+
 class ExtractionRun(models.Model):
     """One uploaded report (báo cáo) read into statements, for one unit's figures.
 
@@ -36,6 +41,9 @@ class ExtractionRun(models.Model):
     The upload is read by the worker, not by the web request (``state``: queued → reading →
     ready or failed, with ``error`` saying why); ``period`` stays empty until the reading
     finds it when the uploader chose none.
+
+    A directive (``purpose``) is read the same way, by the worker; its reading keeps the
+    proposed tasks (``proposals``) instead of statements, for the office to pick from.
     """
 
     unit = models.ForeignKey(
@@ -66,6 +74,9 @@ class ExtractionRun(models.Model):
     claimed_by = models.CharField(max_length=64, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    purpose = models.CharField(_("loại văn bản"), max_length=10, choices=Purpose.choices,
+                               default=Purpose.REPORT)
+    proposals = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = _("lượt đọc báo cáo")

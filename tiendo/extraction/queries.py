@@ -3,23 +3,27 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from tiendo.extraction.models import ExtractionRun
+from tiendo.extraction.models import ExtractionRun, Purpose
 from tiendo.indicators.models import Indicator
 from tiendo.lib.text import fold
 from tiendo.orgs import access
 
 
 def runs_for(*, user):
-    """Runs of the units the user sees, newest first (1 query)."""
-    return access.scope_by_unit(ExtractionRun.objects.all(), user).select_related(
+    """Reports read for the units the user sees, newest first (1 query)."""
+    return access.scope_by_unit(ExtractionRun.objects.filter(purpose=Purpose.REPORT),
+                                user).select_related(
         "unit", "created_by"
     ).defer("text", "statements")
 
 
-def get_run_for_user(user, pk, *, write: bool = False) -> ExtractionRun:
-    """404 outside the units the user sees; PermissionDenied when the user may only read."""
+def get_run_for_user(user, pk, *, write: bool = False,
+                     purpose: str | None = Purpose.REPORT) -> ExtractionRun:
+    """404 outside the units the user sees, or for a run of another ``purpose`` (None: any);
+    PermissionDenied when the user may only read."""
     run = ExtractionRun.objects.select_related("unit").filter(pk=pk).first()
-    if run is None or not access.can_see_unit(user, run.unit_id):
+    if run is None or not access.can_see_unit(user, run.unit_id) or (
+            purpose is not None and run.purpose != purpose):
         raise Http404
     if write and not access.can_write_unit(user, run.unit_id):
         raise PermissionDenied

@@ -43,11 +43,14 @@ def _limit(seconds: float, memory_mb: int):
 
 def read_limited(path, *, name: str | None = None, default_period: str | None = None,
                  seconds: float = DEFAULT_SECONDS, memory_mb: int = DEFAULT_MEMORY_MB,
-                 max_bytes: int | None = None,
-                 statements: bool = True) -> tuple[str, str, list[dict]]:
+                 max_bytes: int | None = None, statements: bool = True,
+                 propose_for: list[tuple[str, str]] | None = None,
+                 ) -> tuple[str, str, list[dict]]:
     """(kind, text, statements as dicts) of the file at ``path``; ReadError on any failure,
     the time and memory limits included. ``name`` is the name shown in messages;
-    ``statements=False`` only reads the text (the statements come back empty)."""
+    ``statements=False`` only reads the text (the statements come back empty). With
+    ``propose_for`` (the (id, name) of the units that may lead), the file is a directive and
+    the third item is the proposed tasks (tiendo.extraction.proposals) instead."""
     from tiendo.extraction.engine import ReadError
 
     name = name or Path(path).name
@@ -58,6 +61,8 @@ def read_limited(path, *, name: str | None = None, default_period: str | None = 
         args += ["--max-bytes", str(max_bytes)]
     if not statements:
         args.append("--text-only")
+    if propose_for is not None:
+        args += ["--propose-for", json.dumps(propose_for, ensure_ascii=False)]
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "HOME")}
     env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
     try:
@@ -93,13 +98,22 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--period")
     parser.add_argument("--max-bytes", type=int, default=MAX_BYTES)
     parser.add_argument("--text-only", action="store_true")
+    parser.add_argument("--propose-for", help="JSON [[id, name], ...]: propose tasks")
     opts = parser.parse_args(argv)
     name = opts.name or Path(opts.file).name
     try:
         try:
             doc = read_document(opts.file, max_bytes=opts.max_bytes)
-            statements = [] if opts.text_only else extract(doc.text,
-                                                           default_period=opts.period)
+            if opts.propose_for is not None:
+                from tiendo.extraction.proposals import proposals_of
+
+                statements = proposals_of(doc.text, units=json.loads(opts.propose_for),
+                                          period=opts.period)
+            elif opts.text_only:
+                statements = []
+            else:
+                statements = [s.to_dict() for s in extract(doc.text,
+                                                           default_period=opts.period)]
             check_statements(len(statements), name)
         except ReadError as exc:
             vi = exc.message_vi.replace(Path(opts.file).name, name)
@@ -108,8 +122,7 @@ def main(argv: list[str]) -> int:
         except PeriodError as exc:
             out = {"error_vi": str(exc), "error_en": str(exc)}
         else:
-            out = {"kind": doc.kind, "text": doc.text,
-                   "statements": [s.to_dict() for s in statements]}
+            out = {"kind": doc.kind, "text": doc.text, "statements": statements}
     except MemoryError:
         return 3
     sys.stdout.write(json.dumps(out, ensure_ascii=False))

@@ -20,8 +20,7 @@ from django.utils import timezone
 
 from tiendo.audit.services import record
 from tiendo.extraction.engine import ReadError
-from tiendo.extraction.engine.model import Document
-from tiendo.extraction.models import Decision, ExtractionRun, RunState
+from tiendo.extraction.models import Decision, ExtractionRun, Purpose, RunState
 from tiendo.extraction.reading import read_limited
 from tiendo.indicators import services as indicator_services
 from tiendo.indicators.models import Indicator
@@ -71,29 +70,10 @@ def check_upload(upload) -> str:
     return ext
 
 
-def read_upload(upload):
-    """The text of an uploaded .txt/.docx/.pdf, read in a child process with the time and
-    memory limits of :mod:`tiendo.extraction.reading`; ValidationError on a wrong type, a file
-    over TIENDO_UPLOAD_MAX_BYTES or an unreadable file."""
-    ext = check_upload(upload)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"upload{ext}"
-        with open(path, "wb") as fh:
-            for chunk in upload.chunks():
-                fh.write(chunk)
-        try:
-            kind, text, _statements = read_limited(
-                path, name=upload.name, seconds=settings.TIENDO_READ_SECONDS,
-                memory_mb=settings.TIENDO_READ_MEMORY_MB,
-                max_bytes=settings.TIENDO_UPLOAD_MAX_BYTES, statements=False)
-        except ReadError as exc:
-            raise ValidationError({"file": exc.message_vi}) from None
-    return Document(text, kind)
-
-
-def run_create(*, actor, upload, unit, period: str = "") -> ExtractionRun:
-    """Keep an uploaded report (.txt, .docx, .pdf) and queue it for the worker to read: the
-    web request never opens the document (tiendo.extraction.reading)."""
+def run_create(*, actor, upload, unit, period: str = "",
+               purpose: str = Purpose.REPORT) -> ExtractionRun:
+    """Keep an uploaded report or directive (.txt, .docx, .pdf) and queue it for the worker
+    to read: the web request never opens the document (tiendo.extraction.reading)."""
     if not access.can_write_unit(actor, unit.pk):
         raise PermissionDenied(MSG_NO_RIGHT)
     code = _period_code(period) if period else ""
@@ -102,19 +82,22 @@ def run_create(*, actor, upload, unit, period: str = "") -> ExtractionRun:
     with transaction.atomic():
         run = ExtractionRun(unit=unit, period=code, original_name=upload.name[:255],
                             kind=PurePath(upload.name).suffix.lower().lstrip("."), text="",
-                            statements=[], created_by=actor, state=RunState.QUEUED)
+                            statements=[], created_by=actor, state=RunState.QUEUED,
+                            purpose=purpose)
         run.file.save(upload.name, upload, save=False)
         run.full_clean(exclude=["file", "statements"])  # no statements before the reading
         run.save()
         record(actor=actor, action="extraction.upload", obj=run,
                after={"unit": unit.pk, "period": code, "original_name": run.original_name,
-                      "kind": run.kind})
+                      "kind": run.kind, "purpose": purpose})
     return run
 
 
 def run_read(*, run: ExtractionRun, worker: str) -> ExtractionRun:
     """The worker's part: read a run it has claimed (state ``reading``), in a child process
-    with time and memory limits, and keep its statements — or the reason it failed."""
+    with time and memory limits, and keep its statements (a directive: its proposed tasks)
+    — or the reason it failed."""
+    directive = run.purpose == Purpose.DIRECTIVE
     try:
         with tempfile.TemporaryDirectory() as tmp:
             # the stored name is generated (.bin for .txt): the reader goes by the extension
@@ -123,9 +106,10 @@ def run_read(*, run: ExtractionRun, worker: str) -> ExtractionRun:
             kind, text, statements = read_limited(
                 path, name=run.original_name, default_period=run.period or None,
                 seconds=settings.TIENDO_READ_SECONDS, memory_mb=settings.TIENDO_READ_MEMORY_MB,
-                max_bytes=settings.TIENDO_UPLOAD_MAX_BYTES)
+                max_bytes=settings.TIENDO_UPLOAD_MAX_BYTES,
+                propose_for=_lead_choices(run.created_by) if directive else None)
         error, found = "", None
-        if not run.period:
+        if not run.period and not directive:
             found = next((s["period"] for s in statements if s["period"]), None)
             if found is None:
                 error = MSG_NO_PERIOD
@@ -141,17 +125,30 @@ def run_read(*, run: ExtractionRun, worker: str) -> ExtractionRun:
             record(actor=fresh.created_by, action="extraction.read_failed", obj=fresh,
                    after={"state": fresh.state, "error": error})
             return fresh
-        fresh.period = fresh.period or found
-        fresh.kind, fresh.text, fresh.statements = kind, text, statements
+        fresh.period = fresh.period or found or ""
+        fresh.kind, fresh.text = kind, text
+        if directive:
+            fresh.proposals = statements
+        else:
+            fresh.statements = statements
         fresh.state, fresh.error = RunState.READY, ""
-        fresh.full_clean(exclude=["file", "statements"])
-        fresh.save(update_fields=["period", "kind", "text", "statements", "state", "error"])
+        fresh.full_clean(exclude=["file", "statements", "proposals"])
+        fresh.save(update_fields=["period", "kind", "text", "statements", "proposals", "state",
+                                  "error"])
         record(actor=fresh.created_by, action="extraction.read", obj=fresh,
                after={"unit": fresh.unit_id, "period": fresh.period, "state": fresh.state,
                       "original_name": fresh.original_name, "kind": kind,
                       # a count under a key that names no field (verify compares fields)
-                      "statement_count": len(statements)})
+                      f"{'proposal' if directive else 'statement'}_count": len(statements)})
     return fresh
+
+
+def _lead_choices(user) -> list[tuple[str, str]]:
+    """(id, name) of the units a directive's tasks may be given to: those the office manages."""
+    if user is None:
+        return []
+    return [(str(pk), name) for pk, name in
+            access.units_managed_by(user).order_by("path").values_list("pk", "name")]
 
 
 def run_review(*, actor, run: ExtractionRun, reviews: dict[int, dict]) -> ExtractionRun:

@@ -8,20 +8,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tiendo.extraction import queries, services
-from tiendo.extraction.engine.directives import propose_tasks
 from tiendo.extraction.engine.matching import CatalogueEntry, match_indicator
 from tiendo.extraction.engine.model import Number, Statement
 from tiendo.extraction.engine.periods import parse_code
 from tiendo.extraction.forms import ImportForm, ProposeForm, UploadForm
-from tiendo.extraction.models import Decision, RunState
-from tiendo.lib.cells import strip_formula_prefix
+from tiendo.extraction.models import Decision, Purpose, RunState
+from tiendo.extraction.proposals import proposals_of
 from tiendo.lib.periods import PeriodError
-from tiendo.lib.text import fold
 from tiendo.lib.vn_numbers import format_vn_number, parse_decimal_input
 from tiendo.orgs import access
 from tiendo.tasks.models import Product
@@ -117,7 +116,7 @@ def _reading_page(request, run, *, partial: bool):
 
 @login_required
 def run_status(request, pk: int):
-    run = queries.get_run_for_user(request.user, pk)
+    run = queries.get_run_for_user(request.user, pk, purpose=None)
     return _reading_page(request, run, partial=True)
 
 
@@ -210,11 +209,6 @@ def run_accept_all(request, pk: int):
 # --- "Đề xuất nhiệm vụ từ văn bản chỉ đạo": directives → proposed tasks → tasks ---
 
 SESSION_KEY = "extraction.proposals"
-PRODUCT_WORDS = (  # first words of the engine's product → tasks.Product value
-    ("de an", "de_an"), ("ke hoach", "ke_hoach"), ("nghi quyet", "nghi_quyet"),
-    ("bao cao", "bao_cao"), ("quyet dinh", "quyet_dinh"), ("quy dinh", "quy_dinh"),
-    ("huong dan", "huong_dan"), ("chinh sach", "chinh_sach"),
-)
 
 
 def _managed_units(user):
@@ -223,23 +217,6 @@ def _managed_units(user):
     if ids is not None and not ids:
         raise PermissionDenied
     return list(access.units_managed_by(user).order_by("path"))
-
-
-def _product_choice(product: str | None) -> str:
-    key = fold(product or "")
-    return next((value for words, value in PRODUCT_WORDS if key.startswith(words)), "khac")
-
-
-def _proposal_dict(p) -> dict:
-    return {
-        "title": strip_formula_prefix(p.title),
-        "deadline": p.deadline.isoformat() if p.deadline else "",
-        "deadline_text": p.deadline_text or "", "start": p.start, "end": p.end,
-        "product": p.product or "", "product_choice": _product_choice(p.product),
-        "lead_unit": p.lead_unit or "",
-        "targets": [f"{s.indicator}: {n.text}{n.unit or ''}" for s in p.targets
-                    for n in s.numbers if n.role == "target"],
-    }
 
 
 def _proposal_rows(proposals: list[dict], post=None) -> list[dict]:
@@ -260,18 +237,44 @@ def _proposal_rows(proposals: list[dict], post=None) -> list[dict]:
     return rows
 
 
-def _propose_page(request, form, stored, *, post=None, errors=(), status=200):
+def _propose_page(request, form, stored, *, post=None, errors=(), status=200, run=None):
     return render(request, "extraction/propose.html", {
-        "form": form, "stored": stored, "errors": errors,
+        "form": form, "stored": stored, "errors": errors, "run": run, "states": RunState,
         "rows": _proposal_rows(stored["proposals"], post) if stored else [],
         "units": _managed_units(request.user), "products": Product.choices,
     }, status=status)
 
 
+def _store(request, *, document: str, period: str, proposals: list[dict], run=None) -> dict:
+    stored = {"key": secrets.token_urlsafe(8), "document": document[:200], "period": period,
+              "proposals": proposals, "run": run.pk if run else None}
+    request.session[SESSION_KEY] = stored
+    if not proposals:
+        messages.warning(request, _("Không tìm thấy câu chỉ đạo nào trong văn bản."))
+    return stored
+
+
+def _propose_from_run(request, pk):
+    """An uploaded directive: its reading state until the worker has read it (the page polls
+    and reloads itself), then its proposals."""
+    run = queries.get_run_for_user(request.user, pk, purpose=Purpose.DIRECTIVE)
+    if run.state != RunState.READY:
+        return _propose_page(request, ProposeForm(), None, run=run,
+                             status=422 if run.state == RunState.FAILED else 200)
+    stored = request.session.get(SESSION_KEY)
+    if not stored or stored.get("run") != run.pk:
+        stored = _store(request, document=run.original_name, period=run.period,
+                        proposals=run.proposals, run=run)
+    return _propose_page(request, ProposeForm(), stored)
+
+
 @login_required
 def propose(request):
+    """Propose tasks from a directive: pasted text here, an uploaded file by the worker."""
     units = _managed_units(request.user)
     if request.method != "POST":
+        if request.GET.get("run", "").isdigit():
+            return _propose_from_run(request, int(request.GET["run"]))
         return _propose_page(request, ProposeForm(), request.session.get(SESSION_KEY))
     form = ProposeForm(request.POST, request.FILES)
     if form.is_valid():
@@ -281,21 +284,19 @@ def propose(request):
         except PeriodError as exc:
             form.add_error("period", str(exc))
         upload = form.cleaned_data["file"]
-        text, document = form.cleaned_data["text"], _("Nội dung dán")
         if upload and not form.errors:
             try:
-                text, document = services.read_upload(upload).text, upload.name
+                run = services.run_create(actor=request.user, upload=upload, unit=units[0],
+                                          period=code or "", purpose=Purpose.DIRECTIVE)
             except ValidationError as exc:
                 _errors_into(form, exc)
+            else:
+                return redirect(f"{reverse('extraction:propose')}?run={run.pk}")
         if not form.errors:
-            proposals = propose_tasks(text, units=[(str(u.pk), u.name) for u in units],
-                                      default_period=code)
-            stored = {"key": secrets.token_urlsafe(8), "document": document[:200],
-                      "period": code or "",
-                      "proposals": [_proposal_dict(p) for p in proposals]}
-            request.session[SESSION_KEY] = stored
-            if not proposals:
-                messages.warning(request, _("Không tìm thấy câu chỉ đạo nào trong văn bản."))
+            stored = _store(request, document=_("Nội dung dán"), period=code or "",
+                            proposals=proposals_of(form.cleaned_data["text"],
+                                                   units=[(str(u.pk), u.name) for u in units],
+                                                   period=code))
             return _propose_page(request, ProposeForm(), stored)
     return _propose_page(request, form, request.session.get(SESSION_KEY), status=422)
 

@@ -103,6 +103,10 @@ def test_office_proposes_and_creates_tasks_from_a_directive(cast, live_server, b
     page.wait_for_url("**/extraction/nhiem-vu/")
     page.set_input_files("input[name=file]", str(directive))
     page.click("button:has-text('Đề xuất nhiệm vụ')")
+    page.wait_for_url("**/extraction/nhiem-vu/?run=*")
+    page.wait_for_selector("#run-state[hx-trigger]")  # the worker reads it; the page polls
+    assert "Văn bản chỉ đạo đang chờ đọc" in page.inner_text("#run-state")
+    assert jobs.drain() == 1
     page.wait_for_selector("input[name=pick_1]")
     assert page.input_value("input[name=deadline_0]") == "2026-10-20"
     assert page.input_value("select[name=lead_0]") == str(cast.unit_a.pk)

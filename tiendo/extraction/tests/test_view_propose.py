@@ -10,6 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tiendo.audit.models import AuditEntry
+from tiendo.extraction import jobs
+from tiendo.extraction.models import ExtractionRun, Purpose, RunState
 from tiendo.tasks.models import Task
 
 # A small plan section written for these tests (the units are the cast's).
@@ -111,10 +113,24 @@ def test_office_creates_two_of_the_proposals(cast, office):
     assert page.context["rows"] == []  # the proposals are used up
 
 
+def _upload(client, upload, period=""):
+    """Upload a directive: the page answers at once, the worker reads it, then the page shows
+    the proposals (the response of that last page)."""
+    response = client.post(PROPOSE, {"file": upload, "text": "", "period": period})
+    run = ExtractionRun.objects.get(purpose=Purpose.DIRECTIVE)
+    assert (response.status_code, response["Location"]) == (302, f"{PROPOSE}?run={run.pk}")
+    waiting = client.get(response["Location"])
+    assert (waiting.status_code, run.state) == (200, RunState.QUEUED)
+    assert "Văn bản chỉ đạo đang chờ đọc" in waiting.content.decode()
+    assert 'hx-trigger="every 2s"' in waiting.content.decode()
+    assert jobs.drain() == 1
+    return client.get(response["Location"])
+
+
 def test_office_proposes_from_an_uploaded_file(cast, office):
     upload = SimpleUploadedFile("chi-dao-quy-3.txt", DIRECTIVES.encode("utf-8"),
                                 content_type="text/plain")
-    response = office.post(PROPOSE, {"file": upload, "text": "", "period": ""})
+    response = _upload(office, upload)
     assert response.status_code == 200
     assert len(response.context["rows"]) == 3
     _create(office, _row(1, TITLE_2, "2026-09-30", cast.unit_b.pk, "ke_hoach"))
@@ -226,7 +242,7 @@ def test_office_proposes_from_a_docx(cast, office, tmp_path):
     path = tmp_path / "chi-dao.docx"
     document.save(path)
     upload = SimpleUploadedFile("chi-dao.docx", path.read_bytes())
-    response = office.post(PROPOSE, {"file": upload, "text": "", "period": ""})
+    response = _upload(office, upload)
     assert response.status_code == 200
     rows = response.context["rows"]
     assert [(r["title"], r["deadline"]) for r in rows] == [
@@ -244,3 +260,48 @@ def test_a_proposed_title_loses_the_prefixes_a_spreadsheet_reads_as_a_formula(ca
     response = _create(office, _row(0, '=HYPERLINK("http://x")', "2026-08-15", cast.unit_a.pk))
     assert response.status_code == 302
     assert Task.objects.get().title == 'HYPERLINK("http://x")'
+
+
+def test_an_uploaded_directive_is_never_read_in_the_request(cast, office, monkeypatch):
+    """Issue 14: the page stores the file and the worker reads it under its limits."""
+    def no_reading(*args, **kwargs):
+        raise AssertionError("the request read the upload")
+
+    monkeypatch.setattr("tiendo.extraction.services.read_limited", no_reading)
+    upload = SimpleUploadedFile("chi-dao.txt", DIRECTIVES.encode("utf-8"))
+    response = office.post(PROPOSE, {"file": upload, "text": "", "period": ""})
+    assert response.status_code == 302
+    run = ExtractionRun.objects.get()
+    assert (run.purpose, run.state, run.proposals) == (Purpose.DIRECTIVE, RunState.QUEUED, [])
+    assert AuditEntry.objects.filter(action="extraction.upload").count() == 1
+
+
+def test_a_directive_the_worker_cannot_read_shows_why(cast, office):
+    upload = SimpleUploadedFile("chi-dao.docx", b"PK\x03\x04 not a real docx")
+    response = office.post(PROPOSE, {"file": upload, "text": "", "period": ""})
+    jobs.drain()
+    page = office.get(response["Location"])
+    run = ExtractionRun.objects.get()
+    assert (page.status_code, run.state) == (422, RunState.FAILED)
+    assert run.error and run.error in page.content.decode()
+    assert page.context["rows"] == []
+
+
+def test_a_directive_run_is_not_a_report_and_others_do_not_see_it(cast, office, client):
+    upload = SimpleUploadedFile("chi-dao.txt", DIRECTIVES.encode("utf-8"))
+    office.post(PROPOSE, {"file": upload, "text": "", "period": ""})
+    jobs.drain()
+    run = ExtractionRun.objects.get()
+    assert office.get(reverse("extraction:review", args=[run.pk])).status_code == 404
+    assert run.original_name not in office.get(reverse("extraction:list")).content.decode()
+    outsider = client.__class__()
+    outsider.force_login(cast.outsider)
+    assert outsider.get(f"{PROPOSE}?run={run.pk}").status_code == 403
+
+
+def test_pasted_text_over_the_limit_is_refused_with_a_message(cast, office):
+    from tiendo.extraction.forms import PASTE_MAX_CHARS
+
+    response = office.post(PROPOSE, {"text": "x" * (PASTE_MAX_CHARS + 1), "period": ""})
+    assert response.status_code == 422
+    assert "hãy tải lên tệp văn bản" in response.content.decode()
