@@ -35,8 +35,9 @@ def test_term_rows_give_each_year_its_plan_and_latest_figure(cast, term,
 
 
 def test_the_dashboard_panel_shows_term_progress_to_those_who_see_the_overview(
-        cast, term, client):
-    Figure.objects.filter(period="2026-Q2").delete()  # the page reads today's date
+        cast, term, client, time_machine):
+    time_machine.move_to(date(2026, 7, 15))  # the page reads today's date: Q2 has ended
+    Figure.objects.filter(period="2026-Q2").delete()
     client.force_login(cast.leader)
     page = client.get("/ke-hoach/nhiem-ky/").content.decode()
     assert "Nhiệm kỳ 2025 - 2030" in page
