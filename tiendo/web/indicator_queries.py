@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
-from tiendo.indicators.models import Assessment, Evidence, Figure, Indicator, Target
+from tiendo.indicators.history import combined_history, history_note
+from tiendo.indicators.models import Assessment, Evidence, Figure, HistoryRule, Indicator, Target
 from tiendo.indicators.queries import _pick_target, target_spec, verdict_rule
 from tiendo.indicators.rules import Direction, assess, change_pct
 from tiendo.lib.periods import Period, PeriodError, parse_period
@@ -158,34 +159,63 @@ def indicator_page(*, user, indicator: Indicator, page_number=None) -> dict:
     page = paginator.get_page(page_number)
     rows = _history_of(page.object_list, indicator)
     # the chart: the unit the user sees highest in the tree among those of the breakdown
-    chart_rows = []
+    chart_rows, combined = [], {}
     if breakdown:
         top = min(breakdown, key=lambda r: (r.unit.depth, r.unit.path)).unit
         chart_rows = _history_of(scoped.filter(unit=top).annotate(rank=rank)
                                  .order_by("-rank"), indicator, full=False)
+        combined = _combined_before(indicator, top, chart_rows)
     return {"rows": rows, "page": page, "latest": parse_period(latest) if latest else None,
             "breakdown": breakdown, "breakdown_more": len(breakdown) == BREAKDOWN_ROWS,
-            "chart_rows": chart_rows,
+            "chart_rows": chart_rows, "combined": combined,
             "evidence": [(r, e) for r in rows if r.figure for e in r.figure.evidence_list]}
 
 
-def history_chart(rows: list[HistoryRow]) -> dict:
+def _combined_before(indicator: Indicator, unit, rows: list[HistoryRow]) -> dict:
+    """The periods before the unit's own rows that its predecessors (a merger) all reported,
+    combined by the indicator's history rule: {period code: CombinedFigure}. Queries: none
+    when the indicator is not combinable; else merge links, predecessors, their figures."""
+    if indicator.history_rule == HistoryRule.NONE or not rows:
+        return {}
+    first = min(rows, key=lambda r: (r.period.year, r.period.first_month)).period
+    series = combined_history(indicators=[indicator], units=[unit],
+                              period_from=str(first.year - HISTORY_YEARS),
+                              period_to=first.code).get((indicator.pk, unit.pk), {})
+    own = {r.period.code for r in rows}
+    return {code: cf for code, cf in series.items() if code not in own}
+
+
+HISTORY_YEARS = 10  # how far back the chart looks for predecessors' figures
+
+
+def history_chart(rows: list[HistoryRow], combined: dict | None = None,
+                  indicator: Indicator | None = None) -> dict:
     """Plan and actual over periods of one unit's rows (given newest first or oldest first:
-    drawn oldest first)."""
+    drawn oldest first), after the history combined from its predecessors (``combined``, from
+    indicator_page), drawn as its own series and said in ``note``."""
     if not rows:
-        return {"labels": [], "plan": [], "actual": [], "unit": ""}
+        return {"labels": [], "plan": [], "actual": [], "combined": [], "unit": "",
+                "note": ""}
     unit = Counter(r.unit.pk for r in rows).most_common(1)[0][0]
     mine = sorted((r for r in rows if r.unit.pk == unit),
                   key=lambda r: (r.period.year, r.period.first_month, -r.period.months))
+    past = sorted(((parse_period(code), cf) for code, cf in (combined or {}).items()),
+                  key=lambda pc: (pc[0].year, pc[0].first_month, -pc[0].months))
 
     def num(x):
         return float(x) if x is not None else None
 
+    note = ""
+    if past and indicator is not None:
+        note = history_note(indicator, past[0][1].sources, sorted({p.year for p, _cf in past}))
     return {
         "unit": mine[0].unit.name,
-        "labels": [period_label(r.period) for r in mine],
-        "plan": [num(r.target.value) if r.target else None for r in mine],
-        "actual": [num(r.figure.value) if r.figure else None for r in mine],
+        "labels": [period_label(p) for p, _cf in past] + [period_label(r.period) for r in mine],
+        "plan": [None] * len(past) + [num(r.target.value) if r.target else None for r in mine],
+        "actual": [None] * len(past) + [num(r.figure.value) if r.figure else None
+                                        for r in mine],
+        "combined": [num(cf.value) for _p, cf in past] + [None] * len(mine),
+        "note": note,
     }
 
 

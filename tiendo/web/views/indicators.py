@@ -34,8 +34,9 @@ def detail(request, pk):
         return history_xlsx(indicator, rows)
     data = indicator_queries.indicator_page(user=request.user, indicator=indicator,
                                             page_number=request.GET.get("trang"))
-    chart = indicator_queries.history_chart(data.pop("chart_rows"))
-    chart["names"] = [_("Kế hoạch"), _("Thực hiện")]
+    chart = indicator_queries.history_chart(data.pop("chart_rows"), data.pop("combined"),
+                                            indicator)
+    chart["names"] = [_("Kế hoạch"), _("Thực hiện"), _("Lịch sử ghép (trước sáp nhập)")]
     return render(request, "web/indicator.html", {
         "indicator": indicator, **data, "chart": chart, "rule": queries.verdict_rule_text(),
     })

@@ -105,16 +105,22 @@
 
   var h = read("indicator-data");
   if (h) {
+    var past = h.combined && h.combined.some(function (v) { return v !== null; });
     make("chart-history", {
       tooltip: {trigger: "axis", valueFormatter: vn},
       legend: {bottom: 0},
-      grid: {left: 8, right: 8, top: 16, bottom: 40, containLabel: true},
+      // a third legend entry wraps to a second line on a phone
+      grid: {left: 8, right: 8, top: 16, bottom: past ? 64 : 40, containLabel: true},
       xAxis: {type: "category", data: h.labels},
       yAxis: numberAxis,
       series: [
         {name: h.names[0], type: "bar", barMaxWidth: 40, data: h.plan, itemStyle: {color: "#94a3b8"}},
-        {name: h.names[1], type: "bar", barMaxWidth: 40, data: h.actual, itemStyle: {color: "#206bc4"}}
-      ]
+        {name: h.names[1], type: "bar", barMaxWidth: 40, data: h.actual, stack: "actual", itemStyle: {color: "#206bc4"}}
+      ].concat(past ? [
+        // the years before a merger, combined from the predecessor units
+        {name: h.names[2], type: "bar", barMaxWidth: 40, data: h.combined, stack: "actual",
+         itemStyle: {color: "#a5c8ef", decal: {symbol: "rect", dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -0.8, color: "#206bc4"}}}
+      ] : [])
     });
   }
 
