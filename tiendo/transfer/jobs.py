@@ -1,5 +1,6 @@
-"""Web imports as jobs of the durable queue: the upload is checked at once (nothing written);
-the office confirms; the worker claims the job and writes it, reporting progress.
+"""Web imports as jobs of the durable queue: the upload is stored (the web request never opens
+it); the worker checks it (a dry run, nothing written); the office confirms; the worker claims
+the job and writes it, reporting progress.
 
 A job is claimed with a conditional UPDATE (queued → running) whose row count proves the
 claim, as the worker claims outbox rows, so two workers never run the same import.
@@ -61,24 +62,51 @@ def _summary(result, *, preview: bool) -> dict:
 
 
 def job_upload(*, actor, upload) -> ImportJob:
-    """Store the file and check it (a dry run). The job is `checked` or `invalid`."""
+    """Store the file for the worker to check; the job is `checking`. Only the name, size and
+    first bytes are looked at here: a hostile workbook costs the worker, never a web request,
+    and the worker's reading is bounded (transfer.workbook.WORKBOOK_LIMITS)."""
     if not may_import(actor):
         raise PermissionDenied(MSG_NO_RIGHT)
     if not (upload.name or "").lower().endswith(".xlsx"):
         raise ValidationError(MSG_NOT_XLSX)
     validate_upload(upload)
-    data = upload.read()
-    upload.seek(0)
-    result = workbook_import(actor=actor, source=data, dry_run=True)
     with transaction.atomic():
         job = ImportJob(created_by=actor, original_name=upload.name[:255],
-                        state=JobState.INVALID if result.errors else JobState.CHECKED,
-                        total=len(result.rows), checked=_summary(result, preview=True))
+                        state=JobState.CHECKING)
         job.file.save(upload.name, upload, save=False)
         job.save()
-        record(actor=actor, action="import.check", obj=job,
-               after={"file": upload.name, "state": job.state, "created": result.total("created"),
-                      "updated": result.total("updated"), "errors": len(result.errors)})
+        record(actor=actor, action="import.upload", obj=job,
+               after={"file": upload.name, "state": job.state})
+    return job
+
+
+def check_next(*, worker: str = "worker") -> ImportJob | None:
+    """Claim the oldest uploaded job and check it (a dry run): `checked` or `invalid`, with
+    its counts, errors and preview. None when none is waiting."""
+    job = (ImportJob.objects.filter(state=JobState.CHECKING, claimed_by="")
+           .order_by("created_at", "pk").first())
+    if job is None:
+        return None
+    if ImportJob.objects.filter(pk=job.pk, state=JobState.CHECKING, claimed_by="").update(
+            claimed_by=worker[:64]) != 1:
+        return None  # another worker took it
+    try:
+        with job.file.open("rb") as fh:
+            result = workbook_import(actor=job.created_by, source=fh.read(), dry_run=True)
+    except Exception:  # a bug must not leave the job checking forever
+        log.exception("import job %s could not be checked", job.pk)
+        ImportJob.objects.filter(pk=job.pk).update(state=JobState.FAILED, claimed_by="",
+                                                   finished_at=timezone.now())
+        return job
+    with transaction.atomic():
+        job.state = JobState.INVALID if result.errors else JobState.CHECKED
+        job.total, job.checked, job.claimed_by = len(result.rows), _summary(
+            result, preview=True), ""
+        job.save(update_fields=["state", "total", "checked", "claimed_by"])
+        record(actor=job.created_by, action="import.check", obj=job,
+               after={"file": job.original_name, "state": job.state,
+                      "created": result.total("created"), "updated": result.total("updated"),
+                      "errors": len(result.errors)})
     return job
 
 
@@ -135,8 +163,11 @@ def run_next(*, worker: str = "worker") -> ImportJob | None:
 
 
 def run_pending(*, worker: str = "worker") -> int:
-    """Run every queued import (the worker calls this each pass); returns how many ran."""
+    """Check every uploaded workbook, then run every confirmed import (the worker calls this
+    each pass); returns how many jobs it checked or ran."""
     n = 0
+    while check_next(worker=worker) is not None:
+        n += 1
     while run_next(worker=worker) is not None:
         n += 1
     return n

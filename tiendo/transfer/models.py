@@ -1,5 +1,6 @@
-"""An import sent from the web page: checked on upload, written by the worker after the office
-confirms, with its progress for the progress bar."""
+"""An import sent from the web page: checked by the worker after the upload (the web request
+never opens the file), written by the worker after the office confirms, with its progress for
+the progress bar."""
 
 from django.conf import settings
 from django.db import models
@@ -13,6 +14,7 @@ def import_upload_to(instance, filename: str) -> str:
 
 
 class JobState(models.TextChoices):
+    CHECKING = "checking", _("Đang kiểm tra")
     INVALID = "invalid", _("Có lỗi, không nhập")
     CHECKED = "checked", _("Đã kiểm tra, chờ xác nhận")
     QUEUED = "queued", _("Đang chờ xử lý")

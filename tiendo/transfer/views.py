@@ -77,8 +77,8 @@ def job_progress(request, pk):
     response = render(request, "transfer/_progress.html", {
         "job": job, "done": done, "total": total, "States": JobState,
         "percent": 100 * done // total if total else 0})
-    if job.state in (JobState.DONE, JobState.FAILED):
-        response["HX-Refresh"] = "true"  # show the full result
+    if job.state not in (JobState.CHECKING, JobState.QUEUED, JobState.RUNNING):
+        response["HX-Refresh"] = "true"  # show the check's errors or preview, or the result
     return response
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,6 +18,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from tiendo.extraction.engine import ReadError
+from tiendo.extraction.engine.readers_limits import MB, Limits, check_zip
 from tiendo.indicators.models import (
     Bound,
     Direction,
@@ -202,16 +205,35 @@ class SheetRows:
     unknown_headers: list[str] = field(default_factory=list)
 
 
-def read_workbook(source) -> list[SheetRows]:
+# A workbook is a zip of XML parts, like a .docx: before openpyxl opens it, its directory is
+# checked against these limits (tiendo.extraction.engine.readers_limits), so a "zip bomb"
+# cannot take the process's memory or time. 200,000 rows of the widest sheet are about 100 MB
+# of XML, which compresses 10-30 times; a bomb compresses thousands of times.
+MSG_NOT_XLSX = "Tệp không phải sổ tính Excel .xlsx đọc được (not a readable .xlsx workbook)."
+WORKBOOK_LIMITS = Limits(max_entries=500, max_unpacked=200 * MB, max_xml=160 * MB,
+                         max_ratio=200)
+
+
+def read_workbook(source, *, name: str = "sổ tính") -> list[SheetRows]:
     """Read the known sheets of a workbook (path, bytes or file object). Sheets named
-    otherwise are ignored; blank rows are skipped."""
+    otherwise are ignored; blank rows are skipped. WorkbookError for a file that is not a
+    workbook, unpacks to too much, or has more than MAX_ROWS rows in a sheet."""
     if isinstance(source, bytes | bytearray):
         source = io.BytesIO(source)
     try:
+        if not zipfile.is_zipfile(source):
+            raise WorkbookError(MSG_NOT_XLSX)
+        if hasattr(source, "seek"):
+            source.seek(0)
+        check_zip(source, name, WORKBOOK_LIMITS)
+    except ReadError as exc:
+        raise WorkbookError(f"{exc.message_vi} ({exc.message_en})") from None
+    if hasattr(source, "seek"):
+        source.seek(0)
+    try:
         wb = load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not .xlsx
-        raise WorkbookError("Tệp không phải sổ tính Excel .xlsx đọc được "
-                            "(not a readable .xlsx workbook).") from exc
+        raise WorkbookError(MSG_NOT_XLSX) from exc
     found = []
     try:
         by_fold = {rules.fold(n): n for n in wb.sheetnames}
@@ -235,12 +257,12 @@ def read_workbook(source) -> list[SheetRows]:
                     columns[key] = i
             rows = []
             for n, cells in enumerate(it, start=2):
+                if n > MAX_ROWS + 1:  # blank rows count too: each costs time to read
+                    raise WorkbookError(f"Sheet “{sheet}” có quá {MAX_ROWS} dòng "
+                                        f"(more than {MAX_ROWS} rows).")
                 if all(rules.is_blank(c) for c in cells):
                     continue
                 rows.append((n, cells))
-                if len(rows) > MAX_ROWS:
-                    raise WorkbookError(f"Sheet “{sheet}” có quá {MAX_ROWS} dòng "
-                                        f"(more than {MAX_ROWS} rows).")
             found.append(SheetRows(sheet, columns, rows, unknown))
     finally:
         wb.close()

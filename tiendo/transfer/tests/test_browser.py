@@ -50,6 +50,9 @@ def test_office_uploads_sees_errors_then_previews_confirms_and_follows_progress(
 
     page.set_input_files("input[name=file]", str(bad))
     page.click("form[enctype] button[type=submit]")
+    page.wait_for_selector("#progress[hx-trigger]")  # the worker checks the file
+    assert "Đang kiểm tra" in page.inner_text("#progress")
+    assert jobs.run_pending(worker="browser-test") == 1
     page.wait_for_selector("#import-errors")
     assert page.inner_text("#import-errors tbody tr td:nth-child(2)") == "2"
     assert "Giá trị" in page.inner_text("#import-errors tbody")
@@ -58,6 +61,8 @@ def test_office_uploads_sees_errors_then_previews_confirms_and_follows_progress(
     page.goto(live_server.url + "/nhap-so-tinh/")
     page.set_input_files("input[name=file]", str(good))
     page.click("form[enctype] button[type=submit]")
+    page.wait_for_selector("#progress[hx-trigger]")
+    assert jobs.run_pending(worker="browser-test") == 1
     page.wait_for_selector("#import-checked")
     assert "2 dòng tạo mới" in page.inner_text("#import-checked")
     assert page.inner_text("#preview-counts tbody") == "Kế hoạch\t2\t0\t0"

@@ -124,3 +124,40 @@ def test_a_missing_file_or_unknown_user_exits_2(cast, tmp_path):
     with pytest.raises(CommandError) as exc:
         call_command("import", str(tmp_path / "none.xlsx"), "--user", "nobody")
     assert exc.value.returncode == 2
+
+
+def _bomb(path, megabytes: int = 30):
+    """A zip whose one sheet is `megabytes` MB of XML that packs to a few tens of KB."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/worksheets/sheet1.xml", "<row/>" * (megabytes * 1024 * 1024 // 6))
+    return path
+
+
+def test_a_zip_bomb_workbook_is_refused_before_it_is_opened(cast, tmp_path, monkeypatch):
+    import tiendo.transfer.workbook as workbook
+
+    def never(*args, **kwargs):
+        raise AssertionError("openpyxl opened the bomb")
+
+    monkeypatch.setattr(workbook, "load_workbook", never)
+    path = _bomb(tmp_path / "bomb.xlsx")
+    before = AuditEntry.objects.count()
+    err = StringIO()
+    with pytest.raises(CommandError) as exc:
+        call_command("import", str(path), stderr=err, stdout=StringIO())
+    assert exc.value.returncode == 2
+    assert "bị nén bất thường" in err.getvalue()
+    assert AuditEntry.objects.count() == before
+
+
+def test_blank_rows_count_toward_the_row_limit(cast, tmp_path, make_workbook, monkeypatch):
+    import tiendo.transfer.workbook as workbook
+
+    monkeypatch.setattr(workbook, "MAX_ROWS", 5)
+    rows = [["Mã", "Tên chỉ tiêu", "Đơn vị tính"]] + [[None, None, None]] * 6 + [
+        ["thu-ns", "Thu", "tỷ đồng"]]
+    with pytest.raises(workbook.WorkbookError, match="có quá 5 dòng"):
+        workbook.read_workbook(make_workbook({"Chỉ tiêu": rows}))

@@ -9,9 +9,47 @@ TGT_H = ["Mã chỉ tiêu", "Mã đơn vị", "Kỳ", "Giá trị"]
 
 
 def _upload(client, make_workbook, rows):
+    """Upload; the page polls while the worker checks the file; then the worker's pass."""
     data = make_workbook({"Kế hoạch": [TGT_H, *rows]})
-    return client.post("/nhap-so-tinh/", {"file": SimpleUploadedFile(
+    response = client.post("/nhap-so-tinh/", {"file": SimpleUploadedFile(
         "ke-hoach.xlsx", data, content_type="application/octet-stream")})
+    job = ImportJob.objects.get(pk=response.url.strip("/").split("/")[-1])
+    assert job.state == JobState.CHECKING
+    assert 'hx-trigger="every 1s"' in client.get(response.url).content.decode()
+    assert jobs.check_next(worker="test") == job
+    return response
+
+
+def test_the_upload_request_never_opens_the_workbook(cast, client, make_workbook,
+                                                     monkeypatch):
+    def never(*args, **kwargs):
+        raise AssertionError("the web request read the workbook")
+
+    monkeypatch.setattr("tiendo.transfer.jobs.workbook_import", never)
+    client.force_login(cast.office)
+    response = client.post("/nhap-so-tinh/", {"file": SimpleUploadedFile(
+        "ke-hoach.xlsx", make_workbook({"Kế hoạch": [TGT_H]}))})
+    assert response.status_code == 302
+    assert ImportJob.objects.get().state == JobState.CHECKING
+    assert client.get(f"{response.url}tien-do/").get("HX-Refresh") is None  # still polling
+
+
+def test_a_zip_bomb_upload_ends_invalid_with_the_reason(cast, client):
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/worksheets/sheet1.xml", "<row/>" * (5 * 1024 * 1024))
+    client.force_login(cast.office)
+    response = client.post("/nhap-so-tinh/", {"file": SimpleUploadedFile(
+        "bom.xlsx", buf.getvalue())})
+    assert jobs.run_pending(worker="test") == 1
+    job = ImportJob.objects.get()
+    assert job.state == JobState.INVALID
+    assert client.get(f"{response.url}tien-do/")["HX-Refresh"] == "true"
+    assert "bị nén bất thường" in client.get(response.url).content.decode()
 
 
 def test_only_the_office_and_administrators_reach_the_import_page(cast, client):
