@@ -1,5 +1,8 @@
-"""Load the Lâm Đồng demo workspace: units, people, the report's indicators, figures, plans
-and tasks. Every write goes through the services, so the audit log shows how it was built.
+"""Load the Lâm Đồng demo workspace. Its units, documents, the report's indicators, targets
+and figures, and its tasks are a workbook (tiendo.demo.workspace) loaded through the import,
+then its history and term plan (tiendo.demo.history), also through the import; the people,
+and what they did in Q1 (figures submitted and approved, tasks done or in progress, with their
+dates), go through the services. The audit log shows how it was built.
 
 Idempotent: when the workspace is already there, nothing is written.
 """
@@ -8,7 +11,6 @@ import importlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,14 +19,15 @@ from django.db import transaction
 
 from tiendo.audit.services import record
 from tiendo.demo.history import load_history
-from tiendo.demo.units import FOCAL_UNITS, PEOPLE, Q1_TASKS, Q2_TASKS, UNITS
+from tiendo.demo.units import FOCAL_UNITS, PEOPLE, Q1_TASKS, Q2_TASKS
+from tiendo.demo.workspace import load_workspace
 from tiendo.indicators import services as ind
-from tiendo.indicators.models import Indicator
+from tiendo.indicators.models import Figure, FigureState, Indicator
 from tiendo.orgs import services as orgs
 from tiendo.orgs.models import Unit
-from tiendo.programmes.models import Programme
 from tiendo.reports import services as report_services
 from tiendo.tasks import services as tasks
+from tiendo.tasks.models import Task
 
 DATA = Path(__file__).resolve().parent / "data" / "lamdong-2026q1.json"
 REPORT = Path(__file__).resolve().parent / "data" / "lamdong-2026q1-report.txt"
@@ -92,30 +95,26 @@ def ensure_demo_password(*, password: str) -> int:
 
 def _load(password: str) -> tuple[DemoSummary, object]:
     data = json.loads(DATA.read_text(encoding="utf-8"))
-    units: dict[str, Unit] = {}
-    for (code, name, tree, kind, parent, peer, sample, vfrom, _vto, _succ) in UNITS:
-        units[code] = orgs.unit_create(
-            actor=None, code=code, name=name, tree=tree, kind=kind,
-            parent=units.get(parent) if parent else None, peer_group=peer, is_sample=sample,
-            valid_from=_d(vfrom),
-        )
-    for (code, *_rest, valid_to, successors) in UNITS:
-        if successors:
-            orgs.unit_merge(actor=None, merged=[units[code]], into=units[successors[0]],
-                            effective=date.fromordinal(_d(valid_to).toordinal() + 1))
+    admin = orgs.user_create(actor=None, username="admin", email="admin@demo.tiendo.vn",
+                             full_name={p[0]: p[1] for p in PEOPLE}["admin"],
+                             password=password, is_sample=True)
+    admin.is_staff = admin.is_superuser = True
+    admin.save()
+    record(actor=None, action="user.grant_admin", obj=admin,
+           after={"is_staff": True, "is_superuser": True})
+    # units, documents, indicators, targets, figures (drafts) and tasks: through the import
+    load_workspace(actor=admin)
+    units = {u.code: u for u in Unit.objects.all()}
 
-    users = {}
+    users = {"admin": admin}
     for username, full_name, roles in PEOPLE:
-        users[username] = orgs.user_create(
-            actor=None, username=username, email=f"{username}@demo.tiendo.vn",
-            full_name=full_name, password=password, is_sample=True)
+        if username != "admin":
+            users[username] = orgs.user_create(
+                actor=None, username=username, email=f"{username}@demo.tiendo.vn",
+                full_name=full_name, password=password, is_sample=True)
         for unit_code, role, head in roles:
             orgs.membership_add(actor=None, user=users[username], unit=units[unit_code],
                                 role=role, is_head=head)
-    users["admin"].is_staff = users["admin"].is_superuser = True
-    users["admin"].save()
-    record(actor=None, action="user.grant_admin", obj=users["admin"],
-           after={"is_staff": True, "is_superuser": True})
     for username, state_unit, party_unit in FOCAL_UNITS:
         unit = units[state_unit]
         users[username] = orgs.user_create(
@@ -126,19 +125,7 @@ def _load(password: str) -> tuple[DemoSummary, object]:
         if party_unit:
             orgs.membership_add(actor=None, user=users[username], unit=units[party_unit],
                                 role="focal")
-    admin, office, focal = users["admin"], users["vanphong"], users["thongke"]
-
-    report = Programme.objects.create(
-        code="bc-quy-i-2026", kind="bao_cao",
-        title="Báo cáo tình hình thực hiện nhiệm vụ quý I và phương hướng, nhiệm vụ trọng tâm "
-              "quý II/2026 của Đảng ủy Ủy ban nhân dân tỉnh",
-        period="2026-Q1", issuing_unit=units["dang-uy-ubnd-tinh"], source_note=data["source"])
-    action = Programme.objects.create(
-        code="cth-nq-dai-hoi-2025-2030", kind="chuong_trinh_hanh_dong",
-        title="Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ tỉnh và Nghị quyết "
-              "Đại hội Đảng bộ UBND tỉnh nhiệm kỳ 2025 - 2030",
-        term_start=2025, term_end=2030, issuing_unit=units["dang-uy-ubnd-tinh"],
-        source_note="Nêu tại mục B của báo cáo quý I/2026.")
+    office, focal = users["vanphong"], users["thongke"]
 
     # The report is the Đảng ủy UBND tỉnh's (its closing sentence says so): the workspace's
     # reports are issued in its name, under Hướng dẫn 36-HD/VPTW. The signer is sample data.
@@ -149,46 +136,15 @@ def _load(password: str) -> tuple[DemoSummary, object]:
         signer_power="T/M BAN THƯỜNG VỤ", signer_title="PHÓ BÍ THƯ",
         signer_name=f"Nguyễn Văn A ({SAMPLE})")
 
-    owner_of = {}
-    for order, row in enumerate(data["indicators"], start=1):
-        owner = units["dang-uy-ubnd-tinh"] if row.get("owner") == "party" else units["ubnd-tinh"]
-        owner_of[row["code"]] = owner
-        ind.indicator_create(
-            actor=admin, code=row["code"], name=row["name"],
-            unit_of_measure=row["unit_of_measure"], direction=row["direction"],
-            field=row["field"], is_cumulative=row["is_cumulative"], is_key=row["is_key"],
-            rollup="sum" if row["is_cumulative"] else "none", sort_order=order,
-            programme=report, description=f"Nguồn: {row['source']} của báo cáo quý I/2026.",
-        )
-    catalogue = {i.code: i for i in Indicator.objects.all()}
-    for t in data["targets"]:
-        ind.target_set(
-            actor=office, indicator=catalogue[t["indicator"]], unit=owner_of[t["indicator"]],
-            period=t["period"], value=Decimal(str(t["value"])), bound=t["bound"],
-            scope=t["scope"], basis=t.get("basis", ""),
-            programme=action if t["period"] != "2026-Q1" else report,
-            note=f"Báo cáo ghi “{t['source_text']}”.",
-        )
-    for f in data["figures"]:
-        figure = ind.figure_save_draft(
-            actor=focal, indicator=catalogue[f["indicator"]], unit=owner_of[f["indicator"]],
-            period=f["period"], value=Decimal(str(f["value"])), is_estimate=f["is_estimate"],
-            change=Decimal(str(f["change"])) if f["change"] is not None else None,
-            reported=f["reported"], source=f"Báo cáo quý I/2026: “{f['source_text']}”",
-        )
+    # What people did in Q1, with its dates: the focal point submits the report's figures,
+    # the office approves them; the units report their tasks done or their progress.
+    for figure in Figure.objects.filter(state=FigureState.DRAFT).order_by("pk"):
         figure = ind.figure_submit(actor=focal, figure=figure, now=_at("2026-04-03"))
         ind.figure_approve(actor=office, figure=figure, now=_at("2026-04-06"))
-
     focal_of = {state: name for name, state, _p in FOCAL_UNITS}
     focal_of.update({party: name for name, _s, party in FOCAL_UNITS if party})
-    for code, title, deadline, done_on, lead, product in Q1_TASKS:
-        task = tasks.task_create(
-            actor=office, title=title, lead_unit=units[lead], deadline=_d(deadline),
-            code=code, expected_product=product, programme=action, period="2026-Q1",
-            start_date=date(2026, 1, 5), is_sample=True, is_key=True,
-            source_note=f"Nhiệm vụ quý I ({SAMPLE}); báo cáo nêu 06 nhiệm vụ hoàn thành đúng "
-                        "tiến độ và 03 nhiệm vụ đến hạn chưa hoàn thành.",
-        )
+    for code, _title, _deadline, done_on, lead, _product in Q1_TASKS:
+        task = Task.objects.get(code=code)
         actor = users.get(focal_of.get(lead), office)
         if done_on:
             tasks.task_report_done(actor=actor, task=task, completed_on=_d(done_on),
@@ -197,16 +153,8 @@ def _load(password: str) -> tuple[DemoSummary, object]:
         else:
             tasks.progress_add(actor=actor, task=task, percent=60,
                                note="Đang lấy ý kiến các sở, ngành.", now=_at("2026-03-10"))
-    for code, title, deadline, product, key, lead, coord, section in Q2_TASKS:
-        tasks.task_create(
-            actor=office, title=title, lead_unit=units[lead], deadline=_d(deadline), code=code,
-            expected_product=product, is_key=key, programme=action, period="2026-Q2",
-            start_date=date(2026, 4, 1), coordinating_units=[units[c] for c in coord],
-            is_sample=True,
-            source_note=f"Báo cáo quý I/2026, mục {section}; đơn vị chủ trì: {SAMPLE}.",
-        )
     counts = {
-        "units": len(units), "users": len(users), "indicators": len(catalogue),
+        "units": len(units), "users": len(users), "indicators": Indicator.objects.count(),
         "targets": len(data["targets"]), "figures": len(data["figures"]),
         "tasks": len(Q1_TASKS) + len(Q2_TASKS),
     }

@@ -130,3 +130,36 @@ def test_malformed_database_url_exits_2_with_one_clear_line(tmp_path):
     assert "DATABASE_URL" in result.stderr
     assert "không hợp lệ" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_demo_workspace_comes_in_through_the_import(demo):
+    """Every figure of the report is an import (then submitted and approved by people), and
+    every task of the workbook is created by it."""
+    from tiendo.demo.units import Q1_TASKS, Q2_TASKS
+
+    figures = set(Figure.objects.filter(unit__code__in=("ubnd-tinh", "dang-uy-ubnd-tinh"),
+                                        period="2026-Q1").values_list("pk", flat=True))
+    imported = set(AuditEntry.objects.filter(action="figure.import", object_id__in=[
+        str(pk) for pk in figures]).values_list("object_id", flat=True))
+    assert len(figures) == 144 and imported == {str(pk) for pk in figures}
+    approved = AuditEntry.objects.filter(action="figure.approve", object_id__in=imported)
+    assert approved.count() == len(figures)
+    codes = [t[0] for t in Q1_TASKS + Q2_TASKS]
+    tasks = {str(pk) for pk in Task.objects.filter(code__in=codes).values_list("pk", flat=True)}
+    created = set(AuditEntry.objects.filter(action="task.create", object_id__in=tasks,
+                                            actor__username="admin")  # the import
+                  .values_list("object_id", flat=True))
+    assert len(created) == len(codes) == len(tasks)
+
+
+def test_the_stored_workbook_is_what_its_sources_give():
+    """data/lamdong-2026q1.xlsx is rebuilt by `python -m tiendo.demo.workspace`; this fails
+    when units.py or the report's JSON changed without it."""
+    from tiendo.demo.workspace import PATH, build
+    from tiendo.transfer.workbook import read_workbook
+
+    def table(source):
+        return [(s.name, sorted(s.columns.items()), [cells for _n, cells in s.rows])
+                for s in read_workbook(source)]
+
+    assert table(PATH.read_bytes()) == table(build())
