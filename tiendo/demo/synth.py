@@ -23,10 +23,9 @@ from django.db import connection, transaction
 from tiendo.audit.services import record, seal_unexplained
 from tiendo.indicators import assessments
 from tiendo.indicators.models import Figure, FigureState, Indicator, Target
-from tiendo.lib.text import fold
 from tiendo.orgs.models import Membership, Profile, Unit
 from tiendo.programmes.models import Programme
-from tiendo.tasks.models import ProgressUpdate, Task, TaskState
+from tiendo.tasks.models import ProgressUpdate, Task, TaskState, search_key_of
 
 LABEL = "(dữ liệu tổng hợp)"
 PREFIX = "synth-"
@@ -254,10 +253,10 @@ def _tasks(rnd, unit_ids, programme) -> tuple[int, int]:
                     progress = 100
                 else:
                     state, completed, progress = TaskState.OPEN, None, rnd.randint(0, 90)
+                title = f"Nhiệm vụ tổng hợp {k + 1} của đơn vị {uid} {LABEL}"
                 tasks.append(Task(
-                    code=f"{PREFIX}p{p}-nv-{uid}-{k:03d}",
-                    title=f"Nhiệm vụ tổng hợp {k + 1} của đơn vị {uid} {LABEL}",
-                    search_key=fold(f"Nhiệm vụ tổng hợp {k + 1} của đơn vị {uid} {LABEL}"),
+                    code=f"{PREFIX}p{p}-nv-{uid}-{k:03d}", title=title,
+                    search_key=search_key_of(title),
                     lead_unit_id=uid, programme=programme, deadline=deadline,
                     start_date=deadline - timedelta(days=90), state=state,
                     completed_on=completed, progress=progress, is_key=k % 10 == 0,

@@ -32,6 +32,14 @@ class TaskState(models.TextChoices):
     DONE = "done", _("Đã hoàn thành")
 
 
+def search_key_of(title: str) -> str:
+    """What the task list searches: the title folded (no accents, lower case). Rows inserted
+    without save() (bulk imports, synthetic data) must set it from here."""
+    from tiendo.lib.text import fold
+
+    return fold(title)[:500]
+
+
 class Task(models.Model):
     code = models.SlugField(_("mã"), max_length=64, unique=True, null=True, blank=True)
     title = models.CharField(_("tên nhiệm vụ"), max_length=500)
@@ -103,9 +111,7 @@ class Task(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        from tiendo.lib.text import fold
-
-        self.search_key = fold(self.title)[:500]
+        self.search_key = search_key_of(self.title)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "title" in update_fields:
             kwargs["update_fields"] = {*update_fields, "search_key"}

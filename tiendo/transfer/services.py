@@ -22,7 +22,7 @@ from tiendo.orgs import access
 from tiendo.orgs import services as orgs
 from tiendo.programmes.models import Programme
 from tiendo.tasks import services as task_services
-from tiendo.tasks.models import Task
+from tiendo.tasks.models import Task, search_key_of
 from tiendo.transfer import rules
 from tiendo.transfer.checks import (
     BATCH,
@@ -160,7 +160,8 @@ class _Writer:
     def _new_task(self, row):
         v = {k: row.values[k] for k in TASK_FIELDS}
         return Task(code=row.key, lead_unit=self.units[row.values["lead_unit"]],
-                    programme=self.prog(row.values["programme"]), created_by=self.by, **v)
+                    programme=self.prog(row.values["programme"]), created_by=self.by,
+                    search_key=search_key_of(v["title"]), **v)
 
     def prog(self, code):
         return self.programmes[code] if code else None
