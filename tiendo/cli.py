@@ -63,6 +63,10 @@ def one_line(exc: BaseException) -> str:
         where = f" ({exc.filename})" if exc.filename else ""
         return f"lỗi tệp / file error: {exc.strerror}{where}."
     text = " ".join(str(exc).split()) or type(exc).__name__
+    if "no such table" in text or ("relation" in text and "does not exist" in text):
+        return ("cơ sở dữ liệu chưa được khởi tạo: chạy `tiendo manage migrate`, `tiendo import "
+                "TỆP.xlsx` hoặc `tiendo demo` trước / the database has no tables yet: run "
+                "`tiendo manage migrate`, `tiendo import FILE.xlsx` or `tiendo demo` first.")
     return (f"lỗi không mong đợi / unexpected error: {type(exc).__name__}: {text[:300]} "
             "(--traceback để xem chi tiết / for details)")
 

@@ -161,3 +161,27 @@ def test_blank_rows_count_toward_the_row_limit(cast, tmp_path, make_workbook, mo
         ["thu-ns", "Thu", "tỷ đồng"]]
     with pytest.raises(workbook.WorkbookError, match="có quá 5 dòng"):
         workbook.read_workbook(make_workbook({"Chỉ tiêu": rows}))
+
+
+def test_a_province_moves_into_an_empty_home_with_one_command(tmp_path, make_workbook):
+    """No database yet: `tiendo import` makes the tables, then imports; other commands say
+    what to run first instead of a database error."""
+    home = tmp_path / "empty"
+    home.mkdir()
+    before = _cli("tasks", "--on", "2026-06-25", "--json", home=home)
+    assert before.returncode == 1
+    assert before.stderr == (
+        "tiendo tasks: cơ sở dữ liệu chưa được khởi tạo: chạy `tiendo manage migrate`, "
+        "`tiendo import TỆP.xlsx` hoặc `tiendo demo` trước / the database has no tables yet: "
+        "run `tiendo manage migrate`, `tiendo import FILE.xlsx` or `tiendo demo` first.\n")
+    book = tmp_path / "don-vi.xlsx"
+    book.write_bytes(make_workbook({
+        "Đơn vị": [["Mã", "Tên", "Khối", "Loại"], ["ubnd-tinh", "UBND tỉnh", "state",
+                                                     "province"]],
+        "Nhiệm vụ": [["Mã", "Tên nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"],
+                     ["nv-1", "Ban hành kế hoạch", "ubnd-tinh", "30/06/2026"]]}))
+    done = _cli("import", str(book), "--json", home=home)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["created"] == 2
+    tasks = json.loads(_cli("tasks", "--on", "2026-06-25", "--json", home=home).stdout)
+    assert [t["title"] for t in tasks] == ["Ban hành kế hoạch"]

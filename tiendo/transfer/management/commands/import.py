@@ -2,6 +2,7 @@ import json
 import sys
 from pathlib import Path
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from tiendo.transfer.exporting import template_workbook
@@ -31,6 +32,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, file=None, dry_run=False, json=False, user=None, template=False,
                output=None, **opts):
+        # A province moving in starts from an empty TIENDO_HOME: the tables are made first
+        # (nothing happens when the database is up to date).
+        call_command("migrate", interactive=False, verbosity=0)
         actor = actor_for(user)
         if template:
             if not output:
