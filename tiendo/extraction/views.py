@@ -284,6 +284,8 @@ def propose(request):
         except PeriodError as exc:
             form.add_error("period", str(exc))
         upload = form.cleaned_data["file"]
+        if upload and not units:
+            form.add_error("file", _("Chưa có đơn vị nào để giao nhiệm vụ."))
         if upload and not form.errors:
             try:
                 run = services.run_create(actor=request.user, upload=upload, unit=units[0],
