@@ -1,9 +1,11 @@
 """Hostile documents (issue 14): a zip bomb, too many paragraphs, too much text. Each is
 refused with one clear line, before it costs memory."""
 
-import resource
+import os
 import subprocess
 import sys
+import tempfile
+import threading
 import zipfile
 
 import docx
@@ -64,15 +66,25 @@ def test_the_zip_bomb_is_refused_before_it_is_unpacked(bomb):
 
 def test_tiendo_extract_refuses_the_bomb_in_one_line_within_limits(bomb):
     """The issue's bar: exit non-zero within 15 s, one clear line, under 400 MB."""
-    res = subprocess.run([sys.executable, "-m", "tiendo.cli", "extract", str(bomb)],
-                         capture_output=True, text=True, timeout=15, check=False)
-    assert res.returncode != 0
-    lines = res.stderr.strip().splitlines()
-    assert len(lines) == 1, res.stderr
+    # The peak is this child's own (os.wait4), not the largest of every child the test
+    # process ever waited for, which RUSAGE_CHILDREN gives (a browser, a demo load…).
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen([sys.executable, "-m", "tiendo.cli", "extract", str(bomb)],
+                                stdout=out, stderr=err)
+        timer = threading.Timer(15, proc.kill)
+        timer.start()
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        timer.cancel()
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    assert proc.returncode > 0  # exited with an error, not killed at 15 s
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
     assert "bomb.docx" in lines[0] and "giải nén quá lớn" in lines[0]
-    assert res.stdout == ""
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
-    assert peak_kb < 400 * 1024
+    assert stdout == ""
+    assert usage.ru_maxrss < 400 * 1024  # KiB on Linux
 
 
 def test_a_part_that_compresses_too_well_is_refused(tmp_path):
