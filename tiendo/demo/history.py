@@ -16,6 +16,8 @@ All of it is sample data (dữ liệu mẫu), flagged `is_sample`: the report gi
 from decimal import Decimal
 from pathlib import Path
 
+from tiendo.demo.books import load_book, rewrite
+
 PATH = Path(__file__).resolve().parent / "data" / "lamdong-lich-su.xlsx"
 SAMPLE_NOTE = "Dữ liệu mẫu: lịch sử giả lập cho bản chạy thử, không phải số liệu thật."
 BASIS = "kế hoạch Thủ tướng giao"
@@ -75,21 +77,8 @@ def build() -> bytes:
 
 def load_history(*, actor) -> dict:
     """Import the workbook (through the import, as an office would); returns its counts."""
-    from tiendo.transfer.services import workbook_import
-
-    result = workbook_import(actor=actor, source=PATH.read_bytes())
-    if result.errors:
-        raise RuntimeError(result.errors[0].message)
-    return result.as_json()
+    return load_book(PATH, actor=actor)
 
 
 if __name__ == "__main__":
-    import os
-
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tiendo.settings")
-    django.setup()
-    PATH.write_bytes(build())
-    print(PATH)
-
+    rewrite(PATH, build)

@@ -17,6 +17,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from tiendo.demo.books import load_book, rewrite
 from tiendo.demo.units import Q1_TASKS, Q2_TASKS, UNITS
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -129,20 +130,8 @@ def build() -> bytes:
 
 def load_workspace(*, actor) -> dict:
     """Import the workbook as ``actor`` (the administrator); returns its counts."""
-    from tiendo.transfer.services import workbook_import
-
-    result = workbook_import(actor=actor, source=PATH.read_bytes())
-    if result.errors:
-        raise RuntimeError(result.errors[0].message)
-    return result.as_json()
+    return load_book(PATH, actor=actor)
 
 
 if __name__ == "__main__":
-    import os
-
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tiendo.settings")
-    django.setup()
-    PATH.write_bytes(build())
-    print(PATH)
+    rewrite(PATH, build)
