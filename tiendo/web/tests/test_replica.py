@@ -60,7 +60,9 @@ def test_a_write_goes_to_the_primary_and_its_request_reads_it_back(cast_db):
     focal.force_login(cast.focal_b)
     url = reverse("web:figure_save", args=[cast.unit_b.pk, Q, revenue.pk])
     response = focal.post(url, {f"i{revenue.pk}-value": "777", f"i{revenue.pk}-note": "",
-                                f"i{revenue.pk}-change": ""}, HTTP_HX_REQUEST="true")
+                                f"i{revenue.pk}-change": "",
+                                f"i{revenue.pk}-version": "0"},  # a new figure: version 0
+                          HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert "777" in response.content.decode()  # the row re-read after the save: the primary
     assert Figure.objects.using("default").filter(value=Decimal(777)).exists()
