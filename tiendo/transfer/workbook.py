@@ -214,7 +214,7 @@ WORKBOOK_LIMITS = Limits(max_entries=500, max_unpacked=200 * MB, max_xml=160 * M
                          max_ratio=200)
 
 
-def read_workbook(source, *, name: str = "sổ tính") -> list[SheetRows]:
+def read_workbook(source) -> list[SheetRows]:
     """Read the known sheets of a workbook (path, bytes or file object). Sheets named
     otherwise are ignored; blank rows are skipped. WorkbookError for a file that is not a
     workbook, unpacks to too much, or has more than MAX_ROWS rows in a sheet."""
@@ -225,7 +225,7 @@ def read_workbook(source, *, name: str = "sổ tính") -> list[SheetRows]:
             raise WorkbookError(MSG_NOT_XLSX)
         if hasattr(source, "seek"):
             source.seek(0)
-        check_zip(source, name, WORKBOOK_LIMITS)
+        check_zip(source, "sổ tính", WORKBOOK_LIMITS)
     except ReadError as exc:
         raise WorkbookError(f"{exc.message_vi} ({exc.message_en})") from None
     if hasattr(source, "seek"):

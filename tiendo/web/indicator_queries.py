@@ -171,6 +171,9 @@ def indicator_page(*, user, indicator: Indicator, page_number=None) -> dict:
             "evidence": [(r, e) for r in rows if r.figure for e in r.figure.evidence_list]}
 
 
+HISTORY_YEARS = 10  # how far back the chart looks for predecessors' figures
+
+
 def _combined_before(indicator: Indicator, unit, rows: list[HistoryRow]) -> dict:
     """The periods before the unit's own rows that its predecessors (a merger) all reported,
     combined by the indicator's history rule: {period code: CombinedFigure}. Queries: none
@@ -183,9 +186,6 @@ def _combined_before(indicator: Indicator, unit, rows: list[HistoryRow]) -> dict
                               period_to=first.code).get((indicator.pk, unit.pk), {})
     own = {r.period.code for r in rows}
     return {code: cf for code, cf in series.items() if code not in own}
-
-
-HISTORY_YEARS = 10  # how far back the chart looks for predecessors' figures
 
 
 def history_chart(rows: list[HistoryRow], combined: dict | None = None,
