@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "tiendo.orgs",
+    "tiendo.units",
     "tiendo.programmes",
     "tiendo.indicators",
     "tiendo.tasks",

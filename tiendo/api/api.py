@@ -35,6 +35,7 @@ from tiendo.api.schemas import (
 )
 from tiendo.api.services import rate_hit, token_authenticate
 from tiendo.indicators import services as figures
+from tiendo.indicators.access import get_figure_for_user
 from tiendo.indicators.models import Indicator, Target
 from tiendo.indicators.queries import figure_table
 from tiendo.orgs import access
@@ -42,6 +43,7 @@ from tiendo.reports.builds import FORMATS, build, check_period
 from tiendo.reports.queries import ratings as report_ratings
 from tiendo.scoring.queries import get_rating_for_user, ratings_for
 from tiendo.tasks import services as tasks
+from tiendo.tasks.access import get_task_for_user
 from tiendo.tasks.queries import TaskRow, status_of, task_rows
 
 DEFAULT_RATE = 120  # requests a minute per token; settings.TIENDO_API_RATE_PER_MINUTE overrides
@@ -235,7 +237,7 @@ def _figure(f) -> dict:
 
 @api.get("/figures/{int:figure_id}", response={200: FigureOut, **ERRORS}, tags=["số liệu"])
 def figure_detail(request, figure_id: int):
-    return _figure(access.get_figure_for_user(request.user, figure_id))
+    return _figure(get_figure_for_user(request.user, figure_id))
 
 
 @api.post("/figures", response={201: FigureOut, 400: Error, **ERRORS}, tags=["số liệu"])
@@ -289,7 +291,7 @@ def task_list(request, unit: str | None = Query(None, max_length=64),
 
 @api.get("/tasks/{int:task_id}", response={200: TaskOut, **ERRORS}, tags=["nhiệm vụ"])
 def task_detail(request, task_id: int, on: date | None = None):
-    task = access.get_task_for_user(request.user, task_id)
+    task = get_task_for_user(request.user, task_id)
     return _task(TaskRow(task, status_of(task, on or timezone.localdate())))
 
 
@@ -297,7 +299,7 @@ def task_detail(request, task_id: int, on: date | None = None):
           tags=["nhiệm vụ"])
 def task_progress(request, task_id: int, payload: ProgressIn):
     """Đơn vị chủ trì cập nhật tiến độ (%) và nội dung."""
-    task = access.get_task_for_user(request.user, task_id, write=True)
+    task = get_task_for_user(request.user, task_id, write=True)
     update = tasks.progress_add(actor=request.user, task=task, percent=payload.percent,
                                 note=payload.note,
                                 expected_version=required_version(request,

@@ -23,7 +23,7 @@ from tiendo.demo.units import FOCAL_UNITS, PEOPLE, Q1_TASKS, Q2_TASKS
 from tiendo.demo.workspace import load_workspace
 from tiendo.indicators import services as ind
 from tiendo.indicators.models import Figure, FigureState, Indicator
-from tiendo.orgs import services as orgs
+from tiendo.units import services as orgs
 from tiendo.orgs.models import Unit
 from tiendo.reports import services as report_services
 from tiendo.tasks import services as tasks

@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 
 from tiendo.audit.services import record
 from tiendo.lib.periods import Period
-from tiendo.orgs import services as orgs
+from tiendo.units import services as orgs
 from tiendo.orgs.models import Unit
 from tiendo.people import queries, services
 from tiendo.people.models import Rank

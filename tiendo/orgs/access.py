@@ -152,7 +152,8 @@ def holds_role_over(user, unit: Unit, *roles: str) -> bool:
                for m in _memberships(user))
 
 
-def _check(user, unit_ids: set[int], write: bool) -> None:
+def check_units(user, unit_ids: set[int], write: bool) -> None:
+    """404 unless the user sees one of the units; 403 on a write unless they may write one."""
     if not any(can_see_unit(user, u) for u in unit_ids):
         raise Http404
     if write and not any(can_write_unit(user, u) for u in unit_ids):
@@ -164,7 +165,7 @@ def get_unit_for_user(user, pk, *, write: bool = False) -> Unit:
         unit = Unit.objects.get(pk=pk)
     except (Unit.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
-    _check(user, {unit.pk}, write)
+    check_units(user, {unit.pk}, write)
     return unit
 
 
@@ -172,36 +173,8 @@ def get_unit_by_code_for_user(user, code: str, *, write: bool = False) -> Unit:
     unit = Unit.objects.filter(code=code).first()
     if unit is None:
         raise Http404
-    _check(user, {unit.pk}, write)
+    check_units(user, {unit.pk}, write)
     return unit
-
-
-def get_figure_for_user(user, pk, *, write: bool = False):
-    from tiendo.indicators.models import Figure
-
-    try:
-        figure = Figure.objects.select_related("indicator", "unit").get(pk=pk)
-    except (Figure.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
-    _check(user, {figure.unit_id}, write)
-    return figure
-
-
-def get_task_for_user(user, pk, *, write: bool = False):
-    """A task is visible through its lead unit or any coordinating unit; writable through
-    its lead unit (focal point or office above it)."""
-    from tiendo.tasks.models import Task
-
-    try:
-        task = Task.objects.select_related("lead_unit", "programme").get(pk=pk)
-    except (Task.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
-    unit_ids = {task.lead_unit_id, *task.coordinating_units.values_list("pk", flat=True)}
-    if not any(can_see_unit(user, u) for u in unit_ids):
-        raise Http404
-    if write and not can_write_unit(user, task.lead_unit_id):
-        raise PermissionDenied
-    return task
 
 
 def scope_by_unit(qs: QuerySet, user, field: str = "unit") -> QuerySet:
@@ -273,37 +246,3 @@ def people_scope_q(user, *, person: str = "person", unit: str = "unit",
     if manager:
         q |= Q(**{manager: user.pk})
     return q
-
-
-def manager_of(person_id: int, unit_id: int) -> int | None:
-    from tiendo.people.models import Position
-
-    return Position.objects.filter(user_id=person_id, unit_id=unit_id).values_list(
-        "manager_id", flat=True).first()
-
-
-def _personal_for_user(model, user, pk):
-    """(row, role) of a person's evaluation or work item, or 404 outside evaluation_role."""
-    try:
-        row = model.objects.select_related("person", "unit").get(pk=pk)
-    except (model.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
-    role = evaluation_role(user, person_id=row.person_id, unit_id=row.unit_id,
-                           manager_id=manager_of(row.person_id, row.unit_id))
-    if role is None:
-        raise Http404
-    return row, role
-
-
-def get_evaluation_for_user(user, pk):
-    """(evaluation, role) or 404 outside what evaluation_role allows."""
-    from tiendo.people.models import Evaluation
-
-    return _personal_for_user(Evaluation, user, pk)
-
-
-def get_work_item_for_user(user, pk):
-    """(work item, role) or 404, with the same rule as evaluations."""
-    from tiendo.people.models import WorkItem
-
-    return _personal_for_user(WorkItem, user, pk)

@@ -17,6 +17,7 @@ from tiendo.audit.models import AuditEntry
 from tiendo.lib.periods import Period
 from tiendo.orgs import access
 from tiendo.people import rules as prules
+from tiendo.people.access import manager_of
 from tiendo.people.models import LEADER_RANKS, Evaluation, Position, Rank, WorkItem
 from tiendo.scoring import rules
 from tiendo.scoring.metrics import VN, collect
@@ -230,7 +231,7 @@ def my_positions(user):
 def work_items_of(*, user, person_id: int, unit_id: int, period: Period):
     """The person's items of the quarter (and its months), if the user may see them."""
     role = access.evaluation_role(user, person_id=person_id, unit_id=unit_id,
-                                  manager_id=access.manager_of(person_id, unit_id))
+                                  manager_id=manager_of(person_id, unit_id))
     if role is None:
         return WorkItem.objects.none()
     return WorkItem.objects.filter(person_id=person_id, unit_id=unit_id,

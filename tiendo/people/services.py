@@ -20,6 +20,7 @@ from django.utils import timezone
 from tiendo.audit.services import record, snapshot
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.orgs import access
+from tiendo.people.access import manager_of
 from tiendo.people.models import (
     LEADER_RANKS,
     MARK_KEYS,
@@ -149,7 +150,7 @@ def _require_manager(actor, item: WorkItem) -> None:
     if actor.pk == item.person_id:
         raise PermissionDenied(MSG_OWN_ITEM)
     role = access.evaluation_role(actor, person_id=item.person_id, unit_id=item.unit_id,
-                                  manager_id=access.manager_of(item.person_id, item.unit_id))
+                                  manager_id=manager_of(item.person_id, item.unit_id))
     if role != access.EVAL_MANAGER and not access.is_unit_head(actor, item.unit_id):
         raise PermissionDenied(MSG_NOT_MANAGER)
 
@@ -288,7 +289,7 @@ def evaluation_self_assess(*, actor, unit, period: str, framework_code: str, mar
 def may_assess(actor, ev: Evaluation) -> bool:
     if actor.pk == ev.person_id:
         return False
-    manager = access.manager_of(ev.person_id, ev.unit_id)
+    manager = manager_of(ev.person_id, ev.unit_id)
     role = access.evaluation_role(actor, person_id=ev.person_id, unit_id=ev.unit_id,
                                   manager_id=manager)
     return role == access.EVAL_MANAGER or (manager is None

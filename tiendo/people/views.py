@@ -17,6 +17,7 @@ from tiendo.lib.redirects import next_url
 from tiendo.lib.vn_numbers import VnNumberError, parse_decimal_input
 from tiendo.orgs import access
 from tiendo.people import queries, services
+from tiendo.people.access import get_evaluation_for_user, get_work_item_for_user
 from tiendo.people.models import LEADER_RANKS, MARK_KEYS, EvalState
 from tiendo.scoring import rules
 from tiendo.scoring.queries import framework_version
@@ -133,7 +134,7 @@ def declare(request):
 @login_required
 @require_POST
 def item_action(request, pk, name):
-    item, _role = access.get_work_item_for_user(request.user, pk)
+    item, _role = get_work_item_for_user(request.user, pk)
     reason = request.POST.get("reason", "")
     try:
         if name == "done":
@@ -173,7 +174,7 @@ def self_assess(request):
 
 @login_required
 def evaluation(request, pk):
-    ev, role = access.get_evaluation_for_user(request.user, pk)
+    ev, role = get_evaluation_for_user(request.user, pk)
     fv = framework_version(ev.framework_code)
     result = queries.person_result(user=request.user, evaluation=ev, fv=fv)
     period = parse_period(ev.period)
@@ -193,7 +194,7 @@ def evaluation(request, pk):
 @login_required
 @require_POST
 def evaluation_step(request, pk, name):
-    ev, _role = access.get_evaluation_for_user(request.user, pk)
+    ev, _role = get_evaluation_for_user(request.user, pk)
     try:
         if name == "manager":
             services.evaluation_manager_assess(actor=request.user, evaluation=ev,

@@ -17,6 +17,7 @@ from tiendo.reminders import queries, services
 from tiendo.reminders.channels import inapp, webpush
 from tiendo.reminders.forms import PreferenceForm, UrgeForm
 from tiendo.reminders.models import ICalToken
+from tiendo.tasks.access import get_task_for_user
 
 
 @login_required
@@ -138,7 +139,7 @@ def urge(request, unit_pk):
     task = None
     task_pk = request.GET.get("task") or request.POST.get("task")
     if task_pk:
-        task = access.get_task_for_user(request.user, task_pk)
+        task = get_task_for_user(request.user, task_pk)
     period_code = (request.POST.get("period") or request.GET.get("period") or "").strip()
     people = services.urge_recipients(unit)
     roles: dict = {}

@@ -16,7 +16,7 @@ from tiendo.audit.services import seal_unexplained
 from tiendo.extraction import jobs
 from tiendo.extraction import services as extraction
 from tiendo.indicators import services as ind
-from tiendo.orgs import services as orgs
+from tiendo.units import services as orgs
 from tiendo.reminders import services as reminders
 from tiendo.reminders.worker import run_once
 from tiendo.scoring import services as scoring

@@ -2,7 +2,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from tiendo.indicators.access import get_figure_for_user
 from tiendo.orgs import access
+from tiendo.tasks.access import get_task_for_user
 from tiendo.testing import make_figure, make_indicator, make_task, make_unit
 
 
@@ -36,25 +38,25 @@ def test_office_reaches_units_created_later_under_its_unit(cast):
 def test_figure_of_another_unit_is_404_and_read_only_role_gets_403(cast):
     ind = make_indicator("thu-ngan-sach")
     fig = make_figure(ind, cast.unit_a, "2026-Q1", 10)
-    assert access.get_figure_for_user(cast.focal_a, fig.pk, write=True) == fig
+    assert get_figure_for_user(cast.focal_a, fig.pk, write=True) == fig
     with pytest.raises(Http404):
-        access.get_figure_for_user(cast.focal_b, fig.pk)
+        get_figure_for_user(cast.focal_b, fig.pk)
     with pytest.raises(Http404):
-        access.get_figure_for_user(cast.outsider, fig.pk)
-    assert access.get_figure_for_user(cast.leader, fig.pk) == fig
+        get_figure_for_user(cast.outsider, fig.pk)
+    assert get_figure_for_user(cast.leader, fig.pk) == fig
     with pytest.raises(PermissionDenied):
-        access.get_figure_for_user(cast.leader, fig.pk, write=True)
+        get_figure_for_user(cast.leader, fig.pk, write=True)
 
 
 def test_task_is_visible_to_coordinating_unit_but_writable_only_by_lead(cast):
     task = make_task("Đề án A", cast.unit_a, coordinating=[cast.unit_b])
-    assert access.get_task_for_user(cast.focal_b, task.pk) == task
+    assert get_task_for_user(cast.focal_b, task.pk) == task
     with pytest.raises(PermissionDenied):
-        access.get_task_for_user(cast.focal_b, task.pk, write=True)
+        get_task_for_user(cast.focal_b, task.pk, write=True)
     with pytest.raises(Http404):
-        access.get_task_for_user(cast.outsider, task.pk)
+        get_task_for_user(cast.outsider, task.pk)
     with pytest.raises(Http404):
-        access.get_task_for_user(cast.focal_a, 999999)
+        get_task_for_user(cast.focal_a, 999999)
 
 
 def test_managing_is_for_office_above_the_unit_only(cast):

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tiendo.orgs import services as orgs
+from tiendo.units import services as orgs
 from tiendo.testing import make_figure, make_indicator, make_target, make_unit
 
 pytestmark = pytest.mark.django_db

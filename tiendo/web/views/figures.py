@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiendo.indicators import services
+from tiendo.indicators.access import get_figure_for_user
 from tiendo.indicators.models import Field, Indicator
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.lib.vn_numbers import format_count, format_vn_number
@@ -128,7 +129,7 @@ def save_draft(request, unit_pk, period, indicator_pk):
 @login_required
 @require_POST
 def submit(request, pk):
-    figure = access.get_figure_for_user(request.user, pk, write=True)
+    figure = get_figure_for_user(request.user, pk, write=True)
     p = parse_period(figure.period)
     error = None
     try:
@@ -144,7 +145,7 @@ def submit(request, pk):
 @login_required
 @require_POST
 def evidence_upload(request, pk):
-    figure = access.get_figure_for_user(request.user, pk, write=True)
+    figure = get_figure_for_user(request.user, pk, write=True)
     p = parse_period(figure.period)
     upload = forms.UploadForm(request.POST, request.FILES, prefix=f"e{figure.indicator_id}")
     if upload.is_valid():
@@ -194,7 +195,7 @@ def _queue_row(request, figure, *, done: str = "", form=None, error=None, status
 @login_required
 @require_POST
 def approve(request, pk):
-    figure = access.get_figure_for_user(request.user, pk)
+    figure = get_figure_for_user(request.user, pk)
     try:
         figure = services.figure_approve(actor=request.user, figure=figure)
     except ValidationError as exc:
@@ -207,7 +208,7 @@ def approve(request, pk):
 @login_required
 @require_POST
 def return_figure(request, pk):
-    figure = access.get_figure_for_user(request.user, pk)
+    figure = get_figure_for_user(request.user, pk)
     form = forms.ReturnForm(request.POST, prefix=f"r{figure.pk}")
     if form.is_valid():
         try:

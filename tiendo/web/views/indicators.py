@@ -5,8 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from tiendo.indicators.access import get_figure_for_user
 from tiendo.indicators.models import Direction, Field, Indicator
-from tiendo.orgs import access
 from tiendo.web import indicator_queries, queries
 from tiendo.web.views.common import render_htmx, wants_xlsx
 from tiendo.web.views.exports import catalogue_xlsx, history_xlsx
@@ -44,6 +44,6 @@ def detail(request, pk):
 
 @login_required
 def evidence_file(request, pk, ev_pk):
-    figure = access.get_figure_for_user(request.user, pk)
+    figure = get_figure_for_user(request.user, pk)
     ev = get_object_or_404(figure.evidence, pk=ev_pk)
     return file_response(ev.file, ev.original_name or ev.file.name)

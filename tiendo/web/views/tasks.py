@@ -15,6 +15,7 @@ from tiendo.orgs.models import Role
 from tiendo.programmes.models import Programme
 from tiendo.reminders import queries as reminder_queries
 from tiendo.tasks import services
+from tiendo.tasks.access import get_task_for_user
 from tiendo.tasks.queries import status_of
 from tiendo.tasks.rules import TaskStatus
 from tiendo.web import forms, queries, task_queries
@@ -112,7 +113,7 @@ def _context(request, task, **bound) -> dict:
 
 @login_required
 def detail(request, pk):
-    task = access.get_task_for_user(request.user, pk)
+    task = get_task_for_user(request.user, pk)
     return render(request, "web/task.html", _context(request, task))
 
 
@@ -160,7 +161,7 @@ def _apply(form, call) -> bool:
 @login_required
 @require_POST
 def progress(request, pk):
-    task = access.get_task_for_user(request.user, pk, write=True)
+    task = get_task_for_user(request.user, pk, write=True)
     form = forms.ProgressForm(request.POST, request.FILES)
     ok = _apply(form, lambda d: services.progress_add(
         actor=request.user, task=task, percent=d["percent"], note=d["note"],
@@ -171,7 +172,7 @@ def progress(request, pk):
 @login_required
 @require_POST
 def extension(request, pk):
-    task = access.get_task_for_user(request.user, pk, write=True)
+    task = get_task_for_user(request.user, pk, write=True)
     form = forms.ExtensionForm(request.POST)
     ok = _apply(form, lambda d: services.extension_request(
         actor=request.user, task=task, new_deadline=d["new_deadline"], reason=d["reason"]))
@@ -181,7 +182,7 @@ def extension(request, pk):
 @login_required
 @require_POST
 def extension_decide(request, pk, ext_pk):
-    task = access.get_task_for_user(request.user, pk)
+    task = get_task_for_user(request.user, pk)
     req = get_object_or_404(task.extensions, pk=ext_pk)
     form = forms.DecideForm(request.POST)
     ok = _apply(form, lambda d: services.extension_decide(
@@ -192,7 +193,7 @@ def extension_decide(request, pk, ext_pk):
 @login_required
 @require_POST
 def report_done(request, pk):
-    task = access.get_task_for_user(request.user, pk, write=True)
+    task = get_task_for_user(request.user, pk, write=True)
     form = forms.DoneForm(request.POST, request.FILES)
     ok = _apply(form, lambda d: services.task_report_done(
         actor=request.user, task=task, completed_on=d["completed_on"], note=d["note"],
@@ -203,7 +204,7 @@ def report_done(request, pk):
 @login_required
 @require_POST
 def accept(request, pk):
-    task = access.get_task_for_user(request.user, pk)
+    task = get_task_for_user(request.user, pk)
     try:
         services.task_accept(actor=request.user, task=task)
     except ValidationError as exc:
@@ -214,7 +215,7 @@ def accept(request, pk):
 @login_required
 @require_POST
 def return_task(request, pk):
-    task = access.get_task_for_user(request.user, pk)
+    task = get_task_for_user(request.user, pk)
     form = forms.ReasonForm(request.POST)
     ok = _apply(form, lambda d: services.task_return(actor=request.user, task=task,
                                                      reason=d["reason"]))
@@ -224,7 +225,7 @@ def return_task(request, pk):
 @login_required
 @require_POST
 def direction(request, pk):
-    task = access.get_task_for_user(request.user, pk)
+    task = get_task_for_user(request.user, pk)
     form = forms.DirectionForm(request.POST)
     ok = _apply(form, lambda d: services.direction_add(actor=request.user, task=task,
                                                        text=d["text"]))
@@ -233,7 +234,7 @@ def direction(request, pk):
 
 @login_required
 def task_file(request, pk, file_pk):
-    task = access.get_task_for_user(request.user, pk)
+    task = get_task_for_user(request.user, pk)
     tf = get_object_or_404(task.files, pk=file_pk)
     return file_response(tf.file, tf.original_name)
 

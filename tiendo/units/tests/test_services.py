@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators.queries import figure_table
-from tiendo.orgs.services import unit_lineage, unit_merge
 from tiendo.testing import make_figure, make_indicator, make_unit
+from tiendo.units.services import unit_lineage, unit_merge
 
 
 def test_merging_units_keeps_them_with_their_figures_and_names_the_successor(cast):
