@@ -11,7 +11,8 @@ Pure Python, no Django. Public API::
 
 from .extractor import extract
 from .model import Document, Number, Statement, statements_to_json, statements_to_jsonl
-from .readers import MAX_BYTES, ReadError, read_document
+from .readers import MAX_BYTES, read_document
+from .readers_errors import ReadError
 
 __all__ = [
     "MAX_BYTES",

@@ -21,23 +21,11 @@ import zipfile
 from pathlib import Path
 
 from .model import Document
+from .readers_errors import ReadError, refusal
 from .readers_limits import DEFAULT_LIMITS, Limits, check_text, check_zip, count_paragraphs
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PDF_PAGES = DEFAULT_LIMITS.max_pdf_pages
-
-
-class ReadError(Exception):
-    """A document that cannot be read. ``str(err)`` is Vietnamese."""
-
-    def __init__(self, message_vi: str, message_en: str) -> None:
-        super().__init__(message_vi)
-        self.message_vi = message_vi
-        self.message_en = message_en
-
-
-def _err(vi: str, en: str, **kw) -> ReadError:
-    return ReadError(vi.format(**kw), en.format(**kw))
 
 
 def read_document(path, *, max_bytes: int = MAX_BYTES,
@@ -48,13 +36,14 @@ def read_document(path, *, max_bytes: int = MAX_BYTES,
     try:
         size = os.stat(p).st_size
     except OSError:
-        raise _err("Không mở được tệp “{name}”: tệp không tồn tại hoặc không đọc được.",
-                   "Cannot open “{name}”: the file does not exist or cannot be read.",
-                   name=name) from None
+        raise refusal("Không mở được tệp “{name}”: tệp không tồn tại hoặc không đọc được.",
+                      "Cannot open “{name}”: the file does not exist or cannot be read.",
+                      name=name) from None
     if p.is_dir():
-        raise _err("“{name}” là thư mục, không phải tệp.", "“{name}” is a directory.", name=name)
+        raise refusal("“{name}” là thư mục, không phải tệp.", "“{name}” is a directory.",
+                      name=name)
     if size > max_bytes:
-        raise _err(
+        raise refusal(
             "Tệp “{name}” quá lớn ({mb:.1f} MB); giới hạn là {limit} MB.",
             "The file “{name}” is too large ({mb:.1f} MB); the limit is {limit} MB.",
             name=name, mb=size / 1048576, limit=max_bytes // 1048576,
@@ -66,15 +55,15 @@ def read_document(path, *, max_bytes: int = MAX_BYTES,
         return Document(check_text(_read_docx(p, limits), name, limits), "docx")
     if ext == ".pdf":
         return Document(check_text(_read_pdf(p, limits), name, limits), "pdf")
-    raise _err("Không đọc được tệp “{name}”: chỉ nhận .txt, .docx hoặc .pdf.",
-               "Cannot read “{name}”: only .txt, .docx or .pdf files are accepted.", name=name)
+    raise refusal("Không đọc được tệp “{name}”: chỉ nhận .txt, .docx hoặc .pdf.",
+                  "Cannot read “{name}”: only .txt, .docx or .pdf files are accepted.", name=name)
 
 
 def _read_txt(p: Path) -> str:
     try:
         return p.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _err(
+        raise refusal(
             "Tệp “{name}” không phải văn bản UTF-8 (byte lỗi ở vị trí {pos}); hãy lưu lại "
             "với bảng mã UTF-8.",
             "The file “{name}” is not UTF-8 text (bad byte at {pos}); save it as UTF-8.",
@@ -110,7 +99,7 @@ def _read_docx(p: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     except ReadError:
         raise
     except Exception:  # python-docx raises many kinds on a broken package
-        raise _err(
+        raise refusal(
             "Tệp “{name}” bị hỏng hoặc không phải tệp Word (.docx) hợp lệ.",
             "The file “{name}” is damaged or not a valid Word (.docx) file.", name=p.name,
         ) from None
@@ -153,7 +142,7 @@ def _read_pdf(p: Path, limits: Limits = DEFAULT_LIMITS) -> str:
         pages = []
         with pdfplumber.open(str(p)) as pdf:
             if len(pdf.pages) > limits.max_pdf_pages:
-                raise _err(
+                raise refusal(
                     "Tệp PDF “{name}” có quá nhiều trang ({n}); giới hạn là {limit} trang.",
                     "The PDF “{name}” has too many pages ({n}); the limit is {limit}.",
                     name=p.name, n=len(pdf.pages), limit=limits.max_pdf_pages,
@@ -164,13 +153,13 @@ def _read_pdf(p: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     except ReadError:
         raise
     except Exception:
-        raise _err(
+        raise refusal(
             "Tệp “{name}” bị hỏng hoặc không phải tệp PDF hợp lệ.",
             "The file “{name}” is damaged or not a valid PDF file.", name=p.name,
         ) from None
     text = "\n".join(pages)
     if not text.strip():
-        raise _err(
+        raise refusal(
             "Tệp PDF “{name}” không có lớp văn bản (có thể là bản scan); hãy dùng tệp .docx "
             "hoặc PDF xuất từ Word.",
             "The PDF “{name}” has no text layer (probably a scan); use a .docx or a PDF "

@@ -16,7 +16,8 @@ fails the CRC check), so the declared sizes bound the memory even when they lie.
 never resolved, elements freed as it goes) and stops at ``max_paragraphs``. The reader checks
 ``max_chars`` on the text and ``max_pdf_pages``; the callers check ``max_statements``.
 
-Every refusal is a :class:`ReadError` with one Vietnamese line and its English twin.
+Every refusal is a :class:`~.readers_errors.ReadError` with one Vietnamese line and its
+English twin.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from .readers_errors import refusal
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MB = 1024 * 1024
@@ -45,23 +48,17 @@ RATIO_FLOOR = 1 * MB  # small parts may compress very well (styles, settings) an
 DEFAULT_LIMITS = Limits()
 
 
-def _error(vi: str, en: str, **kw):
-    from .readers import ReadError  # the one error type of reading
-
-    return ReadError(vi.format(**kw), en.format(**kw))
-
-
 def check_zip(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
     """Refuse an archive whose parts would unpack to too much, or compress too well."""
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise _error("Tệp “{name}” bị hỏng hoặc không phải tệp Office hợp lệ.",
-                     "The file “{name}” is damaged or not a valid Office file.",
-                     name=name) from None
+        raise refusal("Tệp “{name}” bị hỏng hoặc không phải tệp Office hợp lệ.",
+                      "The file “{name}” is damaged or not a valid Office file.",
+                      name=name) from None
     if len(infos) > limits.max_entries:
-        raise _error(
+        raise refusal(
             "Tệp “{name}” có quá nhiều phần ({n}); giới hạn là {limit}.",
             "The file “{name}” has too many parts ({n}); the limit is {limit}.",
             name=name, n=len(infos), limit=limits.max_entries)
@@ -70,13 +67,13 @@ def check_zip(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
     if total > limits.max_unpacked or xml > limits.max_xml:
         size, limit = (xml, limits.max_xml) if xml > limits.max_xml else (
             total, limits.max_unpacked)
-        raise _error(
+        raise refusal(
             "Tệp “{name}” khi giải nén quá lớn ({mb:.0f} MB); giới hạn là {limit} MB.",
             "The file “{name}” unpacks to too much ({mb:.0f} MB); the limit is {limit} MB.",
             name=name, mb=size / MB, limit=limit // MB)
     for i in infos:
         if i.file_size > RATIO_FLOOR and i.file_size > limits.max_ratio * max(i.compress_size, 1):
-            raise _error(
+            raise refusal(
                 "Tệp “{name}” bị nén bất thường (phần {part} nén {ratio} lần); không đọc tệp "
                 "này.",
                 "The file “{name}” is abnormally compressed (part {part}, {ratio} times); "
@@ -95,7 +92,7 @@ def count_paragraphs(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> 
                                           load_dtd=False, huge_tree=False):
             n += 1
             if n > limits.max_paragraphs:
-                raise _error(
+                raise refusal(
                     "Tệp “{name}” có quá nhiều đoạn văn (trên {limit}); hãy tách thành các "
                     "tệp nhỏ hơn.",
                     "The file “{name}” has too many paragraphs (over {limit}); split it into "
@@ -108,7 +105,7 @@ def count_paragraphs(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> 
 
 def check_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> str:
     if len(text) > limits.max_chars:
-        raise _error(
+        raise refusal(
             "Tệp “{name}” quá dài ({n} ký tự); giới hạn là {limit} ký tự.",
             "The file “{name}” is too long ({n} characters); the limit is {limit}.",
             name=name, n=len(text), limit=limits.max_chars)
@@ -117,7 +114,7 @@ def check_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> str:
 
 def check_statements(count: int, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
     if count > limits.max_statements:
-        raise _error(
+        raise refusal(
             "Tệp “{name}” cho quá nhiều chỉ tiêu ({n}); giới hạn là {limit}.",
             "The file “{name}” yields too many statements ({n}); the limit is {limit}.",
             name=name, n=count, limit=limits.max_statements)
