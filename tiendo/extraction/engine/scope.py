@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
 from . import lexicon
 from .numbers import Token, Unit
@@ -78,53 +79,122 @@ def is_list_marker(text: str, tok: Token, line_start: int) -> bool:
     return False
 
 
+class _Around(NamedTuple):
+    """A token and what is around it: the line it is on and the 30 characters before it."""
+
+    text: str
+    tok: Token
+    unit: Unit
+    line_start: int
+    before: str  # lower case
+
+
+def _glued_to_letters(at: _Around) -> bool:
+    """"COVID-19", "H5N1", "14C", "F0" (a glued unit like "5ha" is fine)."""
+    text, tok = at.text, at.tok
+    if text[tok.start - 1 : tok.start] == "-" and tok.start >= 2 and text[tok.start - 2].isalpha():
+        return True
+    return text[tok.end : tok.end + 1].isalpha() and not _GLUED_UNIT_RE.match(text, tok.end)
+
+
+def _document_number(at: _Around) -> bool:
+    """"245/QĐ-UBND", "18-NQ/TW", "18- NQ/TW", "123/2024/NĐ-CP": a document number."""
+    if not (_DOC_TAIL_RE.match(at.text, at.tok.end) and at.unit.kind in ("none", "count")):
+        return False
+    tail = at.text[at.tok.end : at.tok.end + 12]
+    return bool(re.match(r"\s*[/\-–]\s*(?:[0-9]{4}\s*/\s*)?[A-ZĐ]{2,}", tail))
+
+
+def _list_marker(at: _Around) -> bool:
+    """"2.1.", "1)", "(1) Triển khai…": a section or list marker."""
+    return is_list_marker(at.text, at.tok, at.line_start)
+
+
+def _year(at: _Around) -> bool:
+    """"năm 2022", "năm 2022 Đồng Nai": a year, before a name too, not 2022 đồng."""
+    return is_year(at.tok) and (
+        at.unit.kind not in ("percent", "measure")
+        or at.text[at.tok.end : at.unit.end].strip()[:1].isupper()
+    )
+
+
+def _structural(at: _Around) -> bool:
+    """"chính quyền 2 cấp": a fixed structural count."""
+    return at.unit.kind == "structural"
+
+
+def _ordinal(at: _Around) -> bool:
+    """"lần 2", "khóa 15", "kỳ họp thứ 8": an ordinal."""
+    return at.unit.kind == "none" and bool(_ORDINAL_RE.search(at.before))
+
+
+def _rank(at: _Around) -> bool:
+    """"đứng thứ 12 cả nước", "xếp hạng 5 toàn quốc": a rank."""
+    return at.unit.kind != "percent" and bool(_RANK_RE.search(at.before))
+
+
+def _identifier(at: _Around) -> bool:
+    """"Điều 5", "quốc lộ 20", "thôn 3": a bare number after a word that names things by
+    number (lexicon.IDENTIFIER_WORDS)."""
+    return at.unit.kind == "none" and bool(_ID_WORDS_RE.search(at.before))
+
+
+def _after_so(at: _Around) -> bool:
+    """"Quyết định số 245": the number of a document."""
+    return at.before.endswith(("số", "số ")) and bool(_SO_RE.search(at.before))
+
+
+def _period_or_date(at: _Around) -> bool:
+    """"tháng 9", "quý 2", "ngày 15": a period or a date."""
+    return at.unit.kind not in ("percent", "measure") and bool(_PERIOD_WORD_RE.search(at.before))
+
+
+def _label(at: _Around) -> bool:
+    """"Chỉ tiêu 1:", "Nhiệm vụ 2)": a label."""
+    after = at.text[at.tok.end : at.tok.end + 3]
+    return at.unit.kind == "none" and bool(re.match(r"\s*[:)]", after))
+
+
+def _bare_without_cue(at: _Around) -> bool:
+    """A bare number is a quantity only after a value cue ("đạt 1,2", "KH: 3,6")."""
+    return at.unit.kind == "none" and not _VALUE_CUE_RE.search(at.before.rstrip())
+
+
+def _in_a_name(at: _Around) -> bool:
+    """"Hòa Bình 2", "Ban Chỉ đạo 389": a bare number right after a capitalised word."""
+    if at.unit.kind != "none":
+        return False
+    words = at.text[max(at.line_start, at.tok.start - 20) : at.tok.start].split()
+    return bool(words) and words[-1][:1].isupper() and words[-1].lower() not in ("kh", "đạt")
+
+
+# What a number is when it is not a quantity, tried in this order.
+_NOT_QUANTITIES = (
+    _glued_to_letters,
+    _document_number,
+    _list_marker,
+    _year,
+    _structural,
+    _ordinal,
+    _rank,
+    _identifier,
+    _after_so,
+    _period_or_date,
+    _label,
+    _bare_without_cue,
+    _in_a_name,
+)
+
+
 def out_of_scope(text: str, tok: Token, unit: Unit, line_start: int, masked) -> bool:
     """True when the token is not a quantity of a result, state, plan or change."""
     if tok.value is None:  # "4.0", "2.1": versions and section numbers
         return True
     if masked.covers(tok.start):
         return True
-    prev_ch = text[tok.start - 1 : tok.start]
-    next_ch = text[tok.end : tok.end + 1]
-    # glued to letters: "COVID-19", "H5N1", "14C", "F0" (a glued unit like "5ha" is fine)
-    if prev_ch == "-" and tok.start >= 2 and text[tok.start - 2].isalpha():
-        return True
-    if next_ch.isalpha() and not _GLUED_UNIT_RE.match(text, tok.end):
-        return True
-    if _DOC_TAIL_RE.match(text, tok.end) and unit.kind in ("none", "count"):
-        tail = text[tok.end : tok.end + 12]
-        if re.match(r"\s*[/\-–]\s*(?:[0-9]{4}\s*/\s*)?[A-ZĐ]{2,}", tail):
-            return True
-    if is_list_marker(text, tok, line_start):
-        return True
     before = text[max(line_start, tok.start - 30) : tok.start].lower()
-    if is_year(tok) and (
-        unit.kind not in ("percent", "measure") or text[tok.end : unit.end].strip()[:1].isupper()
-    ):
-        return True  # "năm 2022", "năm 2022 Đồng Nai": a year before a name, not 2022 đồng
-    if unit.kind == "structural":
-        return True
-    if unit.kind == "none" and _ORDINAL_RE.search(before):
-        return True
-    if unit.kind != "percent" and _RANK_RE.search(before):
-        return True  # "đứng thứ 12 cả nước", "xếp hạng 5 toàn quốc": a rank
-    if unit.kind == "none" and _ID_WORDS_RE.search(before):
-        return True
-    if before.endswith(("số", "số ")) and _SO_RE.search(before):  # "Quyết định số 245"
-        return True
-    if unit.kind not in ("percent", "measure") and _PERIOD_WORD_RE.search(before):
-        return True  # "tháng 9", "quý 2", "ngày 15": a period or a date
-    if unit.kind == "none":
-        if re.match(r"\s*[:)]", text[tok.end : tok.end + 3]):
-            return True  # a label: "Chỉ tiêu 1:", "Nhiệm vụ 2)"
-        # A bare number is a quantity only after a value cue ("đạt 1,2", "KH: 3,6").
-        if not _VALUE_CUE_RE.search(before.rstrip()):
-            return True
-        # "Hòa Bình 2", "Ban Chỉ đạo 389": right after a capitalised word of a name
-        words = text[max(line_start, tok.start - 20) : tok.start].split()
-        if words and words[-1][:1].isupper() and words[-1].lower() not in ("kh", "đạt"):
-            return True
-    return False
+    at = _Around(text, tok, unit, line_start, before)
+    return any(rule(at) for rule in _NOT_QUANTITIES)
 
 
 def is_date_pair(text: str, a: Token, b: Token, line_start: int, has_noun: bool) -> bool:
