@@ -25,96 +25,186 @@ def _is_primary(m: Mention, plan: bool = False) -> bool:
     return m.role in ("actual", "part")
 
 
+class _Grouping:
+    """A sentence's statements as its numbers are grouped into them, one number at a time."""
+
+    def __init__(self, ms: list[Mention], plan: bool) -> None:
+        self.ms, self.plan = ms, plan
+        self.stmts: list[_Stmt] = []
+
+    # new and join return True, so that a rule that places a number can end with them
+    def new(self, i: int, parent: int | None) -> bool:
+        self.stmts.append(_Stmt(self.ms[i].subject, [i], parent=parent))
+        self.ms[i].stmt = len(self.stmts) - 1
+        return True
+
+    def join(self, i: int, s: int) -> bool:
+        self.stmts[s].mentions.append(i)
+        self.ms[i].stmt = s
+        return True
+
+    def has_primary(self, s: int) -> bool:
+        return any(_is_primary(self.ms[j], self.plan) for j in self.stmts[s].mentions)
+
+
 def _group(text: str, ms: list[Mention], plan: bool = False) -> list[_Stmt]:
-    stmts: list[_Stmt] = []
+    """The statements of a sentence: each number after the first opens one or joins one,
+    by the first of :data:`_LINK_RULES` that places it; else it joins the statement it goes
+    on from."""
+    g = _Grouping(ms, plan)
+    if ms:
+        g.new(0, None)
+    for i in range(1, len(ms)):
+        cur = _outside_aside(ms, g.stmts, i)
+        if not any(rule(g, i, cur) for rule in _LINK_RULES):
+            g.join(i, cur)
+    return g.stmts
 
-    def new(i: int, parent: int | None) -> None:
-        stmts.append(_Stmt(ms[i].subject, [i], parent=parent))
-        ms[i].stmt = len(stmts) - 1
 
-    def join(i: int, s: int) -> None:
-        stmts[s].mentions.append(i)
-        ms[i].stmt = s
+def _joins_its_range(g: _Grouping, i: int, cur: int) -> bool:
+    """"10-11%": one range, one statement."""
+    m = g.ms[i]
+    return m.range_of is not None and g.join(i, g.ms[m.range_of].stmt)
 
-    def has_primary(s: int) -> bool:
-        return any(_is_primary(ms[j], plan) for j in stmts[s].mentions)
 
-    for i, m in enumerate(ms):
-        if i == 0:
-            new(i, None)
-            continue
-        prev = ms[i - 1]
-        cur = _outside_aside(ms, stmts, i)
-        if m.range_of is not None:  # "10-11%": one range, one statement
-            join(i, ms[m.range_of].stmt)
-            continue
-        if m.pair is not None and m.pair < i:
-            join(i, ms[m.pair].stmt)
-            continue
-        k = m.extras.get("respectively", 0)
-        if k > 0:  # "X và Y tăng lần lượt 12% và 8%"
-            first = stmts[ms[i - k].stmt]
-            parts = _CONJUNCTS_RE.split(first.subject or "")
-            if len(parts) > k:
-                first.subject = parts[0] if k == 1 else first.subject
-                new(i, first.parent)
-                stmts[-1].subject = parts[k]
-                continue
-        if m.window.strip() == "/":  # "05 hộ/02 xã"
-            join(i, cur)
-            continue
-        if _FROM_TO_RE.search(m.window) and re.search(r"(?<![\w])từ\s*$", prev.window):
-            join(i, cur)  # "giảm từ 3,5% xuống còn 2,6%": the same rate, before and after
-            continue
-        giver = m.extras.get("cue") == "giver"
-        sub_marker = bool(_TRONG_DO_RE.search(m.window))
-        if m.subject and not giver:
-            if m.role == "target":  # a plan for an indicator named earlier in the sentence
-                s = _same_subject(ms, stmts, m.subject, i)
-                if s is not None:
-                    _relink_parent_plan(ms, stmts, i, s)
-                    join(i, s)
-                    continue
-            if not plan and _plan_awaiting_actual(ms, stmts[cur], m):
-                # "Kế hoạch vốn … được giao 5.200 tỷ đồng; lũy kế giải ngân … đạt 3.120 tỷ
-                # đồng": the plan allocated first, then what was done against it
-                join(i, cur)
-                stmts[cur].subject = m.subject
-                continue
-            new(i, cur if sub_marker else stmts[cur].parent)  # siblings keep the parent
-            continue
-        if (
-            _is_primary(m, plan)
-            and not has_primary(cur)
-            and ";" in _flat(m.window)
-            and all(ms[j].unit.text != m.unit.text for j in stmts[cur].mentions)
-        ):  # "…tăng được 3 bậc; 12/18 sở có chỉ số tăng": a new clause, a new quantity
-            new(i, None)
-            continue
-        if _is_primary(m, plan) and has_primary(cur):
-            share = m.extras.get("cue") == "share"
-            second_basis = (
-                m.unit.kind == "percent"
-                and "so với" in m.right[:12]
-                and any("so với" in ms[j].right[:12] for j in stmts[cur].mentions)
-            )
-            if not (share or second_basis):
-                new(i, cur if sub_marker else None)
-                continue
-        target = cur
-        if m.role == "change" and m.unit.kind in ("count", "measure"):
-            target = _by_unit(ms, stmts, m, i, cur)
-            if target == cur and m.unit.kind == "count" and (
-                _counts_other(ms, stmts[cur], m) or _second_count_change(ms, stmts[cur], m)
-            ):
-                # "…450 thủ tục; đã giảm 203 chỉ tiêu biên chế": a change of a count that no
-                # statement of the sentence counts is a quantity of its own
-                new(i, None)
-                continue
-        elif m.role == "change" and m.unit.kind == "percent":
-            target = _by_about(ms, stmts, m, cur)
-        join(i, target)
-    return stmts
+def _joins_its_pair(g: _Grouping, i: int, cur: int) -> bool:
+    """"98/102 tổ chức": the second member of an x/y pair goes with the first."""
+    m = g.ms[i]
+    return m.pair is not None and m.pair < i and g.join(i, g.ms[m.pair].stmt)
+
+
+def _opens_respectively(g: _Grouping, i: int, cur: int) -> bool:
+    """"X và Y tăng lần lượt 12% và 8%": the k-th figure is the k-th subject's."""
+    k = g.ms[i].extras.get("respectively", 0)
+    if k <= 0:
+        return False
+    first = g.stmts[g.ms[i - k].stmt]
+    parts = _CONJUNCTS_RE.split(first.subject or "")
+    if len(parts) <= k:
+        return False
+    first.subject = parts[0] if k == 1 else first.subject
+    g.new(i, first.parent)
+    g.stmts[-1].subject = parts[k]
+    return True
+
+
+def _joins_after_slash(g: _Grouping, i: int, cur: int) -> bool:
+    """"05 hộ/02 xã"."""
+    return g.ms[i].window.strip() == "/" and g.join(i, cur)
+
+
+def _joins_from_to(g: _Grouping, i: int, cur: int) -> bool:
+    """"giảm từ 3,5% xuống còn 2,6%": the same rate, before and after."""
+    return bool(
+        _FROM_TO_RE.search(g.ms[i].window)
+        and re.search(r"(?<![\w])từ\s*$", g.ms[i - 1].window)
+    ) and g.join(i, cur)
+
+
+def _is_named(m: Mention) -> bool:
+    """A number whose own subject is written before it (a plan's giver does not count)."""
+    return bool(m.subject) and m.extras.get("cue") != "giver"
+
+
+def _sub_marker(m: Mention) -> bool:
+    """"trong đó", "riêng", "bao gồm": what follows is a part of what came before."""
+    return bool(_TRONG_DO_RE.search(m.window))
+
+
+def _joins_plan_named_earlier(g: _Grouping, i: int, cur: int) -> bool:
+    """A plan for an indicator named earlier in the sentence."""
+    m = g.ms[i]
+    if not (_is_named(m) and m.role == "target"):
+        return False
+    s = _same_subject(g.ms, g.stmts, m.subject, i)
+    if s is None:
+        return False
+    _relink_parent_plan(g.ms, g.stmts, i, s)
+    return g.join(i, s)
+
+
+def _joins_plan_awaiting_actual(g: _Grouping, i: int, cur: int) -> bool:
+    """"Kế hoạch vốn … được giao 5.200 tỷ đồng; lũy kế giải ngân … đạt 3.120 tỷ đồng": the
+    plan allocated first, then what was done against it."""
+    m = g.ms[i]
+    if not (_is_named(m) and not g.plan and _plan_awaiting_actual(g.ms, g.stmts[cur], m)):
+        return False
+    g.join(i, cur)
+    g.stmts[cur].subject = m.subject
+    return True
+
+
+def _opens_named(g: _Grouping, i: int, cur: int) -> bool:
+    """A named number opens its own statement; siblings keep the parent."""
+    m = g.ms[i]
+    return _is_named(m) and g.new(i, cur if _sub_marker(m) else g.stmts[cur].parent)
+
+
+def _opens_new_clause(g: _Grouping, i: int, cur: int) -> bool:
+    """"…tăng được 3 bậc; 12/18 sở có chỉ số tăng": a new clause, a new quantity."""
+    m = g.ms[i]
+    return (
+        _is_primary(m, g.plan)
+        and not g.has_primary(cur)
+        and ";" in _flat(m.window)
+        and all(g.ms[j].unit.text != m.unit.text for j in g.stmts[cur].mentions)
+    ) and g.new(i, None)
+
+
+def _opens_second_level(g: _Grouping, i: int, cur: int) -> bool:
+    """A second level figure opens its own statement, unless it is a share of the first or
+    the first's figure against a second basis ("so với …")."""
+    m = g.ms[i]
+    if not (_is_primary(m, g.plan) and g.has_primary(cur)):
+        return False
+    share = m.extras.get("cue") == "share"
+    second_basis = (
+        m.unit.kind == "percent"
+        and "so với" in m.right[:12]
+        and any("so với" in g.ms[j].right[:12] for j in g.stmts[cur].mentions)
+    )
+    return not (share or second_basis) and g.new(i, cur if _sub_marker(m) else None)
+
+
+def _places_count_change(g: _Grouping, i: int, cur: int) -> bool:
+    """"giảm 12 vụ": the change of the statement counting the same noun; "…450 thủ tục; đã
+    giảm 203 chỉ tiêu biên chế": a change of a count that no statement of the sentence
+    counts is a quantity of its own."""
+    m = g.ms[i]
+    if not (m.role == "change" and m.unit.kind in ("count", "measure")):
+        return False
+    target = _by_unit(g.ms, g.stmts, m, i, cur)
+    if target == cur and m.unit.kind == "count" and (
+        _counts_other(g.ms, g.stmts[cur], m) or _second_count_change(g.ms, g.stmts[cur], m)
+    ):
+        return g.new(i, None)
+    return g.join(i, target)
+
+
+def _joins_percent_change(g: _Grouping, i: int, cur: int) -> bool:
+    """"tăng 40% về số lượng và 25% về vốn": the change of the count or of the money."""
+    m = g.ms[i]
+    return m.role == "change" and m.unit.kind == "percent" and g.join(
+        i, _by_about(g.ms, g.stmts, m, cur)
+    )
+
+
+# How a number after the first is placed, tried in this order; ``cur`` is the statement it
+# goes on from (:func:`_outside_aside`).
+_LINK_RULES = (
+    _joins_its_range,
+    _joins_its_pair,
+    _opens_respectively,
+    _joins_after_slash,
+    _joins_from_to,
+    _joins_plan_named_earlier,
+    _joins_plan_awaiting_actual,
+    _opens_named,
+    _opens_new_clause,
+    _opens_second_level,
+    _places_count_change,
+    _joins_percent_change,
+)
 
 
 _CONJUNCTS_RE = re.compile(r"\s*,\s*|\s+và\s+")
@@ -248,6 +338,8 @@ def _is_rate(ms, st: _Stmt) -> bool:
 
 
 def _statement_rules(ms, stmts, ctx: _Context) -> None:
+    """The roles a statement's figures take from the statement as a whole. What it is (a rate,
+    a level with a figure, a rate with its plan) is read before any rule changes a role."""
     rate_first = bool(stmts) and _is_rate(ms, stmts[0])
     for k, st in enumerate(stmts):
         rate = _is_rate(ms, st) or (rate_first and k > 0 and st.parent is not None)
@@ -256,37 +348,55 @@ def _statement_rules(ms, stmts, ctx: _Context) -> None:
         )
         pct_plan = any(ms[j].role == "target" and ms[j].unit.kind == "percent"
                        for j in st.mentions)
-        if pct_plan:  # "làm rõ 312 vụ, đạt 90,4% (chỉ tiêu trên 75%)": a rate with its plan
-            for j in st.mentions:
-                if ms[j].role == "attainment" and ms[j].extras.get("cue") == "by":
-                    ms[j].role = "actual"
-        if has_level:  # "420 tỷ đồng, đạt 5,2% (so với …) và 4,8% (so với …)"
-            for j in st.mentions:
-                mj = ms[j]
-                if mj.role == "actual" and mj.unit.kind == "percent" and (
-                    "so với" in mj.right[:12] and mj.extras.get("cue") != "share"
-                ):
-                    mj.role = "attainment"
-                    mj.extras["basis"] = roles.basis_text(mj.right)
+        if pct_plan:
+            _rate_beside_its_plan(ms, st)
+        if has_level:
+            _attainments_of_level(ms, st)
         if rate and not has_level:
-            given = {k for k in st.mentions if ms[k].role == "actual"}
-            for j in st.mentions:
-                mj = ms[j]
-                if mj.unit.kind != "percent":
-                    continue
-                if given - {j}:
-                    break  # the rate is given; what follows is its change or attainment
-                if mj.role == "change" and mj.extras.get("cue") == "change":
-                    mj.role = "actual"
-                    given.add(j)
-                    continue
-                if (mj.role == "change" and mj.extras.get("cue") == "change") or (
-                    mj.role == "attainment" and mj.extras.get("cue") != "plan-right"
-                ) or (mj.role == "attainment" and "so với" in mj.right[:12]):
-                    mj.role = "actual"
+            _rate_given_first(ms, st)
         if ctx.plan:
             for j in st.mentions:
                 ms[j].role = "target"
+
+
+def _rate_beside_its_plan(ms, st: _Stmt) -> None:
+    """"làm rõ 312 vụ, đạt 90,4% (chỉ tiêu trên 75%)": a rate with its plan, not an
+    attainment."""
+    for j in st.mentions:
+        if ms[j].role == "attainment" and ms[j].extras.get("cue") == "by":
+            ms[j].role = "actual"
+
+
+def _attainments_of_level(ms, st: _Stmt) -> None:
+    """"420 tỷ đồng, đạt 5,2% (so với …) và 4,8% (so với …)": beside a level figure, a %
+    against a basis is an attainment."""
+    for j in st.mentions:
+        mj = ms[j]
+        if mj.role == "actual" and mj.unit.kind == "percent" and (
+            "so với" in mj.right[:12] and mj.extras.get("cue") != "share"
+        ):
+            mj.role = "attainment"
+            mj.extras["basis"] = roles.basis_text(mj.right)
+
+
+def _rate_given_first(ms, st: _Stmt) -> None:
+    """A rate without a level figure: until an actual figure gives the rate, a % read as a
+    change or an attainment is the rate itself; what follows the rate is its change or
+    attainment."""
+    given = {k for k in st.mentions if ms[k].role == "actual"}
+    for j in st.mentions:
+        mj = ms[j]
+        if mj.unit.kind != "percent":
+            continue
+        if given - {j}:
+            break
+        if mj.role == "change" and mj.extras.get("cue") == "change":
+            mj.role = "actual"
+            given.add(j)
+        elif mj.role == "attainment" and (
+            mj.extras.get("cue") != "plan-right" or "so với" in mj.right[:12]
+        ):
+            mj.role = "actual"
 
 
 _VERDICT_RE = re.compile(
