@@ -7,6 +7,7 @@ import io
 import json
 
 from tiendo.lib.cells import csv_cell
+from tiendo.lib.xlsx import AUTO_NUMBER, Sheet, write_workbook
 from tiendo.reports.content import Report
 from tiendo.reports.records import (
     INDICATOR_COLUMNS,
@@ -18,7 +19,6 @@ from tiendo.reports.records import (
     rating_records,
     task_records,
 )
-from tiendo.reports.xlsx_writer import AUTO_NUMBER, Sheet, write_workbook
 
 FMT_NUMBER_INT = "#,##0"
 FMT_NUMBER_DEC = "#,##0.00"

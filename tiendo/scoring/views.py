@@ -18,7 +18,7 @@ from tiendo.orgs import access
 from tiendo.orgs.models import Role
 from tiendo.scoring import queries, rules, services
 from tiendo.scoring.models import Level, MarkKind, RatingState
-from tiendo.web.xlsx import Column, xlsx_response
+from tiendo.shared.xlsx import Column, xlsx_response
 
 DEFAULT_PERIOD = "2026-Q1"
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from tiendo.web.xlsx import Column, build_workbook
+from tiendo.shared.xlsx import Column, build_workbook
 
 
 def test_workbook_has_frozen_header_filter_formats_and_widths():

@@ -3,8 +3,8 @@ rows exactly as filtered on screen."""
 
 from django.utils.translation import gettext as _
 
+from tiendo.shared.xlsx import Column, xlsx_response
 from tiendo.web import queries
-from tiendo.web.xlsx import Column, xlsx_response
 
 
 def figures_xlsx(rows, period):

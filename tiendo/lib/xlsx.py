@@ -21,14 +21,18 @@ from xml.sax.saxutils import escape
 
 from tiendo.lib.cells import is_formula_like
 
-# Number formats (custom ids from 164, as Excel numbers them).
-NUMBER_FORMATS = ["#,##0", "#,##0.00", "0.00%", "+0.00%;-0.00%;0.00%", "0%", "dd/mm/yyyy"]
+# Number formats (custom ids from 164, as Excel numbers them). The first six are the reports';
+# the rest the on-screen lists' (tiendo/shared/xlsx.py). New ones go at the end: a format's
+# style id is its place in this list.
+NUMBER_FORMATS = ["#,##0", "#,##0.00", "0.00%", "+0.00%;-0.00%;0.00%", "0%", "dd/mm/yyyy",
+                  "#,##0.####", '0.00"%"', "DD/MM/YYYY", "DD/MM/YYYY HH:MM", "@"]
 _STYLE_OF_FORMAT = {fmt: 2 + i for i, fmt in enumerate(NUMBER_FORMATS)}  # 0 plain, 1 header
 AUTO_NUMBER = "number"  # a column format: "#,##0" for whole numbers, "#,##0.00" otherwise
 _INT_STYLE, _DEC_STYLE = _STYLE_OF_FORMAT["#,##0"], _STYLE_OF_FORMAT["#,##0.00"]
 _QUOTED_STYLE = 2 + len(NUMBER_FORMATS)  # text that looks like a formula (lib/cells.py)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _EPOCH = date(1899, 12, 30)
+_EPOCH_TIME = datetime(1899, 12, 30)  # noqa: DTZ001 — cells hold local, naive times
 FONT = "Times New Roman"
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -40,7 +44,7 @@ NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 class Sheet:
     title: str
     header: Sequence[str]
-    rows: Iterable[Sequence]  # cell values: str, int, float, Decimal, date, None
+    rows: Iterable[Sequence]  # cell values: str, int, float, Decimal, date, naive datetime, None
     formats: Sequence[str | None]  # per column: one of NUMBER_FORMATS, AUTO_NUMBER or None
     widths: Sequence[float]
 
@@ -68,6 +72,7 @@ def _sheet_xml(sheet: Sheet) -> tuple[bytes, int]:
     letters = _letters(cols)
     styles = [-1 if f == AUTO_NUMBER else _STYLE_OF_FORMAT.get(f or "", 0)
               for f in sheet.formats]
+    timed = ["HH" in (f or "") for f in sheet.formats]  # a datetime keeps its time of day
     out = [
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{NS}" '
         f'xmlns:r="{NS_R}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" '
@@ -99,6 +104,9 @@ def _sheet_xml(sheet: Sheet) -> tuple[bytes, int]:
                 cells.append(f'<c r="{ref}"{quoted} t="inlineStr">{t}</c>')
             elif isinstance(v, bool):
                 cells.append(f'<c r="{ref}" t="b"><v>{int(v)}</v></c>')
+            elif isinstance(v, datetime) and timed[i]:  # naive, local: day and its fraction
+                serial = (v - _EPOCH_TIME).total_seconds() / 86400
+                cells.append(f'<c r="{ref}" s="{s}"><v>{serial!r}</v></c>')
             elif isinstance(v, (date, datetime)):
                 d = v.date() if isinstance(v, datetime) else v
                 cells.append(f'<c r="{ref}" s="{s}"><v>{(d - _EPOCH).days}</v></c>')

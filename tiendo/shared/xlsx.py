@@ -1,18 +1,15 @@
-"""Export a list as it is filtered on screen to an .xlsx workbook: a bold frozen header,
-an autofilter over the data, number formats per column and sensible widths."""
+"""Export a list as it is filtered on screen to an .xlsx workbook: a bold frozen header, an
+autofilter over the data, number formats per column and sensible widths. Written by the one
+workbook writer, ``tiendo.lib.xlsx``."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from io import BytesIO
 
 from django.http import HttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
-from tiendo.lib.cells import is_formula_like
+from tiendo.lib.xlsx import Sheet, write_workbook
 
 FORMATS = {
     "text": "@",
@@ -47,33 +44,11 @@ def _cell(value, kind: str):
 
 
 def build_workbook(*, title: str, columns: list[Column], rows: list[list]) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title[:31]
-    ws.append([c.header for c in columns])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DCE6F2")
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in rows:
-        ws.append([_cell(v, c.kind) for v, c in zip(row, columns, strict=True)])
-        for cell in ws[ws.max_row]:
-            if is_formula_like(cell.value):  # text, never a formula (lib/cells.py)
-                cell.data_type = "s"
-                cell.quotePrefix = True
-    for i, col in enumerate(columns, start=1):
-        letter = get_column_letter(i)
-        ws.column_dimensions[letter].width = col.width
-        for cell in ws[letter][1:]:
-            cell.number_format = FORMATS[col.kind]
-            if col.kind == "text":
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "A2"
-    last = get_column_letter(len(columns))
-    ws.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
-    out = BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    kinds = [c.kind for c in columns]
+    return write_workbook([Sheet(
+        title=title, header=[c.header for c in columns],
+        rows=([_cell(v, k) for v, k in zip(row, kinds, strict=True)] for row in rows),
+        formats=[FORMATS[k] for k in kinds], widths=[c.width for c in columns])])
 
 
 def xlsx_response(*, filename: str, title: str, columns: list[Column], rows: list[list]):
