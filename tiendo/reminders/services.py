@@ -169,7 +169,8 @@ def urge_send(*, actor, unit, task=None, period: str = "", message: str = "",
 
 def direction_notify(*, direction, now=None) -> None:
     """A direction (ý kiến chỉ đạo) on a task reaches the lead unit's focal points and head at
-    once. Runs inside the caller's transaction (tasks.services.direction_add)."""
+    once. Runs inside the caller's transaction: tasks.services.direction_add sends
+    tasks.signals.direction_added, which apps.py connects here."""
     task = direction.task
     people = notify.unit_people(task.lead_unit)
     recipients = [uid for uid in dict.fromkeys(people["focal"] + people["head"])

@@ -11,7 +11,7 @@ from tiendo.audit.services import record, snapshot
 from tiendo.lib.uploads import validate_upload
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
-from tiendo.reminders import services as reminders
+from tiendo.tasks import signals
 from tiendo.tasks.models import (
     Direction,
     ExtensionRequest,
@@ -200,5 +200,5 @@ def direction_add(*, actor, task: Task, text: str) -> Direction:
         d = Direction.objects.create(task=task, author=actor, text=text.strip())
         record(actor=actor, action="task.direction", obj=d, unit_id=task.lead_unit_id,
                after=snapshot(d))
-        reminders.direction_notify(direction=d)  # the unit hears at once
+        signals.direction_added.send(sender=Direction, direction=d)  # the unit hears it
     return d
