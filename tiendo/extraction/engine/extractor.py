@@ -12,9 +12,9 @@
 5. Statement-level rules: a rate indicator's % is its actual; verdicts ("đạt", "không đạt")
    standing alone give the status; periods come from the nearest period expression.
 
-Modules: numbers.py and scope.py (step 2), roles.py (3), mentions.py (a sentence's numbers
-and clauses), naming.py (subjects and names), linking.py (4 and 5), this module (1 and the
-assembly).
+Modules: numbers.py and scope.py (step 2), roles.py and sentence_roles.py (3), mentions.py (a
+sentence's numbers and clauses), naming.py (subjects and names), linking.py (4 and 5), this
+module (1 and the assembly).
 """
 
 from __future__ import annotations
@@ -25,15 +25,11 @@ import unicodedata
 
 from tiendo.lib.text import fold
 
-from . import roles
 from .linking import _group, _periods, _statement_rules, _statuses
 from .mentions import (
     Mention,
-    _clause_left,
     _Context,
-    _cue_left,
     _flat,
-    _innermost,
     _mentions,
     _paren_groups,
     _Stmt,
@@ -43,13 +39,10 @@ from .naming import (
     _count_phrase,
     _indicator_from,
     _label,
-    _noun_after,
-    _paren_head,
-    _reference,
-    _subject,
 )
 from .periods import find_periods, parse_code, year_of
 from .scope import Mask
+from .sentence_roles import _read_numbers
 from .textmap import nfc_with_map
 
 MAX_SENTENCE = 4000  # longer "sentences" (tables flattened without punctuation) are cut
@@ -195,109 +188,18 @@ def _sentences(text: str, a: int, b: int):
 
 
 _DIGIT_RE = re.compile(r"[0-9]")
-_AND_ONLY_RE = re.compile(r"\s*(?:và|,)\s*")
-_RANGE_FROM_RE = re.compile(r"(?<![\w])từ\s*$")
-_RANGE_END_RE = re.compile(r"^\s*%?\s*(?:đến|tới|-|–)\s*$")
 
 
 def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
+    """The statements of the sentence text[a:b]: its numbers, each read in turn
+    (sentence_roles.py), grouped into statements, then the statement-level rules."""
     if not _DIGIT_RE.search(text, a, b):
         return []
     ms = _mentions(text, a, b, line_start, masked)
     if not ms:
         return []
     groups = _paren_groups(text, a, b)
-    low_text = text  # offsets shared; lower-casing per slice below
-    prev_end = a
-    for i, m in enumerate(ms):
-        window = low_text[prev_end : m.tok.start]
-        m.window = window.lower()
-        m.left = _cue_left(window)
-        nxt_start = ms[i + 1].tok.start if i + 1 < len(ms) else b
-        m.right = text[m.unit.end : nxt_start].lower()
-        m.group = _innermost(groups, m.tok.start)
-        if i == 0:  # the sentence's subject may hold commas ("khách đến tham quan, nghỉ dưỡng")
-            clause, bounded = _clause_left(window, marks=";(", and_cut=False)
-        else:
-            clause, bounded = _clause_left(window, and_cut=True)
-        m.subject = _subject(clause, need_verb=(i > 0 and not bounded))
-        if m.group is not None and m.group[0] >= prev_end and (
-            ref := _reference(text[prev_end : m.group[0]], text[m.group[0] + 1 : m.tok.start])
-        ):  # "(cả nước tăng 9,8%)", "cao hơn bình quân cả nước (7,1%)": a reference figure
-            m.subject, m.extras["reference"] = ref, True
-        elif m.subject is None and m.group is not None and m.group[0] >= prev_end:
-            # "tăng trưởng GDP (đạt khoảng 2% …), tốc độ tăng kim ngạch xuất khẩu (đạt 1% …)":
-            # a list item names its indicator before the parenthesis its figures are in
-            m.subject = _paren_head(text[prev_end : m.group[0]], text[m.group[0] + 1 : m.tok.start])
-        if m.range_of is not None:  # "10-11%": the end of a range reads as its start
-            first = ms[m.range_of]
-            m.role, m.extras = first.role, dict(first.extras)
-        elif m.role != "part":
-            left = m.left
-            if i + 1 < len(ms) and ms[i + 1].range_of == i:  # "tăng từ 10-11%": a range
-                left = _RANGE_FROM_RE.sub("", left)
-            m.role, m.extras = roles.local_role(left, m.right, m.unit.kind)
-            if (  # "giải ngân 1.234,5 tỷ đồng/2.345,6 tỷ đồng kế hoạch vốn"
-                m.window.strip() == "/"
-                and m.unit.kind != "percent"
-                and roles.PLAN_RIGHT_RE.match(m.right)
-            ):
-                m.role, m.extras = "target", {"cue": "plan-after-slash"}
-            prev = ms[i - 1] if i > 0 else None
-            if (
-                prev is not None
-                and prev.role == "change"
-                and m.role == "actual"
-                and (m.unit.kind == prev.unit.kind or m.window.strip() == "(")
-                and not clause.strip(" ,")
-                and not roles.ACTUAL_VERB_RE.search(m.left)
-            ):  # "tăng 40% về số lượng và 25% về vốn": the verb is not repeated
-                m.role, m.extras = "change", dict(prev.extras)
-            # inside "(KH: …)" every figure is a plan
-            if m.group and m.role == "actual":
-                opening = text[m.group[0] + 1 : m.tok.start].lower()
-                if re.match(r"\s*(kh|kế hoạch|chỉ tiêu|mục tiêu|dự toán)(?![\w])", opening):
-                    m.role, m.extras = "target", {"cue": "plan-paren"}
-            # "98/102 tổ chức (96,1%)", "90 tổ chức hoàn thành tốt (72%)": a bare % opening a
-            # parenthesis right after a count is the share of that count
-            if (
-                m.role == "actual"
-                and not m.extras.get("cue")
-                and m.unit.kind == "percent"
-                and i > 0
-                and ms[i - 1].unit.kind in ("count", "measure")
-                and m.group is not None
-                and m.group[0] > ms[i - 1].tok.end
-                and not text[m.group[0] + 1 : m.tok.start].strip()
-            ):
-                m.extras = {"cue": "share", "basis": _noun_after(text, ms[i - 1])}
-            # "hoàn thành 8/20 việc (đạt 40%)": the share of the count that is done
-            if (
-                m.role == "actual"
-                and m.extras.get("cue") == "by"
-                and i > 0
-                and ms[i - 1].unit.kind != "percent"
-                and m.subject is None
-            ):
-                m.role = "attainment"
-                m.extras["basis"] = m.extras.get("basis") or _noun_after(text, ms[i - 1])
-        # "X và Y tăng lần lượt 12% và 8%": one figure for each subject, in order
-        if "lần lượt" in m.window or "tương ứng" in m.window[-20:]:
-            m.extras["respectively"] = 0
-        elif i > 0 and "respectively" in ms[i - 1].extras and _AND_ONLY_RE.fullmatch(m.window):
-            m.extras["respectively"] = ms[i - 1].extras["respectively"] + 1
-        m.bound = roles.bound_of(m.window[-25:], m.right[:30])
-        if i > 0 and (
-            m.range_of is not None
-            or (_RANGE_END_RE.match(m.window) and ms[i - 1].window.rstrip().endswith("từ"))
-        ):
-            ms[i - 1].bound, m.bound = ">=", "<="  # "từ 7,5% đến 8%", "7,5-8%": a range
-        if m.role == "actual" and not m.extras.get("cue") and m.window.endswith(("(+", " +")):
-            m.role, m.extras = "change", {"direction": "up", "cue": "sign"}  # "(+5,83%)"
-        m.negative = (
-            bool(roles.NEG_RE.search(m.window[-8:])) and m.role != "part" and m.range_of is None
-        )
-        prev_end = m.unit.end
+    _read_numbers(text, a, b, ms, groups)
     stmts = _group(text, ms, ctx.plan)
     label = _label(text, a, ms[0].tok.start)
     for st in stmts:  # "Thu ngân sách: …; lũy kế 10 tháng đạt …": the sentence's label

@@ -1,0 +1,207 @@
+"""The role of each number of one sentence, and its marks, read from the text around it.
+
+For each number in turn (step 3 of the pipeline, see extractor.py): what is around it (its
+window since the number before, the text up to the next, its parenthesis, its subject), then
+its role — the one the words give (roles.local_role), adjusted by :data:`_ROLE_RULES` in
+order — then its marks (:data:`_MARKS`: its place in a "lần lượt" list, its bounds, a sign).
+Each number is read after the ones before it, whose roles some rules look at.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import roles
+from .mentions import Mention, _clause_left, _cue_left, _innermost
+from .naming import _noun_after, _paren_head, _reference, _subject
+
+_AND_ONLY_RE = re.compile(r"\s*(?:và|,)\s*")
+_RANGE_FROM_RE = re.compile(r"(?<![\w])từ\s*$")
+_RANGE_END_RE = re.compile(r"^\s*%?\s*(?:đến|tới|-|–)\s*$")
+
+
+def _read_numbers(text, a, b, ms: list[Mention], groups) -> None:
+    """Reads each number ``ms`` of the sentence text[a:b], in order."""
+    prev_end = a
+    for i, m in enumerate(ms):
+        clause = _surroundings(text, ms, i, prev_end, b, groups)
+        _role(text, ms, i, clause)
+        for rule in _MARKS:
+            rule(ms, i)
+        prev_end = m.unit.end
+
+
+def _surroundings(text, ms, i, prev_end, b, groups) -> str:
+    """Reads what is around number ``i``: the text since the number before it (its window
+    and the cue on its left), the text up to the next number, its parenthesis and its
+    subject. Returns the clause it is in."""
+    m = ms[i]
+    window = text[prev_end : m.tok.start]
+    m.window = window.lower()
+    m.left = _cue_left(window)
+    nxt_start = ms[i + 1].tok.start if i + 1 < len(ms) else b
+    m.right = text[m.unit.end : nxt_start].lower()
+    m.group = _innermost(groups, m.tok.start)
+    if i == 0:  # the sentence's subject may hold commas ("khách đến tham quan, nghỉ dưỡng")
+        clause, bounded = _clause_left(window, marks=";(", and_cut=False)
+    else:
+        clause, bounded = _clause_left(window, and_cut=True)
+    m.subject = _subject(clause, need_verb=(i > 0 and not bounded))
+    _subject_before_parenthesis(text, m, prev_end)
+    return clause
+
+
+def _subject_before_parenthesis(text, m: Mention, prev_end: int) -> None:
+    """The subject of a number in a parenthesis opened after the number before it."""
+    if m.group is None or m.group[0] < prev_end:
+        return
+    before, opening = text[prev_end : m.group[0]], text[m.group[0] + 1 : m.tok.start]
+    if ref := _reference(before, opening):
+        # "(cả nước tăng 9,8%)", "cao hơn bình quân cả nước (7,1%)": a reference figure
+        m.subject, m.extras["reference"] = ref, True
+    elif m.subject is None:
+        # "tăng trưởng GDP (đạt khoảng 2% …), tốc độ tăng kim ngạch xuất khẩu (đạt 1% …)":
+        # a list item names its indicator before the parenthesis its figures are in
+        m.subject = _paren_head(before, opening)
+
+
+def _role(text, ms, i, clause: str) -> None:
+    """The role of number ``i``: the end of a range takes its start's; any other number but
+    a part takes the one the words around it give (roles.local_role), then each of
+    :data:`_ROLE_RULES` in order."""
+    m = ms[i]
+    if m.range_of is not None:  # "10-11%": the end of a range reads as its start
+        first = ms[m.range_of]
+        m.role, m.extras = first.role, dict(first.extras)
+        return
+    if m.role == "part":
+        return
+    left = m.left
+    if i + 1 < len(ms) and ms[i + 1].range_of == i:  # "tăng từ 10-11%": a range
+        left = _RANGE_FROM_RE.sub("", left)
+    m.role, m.extras = roles.local_role(left, m.right, m.unit.kind)
+    for rule in _ROLE_RULES:
+        rule(text, ms, i, clause)
+
+
+def _plan_after_slash(text, ms, i, clause) -> None:
+    """"giải ngân 1.234,5 tỷ đồng/2.345,6 tỷ đồng kế hoạch vốn": the plan after the slash."""
+    m = ms[i]
+    if (
+        m.window.strip() == "/"
+        and m.unit.kind != "percent"
+        and roles.PLAN_RIGHT_RE.match(m.right)
+    ):
+        m.role, m.extras = "target", {"cue": "plan-after-slash"}
+
+
+def _change_verb_not_repeated(text, ms, i, clause) -> None:
+    """"tăng 40% về số lượng và 25% về vốn": the verb of a change is not repeated."""
+    m = ms[i]
+    prev = ms[i - 1] if i > 0 else None
+    if (
+        prev is not None
+        and prev.role == "change"
+        and m.role == "actual"
+        and (m.unit.kind == prev.unit.kind or m.window.strip() == "(")
+        and not clause.strip(" ,")
+        and not roles.ACTUAL_VERB_RE.search(m.left)
+    ):
+        m.role, m.extras = "change", dict(prev.extras)
+
+
+_PLAN_PAREN_RE = re.compile(r"\s*(kh|kế hoạch|chỉ tiêu|mục tiêu|dự toán)(?![\w])")
+
+
+def _plan_in_parenthesis(text, ms, i, clause) -> None:
+    """Inside "(KH: …)" every figure is a plan."""
+    m = ms[i]
+    if m.group and m.role == "actual":
+        opening = text[m.group[0] + 1 : m.tok.start].lower()
+        if _PLAN_PAREN_RE.match(opening):
+            m.role, m.extras = "target", {"cue": "plan-paren"}
+
+
+def _share_of_count(text, ms, i, clause) -> None:
+    """"98/102 tổ chức (96,1%)", "90 tổ chức hoàn thành tốt (72%)": a bare % opening a
+    parenthesis right after a count is the share of that count."""
+    m = ms[i]
+    if (
+        m.role == "actual"
+        and not m.extras.get("cue")
+        and m.unit.kind == "percent"
+        and i > 0
+        and ms[i - 1].unit.kind in ("count", "measure")
+        and m.group is not None
+        and m.group[0] > ms[i - 1].tok.end
+        and not text[m.group[0] + 1 : m.tok.start].strip()
+    ):
+        m.extras = {"cue": "share", "basis": _noun_after(text, ms[i - 1])}
+
+
+def _share_done(text, ms, i, clause) -> None:
+    """"hoàn thành 8/20 việc (đạt 40%)": the share of the count that is done."""
+    m = ms[i]
+    if (
+        m.role == "actual"
+        and m.extras.get("cue") == "by"
+        and i > 0
+        and ms[i - 1].unit.kind != "percent"
+        and m.subject is None
+    ):
+        m.role = "attainment"
+        m.extras["basis"] = m.extras.get("basis") or _noun_after(text, ms[i - 1])
+
+
+# After the role the words give, in this order; each sees the role the ones before it gave.
+_ROLE_RULES = (
+    _plan_after_slash,
+    _change_verb_not_repeated,
+    _plan_in_parenthesis,
+    _share_of_count,
+    _share_done,
+)
+
+
+def _respectively(ms, i) -> None:
+    """"X và Y tăng lần lượt 12% và 8%": one figure for each subject, in order."""
+    m = ms[i]
+    if "lần lượt" in m.window or "tương ứng" in m.window[-20:]:
+        m.extras["respectively"] = 0
+    elif i > 0 and "respectively" in ms[i - 1].extras and _AND_ONLY_RE.fullmatch(m.window):
+        m.extras["respectively"] = ms[i - 1].extras["respectively"] + 1
+
+
+def _bound(ms, i) -> None:
+    """"trên 90%", "không quá 2%": the bound the words around the number give."""
+    m = ms[i]
+    m.bound = roles.bound_of(m.window[-25:], m.right[:30])
+
+
+def _range_bounds(ms, i) -> None:
+    """"từ 7,5% đến 8%", "7,5-8%": a range bounds both ends."""
+    m = ms[i]
+    if i > 0 and (
+        m.range_of is not None
+        or (_RANGE_END_RE.match(m.window) and ms[i - 1].window.rstrip().endswith("từ"))
+    ):
+        ms[i - 1].bound, m.bound = ">=", "<="
+
+
+def _plus_sign(ms, i) -> None:
+    """"(+5,83%)": a signed figure is a change up."""
+    m = ms[i]
+    if m.role == "actual" and not m.extras.get("cue") and m.window.endswith(("(+", " +")):
+        m.role, m.extras = "change", {"direction": "up", "cue": "sign"}
+
+
+def _negative(ms, i) -> None:
+    """"âm 4,13%", "(-2%)": a negative figure (not a part, nor the end of a range)."""
+    m = ms[i]
+    m.negative = (
+        bool(roles.NEG_RE.search(m.window[-8:])) and m.role != "part" and m.range_of is None
+    )
+
+
+# What a number carries besides its role, set in this order once its role is read.
+_MARKS = (_respectively, _bound, _range_bounds, _plus_sign, _negative)
