@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "tiendo.shared",
     "tiendo.orgs",
     "tiendo.units",
     "tiendo.programmes",
@@ -136,6 +137,7 @@ INSTALLED_APPS = [
     "tiendo.people",
     "tiendo.transfer",
     "tiendo.planning",
+    "tiendo.worker",
 ]
 
 MIDDLEWARE = [

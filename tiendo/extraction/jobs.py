@@ -1,6 +1,6 @@
 """The worker's share of extraction: claim one queued upload and read it.
 
-Called by ``tiendo worker`` on every pass (tiendo.reminders.worker.run_once). A claim is a
+Called by ``tiendo worker`` on every pass (tiendo.worker.run.run_once). A claim is a
 conditional UPDATE (state queued → reading, by this worker) whose row count says whether this
 worker won it, so two workers never read the same upload. A worker that dies while reading
 leaves the run in ``reading``; after the lease it goes back to the queue, and after

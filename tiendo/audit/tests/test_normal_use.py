@@ -16,12 +16,12 @@ from tiendo.audit.services import seal_unexplained
 from tiendo.extraction import jobs
 from tiendo.extraction import services as extraction
 from tiendo.indicators import services as ind
-from tiendo.units import services as orgs
 from tiendo.reminders import services as reminders
-from tiendo.reminders.worker import run_once
 from tiendo.scoring import services as scoring
 from tiendo.tasks import services as tasks
+from tiendo.units import services as orgs
 from tiendo.web import services as web
+from tiendo.worker.run import run_once
 
 REPORT = (
     "BÁO CÁO KẾT QUẢ QUÝ I NĂM 2026\n"

@@ -193,7 +193,7 @@ def test_rekey_refuses_a_broken_unkeyed_chain(trail):
 def test_a_worker_cycle_anchors_the_head_outside_the_database(trail, settings):
     from datetime import UTC, datetime
 
-    from tiendo.reminders.worker import run_once
+    from tiendo.worker.run import run_once
 
     run_once(datetime(2026, 4, 20, tzinfo=UTC), plan=False, worker="w1")
     count, pk, digest = settings.TIENDO_AUDIT_CHECKPOINT.read_text().split()

@@ -15,7 +15,7 @@ from tiendo.extraction.engine import ReadError
 from tiendo.extraction.models import ExtractionRun, RunState
 from tiendo.extraction.reading import read_limited
 from tiendo.extraction.tests.test_readers_limits import build_docx
-from tiendo.reminders.worker import run_once
+from tiendo.worker.run import run_once
 
 REPORT = "BÁO CÁO QUÝ I NĂM 2026\n- Thu ngân sách nhà nước đạt 1.234 tỷ đồng.\n"
 

@@ -125,7 +125,7 @@ def test_the_worker_reassesses_after_the_rule_changes_and_records_the_run(cast, 
     from datetime import UTC, datetime
 
     from tiendo.indicators.models import AssessmentRun
-    from tiendo.reminders.worker import run_once
+    from tiendo.worker.run import run_once
 
     make_target(revenue, cast.unit_a, Q, "100")
     make_figure(revenue, cast.unit_a, Q, "103")

@@ -25,8 +25,8 @@ from tiendo.reminders.models import (
 )
 from tiendo.reminders.rules import MAX_ATTEMPTS
 from tiendo.reminders.tests.conftest import SmtpServer, at, free_port
-from tiendo.reminders.worker import drain, run_once
 from tiendo.testing import make_task
+from tiendo.worker.run import drain, run_once
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 from tiendo.reminders import delivery, planner
 from tiendo.reminders.models import Outbox, OutboxState, WorkerHeartbeat
 from tiendo.reminders.tests.conftest import SmtpServer, at
-from tiendo.reminders.worker import run_once
 from tiendo.testing import make_task
+from tiendo.worker.run import run_once
 
 NOW = at("2026-06-25")
 

@@ -9,12 +9,12 @@ import pytest
 from django.utils import timezone
 
 from tiendo.indicators.models import FigureState
-from tiendo.reminders import worker
 from tiendo.reminders.models import Outbox, OutboxState
 from tiendo.reminders.tests.conftest import SmtpServer
 from tiendo.testing import make_figure, make_indicator, make_target, make_task, make_user
 from tiendo.web.assets import VENDOR
 from tiendo.web.tests.browser.conftest import DESKTOP, PHONE
+from tiendo.worker import run as worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

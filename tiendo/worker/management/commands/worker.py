@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from tiendo.reminders import delivery
 from tiendo.reminders.management.commands._clock import parse_now
-from tiendo.reminders.worker import drain, run_once
+from tiendo.worker.run import drain, run_once
 
 
 class Command(BaseCommand):

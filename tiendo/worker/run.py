@@ -1,6 +1,9 @@
-"""The worker's unit of work: `run_once(now)` re-assesses the stored verdicts when the rule
-changed, plans, then claims and delivers one batch, and reads one uploaded report
-(tiendo.extraction.jobs)."""
+"""The background worker's unit of work: `run_once(now)` re-assesses the stored verdicts when
+the rule changed, plans reminders, then claims and delivers one batch, runs the confirmed
+imports (tiendo.transfer.jobs) and reads one uploaded report (tiendo.extraction.jobs).
+
+It stands above every app whose jobs it runs, and no app imports it; ``tiendo worker`` is its
+command (management/commands/worker.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from tiendo.indicators import assessments
 from tiendo.reminders import delivery, planner
 from tiendo.transfer import jobs as import_jobs
 
-log = logging.getLogger("tiendo.reminders")
+log = logging.getLogger("tiendo.worker")
 
 
 def run_once(now: datetime | None = None, *, worker: str | None = None,
