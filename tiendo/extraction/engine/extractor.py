@@ -13,8 +13,8 @@
    standing alone give the status; periods come from the nearest period expression.
 
 Modules: numbers.py and scope.py (step 2), roles.py and sentence_roles.py (3), mentions.py (a
-sentence's numbers and clauses), naming.py (subjects and names), linking.py (4 and 5), this
-module (1 and the assembly).
+sentence's numbers and clauses), naming.py (subjects and names), linking.py (4) and
+statement_rules.py (5), this module (1 and the assembly).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import unicodedata
 
 from tiendo.lib.text import fold
 
-from .linking import _group, _periods, _statement_rules, _statuses
+from .linking import _group
 from .mentions import (
     Mention,
     _Context,
@@ -43,6 +43,7 @@ from .naming import (
 from .periods import find_periods, parse_code, year_of
 from .scope import Mask
 from .sentence_roles import _read_numbers
+from .statement_rules import _periods, _statement_rules, _statuses
 from .textmap import nfc_with_map
 
 MAX_SENTENCE = 4000  # longer "sentences" (tables flattened without punctuation) are cut

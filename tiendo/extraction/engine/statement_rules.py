@@ -1,0 +1,192 @@
+"""The statement-level rules, once a sentence's numbers are grouped (linking.py): the roles a
+rate's figures take, verdicts (đạt / không đạt) and periods."""
+
+from __future__ import annotations
+
+import re
+
+from . import roles
+from .mentions import _Context, _innermost, _Stmt
+from .periods import find_periods
+
+_RATE_RE = re.compile(r"^(tỷ lệ|tỉ lệ|tốc độ|mức tăng|tăng trưởng)(?![\w])")
+
+
+def _is_rate(ms, st: _Stmt) -> bool:
+    if st.subject and _RATE_RE.search(st.subject.lower().lstrip("- ")):
+        return True
+    if not st.subject and re.search(r"(?<![\w])(tỷ lệ|tỉ lệ|tốc độ tăng)", st.context):
+        return True
+    return any(ms[j].role == "target" and ms[j].unit.kind == "percent" for j in st.mentions)
+
+
+def _statement_rules(ms, stmts, ctx: _Context) -> None:
+    """The roles a statement's figures take from the statement as a whole. What it is (a rate,
+    a level with a figure, a rate with its plan) is read before any rule changes a role."""
+    rate_first = bool(stmts) and _is_rate(ms, stmts[0])
+    for k, st in enumerate(stmts):
+        rate = _is_rate(ms, st) or (rate_first and k > 0 and st.parent is not None)
+        has_level = any(
+            ms[j].role == "actual" and ms[j].unit.kind != "percent" for j in st.mentions
+        )
+        pct_plan = any(ms[j].role == "target" and ms[j].unit.kind == "percent"
+                       for j in st.mentions)
+        if pct_plan:
+            _rate_beside_its_plan(ms, st)
+        if has_level:
+            _attainments_of_level(ms, st)
+        if rate and not has_level:
+            _rate_given_first(ms, st)
+        if ctx.plan:
+            for j in st.mentions:
+                ms[j].role = "target"
+
+
+def _rate_beside_its_plan(ms, st: _Stmt) -> None:
+    """"làm rõ 312 vụ, đạt 90,4% (chỉ tiêu trên 75%)": a rate with its plan, not an
+    attainment."""
+    for j in st.mentions:
+        if ms[j].role == "attainment" and ms[j].extras.get("cue") == "by":
+            ms[j].role = "actual"
+
+
+def _attainments_of_level(ms, st: _Stmt) -> None:
+    """"420 tỷ đồng, đạt 5,2% (so với …) và 4,8% (so với …)": beside a level figure, a %
+    against a basis is an attainment."""
+    for j in st.mentions:
+        mj = ms[j]
+        if mj.role == "actual" and mj.unit.kind == "percent" and (
+            "so với" in mj.right[:12] and mj.extras.get("cue") != "share"
+        ):
+            mj.role = "attainment"
+            mj.extras["basis"] = roles.basis_text(mj.right)
+
+
+def _rate_given_first(ms, st: _Stmt) -> None:
+    """A rate without a level figure: until an actual figure gives the rate, a % read as a
+    change or an attainment is the rate itself; what follows the rate is its change or
+    attainment."""
+    given = {k for k in st.mentions if ms[k].role == "actual"}
+    for j in st.mentions:
+        mj = ms[j]
+        if mj.unit.kind != "percent":
+            continue
+        if given - {j}:
+            break
+        if mj.role == "change" and mj.extras.get("cue") == "change":
+            mj.role = "actual"
+            given.add(j)
+        elif mj.role == "attainment" and (
+            mj.extras.get("cue") != "plan-right" or "so với" in mj.right[:12]
+        ):
+            mj.role = "actual"
+
+
+_VERDICT_RE = re.compile(
+    r"(?<![\w])(?P<neg>không|chưa)?\s*(?P<w>đạt|vượt|hoàn thành)(?![\w])", re.IGNORECASE
+)
+
+
+_VERDICT_NEXT_RE = re.compile(
+    r"^\s*(?:$|[,;.)\]]|so với|so\s|kế hoạch|kh\b|phương án|kịch bản|chỉ tiêu|mục tiêu|dự toán"
+    r"|yêu cầu|tiến độ|vượt mức|mức)"
+)
+
+
+# "có 03 chỉ tiêu không đạt: (1) …", "không đạt kế hoạch đề ra: …", "chưa đạt là …": a verdict
+# that opens a list applies to each item of it
+_LIST_VERDICT_RE = re.compile(
+    r"^\s*(?:(?:so\s+(?:với\s+)?)?(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán|nghị quyết|kịch bản|"
+    r"yêu cầu)(?:\s+(?:đề ra|được giao|giao|năm|cả năm|của [^\W\d_]+))*)?"
+    r"\s*(?::|(?:là|gồm|bao gồm|như|cụ thể là|cụ thể như)(?![\w]))"
+)
+
+
+def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
+    if ctx.plan:
+        return
+    low = text[a:b].lower()
+    for v in _VERDICT_RE.finditer(low):
+        if _LIST_VERDICT_RE.match(low[v.end() :]):
+            status = "not_achieved" if v.group("neg") else "achieved"
+            pos = a + v.end()
+            for k, st in enumerate(stmts):  # every statement that starts after the verdict
+                if ms[min(st.mentions)].tok.start > pos:
+                    stmts[k].status = status
+            continue
+        if not _VERDICT_NEXT_RE.match(low[v.end() :]):
+            continue
+        nxt = re.match(r"^[^,;()]*", low[v.end() :]).group()
+        if re.search(r"[0-9]", nxt) and not re.search(r"\b(kh|kế hoạch)\b", nxt):
+            continue
+        status = "not_achieved" if v.group("neg") else "achieved"
+        pos = a + v.start()
+        g = _innermost(groups, pos)
+        targets = set()
+        if g:
+            inside = [i for i, m in enumerate(ms) if g[0] < m.tok.start < g[1]]
+            before = [i for i, m in enumerate(ms) if m.tok.start < g[0]]
+            targets.update(ms[i].stmt for i in inside)
+            if before:
+                targets.add(ms[before[-1]].stmt)
+        else:
+            before = [i for i, m in enumerate(ms) if m.tok.start < pos]
+            after = [i for i, m in enumerate(ms) if m.tok.start > pos]
+            if before:
+                targets.add(ms[before[-1]].stmt)
+            elif after:
+                targets.add(ms[after[0]].stmt)
+        for s in targets:
+            if s is not None:
+                stmts[s].status = status
+
+
+_NOT_PERIOD_BEFORE_RE = re.compile(
+    r"(?:so với|so|cuối|sang|từ|giai đoạn|nhiệm kỳ|thời kỳ|chỉ tiêu|của|tháng|cùng kỳ)\s*$"
+)
+
+
+def _periods(text, a, b, ms, stmts, ctx: _Context, groups=()) -> None:
+    found = [p for p in find_periods(text[a:b], ctx.year) if p.code]
+    for p in found:
+        p.start += a
+        p.end += a
+    usable = [
+        p for p in found
+        if not _NOT_PERIOD_BEFORE_RE.search(text[max(a, p.start - 12) : p.start].lower())
+        and not re.match(r"\s*[-–]\s*(?:19|20)[0-9]{2}", text[p.end : p.end + 8])
+    ]
+    for st in stmts:
+        # the period of what was done: a plan stated first ("Kế hoạch vốn năm 2025 … ; lũy kế
+        # giải ngân 9 tháng đạt …") does not give it
+        levels = [j for j in st.mentions if ms[j].role in ("actual", "part")]
+        first = ms[min(levels or st.mentions)]
+        pos = first.tok.start
+        clause_end = text.find(";", pos, b)
+        clause_end = b if clause_end < 0 else clause_end
+        code = None
+        for p in usable:
+            if pos < p.start < clause_end and re.search(
+                r"(?:trong|ngay trong|hết|đến hết|đến)\s*$", text[max(a, p.start - 14) : p.start]
+            ):
+                code = p.code
+                break
+        if code is None:
+            own = _innermost(groups, pos)
+            before = [  # a period inside a parenthesis the statement is not in is an aside
+                p for p in usable if p.end <= pos
+                and (_innermost(groups, p.start) is None or _innermost(groups, p.start) == own)
+            ]
+            if before:
+                p = before[-1]
+                code = p.code
+                all_target = not any(ms[j].role in ("actual", "part") for j in st.mentions)
+                if (
+                    p.kind == "year"
+                    and not ctx.plan
+                    and not all_target
+                    and ctx.report_period
+                    and code == str(ctx.year)
+                ):
+                    code = ctx.report_period
+        st.period = code or ctx.section_period
