@@ -7,7 +7,6 @@ dates), go through the services. The audit log shows how it was built.
 Idempotent: when the workspace is already there, nothing is written.
 """
 
-import importlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,22 +18,22 @@ from django.db import transaction
 
 from tiendo.audit.services import record
 from tiendo.demo.history import load_history
+from tiendo.demo.people import load_demo_people
+from tiendo.demo.scoring import load_demo as load_demo_ratings
 from tiendo.demo.units import FOCAL_UNITS, PEOPLE, Q1_TASKS, Q2_TASKS
 from tiendo.demo.workspace import load_workspace
 from tiendo.indicators import services as ind
 from tiendo.indicators.models import Figure, FigureState, Indicator
-from tiendo.units import services as orgs
 from tiendo.orgs.models import Unit
 from tiendo.reports import services as report_services
 from tiendo.tasks import services as tasks
 from tiendo.tasks.models import Task
+from tiendo.units import services as orgs
 
 DATA = Path(__file__).resolve().parent / "data" / "lamdong-2026q1.json"
 REPORT = Path(__file__).resolve().parent / "data" / "lamdong-2026q1-report.txt"
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 MARKER_UNIT = "ubnd-tinh"
-# Other apps add their demo data by exposing `load_demo(*, actor)` in tiendo/<app>/demo.py.
-EXTENSION_APPS = ("scoring", "reminders", "outlook", "reports", "extraction")
 SAMPLE = "dữ liệu mẫu"
 
 
@@ -65,16 +64,8 @@ def load_demo(*, password: str) -> DemoSummary:
     with transaction.atomic():
         summary, admin = _load(password)
         load_history(actor=admin)  # sample history and term plan, through the import
-        for app in EXTENSION_APPS:
-            try:
-                module = importlib.import_module(f"tiendo.{app}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"tiendo.{app}.demo":
-                    raise
-                continue
-            if hasattr(module, "load_demo"):
-                module.load_demo(actor=admin)
-        importlib.import_module("tiendo.demo.people").load_demo_people(actor=admin)
+        load_demo_ratings(actor=admin)  # Q1 tasks and marks, and a proposed rating
+        load_demo_people(actor=admin)  # positions, work items and evaluations
     return summary
 
 

@@ -1,7 +1,7 @@
 """Sample rating data for the Lâm Đồng demo (dữ liệu mẫu): Q1 2026 tasks and leaders' marks of
 the base party organisations, then a proposed rating that shows every level and the quota.
 
-The demo loader calls ``load_demo(actor=admin)`` (tiendo/demo/loader.py, EXTENSION_APPS).
+The demo loader calls ``load_demo(actor=admin)`` (tiendo/demo/loader.py).
 Everything goes through the services, so the audit log shows how it was built.
 
 Expected Q1 2026 outcome (QD366-TCCS, quota of_tot): in the group "so-nganh" three units qualify

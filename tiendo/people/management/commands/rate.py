@@ -1,3 +1,6 @@
+"""``tiendo rate``: rate the units of a period, or with a framework for people (NĐ 335, LĐQL)
+each person. It lives in the people app because people stands above scoring: it uses both."""
+
 import json
 
 from django.core.exceptions import ValidationError
