@@ -8,7 +8,7 @@ from tiendo.indicators.models import validate_period_code
 
 
 def run_upload_to(instance, filename: str) -> str:
-    from tiendo.lib.uploads import generated_name
+    from tiendo.shared.uploads import generated_name
 
     return f"extraction/{generated_name(filename)}"
 

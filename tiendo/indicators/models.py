@@ -276,7 +276,7 @@ class Figure(models.Model):
 
 
 def evidence_upload_to(instance, filename: str) -> str:
-    from tiendo.lib.uploads import generated_name
+    from tiendo.shared.uploads import generated_name
 
     return f"evidence/{generated_name(filename)}"
 

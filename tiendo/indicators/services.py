@@ -12,9 +12,9 @@ from tiendo.audit.models import AuditEntry
 from tiendo.audit.services import record, snapshot
 from tiendo.indicators import assessments
 from tiendo.indicators.models import Evidence, Figure, FigureState, Indicator, Target
-from tiendo.lib.uploads import validate_upload
 from tiendo.lib.vn_numbers import format_vn_number
 from tiendo.orgs import access
+from tiendo.shared.uploads import validate_upload
 
 MSG_NO_RIGHT = "Bạn không có quyền nhập số liệu cho đơn vị này."
 MSG_NO_APPROVE_RIGHT = "Bạn không có quyền duyệt số liệu của đơn vị này."

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tiendo.lib.periods import Period, PeriodError, parse_period
-from tiendo.lib.redirects import next_url
 from tiendo.lib.vn_numbers import VnNumberError, parse_decimal_input
 from tiendo.orgs import access
 from tiendo.people import queries, services
@@ -21,6 +20,7 @@ from tiendo.people.access import get_evaluation_for_user, get_work_item_for_user
 from tiendo.people.models import LEADER_RANKS, MARK_KEYS, EvalState
 from tiendo.scoring import rules
 from tiendo.scoring.queries import framework_version
+from tiendo.shared.redirects import next_url
 
 DEFAULT_PERIOD = "2026-Q1"
 MSG_BAD_PERIOD = "Kỳ không hợp lệ: hãy nhập một quý, ví dụ 2026-Q1."

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tiendo.lib.redirects import next_url
+from tiendo.shared.redirects import next_url
 
 MSG_BAD_TOKEN = "Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã mới trên ứng dụng."  # noqa: S105 (a message, not a password)
 DEVICE_NAME = "tiendo"

@@ -128,7 +128,7 @@ class Task(models.Model):
 
 
 def task_file_upload_to(instance, filename: str) -> str:
-    from tiendo.lib.uploads import generated_name
+    from tiendo.shared.uploads import generated_name
 
     return f"tasks/{generated_name(filename)}"
 

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tiendo.audit.services import record, snapshot
-from tiendo.lib.uploads import validate_upload
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
+from tiendo.shared.uploads import validate_upload
 from tiendo.tasks import signals
 from tiendo.tasks.models import (
     Direction,

@@ -17,9 +17,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from tiendo.audit.services import record
-from tiendo.lib.uploads import validate_upload
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
+from tiendo.shared.uploads import validate_upload
 from tiendo.transfer.models import ImportJob, JobState
 from tiendo.transfer.services import workbook_import
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def import_upload_to(instance, filename: str) -> str:
-    from tiendo.lib.uploads import generated_name
+    from tiendo.shared.uploads import generated_name
 
     return f"imports/{generated_name(filename)}"
 
