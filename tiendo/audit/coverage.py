@@ -17,6 +17,8 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date, datetime
+from decimal import Decimal
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -32,10 +34,13 @@ EXCLUDED: dict[str, frozenset[str]] = {
 }
 
 
-def _default(value):
-    from tiendo.audit.services import _json_default
-
-    return _json_default(value)
+def json_default(value):
+    """How the log writes a value JSON has no type for (audit.services.canonical uses it too)."""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
 
 
 def user_label() -> str:
@@ -66,7 +71,7 @@ def _row(obj: models.Model, label: str, extra: dict | None = None) -> dict:
 
 
 def _digest(data: dict) -> str:
-    payload = json.dumps(data, sort_keys=True, ensure_ascii=False, default=_default)
+    payload = json.dumps(data, sort_keys=True, ensure_ascii=False, default=json_default)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 

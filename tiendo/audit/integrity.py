@@ -13,12 +13,12 @@ from decimal import Decimal, InvalidOperation
 
 from django.apps import apps
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 
 from tiendo.audit import coverage
 from tiendo.audit.models import AuditEntry, AuditHead
-from tiendo.audit.services import ABSENT, LEGACY, chain_scheme, snapshot, verify_chain
+from tiendo.audit.services import ABSENT, LEGACY, chain_scheme, record, snapshot, verify_chain
 
 BATCH = 2000
 
@@ -281,3 +281,33 @@ def verify(*, checkpoint: str | None = None) -> Report:
     differences, objects = verify_state()
     return Report(entries=entries, objects=objects, chain_problems=problems,
                   differences=differences, rows=rows)
+
+
+SEAL_BATCH = 1000
+
+
+def seal_unexplained(*, actor, reason: str, now: datetime | None = None) -> int:
+    """Record the current digest of every covered row the log has never described (rows
+    loaded in bulk, or kept from before 0.2.0). Rows the log describes differently are left
+    for verify to report: sealing never hides a change. Returns the rows sealed."""
+    known = logged_digests()
+    sealed = 0
+    with transaction.atomic():
+        for label in coverage.covered_labels():
+            logged = known.get(label, {})
+            batch: dict[str, str] = {}
+            for pk, digest in coverage.all_digests(label):
+                if pk not in logged:
+                    batch[pk] = digest
+                if len(batch) >= SEAL_BATCH:
+                    _seal(actor, label, batch, reason, now)
+                    sealed, batch = sealed + len(batch), {}
+            if batch:
+                _seal(actor, label, batch, reason, now)
+                sealed += len(batch)
+    return sealed
+
+
+def _seal(actor, label: str, digests: dict[str, str], reason: str, now) -> None:
+    record(actor=actor, action="audit.seal", object_type="audit.seal",
+           after={"model": label, "digests": digests}, reason=reason, now=now)

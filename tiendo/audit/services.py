@@ -3,8 +3,7 @@
 import hashlib
 import hmac
 import json
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,21 +11,14 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from tiendo.audit import coverage
+from tiendo.audit.coverage import json_default
 from tiendo.audit.models import AuditEntry, AuditHead
 
 GENESIS = "0" * 64
 
 
-def _json_default(value):
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value)
-
-
 def canonical(value) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_json_default)
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=json_default)
 
 
 def snapshot(obj: models.Model) -> dict:
@@ -202,35 +194,3 @@ def chain_rekey() -> int:
             prev, n = digest, n + 1
         AuditHead.objects.filter(pk=1).update(last_hash=prev, count=n, scheme=KEYED)
     return n
-
-
-SEAL_BATCH = 1000
-
-
-def seal_unexplained(*, actor, reason: str, now: datetime | None = None) -> int:
-    """Record the current digest of every covered row the log has never described (rows
-    loaded in bulk, or kept from before 0.2.0). Rows the log describes differently are left
-    for verify to report: sealing never hides a change. Returns the rows sealed."""
-    from tiendo.audit.integrity import logged_digests
-
-    known = logged_digests()
-    sealed = 0
-    with transaction.atomic():
-        for label in coverage.covered_labels():
-            logged = known.get(label, {})
-            batch: dict[str, str] = {}
-            for pk, digest in coverage.all_digests(label):
-                if pk not in logged:
-                    batch[pk] = digest
-                if len(batch) >= SEAL_BATCH:
-                    _seal(actor, label, batch, reason, now)
-                    sealed, batch = sealed + len(batch), {}
-            if batch:
-                _seal(actor, label, batch, reason, now)
-                sealed += len(batch)
-    return sealed
-
-
-def _seal(actor, label: str, digests: dict[str, str], reason: str, now) -> None:
-    record(actor=actor, action="audit.seal", object_type="audit.seal",
-           after={"model": label, "digests": digests}, reason=reason, now=now)

@@ -20,7 +20,8 @@ from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
-from tiendo.audit.services import record, seal_unexplained
+from tiendo.audit.integrity import seal_unexplained
+from tiendo.audit.services import record
 from tiendo.indicators import assessments
 from tiendo.indicators.models import Figure, FigureState, Indicator, Target
 from tiendo.orgs.models import Membership, Profile, Unit

@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from tiendo.audit.integrity import same, verify
+from tiendo.audit.integrity import same, seal_unexplained, verify
 from tiendo.audit.models import AuditEntry
-from tiendo.audit.services import record, seal_unexplained
+from tiendo.audit.services import record
 from tiendo.indicators import services as ind
 from tiendo.tasks import services as tasks
 from tiendo.testing import make_indicator

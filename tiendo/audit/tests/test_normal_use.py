@@ -11,8 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from tiendo.api import services as api
-from tiendo.audit.integrity import verify
-from tiendo.audit.services import seal_unexplained
+from tiendo.audit.integrity import seal_unexplained, verify
 from tiendo.extraction import jobs
 from tiendo.extraction import services as extraction
 from tiendo.indicators import services as ind

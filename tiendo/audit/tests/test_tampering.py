@@ -11,7 +11,7 @@ from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from tiendo.audit.integrity import verify, write_checkpoint
+from tiendo.audit.integrity import seal_unexplained, verify, write_checkpoint
 from tiendo.audit.models import AuditEntry, AuditHead
 from tiendo.audit.services import (
     GENESIS,
@@ -19,7 +19,6 @@ from tiendo.audit.services import (
     hash_of,
     legacy_hash,
     record,
-    seal_unexplained,
 )
 from tiendo.indicators import services as ind
 from tiendo.indicators.models import Figure, FigureState

@@ -12,8 +12,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
 
-from tiendo.audit.integrity import verify
-from tiendo.audit.services import seal_unexplained
+from tiendo.audit.integrity import seal_unexplained, verify
 from tiendo.reminders import delivery, planner
 from tiendo.reminders.models import Outbox
 from tiendo.reminders.tests.conftest import at, default_rules  # noqa: F401 (fixture)

@@ -47,7 +47,7 @@ class Command(BaseCommand):
         elif action == "rekey":
             self._rekey()
         elif action == "seal":
-            from tiendo.audit.services import seal_unexplained
+            from tiendo.audit.integrity import seal_unexplained
 
             n = seal_unexplained(actor=None, reason=opts["reason"])
             self.stdout.write(f"Đã ghi dấu {n} dòng. (sealed {n} rows)")
@@ -55,7 +55,8 @@ class Command(BaseCommand):
             self._show(**opts)
 
     def _rekey(self):
-        from tiendo.audit.services import chain_rekey, seal_unexplained
+        from tiendo.audit.integrity import seal_unexplained
+        from tiendo.audit.services import chain_rekey
 
         try:
             n = chain_rekey()
