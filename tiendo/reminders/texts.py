@@ -1,100 +1,175 @@
-"""Wording of reminder items, in Vietnamese (default) or English. Dates are dd/mm/yyyy."""
+"""Wording of reminder items. Vietnamese is the source: each sentence is a gettext msgid with
+named placeholders, and its English is in locale/en. `item_text` renders an item under the
+person's language; one small function per item kind. Dates are dd/mm/yyyy."""
 
+from collections.abc import Callable
 from datetime import date
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext
+
 from tiendo.lib.vn_numbers import format_count
+
+# How each language writes a count: Vietnamese pads it below ten and groups by dots ("03",
+# "1.234"); English writes the digits. Number format, not wording.
+COUNT_FORMATS: dict[str, Callable[[int], str]] = {"vi": format_count, "en": str}
 
 
 def vn_date(iso: str | None) -> str:
     return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
 
 
-def _days(n: int, lang: str) -> str:
-    if lang == "en":
-        return "1 day" if n == 1 else f"{n} days"
-    return f"{n} ngày"
+def language(code: str | None) -> str:
+    """One of the site's languages: the code itself, or the default (Vietnamese)."""
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def count(n: int) -> str:
+    """A count as the active language writes it."""
+    return COUNT_FORMATS.get(translation.get_language(), format_count)(n)
+
+
+def days(n: int) -> str:
+    return ngettext("%(n)s ngày", "%(n)s ngày", n) % {"n": n}
+
+
+# --- tasks -----------------------------------------------------------------------------------
+
+def _task_body(s: dict) -> str:
+    body = _("Đơn vị chủ trì: %(unit)s. Hạn: %(deadline)s. Tiến độ: %(progress)s%%.") % {
+        "unit": s["unit"], "deadline": vn_date(s.get("deadline")), "progress": s["progress"]}
+    if s.get("is_key"):
+        body += " " + _("Nhiệm vụ trọng tâm.")
+    return body
+
+
+def _task_before(s: dict) -> tuple[str, str]:
+    title = _("Còn %(days)s đến hạn: %(title)s") % {
+        "days": days(s.get("days_left", 0)), "title": s["title"]}
+    return title, _task_body(s)
+
+
+def _task_due(s: dict) -> tuple[str, str]:
+    return _("Hôm nay đến hạn: %(title)s") % {"title": s["title"]}, _task_body(s)
+
+
+def _task_overdue(s: dict) -> tuple[str, str]:
+    title = _("Quá hạn %(days)s: %(title)s") % {
+        "days": days(-s.get("days_left", 0)), "title": s["title"]}
+    return title, _task_body(s)
+
+
+ESCALATION_TITLES = {
+    "head": gettext_lazy("[Báo thủ trưởng đơn vị] %(unit)s — quá hạn %(days)s: %(title)s"),
+    "office": gettext_lazy("[Báo văn phòng] %(unit)s — quá hạn %(days)s: %(title)s"),
+}
+
+
+def _task_escalation(s: dict) -> tuple[str, str]:
+    title = ESCALATION_TITLES[s["audience"]] % {
+        "unit": s["unit"], "days": days(-s.get("days_left", 0)), "title": s["title"]}
+    return title, _task_body(s)
+
+
+def _stuck_task(s: dict) -> tuple[str, str]:
+    title = _("Chờ nghiệm thu %(days)s: %(title)s") % {
+        "days": days(s["waited"]), "title": s["title"]}
+    body = _("%(unit)s đã báo cáo hoàn thành; nhiệm vụ chưa được tính là hoàn thành cho đến "
+             "khi nghiệm thu.") % {"unit": s["unit"]}
+    return title, body
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+def _report_body(s: dict) -> str:
+    return _("Đơn vị: %(unit)s. Hạn gửi: %(deadline)s. Còn thiếu: %(missing)s.") % {
+        "unit": s["unit"], "deadline": vn_date(s.get("deadline")),
+        "missing": "; ".join(s["missing"])}
+
+
+def _report_before(s: dict) -> tuple[str, str]:
+    title = _("Còn %(days)s đến hạn gửi số liệu %(period)s (%(count)s chỉ tiêu)") % {
+        "days": days(s.get("days_left", 0)), "period": s["period_label"],
+        "count": count(len(s["missing"]))}
+    return title, _report_body(s)
+
+
+def _report_due(s: dict) -> tuple[str, str]:
+    title = _("Hôm nay hết hạn gửi số liệu %(period)s (%(count)s chỉ tiêu)") % {
+        "period": s["period_label"], "count": count(len(s["missing"]))}
+    return title, _report_body(s)
+
+
+def _report_overdue(s: dict) -> tuple[str, str]:
+    title = _("Chậm gửi số liệu %(period)s %(days)s") % {
+        "period": s["period_label"], "days": days(-s.get("days_left", 0))}
+    return title, _report_body(s)
+
+
+def _report_escalation(s: dict) -> tuple[str, str]:
+    title = _("[Báo cấp trên] %(unit)s chưa gửi số liệu %(period)s") % {
+        "unit": s["unit"], "period": s["period_label"]}
+    return title, _report_body(s)
+
+
+def _stuck_figures(s: dict) -> tuple[str, str]:
+    title = _("Chờ duyệt %(count)s số liệu %(period)s của %(unit)s (%(days)s)") % {
+        "count": count(s["count"]), "period": s["period_label"], "unit": s["unit"],
+        "days": days(s["waited"])}
+    return title, _("Duyệt hoặc trả lại tại trang duyệt số liệu.")
+
+
+# --- weekly summary --------------------------------------------------------------------------
+
+MISSED_SHOWN = 5  # targets named on a unit's line; the rest are counted
+
+
+def _missed(missed: list[str]) -> str:
+    shown = ", ".join(missed[:MISSED_SHOWN])
+    more = len(missed) - MISSED_SHOWN
+    if more > 0:
+        return _("%(shown)s và %(more)s chỉ tiêu khác") % {"shown": shown, "more": more}
+    return shown
+
+
+def _weekly_line(r: dict) -> str:
+    bits = []
+    if r["overdue_tasks"]:
+        bits.append(_("%(count)s nhiệm vụ quá hạn") % {"count": count(r["overdue_tasks"])})
+    if r["late_reports"]:
+        bits.append(_("chậm gửi số liệu: %(periods)s") % {
+            "periods": ", ".join(r["late_reports"])})
+    if r.get("missed_targets"):
+        bits.append(pgettext("weekly summary", "không đạt: %(targets)s") % {
+            "targets": _missed(r["missed_targets"])})
+    return f"{r['unit']}: " + "; ".join(bits)
+
+
+def _weekly(s: dict) -> tuple[str, str]:
+    rows = s["rows"]
+    title = _("Tổng hợp tuần %(week)s: %(count)s đơn vị chậm tiến độ") % {
+        "week": s["week"], "count": count(len(rows))}
+    return title, "\n".join(_weekly_line(r) for r in rows)
+
+
+ITEM_TEXTS: dict[str, Callable[[dict], tuple[str, str]]] = {
+    "task_before": _task_before,
+    "task_due": _task_due,
+    "task_overdue": _task_overdue,
+    "task_escalation": _task_escalation,
+    "stuck_task": _stuck_task,
+    "report_before": _report_before,
+    "report_due": _report_due,
+    "report_overdue": _report_overdue,
+    "report_escalation": _report_escalation,
+    "stuck_figures": _stuck_figures,
+    "weekly": _weekly,
+}
 
 
 def item_text(kind: str, s: dict, lang: str = "vi") -> tuple[str, str]:
-    """(title, body) of one item."""
-    en = lang == "en"
-    left = s.get("days_left", 0)
-    deadline = vn_date(s.get("deadline"))
-    if kind == "stuck_task":
-        title = (f"Awaiting acceptance for {_days(s['waited'], lang)}: {s['title']}" if en
-                 else f"Chờ nghiệm thu {_days(s['waited'], lang)}: {s['title']}")
-        body = (f"{s['unit']} reported this task done; it counts as not completed until "
-                "accepted." if en else f"{s['unit']} đã báo cáo hoàn thành; nhiệm vụ chưa được "
-                "tính là hoàn thành cho đến khi nghiệm thu.")
-        return title, body
-    if kind == "stuck_figures":
-        n = s["count"]
-        title = (f"{n} figures of {s['period_label']} from {s['unit']} await approval "
-                 f"({_days(s['waited'], lang)})" if en else
-                 f"Chờ duyệt {format_count(n)} số liệu {s['period_label']} của {s['unit']} "
-                 f"({_days(s['waited'], lang)})")
-        body = ("Approve or return them on the approvals page." if en else
-                "Duyệt hoặc trả lại tại trang duyệt số liệu.")
-        return title, body
-    if s["type"] == "task":
-        name = s["title"]
-        if kind == "task_before":
-            title = (f"Due in {_days(left, lang)}: {name}" if en
-                     else f"Còn {_days(left, lang)} đến hạn: {name}")
-        elif kind == "task_due":
-            title = f"Due today: {name}" if en else f"Hôm nay đến hạn: {name}"
-        elif kind == "task_overdue":
-            title = (f"Overdue by {_days(-left, lang)}: {name}" if en
-                     else f"Quá hạn {_days(-left, lang)}: {name}")
-        else:
-            who = {"head": ("unit head", "thủ trưởng đơn vị"),
-                   "office": ("office", "văn phòng")}[s["audience"]]
-            title = (f"[For the {who[0]}] {s['unit']} — overdue by {_days(-left, lang)}: {name}"
-                     if en else f"[Báo {who[1]}] {s['unit']} — quá hạn {_days(-left, lang)}: "
-                     f"{name}")
-        body = (f"Lead unit: {s['unit']}. Deadline: {deadline}. Progress: {s['progress']}%."
-                if en else f"Đơn vị chủ trì: {s['unit']}. Hạn: {deadline}. "
-                f"Tiến độ: {s['progress']}%.")
-        if s.get("is_key"):
-            body += " Key task." if en else " Nhiệm vụ trọng tâm."
-        return title, body
-    if s["type"] == "report":
-        n = len(s["missing"])
-        label = s["period_label"]
-        what = (f"figures of {label}" if en else f"số liệu {label}")
-        if kind == "report_before":
-            title = (f"Due in {_days(left, lang)}: {what} ({n} indicators)" if en else
-                     f"Còn {_days(left, lang)} đến hạn gửi {what} ({format_count(n)} chỉ tiêu)")
-        elif kind == "report_due":
-            title = (f"Due today: {what} ({n} indicators)" if en else
-                     f"Hôm nay hết hạn gửi {what} ({format_count(n)} chỉ tiêu)")
-        elif kind == "report_overdue":
-            title = (f"{what} overdue by {_days(-left, lang)}" if en else
-                     f"Chậm gửi {what} {_days(-left, lang)}")
-        else:
-            title = (f"[Escalation] {s['unit']} has not sent {what}" if en else
-                     f"[Báo cấp trên] {s['unit']} chưa gửi {what}")
-        head = (f"Unit: {s['unit']}. Deadline: {deadline}. Missing: " if en else
-                f"Đơn vị: {s['unit']}. Hạn gửi: {deadline}. Còn thiếu: ")
-        return title, head + "; ".join(s["missing"]) + "."
-    rows = s["rows"]
-    title = (f"Weekly summary {s['week']}: {len(rows)} units behind" if en else
-             f"Tổng hợp tuần {s['week']}: {format_count(len(rows))} đơn vị chậm tiến độ")
-    lines = []
-    for r in rows:
-        bits = []
-        if r["overdue_tasks"]:
-            bits.append(f"{r['overdue_tasks']} overdue tasks" if en else
-                        f"{format_count(r['overdue_tasks'])} nhiệm vụ quá hạn")
-        if r["late_reports"]:
-            bits.append(("late figures: " if en else "chậm gửi số liệu: ")
-                        + ", ".join(r["late_reports"]))
-        missed = r.get("missed_targets") or []
-        if missed:
-            shown = ", ".join(missed[:5])
-            more = len(missed) - 5
-            if more > 0:
-                shown += f" (+{more})" if en else f" và {more} chỉ tiêu khác"
-            bits.append(("targets not met: " if en else "không đạt: ") + shown)
-        lines.append(f"{r['unit']}: " + "; ".join(bits))
-    return title, "\n".join(lines)
+    """(title, body) of one item, in the person's language."""
+    with translation.override(language(lang)):
+        return ITEM_TEXTS[kind](s)

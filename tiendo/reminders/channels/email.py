@@ -1,6 +1,7 @@
-"""E-mail through Django's SMTP backend (TIENDO_EMAIL_URL). Vietnamese (or English) templates,
-plain text and HTML, dates dd/mm/yyyy. The Message-ID is derived from the outbox key, so a
-message re-sent after a crash can be recognised by the receiving side."""
+"""E-mail through Django's SMTP backend (TIENDO_EMAIL_URL). Plain text and HTML, rendered in the
+person's language (Vietnamese, or English from locale/en), dates dd/mm/yyyy. The Message-ID is
+derived from the outbox key, so a message re-sent after a crash can be recognised by the
+receiving side."""
 
 import hashlib
 
@@ -8,9 +9,10 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from tiendo.reminders.channels import PermanentError
-from tiendo.reminders.texts import vn_date
+from tiendo.reminders.texts import count, language, vn_date
 
 
 def message_id(key: str) -> str:
@@ -19,21 +21,18 @@ def message_id(key: str) -> str:
 
 def subject_of(payload: dict) -> str:
     items = payload.get("items", [])
-    en = payload.get("language") == "en"
     if payload.get("kind") == "digest":
-        day = vn_date(payload.get("day"))
-        n = len(items)
-        return (f"[tiendo] Reminders of {day}: {n} items" if en
-                else f"[tiendo] Nhắc việc ngày {day}: {n:02d} việc")
+        with translation.override(language(payload.get("language"))):
+            return "[tiendo] " + _("Nhắc việc ngày %(day)s: %(count)s việc") % {
+                "day": vn_date(payload.get("day")), "count": count(len(items))}
     return f"[tiendo] {items[0]['title']}" if items else "[tiendo]"
 
 
 def render(payload: dict) -> tuple[str, str, str]:
-    lang = "en" if payload.get("language") == "en" else "vi"
     items = [{**it, "deadline_vn": vn_date(it.get("deadline"))} for it in payload.get("items", [])]
     ctx = {"p": payload, "items": items, "day_vn": vn_date(payload.get("day")),
-           "site": settings.TIENDO_SITE_URL, "en": lang == "en"}
-    with translation.override(lang):
+           "site": settings.TIENDO_SITE_URL}
+    with translation.override(language(payload.get("language"))):
         text = render_to_string("reminders/email/message.txt", ctx)
         html = render_to_string("reminders/email/message.html", ctx)
     return subject_of(payload), text, html

@@ -10,11 +10,13 @@ import threading
 
 from cryptography.hazmat.primitives import serialization
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
 from py_vapid import Vapid02
 from pywebpush import WebPushException, webpush
 
 from tiendo.reminders.channels import PermanentError
-from tiendo.reminders.texts import vn_date
+from tiendo.reminders.texts import count, language, vn_date
 
 _lock = threading.Lock()
 TIMEOUT = 10
@@ -44,10 +46,9 @@ def application_server_key() -> str:
 
 def message_of(payload: dict) -> dict:
     items = payload.get("items", [])
-    en = payload.get("language") == "en"
     if payload.get("kind") == "digest":
-        title = (f"tiendo: {len(items)} reminders" if en
-                 else f"tiendo: {len(items):02d} việc cần chú ý")
+        with translation.override(language(payload.get("language"))):
+            title = "tiendo: " + _("%(count)s việc cần chú ý") % {"count": count(len(items))}
         body = "\n".join(it["title"] for it in items[:5])
         link = settings.TIENDO_SITE_URL.rstrip("/") + "/nhac-viec/"
     else:
