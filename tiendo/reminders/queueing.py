@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -209,80 +209,122 @@ class _Channels:
                                         payload={**payload, "subscription": s.pk}, **common))
 
 
-def write(*, items: list, now: datetime, local: datetime, spec: RuleSpec,
-          cal: Calendar) -> PlanResult:
-    """Store the new items and queue what is due; returns what was written."""
-    today: date = local.date()
+def _fresh(items: list) -> list:
+    """The items not planned before: each key once, and none already stored."""
     seen: set[str] = set()
     unique = [it for it in items if not (it.key in seen or seen.add(it.key))]
     existing = _existing([it.key for it in unique])
-    fresh = [it for it in unique if it.key not in existing]
-    ch = _Channels(now)
+    return [it for it in unique if it.key not in existing]
 
-    # Older items not yet carried (a day off, the digest hour not yet come).
+
+def _waiting() -> dict[int, list[dict]]:
+    """Older items not yet carried (a day off, the digest hour not yet come), per person."""
     waiting: dict[int, list[dict]] = defaultdict(list)
     for row in (Notification.objects.filter(sent_in="").order_by("created_at", "pk")
                 .values("recipient_id", "dedup_key", "kind", "title", "body", "link",
                         "urgent", "data")):
         row["stored"] = True
         waiting[row["recipient_id"]].append(row)
+    return waiting
 
-    rows: list[dict] = []
-    immediate: list[dict] = []
-    for it in fresh:
-        lang = ch.person(it.recipient)["language"]
-        subject = it.subject() if callable(it.subject) else it.subject
-        title, body = texts.item_text(it.kind, subject, lang)
-        row = {"dedup_key": it.key, "recipient_id": it.recipient, "kind": it.kind,
-               "title": title, "body": body, "link": subject_link(subject),
-               "data": subject, "urgent": it.urgent, "created_at": now, "sent_in": ""}
-        rows.append(row)
-        if it.urgent or ch.pref(it.recipient).immediate:
-            row["sent_in"] = f"item:{it.key}"
+
+def _notification_row(it, ch: _Channels, now: datetime) -> dict:
+    """The notification of one item, worded in its recipient's language."""
+    subject = it.subject() if callable(it.subject) else it.subject
+    title, body = texts.item_text(it.kind, subject, ch.person(it.recipient)["language"])
+    return {"dedup_key": it.key, "recipient_id": it.recipient, "kind": it.kind,
+            "title": title, "body": body, "link": subject_link(subject),
+            "data": subject, "urgent": it.urgent, "created_at": now, "sent_in": ""}
+
+
+def _route(rows: list[dict], ch: _Channels, waiting: dict[int, list[dict]]) -> list[dict]:
+    """Urgent items, and those of people who asked for them at once, go out alone (returned);
+    the rest wait for the person's digest."""
+    immediate = []
+    for row in rows:
+        if row["urgent"] or ch.pref(row["recipient_id"]).immediate:
+            row["sent_in"] = f"item:{row['dedup_key']}"
             immediate.append(row)
         else:
-            waiting[it.recipient].append(row)
+            waiting[row["recipient_id"]].append(row)
+    return immediate
 
+
+def _digests_due(waiting: dict[int, list[dict]], ch: _Channels, local: datetime,
+                 spec: RuleSpec, cal: Calendar) -> dict[int, tuple[str, list[dict]]]:
+    """{person: (digest key, items)} for those whose digest goes out now; marks the items."""
+    day = local.date().isoformat()
     digests: dict[int, tuple[str, list[dict]]] = {}
     already = set(Notification.objects.filter(
         recipient_id__in=list(waiting),
-        sent_in__in=[f"digest:{uid}:{today.isoformat()}" for uid in waiting])
+        sent_in__in=[f"digest:{uid}:{day}" for uid in waiting])
         .values_list("recipient_id", flat=True).distinct())
     for uid, pending in waiting.items():
         if uid in already or not digest_due(local, ch.digest_hour(uid), spec, cal):
             continue  # not yet, or today's digest is out: tomorrow's will carry them
-        key = f"digest:{uid}:{today.isoformat()}"
+        key = f"digest:{uid}:{day}"
         digests[uid] = (key, pending)
         for row in pending:
             row["sent_in"] = key
+    return digests
 
-    inserted = _insert(rows)
-    new_rows = [r for r in rows if r["dedup_key"] in inserted]
-    # carried older rows: one UPDATE per person with a digest (planners are serialised)
+
+def _carry(digests: dict[int, tuple[str, list[dict]]]) -> None:
+    """Mark the older rows a digest carries: one UPDATE per person (planners are
+    serialised)."""
     for uid, (key, _pending) in digests.items():
         Notification.objects.filter(recipient_id=uid, sent_in="").update(sent_in=key)
 
+
+def _queue_immediate(ch: _Channels, immediate: list[dict], inserted: set[str],
+                     local: datetime, spec: RuleSpec, cal: Calendar) -> None:
+    day = local.date().isoformat()
     for row in immediate:
         if row["dedup_key"] not in inserted:
             continue
         at = hold_until(local, spec, cal, urgent=row["urgent"])
         ch.add(row["recipient_id"], row["sent_in"],
-               {"kind": "immediate", "day": today.isoformat(), **ch.person(row["recipient_id"]),
+               {"kind": "immediate", "day": day, **ch.person(row["recipient_id"]),
                 "items": [payload_item(row)], "more": 0}, at)
+
+
+def _queue_digests(ch: _Channels, digests: dict[int, tuple[str, list[dict]]],
+                   inserted: set[str], local: datetime, spec: RuleSpec,
+                   cal: Calendar) -> None:
+    day = local.date().isoformat()
     at = hold_until(local, spec, cal, urgent=False)
     for uid, (key, pending) in digests.items():
         shown = latest_per_subject([r for r in pending
                                     if r.get("stored") or r["dedup_key"] in inserted])
         if not shown:
             continue
-        ch.add(uid, key, {"kind": "digest", "day": today.isoformat(), **ch.person(uid),
+        ch.add(uid, key, {"kind": "digest", "day": day, **ch.person(uid),
                           "items": [payload_item(n) for n in shown[:DIGEST_MAX]],
                           "more": max(0, len(shown) - DIGEST_MAX)}, at)
-    _insert_outbox(ch.rows)
+
+
+def _result(new_rows: list[dict], outbox: list[Outbox]) -> PlanResult:
     return PlanResult(
         notifications=[{"key": r["dedup_key"], "recipient": r["recipient_id"],
                         "kind": r["kind"], "title": r["title"], "link": r["link"],
                         "urgent": r["urgent"], "subject": r["data"]} for r in new_rows],
         outbox=[{"key": o.dedup_key, "channel": o.channel, "recipient": o.recipient_id,
                  "address": o.address, "not_before": o.next_attempt_at.isoformat(),
-                 "payload": o.payload} for o in ch.rows])
+                 "payload": o.payload} for o in outbox])
+
+
+def write(*, items: list, now: datetime, local: datetime, spec: RuleSpec,
+          cal: Calendar) -> PlanResult:
+    """Store the new items and queue what is due; returns what was written."""
+    fresh = _fresh(items)
+    ch = _Channels(now)
+    waiting = _waiting()
+    rows = [_notification_row(it, ch, now) for it in fresh]
+    immediate = _route(rows, ch, waiting)
+    digests = _digests_due(waiting, ch, local, spec, cal)
+    inserted = _insert(rows)
+    _carry(digests)
+    _queue_immediate(ch, immediate, inserted, local, spec, cal)
+    _queue_digests(ch, digests, inserted, local, spec, cal)
+    _insert_outbox(ch.rows)
+    return _result([r for r in rows if r["dedup_key"] in inserted], ch.rows)
