@@ -287,7 +287,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("TIENDO_LOG_LEVEL", "WARNING")},
 }
 
-# --- security (issue 8) ---
+# --- security (docs/security.md) ---
 # Login throttling (django-axes), optional TOTP (django-otp, mandatory for leaders and
 # administrators when the security policy in the admin says so), CSP (django-csp 4), and
 # production hardening switched on by TIENDO_HTTPS=1. See docs/security.md.
@@ -350,7 +350,7 @@ if TIENDO_HTTPS:
 if env_bool("TIENDO_BEHIND_PROXY", False):
     # Only behind a proxy that sets X-Forwarded-Proto itself (nginx, Caddy…).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# --- end security (issue 8) ---
+# --- end security ---
 
 if "pytest" in sys.modules or os.environ.get("TIENDO_TESTING"):
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

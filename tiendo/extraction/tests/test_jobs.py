@@ -1,4 +1,4 @@
-"""Uploads are read by the worker, in a child process with time and memory limits (issue 14):
+"""Uploads are read by the worker, in a child process with time and memory limits:
 the web request only stores the file."""
 
 from datetime import timedelta

@@ -1,4 +1,4 @@
-"""Hostile documents (issue 14): a zip bomb, too many paragraphs, too much text. Each is
+"""Hostile documents: a zip bomb, too many paragraphs, too much text. Each is
 refused with one clear line, before it costs memory."""
 
 import os

@@ -251,7 +251,7 @@ def test_office_proposes_from_a_docx(cast, office, tmp_path):
 
 
 def test_a_proposed_title_loses_the_prefixes_a_spreadsheet_reads_as_a_formula(cast, office):
-    """Issue 14: a directive line starting with =, +, -, @ is proposed without them, and a
+    """A directive line starting with =, +, -, @ is proposed without them, and a
     title typed with them is created without them."""
     hostile = DIRECTIVES.replace("1. Giao Sở A", "1. =@Giao Sở A")
     response = office.post(PROPOSE, {"text": hostile, "period": ""})
@@ -263,7 +263,7 @@ def test_a_proposed_title_loses_the_prefixes_a_spreadsheet_reads_as_a_formula(ca
 
 
 def test_an_uploaded_directive_is_never_read_in_the_request(cast, office, monkeypatch):
-    """Issue 14: the page stores the file and the worker reads it under its limits."""
+    """The page stores the file and the worker reads it under its limits."""
     def no_reading(*args, **kwargs):
         raise AssertionError("the request read the upload")
 

@@ -162,7 +162,7 @@ def test_the_reassess_command_shows_progress_on_stderr(cast, revenue, capsys):
 
 
 def test_stored_verdict_is_the_one_the_issuer_stated(cast, revenue, settings):
-    """Issue 16: the report says 10.619 against 9.950 is đạt; with a 5% vượt line the numbers
+    """The report says 10.619 against 9.950 is đạt; with a 5% vượt line the numbers
     alone would say vượt. Stored on write, and again by a re-assessment from scratch."""
     settings.TIENDO_RULES = {**settings.TIENDO_RULES, "exceed_margin": "0.05"}
     services.target_set(actor=cast.office, indicator=revenue, unit=cast.unit_a, period=Q,

@@ -5,10 +5,8 @@ from decimal import Decimal
 import pytest
 
 from tiendo.indicators.rules import (
-    MSG_NO_ACTUAL_VI,
-    MSG_NO_TARGET_VI,
-    VERDICT_LABELS_EN,
-    VERDICT_LABELS_VI,
+    MSG_NO_ACTUAL,
+    MSG_NO_TARGET,
     Assessment,
     Bound,
     Direction,
@@ -22,10 +20,13 @@ from tiendo.indicators.rules import (
     ratio_pct,
     roll_up,
 )
+from tiendo.shared.i18n import in_language
 
 D = Decimal
 H, L, R = Direction.HIGHER, Direction.LOWER, Direction.RANGE
 EX, OK, NO = Verdict.EXCEEDED, Verdict.ACHIEVED, Verdict.NOT_ACHIEVED
+LABELS_IN_VIETNAMESE = {v: in_language("vi", v.label) for v in Verdict}
+LABELS_IN_ENGLISH = {v: in_language("en", v.label) for v in Verdict}
 
 
 def t(value, bound=Bound.EQ, high=None):
@@ -185,7 +186,7 @@ def test_assess_explains_in_english_too():
 
 def test_no_actual_gives_no_verdict():
     assert assess(None, t("9.77"), H) == Assessment(
-        None, None, MSG_NO_ACTUAL_VI, "No actual figure yet."
+        None, None, MSG_NO_ACTUAL, "No actual figure yet."
     )
     assert assess(None, t("9.77"), H).label_vi == ""
 
@@ -195,7 +196,7 @@ def test_no_target_gives_no_verdict():
     assert (result.verdict, result.attainment, result.explanation_vi) == (
         None,
         None,
-        MSG_NO_TARGET_VI,
+        MSG_NO_TARGET,
     )
 
 
@@ -244,8 +245,8 @@ def test_verdict_rule_describes_itself():
 
 
 def test_verdict_labels():
-    assert VERDICT_LABELS_VI == {EX: "Vượt", OK: "Đạt", NO: "Không đạt"}
-    assert set(VERDICT_LABELS_EN) == set(Verdict)
+    assert LABELS_IN_VIETNAMESE == {EX: "Vượt", OK: "Đạt", NO: "Không đạt"}
+    assert set(LABELS_IN_ENGLISH) == set(Verdict)
     assert Verdict.EXCEEDED == "exceeded"
     assert Bound.LE == "<="
     assert Direction.RANGE == "range"
@@ -409,7 +410,7 @@ def test_assess_always_gives_a_verdict_and_a_sentence(actual, value, bound, dire
     result = assess(actual, TargetSpec(value, bound, high), direction)
     assert result.verdict in set(Verdict)
     assert result.explanation_vi.startswith("Thực hiện ")
-    assert result.explanation_vi.endswith(VERDICT_LABELS_VI[result.verdict].lower() + ".")
+    assert result.explanation_vi.endswith(LABELS_IN_VIETNAMESE[result.verdict].lower() + ".")
 
 
 @given(st.lists(st.one_of(st.none(), amounts), max_size=20))
@@ -420,7 +421,7 @@ def test_sum_ignores_missing_values_and_counts_them(values):
     assert result.value == (sum(present, D(0)) if present else None)
 
 
-# --- the workspace's verdict policy (issue 16) -------------------------------------------
+# --- the workspace's verdict policy ------------------------------------------------------
 
 from tiendo.indicators.rules import issuer_verdict, verdict_rule_from  # noqa: E402
 

@@ -172,7 +172,7 @@ def test_issuer_signs_the_heading_while_the_figures_are_of_the_unit(data):
     assert "PAGE" in doc.sections[0].header.paragraphs[0]._p.xml
 
 
-# --- issue 16: issuer, tasks counted, dates, closing, verdict policy ----------------------
+# --- issuer, tasks counted, dates, closing, verdict policy ---------------------------------
 
 def _programme(cast, code="ct-p"):
     from tiendo.programmes.models import Programme

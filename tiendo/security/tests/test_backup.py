@@ -120,7 +120,7 @@ def test_demo_backup_restored_into_an_empty_home_gives_the_same_indicator_table(
     assert "đã bị sửa" in exc.value.stderr
 
 
-# --- issue 14: the whole archive is checked before anything is touched ---
+# --- the whole archive is checked before anything is touched ---
 
 def _rewrite(archive, target, *, drop=(), replace=None):
     """A copy of ``archive`` without the members in ``drop`` and with ``replace`` {name:

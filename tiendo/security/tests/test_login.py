@@ -145,7 +145,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
     assert "System check identified no issues (0 silenced)." in res.stdout
 
 
-# --- issue 14: the second factor cannot be skipped through /api/tokens/ ---
+# --- the second factor cannot be skipped through /api/tokens/ ---
 
 def _password_only(client, user):
     """Log in as a TOTP-enrolled person through the login form, without the code."""

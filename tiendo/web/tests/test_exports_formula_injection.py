@@ -1,4 +1,4 @@
-"""Formula injection (issue 14): a title like =HYPERLINK("http://x") leaves every xlsx and CSV
+"""Formula injection: a title like =HYPERLINK("http://x") leaves every xlsx and CSV
 export as text, while numbers — negative ones too — stay numbers."""
 
 import csv

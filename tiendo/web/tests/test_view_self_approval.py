@@ -1,5 +1,5 @@
 """No button offers what the service refuses: one's own figure is not approvable, and a refused
-approval comes back with its message (issue 14)."""
+approval comes back with its message."""
 
 import pytest
 from django.urls import reverse

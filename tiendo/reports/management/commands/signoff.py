@@ -2,11 +2,11 @@
 
     tiendo signoff list
     tiendo signoff create --period 2026-Q1 --issuer dang-uy-ubnd-tinh --as vanphong
-    tiendo signoff review 3 --as vanphong
-    tiendo signoff approve 3 --as lanhdao
-    tiendo signoff return 3 --as lanhdao --reason "Bổ sung số liệu"
-    tiendo signoff issue 3 --as vanphong --number 15-BC/ĐU --date 2026-04-10
-    tiendo signoff export 3 --format pdf -o bc.pdf     # the stored, issued file
+    tiendo signoff review <id> --as vanphong
+    tiendo signoff approve <id> --as lanhdao
+    tiendo signoff return <id> --as lanhdao --reason "Bổ sung số liệu"
+    tiendo signoff issue <id> --as vanphong --number 15-BC/ĐU --date 2026-04-10
+    tiendo signoff export <id> --format pdf -o bc.pdf     # the stored, issued file
     tiendo signoff verify bc.pdf                        # its PAdES signature
 
 Each step acts as the named user (``--as``), through the same services as the pages.

@@ -2,7 +2,7 @@
 against `tiendo serve` (gunicorn + WhiteNoise over the collected, hashed and compressed static
 files) on the Lâm Đồng demo, counting every request and the bytes that came over the wire.
 
-Budget (issue 15): at most 400 KB and 15 requests. Static files carry hashed names and a cache
+Budget (docs/web.md): at most 400 KB and 15 requests. Static files carry hashed names and a cache
 lifetime of a year."""
 
 import os
