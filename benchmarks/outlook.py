@@ -2,10 +2,10 @@
 
     python benchmarks/outlook.py [--runs 5] [--no-write]
 
-Accuracy: the same backtest as `tiendo backtest` (fixed seeds, see tiendo/outlook/report.py).
+Accuracy: the backtest on synthetic history (fixed seeds, see benchmarks/outlook/report.py).
 Speed: 10,000 target outlooks (cumulative flows with 5 years of history, at Q1–Q3) and 10,000
 task risks, best of --runs. Prints the figures and writes them to the `outlook` section of
-docs/benchmarks.md.
+docs/benchmarks.md, and the accuracy alone to the `backtest` section of docs/early-warning.md.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.outlook.backtest import synth_flows  # noqa: E402
+from benchmarks.outlook.report import render_markdown, run_backtest, write_block  # noqa: E402
 from tiendo.indicators.rules import Bound, Direction, TargetSpec  # noqa: E402
-from tiendo.outlook.backtest import synth_flows  # noqa: E402
-from tiendo.outlook.report import render_markdown, run_backtest, write_block  # noqa: E402
 from tiendo.outlook.rules import target_band, target_outlook  # noqa: E402
 from tiendo.outlook.task_rules import task_risk  # noqa: E402
 
@@ -105,7 +105,8 @@ def main() -> None:
     print(text)
     if not args.no_write:
         write_block(ROOT / "docs" / "benchmarks.md", "outlook", text)
-        print("written to docs/benchmarks.md (section outlook)")
+        write_block(ROOT / "docs" / "early-warning.md", "backtest", render_markdown(result))
+        print("written to docs/benchmarks.md (section outlook), docs/early-warning.md (backtest)")
 
 
 if __name__ == "__main__":

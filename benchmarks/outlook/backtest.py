@@ -16,7 +16,7 @@ duration is drawn around the plan, progress reports that thin out when a task sl
 extensions. :func:`backtest_tasks` looks at each task half-way through its original schedule,
 with the unit's record counted only from tasks finished before that day, scores it with the
 scorecard, then compares with the outcome: AUC, Brier score and a calibration table; it also fits
-the logistic regression of :func:`fit_logistic` on the earlier half of the tasks and scores the
+a logistic regression (``logistic.fit_logistic``) on the earlier half of the tasks and scores the
 later half, to check the hand-set weights against data.
 """
 
@@ -30,9 +30,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from benchmarks.outlook.logistic import fit_logistic, predict_logistic
 from tiendo.indicators.rules import Bound, Direction, TargetSpec
 from tiendo.outlook.rules import Accumulation, Risk, target_band, target_outlook
-from tiendo.outlook.task_rules import fit_logistic, predict_logistic, task_features, task_risk
+from tiendo.outlook.task_rules import task_features, task_risk
 
 __all__ = [
     "PROFILES",

@@ -1,5 +1,5 @@
-"""Run the backtests with fixed seeds and render their figures (shared by the `backtest` command
-and ``benchmarks/outlook.py``). Pure Python, no Django."""
+"""Run the backtests with fixed seeds and render their figures for ``benchmarks/outlook.py``.
+Pure Python, no Django."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from dataclasses import asdict
 from pathlib import Path
 
-from tiendo.outlook.backtest import (
+from benchmarks.outlook.backtest import (
     PROFILES,
     backtest_levels,
     backtest_targets,
@@ -25,9 +25,9 @@ TASK_SEED = 7
 def run_backtest(*, target_seed: int = TARGET_SEED, task_seed: int = TASK_SEED) -> dict:
     """Both backtests on their synthetic histories; a plain dict (JSON-ready)."""
     # Seeded pseudo-random numbers make synthetic history, nothing secret.
-    targets = backtest_targets(synth_flows(random.Random(target_seed)))  # noqa: S311
-    tasks = backtest_tasks(synth_tasks(random.Random(task_seed)))  # noqa: S311
-    levels = backtest_levels(synth_levels(random.Random(target_seed + 1)))  # noqa: S311
+    targets = backtest_targets(synth_flows(random.Random(target_seed)))
+    tasks = backtest_tasks(synth_tasks(random.Random(task_seed)))
+    levels = backtest_levels(synth_levels(random.Random(target_seed + 1)))
     return {
         "target_seed": target_seed,
         "task_seed": task_seed,
@@ -57,7 +57,7 @@ def render_markdown(result: dict) -> str:
     t = result["targets"]
     lines = [
         f"Synthetic history, seeds {result['target_seed']} (targets) and "
-        f"{result['task_seed']} (tasks); `tiendo backtest` reproduces these numbers.",
+        f"{result['task_seed']} (tasks); `python benchmarks/outlook.py` reproduces these numbers.",
         "",
         "**Targets** — 40 quarterly cumulative flows × 12 years, 4 planted profiles; each year "
         "after the first two replayed at Q1, Q2, Q3 with only earlier years as history.",

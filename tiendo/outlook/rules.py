@@ -66,26 +66,33 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
 from tiendo.indicators.rules import Bound, Direction, TargetSpec
-from tiendo.lib.vn_numbers import format_vn_number
+from tiendo.outlook import wording
+from tiendo.outlook.stats import (
+    Z90,
+    changes_to_year_end,
+    implied_period_values,
+    increments,
+    normal_cdf,
+    seasonal_profile,
+    t90,
+)
+from tiendo.outlook.wording import RISK_LABELS
 
 __all__ = [
     "DEFAULT_ABOUT_TOLERANCE",
     "DEFAULT_LEVEL_REL_SPREAD",
     "DEFAULT_SHARE_REL_SPREAD",
     "MIN_HISTORY_YEARS",
-    "NOT_ENOUGH_DATA_VI",
     "Accumulation",
     "Risk",
     "TargetBand",
     "TargetOutlook",
     "classify",
-    "seasonal_profile",
-    "t90",
     "target_band",
     "target_outlook",
 ]
@@ -95,14 +102,6 @@ MIN_SEASONAL_SHARE = 0.02  # below this usual share, dividing by it says nothing
 DEFAULT_SHARE_REL_SPREAD = 0.5
 DEFAULT_LEVEL_REL_SPREAD = 0.15
 DEFAULT_ABOUT_TOLERANCE = Decimal("0.02")
-NOT_ENOUGH_DATA_VI = "chưa đủ dữ liệu"
-Z90 = 1.6448536269514722
-# One-sided 95% quantiles of Student's t (two-sided 90% intervals), df 1..30.
-_T95 = (
-    6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812,
-    1.796, 1.782, 1.771, 1.761, 1.753, 1.746, 1.740, 1.734, 1.729, 1.725,
-    1.721, 1.717, 1.714, 1.711, 1.708, 1.706, 1.703, 1.701, 1.699, 1.697,
-)  # fmt: skip
 
 
 class Risk(StrEnum):
@@ -112,25 +111,10 @@ class Risk(StrEnum):
     UNKNOWN = "unknown"
 
 
-RISK_LABELS_VI = {
-    Risk.ON_COURSE: "Đúng hướng",
-    Risk.AT_RISK: "Có nguy cơ",
-    Risk.OFF_COURSE: "Chệch hướng",
-    Risk.UNKNOWN: "Chưa đủ dữ liệu",
-}
-
-
 class Accumulation(StrEnum):
     CUMULATIVE = "cumulative"
     POINT_IN_TIME = "point_in_time"
     YTD_AVERAGE = "ytd_average"
-
-
-def t90(df: int) -> float:
-    """The factor of a two-sided 90% interval with ``df`` degrees of freedom (normal beyond 30)."""
-    if df < 1:
-        raise ValueError("df must be >= 1")
-    return _T95[df - 1] if df <= len(_T95) else Z90
 
 
 @dataclass(frozen=True)
@@ -155,13 +139,7 @@ class TargetBand:
 
     @property
     def text(self) -> str:
-        if self.lo is not None and self.hi is not None:
-            if self.lo == self.hi:
-                return _n(self.lo)
-            return f"{_n(self.lo)}–{_n(self.hi)}"
-        if self.lo is not None:
-            return f"≥ {_n(self.lo)}"
-        return f"≤ {_n(self.hi)}"
+        return wording.band_text(self.lo, self.hi)
 
 
 def target_band(
@@ -214,62 +192,13 @@ class TargetOutlook:
 
     @property
     def risk_label_vi(self) -> str:
-        return RISK_LABELS_VI[self.risk]
+        return RISK_LABELS[self.risk]
 
 
 def _d(x: float | None) -> Decimal | None:
     if x is None or not math.isfinite(x):
         return None
     return Decimal(repr(round(x, 4)))
-
-
-def _n(x: float | Decimal | None) -> str:
-    if x is None:
-        return "—"
-    return format_vn_number(Decimal(repr(round(float(x), 2))))
-
-
-def _pct(x: float) -> str:
-    return format_vn_number(Decimal(repr(round(x * 100, 2)))) + "%"
-
-
-def _period_word(n_periods: int) -> str:
-    return {4: "quý", 12: "tháng", 2: "6 tháng", 1: "năm"}.get(n_periods, "kỳ")
-
-
-def _period_name(k: int, n_periods: int) -> str:
-    if n_periods == 4:
-        return "quý " + ("I", "II", "III", "IV")[k - 1]
-    if n_periods == 12:
-        return f"tháng {k}"
-    return f"kỳ {k}"
-
-
-def seasonal_profile(history: Mapping[int, Sequence[Decimal | None]], k: int) -> list[float]:
-    """Past years' share of the year-end total reached by period ``k`` (cumulative flows).
-
-    ``history`` maps a year to its year-to-date totals at the end of periods 1..N; years with a
-    missing or non-positive year-end total, or a missing period-k total, are skipped.
-    """
-    shares = []
-    for _year, ytd in sorted(history.items()):
-        if len(ytd) < k or ytd[-1] is None or ytd[k - 1] is None or ytd[-1] <= 0:
-            continue
-        shares.append(float(ytd[k - 1]) / float(ytd[-1]))
-    return shares
-
-
-def _changes_to_year_end(history: Mapping[int, Sequence[Decimal | None]], k: int) -> list[float]:
-    changes = []
-    for _year, values in sorted(history.items()):
-        if len(values) < k or values[-1] is None or values[k - 1] is None:
-            continue
-        changes.append(float(values[-1]) - float(values[k - 1]))
-    return changes
-
-
-def _normal_cdf(x: float) -> float:
-    return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))
 
 
 def classify(band: TargetBand, projected: float, low: float, high: float, *, thin: bool) -> Risk:
@@ -290,39 +219,50 @@ def _probability(band: TargetBand, projected: float, low: float, high: float) ->
     sd = (high - low) / (2 * Z90)
     if sd <= 0:
         return 1.0 if band.contains(projected) else 0.0
-    up = 1.0 if band.hi is None else _normal_cdf((float(band.hi) - projected) / sd)
-    down = 0.0 if band.lo is None else _normal_cdf((float(band.lo) - projected) / sd)
+    up = 1.0 if band.hi is None else normal_cdf((float(band.hi) - projected) / sd)
+    down = 0.0 if band.lo is None else normal_cdf((float(band.lo) - projected) / sd)
     return max(0.0, min(1.0, up - down))
 
 
-def _unknown(reasons: list[str], method_vi: str) -> TargetOutlook:
+def _unknown(reason: str, method_text: str) -> TargetOutlook:
     return TargetOutlook(
         projected=None, low=None, high=None, risk=Risk.UNKNOWN, probability=None,
-        needed_per_period=None, needed_bound=None, method="none", method_vi=method_vi,
-        reasons=tuple(reasons), thin=True,
+        needed_per_period=None, needed_bound=None, method="none", method_vi=method_text,
+        reasons=(reason,), thin=True,
     )  # fmt: skip
 
 
-def _increments(observed: Sequence[Decimal | None]) -> list[float]:
-    """Period amounts ``ytd_j − ytd_{j−1}`` where both are known (``ytd_0 = 0``)."""
-    out = []
-    prev: Decimal | None = Decimal(0)
-    for value in observed:
-        if value is not None and prev is not None:
-            out.append(float(value) - float(prev))
-        prev = value
-    return out
+@dataclass(frozen=True)
+class _Year:
+    """What is known of this year: period ``k`` is the last observed one, ``c`` its value,
+    ``rem`` the periods left; ``at``, ``word`` and ``u`` are how the wording names them."""
+
+    band: TargetBand
+    acc: Accumulation
+    n_per: int
+    values: list[Decimal | None]
+    known: list[tuple[int, Decimal]]
+    history: Mapping[int, Sequence[Decimal | None]]
+    unit: str
+    k: int
+    c: float
+    rem: int
+    at: str
+    word: str
+    u: str
 
 
-def _implied_period_values(observed: Sequence[Decimal | None]) -> list[float]:
-    """Period values of a year-to-date mean: ``p_j = j·y_j − (j−1)·y_{j−1}``."""
-    out = []
-    prev: Decimal | None = None
-    for j, value in enumerate(observed, start=1):
-        if value is not None and (j == 1 or prev is not None):
-            out.append(j * float(value) - (j - 1) * float(prev or 0))
-        prev = value
-    return out
+@dataclass(frozen=True)
+class _Projection:
+    """A year-end value with its 90% interval, before it is classified."""
+
+    projected: float
+    low: float
+    high: float
+    method: str
+    method_text: str
+    reasons: tuple[str, ...] = ()
+    thin: bool = False
 
 
 def target_outlook(
@@ -348,223 +288,200 @@ def target_outlook(
         raise ValueError("periods_per_year must be >= 1")
     if len(observed) > n_per:
         raise ValueError("more observed periods than periods in the year")
-    history = history or {}
-    word = _period_word(n_per)
-    u = unit if unit.startswith("%") else (f" {unit}" if unit else "")
     values = list(observed)
-    if (
-        acc is Accumulation.CUMULATIVE
-        and ytd_share_pct is not None
-        and values
-        and (values[-1] is None)
-    ):
+    share_only = values and values[-1] is None and ytd_share_pct is not None
+    if acc is Accumulation.CUMULATIVE and share_only:
         values[-1] = ytd_share_pct * band.reference / 100
     known = [(j, v) for j, v in enumerate(values, start=1) if v is not None]
     if not known:
-        return _unknown(
-            [f"Chưa có số liệu năm nay, {NOT_ENOUGH_DATA_VI} để dự báo."],
-            "Không dự báo: chưa có số liệu.",
-        )
-    k, c_dec = known[-1]
-    c = float(c_dec)
-    rem = n_per - k
-    reasons: list[str] = []
-    at = _period_name(k, n_per)
-    thin = False
-
-    if rem == 0:
-        projected = low = high = c
-        method, method_vi = "final", "Số liệu cả năm đã có: dùng trực tiếp, không dự báo."
-        reasons.append(f"Số liệu cả năm: {_n(c)}{u}.")
-    elif acc is Accumulation.CUMULATIVE:
-        shares = seasonal_profile(history, k)
-        if len(shares) >= MIN_HISTORY_YEARS and statistics.fmean(shares) < MIN_SEASONAL_SHARE:
-            return _unknown(
-                [
-                    f"Các năm trước, đến hết {at} thường chưa đạt "
-                    f"{_pct(MIN_SEASONAL_SHARE)} tổng cả năm: {NOT_ENOUGH_DATA_VI} để dự báo "
-                    "từ kỳ này."
-                ],
-                "Không dự báo: phần thường đạt được đến kỳ này quá nhỏ.",
-            )
-        if len(shares) >= MIN_HISTORY_YEARS:
-            m = len(shares)
-            s_bar, sd = statistics.fmean(shares), statistics.stdev(shares)
-            half = t90(m - 1) * sd * math.sqrt(1 + 1 / m)
-            s_lo, s_hi = max(s_bar - half, s_bar / 10), min(s_bar + half, 1.0)
-            s_bar = min(s_bar, 1.0)
-            projected, low, high = c / s_bar, c / s_hi, c / s_lo
-            method = "seasonal"
-            method_vi = (
-                f"Theo mùa vụ {m} năm trước: lũy kế chia cho tỷ lệ bình quân thường đạt được "
-                f"đến hết {at}."
-            )
-            reasons.append(
-                f"Các năm trước, đến hết {at} thường đạt {_pct(s_bar)} tổng cả năm "
-                f"(từ {_pct(min(shares))} đến {_pct(max(shares))}, {m} năm)."
-            )
-        else:
-            share = k / n_per
-            incs = _increments(values)
-            projected = c / share
-            method = "run_rate"
-            method_vi = (
-                f"Theo tốc độ thực hiện: lũy kế chia cho phần thời gian đã qua ({k}/{n_per} năm), "
-                f"giả định mỗi {word} thực hiện như nhau."
-            )
-            if len(incs) >= 2:
-                r = len(incs)
-                mean, sd = statistics.fmean(incs), statistics.stdev(incs)
-                projected = c + rem * mean
-                half = t90(r - 1) * sd * math.sqrt(rem + rem * rem / r)
-                low, high = projected - half, projected + half
-            else:
-                thin = True
-                s_lo = share * (1 - DEFAULT_SHARE_REL_SPREAD)
-                s_hi = min(share * (1 + DEFAULT_SHARE_REL_SPREAD), 1.0)
-                low, high = sorted((c / s_hi, c / s_lo))
-                method = "prior"
-                reasons.append(
-                    f"Chưa có số liệu các năm trước: giả định mặc định đến hết {at} đạt "
-                    f"{_pct(share)} cả năm (có thể từ {_pct(s_lo)} đến {_pct(s_hi)})."
-                )
-        if unit.startswith("%") and band.reference == 100:  # already a share of the plan
-            first = f"Lũy kế đến hết {at}: {_n(c)}{u}."
-        else:
-            share_text = _pct(c / float(band.reference)) if band.reference else "—"
-            first = (
-                f"Lũy kế đến hết {at}: {_n(c)}{u}, bằng {share_text} kế hoạch năm "
-                f"({_n(band.reference)}{u})."
-            )
-        reasons.insert(0, first)
-    else:
-        changes = _changes_to_year_end(history, k)
-        reasons.append(f"Số liệu đến hết {at}: {_n(c)}{u}; mục tiêu năm {band.text}{u}.")
-        if len(changes) >= MIN_HISTORY_YEARS:
-            m = len(changes)
-            mean, sd = statistics.fmean(changes), statistics.stdev(changes)
-            projected = c + mean
-            half = t90(m - 1) * sd * math.sqrt(1 + 1 / m)
-            low, high = projected - half, projected + half
-            method = "seasonal"
-            method_vi = (
-                f"Theo {m} năm trước: số liệu {at} cộng mức thay đổi bình quân từ {at} "
-                "đến cuối năm."
-            )
-            reasons.append(
-                f"Các năm trước, từ {at} đến cuối năm số liệu thay đổi bình quân "
-                f"{_n(mean)}{u} (từ {_n(min(changes))} đến {_n(max(changes))})."
-            )
-        elif acc is Accumulation.POINT_IN_TIME and len(known) >= 3:
-            xs = [float(j) for j, _ in known]
-            ys = [float(v) for _, v in known]
-            n = len(xs)
-            slope, intercept = statistics.linear_regression(xs, ys)
-            x_bar = statistics.fmean(xs)
-            sxx = sum((x - x_bar) ** 2 for x in xs)
-            resid = [y - (intercept + slope * x) for x, y in zip(xs, ys, strict=True)]
-            s_e = math.sqrt(sum(e * e for e in resid) / (n - 2))
-            projected = intercept + slope * n_per
-            half = t90(n - 2) * s_e * math.sqrt(1 + 1 / n + (n_per - x_bar) ** 2 / sxx)
-            low, high = projected - half, projected + half
-            method = "trend"
-            method_vi = f"Theo xu hướng tuyến tính của {n} {word} đã có, kéo dài đến cuối năm."
-            reasons.append(f"Xu hướng: thay đổi bình quân {_n(slope)}{u} mỗi {word}.")
-        elif acc is Accumulation.YTD_AVERAGE and len(_implied_period_values(values)) >= 2:
-            pv = _implied_period_values(values)
-            r = len(pv)
-            sd = statistics.stdev(pv)
-            projected = c
-            half = t90(r - 1) * sd * math.sqrt(rem + rem * rem / r) / n_per
-            low, high = projected - half, projected + half
-            method = "run_rate"
-            method_vi = (
-                f"Theo tốc độ thực hiện: các {word} còn lại giả định bằng bình quân các {word} "
-                "đã qua."
-            )
-        else:
-            thin = True
-            projected = c
-            scale = max(abs(c), abs(float(band.reference)))
-            half = DEFAULT_LEVEL_REL_SPREAD * scale * rem / n_per
-            low, high = c - half, c + half
-            method = "prior"
-            method_vi = f"Giữ nguyên số liệu {at} đến cuối năm (chưa có số liệu các năm trước)."
-            reasons.append(
-                f"Chỉ có {len(known)} {word} số liệu: khoảng dự báo theo giả định mặc định "
-                f"±{_n(DEFAULT_LEVEL_REL_SPREAD * 100)}% giá trị cho cả năm, thu hẹp dần theo "
-                "số kỳ còn lại."
-            )
-
-    # Classify the numbers as they are shown (4 places), so float noise never flips a class.
-    projected = round(projected, 4)
-    low, high = round(min(low, high, projected), 4), round(max(low, high, projected), 4)
-    risk = classify(band, projected, low, high, thin=thin)
-    prob = None if risk is Risk.UNKNOWN else _probability(band, projected, low, high)
-
-    needed = None
-    needed_bound = None
-    if rem > 0:
-        if band.lo is not None and (band.hi is None or projected < float(band.lo)):
-            bound_value, needed_bound = float(band.lo), "min"
-        elif band.hi is not None and (band.lo is None or projected > float(band.hi)):
-            bound_value, needed_bound = float(band.hi), "max"
-        else:
-            bound_value, needed_bound = None, None
-        if bound_value is not None:
-            if acc is Accumulation.YTD_AVERAGE:
-                needed = (bound_value * n_per - c * k) / rem
-            else:
-                needed = (bound_value - c) / rem
-            reasons.append(_needed_sentence(acc, needed, needed_bound, rem, word, u, c, k))
-
-    if method != "final":
-        reasons.append(
-            f"Ước cả năm: {_n(projected)}{u} (khoảng {_n(low)} – {_n(high)}{u}); "
-            f"mục tiêu {band.text}{u}."
-        )
-    reasons.append(_class_sentence(risk))
-    return TargetOutlook(
-        projected=_d(projected), low=_d(low), high=_d(high), risk=risk,
-        probability=_d(prob) if prob is not None else None,
-        needed_per_period=_d(needed), needed_bound=needed_bound, method=method,
-        method_vi=method_vi, reasons=tuple(reasons), thin=thin,
+        return _unknown(wording.NO_DATA_REASON, wording.NO_DATA_METHOD)
+    k, c = known[-1]
+    year = _Year(
+        band=band, acc=acc, n_per=n_per, values=values, known=known, history=history or {},
+        unit=unit, k=k, c=float(c), rem=n_per - k, at=wording.period_name(k, n_per),
+        word=wording.period_word(n_per), u=wording.unit_suffix(unit),
     )  # fmt: skip
+    projection = _project(year)
+    if projection is None:
+        return _unknown(
+            wording.share_too_small_reason(year.at, MIN_SEASONAL_SHARE),
+            wording.SHARE_TOO_SMALL_METHOD,
+        )
+    return _assess(year, projection)
 
 
-def _needed_sentence(
-    acc: Accumulation, needed: float, bound: str, rem: int, word: str, u: str, c: float, k: int
-) -> str:
-    verb = "ít nhất" if bound == "min" else "không quá"
-    if acc is Accumulation.CUMULATIVE:
-        pace = c / k
-        tail = ""
-        if bound == "min" and pace > 0 and needed > 0:
-            tail = f", gấp {_n(needed / pace)} lần bình quân mỗi {word} đã qua ({_n(pace)}{u})"
-        if bound == "min" and needed <= 0:
-            return f"Lũy kế đã đạt mức kế hoạch năm; {rem} {word} còn lại chỉ cần giữ kết quả."
-        return (
-            f"Để đạt mục tiêu, {rem} {word} còn lại cần bình quân {verb} {_n(needed)}{u} "
-            f"mỗi {word}{tail}."
-        )
-    if acc is Accumulation.YTD_AVERAGE:
-        return (
-            f"Để đạt mục tiêu cả năm, {rem} {word} còn lại cần đạt bình quân {verb} "
-            f"{_n(needed)}{u} mỗi {word}."
-        )
-    change = "tăng" if needed >= 0 else "giảm"
-    return (
-        f"Để đạt mục tiêu, mỗi {word} còn lại cần {change} bình quân {_n(abs(needed))}"
-        f"{' điểm %' if u.startswith('%') else u}."
+def _project(y: _Year) -> _Projection | None:
+    """The year-end projection by the first method that fits (module docstring: b, a, c), with
+    the value so far as its first reason; ``None`` when past years show that almost nothing is
+    usually done by period k."""
+    if y.rem == 0:
+        return _project_final(y)
+    if y.acc is Accumulation.CUMULATIVE:
+        shares = seasonal_profile(y.history, y.k)
+        incs = increments(y.values)
+        if len(shares) >= MIN_HISTORY_YEARS and statistics.fmean(shares) < MIN_SEASONAL_SHARE:
+            return None
+        if len(shares) >= MIN_HISTORY_YEARS:
+            p = _project_seasonal_share(y, shares)
+        elif len(incs) >= 2:
+            p = _project_run_rate(y, incs)
+        else:
+            p = _project_share_prior(y)
+        is_share = y.unit.startswith("%") and y.band.reference == 100
+        first = wording.cumulative_so_far(y.at, y.c, y.u, y.band.reference, is_share=is_share)
+    else:
+        changes = changes_to_year_end(y.history, y.k)
+        period_values = implied_period_values(y.values)
+        if len(changes) >= MIN_HISTORY_YEARS:
+            p = _project_seasonal_change(y, changes)
+        elif y.acc is Accumulation.POINT_IN_TIME and len(y.known) >= 3:
+            p = _project_trend(y)
+        elif y.acc is Accumulation.YTD_AVERAGE and len(period_values) >= 2:
+            p = _project_average_run_rate(y, period_values)
+        else:
+            p = _project_level_prior(y)
+        first = wording.level_so_far(y.at, y.c, y.u, y.band.text)
+    return replace(p, reasons=(first, *p.reasons))
+
+
+def _project_final(y: _Year) -> _Projection:
+    """The year is over: its value is the answer."""
+    return _Projection(
+        y.c, y.c, y.c, "final", wording.FINAL_METHOD, (wording.final_reason(y.c, y.u),)
     )
 
 
-def _class_sentence(risk: Risk) -> str:
-    return {
-        Risk.ON_COURSE: "Dự báo đạt mục tiêu năm.",
-        Risk.AT_RISK: "Dự báo chưa đạt mục tiêu, nhưng vẫn có thể đạt nếu các kỳ sau tăng tốc.",
-        Risk.OFF_COURSE: "Cả khoảng dự báo đều không đạt mục tiêu năm.",
-        Risk.UNKNOWN: (
-            f"Khoảng dự báo còn rộng, {NOT_ENOUGH_DATA_VI} để kết luận đạt hay không đạt."
-        ),
-    }[risk]
+def _project_seasonal_share(y: _Year, shares: list[float]) -> _Projection:
+    """A flow divided by the share of the year usually reached by period k (method b)."""
+    m = len(shares)
+    s_bar, sd = statistics.fmean(shares), statistics.stdev(shares)
+    half = t90(m - 1) * sd * math.sqrt(1 + 1 / m)
+    s_lo, s_hi = max(s_bar - half, s_bar / 10), min(s_bar + half, 1.0)
+    s_bar = min(s_bar, 1.0)
+    reason = wording.seasonal_share_reason(y.at, s_bar, shares)
+    return _Projection(
+        y.c / s_bar, y.c / s_hi, y.c / s_lo, "seasonal", wording.seasonal_share_method(m, y.at),
+        (reason,),
+    )  # fmt: skip
+
+
+def _project_run_rate(y: _Year, incs: list[float]) -> _Projection:
+    """A flow continued at the mean of its period increments (method a)."""
+    r = len(incs)
+    mean, sd = statistics.fmean(incs), statistics.stdev(incs)
+    projected = y.c + y.rem * mean
+    half = t90(r - 1) * sd * math.sqrt(y.rem + y.rem * y.rem / r)
+    return _Projection(
+        projected, projected - half, projected + half, "run_rate",
+        wording.run_rate_method(y.k, y.n_per, y.word),
+    )  # fmt: skip
+
+
+def _project_share_prior(y: _Year) -> _Projection:
+    """A flow with one increment: the uniform share ``k/N`` give or take the default spread."""
+    share = y.k / y.n_per
+    s_lo = share * (1 - DEFAULT_SHARE_REL_SPREAD)
+    s_hi = min(share * (1 + DEFAULT_SHARE_REL_SPREAD), 1.0)
+    low, high = sorted((y.c / s_hi, y.c / s_lo))
+    return _Projection(
+        y.c / share, low, high, "prior", wording.run_rate_method(y.k, y.n_per, y.word),
+        (wording.share_prior_reason(y.at, share, s_lo, s_hi),), thin=True,
+    )  # fmt: skip
+
+
+def _project_seasonal_change(y: _Year, changes: list[float]) -> _Projection:
+    """A level plus the change usually seen from period k to year end (method b)."""
+    m = len(changes)
+    mean, sd = statistics.fmean(changes), statistics.stdev(changes)
+    projected = y.c + mean
+    half = t90(m - 1) * sd * math.sqrt(1 + 1 / m)
+    return _Projection(
+        projected, projected - half, projected + half, "seasonal",
+        wording.seasonal_change_method(m, y.at),
+        (wording.seasonal_change_reason(y.at, mean, changes, y.u),),
+    )  # fmt: skip
+
+
+def _project_trend(y: _Year) -> _Projection:
+    """A point-in-time value on its least-squares line, extrapolated to period N (method a)."""
+    xs = [float(j) for j, _ in y.known]
+    ys = [float(v) for _, v in y.known]
+    n = len(xs)
+    slope, intercept = statistics.linear_regression(xs, ys)
+    x_bar = statistics.fmean(xs)
+    sxx = sum((x - x_bar) ** 2 for x in xs)
+    resid = [v - (intercept + slope * x) for x, v in zip(xs, ys, strict=True)]
+    s_e = math.sqrt(sum(e * e for e in resid) / (n - 2))
+    projected = intercept + slope * y.n_per
+    half = t90(n - 2) * s_e * math.sqrt(1 + 1 / n + (y.n_per - x_bar) ** 2 / sxx)
+    return _Projection(
+        projected, projected - half, projected + half, "trend",
+        wording.trend_method(n, y.word), (wording.trend_reason(slope, y.u, y.word),),
+    )  # fmt: skip
+
+
+def _project_average_run_rate(y: _Year, period_values: list[float]) -> _Projection:
+    """A year-to-date mean whose remaining periods come at the mean so far (method a)."""
+    r = len(period_values)
+    sd = statistics.stdev(period_values)
+    half = t90(r - 1) * sd * math.sqrt(y.rem + y.rem * y.rem / r) / y.n_per
+    return _Projection(
+        y.c, y.c - half, y.c + half, "run_rate", wording.average_run_rate_method(y.word)
+    )
+
+
+def _project_level_prior(y: _Year) -> _Projection:
+    """A level carried to year end, give or take the default spread (method c)."""
+    scale = max(abs(y.c), abs(float(y.band.reference)))
+    half = DEFAULT_LEVEL_REL_SPREAD * scale * y.rem / y.n_per
+    reason = wording.level_prior_reason(len(y.known), y.word, DEFAULT_LEVEL_REL_SPREAD)
+    return _Projection(
+        y.c, y.c - half, y.c + half, "prior", wording.level_prior_method(y.at), (reason,),
+        thin=True,
+    )  # fmt: skip
+
+
+def _assess(y: _Year, p: _Projection) -> TargetOutlook:
+    """Classify a projection against the band and add the needed rate and the verdict."""
+    # Classify the numbers as they are shown (4 places), so float noise never flips a class.
+    projected = round(p.projected, 4)
+    low, high = round(min(p.low, p.high, projected), 4), round(max(p.low, p.high, projected), 4)
+    risk = classify(y.band, projected, low, high, thin=p.thin)
+    prob = None if risk is Risk.UNKNOWN else _probability(y.band, projected, low, high)
+    needed, needed_bound = _needed(y, projected)
+    reasons = list(p.reasons)
+    if needed is not None:
+        reasons.append(_needed_sentence(y, needed, needed_bound))
+    if p.method != "final":
+        reasons.append(wording.estimate_sentence(projected, low, high, y.u, y.band.text))
+    reasons.append(wording.CLASS_SENTENCES[risk])
+    return TargetOutlook(
+        projected=_d(projected), low=_d(low), high=_d(high), risk=risk, probability=_d(prob),
+        needed_per_period=_d(needed), needed_bound=needed_bound, method=p.method,
+        method_vi=p.method_text, reasons=tuple(reasons), thin=p.thin,
+    )  # fmt: skip
+
+
+def _needed(y: _Year, projected: float) -> tuple[float | None, str | None]:
+    """The rate per remaining period that reaches the binding bound B, and whether B is a floor
+    ("min") or a ceiling ("max"); ``(None, None)`` when the year is over or nothing binds."""
+    band = y.band
+    if y.rem == 0:
+        return None, None
+    if band.lo is not None and (band.hi is None or projected < float(band.lo)):
+        bound_value, bound = float(band.lo), "min"
+    elif band.hi is not None and (band.lo is None or projected > float(band.hi)):
+        bound_value, bound = float(band.hi), "max"
+    else:
+        return None, None
+    if y.acc is Accumulation.YTD_AVERAGE:
+        return (bound_value * y.n_per - y.c * y.k) / y.rem, bound
+    return (bound_value - y.c) / y.rem, bound
+
+
+def _needed_sentence(y: _Year, needed: float, bound: str) -> str:
+    if y.acc is Accumulation.CUMULATIVE:
+        return wording.needed_amount_sentence(needed, bound, y.rem, y.word, y.u, pace=y.c / y.k)
+    if y.acc is Accumulation.YTD_AVERAGE:
+        return wording.needed_average_sentence(needed, bound, y.rem, y.word, y.u)
+    return wording.needed_change_sentence(needed, y.word, y.u)

@@ -18,10 +18,10 @@ The probability that an open task finishes late is a logistic scorecard, one ter
 
 Coefficients (:data:`SCORECARD`) are set by hand to be readable (4 log-odds for a task a whole
 schedule behind, 0.35 per silent week, 0.6 per extension); ``benchmarks/outlook.py`` fits the
-same four features by logistic regression on replayed history (:func:`fit_logistic`, a small
-Newton/IRLS fit in pure Python) and reports both AUCs, so the hand-set weights are checked
-against data rather than trusted. A task already past its deadline and not finished is certain
-to be late (p = 1). A task without a deadline (thường xuyên) is ``unknown``.
+same four features (:meth:`TaskFeatures.vector`) by logistic regression on replayed history and
+reports both AUCs, so the hand-set weights are checked against data rather than trusted. A task
+already past its deadline and not finished is certain to be late (p = 1). A task without a
+deadline (thường xuyên) is ``unknown``.
 
 Classes: p < 0.25 → ``on_course``, p < 0.5 → ``at_risk``, otherwise ``off_course``.
 Each result carries its reasons, the strongest risk-raising terms first.
@@ -36,7 +36,8 @@ from datetime import date
 from decimal import Decimal
 
 from tiendo.lib.vn_numbers import format_vn_number
-from tiendo.outlook.rules import NOT_ENOUGH_DATA_VI, Risk
+from tiendo.outlook.rules import Risk
+from tiendo.outlook.wording import NOT_ENOUGH_DATA
 from tiendo.tasks.rules import overdue_days
 
 __all__ = [
@@ -45,8 +46,6 @@ __all__ = [
     "SCORECARD",
     "TaskFeatures",
     "TaskRisk",
-    "fit_logistic",
-    "predict_logistic",
     "task_features",
     "task_risk",
 ]
@@ -244,68 +243,10 @@ def _gap_reason(f: TaskFeatures, progress: float) -> str:
 def _track_reason(f: TaskFeatures, rate: Decimal | None, n: int) -> str:
     if rate is None or n <= 0:
         return (
-            f"Đơn vị chủ trì chưa có nhiệm vụ đã hoàn thành để đánh giá ({NOT_ENOUGH_DATA_VI}); "
+            f"Đơn vị chủ trì chưa có nhiệm vụ đã hoàn thành để đánh giá ({NOT_ENOUGH_DATA}); "
             f"dùng mức mặc định {_n(PRIOR_ON_TIME * 100)}% đúng hạn."
         )
     return (
         f"Đơn vị chủ trì hoàn thành đúng hạn {_n(float(rate))}% ({n} nhiệm vụ); "
         f"sau hiệu chỉnh theo số lượng: {_n(f.shrunk_on_time * 100)}%."
     )
-
-
-def fit_logistic(
-    rows: Sequence[Sequence[float]], labels: Sequence[int], *, l2: float = 1.0, steps: int = 25
-) -> tuple[float, ...]:
-    """Fit ``logit(p) = b₀ + Σ bᵢ·xᵢ`` by Newton's method (IRLS) with an L2 penalty ``l2·Σbᵢ²/2``.
-
-    The intercept is not penalised. Pure Python: the Hessian is solved by Gaussian elimination,
-    fine for a handful of features. Returns ``(b₀, b₁, …)``.
-    """
-    if not rows:
-        raise ValueError("no rows to fit")
-    k = len(rows[0]) + 1
-    beta = [0.0] * k
-    xs = [(1.0, *map(float, r)) for r in rows]
-    for _ in range(steps):
-        grad = [0.0] * k
-        hess = [[0.0] * k for _ in range(k)]
-        for x, y in zip(xs, labels, strict=True):
-            p = _sigmoid(sum(b * xi for b, xi in zip(beta, x, strict=True)))
-            w = p * (1 - p)
-            for i in range(k):
-                grad[i] += (y - p) * x[i]
-                for j in range(k):
-                    hess[i][j] += w * x[i] * x[j]
-        for i in range(1, k):
-            grad[i] -= l2 * beta[i]
-            hess[i][i] += l2
-        step = _solve(hess, grad)
-        beta = [b + s for b, s in zip(beta, step, strict=True)]
-        if max(abs(s) for s in step) < 1e-8:
-            break
-    return tuple(beta)
-
-
-def predict_logistic(beta: Sequence[float], row: Sequence[float]) -> float:
-    return _sigmoid(beta[0] + sum(b * x for b, x in zip(beta[1:], row, strict=True)))
-
-
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    """Solve ``a·x = b`` by Gaussian elimination with partial pivoting."""
-    n = len(b)
-    m = [[*row, rhs] for row, rhs in zip(a, b, strict=True)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
-        m[col], m[pivot] = m[pivot], m[col]
-        if abs(m[col][col]) < 1e-12:
-            continue
-        for r in range(col + 1, n):
-            factor = m[r][col] / m[col][col]
-            for c in range(col, n + 1):
-                m[r][c] -= factor * m[col][c]
-    x = [0.0] * n
-    for r in range(n - 1, -1, -1):
-        if abs(m[r][r]) < 1e-12:
-            continue
-        x[r] = (m[r][n] - sum(m[r][c] * x[c] for c in range(r + 1, n))) / m[r][r]
-    return x

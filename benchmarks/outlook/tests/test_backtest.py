@@ -3,8 +3,7 @@
 import random
 from decimal import Decimal as D
 
-from tiendo.indicators.rules import Bound, Direction, TargetSpec
-from tiendo.outlook.backtest import (
+from benchmarks.outlook.backtest import (
     PROFILES,
     auc,
     backtest_targets,
@@ -13,7 +12,9 @@ from tiendo.outlook.backtest import (
     synth_flows,
     synth_tasks,
 )
-from tiendo.outlook.rules import Risk, seasonal_profile, target_band, target_outlook
+from tiendo.indicators.rules import Bound, Direction, TargetSpec
+from tiendo.outlook.rules import Risk, target_band, target_outlook
+from tiendo.outlook.stats import seasonal_profile
 
 
 def test_seasonal_profile_recovers_the_planted_back_loaded_profile():
@@ -81,7 +82,7 @@ def test_synthetic_plans_are_decimals():
 
 
 def test_write_block_replaces_only_its_own_section(tmp_path):
-    from tiendo.outlook.report import write_block
+    from benchmarks.outlook.report import write_block
 
     path = tmp_path / "benchmarks.md"
     path.write_text(
@@ -101,7 +102,7 @@ def test_write_block_replaces_only_its_own_section(tmp_path):
 
 
 def test_rendered_report_names_both_methods_and_the_auc():
-    from tiendo.outlook.report import render_markdown, run_backtest
+    from benchmarks.outlook.report import render_markdown, run_backtest
 
     result = run_backtest()
     text = render_markdown(result)
@@ -111,7 +112,7 @@ def test_rendered_report_names_both_methods_and_the_auc():
 
 
 def test_level_history_recovers_the_planted_change_to_year_end():
-    from tiendo.outlook.backtest import LEVEL_PATH, backtest_levels, synth_levels
+    from benchmarks.outlook.backtest import LEVEL_PATH, backtest_levels, synth_levels
 
     series = synth_levels(random.Random(9), n_series=3, years=40)
     s = series[0]

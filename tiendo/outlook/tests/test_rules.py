@@ -7,15 +7,14 @@ import pytest
 
 from tiendo.indicators.rules import Bound, Direction, TargetSpec
 from tiendo.outlook.rules import (
-    NOT_ENOUGH_DATA_VI,
     Risk,
     TargetBand,
     classify,
-    seasonal_profile,
-    t90,
     target_band,
     target_outlook,
 )
+from tiendo.outlook.stats import seasonal_profile, t90
+from tiendo.outlook.wording import NOT_ENOUGH_DATA
 
 
 def q(x: float) -> D:
@@ -120,7 +119,7 @@ def test_one_data_point_near_the_target_is_unknown_with_not_enough_data():
     assert o.projected == D("14000")
     assert o.risk is Risk.UNKNOWN
     assert o.probability is None
-    assert any(NOT_ENOUGH_DATA_VI in r for r in o.reasons)
+    assert any(NOT_ENOUGH_DATA in r for r in o.reasons)
 
 
 def test_one_point_in_time_value_near_the_target_is_unknown():
@@ -128,7 +127,7 @@ def test_one_point_in_time_value_near_the_target_is_unknown():
         band=band("95"), accumulation="point_in_time", periods_per_year=4, observed=[D("94")],
     )  # fmt: skip
     assert o.risk is Risk.UNKNOWN
-    assert any(NOT_ENOUGH_DATA_VI in r for r in o.reasons)
+    assert any(NOT_ENOUGH_DATA in r for r in o.reasons)
 
 
 def test_no_observation_at_all_is_unknown_without_numbers():
@@ -136,7 +135,7 @@ def test_no_observation_at_all_is_unknown_without_numbers():
                        observed=[None, None])  # fmt: skip
     assert (o.projected, o.low, o.high, o.needed_per_period) == (None, None, None, None)
     assert o.risk is Risk.UNKNOWN
-    assert o.reasons == (f"Chưa có số liệu năm nay, {NOT_ENOUGH_DATA_VI} để dự báo.",)
+    assert o.reasons == (f"Chưa có số liệu năm nay, {NOT_ENOUGH_DATA} để dự báo.",)
 
 
 def test_point_in_time_growth_far_below_plan_is_off_course_with_prior_interval():
@@ -283,4 +282,4 @@ def test_seasonal_share_near_zero_is_unknown_rather_than_a_division_by_zero():
     )  # fmt: skip
     assert o.risk is Risk.UNKNOWN
     assert o.projected is None
-    assert NOT_ENOUGH_DATA_VI in o.reasons[0]
+    assert NOT_ENOUGH_DATA in o.reasons[0]

@@ -1,18 +1,12 @@
-"""Task outlook: the scorecard, its reasons, and the logistic fit."""
+"""Task outlook: the scorecard and its reasons."""
 
 import math
-import random
 from datetime import date, timedelta
 from decimal import Decimal as D
 
-from tiendo.outlook.rules import NOT_ENOUGH_DATA_VI, Risk
-from tiendo.outlook.task_rules import (
-    SCORECARD,
-    fit_logistic,
-    predict_logistic,
-    task_features,
-    task_risk,
-)
+from tiendo.outlook.rules import Risk
+from tiendo.outlook.task_rules import SCORECARD, task_features, task_risk
+from tiendo.outlook.wording import NOT_ENOUGH_DATA
 
 START = date(2026, 4, 1)
 DEADLINE = date(2026, 6, 30)  # 90 days
@@ -79,7 +73,7 @@ def test_thin_track_record_is_shrunk_toward_the_prior():
 
 def test_unit_without_history_says_not_enough_data():
     r = risk(unit_on_time_rate=None, unit_history_n=0, progress_pct=D(60))
-    assert any(NOT_ENOUGH_DATA_VI in reason for reason in r.reasons)
+    assert any(NOT_ENOUGH_DATA in reason for reason in r.reasons)
 
 
 def test_overdue_open_task_is_certainly_late():
@@ -93,19 +87,6 @@ def test_task_without_deadline_is_unknown():
     r = risk(deadline=None)
     assert r.risk is Risk.UNKNOWN
     assert r.probability is None
-
-
-def test_logistic_fit_recovers_planted_coefficients():
-    rng = random.Random(11)
-    rows, labels = [], []
-    for _ in range(4000):
-        x = (rng.gauss(0, 1), rng.gauss(0, 1))
-        p = 1 / (1 + math.exp(-(-0.5 + 1.5 * x[0] - 1.0 * x[1])))
-        rows.append(x)
-        labels.append(int(rng.random() < p))
-    beta = fit_logistic(rows, labels, l2=0.0)
-    assert [round(b, 1) for b in beta] == [-0.5, 1.5, -1.0]
-    assert 0 < predict_logistic(beta, (0.0, 0.0)) < 0.5
 
 
 def test_task_reported_done_in_time_waits_for_acceptance_on_course():
