@@ -1,4 +1,5 @@
-"""The quarterly report as plain content: a heading block and a list of blocks.
+"""The quarterly report as plain content: a heading block and a list of blocks, built one
+section at a time (the sentences and tables the sections are made of are in ``reports.blocks``).
 
 One reading of the data (through the indicator and task queries, so the user's scope applies)
 feeds every format: docx.py and pdf.py lay the same blocks out, xlsx.py and exports.py tabulate
@@ -16,11 +17,24 @@ from django.conf import settings
 from tiendo.indicators.models import Field, Target
 from tiendo.indicators.queries import FigureRow
 from tiendo.indicators.rules import Bound, Direction, Verdict
-from tiendo.lib.periods import Period, parse_period, quarter_roman
-from tiendo.lib.text import fold
+from tiendo.lib.periods import Period, parse_period
 from tiendo.lib.vn_numbers import format_count, format_vn_number
 from tiendo.orgs import access
 from tiendo.orgs.models import Tree, Unit
+from tiendo.reports.blocks import (
+    FIELD_ORDER,
+    FIELD_TITLES,
+    KEY_FIELD_TITLES,
+    NAMED_LATE_TASKS,
+    TASK_TABLE_HEADER,
+    Block,
+    facts_of,
+    indicator_sentences,
+    period_phrase,
+    statement,
+    task_part,
+    task_table_rows,
+)
 from tiendo.reports.queries import (
     issuer_programmes,
     next_targets,
@@ -30,54 +44,32 @@ from tiendo.reports.queries import (
 from tiendo.reports.queries import ratings as report_ratings
 from tiendo.reports.queries import year_plans as report_year_plans
 from tiendo.reports.wording import (
-    FigureFacts,
-    PlanFacts,
-    figure_clause,
-    figure_sentence,
     lower_first,
-    overdue_line,
-    points_text,
     shortfall_clause,
     target_sentence,
     tasks_summary,
 )
 from tiendo.tasks.queries import TaskRow, task_rows
-from tiendo.tasks.rules import TASK_STATUS_LABELS_VI, TaskStatus
+from tiendo.tasks.rules import TaskStatus
 
-FIELD_TITLES = {
-    Field.ECONOMY: "Lĩnh vực kinh tế",
-    Field.SOCIETY: "Lĩnh vực văn hóa - xã hội",
-    Field.ENVIRONMENT: "Lĩnh vực tài nguyên - môi trường",
-    Field.SECURITY: "Quốc phòng, an ninh, nội chính",
-    Field.GOVERNMENT: "Xây dựng chính quyền",
-    Field.PARTY: "Công tác xây dựng Đảng",
-    "": "Lĩnh vực khác",
-}
-KEY_FIELD_TITLES = {
-    Field.ECONOMY: "Chỉ tiêu kinh tế",
-    Field.SOCIETY: "Chỉ tiêu xã hội",
-    Field.ENVIRONMENT: "Chỉ tiêu môi trường",
-    Field.SECURITY: "Chỉ tiêu quốc phòng, an ninh",
-    Field.GOVERNMENT: "Chỉ tiêu xây dựng chính quyền",
-    Field.PARTY: "Chỉ tiêu xây dựng Đảng",
-    "": "Chỉ tiêu khác",
-}
-FIELD_ORDER = [f.value for f in Field] + [""]
-# late tasks named one by one in the body (the rest are in the appendix); so are their reasons
-NAMED_LATE_TASKS = 10
-TASK_TABLE_HEADER = ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tiến độ",
-                     "Tình trạng"]
-
-
-@dataclass
-class Block:
-    """``kind``: title, h1, h2, h3, p, bullet, number (a numbered item), table, pagebreak."""
-
-    kind: str
-    text: str = ""
-    header: list[str] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
-    figures: list[FigureRow] = field(default_factory=list)  # the indicators a sentence states
+# Block, period_phrase, facts_of, task_table_rows and the titles are defined in reports.blocks
+# and stay importable from here, where the report's readers have always found them.
+__all__ = [
+    "FIELD_ORDER",
+    "FIELD_TITLES",
+    "KEY_FIELD_TITLES",
+    "NAMED_LATE_TASKS",
+    "TASK_TABLE_HEADER",
+    "Block",
+    "Heading",
+    "Report",
+    "build_report",
+    "deadline_of",
+    "facts_of",
+    "period_phrase",
+    "report_profile",
+    "task_table_rows",
+]
 
 
 @dataclass
@@ -130,77 +122,6 @@ class Report:
         return "\n".join(out)
 
 
-def period_phrase(p: Period) -> str:
-    """ "quý I/2026", "tháng 4/2026", "năm 2026" (lower case, inside a sentence)."""
-    label = p.label_vi
-    return label[:1].lower() + label[1:]
-
-
-def _plan_label(p: Period) -> str:
-    if p.kind == "quarter":
-        return f"KH quý {quarter_roman(p.index)}"
-    if p.kind == "month":
-        return f"KH tháng {p.index}"
-    return "KH"
-
-
-def facts_of(row: FigureRow, year_plan: Target | None = None,
-             period: Period | None = None) -> FigureFacts:
-    """The wording facts of one figure row."""
-    plans = []
-    if year_plan is not None:
-        plans.append(PlanFacts(year_plan.value, Bound(year_plan.bound), year_plan.value_high,
-                               "KH cả năm"))
-    if row.target is not None:
-        label = _plan_label(period or row.period) if year_plan is not None else "KH"
-        plans.append(PlanFacts(row.target.value, Bound(row.target.bound),
-                               row.target.value_high, label))
-    figure = row.figure
-    attainments = []
-    ratio = of_total = None
-    of_total_unit = ""
-    unit = row.indicator.unit_of_measure
-    if figure is not None:
-        reported = figure.reported or {}
-        for a in reported.get("attainments", []) or []:
-            try:
-                attainments.append((Decimal(str(a["value"])), str(a.get("basis") or "")))
-            except (KeyError, ArithmeticError, TypeError):
-                continue
-        ratio = _first_value(r for r in reported.get("ratios", []) or []
-                             if fold(str(r.get("basis") or "")).startswith("cung ky"))
-        for o in reported.get("other_actuals", []) or []:
-            other_unit = str(o.get("unit") or "")
-            if o.get("role") == "part" or (other_unit not in ("", "%", unit)
-                                           and not o.get("basis")):
-                of_total = _first_value([o])
-                of_total_unit = "" if other_unit == unit else other_unit
-                break
-    return FigureFacts(
-        name=row.indicator.name,
-        unit=row.indicator.unit_of_measure,
-        actual=row.actual,
-        is_estimate=bool(figure and figure.is_estimate),
-        direction=Direction(row.indicator.direction),
-        plans=tuple(plans),
-        verdict=row.verdict if plans and row.target is not None else None,
-        change=row.change,
-        attainments=tuple(attainments),
-        ratio=ratio,
-        of_total=of_total,
-        of_total_unit=of_total_unit,
-    )
-
-
-def _first_value(items) -> Decimal | None:
-    for item in items:
-        try:
-            return Decimal(str(item["value"]))
-        except (KeyError, ArithmeticError, TypeError):
-            continue
-    return None
-
-
 def _one_row_per_indicator(rows: list[FigureRow]) -> tuple[list[FigureRow], set[int]]:
     """The report speaks for the highest unit that reported each indicator (the province, not
     each commune); the workbook keeps every unit's row. When several units tie at the top
@@ -220,33 +141,6 @@ def _one_row_per_indicator(rows: list[FigureRow]) -> tuple[list[FigureRow], set[
             named.update(id(r) for r in group)
     chosen.sort(key=lambda r: (r.indicator.sort_order, r.indicator.code, r.unit.path))
     return chosen, named
-
-
-def _sentences(rows: list[FigureRow], year_plans, period: Period,
-               named: set[int]) -> list[tuple[FigureRow, Block]]:
-    """One sentence per top indicator, its parts after "trong đó"."""
-    by_id = {r.indicator.pk: r for r in rows if id(r) not in named}
-    children: dict[int, list[FigureRow]] = {}
-    for r in rows:
-        if r.indicator.parent_id in by_id and id(r) not in named:
-            children.setdefault(r.indicator.parent_id, []).append(r)
-
-    def facts(r: FigureRow) -> FigureFacts:
-        f = facts_of(r, year_plans.get((r.indicator.pk, r.unit.pk)), period)
-        if id(r) in named:
-            f = FigureFacts(**{**f.__dict__, "name": f"{f.name} ({r.unit.name})"})
-        return f
-
-    out = []
-    for r in rows:
-        if r.indicator.parent_id in by_id and id(r) not in named:
-            continue
-        f = facts(r)
-        kids = children.get(r.indicator.pk, [])
-        if kids:
-            f = FigureFacts(**{**f.__dict__, "parts": tuple(facts(k) for k in kids)})
-        out.append((r, Block("bullet", figure_sentence(f), figures=[r, *kids])))
-    return out
 
 
 def _tasks_of_period(rows: list[TaskRow], period: Period,
@@ -336,41 +230,8 @@ def _field_key(row: FigureRow) -> str:
     return row.indicator.field or ""
 
 
-def _task_part(rows: list[TaskRow], phrase: str, notes: dict[int, str]) -> list[Block]:
-    """The tasks of one part: the count, then the tasks due and not done, each with its lead
-    unit and the reason its unit gave."""
-    if not rows:
-        return []
-    out = [Block("p", tasks_summary([r.status.status for r in rows], period_label=phrase,
-                                    appendix=False))]
-    late = [r for r in rows if r.status.status == TaskStatus.OVERDUE]
-    for r in late[:NAMED_LATE_TASKS]:
-        out.append(Block("bullet", overdue_line(r.task.title, r.task.lead_unit.name,
-                                                r.status.days_overdue,
-                                                notes.get(r.task.pk, ""))))
-    if len(late) > NAMED_LATE_TASKS:
-        out.append(Block("bullet", f"{format_count(len(late) - NAMED_LATE_TASKS)} nhiệm vụ "
-                                   "chậm tiến độ khác: chi tiết tại Phụ lục kèm theo."))
-    return out
-
-
-def _statement(r: FigureRow, *, against_plan: bool = False) -> str:
-    """A short clause for the assessment: "thu ngân sách nhà nước đạt 10.619 tỷ đồng (bằng
-    106,72% kế hoạch)"; a rate against its plan in percentage points."""
-    f = facts_of(r)
-    f = FigureFacts(**{**f.__dict__, "plans": (), "verdict": None, "attainments": (),
-                       "change": None, "ratio": None})
-    text = lower_first(figure_clause(f))
-    if against_plan and r.plan is not None and r.actual is not None:
-        if r.indicator.unit_of_measure == "%":
-            text += f", {points_text(r.actual, r.plan)}"
-        elif r.assessment.attainment is not None:
-            text += f" (bằng {format_vn_number(r.assessment.attainment)}% kế hoạch)"
-    return text
-
-
-def _assessment(rows: list[FigureRow], trows: list[TaskRow], phrase: str, notes: dict[int, str],
-                programme_titles: list[str]) -> list[Block]:
+def _section_assessment(rows: list[FigureRow], trows: list[TaskRow], phrase: str,
+                        notes: dict[int, str], programme_titles: list[str]) -> list[Block]:
     """Đánh giá chung: results, limitations, causes — assembled from the data."""
     out = [Block("h2", "* Đánh giá chung:")]
     planned = [r for r in rows if r.verdict is not None]
@@ -381,7 +242,7 @@ def _assessment(rows: list[FigureRow], trows: list[TaskRow], phrase: str, notes:
                 "tiêu có kế hoạch trong kỳ đạt và vượt kế hoạch")
         best = sorted(met, key=lambda r: -(r.assessment.attainment or Decimal(0)))[:4]
         if best:
-            text += "; nổi bật: " + "; ".join(_statement(r, against_plan=True)
+            text += "; nổi bật: " + "; ".join(statement(r, against_plan=True)
                                               for r in best)
         out.append(Block("p", text + "."))
     rising = sorted((r for r in rows if r.verdict is None and r.change is not None
@@ -389,7 +250,7 @@ def _assessment(rows: list[FigureRow], trows: list[TaskRow], phrase: str, notes:
                     key=lambda r: -r.change)[:3]
     if rising:
         out.append(Block("p", "Một số chỉ tiêu tăng khá so với cùng kỳ: " + "; ".join(
-            f"{_statement(r)} (tăng {format_vn_number(r.change)}%)" for r in rising) + "."))
+            f"{statement(r)} (tăng {format_vn_number(r.change)}%)" for r in rising) + "."))
     source = (f"Về tình hình thực hiện các nhiệm vụ theo {lower_first(programme_titles[0])}; "
               if len(programme_titles) == 1 else "Về tình hình thực hiện nhiệm vụ; ")
     summary = tasks_summary([r.status.status for r in trows], period_label=phrase)
@@ -424,8 +285,8 @@ def _assessment(rows: list[FigureRow], trows: list[TaskRow], phrase: str, notes:
     return out
 
 
-def _outlook(*, next_period: Period, targets: list, next_tasks: list[TaskRow],
-             phrase: str) -> list[Block]:
+def _section_next_period(*, next_period: Period, targets: list, next_tasks: list[TaskRow],
+                         phrase: str) -> list[Block]:
     """Part B: the next period's targets (by field) and the tasks due in it."""
     nphrase = period_phrase(next_period)
     out = [Block("h1", "B. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM "
@@ -470,16 +331,7 @@ def build_report(*, user, period: str | Period, unit_code: str | None = None,
     of an issued report."""
     p = period if isinstance(period, Period) else parse_period(period)
     profile = report_profile()
-    unit = access.get_unit_by_code_for_user(user, unit_code) if unit_code else None
-    if issuer_code:
-        issuer = access.get_unit_by_code_for_user(user, issuer_code)
-    elif unit is not None:
-        issuer = unit
-    elif profile is not None and profile.issuer_id and access.can_see_unit(
-            user, profile.issuer_id):
-        issuer = profile.issuer
-    else:
-        issuer = None
+    issuer = _issuer(user, unit_code=unit_code, issuer_code=issuer_code, profile=profile)
     dated = dated or deadline_of(p, profile)
     all_rows = report_rows(user=user, period=p, unit_code=unit_code, top_only=not detail)
     rows, named = _one_row_per_indicator(all_rows)
@@ -495,74 +347,18 @@ def build_report(*, user, period: str | Period, unit_code: str | None = None,
                              if r.status.status == TaskStatus.OVERDUE])
 
     phrase = period_phrase(p)
-    party = {Field.PARTY}
-    blocks: list[Block] = [
+    sentences = indicator_sentences(rows, year_plans, p, named)
+    blocks = [
         Block("h1", f"A. KẾT QUẢ, TÌNH HÌNH THỰC HIỆN NHIỆM VỤ {p.label_vi.upper()}"),
+        *_section_socio_economic(sentences, trows, phrase, notes),
+        *_section_party_building(sentences, trows, phrase, notes),
+        *_section_assessment(rows, trows, phrase, notes, [pr.title for pr in programmes]),
     ]
-    sentences = _sentences(rows, year_plans, p, named)
-    state_sentences = [(r, b) for r, b in sentences if _field_key(r) not in party]
-    party_sentences = [(r, b) for r, b in sentences if _field_key(r) in party]
-    state_tasks = [r for r in trows if r.task.lead_unit.tree != Tree.PARTY]
-    party_tasks = [r for r in trows if r.task.lead_unit.tree == Tree.PARTY]
-
-    blocks.append(Block("h2", "I. Tình hình kinh tế - xã hội, quốc phòng - an ninh"))
-    blocks.append(Block("h3", "1. Kết quả thực hiện một số chỉ tiêu tổng hợp"))
-    key = [(r, b) for r, b in state_sentences if r.indicator.is_key]
-    if not key:
-        blocks.append(Block("p", "Chưa có chỉ tiêu chủ yếu có số liệu trong kỳ."))
-    letter = iter("abcdefghijklmnopqrstuvwxyz")
-    for fld in FIELD_ORDER:
-        group = [b for r, b in key if _field_key(r) == fld]
-        if group:
-            blocks.append(Block("h3", f"{next(letter)}) {KEY_FIELD_TITLES[fld]}:"))
-            blocks.extend(group)
-    blocks.append(Block("h3", "2. Kết quả thực hiện theo lĩnh vực"))
-    n = 0
-    for fld in FIELD_ORDER:
-        group = [b for r, b in state_sentences if _field_key(r) == fld
-                 and not r.indicator.is_key]
-        if group:
-            n += 1
-            blocks.append(Block("h3", f"2.{n}. {FIELD_TITLES[fld]}"))
-            blocks.extend(group)
-    if n == 0:
-        blocks.append(Block("p", "Chưa có số liệu theo lĩnh vực trong kỳ."))
-    if state_tasks:
-        blocks.append(Block("h3", "3. Tình hình thực hiện nhiệm vụ"))
-        blocks.extend(_task_part(state_tasks, phrase, notes))
-
-    if party_sentences or party_tasks:
-        blocks.append(Block("h2", "II. Về công tác xây dựng Đảng"))
-        k = 0
-        if party_sentences:
-            k += 1
-            blocks.append(Block("h3", f"{k}. Kết quả thực hiện các chỉ tiêu"))
-            blocks.extend(b for _r, b in party_sentences)
-        if party_tasks:
-            k += 1
-            blocks.append(Block("h3", f"{k}. Tình hình thực hiện nhiệm vụ"))
-            blocks.extend(_task_part(party_tasks, phrase, notes))
-
-    blocks.extend(_assessment(rows, trows, phrase, notes, [pr.title for pr in programmes]))
-
     if nxt is not None:
         targets = next_targets(user=user, period=nxt, unit_code=unit_code)
-        blocks.extend(_outlook(next_period=nxt, targets=targets, next_tasks=next_trows,
-                               phrase=phrase))
-    issuer_name = issuer.name if issuer else ""
-    closing = f"Trên đây là báo cáo kết quả thực hiện nhiệm vụ {phrase}"
-    if nxt is not None:
-        closing += f" và phương hướng, nhiệm vụ trọng tâm {period_phrase(nxt)}"
-    blocks.append(Block("p", closing + (f" của {issuer_name}" if issuer_name else "") + "./."))
-
-    appendix = [Block("pagebreak"), Block("h1", "PHỤ LỤC"),
-                Block("p", f"Danh mục nhiệm vụ {phrase} và tình trạng thực hiện")]
-    appendix.append(Block("table", header=TASK_TABLE_HEADER, rows=task_table_rows(trows)))
-    if next_trows:
-        appendix.append(Block("p", f"Danh mục nhiệm vụ có thời hạn trong {period_phrase(nxt)}"))
-        appendix.append(Block("table", header=TASK_TABLE_HEADER,
-                              rows=task_table_rows(next_trows)))
-
+        blocks.extend(_section_next_period(next_period=nxt, targets=targets,
+                                           next_tasks=next_trows, phrase=phrase))
+    blocks.append(_section_closing(phrase, nxt, issuer))
     heading = _heading(user=user, period=p, unit=issuer, tree=tree, dated=dated,
                        profile=profile, number=number)
     rated = report_ratings(user=user, period=p) if detail else []
@@ -570,20 +366,93 @@ def build_report(*, user, period: str | Period, unit_code: str | None = None,
         rated = [r for r in rated if r.unit.code == unit_code]
     return Report(period=p, heading=heading, blocks=blocks, figure_rows=all_rows,
                   task_rows=trows, year_plans=year_plans, on=dated, ratings=rated,
-                  appendix=appendix, next_task_rows=next_trows)
+                  appendix=_section_appendix(phrase, trows, nxt, next_trows),
+                  next_task_rows=next_trows)
 
 
-def task_table_rows(rows: list[TaskRow]) -> list[list[str]]:
-    out = []
-    for i, r in enumerate(rows, start=1):
-        t = r.task
-        due = r.status.deadline_in_force
-        deadline = due.strftime("%d/%m/%Y") if due else "Thường xuyên"
-        if r.status.extended and t.deadline:
-            deadline += f" (hạn ban đầu {t.deadline.strftime('%d/%m/%Y')})"
-        status = TASK_STATUS_LABELS_VI[r.status.status]
-        if t.closed_on:
-            status += f" ({t.closed_on.strftime('%d/%m/%Y')})"
-        out.append([str(i), t.title, t.lead_unit.name, deadline,
-                    format_vn_number(t.progress) + "%", status])
+def _issuer(user, *, unit_code: str | None, issuer_code: str | None, profile) -> Unit | None:
+    """The body that signs: the one asked for, else the unit reported on, else the profile's
+    issuer when the user may see it."""
+    unit = access.get_unit_by_code_for_user(user, unit_code) if unit_code else None
+    if issuer_code:
+        return access.get_unit_by_code_for_user(user, issuer_code)
+    if unit is not None:
+        return unit
+    if profile is not None and profile.issuer_id and access.can_see_unit(user, profile.issuer_id):
+        return profile.issuer
+    return None
+
+
+def _section_socio_economic(sentences: list[tuple[FigureRow, Block]], trows: list[TaskRow],
+                            phrase: str, notes: dict[int, str]) -> list[Block]:
+    """Part A.I: the key indicators by field, the other indicators by field, the state's
+    tasks (everything outside the party's field and tree)."""
+    state = [(r, b) for r, b in sentences if _field_key(r) != Field.PARTY]
+    out = [Block("h2", "I. Tình hình kinh tế - xã hội, quốc phòng - an ninh"),
+           Block("h3", "1. Kết quả thực hiện một số chỉ tiêu tổng hợp")]
+    key = [(r, b) for r, b in state if r.indicator.is_key]
+    if not key:
+        out.append(Block("p", "Chưa có chỉ tiêu chủ yếu có số liệu trong kỳ."))
+    letter = iter("abcdefghijklmnopqrstuvwxyz")
+    for fld in FIELD_ORDER:
+        group = [b for r, b in key if _field_key(r) == fld]
+        if group:
+            out.append(Block("h3", f"{next(letter)}) {KEY_FIELD_TITLES[fld]}:"))
+            out.extend(group)
+    out.append(Block("h3", "2. Kết quả thực hiện theo lĩnh vực"))
+    n = 0
+    for fld in FIELD_ORDER:
+        group = [b for r, b in state if _field_key(r) == fld and not r.indicator.is_key]
+        if group:
+            n += 1
+            out.append(Block("h3", f"2.{n}. {FIELD_TITLES[fld]}"))
+            out.extend(group)
+    if n == 0:
+        out.append(Block("p", "Chưa có số liệu theo lĩnh vực trong kỳ."))
+    state_tasks = [r for r in trows if r.task.lead_unit.tree != Tree.PARTY]
+    if state_tasks:
+        out.append(Block("h3", "3. Tình hình thực hiện nhiệm vụ"))
+        out.extend(task_part(state_tasks, phrase, notes))
     return out
+
+
+def _section_party_building(sentences: list[tuple[FigureRow, Block]], trows: list[TaskRow],
+                            phrase: str, notes: dict[int, str]) -> list[Block]:
+    """Part A.II, when there is something to say: the party's indicators, then its tasks."""
+    party_sentences = [b for r, b in sentences if _field_key(r) == Field.PARTY]
+    party_tasks = [r for r in trows if r.task.lead_unit.tree == Tree.PARTY]
+    if not party_sentences and not party_tasks:
+        return []
+    out = [Block("h2", "II. Về công tác xây dựng Đảng")]
+    k = 0
+    if party_sentences:
+        k += 1
+        out.append(Block("h3", f"{k}. Kết quả thực hiện các chỉ tiêu"))
+        out.extend(party_sentences)
+    if party_tasks:
+        k += 1
+        out.append(Block("h3", f"{k}. Tình hình thực hiện nhiệm vụ"))
+        out.extend(task_part(party_tasks, phrase, notes))
+    return out
+
+
+def _section_closing(phrase: str, nxt: Period | None, issuer: Unit | None) -> Block:
+    """"Trên đây là báo cáo …" before the signature block."""
+    closing = f"Trên đây là báo cáo kết quả thực hiện nhiệm vụ {phrase}"
+    if nxt is not None:
+        closing += f" và phương hướng, nhiệm vụ trọng tâm {period_phrase(nxt)}"
+    issuer_name = issuer.name if issuer else ""
+    return Block("p", closing + (f" của {issuer_name}" if issuer_name else "") + "./.")
+
+
+def _section_appendix(phrase: str, trows: list[TaskRow], nxt: Period | None,
+                      next_trows: list[TaskRow]) -> list[Block]:
+    """After the signature: the tasks of the period in a table, and those due in the next."""
+    appendix = [Block("pagebreak"), Block("h1", "PHỤ LỤC"),
+                Block("p", f"Danh mục nhiệm vụ {phrase} và tình trạng thực hiện"),
+                Block("table", header=TASK_TABLE_HEADER, rows=task_table_rows(trows))]
+    if next_trows:
+        appendix.append(Block("p", f"Danh mục nhiệm vụ có thời hạn trong {period_phrase(nxt)}"))
+        appendix.append(Block("table", header=TASK_TABLE_HEADER,
+                              rows=task_table_rows(next_trows)))
+    return appendix
