@@ -38,6 +38,8 @@ from tiendo.transfer import rules
 UNITS, PROGRAMMES, INDICATORS, TARGETS, FIGURES, TASKS = (
     "Đơn vị", "Văn bản", "Chỉ tiêu", "Kế hoạch", "Số liệu", "Nhiệm vụ")
 SHEET_ORDER = (UNITS, PROGRAMMES, INDICATORS, TARGETS, FIGURES, TASKS)
+# columns holding a unit code, offered the units' drop-down (except on the indicators sheet)
+_UNIT_CODE_COLUMNS = ("unit", "parent", "lead_unit", "issuing_unit")
 MAX_ROWS = 200_000
 
 
@@ -279,66 +281,83 @@ def write_workbook(data: dict[str, list[dict]], *, template: bool = False,
     get theirs."""
     wb = Workbook()
     wb.remove(wb.active)
-    lists = lists or {}
-    hidden = wb.create_sheet("_lists")
-    hidden.sheet_state = "hidden"
-    list_ranges: dict[str, str] = {}
-    col_no = 0
-
-    def add_list(name: str, values: list[str]) -> str:
-        nonlocal col_no
-        if name in list_ranges:
-            return list_ranges[name]
-        col_no += 1
-        letter = get_column_letter(col_no)
-        hidden.cell(row=1, column=col_no, value=name)
-        for i, v in enumerate(values or [""], start=2):
-            hidden.cell(row=i, column=col_no, value=v)
-        ref = f"_lists!${letter}$2:${letter}${max(len(values), 1) + 1}"
-        list_ranges[name] = ref
-        return ref
-
+    dropdowns = _DropDowns(wb)
     for sheet in SHEET_ORDER:
         if columns is not None and sheet not in columns:
             continue
-        ws = wb.create_sheet(sheet)
         cols = SHEETS[sheet]
         if columns is not None:
             cols = [c for c in cols if c.key in columns[sheet]]
-        ws.append([c.header for c in cols])
-        ws.freeze_panes = "A2"
+        rows = [{c.key: c.example for c in cols}] if template else data.get(sheet, [])
+        ws = wb.create_sheet(sheet)
+        _write_sheet(ws, cols, rows)
         for i, c in enumerate(cols, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, len(c.header) + 4))
-        rows = data.get(sheet, [])
-        if template:
-            rows = [{c.key: c.example for c in cols}]
-        for row in rows:
-            ws.append([_cell_out(c, row.get(c.key)) for c in cols])
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"  # text, never a formula
-        last = max(len(rows) + 1, 1000)
-        for i, c in enumerate(cols, start=1):
-            ref = None
-            if c.kind == "choice":
-                ref = add_list(f"{sheet}:{c.key}", list(c.choices))
-            elif c.key in ("unit", "parent", "lead_unit", "issuing_unit") and sheet != (
-                    INDICATORS) and "units" in lists:
-                ref = add_list("units", lists["units"])
-            elif c.kind == "period" and "periods" in lists:
-                ref = add_list("periods", lists["periods"])
-            elif c.kind == "bool":
-                ref = add_list("bool", ["x"])
+            ref = _drop_down_of(sheet, c, lists or {}, dropdowns)
             if ref:
-                letter = get_column_letter(i)
-                dv = DataValidation(type="list", formula1=f"={ref}", allow_blank=True,
-                                    showErrorMessage=c.kind in ("choice", "bool"))
-                dv.error = "Chọn một giá trị trong danh sách (pick a value from the list)."
-                dv.add(f"{letter}2:{letter}{last}")
-                ws.add_data_validation(dv)
+                _add_validation(ws, c, ref, column=i, last=max(len(rows) + 1, 1000))
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+class _DropDowns:
+    """The hidden sheet `_lists`: the values of each drop-down in a column of their own."""
+
+    def __init__(self, wb: Workbook):
+        self.sheet = wb.create_sheet("_lists")
+        self.sheet.sheet_state = "hidden"
+        self.ranges: dict[str, str] = {}
+
+    def ref(self, name: str, values: list[str]) -> str:
+        """The range holding list `name` (written on first use)."""
+        if name in self.ranges:
+            return self.ranges[name]
+        col_no = len(self.ranges) + 1
+        letter = get_column_letter(col_no)
+        self.sheet.cell(row=1, column=col_no, value=name)
+        for i, v in enumerate(values or [""], start=2):
+            self.sheet.cell(row=i, column=col_no, value=v)
+        self.ranges[name] = f"_lists!${letter}$2:${letter}${max(len(values), 1) + 1}"
+        return self.ranges[name]
+
+
+def _write_sheet(ws, cols: list[Column], rows: list[dict]) -> None:
+    """Headers (frozen, columns wide enough to read them), then one line per row, text kept
+    as text: a value starting with "=" is never a formula."""
+    ws.append([c.header for c in cols])
+    ws.freeze_panes = "A2"
+    for i, c in enumerate(cols, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, len(c.header) + 4))
+    for row in rows:
+        ws.append([_cell_out(c, row.get(c.key)) for c in cols])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text, never a formula
+
+
+def _drop_down_of(sheet: str, c: Column, lists: dict[str, list[str]],
+                  dropdowns: _DropDowns) -> str | None:
+    """The list a column offers: its choices, the unit codes, the periods, or "x" for yes."""
+    if c.kind == "choice":
+        return dropdowns.ref(f"{sheet}:{c.key}", list(c.choices))
+    if c.key in _UNIT_CODE_COLUMNS and sheet != INDICATORS and "units" in lists:
+        return dropdowns.ref("units", lists["units"])
+    if c.kind == "period" and "periods" in lists:
+        return dropdowns.ref("periods", lists["periods"])
+    if c.kind == "bool":
+        return dropdowns.ref("bool", ["x"])
+    return None
+
+
+def _add_validation(ws, c: Column, ref: str, *, column: int, last: int) -> None:
+    """Offer the list at `ref` in rows 2..`last` of a column; only choices and yes/no refuse
+    a value outside it (a new code or period may be typed in)."""
+    letter = get_column_letter(column)
+    dv = DataValidation(type="list", formula1=f"={ref}", allow_blank=True,
+                        showErrorMessage=c.kind in ("choice", "bool"))
+    dv.error = "Chọn một giá trị trong danh sách (pick a value from the list)."
+    dv.add(f"{letter}2:{letter}{last}")
+    ws.add_data_validation(dv)
 
 
 def _cell_out(col: Column, value):
