@@ -16,6 +16,7 @@ import json
 import re
 import sys
 import unicodedata
+from dataclasses import dataclass, field
 
 # Which gold statements (by line) repeat an earlier one: line -> line of the first.
 SAME_AS = {50: 7, 57: 9, 58: 10, 72: 6, 154: 6, 157: 0, 158: 8, 83: 15, 85: 16, 88: 14}
@@ -57,121 +58,153 @@ def num(n: dict) -> float | int:
     return int(v) if float(v).is_integer() else v
 
 
+@dataclass
+class Catalogue:
+    """The fixture as it is filled, statement by statement; ``code_of`` maps a gold line to the
+    code of the indicator it was read into."""
+
+    indicators: dict[str, dict] = field(default_factory=dict)
+    figures: dict[str, dict] = field(default_factory=dict)
+    targets: list[dict] = field(default_factory=list)
+    code_of: dict[int, str] = field(default_factory=dict)
+
+
 def main(gold_path: str, out_path: str) -> None:
     with open(gold_path.replace(".gold.jsonl", ".txt"), encoding="utf-8") as f:
         report = f.read()
     with open(gold_path, encoding="utf-8") as f:
         gold = [json.loads(line) for line in f if line.strip()]
-    indicators, figures, targets = {}, {}, []
-    code_of: dict[int, str] = {}
+    cat = Catalogue()
     for i, st in enumerate(gold):
         if i in SKIP:
             continue
-        nums = st["numbers"]
-        actuals = [n for n in nums if n["role"] in ("actual", "part")]
-        changes = [n for n in nums if n["role"] == "change"]
-        tgts = [n for n in nums if n["role"] == "target"]
         if st["period"] == "2026-Q2" or i in Q2_OF:
-            code = code_of.get(Q2_OF.get(i, -1))
-            if code is None:
-                code = slug(st["indicator"])
-                n = tgts[0]
-                indicators[code] = {
-                    "code": code, "name": st["indicator"], "unit_of_measure": n["unit"],
-                    "direction": "lower" if n.get("bound") in ("<", "<=") else "higher",
-                    "field": field_of(Q2_OF.get(i, i)), "is_cumulative": False,
-                    "is_key": False, "source": f"Mục B, dòng gold {i + 1}",
-                }
-            for n in tgts:
-                targets.append({"indicator": code, "period": "2026-Q2", "value": num(n),
-                                "bound": n.get("bound", "="), "scope": "period",
-                                "source_text": n["text"]})
-            continue
-        if i in SAME_AS:
-            code = code_of[SAME_AS[i]]
-            fig = figures[code]
-            for n in changes:
-                if not any(abs(c["value"] - num(n)) < 1e-9 for c in fig["reported"]["changes"]):
-                    fig["reported"]["changes"].append(_change(n))
-            continue
-        name = st["indicator"]
-        unit_of_measure = (actuals[0]["unit"] if actuals else "%")
-        value_only_change = not actuals and changes
-        if value_only_change:
-            # A statement that gives only a change becomes a growth-rate indicator.
-            n = changes[0]
-            unit_of_measure = "%" if n["unit"] == "%" else n["unit"]
-            name = f"{name} (so với cùng kỳ)"
-        if st["period"] == "2026":
-            code = slug(name)
-            indicators[code] = {"code": code, "name": name, "unit_of_measure": tgts[0]["unit"],
-                                "direction": "higher", "field": "kinh_te",
-                                "is_cumulative": False, "is_key": False,
-                                "source": f"Mục A, dòng gold {i + 1}"}
-            for n, basis in zip(tgts, ("kế hoạch Thủ tướng giao", "kế hoạch HĐND tỉnh giao"),
-                                strict=False):
-                targets.append({"indicator": code, "period": "2026", "value": num(n),
-                                "bound": "=", "scope": "year", "basis": basis,
-                                "source_text": n["text"]})
-            code_of[i] = code
-            continue
-        code = slug(name)
-        while code in indicators:
-            code += "-2"
-        code_of[i] = code
-        indicators[code] = {
-            "code": code, "name": name, "unit_of_measure": unit_of_measure,
-            "direction": "lower" if LOWER.search(name) and not HANDLED.search(name) else "higher",
-            "field": field_of(i), "is_cumulative": bool(CUMULATIVE.search(name)),
-            "is_key": i in KEY, "owner": "party" if i in PARTY else "state",
-            "source": f"Mục A, dòng gold {i + 1}",
-        }
-        if value_only_change:
-            n = changes[0]
-            value = num(n) * (-1 if n.get("direction") == "down" else 1)
-            rest = changes[1:]
+            add_next_quarter_targets(cat, i, st)
+        elif i in SAME_AS:
+            merge_repeat(cat, i, st)
+        elif st["period"] == "2026":
+            add_year_plans(cat, i, st)
         else:
-            value, rest = num(actuals[0]), changes
-        reported = {"changes": [_change(n) for n in rest], "attainments": [],
-                    "other_actuals": [], "status": st["status"]}
-        for n in nums:
-            if n["role"] == "attainment":
-                reported["attainments"].append({"value": num(n), "basis": n.get("basis", "")})
-        for n in actuals[1:]:
-            reported["other_actuals"].append({"value": num(n), "unit": n["unit"],
-                                              "basis": n.get("basis", ""),
-                                              "role": n["role"]})
-        change = None
-        for c in reported["changes"]:
-            if c["unit"] == "%" and "cùng kỳ" in c["basis"]:
-                change = c["signed"]
-                break
-        first = (actuals or changes)[0]
-        is_estimate = bool(ESTIMATE.search(report, max(0, first["start"] - 20), first["start"]))
-        figures[code] = {"indicator": code, "period": "2026-Q1", "value": value,
-                         "bound": actuals[0].get("bound", "") if actuals else "",
-                         "change": change, "is_estimate": is_estimate, "reported": reported,
-                         "source_text": actuals[0]["text"] if actuals else changes[0]["text"]}
-        for n in tgts:
-            if n.get("scope") == "year":
-                targets.append({"indicator": code, "period": "2026", "value": num(n),
-                                "bound": n.get("bound", "="), "scope": "year",
-                                "source_text": n["text"]})
-            else:
-                targets.append({"indicator": code, "period": "2026-Q1", "value": num(n),
-                                "bound": n.get("bound", "="), "scope": "period",
-                                "source_text": n["text"]})
+            add_quarter_figure(cat, i, st, report)
     out = {
         "source": "Báo cáo tình hình thực hiện nhiệm vụ quý I và phương hướng, nhiệm vụ trọng "
                   "tâm quý II/2026 của Đảng ủy Ủy ban nhân dân tỉnh Lâm Đồng "
                   "(lamdong-2026q1-report.txt); chỉ tiêu, số liệu và kế hoạch lấy từ báo cáo.",
-        "indicators": list(indicators.values()),
-        "figures": list(figures.values()),
-        "targets": targets,
+        "indicators": list(cat.indicators.values()),
+        "figures": list(cat.figures.values()),
+        "targets": cat.targets,
     }
     with open(out_path, "w", encoding="utf-8") as f:
         json.dump(out, f, ensure_ascii=False, indent=1)
-    print(f"{len(indicators)} indicators, {len(figures)} figures, {len(targets)} targets")
+    print(f"{len(cat.indicators)} indicators, {len(cat.figures)} figures, "
+          f"{len(cat.targets)} targets")
+
+
+def numbers_of(st: dict, *roles: str) -> list[dict]:
+    return [n for n in st["numbers"] if n["role"] in roles]
+
+
+def add_next_quarter_targets(cat: Catalogue, i: int, st: dict) -> None:
+    """A section B target: of the Q1 indicator it continues, or of a new indicator."""
+    tgts = numbers_of(st, "target")
+    code = cat.code_of.get(Q2_OF.get(i, -1))
+    if code is None:
+        code = slug(st["indicator"])
+        n = tgts[0]
+        cat.indicators[code] = {
+            "code": code, "name": st["indicator"], "unit_of_measure": n["unit"],
+            "direction": "lower" if n.get("bound") in ("<", "<=") else "higher",
+            "field": field_of(Q2_OF.get(i, i)), "is_cumulative": False,
+            "is_key": False, "source": f"Mục B, dòng gold {i + 1}",
+        }
+    for n in tgts:
+        cat.targets.append({"indicator": code, "period": "2026-Q2", "value": num(n),
+                            "bound": n.get("bound", "="), "scope": "period",
+                            "source_text": n["text"]})
+
+
+def merge_repeat(cat: Catalogue, i: int, st: dict) -> None:
+    """A statement repeating an earlier one adds only the changes the first did not give."""
+    fig = cat.figures[cat.code_of[SAME_AS[i]]]
+    for n in numbers_of(st, "change"):
+        if not any(abs(c["value"] - num(n)) < 1e-9 for c in fig["reported"]["changes"]):
+            fig["reported"]["changes"].append(_change(n))
+
+
+def name_and_unit(st: dict) -> tuple[str, str]:
+    """The indicator's name and unit; a statement that gives only a change becomes a
+    growth-rate indicator ("… (so với cùng kỳ)")."""
+    actuals, changes = numbers_of(st, "actual", "part"), numbers_of(st, "change")
+    if not actuals and changes:
+        n = changes[0]
+        return f"{st['indicator']} (so với cùng kỳ)", "%" if n["unit"] == "%" else n["unit"]
+    return st["indicator"], actuals[0]["unit"] if actuals else "%"
+
+
+def add_year_plans(cat: Catalogue, i: int, st: dict) -> None:
+    """A year's plan (the Prime Minister's and the provincial council's) of a new indicator."""
+    tgts = numbers_of(st, "target")
+    name, _unit = name_and_unit(st)
+    code = slug(name)
+    cat.indicators[code] = {"code": code, "name": name, "unit_of_measure": tgts[0]["unit"],
+                            "direction": "higher", "field": "kinh_te",
+                            "is_cumulative": False, "is_key": False,
+                            "source": f"Mục A, dòng gold {i + 1}"}
+    for n, basis in zip(tgts, ("kế hoạch Thủ tướng giao", "kế hoạch HĐND tỉnh giao"),
+                        strict=False):
+        cat.targets.append({"indicator": code, "period": "2026", "value": num(n),
+                            "bound": "=", "scope": "year", "basis": basis,
+                            "source_text": n["text"]})
+    cat.code_of[i] = code
+
+
+def add_quarter_figure(cat: Catalogue, i: int, st: dict, report: str) -> None:
+    """A Q1 statement: a new indicator, its Q1 2026 figure and the plans stated with it."""
+    name, unit_of_measure = name_and_unit(st)
+    code = slug(name)
+    while code in cat.indicators:
+        code += "-2"
+    cat.code_of[i] = code
+    cat.indicators[code] = {
+        "code": code, "name": name, "unit_of_measure": unit_of_measure,
+        "direction": "lower" if LOWER.search(name) and not HANDLED.search(name) else "higher",
+        "field": field_of(i), "is_cumulative": bool(CUMULATIVE.search(name)),
+        "is_key": i in KEY, "owner": "party" if i in PARTY else "state",
+        "source": f"Mục A, dòng gold {i + 1}",
+    }
+    cat.figures[code] = figure_of(code, st, report)
+    for n in numbers_of(st, "target"):
+        year = n.get("scope") == "year"
+        cat.targets.append({"indicator": code, "period": "2026" if year else "2026-Q1",
+                            "value": num(n), "bound": n.get("bound", "="),
+                            "scope": "year" if year else "period", "source_text": n["text"]})
+
+
+def figure_of(code: str, st: dict, report: str) -> dict:
+    """The Q1 figure of a statement: its actual (or its change, for a growth rate), the
+    other changes, attainments and actuals as reported, and whether the report says "ước"."""
+    actuals, changes = numbers_of(st, "actual", "part"), numbers_of(st, "change")
+    if not actuals and changes:
+        n = changes[0]
+        value = num(n) * (-1 if n.get("direction") == "down" else 1)
+        rest = changes[1:]
+    else:
+        value, rest = num(actuals[0]), changes
+    reported = {"changes": [_change(n) for n in rest],
+                "attainments": [{"value": num(n), "basis": n.get("basis", "")}
+                                for n in numbers_of(st, "attainment")],
+                "other_actuals": [{"value": num(n), "unit": n["unit"],
+                                   "basis": n.get("basis", ""), "role": n["role"]}
+                                  for n in actuals[1:]],
+                "status": st["status"]}
+    change = next((c["signed"] for c in reported["changes"]
+                   if c["unit"] == "%" and "cùng kỳ" in c["basis"]), None)
+    first = (actuals or changes)[0]
+    is_estimate = bool(ESTIMATE.search(report, max(0, first["start"] - 20), first["start"]))
+    return {"indicator": code, "period": "2026-Q1", "value": value,
+            "bound": actuals[0].get("bound", "") if actuals else "",
+            "change": change, "is_estimate": is_estimate, "reported": reported,
+            "source_text": actuals[0]["text"] if actuals else changes[0]["text"]}
 
 
 def _change(n: dict) -> dict:

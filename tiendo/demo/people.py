@@ -21,7 +21,6 @@ from django.contrib.auth import get_user_model
 
 from tiendo.audit.services import record
 from tiendo.lib.periods import Period
-from tiendo.units import services as orgs
 from tiendo.orgs.models import Unit
 from tiendo.people import queries, services
 from tiendo.people.models import Rank
@@ -29,6 +28,7 @@ from tiendo.scoring import services as scoring
 from tiendo.scoring.models import MarkKind
 from tiendo.scoring.queries import framework_version
 from tiendo.tasks.models import Task
+from tiendo.units import services as orgs
 
 SAMPLE = "dữ liệu mẫu"
 PERIOD = "2026-Q1"
@@ -118,67 +118,12 @@ def load_demo_people(*, actor) -> dict:
     leaders_by_unit: dict[str, list] = {}
     for d, (code, prefix, _depth) in enumerate(DEPARTMENTS):
         unit = units[code]
-
-        def name(i, d=d):
-            return f"{FAMILY[(i + 3 * d) % len(FAMILY)]} {GIVEN[(i * 5 + d) % len(GIVEN)]}"
-        head = _user(actor, f"{prefix}.gd", name(0))
-        deputy = _user(actor, f"{prefix}.pgd", name(1))
-        tp1, tp2 = _user(actor, f"{prefix}.tp1", name(2)), _user(actor, f"{prefix}.tp2", name(3))
-        orgs.membership_add(actor=actor, user=head, unit=unit, role="leader", is_head=True,
-                            title="Giám đốc")
-        orgs.membership_add(actor=actor, user=tp1, unit=unit, role="office",
-                            title="Chánh Văn phòng")
-        services.position_set(actor=actor, user=head, unit=unit, rank=Rank.HEAD, manager=top,
-                              title="Giám đốc", is_sample=True)
-        services.position_set(actor=actor, user=deputy, unit=unit, rank=Rank.DEPUTY,
-                              manager=head, title="Phó Giám đốc", is_sample=True)
-        services.position_set(actor=actor, user=tp1, unit=unit, rank=Rank.MANAGER,
-                              manager=deputy, title="Chánh Văn phòng", is_sample=True)
-        services.position_set(actor=actor, user=tp2, unit=unit, rank=Rank.MANAGER,
-                              manager=deputy, title="Trưởng phòng Nghiệp vụ", is_sample=True)
-        leaders_by_unit[code] = [(head, top), (deputy, head), (tp1, deputy), (tp2, deputy)]
-        staff = []
-        for i in range(10):
-            person = _user(actor, f"{prefix}.cv{i + 1:02d}", name(4 + i))
-            manager = tp1 if i < 5 else tp2
-            services.position_set(actor=actor, user=person, unit=unit, rank=Rank.STAFF,
-                                  manager=manager, title="Chuyên viên", is_sample=True)
-            staff.append((person, manager))
-        staff_by_unit[code] = staff
-        n += 14
-        # products: four declared items each, approved by the manager, then run
-        for i, (person, manager) in enumerate(staff):
-            outcomes, _marks_t = PATTERN[i]
-            for (title, period, deadline), outcome in zip(ITEMS, outcomes, strict=True):
-                item = services.workitem_declare(
-                    actor=person, unit=unit, period=period, deadline=deadline, is_sample=True,
-                    title=f"{title} ({SAMPLE})")
-                item = services.workitem_decide(actor=manager, item=item, approve=True,
-                                                now=_at(deadline - timedelta(days=20)))
-                _run_item(item, outcome, manager, person)
-            if i in (0, 3):  # declared for April, waiting for approval (does not count in Q1)
-                services.workitem_declare(
-                    actor=person, unit=unit, period="2026-04", deadline=date(2026, 4, 28),
-                    title=f"Dự thảo kế hoạch tháng 4 ({SAMPLE})", is_sample=True)
-        task_code, who = ASSIGNED[code]
-        task = Task.objects.filter(code=task_code).first()
-        if task is not None:
-            people = [staff[i][0] for i in who]
-            items = services.task_assign(actor=tp1, task=task, people=people,
-                                         now=_at(date(2026, 1, 10)), is_sample=True)
-            for item, i in zip(items, who, strict=True):
-                if task.closed_on:
-                    _run_item(item, "ok", staff[i][1], staff[i][0])
-        for j, (leader, _mgr) in enumerate(leaders_by_unit[code]):
-            for k, (title, period, deadline) in enumerate(ITEMS[:2]):
-                item = services.workitem_declare(
-                    actor=leader, unit=unit, period=period, deadline=deadline, is_sample=True,
-                    title=f"Chỉ đạo: {title.lower()} ({SAMPLE})")
-                approver = _mgr if _mgr is not None else None
-                if approver is None:
-                    continue
-                item = services.workitem_decide(actor=approver, item=item, approve=True)
-                _run_item(item, "late" if (j + k) == 3 else "ok", approver, leader)
+        leaders, staff = _department_people(actor, unit, prefix, d, top)
+        leaders_by_unit[code], staff_by_unit[code] = leaders, staff
+        n += len(leaders) + len(staff)
+        _staff_products(unit, staff)
+        _assigned_task(code, leaders[2][0], staff)  # the first manager assigns
+        _leader_products(unit, leaders)
     if top is not None:
         for code, value in UNIT_QUALITY.items():
             scoring.mark_add(actor=top, unit=units[code], period=PERIOD, kind=MarkKind.QUALITY,
@@ -186,6 +131,86 @@ def load_demo_people(*, actor) -> dict:
                              evidence=f"Nhận xét của Chủ tịch UBND tỉnh quý I/2026 ({SAMPLE}).")
     _evaluate(staff_by_unit, leaders_by_unit, units)
     return {"people": n}
+
+
+def _department_people(actor, unit, prefix: str, d: int, top) -> tuple[list, list]:
+    """A department's head, deputy, two managers and ten civil servants with their positions
+    (department ``d`` picks their names); returns leaders and staff as (person, manager)."""
+
+    def name(i):
+        return f"{FAMILY[(i + 3 * d) % len(FAMILY)]} {GIVEN[(i * 5 + d) % len(GIVEN)]}"
+
+    head = _user(actor, f"{prefix}.gd", name(0))
+    deputy = _user(actor, f"{prefix}.pgd", name(1))
+    tp1, tp2 = _user(actor, f"{prefix}.tp1", name(2)), _user(actor, f"{prefix}.tp2", name(3))
+    orgs.membership_add(actor=actor, user=head, unit=unit, role="leader", is_head=True,
+                        title="Giám đốc")
+    orgs.membership_add(actor=actor, user=tp1, unit=unit, role="office",
+                        title="Chánh Văn phòng")
+    services.position_set(actor=actor, user=head, unit=unit, rank=Rank.HEAD, manager=top,
+                          title="Giám đốc", is_sample=True)
+    services.position_set(actor=actor, user=deputy, unit=unit, rank=Rank.DEPUTY,
+                          manager=head, title="Phó Giám đốc", is_sample=True)
+    services.position_set(actor=actor, user=tp1, unit=unit, rank=Rank.MANAGER,
+                          manager=deputy, title="Chánh Văn phòng", is_sample=True)
+    services.position_set(actor=actor, user=tp2, unit=unit, rank=Rank.MANAGER,
+                          manager=deputy, title="Trưởng phòng Nghiệp vụ", is_sample=True)
+    leaders = [(head, top), (deputy, head), (tp1, deputy), (tp2, deputy)]
+    staff = []
+    for i in range(10):
+        person = _user(actor, f"{prefix}.cv{i + 1:02d}", name(4 + i))
+        manager = tp1 if i < 5 else tp2
+        services.position_set(actor=actor, user=person, unit=unit, rank=Rank.STAFF,
+                              manager=manager, title="Chuyên viên", is_sample=True)
+        staff.append((person, manager))
+    return leaders, staff
+
+
+def _staff_products(unit, staff: list) -> None:
+    """Four declared items per civil servant, approved by the manager, then run as PATTERN
+    says; two of them also declare an April item still waiting for approval."""
+    for i, (person, manager) in enumerate(staff):
+        outcomes, _marks_t = PATTERN[i]
+        for (title, period, deadline), outcome in zip(ITEMS, outcomes, strict=True):
+            item = services.workitem_declare(
+                actor=person, unit=unit, period=period, deadline=deadline, is_sample=True,
+                title=f"{title} ({SAMPLE})")
+            item = services.workitem_decide(actor=manager, item=item, approve=True,
+                                            now=_at(deadline - timedelta(days=20)))
+            _run_item(item, outcome, manager, person)
+        if i in (0, 3):  # declared for April, waiting for approval (does not count in Q1)
+            services.workitem_declare(
+                actor=person, unit=unit, period="2026-04", deadline=date(2026, 4, 28),
+                title=f"Dự thảo kế hoạch tháng 4 ({SAMPLE})", is_sample=True)
+
+
+def _assigned_task(code: str, assigner, staff: list) -> None:
+    """The department's task of ASSIGNED given to its civil servants; their items are done
+    when the task is closed."""
+    task_code, who = ASSIGNED[code]
+    task = Task.objects.filter(code=task_code).first()
+    if task is None:
+        return
+    people = [staff[i][0] for i in who]
+    items = services.task_assign(actor=assigner, task=task, people=people,
+                                 now=_at(date(2026, 1, 10)), is_sample=True)
+    for item, i in zip(items, who, strict=True):
+        if task.closed_on:
+            _run_item(item, "ok", staff[i][1], staff[i][0])
+
+
+def _leader_products(unit, leaders: list) -> None:
+    """Two items per leader or manager, approved and run by their own manager (the head's
+    stay declared when there is no province leader); one of them is late."""
+    for j, (leader, manager) in enumerate(leaders):
+        for k, (title, period, deadline) in enumerate(ITEMS[:2]):
+            item = services.workitem_declare(
+                actor=leader, unit=unit, period=period, deadline=deadline, is_sample=True,
+                title=f"Chỉ đạo: {title.lower()} ({SAMPLE})")
+            if manager is None:
+                continue
+            item = services.workitem_decide(actor=manager, item=item, approve=True)
+            _run_item(item, "late" if (j + k) == 3 else "ok", manager, leader)
 
 
 def _evaluate(staff_by_unit, leaders_by_unit, units) -> None:
