@@ -647,7 +647,7 @@ def test_order_independence_on_a_large_random_population():
 
 
 def test_memo_is_dropped_past_its_limit_without_changing_results():
-    from tiendo.scoring.rules import MEMO_LIMIT, _normalise, _score
+    from tiendo.scoring.rules.points import MEMO_LIMIT, _normalise, _score
 
     fw = replace(party_framework(), quota=QuotaRule(reading=NO_QUOTA))
     n = MEMO_LIMIT + 50
