@@ -2,35 +2,23 @@ from base64 import b32encode
 
 import segno
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tiendo.security.services import totp_device_for, totp_verify
 from tiendo.shared.redirects import next_url
 
 MSG_BAD_TOKEN = "Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã mới trên ứng dụng."  # noqa: S105 (a message, not a password)
-DEVICE_NAME = "tiendo"
 
 
 @login_required
 def two_factor(request):
     """Set up TOTP (first time) or enter the current code."""
-    user = request.user
-    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    device = confirmed or TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+    device = totp_device_for(actor=request.user)
     error = ""
     if request.method == "POST":
-        token = "".join(ch for ch in request.POST.get("token", "") if ch.isdigit())
-        with transaction.atomic():
-            ok = bool(token) and device.verify_token(token)
-            if ok and not device.confirmed:
-                device.confirmed = True
-                device.save(update_fields=["confirmed"])
-        if ok:
+        if totp_verify(actor=request.user, device=device, token=request.POST.get("token", "")):
             otp_login(request, device)
             return redirect(next_url(request, "/"))
         error = _(MSG_BAD_TOKEN)
