@@ -39,7 +39,6 @@ from tiendo.lib.vn_numbers import format_vn_number
 from tiendo.orgs import access
 from tiendo.orgs.models import Unit
 from tiendo.outlook.rules import (
-    RISK_LABELS_VI,
     Accumulation,
     Risk,
     TargetOutlook,
@@ -47,6 +46,7 @@ from tiendo.outlook.rules import (
     target_outlook,
 )
 from tiendo.outlook.task_rules import TaskRisk, task_risk
+from tiendo.outlook.wording import RISK_LABELS
 from tiendo.tasks.models import (
     ExtensionRequest,
     ExtensionState,
@@ -84,7 +84,7 @@ class IndicatorOutlook:
 
     @property
     def risk_label(self) -> str:
-        return RISK_LABELS_VI[self.outlook.risk]
+        return RISK_LABELS[self.outlook.risk]
 
     @property
     def unit_label(self) -> str:
@@ -132,7 +132,7 @@ class TaskOutlook:
 
     @property
     def risk_label(self) -> str:
-        return RISK_LABELS_VI[self.outlook.risk]
+        return RISK_LABELS[self.outlook.risk]
 
     @property
     def probability_pct(self) -> Decimal | None:
