@@ -249,14 +249,10 @@ def figure_submit(request, payload: FigureIn):
     if ind is None:
         raise Http404
     period = check_period(payload.period).code
-    f = figures.figure_save_draft(actor=user, indicator=ind, unit=unit, period=period,
-                                  value=payload.value, is_estimate=payload.is_estimate,
-                                  change=payload.change, note=payload.note,
-                                  source="API",
-                                  expected_version=required_version(request,
-                                                                    payload.expected_version))
-    if payload.submit:
-        f = figures.figure_submit(actor=user, figure=f)
+    save = figures.figure_save_and_submit if payload.submit else figures.figure_save_draft
+    f = save(actor=user, indicator=ind, unit=unit, period=period, value=payload.value,
+             is_estimate=payload.is_estimate, change=payload.change, note=payload.note,
+             source="API", expected_version=required_version(request, payload.expected_version))
     return Status(201, _figure(f))
 
 

@@ -166,6 +166,14 @@ def figure_submit(*, actor, figure: Figure, now=None) -> Figure:
                        allowed_from=(FigureState.DRAFT, FigureState.RETURNED))
 
 
+def figure_save_and_submit(*, actor, now=None, **draft) -> Figure:
+    """Save the figure (as figure_save_draft, same arguments) and send it for approval, in one
+    transaction: if the sending fails, the draft is not kept either."""
+    with transaction.atomic():
+        figure = figure_save_draft(actor=actor, **draft)
+        return figure_submit(actor=actor, figure=figure, now=now)
+
+
 def figure_approve(*, actor, figure: Figure, now=None) -> Figure:
     if not access.can_manage_unit(actor, figure.unit_id):
         raise PermissionDenied(MSG_NO_APPROVE_RIGHT)

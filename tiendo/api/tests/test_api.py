@@ -186,6 +186,24 @@ def test_focal_point_submits_a_figure_of_its_unit(client, data):
     assert AuditEntry.objects.filter(action="figure.submit", object_id=str(f.pk)).exists()
 
 
+def test_a_figure_whose_sending_fails_is_not_kept_as_a_draft_either(client, data,
+                                                                      monkeypatch):
+    """Saving and sending is one transaction: a refusal at the sending step leaves no row."""
+    from django.core.exceptions import ValidationError
+
+    from tiendo.indicators import services
+
+    def refuse(**kwargs):
+        raise ValidationError("Không gửi được.")
+
+    monkeypatch.setattr(services, "figure_submit", refuse)
+    before = (Figure.objects.count(), AuditEntry.objects.count())
+    r = client.post("/api/figures", _figure_body(), content_type="application/json",
+                    **auth(data, "focal_a"))
+    assert (r.status_code, r.json()["detail"]) == (422, "Không thực hiện được: Không gửi được.")
+    assert (Figure.objects.count(), AuditEntry.objects.count()) == before
+
+
 @pytest.mark.parametrize(("who", "unit", "status"), [
     ("focal_b", "so-a", 404),
     ("outsider", "so-a", 404),
