@@ -40,7 +40,7 @@ def render(payload: dict) -> tuple[str, str, str]:
 
 def send(row) -> None:
     if not row.address:
-        raise PermanentError("Không có địa chỉ thư điện tử.")
+        raise PermanentError(_("Không có địa chỉ thư điện tử."))
     subject, text, html = render(row.payload)
     msg = EmailMultiAlternatives(
         subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[row.address],

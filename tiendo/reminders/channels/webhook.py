@@ -11,6 +11,8 @@ import json
 import urllib.error
 import urllib.request
 
+from django.utils.translation import gettext as _
+
 from tiendo.reminders.channels import PermanentError
 
 TIMEOUT = 10
@@ -30,7 +32,7 @@ def send(row) -> None:
 
     pref = ChannelPreference.objects.filter(user_id=row.recipient_id).first()
     if not row.address.startswith(("http://", "https://")) or pref is None:
-        raise PermanentError("Địa chỉ webhook không hợp lệ.")
+        raise PermanentError(_("Địa chỉ webhook không hợp lệ."))
     body = body_of(row)
     req = urllib.request.Request(  # noqa: S310 - scheme checked above
         row.address, data=body, method="POST",
@@ -42,5 +44,5 @@ def send(row) -> None:
             resp.read()
     except urllib.error.HTTPError as exc:
         if exc.code in (400, 401, 403, 404, 410):
-            raise PermanentError(f"Webhook trả lỗi {exc.code}.") from exc
+            raise PermanentError(_("Webhook trả lỗi %(code)s.") % {"code": exc.code}) from exc
         raise

@@ -62,7 +62,7 @@ def send(row) -> None:
 
     sub = PushSubscription.objects.filter(pk=row.payload.get("subscription")).first()
     if sub is None:
-        raise PermanentError("Thiết bị đã hủy đăng ký nhận thông báo.")
+        raise PermanentError(_("Thiết bị đã hủy đăng ký nhận thông báo."))
     info = {"endpoint": sub.endpoint, "keys": {"p256dh": sub.p256dh, "auth": sub.auth}}
     try:
         webpush(info, data=json.dumps(message_of(row.payload), ensure_ascii=False),
@@ -74,5 +74,6 @@ def send(row) -> None:
         status = getattr(exc.response, "status_code", None)
         if status in (404, 410):
             sub.delete()
-            raise PermanentError(f"Thiết bị không còn nhận thông báo ({status}).") from exc
+            raise PermanentError(_("Thiết bị không còn nhận thông báo (%(status)s).")
+                                 % {"status": status}) from exc
         raise
