@@ -20,9 +20,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from tiendo.indicators.models import Figure, FigureState, HistoryRule
 
-RULE_WORDS_VI = {HistoryRule.SUM: "cộng số liệu", HistoryRule.WEIGHTED: "bình quân gia quyền"}
+RULE_WORDS = {HistoryRule.SUM: gettext_lazy("cộng số liệu"),
+              HistoryRule.WEIGHTED: gettext_lazy("bình quân gia quyền")}
 
 
 @dataclass
@@ -155,5 +159,7 @@ def history_note(indicator, sources: Sequence[str], years: Sequence[int]) -> str
     if not sources or not years:
         return ""
     span = f"{min(years)}–{max(years)}" if min(years) != max(years) else str(years[0])
-    return (f"Số liệu các năm {span} là lịch sử ghép từ {len(sources)} đơn vị trước sáp nhập "
-            f"({', '.join(sources)}), theo quy tắc {RULE_WORDS_VI[indicator.history_rule]}.")
+    return _("Số liệu các năm %(span)s là lịch sử ghép từ %(count)s đơn vị trước sáp nhập "
+             "(%(sources)s), theo quy tắc %(rule)s.") % {
+        "span": span, "count": len(sources), "sources": ", ".join(sources),
+        "rule": RULE_WORDS[indicator.history_rule]}

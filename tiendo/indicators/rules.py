@@ -1,6 +1,7 @@
 """Pure rules for indicators (chỉ tiêu): verdicts, attainment, comparisons and roll-ups.
 
-DOMAIN.md §3. No Django, no ORM, no clock: plain ``Decimal`` values, enums and small dataclasses.
+DOMAIN.md §3. No ORM, no clock: plain ``Decimal`` values, enums and small dataclasses (Django
+only for the translated labels of :class:`Verdict`).
 
 Verdict (:func:`assess`), with the default, configurable :class:`VerdictRule`:
 
@@ -46,16 +47,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import cache
+
+from django.db.models import TextChoices
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from tiendo.lib.vn_numbers import format_vn_number, format_vn_percent
+from tiendo.shared.i18n import in_language
 
 __all__ = [
-    "MSG_NO_ACTUAL_EN",
-    "MSG_NO_ACTUAL_VI",
-    "MSG_NO_TARGET_EN",
-    "MSG_NO_TARGET_VI",
-    "VERDICT_LABELS_EN",
-    "VERDICT_LABELS_VI",
+    "MSG_NO_ACTUAL",
+    "MSG_NO_TARGET",
     "Assessment",
     "Bound",
     "Direction",
@@ -92,28 +94,28 @@ class Bound(StrEnum):
     ABOUT = "about"  # "khoảng 10%"
 
 
-class Verdict(StrEnum):
-    EXCEEDED = "exceeded"
-    ACHIEVED = "achieved"
-    NOT_ACHIEVED = "not_achieved"
+class Verdict(TextChoices):
+    # A context of their own: the dashboard's "Đạt"/"Không đạt" counts read "Met"/"Not met".
+    EXCEEDED = "exceeded", pgettext_lazy("verdict", "Vượt")
+    ACHIEVED = "achieved", pgettext_lazy("verdict", "Đạt")
+    NOT_ACHIEVED = "not_achieved", pgettext_lazy("verdict", "Không đạt")
 
 
-VERDICT_LABELS_VI = {
-    Verdict.EXCEEDED: "Vượt",
-    Verdict.ACHIEVED: "Đạt",
-    Verdict.NOT_ACHIEVED: "Không đạt",
-}
-VERDICT_LABELS_EN = {
-    Verdict.EXCEEDED: "Exceeded",
-    Verdict.ACHIEVED: "Achieved",
-    Verdict.NOT_ACHIEVED: "Not achieved",
-}
-
-MSG_NO_ACTUAL_VI = "Chưa có số liệu thực hiện."
-MSG_NO_ACTUAL_EN = "No actual figure yet."
-MSG_NO_TARGET_VI = "Chưa có chỉ tiêu kế hoạch."
-MSG_NO_TARGET_EN = "No target set."
+MSG_NO_ACTUAL = gettext_noop("Chưa có số liệu thực hiện.")
+MSG_NO_TARGET = gettext_noop("Chưa có chỉ tiêu kế hoạch.")
 MSG_BAD_RANGE = "a RANGE target needs value <= value_high"
+
+
+# Every assessment words its explanation in both languages. Switching the language for each one
+# would double the cost of assess(), and a catalogue does not change while the process runs.
+@cache
+def _label_in(language: str, verdict: Verdict) -> str:
+    return in_language(language, Verdict(verdict).label)
+
+
+@cache
+def _message_in(language: str, message: str) -> str:
+    return in_language(language, gettext_lazy(message))
 
 
 def _dec(value: Decimal | int | str) -> Decimal:
@@ -222,11 +224,11 @@ class Assessment:
 
     @property
     def label_vi(self) -> str:
-        return VERDICT_LABELS_VI[self.verdict] if self.verdict else ""
+        return _label_in("vi", self.verdict) if self.verdict else ""
 
     @property
     def label_en(self) -> str:
-        return VERDICT_LABELS_EN[self.verdict] if self.verdict else ""
+        return _label_in("en", self.verdict) if self.verdict else ""
 
 
 def _q2(value: Decimal) -> Decimal:
@@ -321,10 +323,9 @@ def assess(
     không đạt."
     """
     direction = Direction(direction)
-    if actual is None:
-        return Assessment(None, None, MSG_NO_ACTUAL_VI, MSG_NO_ACTUAL_EN)
-    if target is None:
-        return Assessment(None, None, MSG_NO_TARGET_VI, MSG_NO_TARGET_EN)
+    if actual is None or target is None:
+        message = MSG_NO_ACTUAL if actual is None else MSG_NO_TARGET
+        return Assessment(None, None, message, _message_in("en", message))
     actual = _dec(actual)
     computed = _verdict(actual, target, direction, rule)
     verdict = issuer_verdict(computed, stated, rule)
@@ -332,8 +333,8 @@ def assess(
 
     head_vi = f"Thực hiện {format_vn_number(actual)} so với kế hoạch {target.describe_vi()}"
     head_en = f"Actual {actual} against plan {target.describe_en()}"
-    verdict_vi = VERDICT_LABELS_VI[verdict].lower()
-    verdict_en = VERDICT_LABELS_EN[verdict].lower()
+    verdict_vi = _label_in("vi", verdict).lower()
+    verdict_en = _label_in("en", verdict).lower()
     if attainment is None:
         explanation_vi = f"{head_vi}: {verdict_vi}."
         explanation_en = f"{head_en}: {verdict_en}."
@@ -464,3 +465,12 @@ def roll_up(
     if rule == Rollup.MEAN:
         return RollupResult(sum(present, Decimal(0)) / len(present), len(present), missing)
     return RollupResult(present[-1], 1, missing)
+
+
+# Compatibility until tiendo/reports (records.py, queries.py) and tiendo/indicators/queries.py
+# read ``Verdict(v).label`` and MSG_NO_ACTUAL / MSG_NO_TARGET: the Vietnamese texts under their
+# old names. Remove with that switch.
+VERDICT_LABELS_VI = {Verdict.EXCEEDED: "Vượt", Verdict.ACHIEVED: "Đạt",
+                     Verdict.NOT_ACHIEVED: "Không đạt"}
+MSG_NO_ACTUAL_VI = MSG_NO_ACTUAL
+MSG_NO_TARGET_VI = MSG_NO_TARGET

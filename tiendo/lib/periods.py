@@ -29,7 +29,8 @@ spaces: ``2026-Q1``, ``2026Q1``, ``Q1/2026``, ``quý I/2026``, ``Quý I năm 202
 ``nhiệm kỳ 2025 - 2030``, ``giai đoạn 2026-2030``.
 
 Years are limited to 1900–2999. Errors are :class:`PeriodError` (a ``ValueError``) with a
-Vietnamese message; ``err.message_en`` holds the English one.
+Vietnamese message. :attr:`Period.label` and the errors are :class:`~tiendo.lib.messages.Message`
+templates: ``tiendo.shared.i18n.translate`` gives them in the active language.
 """
 
 from __future__ import annotations
@@ -39,20 +40,18 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from tiendo.lib.messages import Message, MessageError, gettext_noop
 from tiendo.lib.text import fold
 
 __all__ = [
     "KINDS",
     "MAX_YEAR",
     "MIN_YEAR",
-    "MSG_BAD_INDEX_EN",
-    "MSG_BAD_INDEX_VI",
-    "MSG_BAD_KIND_EN",
-    "MSG_BAD_KIND_VI",
-    "MSG_BAD_YEAR_EN",
-    "MSG_BAD_YEAR_VI",
-    "MSG_UNKNOWN_PERIOD_EN",
-    "MSG_UNKNOWN_PERIOD_VI",
+    "MSG_BAD_INDEX",
+    "MSG_BAD_KIND",
+    "MSG_BAD_TERM",
+    "MSG_BAD_YEAR",
+    "MSG_UNKNOWN_PERIOD",
     "TERM",
     "Period",
     "PeriodError",
@@ -69,57 +68,60 @@ MAX_YEAR = 2999
 _INDEX_RANGE = {"year": (0, 0), "half": (1, 2), "quarter": (1, 4), "month": (1, 12), "ytd": (1, 12)}
 _MONTHS_PER = {"year": 12, "half": 6, "quarter": 3, "month": 1}
 _ROMAN = ("I", "II", "III", "IV")
-_MONTH_NAMES_EN = (
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
-MSG_UNKNOWN_PERIOD_VI = (
-    'Không hiểu kỳ "{text}". Dùng dạng 2026-Q1, quý I/2026, 2026-04, 2026 '
+MSG_UNKNOWN_PERIOD = gettext_noop(
+    'Không hiểu kỳ "%(text)s". Dùng dạng 2026-Q1, quý I/2026, 2026-04, 2026 '
     "hoặc 6 tháng đầu năm 2026."
 )
-MSG_UNKNOWN_PERIOD_EN = (
-    'Unknown period "{text}". Use 2026-Q1, quý I/2026, 2026-04, 2026 or 6 tháng đầu năm 2026.'
+MSG_BAD_KIND = gettext_noop(
+    'Loại kỳ "%(kind)s" không hợp lệ; chỉ dùng: year, half, quarter, month, ytd.'
 )
-MSG_BAD_KIND_VI = 'Loại kỳ "{kind}" không hợp lệ; chỉ dùng: year, half, quarter, month, ytd.'
-MSG_BAD_KIND_EN = 'Invalid period kind "{kind}"; use one of: year, half, quarter, month, ytd.'
-MSG_BAD_INDEX_VI = 'Số thứ tự {index} không hợp lệ cho kỳ loại "{kind}" (phải từ {low} đến {high}).'
-MSG_BAD_INDEX_EN = 'Index {index} is invalid for a "{kind}" period (must be {low} to {high}).'
-MSG_BAD_YEAR_VI = "Năm {year} nằm ngoài khoảng cho phép ({low}–{high})."
-MSG_BAD_YEAR_EN = "Year {year} is outside the allowed range ({low}–{high})."
-MSG_BAD_TERM_VI = "Nhiệm kỳ {start}-{end} không hợp lệ: năm cuối phải sau năm đầu 1 đến {n} năm."
-MSG_BAD_TERM_EN = (
-    "Term {start}-{end} is invalid: the last year must be 1 to {n} years after the first."
+MSG_BAD_INDEX = gettext_noop(
+    'Số thứ tự %(index)s không hợp lệ cho kỳ loại "%(kind)s" (phải từ %(low)s đến %(high)s).'
+)
+MSG_BAD_YEAR = gettext_noop("Năm %(year)s nằm ngoài khoảng cho phép (%(low)s–%(high)s).")
+MSG_BAD_TERM = gettext_noop(
+    "Nhiệm kỳ %(start)s-%(end)s không hợp lệ: năm cuối phải sau năm đầu 1 đến %(n)s năm."
 )
 
+# Labels, by kind: one template per quarter and per month, as English writes "Q1", "April".
+LABEL_TERM = gettext_noop("Nhiệm kỳ %(year)s - %(last)s")
+LABEL_YEAR = gettext_noop("Năm %(year)s")
+LABEL_HALVES = (gettext_noop("6 tháng đầu năm %(year)s"), gettext_noop("6 tháng cuối năm %(year)s"))
+LABEL_QUARTERS = (
+    gettext_noop("Quý I/%(year)s"),
+    gettext_noop("Quý II/%(year)s"),
+    gettext_noop("Quý III/%(year)s"),
+    gettext_noop("Quý IV/%(year)s"),
+)
+LABEL_MONTHS = (
+    "",  # months count from 1
+    gettext_noop("Tháng 1/%(year)s"),
+    gettext_noop("Tháng 2/%(year)s"),
+    gettext_noop("Tháng 3/%(year)s"),
+    gettext_noop("Tháng 4/%(year)s"),
+    gettext_noop("Tháng 5/%(year)s"),
+    gettext_noop("Tháng 6/%(year)s"),
+    gettext_noop("Tháng 7/%(year)s"),
+    gettext_noop("Tháng 8/%(year)s"),
+    gettext_noop("Tháng 9/%(year)s"),
+    gettext_noop("Tháng 10/%(year)s"),
+    gettext_noop("Tháng 11/%(year)s"),
+    gettext_noop("Tháng 12/%(year)s"),
+)
+LABEL_ONE_MONTH = gettext_noop("1 tháng năm %(year)s")  # English: "month", not "months"
+LABEL_MONTHS_TO_DATE = gettext_noop("%(months)s tháng năm %(year)s")
 
-class PeriodError(ValueError):
-    """Bad period text or fields. ``str(err)`` is Vietnamese; ``err.message_en`` is English."""
 
-    def __init__(self, message_vi: str, message_en: str) -> None:
-        self.message_vi = message_vi
-        self.message_en = message_en
-        super().__init__(message_vi)
+class PeriodError(MessageError):
+    """Bad period text or fields. ``str(err)`` is Vietnamese; ``err.template`` and
+    ``err.params`` are kept for translation."""
 
 
 def quarter_roman(n: int) -> str:
     """1 → "I", 2 → "II", 3 → "III", 4 → "IV"."""
     if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 4:
-        raise PeriodError(
-            MSG_BAD_INDEX_VI.format(index=n, kind="quarter", low=1, high=4),
-            MSG_BAD_INDEX_EN.format(index=n, kind="quarter", low=1, high=4),
-        )
+        raise PeriodError(MSG_BAD_INDEX, index=n, kind="quarter", low=1, high=4)
     return _ROMAN[n - 1]
 
 
@@ -136,24 +138,16 @@ class Period:
             self._check_term()
             return
         if self.kind not in _INDEX_RANGE:
-            raise PeriodError(
-                MSG_BAD_KIND_VI.format(kind=self.kind), MSG_BAD_KIND_EN.format(kind=self.kind)
-            )
+            raise PeriodError(MSG_BAD_KIND, kind=self.kind)
         if isinstance(self.year, bool) or not isinstance(self.year, int):
             raise TypeError("year must be an int")
         if isinstance(self.index, bool) or not isinstance(self.index, int):
             raise TypeError("index must be an int")
         if not MIN_YEAR <= self.year <= MAX_YEAR:
-            raise PeriodError(
-                MSG_BAD_YEAR_VI.format(year=self.year, low=MIN_YEAR, high=MAX_YEAR),
-                MSG_BAD_YEAR_EN.format(year=self.year, low=MIN_YEAR, high=MAX_YEAR),
-            )
+            raise PeriodError(MSG_BAD_YEAR, year=self.year, low=MIN_YEAR, high=MAX_YEAR)
         low, high = _INDEX_RANGE[self.kind]
         if not low <= self.index <= high:
-            raise PeriodError(
-                MSG_BAD_INDEX_VI.format(index=self.index, kind=self.kind, low=low, high=high),
-                MSG_BAD_INDEX_EN.format(index=self.index, kind=self.kind, low=low, high=high),
-            )
+            raise PeriodError(MSG_BAD_INDEX, index=self.index, kind=self.kind, low=low, high=high)
 
     def _check_term(self) -> None:
         for value in (self.year, self.index):
@@ -161,15 +155,9 @@ class Period:
                 raise TypeError("year and index must be ints")
         for year in (self.year, self.index):
             if not MIN_YEAR <= year <= MAX_YEAR:
-                raise PeriodError(
-                    MSG_BAD_YEAR_VI.format(year=year, low=MIN_YEAR, high=MAX_YEAR),
-                    MSG_BAD_YEAR_EN.format(year=year, low=MIN_YEAR, high=MAX_YEAR),
-                )
+                raise PeriodError(MSG_BAD_YEAR, year=year, low=MIN_YEAR, high=MAX_YEAR)
         if not 1 <= self.index - self.year <= MAX_TERM_YEARS:
-            raise PeriodError(
-                MSG_BAD_TERM_VI.format(start=self.year, end=self.index, n=MAX_TERM_YEARS),
-                MSG_BAD_TERM_EN.format(start=self.year, end=self.index, n=MAX_TERM_YEARS),
-            )
+            raise PeriodError(MSG_BAD_TERM, start=self.year, end=self.index, n=MAX_TERM_YEARS)
 
     @property
     def is_term(self) -> bool:
@@ -240,35 +228,26 @@ class Period:
 
     # --- labels ---------------------------------------------------------------------------
     @property
-    def label_vi(self) -> str:
+    def label(self) -> Message:
+        """The label people write ("Quý I/2026"), as a message to translate where it is shown."""
         if self.is_term:
-            return f"Nhiệm kỳ {self.year} - {self.index}"
+            return Message(LABEL_TERM, {"year": self.year, "last": self.index})
         if self.kind == "year":
-            return f"Năm {self.year}"
+            return Message(LABEL_YEAR, {"year": self.year})
         if self.kind == "half":
-            side = "đầu" if self.index == 1 else "cuối"
-            return f"6 tháng {side} năm {self.year}"
+            return Message(LABEL_HALVES[self.index - 1], {"year": self.year})
         if self.kind == "quarter":
-            return f"Quý {_ROMAN[self.index - 1]}/{self.year}"
+            return Message(LABEL_QUARTERS[self.index - 1], {"year": self.year})
         if self.kind == "month":
-            return f"Tháng {self.index}/{self.year}"
-        return f"{self.index} tháng năm {self.year}"
+            return Message(LABEL_MONTHS[self.index], {"year": self.year})
+        if self.index == 1:
+            return Message(LABEL_ONE_MONTH, {"year": self.year})
+        return Message(LABEL_MONTHS_TO_DATE, {"months": self.index, "year": self.year})
 
     @property
-    def label_en(self) -> str:
-        if self.is_term:
-            return f"Term {self.year}–{self.index}"
-        if self.kind == "year":
-            return f"Year {self.year}"
-        if self.kind == "half":
-            side = "First" if self.index == 1 else "Second"
-            return f"{side} half of {self.year}"
-        if self.kind == "quarter":
-            return f"Q{self.index} {self.year}"
-        if self.kind == "month":
-            return f"{_MONTH_NAMES_EN[self.index]} {self.year}"
-        unit = "month" if self.index == 1 else "months"
-        return f"First {self.index} {unit} of {self.year}"
+    def label_vi(self) -> str:
+        """The label in Vietnamese, for text that is always Vietnamese (reports, reminders)."""
+        return str(self.label)
 
     # --- navigation -----------------------------------------------------------------------
     def same_period_last_year(self) -> Period:
@@ -333,7 +312,7 @@ def period_of_date(d: date, kind: str) -> Period:
         return Period(d.year, "quarter", (d.month - 1) // 3 + 1)
     if kind in ("month", "ytd"):
         return Period(d.year, kind, d.month)
-    raise PeriodError(MSG_BAD_KIND_VI.format(kind=kind), MSG_BAD_KIND_EN.format(kind=kind))
+    raise PeriodError(MSG_BAD_KIND, kind=kind)
 
 
 # --- parsing (on folded text: lower case, no accents, single spaces) ----------------------------
@@ -361,9 +340,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 
 def _unknown(text: str) -> PeriodError:
-    return PeriodError(
-        MSG_UNKNOWN_PERIOD_VI.format(text=text), MSG_UNKNOWN_PERIOD_EN.format(text=text)
-    )
+    return PeriodError(MSG_UNKNOWN_PERIOD, text=text)
 
 
 def parse_period(text: str) -> Period:

@@ -19,7 +19,7 @@ Parsing rules of :func:`parse_vn_number` (strict, for text written the Vietnames
 machine form ``10619.5``; see its docstring for the exact rule.
 
 Formatting rounds ROUND_HALF_UP. Errors are :class:`VnNumberError` (a ``ValueError``) whose
-message is Vietnamese; ``err.message_en`` holds the English equivalent.
+message is Vietnamese; ``tiendo.shared.i18n.translate(err)`` gives it in the active language.
 """
 
 from __future__ import annotations
@@ -28,15 +28,13 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
+from tiendo.lib.messages import Message, MessageError, gettext_noop
+
 __all__ = [
-    "MSG_BAD_NUMBER_EN",
-    "MSG_BAD_NUMBER_VI",
-    "REASON_BAD_DOT_GROUP_EN",
-    "REASON_BAD_DOT_GROUP_VI",
-    "REASON_EMPTY_EN",
-    "REASON_EMPTY_VI",
-    "REASON_SYNTAX_EN",
-    "REASON_SYNTAX_VI",
+    "MSG_BAD_NUMBER",
+    "REASON_BAD_DOT_GROUP",
+    "REASON_EMPTY",
+    "REASON_SYNTAX",
     "VnNumberError",
     "format_count",
     "format_vn_number",
@@ -45,41 +43,27 @@ __all__ = [
     "parse_vn_number",
 ]
 
-# Messages (Vietnamese first; English equivalents alongside).
-MSG_BAD_NUMBER_VI = 'Không đọc được số "{text}": {reason}'
-MSG_BAD_NUMBER_EN = 'Cannot read the number "{text}": {reason}'
-REASON_EMPTY_VI = "chưa nhập số."
-REASON_EMPTY_EN = "no number was given."
-REASON_BAD_DOT_GROUP_VI = (
+MSG_BAD_NUMBER = gettext_noop('Không đọc được số "%(text)s": %(reason)s')
+REASON_EMPTY = gettext_noop("chưa nhập số.")
+REASON_BAD_DOT_GROUP = gettext_noop(
     "dấu chấm ngăn cách hàng nghìn phải đứng trước đúng 3 chữ số; "
     "phần thập phân viết sau dấu phẩy (ví dụ 10.619 hoặc 7,47)."
 )
-REASON_BAD_DOT_GROUP_EN = (
-    "a dot separates thousands and must be followed by exactly 3 digits; "
-    "decimals follow a comma (for example 10.619 or 7,47)."
-)
-REASON_SYNTAX_VI = (
+REASON_SYNTAX = gettext_noop(
     "chỉ dùng chữ số, dấu chấm ngăn cách hàng nghìn và dấu phẩy thập phân (ví dụ 6.018,3)."
 )
-REASON_SYNTAX_EN = (
-    "use digits, dots between thousands and a decimal comma only (for example 6.018,3)."
-)
 
 
-class VnNumberError(ValueError):
+class VnNumberError(MessageError):
     """A text that is not a number written the Vietnamese way.
 
-    ``str(err)`` is the Vietnamese message, ``err.message_en`` the English one and ``err.text``
-    the input.
+    ``str(err)`` is the Vietnamese message and ``err.text`` the input; the reason is a nested
+    message in ``err.params``.
     """
 
-    def __init__(self, text: str, reason_vi: str, reason_en: str) -> None:
+    def __init__(self, text: str, reason: str) -> None:
         self.text = text
-        self.reason_vi = reason_vi
-        self.reason_en = reason_en
-        self.message_vi = MSG_BAD_NUMBER_VI.format(text=text, reason=reason_vi)
-        self.message_en = MSG_BAD_NUMBER_EN.format(text=text, reason=reason_en)
-        super().__init__(self.message_vi)
+        super().__init__(MSG_BAD_NUMBER, text=text, reason=Message(reason))
 
 
 _SIGNS = {"-": -1, "+": 1, "\u2212": -1, "\u2013": -1, "\u2014": -1}
@@ -107,13 +91,13 @@ def parse_vn_number(text: str) -> Decimal:
     """Parse a number written the Vietnamese way ("10.619", "7,47", "6.018,3", "– 4,13")."""
     body = _clean(text)
     if not body:
-        raise VnNumberError(text, REASON_EMPTY_VI, REASON_EMPTY_EN)
+        raise VnNumberError(text, REASON_EMPTY)
     sign, rest = _split_sign(body)
     match = _VN_NUMBER.fullmatch(rest)
     if match is None:
         if _DOTTED.fullmatch(rest):
-            raise VnNumberError(text, REASON_BAD_DOT_GROUP_VI, REASON_BAD_DOT_GROUP_EN)
-        raise VnNumberError(text, REASON_SYNTAX_VI, REASON_SYNTAX_EN)
+            raise VnNumberError(text, REASON_BAD_DOT_GROUP)
+        raise VnNumberError(text, REASON_SYNTAX)
     digits = match["int"].replace(".", "")
     if match["frac"]:
         digits += "." + match["frac"]

@@ -1,4 +1,4 @@
-"""Reading one workbook cell into a plain value (no Django, no database).
+"""Reading one workbook cell into a plain value (no database).
 
 Each parser takes the raw cell (what openpyxl gives: str, int, float, datetime, bool or None)
 and returns the value, or raises :class:`CellError` saying what was expected, in Vietnamese and
@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.lib.text import fold, nfc
 from tiendo.lib.vn_numbers import VnNumberError, parse_decimal_input
+from tiendo.shared.i18n import in_language
 
 TRUE_WORDS = {"x", "co", "1", "true", "yes", "dung", "c"}
 FALSE_WORDS = {"", "khong", "0", "false", "no", "k"}
@@ -171,8 +172,8 @@ def parse_period_code(raw) -> str:
     try:
         return parse_period(text).code
     except PeriodError as exc:
-        raise CellError(f"một kỳ hợp lệ — {exc.message_vi}",
-                        f"a valid period — {exc.message_en}") from exc
+        raise CellError(f"một kỳ hợp lệ — {exc}",
+                        f"a valid period — {in_language('en', exc)}") from exc
 
 
 def parse_json_object(raw) -> dict:

@@ -15,14 +15,15 @@ from django.utils.translation import gettext as _
 from tiendo.indicators.assessments import row_class as klass_of
 from tiendo.indicators.models import Assessment, Indicator
 from tiendo.indicators.queries import ROW_ORDER, FigureRow, rows_from, verdict_rule
-from tiendo.indicators.rules import VERDICT_LABELS_EN, VERDICT_LABELS_VI, Verdict
+from tiendo.indicators.rules import Verdict
 from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.lib.text import fold
 from tiendo.orgs import access
 from tiendo.orgs.models import Unit
+from tiendo.shared.i18n import translate
 from tiendo.tasks.models import Task
 from tiendo.tasks.queries import TaskRow, status_of, visible_tasks, with_status
-from tiendo.tasks.rules import TASK_STATUS_LABELS_EN, TASK_STATUS_LABELS_VI, TaskStatus
+from tiendo.tasks.rules import TaskStatus
 
 # How a target row of a period counts on the dashboard.
 MET, NOT_MET, NOT_REPORTED, NO_TARGET = "met", "not_met", "not_reported", "no_target"
@@ -30,12 +31,13 @@ ROW_CLASSES = (MET, NOT_MET, NOT_REPORTED, NO_TARGET)
 
 
 def is_en() -> bool:
+    """Whether the page is in English: only for the texts still written twice (the
+    explanations of an assessment or a task status, the verdict rule's description)."""
     return (get_language() or "vi").startswith("en")
 
 
 def status_label(status) -> str:
-    labels = TASK_STATUS_LABELS_EN if is_en() else TASK_STATUS_LABELS_VI
-    return labels[TaskStatus(status)]
+    return str(TaskStatus(status).label)
 
 
 STATUS_SHORT = {
@@ -53,11 +55,11 @@ def status_short(status) -> str:
 def verdict_label(verdict) -> str:
     if verdict is None:
         return ""
-    return (VERDICT_LABELS_EN if is_en() else VERDICT_LABELS_VI)[Verdict(verdict)]
+    return str(Verdict(verdict).label)
 
 
 def period_label(period: Period) -> str:
-    return period.label_en if is_en() else period.label_vi
+    return translate(period.label)
 
 
 def row_class(row: FigureRow) -> str:
@@ -141,8 +143,7 @@ def pick_period(raw: str | None, codes, today: date, *,
         try:
             return parse_period(raw), None
         except PeriodError as exc:
-            return (default_period(codes, today, reported=reported),
-                    exc.message_en if is_en() else str(exc))
+            return default_period(codes, today, reported=reported), translate(exc)
     return default_period(codes, today, reported=reported), None
 
 

@@ -5,10 +5,9 @@ from decimal import Decimal
 import pytest
 
 from tiendo.lib.vn_numbers import (
-    MSG_BAD_NUMBER_EN,
-    REASON_BAD_DOT_GROUP_VI,
-    REASON_EMPTY_VI,
-    REASON_SYNTAX_VI,
+    REASON_BAD_DOT_GROUP,
+    REASON_EMPTY,
+    REASON_SYNTAX,
     VnNumberError,
     format_count,
     format_vn_number,
@@ -62,27 +61,27 @@ def test_parse_vn_number_keeps_written_decimals():
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("4.0", REASON_BAD_DOT_GROUP_VI),
-        ("9.95", REASON_BAD_DOT_GROUP_VI),
-        ("1.2345", REASON_BAD_DOT_GROUP_VI),
-        ("1234.567", REASON_BAD_DOT_GROUP_VI),
-        ("10.619.5", REASON_BAD_DOT_GROUP_VI),
-        ("1.23,5", REASON_BAD_DOT_GROUP_VI),
-        ("abc", REASON_SYNTAX_VI),
-        ("", REASON_EMPTY_VI),
-        ("   ", REASON_EMPTY_VI),
-        ("7,", REASON_SYNTAX_VI),
-        (",5", REASON_SYNTAX_VI),
-        ("7,4,7", REASON_SYNTAX_VI),
-        ("7,47%", REASON_SYNTAX_VI),
-        ("10 619", REASON_SYNTAX_VI),
-        ("-", REASON_SYNTAX_VI),
-        ("--4", REASON_SYNTAX_VI),
-        (".5", REASON_SYNTAX_VI),
-        ("5.", REASON_SYNTAX_VI),
-        ("1e3", REASON_SYNTAX_VI),
-        ("١٢", REASON_SYNTAX_VI),  # Arabic-Indic digits are not accepted
-        ("NaN", REASON_SYNTAX_VI),
+        ("4.0", REASON_BAD_DOT_GROUP),
+        ("9.95", REASON_BAD_DOT_GROUP),
+        ("1.2345", REASON_BAD_DOT_GROUP),
+        ("1234.567", REASON_BAD_DOT_GROUP),
+        ("10.619.5", REASON_BAD_DOT_GROUP),
+        ("1.23,5", REASON_BAD_DOT_GROUP),
+        ("abc", REASON_SYNTAX),
+        ("", REASON_EMPTY),
+        ("   ", REASON_EMPTY),
+        ("7,", REASON_SYNTAX),
+        (",5", REASON_SYNTAX),
+        ("7,4,7", REASON_SYNTAX),
+        ("7,47%", REASON_SYNTAX),
+        ("10 619", REASON_SYNTAX),
+        ("-", REASON_SYNTAX),
+        ("--4", REASON_SYNTAX),
+        (".5", REASON_SYNTAX),
+        ("5.", REASON_SYNTAX),
+        ("1e3", REASON_SYNTAX),
+        ("١٢", REASON_SYNTAX),  # Arabic-Indic digits are not accepted
+        ("NaN", REASON_SYNTAX),
     ],
 )
 def test_parse_vn_number_rejects_other_writing_with_a_vietnamese_message(text, reason):
@@ -90,7 +89,6 @@ def test_parse_vn_number_rejects_other_writing_with_a_vietnamese_message(text, r
         parse_vn_number(text)
     assert str(info.value) == f'Không đọc được số "{text}": {reason}'
     assert info.value.text == text
-    assert info.value.message_en.startswith(MSG_BAD_NUMBER_EN.format(text=text, reason="")[:-1])
     assert isinstance(info.value, ValueError)
 
 

@@ -5,9 +5,8 @@ from decimal import Decimal
 
 import pytest
 
+from tiendo.shared.i18n import in_language
 from tiendo.tasks.rules import (
-    TASK_STATUS_LABELS_EN,
-    TASK_STATUS_LABELS_VI,
     StatusResult,
     TaskStatus,
     summarise,
@@ -20,6 +19,8 @@ IN, OVER, ON_TIME, LATE = (
     TaskStatus.DONE_ON_TIME,
     TaskStatus.DONE_LATE,
 )
+LABELS_IN_VIETNAMESE = {s: in_language("vi", s.label) for s in TaskStatus}
+LABELS_IN_ENGLISH = {s: in_language("en", s.label) for s in TaskStatus}
 DL = date(2026, 3, 31)
 EXT = date(2026, 4, 30)
 
@@ -97,7 +98,7 @@ def test_task_status_table(
         in_force,
         extended,
     )
-    assert result.label_vi == TASK_STATUS_LABELS_VI[status]
+    assert result.label_vi == LABELS_IN_VIETNAMESE[status]
     assert result.done == (status in (ON_TIME, LATE))
 
 
@@ -175,13 +176,13 @@ def test_status_result_is_a_frozen_value():
 
 
 def test_labels_are_the_domain_labels():
-    assert TASK_STATUS_LABELS_VI == {
+    assert LABELS_IN_VIETNAMESE == {
         IN: "Đang thực hiện trong hạn",
         OVER: "Quá hạn, chưa hoàn thành",
         ON_TIME: "Hoàn thành đúng hạn",
         LATE: "Hoàn thành quá hạn",
     }
-    assert set(TASK_STATUS_LABELS_EN) == set(TaskStatus)
+    assert set(LABELS_IN_ENGLISH) == set(TaskStatus)
     assert [s.value for s in TaskStatus] == ["in_progress", "overdue", "done_on_time", "done_late"]
 
 
