@@ -84,11 +84,25 @@ def collect(units: list[Unit], period: Period, *, on: date | None = None) -> dic
     on = on or status_day(period)
     data = {u.pk: UnitData(u) for u in units}
     ids = list(data)
+    done_ids = _collect_tasks(data, ids, period, on)
+    _collect_marks(data, ids, period, done_ids)
+    _collect_targets_and_reports(data, ids, period)
+    _collect_subordinates(data, ids, period)
+    _collect_state_bodies(data, ids, period, on)
+    return data
+
+
+_STATUS_KEY = {TaskStatus.DONE_ON_TIME: "on_time", TaskStatus.DONE_LATE: "late",
+               TaskStatus.OVERDUE: "overdue"}
+
+
+def _collect_tasks(data: dict[int, UnitData], ids: list[int], period: Period, on: date
+                   ) -> dict[int, set[int]]:
+    """1. Tasks whose deadline (original or extended) in force falls in the period, counted by
+    their status on ``on``. Returns the ids of the done ones, per unit."""
     counts_on_time = bool(_rule("extension_counts_on_time", True))
     for d in data.values():
         d.metrics.update(dict.fromkeys(TASK_METRICS + KEY_METRICS, ZERO))
-
-    # 1. tasks whose deadline (original or extended) can fall in the period
     tasks = Task.objects.filter(lead_unit_id__in=ids).filter(
         Q(deadline__range=(period.start, period.end))
         | Q(extended_deadline__range=(period.start, period.end))).only(
@@ -105,8 +119,7 @@ def collect(units: list[Unit], period: Period, *, on: date | None = None) -> dic
             continue  # cannot happen with on >= deadline; kept for a mid-period preview
         d = data[t.lead_unit_id]
         m = d.metrics
-        key = {TaskStatus.DONE_ON_TIME: "on_time", TaskStatus.DONE_LATE: "late",
-               TaskStatus.OVERDUE: "overdue"}[st.status]
+        key = _STATUS_KEY[st.status]
         m["tasks_due"] += 1
         m[f"tasks_{key}"] += 1
         if t.is_key:
@@ -118,8 +131,13 @@ def collect(units: list[Unit], period: Period, *, on: date | None = None) -> dic
             "title": t.title, "status": str(st.status), "key": t.is_key,
             "explanation": st.explanation_vi,
         }
+    return done_ids
 
-    # 2. marks
+
+def _collect_marks(data: dict[int, UnitData], ids: list[int], period: Period,
+                   done_ids: dict[int, set[int]]) -> None:
+    """2. Marks: the latest quality mark, the done tasks marked "vượt yêu cầu", the other kinds
+    summed."""
     marks = Mark.objects.filter(unit_id__in=ids, period=period.code,
                                 withdrawn_at__isnull=True).order_by("created_at", "pk")
     quality: dict[int, Mark] = {}
@@ -145,34 +163,55 @@ def collect(units: list[Unit], period: Period, *, on: date | None = None) -> dic
             if kind not in (MarkKind.QUALITY, MarkKind.EXCEEDED_TASK):
                 m[kind] = sums[uid].get(kind, ZERO)
 
-    # 3. targets and figures; 4. returned figures (audit log)
+
+def _collect_targets_and_reports(data: dict[int, UnitData], ids: list[int],
+                                 period: Period) -> None:
+    """3. Targets judged on their approved figures; 4. reports due, on time and returned."""
     targets = Target.objects.filter(unit_id__in=ids, period=period.code,
                                     scope=TargetScope.PERIOD).select_related("indicator").only(
         "unit_id", "indicator_id", "value", "bound", "value_high", "indicator__name",
         "indicator__direction", "indicator__is_key")
+    figure_ids, current = _figures(ids, period)
+    returned = _returned_figures(ids, figure_ids)
+    for d in data.values():
+        d.metrics.update(dict.fromkeys(TARGET_REPORT_METRICS, ZERO))
+    indicators = _collect_targets(data, targets, current)
+    _collect_reports(data, period, indicators, current, figure_ids, returned)
+
+
+def _figures(ids: list[int], period: Period
+             ) -> tuple[dict[int, list[int]], dict[tuple[int, int], Figure]]:
+    """Every figure id of the period per unit, and the current figure per (unit, indicator)."""
     figures = Figure.objects.filter(unit_id__in=ids, period=period.code).only(
         "id", "unit_id", "indicator_id", "value", "state", "submitted_at", "superseded_by_id")
-    all_figure_ids = defaultdict(list)
+    figure_ids: dict[int, list[int]] = defaultdict(list)
     current: dict[tuple[int, int], Figure] = {}
     for f in figures:
-        all_figure_ids[f.unit_id].append(f.pk)
+        figure_ids[f.unit_id].append(f.pk)
         if f.superseded_by_id is None:
             current[(f.unit_id, f.indicator_id)] = f
+    return figure_ids, current
+
+
+def _returned_figures(ids: list[int], figure_ids: dict[int, list[int]]) -> set[str]:
+    """Ids (as text) of the figures sent back at least once, from the audit log."""
+    if not figure_ids:
+        return set()
     # by unit (indexed), not by a list of every figure id: that list can pass the database's
     # limit on query parameters at province scale
-    returned = set(AuditEntry.objects.filter(
+    return set(AuditEntry.objects.filter(
         action="figure.return", object_type="indicators.figure", unit_id__in=ids,
-    ).values_list("object_id", flat=True)) if all_figure_ids else set()
+    ).values_list("object_id", flat=True))
+
+
+def _collect_targets(data: dict[int, UnitData], targets, current: dict[tuple[int, int], Figure]
+                     ) -> dict[int, set[int]]:
+    """Targets met, exceeded and not met, from their approved current figures. Returns the
+    indicators each unit has a target for."""
     rule = _verdict_rule()
-    closes = window_close(period)
-    per_unit_indicators: dict[int, set[int]] = defaultdict(set)
-    for d in data.values():
-        m = d.metrics
-        for k in ("targets_total", "targets_met", "targets_exceeded", "targets_not_met",
-                  "key_targets_not_met", "reports_due", "reports_on_time", "reports_returned"):
-            m[k] = ZERO
+    indicators: dict[int, set[int]] = defaultdict(set)
     for t in targets:
-        per_unit_indicators[t.unit_id].add(t.indicator_id)
+        indicators[t.unit_id].add(t.indicator_id)
         f = current.get((t.unit_id, t.indicator_id))
         if f is None or f.state != FigureState.APPROVED:
             continue
@@ -194,9 +233,18 @@ def collect(units: list[Unit], period: Period, *, on: date | None = None) -> dic
         d.evidence["figures"][str(f.pk)] = {
             "indicator": t.indicator.name, "indicator_id": t.indicator_id,
             "verdict": str(a.verdict), "explanation": a.explanation_vi}
+    return indicators
+
+
+def _collect_reports(data: dict[int, UnitData], period: Period, indicators: dict[int, set[int]],
+                     current: dict[tuple[int, int], Figure], figure_ids: dict[int, list[int]],
+                     returned: set[str]) -> None:
+    """One report due per indicator the unit has a target or a figure for; on time when the
+    current figure was submitted before the window closed; returned = figures sent back."""
+    closes = window_close(period)
     for uid, ind_id in current:
-        per_unit_indicators[uid].add(ind_id)
-    for uid, inds in per_unit_indicators.items():
+        indicators[uid].add(ind_id)
+    for uid, inds in indicators.items():
         m = data[uid].metrics
         m["reports_due"] = Decimal(len(inds))
         for ind_id in inds:
@@ -204,9 +252,11 @@ def collect(units: list[Unit], period: Period, *, on: date | None = None) -> dic
             if f is not None and f.state in (FigureState.SUBMITTED, FigureState.APPROVED) \
                     and f.submitted_at is not None and f.submitted_at <= closes:
                 m["reports_on_time"] += 1
-        m["reports_returned"] = Decimal(sum(1 for i in all_figure_ids[uid] if str(i) in returned))
+        m["reports_returned"] = Decimal(sum(1 for i in figure_ids[uid] if str(i) in returned))
 
-    # 5. subordinates and their decided ratings of the period
+
+def _collect_subordinates(data: dict[int, UnitData], ids: list[int], period: Period) -> None:
+    """5. Subordinates active at the period's end and their decided ratings of the period."""
     children = Unit.objects.filter(parent_id__in=ids).filter(
         Q(valid_from__isnull=True) | Q(valid_from__lte=period.end),
         Q(valid_to__isnull=True) | Q(valid_to__gte=period.end))
@@ -231,23 +281,26 @@ def collect(units: list[Unit], period: Period, *, on: date | None = None) -> dic
             m["subordinates_hoan_thanh_or_better"] = None
             m["subordinates_tot_or_better"] = None
 
-    # 6. the State body each Party organisation leads (configured link): its results count
+
+def _collect_state_bodies(data: dict[int, UnitData], ids: list[int], period: Period,
+                          on: date) -> None:
+    """6. The State body each Party organisation leads (configured link): its results count."""
     links = {ln.party_unit_id: ln.state_unit for ln in StateBodyLink.objects.filter(
         party_unit_id__in=ids).select_related("state_unit")}
-    if links:
-        bodies = {u.pk: u for u in links.values()}
-        body_data = collect(list(bodies.values()), period, on=on)
-        for pid, body in links.items():
-            d, bd = data[pid], body_data[body.pk]
-            for k in LINKED_METRICS:
-                own, theirs = d.metrics.get(k), bd.metrics.get(k)
-                d.metrics[k] = None if own is None or theirs is None else own + theirs
-            d.evidence["tasks"].update(bd.evidence["tasks"])
-            d.evidence["figures"].update(bd.evidence["figures"])
-            d.evidence["state_body"] = {
-                "unit_id": body.pk, "unit": body.name,
-                "metrics": metrics_json({k: bd.metrics.get(k) for k in LINKED_METRICS})}
-    return data
+    if not links:
+        return
+    bodies = {u.pk: u for u in links.values()}
+    body_data = collect(list(bodies.values()), period, on=on)
+    for pid, body in links.items():
+        d, bd = data[pid], body_data[body.pk]
+        for k in LINKED_METRICS:
+            own, theirs = d.metrics.get(k), bd.metrics.get(k)
+            d.metrics[k] = None if own is None or theirs is None else own + theirs
+        d.evidence["tasks"].update(bd.evidence["tasks"])
+        d.evidence["figures"].update(bd.evidence["figures"])
+        d.evidence["state_body"] = {
+            "unit_id": body.pk, "unit": body.name,
+            "metrics": metrics_json({k: bd.metrics.get(k) for k in LINKED_METRICS})}
 
 
 def metrics_json(metrics: dict) -> dict:
