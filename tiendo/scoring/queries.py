@@ -15,8 +15,15 @@ from tiendo.orgs import access
 from tiendo.orgs.models import Unit, UnitKind
 from tiendo.scoring import rules
 from tiendo.scoring.frameworks import shipped_frameworks
-from tiendo.scoring.metrics import UnitData, collect, metrics_from_json, metrics_json
+from tiendo.scoring.metrics import (
+    LINKED_METRICS,
+    UnitData,
+    collect,
+    metrics_from_json,
+    metrics_json,
+)
 from tiendo.scoring.models import FrameworkVersion, Rating
+from tiendo.scoring.shipped import frameworks_ensure_shipped
 from tiendo.tasks.models import Task
 
 DEFAULT_FRAMEWORK = "QD366-TCCS"
@@ -57,8 +64,6 @@ def framework_version(code: str | None = None) -> FrameworkVersion:
     code = code or DEFAULT_FRAMEWORK
     fv = FrameworkVersion.objects.filter(code=code, is_active=True).order_by("-version").first()
     if fv is None and code in shipped_frameworks():
-        from tiendo.scoring.services import frameworks_ensure_shipped
-
         frameworks_ensure_shipped()
         fv = FrameworkVersion.objects.filter(code=code, is_active=True).order_by(
             "-version").first()
@@ -115,8 +120,6 @@ def _subjects(units, data, fw: rules.Framework, parents=None) -> list[rules.Subj
 def _explain_state_body(results, data) -> None:
     """Name the State body whose results a Party organisation's criteria include, criterion by
     criterion (the configured Party ↔ State link)."""
-    from tiendo.scoring.metrics import LINKED_METRICS
-
     for r in results:
         d = data.get(r.subject_id)
         body = d.evidence.get("state_body") if d is not None else None

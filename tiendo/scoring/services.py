@@ -14,7 +14,6 @@ from tiendo.audit.services import record, snapshot
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
 from tiendo.scoring import queries, rules
-from tiendo.scoring.frameworks import shipped_frameworks
 from tiendo.scoring.metrics import metrics_json, status_day
 from tiendo.scoring.models import (
     FROZEN_STATES,
@@ -57,25 +56,6 @@ def _audit_view(r: Rating) -> dict:
 
 
 # --------------------------------------------------------------------------- frameworks
-
-def frameworks_ensure_shipped() -> list[FrameworkVersion]:
-    """Save version 1 of each shipped framework that is not in the database yet."""
-    created = []
-    with transaction.atomic():
-        for code, fw in shipped_frameworks().items():
-            if FrameworkVersion.objects.filter(code=code).exists():
-                continue
-            fv = FrameworkVersion(code=code, version=fw.version, name=fw.name_vi,
-                                  subject_kind=fw.subject_kind, period_kind=fw.period_kind,
-                                  definition=rules.framework_to_dict(fw),
-                                  note="Bộ tiêu chí mặc định của tiendo.")
-            fv.full_clean()
-            fv.save()
-            record(actor=None, action="framework.create", obj=fv,
-                   after={"code": code, "version": fw.version})
-            created.append(fv)
-    return created
-
 
 def framework_save(*, actor, definition: dict, note: str = "") -> FrameworkVersion:
     """Save a new version of a framework; a bad formula is refused with its position."""

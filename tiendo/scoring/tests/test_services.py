@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tiendo.audit.models import AuditEntry
-from tiendo.scoring import services
+from tiendo.scoring import services, shipped
 from tiendo.scoring.frameworks import party_framework
 from tiendo.scoring.models import FrameworkVersion, Mark, MarkKind, Rating, RatingState
 from tiendo.scoring.queries import data_changes
@@ -272,7 +272,7 @@ def test_framework_save_versions_and_rejects_bad_formulas(cast):
         "definition": ["Tiêu chí A1 — Vị trí 54: thiếu dấu đóng ngoặc"]}
     definition["criteria"][0]["formula"] = "if(tasks_due == 0, 25, 25 * tasks_on_time / tasks_due)"
     definition["bands"]["xuat_sac"] = "95"
-    services.frameworks_ensure_shipped()
+    shipped.frameworks_ensure_shipped()
     fv = services.framework_save(actor=cast.admin, definition=definition, note="Ngưỡng 95")
     assert (fv.code, fv.version) == ("QD366", 2)
     assert fv.framework.bands.xuat_sac == D(95)
