@@ -9,11 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators.models import FigureState
-from tiendo.reminders import queries, services, worker
+from tiendo.reminders import queries, services
 from tiendo.reminders.models import Notification, Outbox, OutboxState, Urge
 from tiendo.reminders.tests.conftest import at
 from tiendo.tasks import services as task_services
 from tiendo.testing import make_figure, make_indicator, make_task, make_user
+from tiendo.worker.run import run_once
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +93,7 @@ def test_urging_a_units_missing_figures_names_the_period(cast, late):
 def test_after_one_worker_pass_the_email_reaches_the_smtp_server(cast, late, smtp):
     _head, task = late
     services.urge_send(actor=cast.office, unit=cast.unit_a, task=task, now=NOW)
-    worker.run_once(NOW, plan=False)
+    run_once(NOW, plan=False)
     assert sorted(smtp.to()) == ["focal_a@example.vn", "head_a@example.vn"]
     msg = smtp.messages[0]
     assert msg["Subject"].strip() == "[tiendo] Đôn đốc lần 1: Lập quy hoạch vùng"
