@@ -26,7 +26,6 @@ Cách dùng / usage: tiendo <lệnh> [tuỳ chọn]   (tiendo <lệnh> --help)
   import      nhập sổ tính Excel (đơn vị, chỉ tiêu, kế hoạch, số liệu, nhiệm vụ) / import a workbook
   export      xuất sổ tính cùng định dạng (--workbook -o TỆP.xlsx) / export the workbook
   outlook     cảnh báo sớm / early warning
-  backtest    kiểm tra độ chính xác của cảnh báo sớm / backtest the early warning
   audit       kiểm tra nhật ký thay đổi / verify the audit trail
   synth       tạo dữ liệu tổng hợp / fill a synthetic workspace
   openapi     xuất lược đồ OpenAPI của API / export the API's OpenAPI schema

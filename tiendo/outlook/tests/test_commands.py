@@ -45,23 +45,3 @@ def test_outlook_rejects_a_bad_period_in_vietnamese(world):
 def test_outlook_rejects_an_unknown_unit(world):
     with pytest.raises(CommandError, match="Không có đơn vị mã “khong-co”"):
         run("outlook", "--period", "2026-Q1", "--unit", "khong-co")
-
-
-def test_backtest_prints_accuracy_and_writes_only_its_block(tmp_path, settings):
-    settings.BASE_DIR = tmp_path / "tiendo"
-    doc = tmp_path / "docs" / "early-warning.md"
-    doc.parent.mkdir()
-    doc.write_text("# Cảnh báo sớm\n\nText kept.\n", encoding="utf-8")
-    text = run("backtest", "--write")
-    assert "| seasonal | all | 1200 |" in text
-    assert "scorecard AUC" in text
-    written = doc.read_text(encoding="utf-8")
-    assert written.startswith("# Cảnh báo sớm\n\nText kept.\n\n<!-- section:backtest -->\n")
-    assert "| seasonal | all | 1200 |" in written
-
-
-def test_backtest_json_is_reproducible():
-    a = json.loads(run("backtest", "--json"))
-    b = json.loads(run("backtest", "--json"))
-    assert a == b
-    assert a["targets"]["overall"]["seasonal"]["predictions"] == 1200
