@@ -1,4 +1,4 @@
-"""`tiendo outlook` and `tiendo backtest`."""
+"""`tiendo outlook`."""
 
 import json
 from io import StringIO
