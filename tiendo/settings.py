@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 
+from tiendo.lib import clock
+
 BASE_DIR = Path(__file__).resolve().parent
 
 
@@ -212,7 +214,7 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = "Asia/Ho_Chi_Minh"
+TIME_ZONE = clock.TIME_ZONE
 USE_I18N = True
 USE_TZ = True
 

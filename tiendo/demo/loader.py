@@ -11,7 +11,6 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -24,6 +23,7 @@ from tiendo.demo.units import FOCAL_UNITS, PEOPLE, Q1_TASKS, Q2_TASKS
 from tiendo.demo.workspace import load_workspace
 from tiendo.indicators import services as ind
 from tiendo.indicators.models import Figure, FigureState, Indicator
+from tiendo.lib.clock import VN
 from tiendo.orgs.models import Unit
 from tiendo.reports import services as report_services
 from tiendo.tasks import services as tasks
@@ -32,7 +32,6 @@ from tiendo.units import services as orgs
 
 DATA = Path(__file__).resolve().parent / "data" / "lamdong-2026q1.json"
 REPORT = Path(__file__).resolve().parent / "data" / "lamdong-2026q1-report.txt"
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
 MARKER_UNIT = "ubnd-tinh"
 SAMPLE = "dữ liệu mẫu"
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
 from tiendo.audit.services import record
+from tiendo.lib.clock import VN
 from tiendo.lib.periods import Period
 from tiendo.orgs.models import Unit
 from tiendo.people import queries, services
@@ -32,7 +32,6 @@ from tiendo.units import services as orgs
 
 SAMPLE = "dữ liệu mẫu"
 PERIOD = "2026-Q1"
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
 TODAY = date(2026, 4, 6)
 
 # (unit code, username prefix, how far the chain goes: "concluded" | "assessed")

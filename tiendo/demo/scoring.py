@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
 from tiendo.demo.units import FOCAL_UNITS
+from tiendo.lib.clock import VN
 from tiendo.orgs.models import Unit
 from tiendo.scoring import services
 from tiendo.scoring.models import MarkKind
@@ -30,7 +30,6 @@ PERIOD = "2026-Q1"
 # The sample tasks come from the base organisations' work programme for the year (kỳ giao
 # 2026), due in Q1: the report's own count of Q1 tasks (06 on time, 03 overdue) stays as it is.
 PLAN_PERIOD = "2026"
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 # unit code: (quality mark or None, deductions, shortcomings noted, remedied,
 #             [(title, deadline, completed_on or None, is_key, exceeded)])

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from tiendo.lib.clock import vn_day
 from tiendo.lib.vn_numbers import format_vn_number
 from tiendo.outlook.rules import Risk
 from tiendo.outlook.wording import NOT_ENOUGH_DATA
@@ -165,7 +166,7 @@ def task_risk(
     the task is late already.
     """
     if reported_done_on is not None and reported_done_on <= on:
-        done = reported_done_on.strftime("%d/%m/%Y")
+        done = vn_day(reported_done_on)
         if deadline is not None and reported_done_on > deadline:
             late = (reported_done_on - deadline).days
             return TaskRisk(

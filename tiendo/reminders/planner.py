@@ -14,7 +14,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
@@ -25,6 +24,7 @@ from django.utils import timezone
 from tiendo.indicators.models import Figure, FigureState, Target, TargetScope
 from tiendo.indicators.queries import verdict_rule
 from tiendo.indicators.rules import Bound, TargetSpec, Verdict, assess
+from tiendo.lib.clock import VN
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.orgs.models import Membership, Role, Unit
 from tiendo.reminders import queueing
@@ -45,7 +45,6 @@ from tiendo.reminders.rules import (
 from tiendo.tasks.models import Task, TaskState
 
 log = logging.getLogger("tiendo.reminders")
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
 REPORT_HORIZON_DAYS = 92  # reporting windows older than a quarter are left to the weekly summary
 CHUNK = 2000
 OPEN_STATES = (TaskState.OPEN, TaskState.RETURNED)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from tiendo.indicators.models import Field, Target
 from tiendo.indicators.queries import FigureRow
 from tiendo.indicators.rules import Bound, Direction
+from tiendo.lib.clock import vn_day
 from tiendo.lib.periods import Period, quarter_roman
 from tiendo.lib.text import fold
 from tiendo.lib.vn_numbers import format_count, format_vn_number
@@ -214,7 +215,7 @@ def task_table_rows(rows: list[TaskRow]) -> list[list[str]]:
     for i, r in enumerate(rows, start=1):
         t = r.task
         due = r.status.deadline_in_force
-        deadline = due.strftime("%d/%m/%Y") if due else "Thường xuyên"
+        deadline = vn_day(due) or "Thường xuyên"
         if r.status.extended and t.deadline:
             deadline += f" (hạn ban đầu {t.deadline.strftime('%d/%m/%Y')})"
         status = TASK_STATUS_LABELS_VI[r.status.status]

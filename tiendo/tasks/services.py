@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tiendo.audit.services import record, snapshot
+from tiendo.lib.clock import vn_day
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
 from tiendo.shared.uploads import validate_upload
@@ -98,7 +99,7 @@ def extension_request(*, actor, task: Task, new_deadline: date, reason: str) -> 
     current = task.deadline_in_force
     if current and new_deadline <= current:
         raise ValidationError({"new_deadline": MSG_EXT_NOT_LATER.format(
-            deadline=current.strftime("%d/%m/%Y"))})
+            deadline=vn_day(current))})
     with transaction.atomic():
         req = ExtensionRequest.objects.create(task=task, requested_by=actor,
                                               new_deadline=new_deadline, reason=reason.strip())

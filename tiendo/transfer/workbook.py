@@ -30,6 +30,7 @@ from tiendo.indicators.models import (
     Rollup,
     TargetScope,
 )
+from tiendo.lib.clock import vn_day
 from tiendo.orgs.models import Tree, UnitKind
 from tiendo.programmes.models import ProgrammeKind
 from tiendo.tasks.models import Product, Recurrence, TaskState
@@ -368,7 +369,7 @@ def _cell_out(col: Column, value):
     if col.kind == "bool":
         return "x" if value else None
     if col.kind == "date" and not isinstance(value, str):
-        return value.strftime("%d/%m/%Y")
+        return vn_day(value)
     if col.kind == "json":
         return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else None
     if col.kind == "decimal" and not isinstance(value, str | int):

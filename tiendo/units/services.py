@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tiendo.audit.services import record, snapshot
+from tiendo.lib.clock import vn_day
 from tiendo.orgs.models import Membership, Profile, Unit
 
 MSG_MERGE_SELF = "Không thể sáp nhập một đơn vị vào chính nó."
@@ -33,7 +34,7 @@ def unit_merge(*, actor, merged: list[Unit], into: Unit, effective: date) -> Uni
                 raise ValidationError(MSG_MERGE_SELF)
             if unit.valid_to and unit.valid_to < effective - timedelta(days=1):
                 raise ValidationError(MSG_MERGE_CLOSED.format(
-                    unit=unit, day=unit.valid_to.strftime("%d/%m/%Y")))
+                    unit=unit, day=vn_day(unit.valid_to)))
             before = snapshot(unit)
             unit.valid_to = effective - timedelta(days=1)
             unit.save()

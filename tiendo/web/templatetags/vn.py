@@ -5,6 +5,7 @@ from datetime import date, datetime
 from django import template
 from django.utils import timezone
 
+from tiendo.lib.clock import DAY_FORMAT, vn_day
 from tiendo.lib.vn_numbers import format_count, format_vn_number, format_vn_percent
 
 register = template.Library()
@@ -34,7 +35,7 @@ def vn_date(value):
     if not value:
         return ""
     if isinstance(value, datetime):
-        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+        return timezone.localtime(value).strftime(f"{DAY_FORMAT} %H:%M")
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return vn_day(value)
     return value

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tiendo.extraction.engine import ReadError, read_document
 from tiendo.extraction.engine.directives import propose_tasks
 from tiendo.lib.cells import strip_formula_prefix
+from tiendo.lib.clock import vn_day
 from tiendo.lib.periods import PeriodError
 
 
@@ -52,7 +53,7 @@ class Command(BaseCommand):
                                          indent=2))
             return
         for t in tasks:
-            deadline = t.deadline.strftime("%d/%m/%Y") if t.deadline else "—"
+            deadline = vn_day(t.deadline) or "—"
             extra = []
             if t.product:
                 extra.append(f"sản phẩm: {t.product}")

@@ -1,9 +1,8 @@
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.core.management.base import CommandError
 
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
+from tiendo.lib.clock import VN
 
 
 def parse_now(raw: str | None) -> datetime | None:

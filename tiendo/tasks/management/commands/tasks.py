@@ -4,6 +4,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from tiendo.lib.clock import vn_day
 from tiendo.orgs.access import system_user
 from tiendo.tasks.queries import task_rows
 from tiendo.tasks.rules import TASK_STATUS_LABELS_VI, TaskStatus
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         for r in rows:
             s = r.status
             extra = f" ({s.days_overdue} ngày)" if s.days_overdue else ""
-            deadline = s.deadline_in_force.strftime("%d/%m/%Y") if s.deadline_in_force else "—"
+            deadline = vn_day(s.deadline_in_force) or "—"
             self.stdout.write(f"{deadline:10} {TASK_STATUS_LABELS_VI[s.status]}{extra:10} "
                               f"{r.task.lead_unit.code:18} {r.task.title[:70]}")
 
