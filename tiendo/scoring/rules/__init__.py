@@ -19,8 +19,8 @@ Order of the rules for one subject
 6. Quota per peer group (see :func:`quota_limit`).
 """
 
-# The engine's modules, lowest first: levels, wording → framework → results → points, judging,
-# quota → rating, year; civil_servant and serialise beside them. Callers import from here.
+# The modules, each importing only modules listed before it: levels, wording, framework,
+# results, points, judging, quota, rating, year, civil_servant, serialise. Callers import from here.
 
 from __future__ import annotations
 
