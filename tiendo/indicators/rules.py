@@ -1,7 +1,7 @@
 """Pure rules for indicators (chỉ tiêu): verdicts, attainment, comparisons and roll-ups.
 
 DOMAIN.md §3. No ORM, no clock: plain ``Decimal`` values, enums and small dataclasses (Django
-only for the translated labels of :class:`Verdict`).
+only to mark the labels and sentences for translation).
 
 Verdict (:func:`assess`), with the default, configurable :class:`VerdictRule`:
 
@@ -44,16 +44,16 @@ ratio against a zero or negative number means nothing (e.g. growth of −2%).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from functools import cache
 
 from django.db.models import TextChoices
-from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_noop, pgettext_lazy
 
-from tiendo.lib.vn_numbers import format_vn_number, format_vn_percent
-from tiendo.shared.i18n import in_language
+from tiendo.lib.messages import Message
+from tiendo.shared.i18n import Number, in_language, render, translate
 
 __all__ = [
     "MSG_NO_ACTUAL",
@@ -106,16 +106,11 @@ MSG_NO_TARGET = gettext_noop("Chưa có chỉ tiêu kế hoạch.")
 MSG_BAD_RANGE = "a RANGE target needs value <= value_high"
 
 
-# Every assessment words its explanation in both languages. Switching the language for each one
-# would double the cost of assess(), and a catalogue does not change while the process runs.
+# Looked up once per language: switching the language costs more than the rest of a label.
 @cache
 def _label_in(language: str, verdict: Verdict) -> str:
     return in_language(language, Verdict(verdict).label)
 
-
-@cache
-def _message_in(language: str, message: str) -> str:
-    return in_language(language, gettext_lazy(message))
 
 
 def _dec(value: Decimal | int | str) -> Decimal:
@@ -146,30 +141,29 @@ class TargetSpec:
         if self.bound == Bound.RANGE and (self.value_high is None or self.value_high < self.value):
             raise ValueError(MSG_BAD_RANGE)
 
+    def describe(self) -> Message:
+        """The target in words: "9,77", "trên 70", "không quá 2", "6,6–6,8"."""
+        params = {"value": Number(self.value)}
+        if self.bound == Bound.RANGE:
+            params["high"] = Number(self.value_high)
+        return Message(_BOUND_WORDS[self.bound], params)
+
     def describe_vi(self) -> str:
-        """The target in Vietnamese words: "9,77", "trên 70", "không quá 2", "6,6–6,8"."""
-        v = format_vn_number(self.value)
-        return {
-            Bound.EQ: v,
-            Bound.GT: f"trên {v}",
-            Bound.GE: f"từ {v} trở lên",
-            Bound.LT: f"dưới {v}",
-            Bound.LE: f"không quá {v}",
-            Bound.RANGE: f"{v}–{format_vn_number(self.value_high)}",
-            Bound.ABOUT: f"khoảng {v}",
-        }[self.bound]
+        return str(self.describe())
 
     def describe_en(self) -> str:
-        v = str(self.value)
-        return {
-            Bound.EQ: v,
-            Bound.GT: f"above {v}",
-            Bound.GE: f"at least {v}",
-            Bound.LT: f"below {v}",
-            Bound.LE: f"at most {v}",
-            Bound.RANGE: f"{v}–{self.value_high}",
-            Bound.ABOUT: f"about {v}",
-        }[self.bound]
+        return render(self.describe(), "en")
+
+
+_BOUND_WORDS = {
+    Bound.EQ: "%(value)s",
+    Bound.GT: gettext_noop("trên %(value)s"),
+    Bound.GE: gettext_noop("từ %(value)s trở lên"),
+    Bound.LT: gettext_noop("dưới %(value)s"),
+    Bound.LE: gettext_noop("không quá %(value)s"),
+    Bound.RANGE: "%(value)s–%(high)s",
+    Bound.ABOUT: gettext_noop("khoảng %(value)s"),
+}
 
 
 @dataclass(frozen=True)
@@ -181,46 +175,50 @@ class VerdictRule:
     exceed_on_bounds: bool = True
     honour_stated: bool = True  # a verdict the issuer stated wins (issuer_verdict)
 
-    def describe_vi(self) -> str:
-        tolerance = format_vn_percent(self.about_tolerance * HUNDRED)
+    def describe(self) -> Message:
+        """The rule in words, shown beside the verdicts."""
+        tolerance = Number(self.about_tolerance * HUNDRED, percent=True)
         if self.exceed_margin is None:
-            return ("Đạt: bằng hoặc tốt hơn kế hoạch (từ 100% kế hoạch); còn lại: Không đạt "
-                    f'(chỉ tiêu "khoảng": sai lệch trong ±{tolerance} là Đạt); Vượt chỉ khi '
-                    "cơ quan ban hành báo cáo đánh giá là vượt.")
-        margin = format_vn_percent(self.exceed_margin * HUNDRED)
-        tolerance = format_vn_percent(self.about_tolerance * HUNDRED)
-        text = (
-            f"Vượt: hơn kế hoạch trên {margin} kế hoạch; "
-            f"Đạt: bằng hoặc tốt hơn kế hoạch; còn lại: Không đạt "
-            f'(chỉ tiêu "khoảng": sai lệch trong ±{tolerance} là Đạt'
-        )
-        if not self.exceed_on_bounds:
-            text += '; chỉ tiêu ngưỡng "trên", "dưới", "không quá": chỉ Đạt hoặc Không đạt'
-        return text + ")."
+            return Message(_RULE_WITHOUT_MARGIN, {"tolerance": tolerance})
+        margin = Number(self.exceed_margin * HUNDRED, percent=True)
+        template = _RULE_WITH_MARGIN if self.exceed_on_bounds else _RULE_WITH_MARGIN_NOT_ON_BOUNDS
+        return Message(template, {"margin": margin, "tolerance": tolerance})
+
+    def describe_vi(self) -> str:
+        return str(self.describe())
 
     def describe_en(self) -> str:
-        tolerance = f"{(self.about_tolerance * HUNDRED).normalize():f}%"
-        if self.exceed_margin is None:
-            return ("Achieved: equal to or better than plan (100% of plan or more); otherwise "
-                    f'Not achieved ("about" targets: within ±{tolerance} is Achieved); '
-                    "Exceeded only when the issuing body states it.")
-        margin = f"{(self.exceed_margin * HUNDRED).normalize():f}%"
-        text = (
-            f"Exceeded: better than plan by more than {margin} of plan; "
-            f"Achieved: equal to or better than plan; otherwise Not achieved "
-            f'("about" targets: within ±{tolerance} is Achieved'
-        )
-        if not self.exceed_on_bounds:
-            text += "; threshold targets (above, below, at most): Achieved or Not achieved only"
-        return text + ")."
+        return render(self.describe(), "en")
+
+
+_RULE_WITHOUT_MARGIN = gettext_noop(
+    "Đạt: bằng hoặc tốt hơn kế hoạch (từ 100%% kế hoạch); còn lại: Không đạt "
+    '(chỉ tiêu "khoảng": sai lệch trong ±%(tolerance)s là Đạt); Vượt chỉ khi '
+    "cơ quan ban hành báo cáo đánh giá là vượt.")
+_RULE_WITH_MARGIN = gettext_noop(
+    "Vượt: hơn kế hoạch trên %(margin)s kế hoạch; Đạt: bằng hoặc tốt hơn kế hoạch; còn lại: "
+    'Không đạt (chỉ tiêu "khoảng": sai lệch trong ±%(tolerance)s là Đạt).')
+_RULE_WITH_MARGIN_NOT_ON_BOUNDS = gettext_noop(
+    "Vượt: hơn kế hoạch trên %(margin)s kế hoạch; Đạt: bằng hoặc tốt hơn kế hoạch; còn lại: "
+    'Không đạt (chỉ tiêu "khoảng": sai lệch trong ±%(tolerance)s là Đạt; chỉ tiêu ngưỡng '
+    '"trên", "dưới", "không quá": chỉ Đạt hoặc Không đạt).')
 
 
 @dataclass(frozen=True)
 class Assessment:
+    """A verdict, the attainment and the sentence explaining them (``message``), which
+    :attr:`explanation` gives in the active language; ``explanation_vi`` and ``explanation_en``
+    hold it rendered in each language for readers that want one of them whatever the page's."""
+
     verdict: Verdict | None
     attainment: Decimal | None
     explanation_vi: str
     explanation_en: str = ""
+    message: Message | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def explanation(self) -> str:
+        return translate(self.message) if self.message is not None else self.explanation_vi
 
     @property
     def label_vi(self) -> str:
@@ -324,27 +322,43 @@ def assess(
     """
     direction = Direction(direction)
     if actual is None or target is None:
-        message = MSG_NO_ACTUAL if actual is None else MSG_NO_TARGET
-        return Assessment(None, None, message, _message_in("en", message))
+        return _explained(None, None, Message(MSG_NO_ACTUAL if actual is None else MSG_NO_TARGET))
     actual = _dec(actual)
     computed = _verdict(actual, target, direction, rule)
     verdict = issuer_verdict(computed, stated, rule)
     attainment = _attainment(actual, _plan_for_attainment(target, direction), direction)
 
-    head_vi = f"Thực hiện {format_vn_number(actual)} so với kế hoạch {target.describe_vi()}"
-    head_en = f"Actual {actual} against plan {target.describe_en()}"
-    verdict_vi = _label_in("vi", verdict).lower()
-    verdict_en = _label_in("en", verdict).lower()
-    if attainment is None:
-        explanation_vi = f"{head_vi}: {verdict_vi}."
-        explanation_en = f"{head_en}: {verdict_en}."
-    else:
-        explanation_vi = f"{head_vi}: đạt {format_vn_percent(attainment)} kế hoạch, {verdict_vi}."
-        explanation_en = f"{head_en}: {attainment.normalize():f}% of plan, {verdict_en}."
-    if verdict != computed:
-        explanation_vi = explanation_vi[:-1] + " (theo đánh giá của cơ quan ban hành)."
-        explanation_en = explanation_en[:-1] + " (as stated by the issuing body)."
-    return Assessment(verdict, attainment, explanation_vi, explanation_en)
+    params = {"actual": Number(actual), "plan": target.describe(),
+              "verdict": Message(_VERDICT_WORDS[verdict])}
+    if attainment is not None:
+        params["attainment"] = Number(attainment, percent=True)
+    template = _EXPLANATIONS[attainment is not None, verdict != computed]
+    return _explained(verdict, attainment, Message(template, params))
+
+
+def _explained(verdict: Verdict | None, attainment: Decimal | None,
+               message: Message) -> Assessment:
+    return Assessment(verdict, attainment, str(message), render(message, "en"), message)
+
+
+# The explanation, by (there is an attainment, the issuer's stated verdict won).
+_EXPLANATIONS = {
+    (False, False): gettext_noop("Thực hiện %(actual)s so với kế hoạch %(plan)s: %(verdict)s."),
+    (True, False): gettext_noop(
+        "Thực hiện %(actual)s so với kế hoạch %(plan)s: đạt %(attainment)s kế hoạch, "
+        "%(verdict)s."),
+    (False, True): gettext_noop(
+        "Thực hiện %(actual)s so với kế hoạch %(plan)s: %(verdict)s "
+        "(theo đánh giá của cơ quan ban hành)."),
+    (True, True): gettext_noop(
+        "Thực hiện %(actual)s so với kế hoạch %(plan)s: đạt %(attainment)s kế hoạch, "
+        "%(verdict)s (theo đánh giá của cơ quan ban hành)."),
+}
+_VERDICT_WORDS = {
+    Verdict.EXCEEDED: gettext_noop("vượt"),
+    Verdict.ACHIEVED: gettext_noop("đạt"),
+    Verdict.NOT_ACHIEVED: gettext_noop("không đạt"),
+}
 
 
 def verdict_rule_from(rules: dict) -> VerdictRule:

@@ -1,7 +1,7 @@
 """Pure rules for tasks (nhiệm vụ): status on a date and counts (DOMAIN.md §2).
 
-No ORM, no clock: the date ``on`` is always a parameter (Django only for the translated labels
-of :class:`TaskStatus`).
+No ORM, no clock: the date ``on`` is always a parameter (Django only to mark the labels and
+sentences for translation).
 
 - The deadline in force is the approved extended deadline when there is one and the office counts
   work finished within an extension as on time (configurable, default yes); otherwise the
@@ -14,14 +14,16 @@ of :class:`TaskStatus`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
-from tiendo.shared.i18n import in_language
+from tiendo.lib.messages import Message
+from tiendo.shared.i18n import Day, in_language, render, translate
 
 __all__ = [
     "StatusResult",
@@ -40,12 +42,23 @@ class TaskStatus(TextChoices):
 
 @dataclass(frozen=True)
 class StatusResult:
+    """A status on a date and the clauses explaining it (``clauses``), which :attr:`explanation`
+    gives in the active language; ``explanation_vi`` and ``explanation_en`` hold it rendered in
+    each language for readers that want one of them whatever the page's."""
+
     status: TaskStatus
     days_overdue: int
     deadline_in_force: date | None
     extended: bool
     explanation_vi: str
     explanation_en: str = ""
+    clauses: tuple[Message, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def explanation(self) -> str:
+        if not self.clauses:
+            return self.explanation_vi
+        return "; ".join(translate(c) for c in self.clauses) + "."
 
     @property
     def label_vi(self) -> str:
@@ -60,12 +73,18 @@ class StatusResult:
         return self.status in (TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE)
 
 
-def _days_en(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
-
-
-def _vn_date(d: date) -> str:
-    return d.strftime("%d/%m/%Y")
+NOTE_RECURRING = gettext_noop("Nhiệm vụ thường xuyên, không có hạn")
+NOTE_EXTENDED = gettext_noop("Hạn đã gia hạn đến %(day)s")
+NOTE_DEADLINE = gettext_noop("Hạn %(day)s")
+NOTE_EXTENSION_NOT_COUNTED = gettext_noop(
+    "gia hạn đến %(day)s không được tính là đúng hạn")
+# One day and several days apart: English says "1 day", "5 days".
+TAIL_DONE_LATE = (gettext_noop("hoàn thành ngày %(day)s, trễ 1 ngày"),
+                  gettext_noop("hoàn thành ngày %(day)s, trễ %(days)s ngày"))
+TAIL_DONE_ON_TIME = gettext_noop("hoàn thành ngày %(day)s")
+TAIL_OVERDUE = (gettext_noop("đến ngày %(day)s chưa hoàn thành, quá hạn 1 ngày"),
+                gettext_noop("đến ngày %(day)s chưa hoàn thành, quá hạn %(days)s ngày"))
+TAIL_IN_PROGRESS = gettext_noop("đến ngày %(day)s đang thực hiện")
 
 
 def overdue_days(*, deadline: date | None, on: date) -> int:
@@ -93,20 +112,15 @@ def task_status(
     in_force = extended_deadline if extended else deadline
     done = completed_on is not None and completed_on <= on
 
-    notes_vi: list[str] = []
-    notes_en: list[str] = []
+    clauses: list[Message] = []
     if in_force is None:
-        notes_vi.append("Nhiệm vụ thường xuyên, không có hạn")
-        notes_en.append("Recurring task without a deadline")
+        clauses.append(Message(NOTE_RECURRING))
     elif extended:
-        notes_vi.append(f"Hạn đã gia hạn đến {_vn_date(in_force)}")
-        notes_en.append(f"Deadline extended to {in_force.isoformat()}")
+        clauses.append(Message(NOTE_EXTENDED, {"day": Day(in_force)}))
     else:
-        notes_vi.append(f"Hạn {_vn_date(in_force)}")
-        notes_en.append(f"Deadline {in_force.isoformat()}")
+        clauses.append(Message(NOTE_DEADLINE, {"day": Day(in_force)}))
     if extended_deadline is not None and not extension_counts_on_time:
-        notes_vi.append(f"gia hạn đến {_vn_date(extended_deadline)} không được tính là đúng hạn")
-        notes_en.append(f"the extension to {extended_deadline.isoformat()} does not count")
+        clauses.append(Message(NOTE_EXTENSION_NOT_COUNTED, {"day": Day(extended_deadline)}))
 
     days = 0
     if done:
@@ -114,25 +128,22 @@ def task_status(
         if in_force is not None and completed_on > in_force:
             status = TaskStatus.DONE_LATE
             days = (completed_on - in_force).days
-            tail_vi = f"hoàn thành ngày {_vn_date(completed_on)}, trễ {days} ngày"
-            tail_en = f"completed on {completed_on.isoformat()}, {_days_en(days)} late"
+            tail = Message(TAIL_DONE_LATE[days != 1], {"day": Day(completed_on), "days": days})
         else:
             status = TaskStatus.DONE_ON_TIME
-            tail_vi = f"hoàn thành ngày {_vn_date(completed_on)}"
-            tail_en = f"completed on {completed_on.isoformat()}"
+            tail = Message(TAIL_DONE_ON_TIME, {"day": Day(completed_on)})
     elif in_force is not None and on > in_force:
         status = TaskStatus.OVERDUE
         days = overdue_days(deadline=in_force, on=on)
-        tail_vi = f"đến ngày {_vn_date(on)} chưa hoàn thành, quá hạn {days} ngày"
-        tail_en = f"not completed by {on.isoformat()}, {_days_en(days)} overdue"
+        tail = Message(TAIL_OVERDUE[days != 1], {"day": Day(on), "days": days})
     else:
         status = TaskStatus.IN_PROGRESS
-        tail_vi = f"đến ngày {_vn_date(on)} đang thực hiện"
-        tail_en = f"in progress on {on.isoformat()}"
+        tail = Message(TAIL_IN_PROGRESS, {"day": Day(on)})
 
-    explanation_vi = "; ".join([*notes_vi, tail_vi]) + "."
-    explanation_en = "; ".join([*notes_en, tail_en]) + "."
-    return StatusResult(status, days, in_force, extended, explanation_vi, explanation_en)
+    clauses.append(tail)
+    return StatusResult(status, days, in_force, extended,
+                        "; ".join(str(c) for c in clauses) + ".",
+                        "; ".join(render(c, "en") for c in clauses) + ".", tuple(clauses))
 
 
 def summarise(statuses: Iterable[TaskStatus | str]) -> dict:

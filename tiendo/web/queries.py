@@ -30,9 +30,9 @@ MET, NOT_MET, NOT_REPORTED, NO_TARGET = "met", "not_met", "not_reported", "no_ta
 ROW_CLASSES = (MET, NOT_MET, NOT_REPORTED, NO_TARGET)
 
 
+# Compatibility until tiendo/web/views/exports.py reads ``assessment.explanation``: whether the
+# page is in English. Remove with that switch.
 def is_en() -> bool:
-    """Whether the page is in English: only for the texts still written twice (the
-    explanations of an assessment or a task status, the verdict rule's description)."""
     return (get_language() or "vi").startswith("en")
 
 
@@ -479,5 +479,4 @@ def dashboard_chart_data(data: dict) -> dict:
 
 
 def verdict_rule_text() -> str:
-    rule = verdict_rule()
-    return rule.describe_en() if is_en() else rule.describe_vi()
+    return translate(verdict_rule().describe())

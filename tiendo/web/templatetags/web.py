@@ -103,10 +103,8 @@ def verdict_badge(value):
 
 @register.filter
 def explanation(obj):
-    """The Vietnamese or English explanation of an Assessment or StatusResult."""
-    if obj is None:
-        return ""
-    return obj.explanation_en if queries.is_en() and obj.explanation_en else obj.explanation_vi
+    """The explanation of an Assessment or StatusResult in the page's language."""
+    return obj.explanation if obj is not None else ""
 
 
 @register.simple_tag
