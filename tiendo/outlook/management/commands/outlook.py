@@ -7,7 +7,7 @@ from tiendo.lib.vn_numbers import format_vn_number
 from tiendo.orgs.access import system_user
 from tiendo.orgs.models import Unit
 from tiendo.outlook.queries import outlook
-from tiendo.tasks.management.commands.tasks import parse_day
+from tiendo.shared.commands import parse_day
 
 
 class Command(BaseCommand):

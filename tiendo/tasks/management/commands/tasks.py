@@ -1,11 +1,11 @@
 import json
-from datetime import date
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from tiendo.lib.clock import vn_day
 from tiendo.orgs.access import system_user
+from tiendo.shared.commands import parse_day
 from tiendo.tasks.queries import task_rows
 from tiendo.tasks.rules import TASK_STATUS_LABELS_VI, TaskStatus
 
@@ -36,19 +36,6 @@ class Command(BaseCommand):
             deadline = vn_day(s.deadline_in_force) or "—"
             self.stdout.write(f"{deadline:10} {TASK_STATUS_LABELS_VI[s.status]}{extra:10} "
                               f"{r.task.lead_unit.code:18} {r.task.title[:70]}")
-
-
-def parse_day(text: str) -> date:
-    text = text.strip()
-    try:
-        if "/" in text:
-            d, m, y = (int(x) for x in text.split("/"))
-            return date(y, m, d)
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise CommandError(
-            f"Ngày “{text}” không hợp lệ: dùng YYYY-MM-DD hoặc dd/mm/yyyy "
-            f"(invalid date: use YYYY-MM-DD or dd/mm/yyyy).", returncode=2) from exc
 
 
 def _dumps(obj) -> str:
