@@ -1,5 +1,7 @@
-"""Writes of the second factor: a person's TOTP device is created, then confirmed by the
-first code it accepts. Each write leaves an audit entry (never the secret key)."""
+"""Writes of the second factor: a person's TOTP device is created when they open the set-up
+page, and becomes their second factor when the first code it accepts confirms it. That
+confirmation leaves an audit entry (never the secret key). An unconfirmed device changes
+nothing for the person's login, and opening a page (a GET) never writes the audit log."""
 
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -14,14 +16,11 @@ def _public(device: TOTPDevice) -> dict:
 
 
 def totp_device_for(*, actor) -> TOTPDevice:
-    """The person's confirmed device, else the one being set up, else a new one (audited)."""
+    """The person's confirmed device, else the one being set up, else a new unconfirmed one."""
     device = (TOTPDevice.objects.filter(user=actor, confirmed=True).first()
               or TOTPDevice.objects.filter(user=actor, confirmed=False).first())
     if device is None:
-        with transaction.atomic():
-            device = TOTPDevice.objects.create(user=actor, name=DEVICE_NAME, confirmed=False)
-            record(actor=actor, action="security.totp_create", obj=device,
-                   after=_public(device))
+        device = TOTPDevice.objects.create(user=actor, name=DEVICE_NAME, confirmed=False)
     return device
 
 
