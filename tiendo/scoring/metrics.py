@@ -31,6 +31,7 @@ from django.db.models import Q
 
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators import rules as ind_rules
+from tiendo.indicators.assessments import verdict_rule
 from tiendo.indicators.models import Figure, FigureState, Target, TargetScope
 from tiendo.lib.periods import Period
 from tiendo.orgs.models import Unit
@@ -73,10 +74,6 @@ def status_day(period: Period) -> date:
 def window_close(period: Period) -> datetime:
     days = int(_rule("report_window_days", REPORT_WINDOW_DAYS))
     return datetime.combine(period.end + timedelta(days=days), time.max, VN)
-
-
-def _verdict_rule() -> ind_rules.VerdictRule:
-    return ind_rules.verdict_rule_from(getattr(settings, "TIENDO_RULES", {}))
 
 
 def collect(units: list[Unit], period: Period, *, on: date | None = None) -> dict[int, UnitData]:
@@ -208,7 +205,7 @@ def _collect_targets(data: dict[int, UnitData], targets, current: dict[tuple[int
                      ) -> dict[int, set[int]]:
     """Targets met, exceeded and not met, from their approved current figures. Returns the
     indicators each unit has a target for."""
-    rule = _verdict_rule()
+    rule = verdict_rule()  # the workspace's, read in one place
     indicators: dict[int, set[int]] = defaultdict(set)
     for t in targets:
         indicators[t.unit_id].add(t.indicator_id)
