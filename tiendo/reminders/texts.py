@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext
 
+from tiendo.lib.clock import vn_day
 from tiendo.lib.vn_numbers import format_count
 
 # How each language writes a count: Vietnamese pads it below ten and groups by dots ("03",
@@ -18,7 +19,8 @@ COUNT_FORMATS: dict[str, Callable[[int], str]] = {"vi": format_count, "en": str}
 
 
 def vn_date(iso: str | None) -> str:
-    return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+    """An ISO day from a payload, written dd/mm/yyyy; "" for none."""
+    return vn_day(date.fromisoformat(iso)) if iso else ""
 
 
 def language(code: str | None) -> str:
