@@ -2,6 +2,8 @@
 (đôn đốc) from the office, a direction (ý kiến chỉ đạo) on a task. Each recipient gets an in-app
 notification (the bell shows it as soon as the transaction commits) and one outbox row per
 channel they chose; the worker's next pass sends those, without waiting for the digest.
+The service passes what to say as messages (template and values); each recipient's rows hold
+the text in that recipient's language.
 
 Only the recipients' own rows are read, so this stays cheap however many people there are.
 """
@@ -12,6 +14,7 @@ from datetime import datetime
 
 from django.contrib.auth import get_user_model
 
+from tiendo.lib.messages import Message
 from tiendo.orgs.models import Membership, Profile, Role, Unit
 from tiendo.reminders.models import (
     Channel,
@@ -21,6 +24,8 @@ from tiendo.reminders.models import (
     PushSubscription,
 )
 from tiendo.reminders.queueing import link, payload_item
+from tiendo.reminders.texts import language
+from tiendo.shared.i18n import in_language
 
 
 def unit_people(unit: Unit) -> dict[str, list[int]]:
@@ -42,11 +47,12 @@ def unit_people(unit: Unit) -> dict[str, list[int]]:
     return {"focal": list(dict.fromkeys(focal)), "head": list(dict.fromkeys(head))}
 
 
-def send_now(*, recipients: list[int], key: str, kind: str, title: str, body: str,
-             path: str, data: dict, now: datetime) -> list[Notification]:
+def send_now(*, recipients: list[int], key: str, kind: str, title: Message | str,
+             body: Message | str, path: str, data: dict, now: datetime) -> list[Notification]:
     """Write the notifications and outbox rows of one message to each recipient. Must run
     inside the caller's transaction. ``key`` is unique per message; each row adds the
-    recipient (and channel) to it."""
+    recipient (and channel) to it. ``title`` and ``body`` are written in each recipient's
+    language (a plain string, such as the office's own words, is the same for all)."""
     users = {u.pk: u for u in get_user_model().objects.filter(pk__in=recipients,
                                                                 is_active=True)}
     prefs = {p.user_id: p for p in ChannelPreference.objects.filter(user_id__in=users)}
@@ -60,17 +66,19 @@ def send_now(*, recipients: list[int], key: str, kind: str, title: str, body: st
         if user is None:
             continue
         item_key = f"{key}:{uid}"
-        note = Notification(dedup_key=item_key, recipient=user, kind=kind, title=title,
-                            body=body, link=link(path), data=data, urgent=True,
-                            created_at=now, sent_in=f"item:{item_key}")
-        notes.append(note)
         profile = profiles.get(uid)
+        lang = language(profile.language if profile else None)
+        text = {"title": in_language(lang, title), "body": in_language(lang, body)}
+        note = Notification(dedup_key=item_key, recipient=user, kind=kind, link=link(path),
+                            data=data, urgent=True, created_at=now,
+                            sent_in=f"item:{item_key}", **text)
+        notes.append(note)
         pref = prefs.get(uid) or ChannelPreference(user_id=uid)
         payload = {"kind": "immediate", "day": now.date().isoformat(),
                    "name": (profile.full_name if profile else "") or user.username,
-                   "language": profile.language if profile else "vi",
-                   "items": [payload_item({"dedup_key": item_key, "kind": kind, "title": title,
-                                           "body": body, "link": note.link, "urgent": True,
+                   "language": lang,
+                   "items": [payload_item({"dedup_key": item_key, "kind": kind, **text,
+                                           "link": note.link, "urgent": True,
                                            "data": data})],
                    "more": 0}
         common = {"recipient_id": uid, "created_at": now, "next_attempt_at": now,

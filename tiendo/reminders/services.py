@@ -5,11 +5,11 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from tiendo.audit.services import record, snapshot
-from tiendo.lib.periods import PeriodError, parse_period
+from tiendo.lib.messages import Message
+from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.orgs import access
 from tiendo.orgs.models import Profile, Role
 from tiendo.reminders import notify
@@ -99,6 +99,14 @@ MSG_URGE_NOT_THEIRS = gettext_lazy(
 MSG_URGE_TASK_UNIT = gettext_lazy("Nhiệm vụ này không do đơn vị được đôn đốc chủ trì.")
 MSG_URGE_LONG = gettext_lazy("Lời nhắn dài quá 2.000 ký tự.")
 
+# What an urge or a direction says, kept as messages (template and values): notify.send_now
+# writes them in each recipient's language.
+URGE_TITLE = gettext_noop("Đôn đốc lần %(n)s: %(what)s")
+URGE_LATE_WORK = gettext_noop("số liệu và nhiệm vụ chậm của đơn vị")
+URGE_BODY = gettext_noop("Văn phòng đề nghị %(unit)s khẩn trương thực hiện và báo cáo.")
+DIRECTION_TITLE = gettext_noop("Ý kiến chỉ đạo: %(task)s")
+WITH_PERIOD = "%(what)s (%(period)s)"  # punctuation only, the same in every language
+
 
 def urge_recipients(unit) -> dict[str, list]:
     """The people an urge of ``unit`` may go to: {"focal": [...], "head": [...]} as users."""
@@ -108,13 +116,16 @@ def urge_recipients(unit) -> dict[str, list]:
     return {k: [users[i] for i in v if i in users] for k, v in ids.items()}
 
 
-def _urge_text(unit, task, period_label: str, sequence: int, message: str) -> tuple[str, str]:
-    what = task.title if task is not None else (
-        _("số liệu và nhiệm vụ chậm của đơn vị") + (f" ({period_label})" if period_label else ""))
-    title = _("Đôn đốc lần %(n)s: %(what)s") % {"n": sequence, "what": what}
-    body = message.strip() or _("Văn phòng đề nghị %(unit)s khẩn trương thực hiện và báo cáo.") % {
-        "unit": unit.name}
-    return title, body
+def _urge_text(unit, task, period: Period | None, sequence: int,
+               message: str) -> tuple[Message, Message | str]:
+    if task is not None:
+        what: Message | str = task.title
+    elif period is not None:
+        what = Message(WITH_PERIOD, {"what": Message(URGE_LATE_WORK), "period": period.label})
+    else:
+        what = Message(URGE_LATE_WORK)
+    title = Message(URGE_TITLE, {"n": sequence, "what": what})
+    return title, message.strip() or Message(URGE_BODY, {"unit": unit.name})
 
 
 def urge_send(*, actor, unit, task=None, period: str = "", message: str = "",
@@ -139,10 +150,10 @@ def urge_send(*, actor, unit, task=None, period: str = "", message: str = "",
     if any(uid not in allowed for uid in chosen):
         raise ValidationError(MSG_URGE_NOT_THEIRS)
     now = now or timezone.now()
-    label = ""
+    parsed = None
     if period:
         try:
-            label = parse_period(period).label_vi
+            parsed = parse_period(period)
         except PeriodError as exc:
             raise ValidationError({"period": str(exc)}) from exc
     with transaction.atomic():
@@ -153,13 +164,13 @@ def urge_send(*, actor, unit, task=None, period: str = "", message: str = "",
                     sequence=sequence, created_at=now)
         urge.full_clean()
         urge.save()
-        title, body = _urge_text(unit, task, label, sequence, message)
+        title, body = _urge_text(unit, task, parsed, sequence, message)
         path = f"/nhiem-vu/{task.pk}/" if task is not None else f"/don-vi/{unit.pk}/"
         data = {"type": "urge", "urge": urge.pk, "unit_id": unit.pk, "unit": unit.name,
                 "task": task.pk if task is not None else None, "period": urge.period,
                 "sequence": sequence}
         notify.send_now(recipients=chosen, key=f"urge:{urge.pk}", kind=ItemKind.URGE,
-                        title=str(title), body=str(body), path=path, data=data, now=now)
+                        title=title, body=body, path=path, data=data, now=now)
         record(actor=actor, action="reminders.urge", obj=urge, unit_id=unit.pk,
                after={"unit": unit.code, "task": data["task"], "period": urge.period,
                       "sequence": sequence, "recipients": chosen,
@@ -177,9 +188,10 @@ def direction_notify(*, direction, now=None) -> None:
                   if uid != direction.author_id]  # the author knows already
     if not recipients:
         return
-    title = _("Ý kiến chỉ đạo: %(task)s") % {"task": task.title}
     notify.send_now(recipients=recipients, key=f"direction:{direction.pk}",
-                    kind=ItemKind.DIRECTION, title=str(title), body=direction.text[:1000],
+                    kind=ItemKind.DIRECTION,
+                    title=Message(DIRECTION_TITLE, {"task": task.title}),
+                    body=direction.text[:1000],
                     path=f"/nhiem-vu/{task.pk}/",
                     data={"type": "direction", "task": task.pk, "unit_id": task.lead_unit_id,
                           "unit": task.lead_unit.name},

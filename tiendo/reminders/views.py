@@ -7,13 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
+from tiendo.lib.clock import vn_day
 from tiendo.orgs import access
-from tiendo.reminders import queries, services
+from tiendo.reminders import queries, services, texts
 from tiendo.reminders.channels import inapp, webpush
 from tiendo.reminders.forms import PreferenceForm, UrgeForm
 from tiendo.reminders.models import ICalToken
@@ -72,31 +73,40 @@ def ical_reset(request):
 
 
 def ical(request, token):
-    """Private calendar of a person's deadlines; the token is the only credential."""
-    row = ICalToken.objects.select_related("user").filter(token=token).first()
+    """Private calendar of a person's deadlines, in their language; the token is the only
+    credential."""
+    row = ICalToken.objects.select_related("user__profile").filter(token=token).first()
     if row is None or not row.user.is_active:
         raise Http404
+    profile = getattr(row.user, "profile", None)
+    with translation.override(texts.language(profile.language if profile else None)):
+        cal = _calendar(row.user)
+    resp = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    resp["Cache-Control"] = "private, max-age=300"
+    return resp
+
+
+def _calendar(user) -> Calendar:
     cal = Calendar()
     cal.add("prodid", "-//tiendo//nhac-viec//VI")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", "tiendo — hạn nhiệm vụ")
+    cal.add("x-wr-calname", _("tiendo — hạn nhiệm vụ"))
     stamp = timezone.now()
     since = timezone.localdate() - timedelta(days=90)
-    for task in queries.deadlines_for_calendar(user=row.user, since=since):
+    for task in queries.deadlines_for_calendar(user=user, since=since):
         due = task.deadline_in_force
         ev = Event()
         ev.add("uid", f"task-{task.pk}@tiendo")
         ev.add("dtstamp", stamp)
         ev.add("dtstart", due)
         ev.add("dtend", due + timedelta(days=1))
-        ev.add("summary", f"Hạn: {task.title}")
-        ev.add("description", f"Đơn vị chủ trì: {task.lead_unit.name}. "
-                              f"Hạn: {due:%d/%m/%Y}. Tiến độ: {task.progress}%.")
+        ev.add("summary", _("Hạn: %(title)s") % {"title": task.title})
+        ev.add("description", _("Đơn vị chủ trì: %(unit)s. Hạn: %(deadline)s. "
+                                "Tiến độ: %(progress)s%%.") % {
+            "unit": task.lead_unit.name, "deadline": vn_day(due), "progress": task.progress})
         ev.add("url", settings.TIENDO_SITE_URL.rstrip("/") + f"/nhiem-vu/{task.pk}/")
         cal.add_component(ev)
-    resp = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
-    resp["Cache-Control"] = "private, max-age=300"
-    return resp
+    return cal
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators.models import FigureState
+from tiendo.orgs.models import Profile
 from tiendo.reminders import queries, services
 from tiendo.reminders.models import Notification, Outbox, OutboxState, Urge
 from tiendo.reminders.tests.conftest import at
@@ -50,6 +51,36 @@ def test_office_urges_a_late_task_and_the_focal_point_and_head_hear_at_once(cast
     assert again.sequence == 2
     assert Notification.objects.filter(kind="urge", recipient=cast.focal_a).first().title \
         == "Đôn đốc lần 2: Lập quy hoạch vùng"
+
+
+def test_each_recipient_reads_the_urge_in_their_own_language(cast, late):
+    head, _task = late
+    Profile.objects.filter(user=cast.focal_a).update(language="en")
+    services.urge_send(actor=cast.office, unit=cast.unit_a, period="2026-Q1", now=NOW)
+    en = Notification.objects.get(recipient=cast.focal_a)
+    vi = Notification.objects.get(recipient=head)
+    assert (en.title, en.body) == (
+        "Urge no. 1: the unit's late figures and tasks (Q1 2026)",
+        "The office asks Sở A to act and report without delay.")
+    assert (vi.title, vi.body) == (
+        "Đôn đốc lần 1: số liệu và nhiệm vụ chậm của đơn vị (Quý I/2026)",
+        "Văn phòng đề nghị Sở A khẩn trương thực hiện và báo cáo.")
+    payloads = {r.recipient_id: r.payload for r in Outbox.objects.all()}
+    assert (payloads[cast.focal_a.pk]["language"], payloads[cast.focal_a.pk]["items"][0]["title"]) \
+        == ("en", en.title)
+    assert (payloads[head.pk]["language"], payloads[head.pk]["items"][0]["body"]) \
+        == ("vi", vi.body)
+
+
+def test_the_offices_own_words_reach_every_recipient_as_written(cast, late):
+    head, task = late
+    Profile.objects.filter(user=cast.focal_a).update(language="en")
+    services.urge_send(actor=cast.office, unit=cast.unit_a, task=task,
+                       message="Đề nghị báo cáo trước 25/4.", now=NOW)
+    notes = {n.recipient_id: (n.title, n.body) for n in Notification.objects.all()}
+    assert notes == {
+        cast.focal_a.pk: ("Urge no. 1: Lập quy hoạch vùng", "Đề nghị báo cáo trước 25/4."),
+        head.pk: ("Đôn đốc lần 1: Lập quy hoạch vùng", "Đề nghị báo cáo trước 25/4.")}
 
 
 def test_the_office_may_send_to_the_head_alone(cast, late):
@@ -109,6 +140,15 @@ def test_a_direction_on_a_task_notifies_the_unit(cast, late):
     assert notes[0].title == "Ý kiến chỉ đạo: Lập quy hoạch vùng"
     assert notes[0].body == "Tập trung hoàn thành."
     assert Outbox.objects.filter(channel="email").count() == 2
+
+
+def test_a_direction_reaches_each_recipient_in_their_own_language(cast, late):
+    head, task = late
+    Profile.objects.filter(user=head).update(language="en")
+    task_services.direction_add(actor=cast.leader, task=task, text="Tập trung hoàn thành.")
+    notes = {n.recipient_id: n.title for n in Notification.objects.filter(kind="direction")}
+    assert notes == {cast.focal_a.pk: "Ý kiến chỉ đạo: Lập quy hoạch vùng",
+                     head.pk: "Direction: Lập quy hoạch vùng"}
 
 
 def test_the_offices_bell_counts_figures_awaiting_its_approval(cast):

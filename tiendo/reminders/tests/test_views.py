@@ -2,6 +2,7 @@ import json
 from datetime import date, timedelta
 
 import pytest
+import time_machine
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import timezone
@@ -127,6 +128,24 @@ def test_private_ical_feed_lists_the_persons_deadlines(client, cast):
     cal = Calendar.from_ical(client.get(f"/nhac-viec/ical/{outsider.token}.ics").content)
     assert [str(e["summary"]) for e in cal.walk("VEVENT")] == ["Hạn: Báo cáo C"]
     assert client.get("/nhac-viec/ical/khong-ton-tai.ics").status_code == 404
+
+
+@time_machine.travel(at("2026-06-01", 9), tick=False)
+def test_private_ical_feed_is_written_in_its_owners_language(client, cast):
+    make_task("Báo cáo A", cast.unit_a, deadline=date(2026, 6, 30))
+    Profile.objects.filter(user=cast.focal_a).update(language="en")
+    token = ICalToken.objects.create(user=cast.focal_a)
+    cal = Calendar.from_ical(client.get(f"/nhac-viec/ical/{token.token}.ics").content)
+    [event] = cal.walk("VEVENT")
+    assert (str(cal["x-wr-calname"]), str(event["summary"]), str(event["description"])) == (
+        "tiendo — task deadlines", "Due: Báo cáo A",
+        "Lead unit: Sở A. Deadline: 30/06/2026. Progress: 0%.")
+    head = ICalToken.objects.create(user=cast.leader)
+    cal = Calendar.from_ical(client.get(f"/nhac-viec/ical/{head.token}.ics").content)
+    [event] = cal.walk("VEVENT")
+    assert (str(cal["x-wr-calname"]), str(event["summary"]), str(event["description"])) == (
+        "tiendo — hạn nhiệm vụ", "Hạn: Báo cáo A",
+        "Đơn vị chủ trì: Sở A. Hạn: 30/06/2026. Tiến độ: 0%.")
 
 
 def test_push_subscription_endpoint(client, cast, home):
