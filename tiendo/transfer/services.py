@@ -19,7 +19,6 @@ from tiendo.indicators import assessments
 from tiendo.indicators import services as ind
 from tiendo.indicators.models import Figure, FigureState, Target
 from tiendo.orgs import access
-from tiendo.units import services as orgs
 from tiendo.programmes.models import Programme
 from tiendo.tasks import services as task_services
 from tiendo.tasks.models import Task, search_key_of
@@ -52,6 +51,7 @@ from tiendo.transfer.workbook import (
     WorkbookError,
     read_workbook,
 )
+from tiendo.units import services as orgs
 
 
 # --- writing ------------------------------------------------------------------------------

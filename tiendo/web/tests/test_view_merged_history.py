@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from tiendo.units import services as orgs
 from tiendo.testing import make_figure, make_indicator, make_target, make_unit
+from tiendo.units import services as orgs
 
 pytestmark = pytest.mark.django_db
 
