@@ -53,7 +53,7 @@ def pytest_runtest_protocol(item, nextitem):
             faulthandler.cancel_dump_traceback_later()
 
 
-# --- browser tests (Playwright driving Debian's Chromium; see STACK.md §3) ---
+# --- browser tests (Playwright driving Debian's Chromium; see CONTRIBUTING.md §Browser tests) ---
 # Playwright's sync API keeps an asyncio loop running in the test thread for the whole session
 # once a browser test has started; without this flag the ORM then refuses to run in the tests
 # that follow. Tests that start a production-like subprocess must drop it from its env.

@@ -270,7 +270,7 @@ TIENDO_DEMO_PASSWORD = os.environ.get("TIENDO_DEMO_PASSWORD") or None
 TIENDO_SIGNING_P12 = os.environ.get("TIENDO_SIGNING_P12") or None
 TIENDO_SIGNING_P12_PASSWORD = os.environ.get("TIENDO_SIGNING_P12_PASSWORD") or None
 
-# Configurable domain rules (DOMAIN.md): defaults that an office may change.
+# Configurable domain rules (docs/domain.md §Configurable rules): defaults an office may change.
 _exceed = os.environ.get("TIENDO_EXCEED_MARGIN", "").strip()
 if _exceed and not __import__("re").fullmatch(r"0(\.\d+)?", _exceed):
     _die("TIENDO_EXCEED_MARGIN", _exceed, "một tỷ lệ từ 0 đến dưới 1, ví dụ 0.05 (a share)")

@@ -10,7 +10,8 @@ READER_ROLES = (Role.INSPECTOR, Role.OFFICE, Role.ADMIN)
 
 
 def may_read_trail(user) -> bool:
-    """Inspection boards, office staff and administrators read the trail (PRODUCT.md)."""
+    """Inspection boards, office staff and administrators read the trail (docs/security.md
+    §Audit trail)."""
     return access.has_role(user, *READER_ROLES)
 
 

@@ -34,7 +34,7 @@ class Purpose(models.TextChoices):
 class ExtractionRun(models.Model):
     """One uploaded report (báo cáo) read into statements, for one unit's figures.
 
-    ``statements`` is the engine's output (ANNOTATION format: spans into ``text``);
+    ``statements`` is the engine's output (docs/extraction-format.md: spans into ``text``);
     ``reviews`` maps a statement's index (as a string) to the reviewer's decision, the matched
     indicator id and the value, possibly corrected.
 

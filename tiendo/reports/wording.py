@@ -1,7 +1,8 @@
 """How the quarterly report words its results — the sentence rules, in one place.
 
 Pure functions over plain values (no Django, no ORM, no clock). The house style is the one of
-a provincial quarterly report (DOMAIN.md §5; the report in the demo):
+a provincial quarterly report (docs/domain.md §Numbers, dates and holidays; the report in
+the demo):
 
 - a level figure: "Thu ngân sách nhà nước đạt 10.619 tỷ đồng (KH: 9.950 tỷ đồng, đạt), bằng 33%
   dự toán Trung ương";

@@ -94,7 +94,7 @@ class TaskProposal:
 
 
 def period_end(code: str | None) -> date | None:
-    """Last day of an ANNOTATION period code (2026, 2026-Q2, 2026-04)."""
+    """Last day of a statement period code (2026, 2026-Q2, 2026-04)."""
     if not code:
         return None
     year = int(code[:4])

@@ -1,4 +1,4 @@
-"""From report text to indicator statements (ANNOTATION.md): the pipeline.
+"""From report text to indicator statements (docs/extraction-format.md): the pipeline.
 
 1. The text is cut into lines; upper-case section headings set the report period and whether the
    section reports results or plans ("PHƯƠNG HƯỚNG, NHIỆM VỤ … QUÝ II/2026": every number is a
@@ -71,8 +71,9 @@ _MASK_RE = re.compile(
 
 
 def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
-    """Every indicator statement of ``text`` (ANNOTATION.md), in text order. Never raises on
-    odd text; ``default_period`` ("2026-Q1") is the report's period when headings give none."""
+    """Every indicator statement of ``text`` (docs/extraction-format.md), in text order. Never
+    raises on odd text; ``default_period`` ("2026-Q1") is the report's period when headings
+    give none."""
     if not isinstance(text, str):
         raise TypeError("text must be str")
     if not unicodedata.is_normalized("NFC", text):

@@ -63,7 +63,8 @@ DENOMINATORS = (
     "năm", "tháng", "giờ", "ha", "km2", "km²", "hộ", "lao động", "học sinh", "lớp",
 )
 
-# Structural counts that name a fixed set rather than report a result (ANNOTATION: out of scope).
+# Structural counts that name a fixed set rather than report a result (out of scope:
+# docs/extraction-format.md).
 STRUCTURAL_NOUNS = (
     "cấp", "ctmtqg", "chương trình mục tiêu quốc gia", "chương trình mtqg", "nhiệm kỳ",
     "năm", "tháng", "quý", "tuần", "thứ", "khóa", "khoá", "lần thứ",

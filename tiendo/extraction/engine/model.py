@@ -71,7 +71,7 @@ class Document:
 
 
 def statements_to_jsonl(statements: Iterable[Statement]) -> str:
-    """One JSON object per line (ANNOTATION.md format), UTF-8 text, trailing newline."""
+    """One JSON object per line (docs/extraction-format.md), UTF-8 text, trailing newline."""
     lines = [json.dumps(s.to_dict(), ensure_ascii=False) for s in statements]
     return "".join(line + "\n" for line in lines)
 

@@ -1,7 +1,7 @@
 """Period expressions in running text ("quý I/2026", "tháng 4/2026", "6 tháng đầu năm", "cả năm").
 
 The grammar of a period *code* is :mod:`tiendo.lib.periods`; this module only finds where a
-period is written in prose and turns it into the statement period of ANNOTATION.md
+period is written in prose and turns it into the statement period of docs/extraction-format.md
 (``YYYY``, ``YYYY-Qn``, ``YYYY-MM``; a cumulative "n tháng" takes the month it runs to).
 """
 
@@ -33,12 +33,12 @@ _DAY_BEFORE_RE = re.compile(r"ngày\s*[0-9]{1,2}\s*$", re.IGNORECASE)
 class PeriodMention:
     start: int
     end: int
-    code: str | None  # ANNOTATION period code, None when the year is unknown
+    code: str | None  # statement period code, None when the year is unknown
     kind: str  # "quarter", "month", "year", "cumulative"
 
 
 def to_code(p: Period) -> str:
-    """A :class:`Period` as an ANNOTATION.md period code."""
+    """A :class:`Period` as a statement period code (docs/extraction-format.md)."""
     if p.kind == "year":
         return str(p.year)
     if p.kind == "quarter":
@@ -60,7 +60,7 @@ def year_of(code: str | None) -> int | None:
 
 
 def parse_code(code: str | None) -> str | None:
-    """Validate a period given by a user ("2026-Q1", "quý I/2026") → ANNOTATION code."""
+    """Validate a period given by a user ("2026-Q1", "quý I/2026") → statement period code."""
     if not code:
         return None
     return to_code(parse_period(code))

@@ -1,7 +1,7 @@
 """Which numbers are quantities (in scope) and which are dates, identifiers, names or markers.
 
-ANNOTATION.md lists what is out of scope: dates and periods, document numbers and named
-bodies, numbers inside proper names, section/list markers and footnote marks, and fixed
+docs/extraction-format.md lists what is out of scope: dates and periods, document numbers and
+named bodies, numbers inside proper names, section/list markers and footnote marks, and fixed
 structural counts ("chính quyền 2 cấp", "24/7"). Each rule below is one of those, written for
 the grammar of the text, never for a given report.
 """

@@ -1,4 +1,4 @@
-"""Scoring extracted statements against hand-made answers, as ANNOTATION.md defines it.
+"""Scoring extracted statements against hand-made answers (docs/extraction-format.md).
 
 Numbers are paired one to one by span overlap (largest overlap first). Over the pairs:
 detection precision/recall/F1 (optional gold numbers neither count nor penalise), value, role

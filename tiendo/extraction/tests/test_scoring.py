@@ -1,4 +1,4 @@
-"""The scorer follows ANNOTATION.md's definitions (checked by hand-computable cases)."""
+"""The scorer follows docs/extraction-format.md's definitions (checked by hand-computable cases)."""
 
 import pytest
 

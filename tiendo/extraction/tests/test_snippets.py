@@ -3,7 +3,7 @@
 The snippets are short texts written for these tests (budget, exports, tourism, health, party
 work, crime, agriculture, plans, bounds, out-of-scope numbers). Compared: period, status and,
 for every number, span, text, value, unit, role, scope, direction and bound. The indicator
-name and the basis are free text (ANNOTATION.md) and not compared.
+name and the basis are free text (docs/extraction-format.md) and not compared.
 """
 
 import json

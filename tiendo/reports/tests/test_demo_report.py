@@ -147,7 +147,7 @@ def test_docx_has_the_administrative_layout_and_party_heading(demo_outputs):
 
 
 def _value_given_back(numbers: list[dict]):
-    """The figure's value as the extraction format (data/ANNOTATION.md) carries it: the
+    """The figure's value as the extraction format (docs/extraction-format.md) carries it: the
     actual; for a done/total pair ("17/18") the first part; for an indicator whose value is a
     change ("Số vụ phá rừng giảm 47,3%", "tăng gấp 2,3 lần") the signed change."""
     for role in ("actual", "part"):

@@ -1,4 +1,5 @@
-"""`tiendo extract FILE`: read a report and print its indicator statements (ANNOTATION.md)."""
+"""`tiendo extract FILE`: read a report and print its indicator statements
+(docs/extraction-format.md)."""
 
 from pathlib import Path
 
