@@ -4,8 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
+from tiendo.indicators.period_choice import chosen_period
 from tiendo.outlook.queries import outlook
-from tiendo.web.period_choice import chosen_period
 
 PANEL_LIMIT = 10
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from tiendo.indicators.period_choice import chosen_period
 from tiendo.lib.periods import period_of_date
 from tiendo.orgs import access
 from tiendo.reports import services
@@ -19,7 +20,6 @@ from tiendo.reports.content import report_profile
 from tiendo.reports.models import SignoffState
 from tiendo.reports.queries import get_signoff_for_user, signoffs_for
 from tiendo.reports.xlsx import CSV_SHEETS
-from tiendo.web.period_choice import chosen_period
 
 MSG_BAD_ISSUE_DATE = "Ngày ban hành không hợp lệ."
 

@@ -7,12 +7,13 @@ from django.db.models import Case, Count, IntegerField, Q, Value, When
 
 from tiendo.indicators.history import combined_history, history_note
 from tiendo.indicators.models import Assessment, Evidence, Figure, HistoryRule, Indicator, Target
+from tiendo.indicators.periods import newest_first
 from tiendo.indicators.queries import _pick_target, target_spec, verdict_rule
 from tiendo.indicators.rules import Direction, assess, change_pct
 from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.lib.text import fold
 from tiendo.orgs import access
-from tiendo.web.queries import newest_first, period_label
+from tiendo.web.queries import period_label
 
 # --- indicators ------------------------------------------------------------------------------
 

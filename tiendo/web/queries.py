@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import connection
 from django.db.models import Case, CharField, Count, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language, gettext_lazy
@@ -16,7 +15,7 @@ from tiendo.indicators.assessments import row_class as klass_of
 from tiendo.indicators.models import Assessment, Indicator
 from tiendo.indicators.queries import ROW_ORDER, FigureRow, rows_from, verdict_rule
 from tiendo.indicators.rules import Verdict
-from tiendo.lib.periods import Period, PeriodError, parse_period
+from tiendo.lib.periods import Period
 from tiendo.lib.text import fold
 from tiendo.orgs import access
 from tiendo.orgs.models import Unit
@@ -66,85 +65,6 @@ def row_class(row: FigureRow) -> str:
     """met / not_met / not_reported / no_target of a row (indicators.assessments.row_class)."""
     return klass_of(row.verdict.value if row.verdict else None, row.target is not None,
                     row.figure is not None)
-
-
-# --- periods --------------------------------------------------------------------------------
-
-class PeriodCodes(list):
-    """Period codes holding targets or figures, newest first; `.with_figures` those with
-    reported (non-draft) figures; `.reassessing` (done, total) periods of a re-assessment
-    under way, or None."""
-
-    with_figures: frozenset = frozenset()
-    reassessing: tuple[int, int] | None = None
-
-
-def newest_first(codes) -> list[str]:
-    """Period codes, newest first (a year after its quarters); unreadable codes left out."""
-    parsed = []
-    for code in codes:
-        try:
-            parsed.append(parse_period(code))
-        except PeriodError:
-            continue
-    parsed.sort(key=lambda p: (p.year, p.first_month, -p.months), reverse=True)
-    return [p.code for p in parsed]
-
-
-# The distinct periods of the stored assessments by a loose index scan (one index seek per
-# period, not a scan of every row), with whether each has a reported figure.
-_PERIODS_SQL = """
-WITH RECURSIVE p(period) AS (
-    SELECT MIN(period) FROM indicators_assessment
-    UNION ALL
-    SELECT (SELECT MIN(a.period) FROM indicators_assessment a WHERE a.period > p.period)
-      FROM p WHERE p.period IS NOT NULL
-)
-SELECT p.period,
-       EXISTS (SELECT 1 FROM indicators_assessment a
-                WHERE a.period = p.period AND a.klass <> 'not_reported'),
-       (SELECT r.periods_done FROM indicators_assessmentrun r
-         WHERE r.finished_at IS NULL ORDER BY r.id DESC LIMIT 1),
-       (SELECT r.periods_total FROM indicators_assessmentrun r
-         WHERE r.finished_at IS NULL ORDER BY r.id DESC LIMIT 1)
-  FROM p WHERE p.period IS NOT NULL
-"""
-
-
-def period_codes() -> PeriodCodes:
-    """Periods holding targets or reported figures, those with reported figures, and the
-    progress of a re-assessment under way: one query over the assessments' index."""
-    with connection.cursor() as cur:
-        cur.execute(_PERIODS_SQL)
-        found = cur.fetchall()
-    out = PeriodCodes(newest_first(row[0] for row in found))
-    out.with_figures = frozenset(row[0] for row in found if row[1])
-    running = [row[2:] for row in found if row[3] is not None]
-    out.reassessing = running[0] if running else None
-    return out
-
-
-def default_period(codes, today: date, *, reported: bool = True) -> Period:
-    """The latest quarter up to today's with reported figures (reported=True: what to look at),
-    or with targets or figures (reported=False: what to enter); else today's quarter."""
-    current = Period(today.year, "quarter", (today.month - 1) // 3 + 1)
-    pool = getattr(codes, "with_figures", frozenset()) if reported else codes
-    quarters = [parse_period(c) for c in pool if "-Q" in c]
-    past = [q for q in quarters if q.start <= current.start]
-    if not past and reported:
-        return default_period(codes, today, reported=False)
-    return max(past, key=lambda p: p.start) if past else current
-
-
-def pick_period(raw: str | None, codes, today: date, *,
-                reported: bool = True) -> tuple[Period, str | None]:
-    """The period asked for, or the default one with the parser's message."""
-    if raw:
-        try:
-            return parse_period(raw), None
-        except PeriodError as exc:
-            return default_period(codes, today, reported=reported), translate(exc)
-    return default_period(codes, today, reported=reported), None
 
 
 # --- figures and tasks filtered for lists ------------------------------------------------------

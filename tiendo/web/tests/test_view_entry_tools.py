@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators import services
 from tiendo.indicators.models import Figure, FigureState
+from tiendo.indicators.period_choice import SESSION_KEY, chosen_period
 from tiendo.lib.vn_numbers import format_vn_number
 from tiendo.testing import make_figure, make_indicator, make_target, make_unit, make_user
 from tiendo.web.forms import FigureForm
-from tiendo.web.period_choice import SESSION_KEY, chosen_period
 
 Q = "2026-Q2"
 

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tiendo.indicators.models import Field
+from tiendo.indicators.period_choice import chosen_period
+from tiendo.indicators.periods import period_codes
 from tiendo.web import queries
-from tiendo.web.period_choice import chosen_period
 from tiendo.web.views.common import (
     paginate,
     sees_overview,
@@ -25,7 +26,7 @@ def home(request):
     """Numbers first, in the HTML; the charts script loads after and reads the same numbers."""
     if not sees_overview(request.user):
         return redirect("web:mywork")
-    codes = queries.period_codes()
+    codes = period_codes()
     on = today()
     period, error = chosen_period(request, codes, on)
     if wants_xlsx(request):
@@ -45,7 +46,7 @@ def home(request):
 @login_required
 def figures(request):
     """Số liệu của kỳ: the list behind every indicator number of the overview."""
-    codes = queries.period_codes()
+    codes = period_codes()
     period, error = chosen_period(request, codes, today())
     unit = visible_unit_from(request)
     status = request.GET.get("status", "")

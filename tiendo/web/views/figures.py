@@ -13,12 +13,13 @@ from django.views.decorators.http import require_POST
 from tiendo.indicators import services
 from tiendo.indicators.access import get_figure_for_user
 from tiendo.indicators.models import Field, Indicator
+from tiendo.indicators.period_choice import chosen_period
+from tiendo.indicators.periods import period_codes
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.lib.vn_numbers import format_count, format_vn_number
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
-from tiendo.web import forms, indicator_queries, queries
-from tiendo.web.period_choice import chosen_period
+from tiendo.web import forms, indicator_queries
 from tiendo.web.views.common import today, wants_xlsx
 from tiendo.web.views.exports import approvals_xlsx
 
@@ -35,7 +36,7 @@ def entry(request):
     if not access.has_role(user, Role.FOCAL, Role.OFFICE):
         raise PermissionDenied(services.MSG_NO_RIGHT)
     units = _entry_units(user)
-    codes = queries.period_codes()
+    codes = period_codes()
     period, error = chosen_period(request, codes, today())
     unit = None
     if request.GET.get("unit"):

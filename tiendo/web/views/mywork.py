@@ -3,15 +3,16 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from tiendo.web import queries, task_queries
-from tiendo.web.period_choice import chosen_period
+from tiendo.indicators.period_choice import chosen_period
+from tiendo.indicators.periods import period_codes
+from tiendo.web import task_queries
 from tiendo.web.views.common import today
 
 
 @login_required
 def mywork(request):
     on = today()
-    codes = queries.period_codes()
+    codes = period_codes()
     period, _error = chosen_period(request, codes, on)
     data = task_queries.my_work(user=request.user, on=on, period=period)
     return render(request, "web/mywork.html", {**data, "on": on, "period": period})

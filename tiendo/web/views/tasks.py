@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from tiendo.indicators.periods import pick_period
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
 from tiendo.programmes.models import Programme
@@ -35,7 +36,7 @@ def _filters(request) -> queries.TaskFilters:
         unit = access.get_unit_by_code_for_user(request.user, g["unit"].strip())
     period = None
     if g.get("period"):
-        period, _error = queries.pick_period(g["period"], [], today())
+        period, _error = pick_period(g["period"], [], today())
     status = g.get("status", "")
     return queries.TaskFilters(
         status=status if status in set(TaskStatus) else "", unit=unit,

@@ -3,10 +3,11 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from tiendo.indicators.period_choice import chosen_period
+from tiendo.indicators.periods import period_codes
 from tiendo.indicators.queries import ROW_ORDER
 from tiendo.orgs import access
 from tiendo.web import queries
-from tiendo.web.period_choice import chosen_period
 from tiendo.web.views.common import paginate, today, wants_xlsx
 from tiendo.web.views.exports import figures_xlsx, units_xlsx
 
@@ -25,7 +26,7 @@ def unit_list(request):
 @login_required
 def detail(request, pk):
     unit = access.get_unit_for_user(request.user, pk)
-    codes = queries.period_codes()
+    codes = period_codes()
     on = today()
     period, error = chosen_period(request, codes, on)
     if wants_xlsx(request):

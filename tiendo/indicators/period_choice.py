@@ -12,16 +12,12 @@ from __future__ import annotations
 from datetime import date
 
 from django.utils import timezone
-from django.utils.translation import get_language
 
+from tiendo.indicators.periods import default_period, period_codes
 from tiendo.lib.periods import Period, PeriodError, parse_period
-from tiendo.web import queries
+from tiendo.shared.i18n import translate
 
 SESSION_KEY = "tiendo_period"
-
-
-def _message(exc: PeriodError) -> str:
-    return exc.message_en if (get_language() or "").startswith("en") else str(exc)
 
 
 def remembered_period(request) -> Period | None:
@@ -46,7 +42,7 @@ def chosen_period(request, codes=None, on: date | None = None, *,
                   param: str = "period") -> tuple[Period, str | None]:
     """(the period to show, the parser's message when ``?period=`` could not be read).
 
-    ``codes`` is ``tiendo.web.queries.period_codes()`` when the caller already has it (it is
+    ``codes`` is ``period_codes()`` when the caller already has it (it is
     read only when a default is needed); ``on`` is the day looked from (today by default).
     """
     raw = (request.GET.get(param) or "").strip()
@@ -55,7 +51,7 @@ def chosen_period(request, codes=None, on: date | None = None, *,
         try:
             period = parse_period(raw)
         except PeriodError as exc:
-            error = _message(exc)
+            error = translate(exc)
         else:
             remember_period(request, period)
             return period, None
@@ -63,5 +59,5 @@ def chosen_period(request, codes=None, on: date | None = None, *,
     if period is not None:
         return period, error
     if codes is None:
-        codes = queries.period_codes()
-    return queries.default_period(codes, on or timezone.localdate()), error
+        codes = period_codes()
+    return default_period(codes, on or timezone.localdate()), error
