@@ -7,7 +7,6 @@ from datetime import date
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 from ninja import NinjaAPI, Query
 from ninja.responses import Status
 from ninja.security import HttpBearer
@@ -38,6 +37,7 @@ from tiendo.indicators import services as figures
 from tiendo.indicators.access import get_figure_for_user
 from tiendo.indicators.models import Indicator, Target
 from tiendo.indicators.queries import figure_table
+from tiendo.lib import clock
 from tiendo.orgs import access
 from tiendo.reports.builds import FORMATS, build, check_period
 from tiendo.reports.queries import ratings as report_ratings
@@ -277,7 +277,7 @@ def task_list(request, unit: str | None = Query(None, max_length=64),
               q: str | None = Query(None, max_length=100), on: date | None = None,
               limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
     """Nhiệm vụ người dùng được xem, với tình trạng vào ngày `on` (mặc định hôm nay)."""
-    rows = task_rows(user=request.user, on=on or timezone.localdate(), unit_code=unit,
+    rows = task_rows(user=request.user, on=on or clock.today(), unit_code=unit,
                      status=status, programme=programme, text=q)
     if period:
         code = check_period(period).code
@@ -288,7 +288,7 @@ def task_list(request, unit: str | None = Query(None, max_length=64),
 @api.get("/tasks/{int:task_id}", response={200: TaskOut, **ERRORS}, tags=["nhiệm vụ"])
 def task_detail(request, task_id: int, on: date | None = None):
     task = get_task_for_user(request.user, task_id)
-    return _task(TaskRow(task, status_of(task, on or timezone.localdate())))
+    return _task(TaskRow(task, status_of(task, on or clock.today())))
 
 
 @api.post("/tasks/{int:task_id}/progress", response={201: ProgressOut, **ERRORS},
@@ -318,7 +318,7 @@ def report_build(request, period: str,
                  tree: str | None = Query(None, pattern="^(party|state)$")):
     """Lập báo cáo của kỳ (docx, pdf, xlsx, csv, json) từ số liệu người dùng được xem."""
     built = build(format, user=request.user, period=period, unit_code=unit, tree=tree,
-                  on=timezone.localdate())
+                  on=clock.today())
     response = HttpResponse(built.content, content_type=built.content_type)
     response["Content-Disposition"] = f'attachment; filename="{built.filename}"'
     return response

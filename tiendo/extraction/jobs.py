@@ -13,11 +13,11 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import F
-from django.utils import timezone
 
 from tiendo.audit.services import record
 from tiendo.extraction import services
 from tiendo.extraction.models import ExtractionRun, RunState
+from tiendo.lib import clock
 
 MAX_ATTEMPTS = 2
 MSG_GAVE_UP = ("Tệp “{name}” làm tiến trình đọc dừng bất thường {n} lần; không đọc tệp này. "
@@ -31,7 +31,7 @@ def lease() -> timedelta:
 
 def release_stale(*, wall: datetime | None = None) -> int:
     """Runs left in ``reading`` by a worker that stopped: back to the queue, or failed."""
-    wall = wall or timezone.now()
+    wall = wall or clock.now()
     n = 0
     stale = ExtractionRun.objects.filter(state=RunState.READING,
                                          claimed_at__lt=wall - lease())
@@ -53,7 +53,7 @@ def release_stale(*, wall: datetime | None = None) -> int:
 
 def claim(worker: str, *, wall: datetime | None = None) -> ExtractionRun | None:
     """The oldest queued run, now held by ``worker``; None when nothing is queued."""
-    wall = wall or timezone.now()
+    wall = wall or clock.now()
     for pk in (ExtractionRun.objects.filter(state=RunState.QUEUED)
                .order_by("created_at", "pk").values_list("pk", flat=True)[:5]):
         won = ExtractionRun.objects.filter(pk=pk, state=RunState.QUEUED).update(

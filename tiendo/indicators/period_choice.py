@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.utils import timezone
-
 from tiendo.indicators.periods import default_period, period_codes
+from tiendo.lib import clock
 from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.shared.i18n import translate
 
@@ -60,4 +59,4 @@ def chosen_period(request, codes=None, on: date | None = None, *,
         return period, error
     if codes is None:
         codes = period_codes()
-    return default_period(codes, on or timezone.localdate()), error
+    return default_period(codes, on or clock.today()), error

@@ -33,6 +33,7 @@ from django.utils import timezone
 from tiendo.indicators.history import combined_history, history_note
 from tiendo.indicators.models import Figure, FigureState, Indicator, Rollup, Target, TargetScope
 from tiendo.indicators.rules import Bound, Direction, TargetSpec
+from tiendo.lib import clock
 from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.lib.text import fold
 from tiendo.lib.vn_numbers import format_vn_number
@@ -191,7 +192,7 @@ def outlook(
 ) -> Outlook:
     """The early warning for ``period``: targets of its year and tasks open on ``on``."""
     p = period if isinstance(period, Period) else parse_period(period)
-    day = on or default_on(p, timezone.localdate())
+    day = on or default_on(p, clock.today())
     indicators = indicator_outlooks(user=user, period=p, unit_code=unit_code)
     return Outlook(p, day, indicators, task_outlooks(user=user, on=day, unit_code=unit_code))
 

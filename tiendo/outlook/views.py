@@ -2,9 +2,9 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.utils import timezone
 
 from tiendo.indicators.period_choice import chosen_period
+from tiendo.lib import clock
 from tiendo.outlook.queries import outlook
 
 PANEL_LIMIT = 10
@@ -12,7 +12,7 @@ PANEL_LIMIT = 10
 
 @login_required
 def page(request):
-    today = timezone.localdate()
+    today = clock.today()
     period, error = chosen_period(request, on=today)
     status = 400 if error else 200
     result = outlook(user=request.user, period=period)

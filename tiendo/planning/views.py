@@ -7,9 +7,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tiendo.lib import clock
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
@@ -21,7 +21,7 @@ from tiendo.planning.queries import term_rows
 def term_panel(request):
     if not access.has_role(request.user, Role.OFFICE, Role.LEADER, Role.INSPECTOR):
         raise PermissionDenied
-    rows = term_rows(user=request.user, on=timezone.localdate())
+    rows = term_rows(user=request.user, on=clock.today())
     return render(request, "planning/_term_panel.html", {"rows": rows})
 
 
@@ -31,12 +31,12 @@ def grid(request):
     if not access.has_role(request.user, Role.OFFICE):
         raise PermissionDenied
     source = request.POST if request.method == "POST" else request.GET
-    raw_period = (source.get("period") or str(timezone.localdate().year)).strip()
+    raw_period = (source.get("period") or str(clock.today().year)).strip()
     codes = [c for c in source.getlist("indicator") if c]
     try:
         period = parse_period(raw_period).code
     except PeriodError as exc:
-        period, period_error = str(timezone.localdate().year), str(exc)
+        period, period_error = str(clock.today().year), str(exc)
     else:
         period_error = ""
     g = grid_for(user=request.user, period=period, indicator_codes=codes)

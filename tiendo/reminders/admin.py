@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
-from django.utils import timezone
 
+from tiendo.lib import clock
 from tiendo.reminders.models import (
     ChannelPreference,
     Holiday,
@@ -44,7 +44,7 @@ class NotificationAdmin(admin.ModelAdmin):
 @admin.action(description="Gửi lại (đưa về hàng chờ)")
 def requeue(modeladmin, request, queryset):
     n = queryset.filter(state__in=[OutboxState.DEAD, OutboxState.FAILED]).update(
-        state=OutboxState.PENDING, attempts=0, next_attempt_at=timezone.now(), last_error="")
+        state=OutboxState.PENDING, attempts=0, next_attempt_at=clock.now(), last_error="")
     messages.success(request, f"Đã đưa {n} thư về hàng chờ.")
 
 

@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from tiendo.lib import clock
 from tiendo.reminders.channels import PermanentError, email, webhook, webpush
 from tiendo.reminders.models import Outbox, OutboxState, WorkerHeartbeat
 from tiendo.reminders.rules import MAX_ATTEMPTS, backoff
@@ -46,7 +47,7 @@ def new_worker_id() -> str:
 
 
 def beat(worker: str, *, planned: int | None = None, sent: int | None = None) -> None:
-    wall = timezone.now()
+    wall = clock.now()
     fields = {"seen_at": wall}
     if planned is not None:
         fields["last_planned"] = planned
@@ -81,12 +82,12 @@ def worker_health() -> tuple[datetime | None, int]:
 
 def worker_stale(wall: datetime | None = None) -> bool:
     seen = last_heartbeat()
-    return seen is None or seen < (wall or timezone.now()) - HEARTBEAT_STALE
+    return seen is None or seen < (wall or clock.now()) - HEARTBEAT_STALE
 
 
 def release_stale_claims(*, wall: datetime | None = None) -> int:
     """Give back the claims of workers silent for longer than the lease."""
-    wall = wall or timezone.now()
+    wall = wall or clock.now()
     cutoff = wall - lease()
     alive = set(WorkerHeartbeat.objects.filter(seen_at__gte=cutoff)
                 .values_list("worker", flat=True))
@@ -106,7 +107,7 @@ def _due(now: datetime) -> Q:
 
 
 def claim(worker: str, now: datetime, limit: int = BATCH_SIZE) -> list[Outbox]:
-    wall = timezone.now()
+    wall = clock.now()
     mark = {"state": OutboxState.CLAIMED, "claimed_by": worker, "claimed_at": wall}
     if connection.vendor == "postgresql":
         with transaction.atomic():
@@ -138,7 +139,7 @@ def fence(row: Outbox, worker: str) -> bool:
     another worker took the row) is not sent again here."""
     return bool(Outbox.objects.filter(pk=row.pk, claimed_by=worker,
                                       state=OutboxState.CLAIMED)
-                .update(claimed_at=timezone.now()))
+                .update(claimed_at=clock.now()))
 
 
 class LeaseKeeper:
@@ -207,7 +208,7 @@ def deliver(row: Outbox, worker: str, now: datetime) -> bool:
             log.warning("reminders: %s (%s) failed, attempt %d: %s", row.dedup_key,
                         row.channel, attempts, error)
         return False
-    _finish(row, worker, state=OutboxState.SENT, attempts=attempts, sent_at=timezone.now(),
+    _finish(row, worker, state=OutboxState.SENT, attempts=attempts, sent_at=clock.now(),
             last_error="")
     return True
 

@@ -19,11 +19,11 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import Count
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from tiendo.indicators.models import Figure, FigureState, Target, TargetScope
 from tiendo.indicators.queries import verdict_rule
 from tiendo.indicators.rules import Bound, TargetSpec, Verdict, assess
+from tiendo.lib import clock
 from tiendo.lib.clock import VN
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.orgs.models import Membership, Role, Unit
@@ -405,7 +405,7 @@ def plan(*, now: datetime, dry_run: bool = False) -> queueing.PlanResult:
     today = local.date()
     with transaction.atomic():
         _lock()
-        wall = timezone.now()
+        wall = clock.now()
         specs = load_specs()
         cal = load_calendar()
         audience = Audience()

@@ -7,11 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
+from tiendo.lib import clock
 from tiendo.lib.clock import vn_day
 from tiendo.orgs import access
 from tiendo.reminders import queries, services, texts
@@ -91,8 +92,8 @@ def _calendar(user) -> Calendar:
     cal.add("prodid", "-//tiendo//nhac-viec//VI")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", _("tiendo — hạn nhiệm vụ"))
-    stamp = timezone.now()
-    since = timezone.localdate() - timedelta(days=90)
+    stamp = clock.now()
+    since = clock.today() - timedelta(days=90)
     for task in queries.deadlines_for_calendar(user=user, since=since):
         due = task.deadline_in_force
         ev = Event()

@@ -7,11 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tiendo.indicators.period_choice import chosen_period
+from tiendo.lib import clock
 from tiendo.lib.periods import period_of_date
 from tiendo.orgs import access
 from tiendo.reports import services
@@ -31,7 +31,7 @@ def _last_quarter(today):
 @login_required
 @require_GET
 def index(request):
-    today = timezone.localdate()
+    today = clock.today()
     context = {
         "period": chosen_period(request, on=today)[0],
         "units": access.units_visible_to(request.user).order_by("tree", "path"),
@@ -50,7 +50,7 @@ def download(request, fmt: str):
     sheet = request.GET.get("sheet") if request.GET.get("sheet") in CSV_SHEETS else "indicators"
     try:
         built = build(fmt, user=request.user, period=period, unit_code=unit, tree=tree,
-                      on=timezone.localdate(), sheet=sheet)
+                      on=clock.today(), sheet=sheet)
     except BuildError as exc:
         context = {"period": period, "error": str(exc), "formats": FORMAT_LABELS.items(),
                    "units": access.units_visible_to(request.user).order_by("tree", "path")}
@@ -80,7 +80,7 @@ def _signoff_page(request, signoff, *, error: str = "", status: int = 200):
     leader = access.holds_role_over(request.user, signoff.issuer, "leader")
     context = {"s": signoff, "error": error, "history": history,
                "office": office, "leader": leader,
-               "verification": verification, "today": timezone.localdate(),
+               "verification": verification, "today": clock.today(),
                "States": SignoffState}
     return render(request, "reports/signoff.html", context, status=status)
 
@@ -100,7 +100,7 @@ def signoff_list(request):
             return redirect("reports:signoff", pk=s.pk)
     profile = report_profile()
     context = {"signoffs": signoffs_for(user=request.user), "error": error,
-               "period": request.POST.get("period") or _last_quarter(timezone.localdate()).code,
+               "period": request.POST.get("period") or _last_quarter(clock.today()).code,
                "issuers": access.units_visible_to(request.user).order_by("tree", "path"),
                "issuer": request.POST.get("issuer") or (
                    profile.issuer.code if profile and profile.issuer_id else "")}
@@ -133,7 +133,7 @@ def signoff_act(request, pk: int, action: str):
                 raise ValidationError(MSG_BAD_ISSUE_DATE) from exc
             services.signoff_issue(actor=request.user, signoff=signoff,
                                    number=request.POST.get("number", ""), issued_on=issued_on,
-                                   today=timezone.localdate(), expected_version=expected)
+                                   today=clock.today(), expected_version=expected)
         else:
             raise Http404
     except (ValidationError, PermissionDenied) as exc:
@@ -156,7 +156,7 @@ def signoff_file(request, pk: int, fmt: str):
         name = f"bao-cao-{signoff.period}-{slugify(signoff.number)}.{fmt}"
     else:
         built = build(fmt, user=request.user, period=signoff.period,
-                      issuer_code=signoff.issuer.code, on=timezone.localdate())
+                      issuer_code=signoff.issuer.code, on=clock.today())
         content, name = built.content, f"du-thao-{built.filename}"
     response = HttpResponse(content, content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -18,13 +18,14 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
+
+from tiendo.lib import clock
 
 FORMAT = 1
 EXCLUDED_MODELS = ("contenttypes", "auth.permission", "sessions.session", "admin.logentry")
@@ -125,7 +126,7 @@ def backup(target: Path, *, method: str = "auto") -> dict:
             member = "data.json"
         manifest = {"format": FORMAT, "method": method, "database": member,
                     "vendor": connection.vendor,
-                    "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "created_at": clock.now().isoformat(timespec="seconds"),
                     "counts": counts}
         (tmpdir / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
         partial = tmpdir / "archive.tar.gz"

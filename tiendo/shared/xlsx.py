@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.http import HttpResponse
 from django.utils import timezone
 
+from tiendo.lib import clock
 from tiendo.lib.xlsx import Sheet, write_workbook
 
 FORMATS = {
@@ -54,6 +55,6 @@ def build_workbook(*, title: str, columns: list[Column], rows: list[list]) -> by
 def xlsx_response(*, filename: str, title: str, columns: list[Column], rows: list[list]):
     data = build_workbook(title=title, columns=columns, rows=rows)
     response = HttpResponse(data, content_type=XLSX)
-    stamp = timezone.localdate().strftime("%Y%m%d")
+    stamp = clock.today().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.xlsx"'
     return response

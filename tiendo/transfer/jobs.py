@@ -14,9 +14,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from tiendo.audit.services import record
+from tiendo.lib import clock
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
 from tiendo.shared.uploads import validate_upload
@@ -96,7 +96,7 @@ def check_next(*, worker: str = "worker") -> ImportJob | None:
     except Exception:  # a bug must not leave the job checking forever
         log.exception("import job %s could not be checked", job.pk)
         ImportJob.objects.filter(pk=job.pk).update(state=JobState.FAILED, claimed_by="",
-                                                   finished_at=timezone.now())
+                                                   finished_at=clock.now())
         return job
     with transaction.atomic():
         job.state = JobState.INVALID if result.errors else JobState.CHECKED
@@ -151,12 +151,12 @@ def run_next(*, worker: str = "worker") -> ImportJob | None:
     except Exception:  # a bug must not leave the job running forever
         log.exception("import job %s failed", job.pk)
         ImportJob.objects.filter(pk=job.pk).update(state=JobState.FAILED,
-                                                   finished_at=timezone.now())
+                                                   finished_at=clock.now())
         return job
     progress_path(job.pk).unlink(missing_ok=True)
     state = JobState.DONE if result.written else JobState.FAILED
     ImportJob.objects.filter(pk=job.pk).update(
-        state=state, result=_summary(result, preview=False), finished_at=timezone.now(),
+        state=state, result=_summary(result, preview=False), finished_at=clock.now(),
         done=len(result.rows) if result.written else 0, total=len(result.rows))
     job.refresh_from_db()
     return job

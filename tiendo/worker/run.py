@@ -10,10 +10,9 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from django.utils import timezone
-
 from tiendo.extraction import jobs as extraction_jobs
 from tiendo.indicators import assessments
+from tiendo.lib import clock
 from tiendo.reminders import delivery, planner
 from tiendo.transfer import jobs as import_jobs
 
@@ -23,7 +22,7 @@ log = logging.getLogger("tiendo.worker")
 def run_once(now: datetime | None = None, *, worker: str | None = None,
              plan: bool = True) -> bool:
     """One pass. Returns True when it claimed messages (more may be waiting)."""
-    now = now or timezone.now()
+    now = now or clock.now()
     worker = worker or delivery.new_worker_id()
     planned = None
     if plan:

@@ -1,8 +1,8 @@
 """In-app channel: the planner writes `Notification` rows in its transaction, so the bell and
 the notification centre show an item the moment it is planned; nothing is sent."""
 
-from django.utils import timezone
 
+from tiendo.lib import clock
 from tiendo.reminders.models import Notification
 
 
@@ -17,4 +17,4 @@ def mark_read(*, user, pk: int | None = None, now=None) -> int:
     qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if pk is not None:
         qs = qs.filter(pk=pk)
-    return qs.update(read_at=now or timezone.now())
+    return qs.update(read_at=now or clock.now())

@@ -1,6 +1,6 @@
 from django import template
-from django.utils import timezone
 
+from tiendo.lib import clock
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
 from tiendo.reminders import delivery, queries
@@ -24,5 +24,5 @@ def worker_banner(context):
     if not user or not user.is_authenticated or not access.has_role(user, Role.OFFICE):
         return {"show": False}
     seen, dead = delivery.worker_health()  # 1 query
-    stale = seen is None or seen < timezone.now() - delivery.HEARTBEAT_STALE
+    stale = seen is None or seen < clock.now() - delivery.HEARTBEAT_STALE
     return {"show": stale or dead > 0, "stale": stale, "seen": seen, "dead": dead}

@@ -3,15 +3,15 @@
 from datetime import date
 
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.dateparse import parse_date
 
+from tiendo.lib import clock
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
 
 
 def today() -> date:
-    return timezone.localdate()
+    return clock.today()
 
 
 def render_htmx(request, full: str, partial: str, context: dict, status: int = 200):

@@ -1,9 +1,9 @@
 import sys
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
 from tiendo.indicators import assessments
+from tiendo.lib import clock
 
 
 class Command(BaseCommand):
@@ -29,6 +29,6 @@ class Command(BaseCommand):
             if done == total:
                 sys.stderr.write("\n")
 
-        run = assessments.reassess_job(now=timezone.now(), progress=bar)
+        run = assessments.reassess_job(now=clock.now(), progress=bar)
         self.stdout.write(f"Đã đánh giá lại {run.rows} dòng của {run.periods_total} kỳ "
                           f"(re-assessed {run.rows} rows in {run.periods_total} periods).")

@@ -2,8 +2,8 @@ import json
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
+from tiendo.lib import clock
 from tiendo.reminders import planner
 from tiendo.reminders.management.commands._clock import parse_now
 from tiendo.reminders.texts import vn_date
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="In JSON (print JSON).")
 
     def handle(self, *args, now=None, dry_run=False, json=False, **opts):
-        moment = parse_now(now) or timezone.now()
+        moment = parse_now(now) or clock.now()
         result = planner.plan(now=moment, dry_run=dry_run)
         names = dict(get_user_model().objects.values_list("pk", "username"))
         rows = []

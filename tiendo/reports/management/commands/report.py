@@ -8,8 +8,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from django.http import Http404
-from django.utils import timezone
 
+from tiendo.lib import clock
 from tiendo.orgs.access import system_user
 from tiendo.reports.builds import FORMATS, BuildError, build
 
@@ -52,7 +52,7 @@ class Command(BaseCommand):
                 self._fail(MSG_BAD_DATE.format(value=on))
         try:
             built = build(fmt, user=system_user(), period=period, unit_code=unit, tree=tree,
-                          on=timezone.localdate(), dated=dated, sheet=sheet,
+                          on=clock.today(), dated=dated, sheet=sheet,
                           issuer_code=issuer)
         except BuildError as exc:
             self._fail(str(exc))

@@ -20,8 +20,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand
 from django.http import Http404
-from django.utils import timezone
 
+from tiendo.lib import clock
 from tiendo.orgs import access
 from tiendo.orgs.access import system_user
 from tiendo.reports import services
@@ -108,11 +108,11 @@ class Command(BaseCommand):
             s = services.signoff_return(actor=user, signoff=s, reason=reason)
         elif step == "issue":
             try:
-                issued_on = date.fromisoformat(day) if day else timezone.localdate()
+                issued_on = date.fromisoformat(day) if day else clock.today()
             except ValueError:
                 self._fail(MSG_BAD_DATE.format(value=day))
             s = services.signoff_issue(actor=user, signoff=s, number=number or "",
-                                       issued_on=issued_on, today=timezone.localdate())
+                                       issued_on=issued_on, today=clock.today())
         elif step == "export":
             if not s.docx:
                 self._fail(MSG_NOT_ISSUED)

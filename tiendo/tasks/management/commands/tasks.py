@@ -1,8 +1,8 @@
 import json
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
+from tiendo.lib import clock
 from tiendo.lib.clock import vn_day
 from tiendo.orgs.access import system_user
 from tiendo.shared.commands import parse_day
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="In JSON (print JSON).")
 
     def handle(self, *args, on=None, unit=None, status=None, json=False, **opts):
-        day = parse_day(on) if on else timezone.localdate()
+        day = parse_day(on) if on else clock.today()
         rows = task_rows(user=system_user(), on=day, unit_code=unit, status=status)
         if json:
             self.stdout.write(_dumps([{**r.as_json(), "on": day.isoformat()} for r in rows]))

@@ -4,6 +4,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from tiendo.lib import clock
 from tiendo.reminders import delivery
 from tiendo.reminders.management.commands._clock import parse_now
 from tiendo.worker.run import drain, run_once
@@ -55,7 +56,7 @@ class Command(BaseCommand):
         last_plan = None
         self.stdout.write(f"tiendo worker {worker} — Ctrl-C / SIGTERM để dừng (to stop).")
         while not stop["flag"]:
-            moment = fixed or timezone.now()  # --now freezes the clock (tests, back-fill)
+            moment = fixed or clock.now()  # --now freezes the clock (tests, back-fill)
             plan = last_plan is None or time.monotonic() - last_plan >= plan_every
             if plan:
                 last_plan = time.monotonic()
