@@ -145,6 +145,7 @@ class TargetSpec:
         """The target in words: "9,77", "trên 70", "không quá 2", "6,6–6,8"."""
         params = {"value": Number(self.value)}
         if self.bound == Bound.RANGE:
+            assert self.value_high is not None  # noqa: S101 - guaranteed by __post_init__
             params["high"] = Number(self.value_high)
         return Message(_BOUND_WORDS[self.bound], params)
 
@@ -325,7 +326,7 @@ def assess(
         return _explained(None, None, Message(MSG_NO_ACTUAL if actual is None else MSG_NO_TARGET))
     actual = _dec(actual)
     computed = _verdict(actual, target, direction, rule)
-    verdict = issuer_verdict(computed, stated, rule)
+    verdict = issuer_verdict(computed, stated, rule) or computed  # never None here
     attainment = _attainment(actual, _plan_for_attainment(target, direction), direction)
 
     params = {"actual": Number(actual), "plan": target.describe(),

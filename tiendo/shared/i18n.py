@@ -22,7 +22,6 @@ from django.utils import translation
 from django.utils.translation import get_language, gettext
 
 from tiendo.lib.messages import Message, MessageError
-from tiendo.lib.periods import PeriodError
 from tiendo.lib.vn_numbers import format_vn_number, format_vn_percent
 
 __all__ = ["Day", "Number", "in_language", "render", "translate"]
@@ -93,7 +92,3 @@ def _written(value, language: str):
         return value.written(language)
     return value
 
-
-# Compatibility until tiendo/web/period_choice.py calls translate(exc): the English message
-# it still reads as ``exc.message_en``. Remove with that switch.
-PeriodError.message_en = property(lambda err: in_language("en", err))  # type: ignore[attr-defined]

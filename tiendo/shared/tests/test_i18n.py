@@ -72,8 +72,3 @@ def test_the_active_language_decides():
     with translation.override("vi"):
         assert translate(error) == "Năm 3000 nằm ngoài khoảng cho phép (1900–2999)."
 
-
-def test_the_english_message_stays_readable_under_its_old_name_for_now():
-    with pytest.raises(PeriodError) as info:
-        parse_period("2026-Q5")
-    assert info.value.message_en.startswith('Unknown period "2026-Q5".')
