@@ -13,6 +13,7 @@ from tiendo.indicators.rules import (
     assess,
 )
 from tiendo.indicators.rules import Assessment as Verdicted
+from tiendo.indicators.slots import by_indicator_and_unit
 from tiendo.lib.periods import Period, parse_period
 from tiendo.orgs import access
 from tiendo.orgs.models import Unit
@@ -137,24 +138,13 @@ def figure_table(*, user, period: str | Period, unit_code: str | None = None,
     targets = access.scope_by_unit(targets, user)
     figures = access.scope_by_unit(figures, user)
 
-    by_key: dict[tuple[int, int], dict] = {}
-    for t in targets:
-        slot = by_key.setdefault((t.indicator_id, t.unit_id),
-                                 {"indicator": t.indicator, "unit": t.unit, "targets": []})
-        slot["targets"].append(t)
-    for f in figures:
-        slot = by_key.setdefault((f.indicator_id, f.unit_id),
-                                 {"indicator": f.indicator, "unit": f.unit, "targets": []})
-        slot["figure"] = f
     rule = verdict_rule()
     rows = []
-    for slot in by_key.values():
-        target = pick_target(slot["targets"])
-        figure = slot.get("figure")
-        ind = slot["indicator"]
+    for slot in by_indicator_and_unit(targets, figures).values():
+        target, figure, ind = pick_target(slot.targets), slot.figure, slot.indicator
         assessment = assess(figure.value if figure else None, spec_of(target),
                             Direction(ind.direction), rule, stated=stated_verdict(figure))
-        rows.append(FigureRow(ind, slot["unit"], p, target, figure, assessment))
+        rows.append(FigureRow(ind, slot.unit, p, target, figure, assessment))
     rows.sort(key=lambda r: (r.indicator.sort_order, r.indicator.code, r.unit.path))
     return rows
 

@@ -25,6 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from operator import itemgetter
 
 from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
@@ -33,6 +34,7 @@ from django.utils import timezone
 from tiendo.indicators.history import combined_history, history_note
 from tiendo.indicators.models import Figure, FigureState, Indicator, Rollup, Target, TargetScope
 from tiendo.indicators.rules import Bound, Direction, TargetSpec
+from tiendo.indicators.slots import Slot, by_indicator_and_unit
 from tiendo.lib import clock
 from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.lib.text import fold
@@ -285,23 +287,10 @@ def indicator_outlooks(
     targets = access.scope_by_unit(targets, user)
     figures = access.scope_by_unit(figures, user)
 
-    slots: dict[tuple[int, int], dict] = {}
-    for t in targets:
-        p = _safe_period(t.period)
-        if p is None or p.year != year:
-            continue
-        slot = slots.setdefault((t.indicator_id, t.unit_id),
-                                {"indicator": t.indicator, "unit": t.unit, "targets": [],
-                                 "figures": []})  # fmt: skip
-        slot["targets"].append((t, p))
-    for f in figures:
-        p = _safe_period(f.period)
-        if p is None:
-            continue
-        slot = slots.setdefault((f.indicator_id, f.unit_id),
-                                {"indicator": f.indicator, "unit": f.unit, "targets": [],
-                                 "figures": []})  # fmt: skip
-        slot["figures"].append((f, p))
+    dated_targets = ((t, p) for t in targets
+                     if (p := _safe_period(t.period)) is not None and p.year == year)
+    dated_figures = ((f, p) for f in figures if (p := _safe_period(f.period)) is not None)
+    slots = by_indicator_and_unit(dated_targets, dated_figures, row=itemgetter(0))
 
     _add_combined_history(slots, year)
     tolerance = Decimal(settings.TIENDO_RULES["about_tolerance"])
@@ -315,44 +304,44 @@ def indicator_outlooks(
     return rows
 
 
-def _add_combined_history(slots: dict, year: int) -> None:
+def _add_combined_history(slots: dict[tuple[int, int], Slot], year: int) -> None:
     """Past years of a successor unit (a merged province…) taken from its predecessors, by the
     indicator's history rule, where the unit has no figure of its own. Queries: merge links
     (1), predecessor units (1), their figures (1) — only when some unit has predecessors."""
     combined = combined_history(
-        indicators=list({s["indicator"].pk: s["indicator"] for s in slots.values()}.values()),
-        units=list({s["unit"].pk: s["unit"] for s in slots.values()}.values()),
+        indicators=list({s.indicator.pk: s.indicator for s in slots.values()}.values()),
+        units=list({s.unit.pk: s.unit for s in slots.values()}.values()),
         period_from=str(year - HISTORY_YEARS), period_to=str(year))
     for (ind_id, unit_id), series in combined.items():
         slot = slots.get((ind_id, unit_id))
         if slot is None:
             continue
-        own = {f.period for f, _p in slot["figures"]}
+        own = {f.period for f, _p in slot.figures}
         added = []
         for code, cf in series.items():
             p = _safe_period(code)
             if p is not None and code not in own and p.year < year:
-                slot["figures"].append((cf, p))
+                slot.figures.append((cf, p))
                 added.append((cf, p))
         if added:
-            slot["history"] = (added[0][0].sources, sorted({p.year for _cf, p in added}))
+            slot.history = (added[0][0].sources, sorted({p.year for _cf, p in added}))
 
 
 def _pick(targets: list[Target]) -> Target:
     return sorted(targets, key=lambda t: (t.basis != "", t.pk))[0]
 
 
-def _indicator_row(slot: dict, period: Period, tolerance: Decimal) -> IndicatorOutlook | None:
-    ind: Indicator = slot["indicator"]
+def _indicator_row(slot: Slot, period: Period, tolerance: Decimal) -> IndicatorOutlook | None:
+    ind: Indicator = slot.indicator
     n_per = PERIODS_PER_YEAR.get(ind.frequency, 4)
     k_max = _index_in_year(period, n_per)
     if k_max is None:
         k_max = period.last_month * n_per // 12
     acc = _accumulation(ind)
     direction = Direction(ind.direction)
-    annual = [t for t, p in slot["targets"] if p.kind == "year" or t.scope == TargetScope.YEAR]
-    own = [t for t, p in slot["targets"] if p == period and t.scope == TargetScope.PERIOD]
-    current_figures = [(f, p) for f, p in slot["figures"] if p.year == period.year]
+    annual = [t for t, p in slot.targets if p.kind == "year" or t.scope == TargetScope.YEAR]
+    own = [t for t, p in slot.targets if p == period and t.scope == TargetScope.PERIOD]
+    current_figures = [(f, p) for f, p in slot.figures if p.year == period.year]
 
     def value_of(f):
         return f.value
@@ -385,18 +374,18 @@ def _indicator_row(slot: dict, period: Period, tolerance: Decimal) -> IndicatorO
     else:
         return None
     band = target_band(spec, direction, tolerance=tolerance)
-    observed = _series(slot["figures"], period.year, n_per, k_max, value_of)
+    observed = _series(slot.figures, period.year, n_per, k_max, value_of)
     history: dict[int, list] = {}
-    past_years = {p.year for _f, p in slot["figures"] if p.year < period.year}
+    past_years = {p.year for _f, p in slot.figures if p.year < period.year}
     for y in sorted(past_years):
-        history[y] = _series(slot["figures"], y, n_per, n_per, value_of)
+        history[y] = _series(slot.figures, y, n_per, n_per, value_of)
     o = target_outlook(band=band, accumulation=acc if measure == "value" else "cumulative",
                        periods_per_year=n_per, observed=observed, history=history,
                        unit=unit)  # fmt: skip
     target_text = describe_target(spec, unit)
     acc_used = acc if measure == "value" else Accumulation.CUMULATIVE
-    sources, years = slot.get("history", ((), ()))
-    return IndicatorOutlook(ind, slot["unit"], target_text, note, measure, acc_used, o,
+    sources, years = slot.history
+    return IndicatorOutlook(ind, slot.unit, target_text, note, measure, acc_used, o,
                             history_note=history_note(ind, sources, years))
 
 

@@ -25,6 +25,7 @@ from tiendo.indicators.rules import (
     _verdict,
     issuer_verdict,
 )
+from tiendo.indicators.slots import by_indicator_and_unit
 from tiendo.lib.periods import Period
 from tiendo.orgs import access
 
@@ -121,24 +122,15 @@ def report_rows(*, user, period: Period, unit_code: str | None = None,
         pairs = None
     indicators = {i.pk: i for i in Indicator.objects.all()}
 
-    by_key: dict[tuple[int, int], dict] = {}
-    for values in targets.values_list(*TARGET_FIELDS):
-        t = TargetValues(*values)
-        key = (t.indicator_id, t.unit_id)
-        if pairs is None or key in pairs:
-            by_key.setdefault(key, {"targets": [], "figure": None})["targets"].append(t)
-    for values in figures.values_list(*FIGURE_FIELDS):
-        f = FigureValues(*values)
-        key = (f.indicator_id, f.unit_id)
-        if pairs is None or key in pairs:
-            by_key.setdefault(key, {"targets": [], "figure": None})["figure"] = f
-
+    slots = by_indicator_and_unit(
+        (TargetValues(*values) for values in targets.values_list(*TARGET_FIELDS)),
+        (FigureValues(*values) for values in figures.values_list(*FIGURE_FIELDS)), keep=pairs)
     rule = verdict_rule()
     rows = []
-    for (ind_id, unit_id), slot in by_key.items():
+    for (ind_id, unit_id), slot in slots.items():
         ind, unit = indicators[ind_id], units[unit_id]
-        target = _pick_target(slot["targets"])
-        figure = slot["figure"]
+        target = _pick_target(slot.targets)
+        figure = slot.figure
         assessment = _assess(figure.value if figure else None, target_spec(target),
                              Direction(ind.direction), rule,
                              (figure.reported or {}).get("status") if figure else None)
