@@ -107,6 +107,7 @@ class _Writer:
         self.now = timezone.now()
         self.by = plan.actor if getattr(plan.actor, "pk", None) else None
         self.touched: set[str] = set()  # periods whose stored assessments need refreshing
+        self.row: PlannedRow | None = None  # the row being written: a refusal names it
         self.units = plan.units
         self.indicators = plan.indicators
         self.programmes = plan.programmes
@@ -125,11 +126,13 @@ class _Writer:
             # Foreign keys are rows the planner found by code: no query per row to check them.
             relations = [f.name for f in objs[0]._meta.concrete_fields if f.is_relation]
             for r, obj in zip(chunk, objs, strict=True):
+                self.row = r
                 try:
                     obj.clean_fields(exclude=relations)
                 except ValidationError as exc:
                     raise ValidationError(exc.messages) from exc
                 r.obj = obj
+            self.row = None
             model = type(objs[0])
             model.objects.bulk_create(objs, batch_size=BATCH)
             if sheet in (TARGETS, FIGURES):
@@ -167,6 +170,7 @@ class _Writer:
         return self.programmes[code] if code else None
 
     def write(self, row: PlannedRow):
+        self.row = row
         if row.action != UNCHANGED:
             getattr(self, "_" + {UNITS: "unit", PROGRAMMES: "programme", INDICATORS: "indicator",
                                  TARGETS: "target", FIGURES: "figure", TASKS: "task"}[row.sheet])(
@@ -227,6 +231,7 @@ class _Writer:
         for row in rows:
             if row.sheet != INDICATORS or row.action == UNCHANGED:
                 continue
+            self.row = row
             i = self.indicators[row.key]
             weight = self.indicators[row.values["_weight"]] if row.values["_weight"] else None
             if i.history_weight_id != (weight.pk if weight else None):
@@ -292,19 +297,18 @@ def import_sheets(*, actor, sheets: list, dry_run: bool = False, progress=None) 
             "at least one sheet named: " + ", ".join(SHEETS)))
         return plan.result
     for sheet in sheets:
-        rows = read_sheet(plan, sheet)
-        if rows:
-            PLANNERS[sheet.name](plan, rows)
+        read = read_sheet(plan, sheet)
+        if read:
+            PLANNERS[sheet.name](plan, read)
     result = plan.result
     result.errors.sort(key=lambda e: (list(SHEETS).index(e.sheet) if e.sheet in SHEETS else -1,
                                       e.row))
     if result.errors or dry_run:
         return result
     changed = [r for r in result.rows if r.action != UNCHANGED]
-    row = None
+    writer = _Writer(plan, progress, len(result.rows))
     try:
         with transaction.atomic():
-            writer = _Writer(plan, progress, len(result.rows))
             for sheet in (UNITS, PROGRAMMES, INDICATORS, TARGETS, FIGURES, TASKS):
                 rows = [r for r in result.rows if r.sheet == sheet]
                 if sheet in BULK:
@@ -321,10 +325,12 @@ def import_sheets(*, actor, sheets: list, dry_run: bool = False, progress=None) 
     except ValidationError as exc:
         # A rule checked only by the model (a constraint the planner does not know): the
         # transaction is rolled back, the file is refused.
-        where = (row.sheet, row.row) if row is not None else ("", 0)
+        at = writer.row
+        sheet_name, n = (at.sheet, at.row) if at is not None else ("", 0)
+        error = "; ".join(exc.messages)
         result.errors.append(rules.RowError(
-            *where, "", "", E_INVALID[0].format(error="; ".join(exc.messages)),
-            E_INVALID[1].format(error="; ".join(exc.messages))))
+            sheet_name, n, "", "", E_INVALID[0].format(error=error),
+            E_INVALID[1].format(error=error)))
         return result
     result.written = True
     return result

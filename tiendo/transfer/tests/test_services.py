@@ -245,3 +245,20 @@ def test_an_imported_task_is_found_by_the_task_search_and_the_audit_stays_intact
     client.force_login(cast.office)
     page = client.get("/nhiem-vu/", {"q": "ke hoach"}).content.decode()
     assert "Ban hành kế hoạch" in page
+
+
+def test_a_row_only_the_model_refuses_names_its_own_sheet_and_row(cast, make_workbook):
+    # a change of 10^9 % passes the cell parser (below 10^16) but not the model's 8 digits
+    # before the decimal point; new figures are inserted in batches, not row by row
+    make_indicator("thu-ns")
+    before = _counts()
+    book = make_workbook({"Số liệu": [[*FIG_H, "Tăng/giảm so với cùng kỳ (%)"],
+                                      ["thu-ns", "so-a", "2026-Q1", 300, "", 5],
+                                      ["thu-ns", "so-b", "2026-Q1", 300, "", 1_000_000_000]]})
+    result = workbook_import(actor=cast.office, source=book)
+    assert not result.written
+    assert _counts() == before
+    [e] = result.errors
+    assert (e.sheet, e.row, e.column) == ("Số liệu", 3, "")
+    assert "Sheet “Số liệu”, dòng 3:" in e.message
+    assert "8" in e.expected_vi
