@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from tiendo.audit.services import record, snapshot
 from tiendo.orgs import access
-from tiendo.orgs.models import Role
+from tiendo.orgs.models import Role, Unit
 from tiendo.scoring import queries, rules
 from tiendo.scoring.metrics import metrics_json, status_day
 from tiendo.scoring.models import (
@@ -153,7 +153,7 @@ def rating_propose(*, actor, period: str, framework_code: str | None = None,
         raise ValidationError(str(exc)) from exc
     comp = queries.compute_rating(user=actor, period=p, fv=fv, on=on)
     now = now or timezone.now()
-    units = {u.pk: u for u in comp.units}
+    units: dict[object, Unit] = {u.pk: u for u in comp.units}  # by subject id
     out = []
     with transaction.atomic():
         for res in comp.results:

@@ -44,6 +44,8 @@ def civil_servant_weighted_sums(items: Iterable[tuple[Decimal, bool, int, int]]
     assigned = done = q = p = ZERO
     for weight, is_done, failed, delays in items:
         w = to_decimal(weight)
+        if w is None:
+            raise TypeError("thiếu trọng số của sản phẩm")
         assigned += w
         if is_done:
             done += w

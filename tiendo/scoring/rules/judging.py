@@ -4,6 +4,7 @@ further conditions of each level."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import cast
 
 from ..formula import Formula
 from .framework import Condition, Framework, Veto, _Compiled
@@ -34,9 +35,9 @@ def _judge(fw: Framework, score: Decimal | None, m: dict, missing: list[str]
     if unknown:
         reasons += [_veto_unchecked(fw, v, f, m, missing) for v, f in unknown]
         return band, None, reasons
-    level, values, unknown = _conditions(comp, band, m)
-    if unknown:
-        reasons += [_condition_unchecked(fw, c, f, m, missing) for c, f in unknown]
+    level, values, unchecked = _conditions(comp, band, m)
+    if unchecked:
+        reasons += [_condition_unchecked(fw, c, f, m, missing) for c, f in unchecked]
         return band, None, reasons
     failed = sorted((LEVEL_RANK[comp.conditions[i][0].level], i)
                     for i, v in values.items() if v is False)
@@ -72,7 +73,7 @@ def _conditions(comp: _Compiled, band: str, m: dict
             if LEVEL_RANK[c.level] < rank:
                 continue  # a condition of a higher level does not apply here
             if i not in values:
-                values[i] = f._fn(m, [])
+                values[i] = cast("bool | None", f._fn(m, []))  # a BOOL formula
             if values[i] is None:
                 unknown.append((c, f))
             elif not values[i]:

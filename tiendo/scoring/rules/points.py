@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
+from typing import cast
 
 from ..formula import Formula, to_decimal
 from .framework import Criterion, Framework, _Compiled
@@ -65,7 +66,7 @@ def _score(fw: Framework, m: dict, caches: list[dict | None] | None = None
     comp: _Compiled = fw._compiled  # type: ignore[attr-defined]
     if caches is None:
         caches = [{} for _ in comp.criteria]
-    breakdown = []
+    breakdown: list[CriterionScore] = []
     append = breakdown.append
     missing: list[str] = []
     total = ZERO
@@ -112,9 +113,9 @@ def _redistribute(fw: Framework, comp: _Compiled, m: dict, breakdown: list[Crite
     A criterion whose applicability cannot be checked (missing data) counts as applicable."""
     na = {i for i, af in comp.applies if af._fn(m, []) is False}
     if not na:
-        return breakdown, (sum((c.points for c in breakdown), ZERO) if complete else None), \
-            missing
-    total_max = to_decimal(fw.total_points)
+        return breakdown, (_total(breakdown) if complete else None), missing
+    # not None: compiling the framework checked it against the sum of the maxima
+    total_max = cast(Decimal, to_decimal(fw.total_points))
     app_max = sum((mp for i, (_c, _f, mp, _t) in enumerate(comp.criteria) if i not in na), ZERO)
     out: list[CriterionScore] = []
     complete = True
@@ -128,7 +129,7 @@ def _redistribute(fw: Framework, comp: _Compiled, m: dict, breakdown: list[Crite
             out.append(CriterionScore(cs.code, cs.name, cs.group, cs.inputs, cs.formula,
                                       ZERO_POINTS, ZERO_POINTS, text, None))
             continue
-        if cs.points is None or app_max == 0:
+        if cs.points is None or cs.raw is None or app_max == 0:
             complete = False
             out.append(cs)
             continue
@@ -143,14 +144,18 @@ def _redistribute(fw: Framework, comp: _Compiled, m: dict, breakdown: list[Crite
         if NOTHING_APPLIES not in missing:
             missing.append(NOTHING_APPLIES)
         return out, None, missing
-    total = sum((c.points for c in out), ZERO) if complete else None
-    return out, total, missing
+    return out, (_total(out) if complete else None), missing
+
+
+def _total(breakdown: list[CriterionScore]) -> Decimal:
+    """The exact sum of the points (of a breakdown where every criterion has them)."""
+    return sum((c.points for c in breakdown if c.points is not None), ZERO)
 
 
 def _criterion(c: Criterion, fw: Framework, f: Formula, m: dict, mp: Decimal, mp_text: str,
                lazy: _LazyFmt) -> tuple:
     notes: list[str] = []
-    raw = f._fn(m, notes)
+    raw = cast("Decimal | None", f._fn(m, notes))  # a NUM formula
     inputs = {n: m.get(n) for n in f.names}
     if raw is None:
         miss = tuple(n for n in f.names if inputs[n] is None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import ROUND_FLOOR, Decimal
+from typing import cast
 
 from ..formula import to_decimal
 from .framework import Framework, QuotaRule, _Compiled
@@ -31,6 +32,8 @@ def quota_limit(reading: str, percent: Decimal, candidates: int, tot: int,
         return candidates
     n = candidates + tot
     p = to_decimal(percent)
+    if p is None:
+        raise TypeError("thiếu tỉ lệ hạn mức")
     denom = Decimal(100) + p if reading == OF_TOT else Decimal(100)
     limit = int((p * n / denom).to_integral_value(rounding=ROUND_FLOOR))
     limit = max(limit, min(min_allowed, candidates))
@@ -106,13 +109,14 @@ def _apply_quota(fw: Framework, results: list[SubjectResult]) -> None:
             tied = [r for r in cands if _decision_key(r) == k]
         first_tied = cands.index(tied[0]) if tied else None
         for i, r in enumerate(cands, start=1):
-            if tied and r in tied:
+            if first_tied is not None and r in tied:
                 slots = limit - first_tied
                 names = ", ".join(t.label for t in tied)
+                score = cast(Decimal, r.score)  # _judge gives a level only to a score
                 r.reasons.append(Reason(
                     "quota_tie",
                     f"{head}; {TIE_DECIDED_BY_COMMITTEE[:1].upper()}{TIE_DECIDED_BY_COMMITTEE[1:]}"
-                    f": {names} cùng {_fmt_points(r.score)} điểm và bằng nhau theo mọi tiêu chí "
+                    f": {names} cùng {_fmt_points(score)} điểm và bằng nhau theo mọi tiêu chí "
                     f"phân định của bộ tiêu chí ({_tie_order_vi(fw)}); còn {slots} suất Xuất "
                     f"sắc cho {len(tied)} {noun}. Phần mềm không chọn thay: tạm đề xuất "
                     f"{LEVEL_LABELS[TOT]}, cấp ủy quyết định."))

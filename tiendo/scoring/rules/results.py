@@ -9,6 +9,8 @@ from decimal import Decimal
 
 from .levels import LEVEL_LABELS, ZERO
 
+NO_LEVEL_LABEL = "Chưa xếp loại (thiếu dữ liệu)"
+
 
 @dataclass
 class SubjectMetrics:
@@ -58,7 +60,9 @@ class SubjectResult:
 
     @property
     def level_label(self) -> str:
-        return LEVEL_LABELS.get(self.level, "Chưa xếp loại (thiếu dữ liệu)")
+        if self.level is None:
+            return NO_LEVEL_LABEL
+        return LEVEL_LABELS.get(self.level, NO_LEVEL_LABEL)
 
     def as_dict(self) -> dict:
         """JSON-ready dict (Decimals as strings) — the shape of the CLI's --json output."""

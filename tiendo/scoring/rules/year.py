@@ -108,7 +108,8 @@ def _year_metrics(framework: Framework, quarters: dict[str, SubjectResult],
     for k in framework.additive:
         vals = [q.metrics.get(k) for q in quarters.values() if k in q.metrics]
         if vals:
-            year_m[k] = None if any(v is None for v in vals) else sum(vals, ZERO)
+            present = [v for v in vals if v is not None]
+            year_m[k] = sum(present, ZERO) if len(present) == len(vals) else None
     return year_m
 
 
@@ -125,8 +126,10 @@ def _year_criterion(c: Criterion, mp: Decimal, quarters: dict[str, SubjectResult
     # a criterion re-weighted in a quarter (another one did not apply) keeps that
     # quarter's maximum: the year's maximum is the mean of the quarters' maxima
     ymax = (sum(maxes, ZERO) / len(maxes)).quantize(TWO_PLACES, ROUND_HALF_UP)
-    if complete and all(p is not None for _, p in pts):
-        mean = (sum((p for _, p in pts), ZERO) / len(pts)).quantize(TWO_PLACES, ROUND_HALF_UP)
+    known = [p for _, p in pts if p is not None]
+    mean: Decimal | None
+    if complete and len(known) == len(pts):
+        mean = (sum(known, ZERO) / len(pts)).quantize(TWO_PLACES, ROUND_HALF_UP)
     else:
         mean = None
     shown = "; ".join(f"{qn} {_fmt_points(p) if p is not None else '—'}" for qn, p in pts)
