@@ -195,7 +195,7 @@ def actual_of(statement: dict) -> dict | None:
 def _figure_fields(statement: dict) -> tuple[Decimal | None, dict]:
     """(change in %, reported ratios) of a statement, as the figure keeps them."""
     change = None
-    reported = {}
+    reported: dict[str, list[dict]] = {}
     changes = [n for n in statement["numbers"] if n["role"] == "change" and n.get("unit") == "%"]
     # the change against the same period of last year (cùng kỳ), else the first one given
     same_period = [n for n in changes if "cùng kỳ" in (n.get("basis") or "")]
@@ -298,6 +298,7 @@ def _import_row(*, actor, run, i: int, statement: dict, code: str, indicators: d
                 is_estimate: bool):
     review = run.review_of(i)
     name = statement["indicator"]
+    indicator: Indicator | None
     if review.get("indicator") == NEW:
         indicator = _new_indicator(actor=actor, statement=statement)
     else:

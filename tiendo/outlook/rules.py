@@ -289,8 +289,8 @@ def target_outlook(
     if len(observed) > n_per:
         raise ValueError("more observed periods than periods in the year")
     values = list(observed)
-    share_only = values and values[-1] is None and ytd_share_pct is not None
-    if acc is Accumulation.CUMULATIVE and share_only:
+    share_only = values and values[-1] is None
+    if acc is Accumulation.CUMULATIVE and share_only and ytd_share_pct is not None:
         values[-1] = ytd_share_pct * band.reference / 100
     known = [(j, v) for j, v in enumerate(values, start=1) if v is not None]
     if not known:
@@ -450,7 +450,7 @@ def _assess(y: _Year, p: _Projection) -> TargetOutlook:
     prob = None if risk is Risk.UNKNOWN else _probability(y.band, projected, low, high)
     needed, needed_bound = _needed(y, projected)
     reasons = list(p.reasons)
-    if needed is not None:
+    if needed is not None and needed_bound is not None:  # _needed gives both or neither
         reasons.append(_needed_sentence(y, needed, needed_bound))
     if p.method != "final":
         reasons.append(wording.estimate_sentence(projected, low, high, y.u, y.band.text))

@@ -50,6 +50,7 @@ def term_progress(*, target: TargetSpec, direction: Direction | str, rollup: str
                   unit: str = "") -> TermProgress:
     direction = Direction(direction)
     seen = [y for y in years if y.actual is not None]
+    actuals = [y.actual for y in years if y.actual is not None]
     elapsed = elapsed_pct(start, end, on)
     u = f" {unit}" if unit and not unit.startswith("%") else unit
     if not seen:
@@ -57,13 +58,13 @@ def term_progress(*, target: TargetSpec, direction: Direction | str, rollup: str
                             f"Chưa có số liệu của nhiệm kỳ; đã qua {format_vn_percent(elapsed)} "
                             "thời gian nhiệm kỳ.")
     if rollup == "sum":
-        value = sum((y.actual for y in seen), Decimal(0))
+        value = sum(actuals, Decimal(0))
         how = f"cộng {len(seen)} năm"
     elif rollup == "mean":
-        value = (sum((y.actual for y in seen), Decimal(0)) / len(seen)).quantize(Decimal("0.01"))
+        value = (sum(actuals, Decimal(0)) / len(actuals)).quantize(Decimal("0.01"))
         how = f"bình quân {len(seen)} năm"
     else:
-        value = seen[-1].actual
+        value = actuals[-1]
         how = f"số mới nhất, {seen[-1].actual_label or seen[-1].year}"
     a = assess(value, target, direction)
     if rollup == "sum":

@@ -67,7 +67,8 @@ def profile_set(*, actor, issuer: Unit | None, addressee: str = "", recipients: 
 
 
 def _profile_dict(p: ReportProfile) -> dict:
-    return {"issuer_id": p.issuer_id, "issuer_code": p.issuer.code if p.issuer_id else None,
+    return {"issuer_id": p.issuer_id,
+            "issuer_code": p.issuer.code if p.issuer is not None else None,
             "addressee": p.addressee,
             "recipients": p.recipients, "signer_power": p.signer_power,
             "signer_title": p.signer_title, "signer_name": p.signer_name,
