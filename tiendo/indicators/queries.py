@@ -5,14 +5,13 @@ from decimal import Decimal
 
 from tiendo.indicators.assessments import pick_target, spec_of, verdict_rule
 from tiendo.indicators.models import Assessment, Figure, FigureState, Indicator, Target
+from tiendo.indicators.rules import Assessment as Verdicted
 from tiendo.indicators.rules import (
-    VERDICT_LABELS_VI,
     Direction,
     TargetSpec,
     Verdict,
     assess,
 )
-from tiendo.indicators.rules import Assessment as Verdicted
 from tiendo.indicators.slots import by_indicator_and_unit
 from tiendo.lib.periods import Period, parse_period
 from tiendo.orgs import access
@@ -56,7 +55,7 @@ class FigureRow:
 
     @property
     def verdict_label(self) -> str:
-        return VERDICT_LABELS_VI[self.verdict] if self.verdict else ""
+        return self.assessment.label_vi
 
     @property
     def status(self) -> str | None:

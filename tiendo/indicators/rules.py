@@ -480,12 +480,3 @@ def roll_up(
     if rule == Rollup.MEAN:
         return RollupResult(sum(present, Decimal(0)) / len(present), len(present), missing)
     return RollupResult(present[-1], 1, missing)
-
-
-# Compatibility until tiendo/reports (records.py, queries.py) and tiendo/indicators/queries.py
-# read ``Verdict(v).label`` and MSG_NO_ACTUAL / MSG_NO_TARGET: the Vietnamese texts under their
-# old names. Remove with that switch.
-VERDICT_LABELS_VI = {Verdict.EXCEEDED: "Vượt", Verdict.ACHIEVED: "Đạt",
-                     Verdict.NOT_ACHIEVED: "Không đạt"}
-MSG_NO_ACTUAL_VI = MSG_NO_ACTUAL
-MSG_NO_TARGET_VI = MSG_NO_TARGET

@@ -26,7 +26,7 @@ from tiendo.reports.wording import (
     tasks_summary,
 )
 from tiendo.tasks.queries import TaskRow
-from tiendo.tasks.rules import TASK_STATUS_LABELS_VI, TaskStatus
+from tiendo.tasks.rules import TaskStatus
 
 __all__ = [
     "FIELD_ORDER",
@@ -218,7 +218,7 @@ def task_table_rows(rows: list[TaskRow]) -> list[list[str]]:
         deadline = vn_day(due) or "Thường xuyên"
         if r.status.extended and t.deadline:
             deadline += f" (hạn ban đầu {t.deadline.strftime('%d/%m/%Y')})"
-        status = TASK_STATUS_LABELS_VI[r.status.status]
+        status = r.status.label_vi
         if t.closed_on:
             status += f" ({t.closed_on.strftime('%d/%m/%Y')})"
         out.append([str(i), t.title, t.lead_unit.name, deadline,

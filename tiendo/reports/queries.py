@@ -16,8 +16,8 @@ from django.db.models import Q
 from tiendo.indicators.models import Figure, FigureState, Indicator, Target
 from tiendo.indicators.queries import FigureRow, _pick_target, target_spec, verdict_rule
 from tiendo.indicators.rules import (
-    MSG_NO_ACTUAL_VI,
-    MSG_NO_TARGET_VI,
+    MSG_NO_ACTUAL,
+    MSG_NO_TARGET,
     Assessment,
     Direction,
     _attainment,
@@ -95,9 +95,9 @@ def _assess(actual, spec, direction: Direction, rule, stated=None) -> Assessment
     same rule functions), at a third of the cost — the sentence is half of a province's build
     and no report prints it (the report words its own sentences)."""
     if actual is None:
-        return Assessment(None, None, MSG_NO_ACTUAL_VI)
+        return Assessment(None, None, MSG_NO_ACTUAL)
     if spec is None:
-        return Assessment(None, None, MSG_NO_TARGET_VI)
+        return Assessment(None, None, MSG_NO_TARGET)
     return Assessment(issuer_verdict(_verdict(actual, spec, direction, rule), stated, rule),
                       _attainment(actual, _plan_for_attainment(spec, direction), direction), "")
 

@@ -14,10 +14,8 @@ from functools import lru_cache
 
 from tiendo.indicators.models import Field, FigureState
 from tiendo.indicators.queries import FigureRow
-from tiendo.indicators.rules import VERDICT_LABELS_VI
 from tiendo.reports.wording import display_unit
 from tiendo.tasks.queries import TaskRow
-from tiendo.tasks.rules import TASK_STATUS_LABELS_VI
 
 FIELD_LABELS = {k: str(v) for k, v in Field.choices}
 STATE_LABELS = {k: str(v) for k, v in FigureState.choices}
@@ -115,7 +113,7 @@ def indicator_record(row: FigureRow, year_plan=None) -> dict:
         "actual": _n(f.value) if f else None,
         "is_estimate": "ước" if f and f.is_estimate else "",
         "attainment": row.assessment.attainment,
-        "status": VERDICT_LABELS_VI[row.verdict] if row.verdict else "",
+        "status": row.assessment.label_vi,
         "change": _n(f.change) if f and f.change is not None else None,
         "figure_state": STATE_LABELS.get(f.state, f.state) if f else "",
     }
@@ -132,7 +130,7 @@ def task_record(no: int, row: TaskRow) -> dict:
         "deadline": t.deadline,
         "extended_deadline": t.extended_deadline,
         "progress": Decimal(t.progress),
-        "status": TASK_STATUS_LABELS_VI[row.status.status],
+        "status": row.status.label_vi,
         "completed_on": t.closed_on,
         "days_overdue": row.status.days_overdue,
     }

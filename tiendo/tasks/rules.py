@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +39,12 @@ class TaskStatus(TextChoices):
     OVERDUE = "overdue", _("Quá hạn, chưa hoàn thành")
     DONE_ON_TIME = "done_on_time", _("Hoàn thành đúng hạn")
     DONE_LATE = "done_late", _("Hoàn thành quá hạn")
+
+
+# Looked up once per language: switching the language costs more than the rest of a label.
+@cache
+def _label_in(language: str, status: str) -> str:
+    return in_language(language, TaskStatus(status).label)
 
 
 @dataclass(frozen=True)
@@ -62,11 +69,11 @@ class StatusResult:
 
     @property
     def label_vi(self) -> str:
-        return in_language("vi", TaskStatus(self.status).label)
+        return _label_in("vi", self.status)
 
     @property
     def label_en(self) -> str:
-        return in_language("en", TaskStatus(self.status).label)
+        return _label_in("en", self.status)
 
     @property
     def done(self) -> bool:
@@ -165,13 +172,3 @@ def summarise(statuses: Iterable[TaskStatus | str]) -> dict:
         )
     counts.update({"total": total, "done": done, "done_pct": done_pct})
     return counts
-
-
-# Compatibility until tiendo/reports (records.py, content.py) and the ``tasks`` command read
-# ``TaskStatus(s).label``: the Vietnamese labels under their old name. Remove with that switch.
-TASK_STATUS_LABELS_VI = {
-    TaskStatus.IN_PROGRESS: "Đang thực hiện trong hạn",
-    TaskStatus.OVERDUE: "Quá hạn, chưa hoàn thành",
-    TaskStatus.DONE_ON_TIME: "Hoàn thành đúng hạn",
-    TaskStatus.DONE_LATE: "Hoàn thành quá hạn",
-}

@@ -8,8 +8,8 @@ from datetime import date
 
 from django.db.models import Case, CharField, Count, Q, Value, When
 from django.db.models.functions import Coalesce
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tiendo.indicators.assessments import row_class as klass_of
 from tiendo.indicators.models import Assessment, Indicator
@@ -27,12 +27,6 @@ from tiendo.tasks.rules import TaskStatus
 # How a target row of a period counts on the dashboard.
 MET, NOT_MET, NOT_REPORTED, NO_TARGET = "met", "not_met", "not_reported", "no_target"
 ROW_CLASSES = (MET, NOT_MET, NOT_REPORTED, NO_TARGET)
-
-
-# Compatibility until tiendo/web/views/exports.py reads ``assessment.explanation``: whether the
-# page is in English. Remove with that switch.
-def is_en() -> bool:
-    return (get_language() or "vi").startswith("en")
 
 
 def status_label(status) -> str:

@@ -26,7 +26,7 @@ def payload(kind: str, items: list, language: str | None, more: int = 0) -> dict
     return p
 
 
-DIGEST_TEXT_VI = f"""Kính gửi Nguyễn Văn A,
+VI_DIGEST_TEXT = f"""Kính gửi Nguyễn Văn A,
 
 Các việc cần chú ý ngày 25/06/2026:
 
@@ -45,7 +45,7 @@ Sở B: 01 nhiệm vụ quá hạn
 tiendo — thay đổi kênh nhận và giờ nhận bản tin tại {SITE}/nhac-viec/cai-dat/
 
 """
-DIGEST_TEXT_EN = f"""Hello Nguyễn Văn A,
+EN_DIGEST_TEXT = f"""Hello Nguyễn Văn A,
 
 Your reminders of 25/06/2026:
 
@@ -78,14 +78,14 @@ DIGEST_ITEMS_HTML = f"""<ol>
 </li>
 </ol>
 """
-DIGEST_HTML_VI = (HTML_HEAD.format(lang="vi") + """<p>Kính gửi Nguyễn Văn A,</p>
+VI_DIGEST_HTML = (HTML_HEAD.format(lang="vi") + """<p>Kính gửi Nguyễn Văn A,</p>
 <p>Các việc cần chú ý ngày 25/06/2026:</p>
 """ + DIGEST_ITEMS_HTML + f"""<p><a href="{SITE}/nhac-viec/">… và 3 việc khác</a></p>
 <p style="color:#667382;font-size:12px">tiendo — <a href="{SITE}/nhac-viec/cai-dat/">thay đổi \
 kênh nhận và giờ nhận bản tin</a></p>
 </body></html>
 """)
-DIGEST_HTML_EN = (HTML_HEAD.format(lang="en") + """<p>Hello Nguyễn Văn A,</p>
+EN_DIGEST_HTML = (HTML_HEAD.format(lang="en") + """<p>Hello Nguyễn Văn A,</p>
 <p>Your reminders of 25/06/2026:</p>
 """ + DIGEST_ITEMS_HTML + f"""<p><a href="{SITE}/nhac-viec/">… and 3 more</a></p>
 <p style="color:#667382;font-size:12px">tiendo — <a href="{SITE}/nhac-viec/cai-dat/">change \
@@ -95,9 +95,9 @@ your channels and digest hour</a></p>
 
 
 @pytest.mark.parametrize(("language", "subject", "text", "html"), [
-    ("vi", "[tiendo] Nhắc việc ngày 25/06/2026: 02 việc", DIGEST_TEXT_VI, DIGEST_HTML_VI),
-    (None, "[tiendo] Nhắc việc ngày 25/06/2026: 02 việc", DIGEST_TEXT_VI, DIGEST_HTML_VI),
-    ("en", "[tiendo] Reminders of 25/06/2026: 2 items", DIGEST_TEXT_EN, DIGEST_HTML_EN),
+    ("vi", "[tiendo] Nhắc việc ngày 25/06/2026: 02 việc", VI_DIGEST_TEXT, VI_DIGEST_HTML),
+    (None, "[tiendo] Nhắc việc ngày 25/06/2026: 02 việc", VI_DIGEST_TEXT, VI_DIGEST_HTML),
+    ("en", "[tiendo] Reminders of 25/06/2026: 2 items", EN_DIGEST_TEXT, EN_DIGEST_HTML),
 ])
 def test_digest_email_reads_word_for_word_in_the_persons_language(language, subject, text,
                                                                   html):

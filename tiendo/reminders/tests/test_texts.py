@@ -19,25 +19,25 @@ WEEKLY = {"type": "weekly", "week": "2026-W15", "rows": [
     {"unit": "Sở B", "overdue_tasks": 12, "late_reports": ["Quý I/2026 (1)", "Tháng 3/2026 (4)"],
      "missed_targets": [f"CT{i}" for i in range(1, 8)]}]}
 
-TASK_BODY_VI = "Đơn vị chủ trì: Sở B. Hạn: 21/06/2026. Tiến độ: 40%."
-TASK_BODY_EN = "Lead unit: Sở B. Deadline: 21/06/2026. Progress: 40%."
-REPORT_BODY_VI = ("Đơn vị: Sở A. Hạn gửi: 05/07/2026. Còn thiếu: Giải ngân vốn đầu tư công; "
+VI_TASK_BODY = "Đơn vị chủ trì: Sở B. Hạn: 21/06/2026. Tiến độ: 40%."
+EN_TASK_BODY = "Lead unit: Sở B. Deadline: 21/06/2026. Progress: 40%."
+VI_REPORT_BODY = ("Đơn vị: Sở A. Hạn gửi: 05/07/2026. Còn thiếu: Giải ngân vốn đầu tư công; "
                   "Thu ngân sách nhà nước.")
-REPORT_BODY_EN = ("Unit: Sở A. Deadline: 05/07/2026. Missing: Giải ngân vốn đầu tư công; "
+EN_REPORT_BODY = ("Unit: Sở A. Deadline: 05/07/2026. Missing: Giải ngân vốn đầu tư công; "
                   "Thu ngân sách nhà nước.")
-STUCK_TASK_BODY_VI = ("Sở A đã báo cáo hoàn thành; nhiệm vụ chưa được tính là hoàn thành cho "
+VI_STUCK_TASK_BODY = ("Sở A đã báo cáo hoàn thành; nhiệm vụ chưa được tính là hoàn thành cho "
                       "đến khi nghiệm thu.")
-STUCK_TASK_BODY_EN = "Sở A reported this task done; it counts as not completed until accepted."
+EN_STUCK_TASK_BODY = "Sở A reported this task done; it counts as not completed until accepted."
 
 
 @pytest.mark.parametrize(("kind", "subject", "lang", "title", "body"), [
-    ("stuck_task", STUCK_TASK, "vi", "Chờ nghiệm thu 4 ngày: Đề án A", STUCK_TASK_BODY_VI),
+    ("stuck_task", STUCK_TASK, "vi", "Chờ nghiệm thu 4 ngày: Đề án A", VI_STUCK_TASK_BODY),
     ("stuck_task", STUCK_TASK, "en", "Awaiting acceptance for 4 days: Đề án A",
-     STUCK_TASK_BODY_EN),
+     EN_STUCK_TASK_BODY),
     ("stuck_task", {**STUCK_TASK, "waited": 1}, "vi", "Chờ nghiệm thu 1 ngày: Đề án A",
-     STUCK_TASK_BODY_VI),
+     VI_STUCK_TASK_BODY),
     ("stuck_task", {**STUCK_TASK, "waited": 1}, "en", "Awaiting acceptance for 1 day: Đề án A",
-     STUCK_TASK_BODY_EN),
+     EN_STUCK_TASK_BODY),
     ("stuck_figures", STUCK_FIGURES, "vi", "Chờ duyệt 01 số liệu Quý II/2026 của Sở B (3 ngày)",
      "Duyệt hoặc trả lại tại trang duyệt số liệu."),
     ("stuck_figures", STUCK_FIGURES, "en",
@@ -49,39 +49,39 @@ STUCK_TASK_BODY_EN = "Sở A reported this task done; it counts as not completed
     ("stuck_figures", {**STUCK_FIGURES, "count": 1234, "waited": 10}, "en",
      "1234 figures of Quý II/2026 from Sở B await approval (10 days)",
      "Approve or return them on the approvals page."),
-    ("task_before", {**TASK, "days_left": 5}, "vi", "Còn 5 ngày đến hạn: Đề án B", TASK_BODY_VI),
-    ("task_before", {**TASK, "days_left": 5}, "en", "Due in 5 days: Đề án B", TASK_BODY_EN),
+    ("task_before", {**TASK, "days_left": 5}, "vi", "Còn 5 ngày đến hạn: Đề án B", VI_TASK_BODY),
+    ("task_before", {**TASK, "days_left": 5}, "en", "Due in 5 days: Đề án B", EN_TASK_BODY),
     ("task_before", {**TASK, "days_left": 1, "is_key": True}, "vi",
-     "Còn 1 ngày đến hạn: Đề án B", TASK_BODY_VI + " Nhiệm vụ trọng tâm."),
+     "Còn 1 ngày đến hạn: Đề án B", VI_TASK_BODY + " Nhiệm vụ trọng tâm."),
     ("task_before", {**TASK, "days_left": 1, "is_key": True}, "en",
-     "Due in 1 day: Đề án B", TASK_BODY_EN + " Key task."),
-    ("task_due", {**TASK, "days_left": 0}, "vi", "Hôm nay đến hạn: Đề án B", TASK_BODY_VI),
-    ("task_due", {**TASK, "days_left": 0}, "en", "Due today: Đề án B", TASK_BODY_EN),
-    ("task_overdue", {**TASK, "days_left": -1}, "vi", "Quá hạn 1 ngày: Đề án B", TASK_BODY_VI),
-    ("task_overdue", {**TASK, "days_left": -1}, "en", "Overdue by 1 day: Đề án B", TASK_BODY_EN),
-    ("task_overdue", {**TASK, "days_left": -8}, "vi", "Quá hạn 8 ngày: Đề án B", TASK_BODY_VI),
+     "Due in 1 day: Đề án B", EN_TASK_BODY + " Key task."),
+    ("task_due", {**TASK, "days_left": 0}, "vi", "Hôm nay đến hạn: Đề án B", VI_TASK_BODY),
+    ("task_due", {**TASK, "days_left": 0}, "en", "Due today: Đề án B", EN_TASK_BODY),
+    ("task_overdue", {**TASK, "days_left": -1}, "vi", "Quá hạn 1 ngày: Đề án B", VI_TASK_BODY),
+    ("task_overdue", {**TASK, "days_left": -1}, "en", "Overdue by 1 day: Đề án B", EN_TASK_BODY),
+    ("task_overdue", {**TASK, "days_left": -8}, "vi", "Quá hạn 8 ngày: Đề án B", VI_TASK_BODY),
     ("task_overdue", {**TASK, "days_left": -8}, "en", "Overdue by 8 days: Đề án B",
-     TASK_BODY_EN),
+     EN_TASK_BODY),
     ("task_escalation", {**TASK, "days_left": -3, "audience": "head"}, "vi",
-     "[Báo thủ trưởng đơn vị] Sở B — quá hạn 3 ngày: Đề án B", TASK_BODY_VI),
+     "[Báo thủ trưởng đơn vị] Sở B — quá hạn 3 ngày: Đề án B", VI_TASK_BODY),
     ("task_escalation", {**TASK, "days_left": -3, "audience": "head"}, "en",
-     "[For the unit head] Sở B — overdue by 3 days: Đề án B", TASK_BODY_EN),
+     "[For the unit head] Sở B — overdue by 3 days: Đề án B", EN_TASK_BODY),
     ("task_escalation", {**TASK, "days_left": -8, "audience": "office", "is_key": True}, "vi",
-     "[Báo văn phòng] Sở B — quá hạn 8 ngày: Đề án B", TASK_BODY_VI + " Nhiệm vụ trọng tâm."),
+     "[Báo văn phòng] Sở B — quá hạn 8 ngày: Đề án B", VI_TASK_BODY + " Nhiệm vụ trọng tâm."),
     ("task_escalation", {**TASK, "days_left": -8, "audience": "office", "is_key": True}, "en",
-     "[For the office] Sở B — overdue by 8 days: Đề án B", TASK_BODY_EN + " Key task."),
+     "[For the office] Sở B — overdue by 8 days: Đề án B", EN_TASK_BODY + " Key task."),
     ("report_before", {**REPORT, "days_left": 3}, "vi",
-     "Còn 3 ngày đến hạn gửi số liệu Quý II/2026 (02 chỉ tiêu)", REPORT_BODY_VI),
+     "Còn 3 ngày đến hạn gửi số liệu Quý II/2026 (02 chỉ tiêu)", VI_REPORT_BODY),
     ("report_before", {**REPORT, "days_left": 3}, "en",
-     "Due in 3 days: figures of Quý II/2026 (2 indicators)", REPORT_BODY_EN),
+     "Due in 3 days: figures of Quý II/2026 (2 indicators)", EN_REPORT_BODY),
     ("report_due", {**REPORT, "days_left": 0}, "vi",
-     "Hôm nay hết hạn gửi số liệu Quý II/2026 (02 chỉ tiêu)", REPORT_BODY_VI),
+     "Hôm nay hết hạn gửi số liệu Quý II/2026 (02 chỉ tiêu)", VI_REPORT_BODY),
     ("report_due", {**REPORT, "days_left": 0}, "en",
-     "Due today: figures of Quý II/2026 (2 indicators)", REPORT_BODY_EN),
+     "Due today: figures of Quý II/2026 (2 indicators)", EN_REPORT_BODY),
     ("report_overdue", {**REPORT, "days_left": -1}, "vi", "Chậm gửi số liệu Quý II/2026 1 ngày",
-     REPORT_BODY_VI),
+     VI_REPORT_BODY),
     ("report_overdue", {**REPORT, "days_left": -1}, "en",
-     "figures of Quý II/2026 overdue by 1 day", REPORT_BODY_EN),
+     "figures of Quý II/2026 overdue by 1 day", EN_REPORT_BODY),
     ("report_escalation", {**REPORT, "days_left": -10, "missing": ["Thu ngân sách nhà nước"]},
      "vi", "[Báo cấp trên] Sở A chưa gửi số liệu Quý II/2026",
      "Đơn vị: Sở A. Hạn gửi: 05/07/2026. Còn thiếu: Thu ngân sách nhà nước."),
@@ -121,4 +121,4 @@ def test_a_unit_with_few_overdue_tasks_and_no_late_figures_reads_the_count_padde
 
 def test_vietnamese_is_the_default_language():
     assert item_text("task_due", {**TASK, "days_left": 0}) == ("Hôm nay đến hạn: Đề án B",
-                                                               TASK_BODY_VI)
+                                                               VI_TASK_BODY)

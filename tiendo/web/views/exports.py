@@ -22,7 +22,7 @@ def figures_xlsx(rows, period):
         r.indicator.unit_of_measure, r.target.bound if r.target else "", r.plan, r.actual,
         _("có") if r.figure and r.figure.is_estimate else "", r.assessment.attainment, r.change,
         queries.verdict_label(r.verdict), r.figure.get_state_display() if r.figure else "",
-        r.assessment.explanation_en if queries.is_en() else r.assessment.explanation_vi,
+        r.assessment.explanation,
     ] for r in rows]
     return xlsx_response(filename=f"so-lieu-{period.code}", title=_("Số liệu"),
                          columns=columns, rows=data)

@@ -7,7 +7,7 @@ from tiendo.lib.clock import vn_day
 from tiendo.orgs.access import system_user
 from tiendo.shared.commands import parse_day
 from tiendo.tasks.queries import task_rows
-from tiendo.tasks.rules import TASK_STATUS_LABELS_VI, TaskStatus
+from tiendo.tasks.rules import TaskStatus
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
             s = r.status
             extra = f" ({s.days_overdue} ngày)" if s.days_overdue else ""
             deadline = vn_day(s.deadline_in_force) or "—"
-            self.stdout.write(f"{deadline:10} {TASK_STATUS_LABELS_VI[s.status]}{extra:10} "
+            self.stdout.write(f"{deadline:10} {s.label_vi}{extra:10} "
                               f"{r.task.lead_unit.code:18} {r.task.title[:70]}")
 
 
