@@ -1,7 +1,7 @@
 """Pure rules for indicators (chỉ tiêu): verdicts, attainment, comparisons and roll-ups.
 
-DOMAIN.md §3. No ORM, no clock: plain ``Decimal`` values, enums and small dataclasses (Django
-only to mark the labels and sentences for translation).
+docs/domain.md §Indicator verdicts. No ORM, no clock: plain ``Decimal`` values, enums and small
+dataclasses (Django only to mark the labels and sentences for translation).
 
 Verdict (:func:`assess`), with the default, configurable :class:`VerdictRule`:
 
@@ -364,9 +364,9 @@ _VERDICT_WORDS = {
 
 def verdict_rule_from(rules: dict) -> VerdictRule:
     """The workspace's verdict policy from its settings (``TIENDO_RULES``). An empty or missing
-    ``exceed_margin`` means no Vượt from the numbers (the default: DOMAIN.md §3 leaves the line
-    between Vượt and Đạt to each issuer). Raises ValueError on a value that is not a number
-    between 0 and 1."""
+    ``exceed_margin`` means no Vượt from the numbers (the default: docs/domain.md §Indicator
+    verdicts leaves the line between Vượt and Đạt to each issuer). Raises ValueError on a value
+    that is not a number between 0 and 1."""
     raw = rules.get("exceed_margin")
     margin = None
     if raw not in (None, ""):

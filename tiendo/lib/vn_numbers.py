@@ -1,8 +1,8 @@
 """Vietnamese number parsing and formatting — the only code in tiendo that does it.
 
-Vietnamese writing (DOMAIN.md §5): ``.`` groups thousands and ``,`` is the decimal mark:
-``10.619``, ``7,47``, ``6.018,3``; percent without a space: ``7,47%``; counts below ten are
-written with a leading zero: ``03 nhiệm vụ``.
+Vietnamese writing (docs/domain.md §Numbers, dates and holidays): ``.`` groups thousands and
+``,`` is the decimal mark: ``10.619``, ``7,47``, ``6.018,3``; percent without a space:
+``7,47%``; counts below ten are written with a leading zero: ``03 nhiệm vụ``.
 
 Parsing rules of :func:`parse_vn_number` (strict, for text written the Vietnamese way):
 

@@ -1,4 +1,5 @@
-"""Vietnamese public holidays and working days (DOMAIN.md §5). Pure: no Django, no clock.
+"""Vietnamese public holidays and working days (docs/domain.md §Numbers, dates and holidays).
+Pure: no Django, no clock.
 
 Labour Code 2019 (Bộ luật Lao động số 45/2019/QH14), Art. 112:
 - 1/1 (Tết Dương lịch);

@@ -1,4 +1,4 @@
-"""Pure rules for tasks (nhiệm vụ): status on a date and counts (DOMAIN.md §2).
+"""Pure rules for tasks (nhiệm vụ): status on a date and counts (docs/domain.md §Task status).
 
 No ORM, no clock: the date ``on`` is always a parameter (Django only to mark the labels and
 sentences for translation).

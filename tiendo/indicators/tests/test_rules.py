@@ -1,4 +1,5 @@
-"""Table-driven tests of the pure indicator rules (DOMAIN.md §3); no database."""
+"""Table-driven tests of the pure indicator rules (docs/domain.md §Indicator verdicts); no
+database."""
 
 from decimal import Decimal
 

@@ -1,7 +1,8 @@
 """Rating engine (xếp loại chất lượng): a pure, deterministic function from a framework and the
 metrics of every subject to scores, levels and the reasons for them.
 
-No Django, no ORM, no clock. DOMAIN.md §4 lives here; docs/scoring.md explains the choices.
+No Django, no ORM, no clock. docs/domain.md §Ratings lives here; docs/scoring.md explains the
+choices.
 
 Order of the rules for one subject
 ----------------------------------

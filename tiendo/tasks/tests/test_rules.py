@@ -1,4 +1,5 @@
-"""Table-driven tests of task status on a date and summaries (DOMAIN.md §2); no database."""
+"""Table-driven tests of task status on a date and summaries (docs/domain.md §Task status); no
+database."""
 
 from datetime import date, timedelta
 from decimal import Decimal
