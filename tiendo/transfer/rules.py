@@ -113,7 +113,8 @@ def parse_decimal(raw) -> Decimal:
         raise CellError("một số", "a number")
     if abs(value) >= Decimal(10) ** 16:
         raise CellError("một số nhỏ hơn 10^16", "a number below 10^16")
-    if value.normalize().as_tuple().exponent < -4:
+    exponent = value.normalize().as_tuple().exponent  # an int: the value is finite
+    if isinstance(exponent, int) and exponent < -4:
         raise CellError("một số có tối đa 4 chữ số thập phân",
                         "a number with at most 4 decimal places")
     return value
@@ -196,7 +197,7 @@ def order_by_parent(items: list[tuple[str, str | None]]) -> list[str] | None:
     placed: set[str] = set()
     for code, _p in items:
         chain, seen = [], set()
-        c = code
+        c: str | None = code
         while c is not None and c in parent and c not in placed:
             if c in seen:
                 return None
