@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
 
 from tiendo.api.models import ApiRateWindow, ApiToken
 from tiendo.audit.services import record, snapshot
+from tiendo.lib import clock
 
 TOKEN_PREFIX = "td_"  # noqa: S105 - a marker, not a secret
 PREFIX_LEN = 10  # "td_" + 7 characters, shown in the list
@@ -54,7 +54,7 @@ def token_revoke(*, actor, token: ApiToken, now: datetime | None = None) -> ApiT
     with transaction.atomic():
         token = ApiToken.objects.select_for_update().get(pk=token.pk)
         if token.revoked_at is None:
-            token.revoked_at = now or timezone.now()
+            token.revoked_at = now or clock.now()
             token.save(update_fields=["revoked_at"])
             record(actor=actor, action="api_token.revoke", obj=token,
                    after={"revoked_at": token.revoked_at.isoformat()})
@@ -69,7 +69,7 @@ def token_authenticate(raw: str, *, now: datetime | None = None) -> ApiToken | N
              .filter(digest=digest_of(raw), revoked_at__isnull=True).first())
     if token is None or not token.user.is_active:
         return None
-    now = now or timezone.now()
+    now = now or clock.now()
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token
@@ -79,7 +79,7 @@ def rate_hit(*, token: ApiToken, limit: int, now: datetime | None = None) -> tup
     """Count one request in the token's current one-minute window. Returns (allowed, seconds
     until the window ends). The increment is one conditional UPDATE, so concurrent requests
     (several web processes) never exceed the limit."""
-    now = now or timezone.now()
+    now = now or clock.now()
     start = now.replace(second=0, microsecond=0)
     retry = int((start + WINDOW - now).total_seconds()) + 1
     updated = ApiRateWindow.objects.filter(token=token, window_start=start,

@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import timezone
 
 from tiendo.audit import coverage
 from tiendo.audit.coverage import json_default
 from tiendo.audit.models import AuditEntry, AuditHead
+from tiendo.lib import clock
 
 GENESIS = "0" * 64
 
@@ -98,7 +98,7 @@ def record(*, actor, action: str, obj: models.Model | None = None,
         object_id = object_id or str(obj.pk)
         if unit_id is None:
             unit_id = getattr(obj, "unit_id", None) or getattr(obj, "lead_unit_id", None)
-    created_at = (now or timezone.now()).astimezone(UTC)
+    created_at = (now or clock.now()).astimezone(UTC)
     actor_id = actor.pk if actor is not None and getattr(actor, "pk", None) else None
     entry = AuditEntry(
         created_at=created_at, actor_id=actor_id,
@@ -133,7 +133,7 @@ def record_many(*, actor, action: str, objs: list[models.Model], reason: str = "
     head and one bulk insert. Must run inside the caller's transaction, after the writes."""
     if not objs:
         return 0
-    created_at = (now or timezone.now()).astimezone(UTC)
+    created_at = (now or clock.now()).astimezone(UTC)
     actor_id = actor.pk if actor is not None and getattr(actor, "pk", None) else None
     actor_name = getattr(actor, "username", "") if actor is not None else "system"
     digests = coverage.digests_of(objs)

@@ -16,7 +16,6 @@ from pathlib import Path, PurePath
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from tiendo.audit.services import record
 from tiendo.extraction.engine import ReadError
@@ -24,6 +23,7 @@ from tiendo.extraction.models import Decision, ExtractionRun, Purpose, RunState
 from tiendo.extraction.reading import read_limited
 from tiendo.indicators import services as indicator_services
 from tiendo.indicators.models import Indicator
+from tiendo.lib import clock
 from tiendo.lib.cells import strip_formula_prefix
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.lib.text import slugify_vi
@@ -284,7 +284,7 @@ def run_import(*, actor, run: ExtractionRun, is_estimate: bool,
                 result.skipped.append(" ".join(exc.messages))
         if not result.figures:
             raise ValidationError([*result.skipped, MSG_NONE_IMPORTED])
-        run.imported_by, run.imported_at = actor, timezone.now()
+        run.imported_by, run.imported_at = actor, clock.now()
         run.imported_count = len(result.figures)
         run.save(update_fields=["imported_by", "imported_at", "imported_count"])
         record(actor=actor, action="extraction.import", obj=run,

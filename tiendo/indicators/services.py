@@ -5,13 +5,13 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tiendo.audit.models import AuditEntry
 from tiendo.audit.services import record, snapshot
 from tiendo.indicators import assessments
 from tiendo.indicators.models import Evidence, Figure, FigureState, Indicator, Target
+from tiendo.lib import clock
 from tiendo.lib.vn_numbers import format_vn_number
 from tiendo.orgs import access
 from tiendo.shared.uploads import validate_upload
@@ -160,7 +160,7 @@ def figure_submit(*, actor, figure: Figure, now=None) -> Figure:
 
     def change(f):
         f.state = FigureState.SUBMITTED
-        f.submitted_by, f.submitted_at = actor, now or timezone.now()
+        f.submitted_by, f.submitted_at = actor, now or clock.now()
 
     return _transition(actor=actor, figure=figure, action="figure.submit", change=change,
                        allowed_from=(FigureState.DRAFT, FigureState.RETURNED))
@@ -182,7 +182,7 @@ def figure_approve(*, actor, figure: Figure, now=None) -> Figure:
         if f.submitted_by_id == actor.pk and not access.is_admin(actor):
             raise PermissionDenied(MSG_OWN_APPROVAL)
         f.state = FigureState.APPROVED
-        f.decided_by, f.decided_at = actor, now or timezone.now()
+        f.decided_by, f.decided_at = actor, now or clock.now()
         f.return_comment = ""
 
     return _transition(actor=actor, figure=figure, action="figure.approve", change=change,
@@ -197,7 +197,7 @@ def figure_return(*, actor, figure: Figure, comment: str, now=None) -> Figure:
 
     def change(f):
         f.state = FigureState.RETURNED
-        f.decided_by, f.decided_at = actor, now or timezone.now()
+        f.decided_by, f.decided_at = actor, now or clock.now()
         f.return_comment = comment.strip()
 
     return _transition(actor=actor, figure=figure, action="figure.return", change=change,
@@ -232,7 +232,7 @@ def figure_submit_all(*, actor, unit, period: str, now=None) -> list[Figure]:
     figure, as when sent one by one."""
     if not access.can_write_unit(actor, unit.pk):
         raise PermissionDenied(MSG_NO_RIGHT)
-    now = now or timezone.now()
+    now = now or clock.now()
     with transaction.atomic():
         drafts = list(Figure.objects.select_for_update()
                       .filter(unit=unit, period=period, superseded_by__isnull=True,

@@ -15,9 +15,9 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from tiendo.audit.services import record, snapshot
+from tiendo.lib import clock
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.orgs import access
 from tiendo.people.access import manager_of
@@ -107,7 +107,7 @@ def task_assign(*, actor, task, people, now=None, is_sample: bool = False) -> li
     deadline = task.extended_deadline or task.deadline
     if deadline is None:
         raise ValidationError(MSG_NO_DEADLINE)
-    now = now or timezone.now()
+    now = now or clock.now()
     out = []
     with transaction.atomic():
         for person in people:
@@ -193,7 +193,7 @@ def workitem_report_done(*, actor, item: WorkItem, completed_on: date, today: da
                          now=None) -> WorkItem:
     if actor.pk != item.person_id:
         raise PermissionDenied(MSG_NOT_OWNER)
-    today = today or timezone.localdate()
+    today = today or clock.today()
     if completed_on > today:
         raise ValidationError({"completed_on": MSG_FUTURE})
 
@@ -268,7 +268,7 @@ def evaluation_self_assess(*, actor, unit, period: str, framework_code: str, mar
         raise PermissionDenied(MSG_NOT_STAFF)
     clean = _marks(marks)
     level = _level(level, blank_ok=True)
-    now = now or timezone.now()
+    now = now or clock.now()
     with transaction.atomic():
         ev = Evaluation.objects.select_for_update().filter(
             person=actor, period=period, framework_code=framework_code).first()
@@ -301,7 +301,7 @@ def evaluation_manager_assess(*, actor, evaluation: Evaluation, marks: dict, com
     if not may_assess(actor, evaluation):
         raise PermissionDenied(MSG_NOT_MANAGER)
     clean = _marks(marks)
-    now = now or timezone.now()
+    now = now or clock.now()
     with transaction.atomic():
         ev = _eval_locked(evaluation, (EvalState.SELF, EvalState.MANAGER))
         before = snapshot(ev)
@@ -338,7 +338,7 @@ def evaluation_conclude(*, actor, evaluation: Evaluation, level: str, comment: s
         raise ValidationError(MSG_NOT_COMPUTED)
     if level != proposal.result.level and not (comment or "").strip():
         raise ValidationError({"comment": MSG_OVERRIDE})
-    now = now or timezone.now()
+    now = now or clock.now()
     with transaction.atomic():
         ev = _eval_locked(evaluation, (EvalState.MANAGER,))
         before = snapshot(ev)

@@ -4,10 +4,10 @@ the private calendar token. Each runs in one transaction with its audit entry.""
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from tiendo.audit.services import record, snapshot
+from tiendo.lib import clock
 from tiendo.lib.messages import Message
 from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.orgs import access
@@ -149,7 +149,7 @@ def urge_send(*, actor, unit, task=None, period: str = "", message: str = "",
     chosen = list(dict.fromkeys(recipient_ids)) if recipient_ids else allowed
     if any(uid not in allowed for uid in chosen):
         raise ValidationError(MSG_URGE_NOT_THEIRS)
-    now = now or timezone.now()
+    now = now or clock.now()
     parsed = None
     if period:
         try:
@@ -195,4 +195,4 @@ def direction_notify(*, direction, now=None) -> None:
                     path=f"/nhiem-vu/{task.pk}/",
                     data={"type": "direction", "task": task.pk, "unit_id": task.lead_unit_id,
                           "unit": task.lead_unit.name},
-                    now=now or timezone.now())
+                    now=now or clock.now())

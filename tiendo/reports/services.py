@@ -15,9 +15,9 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from tiendo.audit.services import record
+from tiendo.lib import clock
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.orgs import access
 from tiendo.orgs.models import Role, Unit
@@ -144,7 +144,7 @@ def signoff_review(*, actor, signoff: ReportSignoff, now: datetime | None = None
     """The office has checked the draft: draft → reviewed."""
     if not _may(actor, signoff.issuer, Role.OFFICE):
         raise PermissionDenied(MSG_NO_REVIEW)
-    now = now or timezone.now()
+    now = now or clock.now()
     with _transition(actor=actor, signoff=signoff, expected_version=expected_version,
                      states=(SignoffState.DRAFT,), action_vi="rà soát", action="review",
                      now=now) as s:
@@ -157,7 +157,7 @@ def signoff_approve(*, actor, signoff: ReportSignoff, now: datetime | None = Non
     """The leader approves the reviewed report: reviewed → approved."""
     if not _may(actor, signoff.issuer, Role.LEADER):
         raise PermissionDenied(MSG_NO_APPROVE)
-    now = now or timezone.now()
+    now = now or clock.now()
     with _transition(actor=actor, signoff=signoff, expected_version=expected_version,
                      states=(SignoffState.REVIEWED,), action_vi="duyệt", action="approve",
                      now=now) as s:
@@ -175,7 +175,7 @@ def signoff_return(*, actor, signoff: ReportSignoff, reason: str,
         raise PermissionDenied(MSG_NO_REVIEW)
     if not reason.strip():
         raise ValidationError(MSG_RETURN_REASON)
-    now = now or timezone.now()
+    now = now or clock.now()
     with _transition(actor=actor, signoff=signoff, expected_version=expected_version,
                      states=(SignoffState.REVIEWED, SignoffState.APPROVED),
                      action_vi="trả lại", action="return", now=now,
@@ -200,7 +200,7 @@ def signoff_issue(*, actor, signoff: ReportSignoff, number: str, issued_on: date
     number = number.strip()
     if not number:
         raise ValidationError(MSG_NUMBER)
-    now = now or timezone.now()
+    now = now or clock.now()
     with _transition(actor=actor, signoff=signoff, expected_version=expected_version,
                      states=(SignoffState.APPROVED,), action_vi="ban hành", action="issue",
                      now=now) as s:

@@ -8,9 +8,9 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from tiendo.audit.services import record, snapshot
+from tiendo.lib import clock
 from tiendo.orgs import access
 from tiendo.orgs.models import Role, Unit
 from tiendo.scoring import queries, rules
@@ -129,7 +129,7 @@ def mark_withdraw(*, actor, mark: Mark, reason: str, now=None) -> Mark:
         if mark.withdrawn_at is not None:
             raise ValidationError(MSG_WITHDRAWN)
         before = snapshot(mark)
-        mark.withdrawn_at, mark.withdrawn_by = now or timezone.now(), _who(actor)
+        mark.withdrawn_at, mark.withdrawn_by = now or clock.now(), _who(actor)
         mark.withdraw_reason = reason.strip()
         mark.save()
         record(actor=actor, action="mark.withdraw", obj=mark, before=before,
@@ -152,7 +152,7 @@ def rating_propose(*, actor, period: str, framework_code: str | None = None,
     except queries.RatingInputError as exc:
         raise ValidationError(str(exc)) from exc
     comp = queries.compute_rating(user=actor, period=p, fv=fv, on=on)
-    now = now or timezone.now()
+    now = now or clock.now()
     units: dict[object, Unit] = {u.pk: u for u in comp.units}  # by subject id
     out = []
     with transaction.atomic():
@@ -234,7 +234,7 @@ def rating_self_assess(*, actor, rating: Rating, level: str, comment: str = "",
                        now=None) -> Rating:
     if not access.can_write_unit(actor, rating.unit_id):
         raise PermissionDenied(MSG_NO_SELF)
-    now = now or timezone.now()
+    now = now or clock.now()
     return _transition(
         actor=actor, rating=rating, allowed=(RatingState.PROPOSED, RatingState.SELF_ASSESSED),
         action="rating.self_assess", now=now, state=RatingState.SELF_ASSESSED,
@@ -244,7 +244,7 @@ def rating_self_assess(*, actor, rating: Rating, level: str, comment: str = "",
 
 def rating_review(*, actor, rating: Rating, note: str = "", now=None) -> Rating:
     _require_inspector(actor, rating)
-    now = now or timezone.now()
+    now = now or clock.now()
     return _transition(
         actor=actor, rating=rating, allowed=(RatingState.SELF_ASSESSED,),
         action="rating.review", now=now, state=RatingState.REVIEWED,
@@ -253,7 +253,7 @@ def rating_review(*, actor, rating: Rating, note: str = "", now=None) -> Rating:
 
 def rating_confirm(*, actor, rating: Rating, now=None) -> Rating:
     _require_inspector(actor, rating)
-    now = now or timezone.now()
+    now = now or clock.now()
     with transaction.atomic():
         r = _locked(rating, (RatingState.REVIEWED,))
         if not r.proposed_level:
@@ -268,7 +268,7 @@ def rating_override(*, actor, rating: Rating, level: str, reason: str, now=None)
     if not (reason or "").strip():
         raise ValidationError({"reason": MSG_REASON_REQUIRED})
     _require_inspector(actor, rating)
-    now = now or timezone.now()
+    now = now or clock.now()
     return _transition(
         actor=actor, rating=rating, allowed=(RatingState.REVIEWED,), action="rating.override",
         now=now, reason=reason.strip(), state=RatingState.OVERRIDDEN, level=_level(level),
@@ -277,7 +277,7 @@ def rating_override(*, actor, rating: Rating, level: str, reason: str, now=None)
 
 def rating_publish(*, actor, rating: Rating, now=None) -> Rating:
     _require_inspector(actor, rating)
-    now = now or timezone.now()
+    now = now or clock.now()
     return _transition(
         actor=actor, rating=rating, allowed=(RatingState.CONFIRMED, RatingState.OVERRIDDEN),
         action="rating.publish", now=now, state=RatingState.PUBLISHED, published_by=_who(actor),
@@ -286,7 +286,7 @@ def rating_publish(*, actor, rating: Rating, now=None) -> Rating:
 
 def rating_lock(*, actor, rating: Rating, now=None) -> Rating:
     _require_inspector(actor, rating)
-    now = now or timezone.now()
+    now = now or clock.now()
     return _transition(
         actor=actor, rating=rating, allowed=(RatingState.PUBLISHED,), action="rating.lock",
         now=now, state=RatingState.LOCKED, locked_by=_who(actor), locked_at=now)
@@ -297,7 +297,7 @@ def rating_reopen(*, actor, rating: Rating, reason: str, now=None) -> Rating:
     if not (reason or "").strip():
         raise ValidationError({"reason": MSG_REASON_REQUIRED})
     _require_inspector(actor, rating)
-    now = now or timezone.now()
+    now = now or clock.now()
     return _transition(
         actor=actor, rating=rating, allowed=FROZEN_STATES, action="rating.reopen", now=now,
         reason=reason.strip(), state=RatingState.REVIEWED, reopen_reason=reason.strip(),

@@ -4,10 +4,10 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tiendo.audit.services import record, snapshot
+from tiendo.lib import clock
 from tiendo.lib.clock import vn_day
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
@@ -78,7 +78,7 @@ def progress_add(*, actor, task: Task, percent: int, note: str = "", files=(),
             raise ValidationError(MSG_CLOSED)
         before = snapshot(task)
         update = ProgressUpdate.objects.create(task=task, author=actor, percent=int(percent),
-                                               note=note, created_at=now or timezone.now())
+                                               note=note, created_at=now or clock.now())
         for f in files:
             tf = TaskFile(task=task, update=update, original_name=f.name, uploaded_by=actor)
             tf.file.save(f.name, f, save=False)
@@ -121,7 +121,7 @@ def extension_decide(*, actor, request: ExtensionRequest, approve: bool, note: s
             raise ValidationError(MSG_EXT_DECIDED)
         before = snapshot(req)
         req.state = ExtensionState.APPROVED if approve else ExtensionState.REJECTED
-        req.decided_by, req.decided_at, req.decision_note = actor, now or timezone.now(), note
+        req.decided_by, req.decided_at, req.decision_note = actor, now or clock.now(), note
         req.save()
         record(actor=actor, action="task.extension_decide", obj=req, unit_id=task.lead_unit_id,
                before=before, after=snapshot(req), reason=note)
@@ -164,7 +164,7 @@ def task_accept(*, actor, task: Task, now=None) -> Task:
         if t.state != TaskState.SUBMITTED:
             raise ValidationError(MSG_NOT_SUBMITTED)
         before = snapshot(t)
-        t.state, t.accepted_by, t.accepted_at = TaskState.DONE, actor, now or timezone.now()
+        t.state, t.accepted_by, t.accepted_at = TaskState.DONE, actor, now or clock.now()
         t.version += 1
         t.save()
         record(actor=actor, action="task.accept", obj=t, before=before, after=snapshot(t))

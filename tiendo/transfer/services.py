@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from tiendo.audit.services import record, record_many, snapshot
 from tiendo.indicators import assessments
 from tiendo.indicators import services as ind
 from tiendo.indicators.models import Figure, FigureState, Target
+from tiendo.lib import clock
 from tiendo.orgs import access
 from tiendo.programmes.models import Programme
 from tiendo.tasks import services as task_services
@@ -104,7 +104,7 @@ class _Writer:
     def __init__(self, plan: Plan, progress, total: int):
         self.plan, self.actor, self.progress, self.total = plan, plan.actor, progress, total
         self.done = 0
-        self.now = timezone.now()
+        self.now = clock.now()
         self.by = plan.actor if getattr(plan.actor, "pk", None) else None
         self.touched: set[str] = set()  # periods whose stored assessments need refreshing
         self.row: PlannedRow | None = None  # the row being written: a refusal names it
