@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from tiendo.indicators.period_choice import chosen_period
 from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.lib.vn_numbers import VnNumberError, parse_decimal_input
 from tiendo.orgs import access
@@ -22,7 +23,6 @@ from tiendo.scoring import rules
 from tiendo.scoring.queries import framework_version
 from tiendo.shared.redirects import next_url
 
-DEFAULT_PERIOD = "2026-Q1"
 MSG_BAD_PERIOD = "Kỳ không hợp lệ: hãy nhập một quý, ví dụ 2026-Q1."
 MSG_BAD_NUMBER = "Không đọc được số “{text}”."
 MSG_BAD_DATE = "Ngày không hợp lệ (dd/mm/yyyy)."
@@ -30,8 +30,17 @@ MARK_LABELS = {"mark_politics": "Chính trị tư tưởng", "mark_ethics": "Đ�
                "mark_discipline": "Tác phong, lề lối làm việc, ý thức kỷ luật"}
 
 
+def _default_period(request) -> Period:
+    """The period chosen on the other pages (remembered, else the latest quarter with reported
+    figures), as a person is evaluated: its quarter, a fourth quarter falling back to the third
+    (the year's evaluation covers it)."""
+    end = chosen_period(request)[0].end
+    return Period(end.year, "quarter", min((end.month - 1) // 3 + 1, 3))
+
+
 def _period(request) -> Period:
-    text = (request.GET.get("period") or request.POST.get("period") or DEFAULT_PERIOD).strip()
+    text = (request.GET.get("period") or request.POST.get("period")
+            or _default_period(request).code).strip()
     try:
         p = parse_period(text)
     except PeriodError as exc:
@@ -88,7 +97,7 @@ def mine(request):
         period = _period(request)
     except ValidationError as exc:
         _fail(request, exc)
-        period = parse_period(DEFAULT_PERIOD)
+        period = _default_period(request)
     cards = []
     for pos in queries.my_positions(request.user):
         code = _framework_for(pos.rank)
@@ -220,7 +229,7 @@ def unit_list(request, unit_pk):
         period = _period(request)
     except ValidationError as exc:
         _fail(request, exc)
-        period = parse_period(DEFAULT_PERIOD)
+        period = _default_period(request)
     code = request.GET.get("framework") or queries.CIVIL_FRAMEWORK
     if code not in queries.PEOPLE_FRAMEWORKS:
         code = queries.CIVIL_FRAMEWORK

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tiendo.audit.queries import entries_for, may_read_trail
+from tiendo.indicators.period_choice import chosen_period
 from tiendo.lib.vn_numbers import VnNumberError, parse_decimal_input
 from tiendo.orgs import access
 from tiendo.orgs.models import Role
@@ -20,11 +21,18 @@ from tiendo.scoring import queries, rules, services
 from tiendo.scoring.models import Level, MarkKind, RatingState
 from tiendo.shared.xlsx import Column, xlsx_response
 
-DEFAULT_PERIOD = "2026-Q1"
+
+def _default_period(request) -> str:
+    """The period chosen on the other pages (remembered, else the latest quarter with reported
+    figures), as a rating covers it: its quarter, and a fourth quarter with its year."""
+    end = chosen_period(request)[0].end
+    quarter = (end.month - 1) // 3 + 1
+    return str(end.year) if quarter == 4 else f"{end.year}-Q{quarter}"
 
 
 def _period_and_framework(request):
-    period = (request.GET.get("period") or request.POST.get("period") or DEFAULT_PERIOD).strip()
+    period = (request.GET.get("period") or request.POST.get("period")
+              or _default_period(request)).strip()
     code = (request.GET.get("framework") or request.POST.get("framework")
             or queries.DEFAULT_FRAMEWORK).strip()
     return period, code
