@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
@@ -115,6 +115,14 @@ def task_status(
     ``extended`` is True when the deadline in force is the extended one (an approved extension
     that counts). When an extension exists but does not count, the explanation says so.
     """
+    return _status(deadline, completed_on, on, extended_deadline, extension_counts_on_time)
+
+
+# A pure function of a handful of dates: a province's 20,000 tasks share a few hundred
+# deadlines and one day looked from, so each distinct case is worded (in both languages) once.
+@lru_cache(maxsize=65536)
+def _status(deadline: date | None, completed_on: date | None, on: date,
+            extended_deadline: date | None, extension_counts_on_time: bool) -> StatusResult:
     extended = extended_deadline is not None and extension_counts_on_time
     in_force = extended_deadline if extended else deadline
     done = completed_on is not None and completed_on <= on
