@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tiendo.audit.models import AuditEntry
 from tiendo.audit.services import record, snapshot
@@ -16,15 +17,15 @@ from tiendo.lib.vn_numbers import format_vn_number
 from tiendo.orgs import access
 from tiendo.shared.uploads import validate_upload
 
-MSG_NO_RIGHT = "Bạn không có quyền nhập số liệu cho đơn vị này."
-MSG_NO_APPROVE_RIGHT = "Bạn không có quyền duyệt số liệu của đơn vị này."
-MSG_LOCKED = "Số liệu đã gửi hoặc đã duyệt, không sửa được; hãy đề nghị trả lại."
-MSG_BAD_TRANSITION = "Không thể chuyển số liệu từ trạng thái “{state}”."
-MSG_CONFLICT = (
+MSG_NO_RIGHT = gettext_lazy("Bạn không có quyền nhập số liệu cho đơn vị này.")
+MSG_NO_APPROVE_RIGHT = gettext_lazy("Bạn không có quyền duyệt số liệu của đơn vị này.")
+MSG_LOCKED = gettext_lazy("Số liệu đã gửi hoặc đã duyệt, không sửa được; hãy đề nghị trả lại.")
+MSG_BAD_TRANSITION = gettext_lazy("Không thể chuyển số liệu từ trạng thái “{state}”.")
+MSG_CONFLICT = gettext_lazy(
     "Số liệu vừa được {user} sửa (giá trị hiện tại: {value}). Hãy tải lại và nhập lại."
 )
-MSG_RETURN_NEEDS_COMMENT = "Cần ghi lý do trả lại."
-MSG_OWN_APPROVAL = "Không tự duyệt số liệu do chính mình gửi."
+MSG_RETURN_NEEDS_COMMENT = gettext_lazy("Cần ghi lý do trả lại.")
+MSG_OWN_APPROVAL = gettext_lazy("Không tự duyệt số liệu do chính mình gửi.")
 
 
 class ConflictError(ValidationError):
@@ -222,8 +223,9 @@ def evidence_add(*, actor, figure: Figure, upload=None, excerpt: str = "") -> Ev
     return ev
 
 
-MSG_NOTHING_TO_SUBMIT = "Không còn số liệu nháp hay bị trả lại nào để gửi trong kỳ này."
-MSG_SUBMIT_ALL_FAILED = "Chưa gửi số liệu nào: “{indicator}” — {reason}"
+MSG_NOTHING_TO_SUBMIT = gettext_lazy(
+    "Không còn số liệu nháp hay bị trả lại nào để gửi trong kỳ này.")
+MSG_SUBMIT_ALL_FAILED = gettext_lazy("Chưa gửi số liệu nào: “{indicator}” — {reason}")
 
 
 def figure_submit_all(*, actor, unit, period: str, now=None) -> list[Figure]:

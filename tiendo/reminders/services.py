@@ -15,9 +15,9 @@ from tiendo.orgs.models import Profile, Role
 from tiendo.reminders import notify
 from tiendo.reminders.models import ChannelPreference, ICalToken, ItemKind, PushSubscription, Urge
 
-MSG_HOUR = "Giờ nhận bản tin phải từ 0 đến 23."
-MSG_NOT_YOURS = "Chỉ chính người dùng được đổi cài đặt nhận nhắc việc của mình."
-MSG_PUSH_BAD = "Đăng ký nhận thông báo đẩy không hợp lệ."
+MSG_HOUR = gettext_lazy("Giờ nhận bản tin phải từ 0 đến 23.")
+MSG_NOT_YOURS = gettext_lazy("Chỉ chính người dùng được đổi cài đặt nhận nhắc việc của mình.")
+MSG_PUSH_BAD = gettext_lazy("Đăng ký nhận thông báo đẩy không hợp lệ.")
 
 
 def preference_of(user) -> ChannelPreference:

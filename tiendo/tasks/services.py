@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tiendo.audit.services import record, snapshot
 from tiendo.lib import clock
@@ -23,17 +24,18 @@ from tiendo.tasks.models import (
     TaskState,
 )
 
-MSG_NO_CREATE = "Chỉ văn phòng được giao nhiệm vụ cho đơn vị này."
-MSG_NO_UPDATE = "Bạn không có quyền cập nhật nhiệm vụ này."
-MSG_NO_DECIDE = "Chỉ văn phòng cấp trên được duyệt đề nghị này."
-MSG_PERCENT = "Tiến độ phải từ 0 đến 100%."
-MSG_CLOSED = "Nhiệm vụ đã hoàn thành, không cập nhật được."
-MSG_EXT_NOT_LATER = "Thời hạn đề nghị phải sau thời hạn hiện tại ({deadline})."
-MSG_EXT_DECIDED = "Đề nghị này đã được xử lý."
-MSG_REASON_REQUIRED = "Cần ghi lý do."
-MSG_NOT_SUBMITTED = "Nhiệm vụ chưa được báo cáo hoàn thành."
-MSG_CONFLICT = "Nhiệm vụ vừa được người khác cập nhật (tiến độ hiện tại {progress}%). Hãy tải lại."
-MSG_DIRECTION_ROLE = "Chỉ lãnh đạo hoặc văn phòng được cho ý kiến chỉ đạo."
+MSG_NO_CREATE = gettext_lazy("Chỉ văn phòng được giao nhiệm vụ cho đơn vị này.")
+MSG_NO_UPDATE = gettext_lazy("Bạn không có quyền cập nhật nhiệm vụ này.")
+MSG_NO_DECIDE = gettext_lazy("Chỉ văn phòng cấp trên được duyệt đề nghị này.")
+MSG_PERCENT = gettext_lazy("Tiến độ phải từ 0 đến 100%.")
+MSG_CLOSED = gettext_lazy("Nhiệm vụ đã hoàn thành, không cập nhật được.")
+MSG_EXT_NOT_LATER = gettext_lazy("Thời hạn đề nghị phải sau thời hạn hiện tại ({deadline}).")
+MSG_EXT_DECIDED = gettext_lazy("Đề nghị này đã được xử lý.")
+MSG_REASON_REQUIRED = gettext_lazy("Cần ghi lý do.")
+MSG_NOT_SUBMITTED = gettext_lazy("Nhiệm vụ chưa được báo cáo hoàn thành.")
+MSG_CONFLICT = gettext_lazy(
+    "Nhiệm vụ vừa được người khác cập nhật (tiến độ hiện tại {progress}%). Hãy tải lại.")
+MSG_DIRECTION_ROLE = gettext_lazy("Chỉ lãnh đạo hoặc văn phòng được cho ý kiến chỉ đạo.")
 
 
 def _can_manage(actor, task: Task) -> bool:

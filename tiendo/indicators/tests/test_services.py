@@ -2,6 +2,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators import services
@@ -144,3 +145,15 @@ def test_figure_table_runs_in_a_fixed_number_of_queries(cast, budget, django_ass
     with django_assert_num_queries(3):
         rows = figure_table(user=user, period="2026-Q1")
     assert len(rows) == 5
+
+
+def test_a_refusal_is_worded_in_english_on_an_english_page(cast, budget):
+    f = services.figure_save_draft(actor=cast.focal_a, indicator=budget, unit=cast.unit_a,
+                                   period="2026-Q1", value=Decimal("10619"))
+    f = services.figure_submit(actor=cast.focal_a, figure=f)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as exc:
+            services.figure_return(actor=cast.office, figure=f, comment=" ")
+        assert exc.value.message_dict == {"comment": ["A reason for the return is required."]}
+    f.refresh_from_db()
+    assert f.state == FigureState.SUBMITTED

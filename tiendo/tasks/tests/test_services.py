@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from tiendo.audit.models import AuditEntry
 from tiendo.tasks import services
@@ -103,3 +104,14 @@ def test_task_rows_are_scoped_and_filtered_by_status(cast):
         "Quá hạn"]
     assert len(task_rows(user=cast.leader, on=on)) == 2
     assert len(task_rows(user=cast.admin, on=on)) == 3
+
+
+def test_a_refusal_is_worded_in_english_on_an_english_page(cast):
+    t = make_task("Báo cáo C", cast.unit_a, deadline=date(2026, 3, 31))
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as exc:
+            services.extension_request(actor=cast.focal_a, task=t, new_deadline=date(2026, 3, 1),
+                                       reason="Chờ số liệu")
+        assert exc.value.message_dict == {"new_deadline": [
+            "The requested deadline must be after the current deadline (31/03/2026)."]}
+    assert not t.extensions.exists()

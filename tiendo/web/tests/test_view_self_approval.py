@@ -40,6 +40,6 @@ def test_a_refused_self_approval_answers_with_its_message(as_user, own_figure):
     assert resp.status_code == 403
     html = resp.content.decode()
     assert 'role="alert"' in html
-    assert MSG_OWN_APPROVAL in html
+    assert str(MSG_OWN_APPROVAL) in html
     own_figure.refresh_from_db()
     assert own_figure.state == FigureState.SUBMITTED

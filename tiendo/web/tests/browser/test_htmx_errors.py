@@ -27,7 +27,7 @@ def test_a_refused_approval_shows_its_message(open_as, live_server, cast):
     Figure.objects.filter(pk=figure.pk).update(submitted_by=cast.office)
     office.click(".approval-row button:text('Duyệt')")
     office.wait_for_selector("#htmx-error")
-    assert MSG_OWN_APPROVAL in office.inner_text("#htmx-error")
+    assert str(MSG_OWN_APPROVAL) in office.inner_text("#htmx-error")
     assert Figure.objects.get(pk=figure.pk).state == FigureState.SUBMITTED
     # the failed request logs a console error (the 403); nothing else went wrong
     assert [p for p in office.problems if "403" not in p] == []
