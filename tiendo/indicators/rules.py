@@ -69,6 +69,7 @@ __all__ = [
     "assess",
     "change_pct",
     "issuer_verdict",
+    "judge",
     "ratio_pct",
     "roll_up",
     "verdict_rule_from",
@@ -335,6 +336,27 @@ def assess(
         params["attainment"] = Number(attainment, percent=True)
     template = _EXPLANATIONS[attainment is not None, verdict != computed]
     return _explained(verdict, attainment, Message(template, params))
+
+
+def judge(
+    actual: Decimal | None,
+    target: TargetSpec | None,
+    direction: Direction | str,
+    rule: VerdictRule = VerdictRule(),
+    stated: str | None = None,
+) -> Assessment:
+    """:func:`assess` without its explanation sentence: the same verdict and attainment (the
+    same rule functions), at a fraction of the cost, for readers that count verdicts over a
+    whole province (the report, reminders, ratings) and never print the sentence."""
+    if actual is None:
+        return Assessment(None, None, MSG_NO_ACTUAL)
+    if target is None:
+        return Assessment(None, None, MSG_NO_TARGET)
+    direction = Direction(direction)
+    actual = _dec(actual)
+    computed = _verdict(actual, target, direction, rule)
+    return Assessment(issuer_verdict(computed, stated, rule) or computed,
+                      _attainment(actual, _plan_for_attainment(target, direction), direction), "")
 
 
 def _explained(verdict: Verdict | None, attainment: Decimal | None,

@@ -22,7 +22,7 @@ from django.db.models.functions import Coalesce
 
 from tiendo.indicators.models import Figure, FigureState, Target, TargetScope
 from tiendo.indicators.queries import verdict_rule
-from tiendo.indicators.rules import Bound, TargetSpec, Verdict, assess
+from tiendo.indicators.rules import Bound, TargetSpec, Verdict, judge
 from tiendo.lib import clock
 from tiendo.lib.clock import VN
 from tiendo.lib.periods import PeriodError, parse_period
@@ -330,8 +330,8 @@ def _missed_targets(today: date) -> dict[int, list[str]]:
         figure = actual.get((unit, ind, code))
         if figure is None:
             continue
-        verdict = assess(figure, TargetSpec(value=value, bound=Bound(bound), value_high=high),
-                         direction, rule).verdict
+        verdict = judge(figure, TargetSpec(value=value, bound=Bound(bound), value_high=high),
+                        direction, rule).verdict
         label = f"{name} ({periods[code].label_vi})"
         if verdict == Verdict.NOT_ACHIEVED and label not in missed[unit]:
             missed[unit].append(label)

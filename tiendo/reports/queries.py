@@ -15,16 +15,7 @@ from django.db.models import Q
 
 from tiendo.indicators.models import Figure, FigureState, Indicator, Target
 from tiendo.indicators.queries import FigureRow, _pick_target, target_spec, verdict_rule
-from tiendo.indicators.rules import (
-    MSG_NO_ACTUAL,
-    MSG_NO_TARGET,
-    Assessment,
-    Direction,
-    _attainment,
-    _plan_for_attainment,
-    _verdict,
-    issuer_verdict,
-)
+from tiendo.indicators.rules import Direction, judge
 from tiendo.indicators.slots import by_indicator_and_unit
 from tiendo.lib.periods import Period
 from tiendo.orgs import access
@@ -90,18 +81,6 @@ def _top_pairs(targets, figures, depth_of: dict[int, int]) -> set[tuple[int, int
     return {(ind, unit) for ind, unit in pairs if depth_of[unit] == best[ind]}
 
 
-def _assess(actual, spec, direction: Direction, rule, stated=None) -> Assessment:
-    """``rules.assess`` without its explanation sentence: the same verdict and attainment (the
-    same rule functions), at a third of the cost — the sentence is half of a province's build
-    and no report prints it (the report words its own sentences)."""
-    if actual is None:
-        return Assessment(None, None, MSG_NO_ACTUAL)
-    if spec is None:
-        return Assessment(None, None, MSG_NO_TARGET)
-    return Assessment(issuer_verdict(_verdict(actual, spec, direction, rule), stated, rule),
-                      _attainment(actual, _plan_for_attainment(spec, direction), direction), "")
-
-
 def report_rows(*, user, period: Period, unit_code: str | None = None,
                 top_only: bool = False) -> list[FigureRow]:
     """Figure rows of ``period`` the user sees (optionally of one unit). ``top_only``: only
@@ -131,7 +110,7 @@ def report_rows(*, user, period: Period, unit_code: str | None = None,
         ind, unit = indicators[ind_id], units[unit_id]
         target = _pick_target(slot.targets)
         figure = slot.figure
-        assessment = _assess(figure.value if figure else None, target_spec(target),
+        assessment = judge(figure.value if figure else None, target_spec(target),
                              Direction(ind.direction), rule,
                              (figure.reported or {}).get("status") if figure else None)
         rows.append(FigureRow(ind, unit, period, target, figure, assessment))

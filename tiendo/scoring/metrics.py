@@ -212,8 +212,8 @@ def _collect_targets(data: dict[int, UnitData], targets, current: dict[tuple[int
         f = current.get((t.unit_id, t.indicator_id))
         if f is None or f.state != FigureState.APPROVED:
             continue
-        a = ind_rules.assess(f.value, ind_rules.TargetSpec(t.value, t.bound, t.value_high),
-                             t.indicator.direction, rule)
+        a = ind_rules.judge(f.value, ind_rules.TargetSpec(t.value, t.bound, t.value_high),
+                            t.indicator.direction, rule)
         if a.verdict is None:
             continue
         d = data[t.unit_id]
