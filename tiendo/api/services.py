@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from tiendo.api.models import ApiRateWindow, ApiToken
 from tiendo.audit.services import record, snapshot
@@ -15,9 +16,9 @@ from tiendo.lib import clock
 TOKEN_PREFIX = "td_"  # noqa: S105 - a marker, not a secret
 PREFIX_LEN = 10  # "td_" + 7 characters, shown in the list
 MAX_ACTIVE_TOKENS = 20
-MSG_NAME_REQUIRED = "Cần đặt tên gợi nhớ cho khóa."
-MSG_TOO_MANY = "Mỗi người dùng có tối đa {n} khóa đang dùng; hãy thu hồi khóa cũ."
-MSG_NOT_YOURS = "Khóa này không phải của bạn."
+MSG_NAME_REQUIRED = _("Cần đặt tên gợi nhớ cho khóa.")
+MSG_TOO_MANY = _("Mỗi người dùng có tối đa {n} khóa đang dùng; hãy thu hồi khóa cũ.")
+MSG_NOT_YOURS = _("Khóa này không phải của bạn.")
 WINDOW = timedelta(minutes=1)
 
 

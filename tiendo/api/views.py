@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tiendo.api.queries import get_token_for_user, tokens_of
 from tiendo.api.services import token_create, token_revoke
 from tiendo.security.twofactor import verified_session_required
 
-MSG_REVOKED = "Đã thu hồi khóa {name}."
+MSG_REVOKED = _("Đã thu hồi khóa {name}.")
 
 
 @login_required

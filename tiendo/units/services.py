@@ -5,13 +5,14 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from tiendo.audit.services import record, snapshot
 from tiendo.lib.clock import vn_day
 from tiendo.orgs.models import Membership, Profile, Unit
 
-MSG_MERGE_SELF = "Không thể sáp nhập một đơn vị vào chính nó."
-MSG_MERGE_CLOSED = "Đơn vị “{unit}” đã hết hiệu lực từ {day}."
+MSG_MERGE_SELF = _("Không thể sáp nhập một đơn vị vào chính nó.")
+MSG_MERGE_CLOSED = _("Đơn vị “{unit}” đã hết hiệu lực từ {day}.")
 
 
 def unit_create(*, actor, code: str, name: str, tree: str, kind: str, parent: Unit | None = None,

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators.queries import figure_table
@@ -32,3 +33,13 @@ def test_merging_a_unit_into_itself_is_refused_and_writes_nothing(cast):
     cast.unit_a.refresh_from_db()
     assert cast.unit_a.valid_to is None
     assert not AuditEntry.objects.filter(action="unit.merge").exists()
+
+
+def test_merging_a_unit_into_itself_is_refused_in_english_on_an_english_page(cast):
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as exc:
+            unit_merge(actor=cast.admin, merged=[cast.unit_a], into=cast.unit_a,
+                       effective=date(2025, 7, 1))
+        assert exc.value.messages == ["A unit cannot be merged into itself."]
+    cast.unit_a.refresh_from_db()
+    assert cast.unit_a.valid_to is None
