@@ -264,6 +264,10 @@ def _head_noun(unit: str | None) -> str:
     return (unit or "").split("/")[0].split(" ")[-1] if unit else ""
 
 
+# Counted nouns that stand for whatever the count before counts.
+_GENERIC_COUNTS = ("trường hợp",)
+
+
 def _counts_other(ms, st: _Stmt, m) -> bool:
     """Whether the statement's level figure is a count or measure of another noun than the
     change's ("450 thủ tục" against "giảm 203 chỉ tiêu")."""
@@ -271,6 +275,8 @@ def _counts_other(ms, st: _Stmt, m) -> bool:
     if not levels or any(lv.unit.kind == "percent" for lv in levels):
         return False
     mine = m.unit.text or ""
+    if mine in _GENERIC_COUNTS:  # "kỷ luật 17 đảng viên, giảm 6 trường hợp": the same count
+        return False
     return all(
         not (lv.unit.text.startswith(mine) or mine.startswith(lv.unit.text))
         for lv in levels

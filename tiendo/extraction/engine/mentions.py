@@ -156,7 +156,8 @@ def _cue_left(window: str) -> str:
     flat = _flat(window)
     left, _ = _clause_left(flat, ",;(")
     if not left.strip() and flat.rstrip().endswith("("):
-        left, _ = _clause_left(flat.rstrip()[:-1], ",;(")
+        window = window[: len(flat.rstrip()) - 1]  # the words before the parenthesis
+        left, _ = _clause_left(flat[: len(window)], ",;(")
     return _mask_document_names(left, window)
 
 

@@ -45,10 +45,25 @@ PLAN_BEFORE_RE = re.compile(
     r"so\s+(?:với\s+)?((?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu)[^,;()]{0,30}?)\s*"
     r"(?:thì\s+)?(?:ước\s+)?(?:đạt|bằng)(?:\s+\w+)?\s*$"
 )
-SAME_PERIOD_RIGHT_RE = re.compile(
-    r"^\s*(?:\(\s*)?so\s+(?:với\s+)?(cùng kỳ|năm trước|cuối năm|đầu năm|quý trước|tháng trước"
+# The bases of a comparison in time (or with an average): "so với cùng kỳ", "so với cả năm
+# 2024", "so với năm học trước", "so với 6 tháng đầu năm 2024"
+_SAME_PERIOD_BASES = (
+    r"(cùng kỳ|năm trước|cuối năm|đầu năm|quý trước|tháng trước"
     r"|kỳ trước|năm ngoái|bình quân|trung bình|năm (?:19|20)[0-9]{2}|quý [ivx0-9]+|tháng [0-9]+"
-    r"|thời điểm|đầu kỳ|cuối kỳ)"
+    r"|thời điểm|đầu kỳ|cuối kỳ|cả năm (?:trước|ngoái|(?:19|20)[0-9]{2})|năm học trước"
+    r"|vụ trước|[0-9]+ tháng (?:đầu )?năm (?:trước|ngoái|(?:19|20)[0-9]{2}))"
+)
+SAME_PERIOD_RIGHT_RE = re.compile(
+    r"^\s*(?:\(\s*)?so\s+(?:với\s+)?" + _SAME_PERIOD_BASES
+)
+# "so với cùng kỳ bằng 110%", "so với năm trước thì đạt 105%": the basis written before the verb
+SAME_PERIOD_BEFORE_RE = re.compile(
+    r"so\s+(?:với\s+)?(" + _SAME_PERIOD_BASES[1:-1] + r")[^,;()]{0,20}?\s*"
+    r"(?:thì\s+)?(?:ước\s+)?(?:đạt|bằng)(?:\s+\w+)?\s*$"
+)
+# "bằng 95% số hộ", "đạt 96,8% tổng số đảng viên": a share of a whole that is not a plan
+TOTAL_RIGHT_RE = re.compile(
+    r"^\s*(?:so\s+(?:với\s+)?)?(?:tổng số|tổng|số|dân số)(?![\w])"
 )
 SO_VOI_RIGHT_RE = re.compile(r"^\s*(?:\(\s*)?so\s+(?:với\s+)?(?P<basis>[^,;)]+)")
 TREN_RE = re.compile(_W + r"(trên|hơn|vượt)\s*$")
@@ -154,61 +169,175 @@ def _governs(left: str, t: re.Match) -> bool:
     return len(rest) <= limit
 
 
+class _Around:
+    """The words on each side of a number, lower case, and whether it is a %."""
+
+    __slots__ = ("left", "pct", "right")
+
+    def __init__(self, left: str, right: str, pct: bool) -> None:
+        self.left, self.right, self.pct = left, right, pct
+
+
+def _level_after_change(at: _Around):
+    """"giảm còn 2,8%", "tăng lên 120 tỷ": the level reached, not a change."""
+    if LEVEL_AFTER_CHANGE_RE.search(at.left):
+        return "actual", {}
+    return None
+
+
+def _planned_change(at: _Around):
+    """"(KH: tăng 10%)", "phấn đấu dư nợ tăng 5%": a planned change is a plan."""
+    cues = list(TARGET_WORD_RE.finditer(at.left))
+    if cues and _governs(at.left, cues[-1]) and CHANGE_LEFT_RE.search(at.left):
+        return "target", {"cue": "target-word"}
+    return None
+
+
+def _change_verb(at: _Around):
+    """"tăng/giảm X", "gấp X lần", "vượt X% kế hoạch" (a "vượt" needs its basis after)."""
+    m = CHANGE_LEFT_RE.search(at.left)
+    if not m:
+        return None
+    verb = m.group("verb")
+    if verb == "vượt":
+        if PLAN_RIGHT_RE.match(at.right) or SAME_PERIOD_RIGHT_RE.match(at.right):
+            return "change", {"direction": "up", "basis": basis_text(at.right), "cue": "vượt"}
+        return None
+    down = verb in ("giảm", "giảm thêm", "thấp hơn")
+    return "change", {"direction": "down" if down else "up",
+                      "basis": basis_text(at.right) or "cùng kỳ", "cue": "change"}
+
+
+# "cao hơn cùng kỳ 1,5 tạ/ha", "giảm so với năm trước 3 vụ": the verb and its basis before
+CHANGE_WITH_BASIS_LEFT_RE = re.compile(
+    _W + r"(?P<verb>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s+(?:so\s+(?:với\s+)?)?"
+    + _SAME_PERIOD_BASES + r"(?:\s+(?:là|khoảng))?\s*$"
+)
+
+
+def _change_after_its_basis(at: _Around):
+    """"cao hơn cùng kỳ 1,5 tạ/ha": a change whose basis is written between verb and figure."""
+    m = CHANGE_WITH_BASIS_LEFT_RE.search(at.left)
+    if not m:
+        return None
+    down = m.group("verb") in ("giảm", "thấp hơn", "ít hơn")
+    return "change", {"direction": "down" if down else "up", "basis": m.group(2),
+                      "cue": "change"}
+
+
+def _as_written_vs_period(at: _Around):
+    """"bằng 121% so với cùng kỳ": a ratio to an earlier period, a change as written."""
+    if at.pct and SAME_PERIOD_RIGHT_RE.match(at.right) and not CHIEM_LEFT_RE.search(at.left):
+        return "change", {"basis": basis_text(at.right), "cue": "as-written"}
+    return None
+
+
+def _vs_plan_is(at: _Around):
+    """"đạt 2% so với kế hoạch là 6,8%": the figure is the actual, the plan's follows."""
+    if VS_PLAN_IS_RIGHT_RE.match(at.right) and not CHIEM_LEFT_RE.search(at.left):
+        return "actual", {"cue": "vs-plan"}
+    return None
+
+
+def _held_to_plan(at: _Around):
+    """"theo Nghị quyết 90% trở lên": the plan a figure is held to."""
+    if THEO_PLAN_RE.search(at.left):
+        return "target", {"cue": "giver"}
+    return None
+
+
+def _plan_after(at: _Around):
+    """"đạt 98% kế hoạch", "bằng 33% dự toán": a % of the plan named after it."""
+    if at.pct and PLAN_RIGHT_RE.match(at.right) and not CHIEM_LEFT_RE.search(at.left):
+        return "attainment", {"basis": basis_text(at.right), "cue": "plan-right"}
+    return None
+
+
+def _given_plan(at: _Around):
+    """"HĐND tỉnh giao 15.847,2": a plan given by someone."""
+    if GIVER_END_RE.search(at.left):
+        return "target", {"cue": "giver"}
+    return None
+
+
+def _plan_word(at: _Around):
+    """"KH: 9.950", "chỉ tiêu 95%", "dự toán 10.500 tỷ đồng": a plan word governs it."""
+    cues = list(TARGET_WORD_RE.finditer(at.left))
+    if cues and _governs(at.left, cues[-1]):
+        return "target", {"cue": "target-word"}
+    return None
+
+
+def _share(at: _Around):
+    """"chiếm 10%", "tỷ lệ 93,3%": a share, an actual with its basis."""
+    if CHIEM_LEFT_RE.search(at.left):
+        return "actual", {"basis": _clip(at.right.lstrip(" %")), "cue": "share"}
+    return None
+
+
+def _plan_before_verb(at: _Around):
+    """"so với kế hoạch đạt 95%": the plan named before the verb."""
+    m = PLAN_BEFORE_RE.search(at.left) if at.pct and BY_LEFT_RE.search(at.left) else None
+    if m:
+        return "attainment", {"cue": "plan-right", "basis": m.group(1)}
+    return None
+
+
+def _period_before_verb(at: _Around):
+    """"so với cùng kỳ bằng 110%": an earlier period named before the verb, a change."""
+    m = SAME_PERIOD_BEFORE_RE.search(at.left) if at.pct and BY_LEFT_RE.search(at.left) else None
+    if m:
+        return "change", {"cue": "as-written", "basis": m.group(1)}
+    return None
+
+
+def _share_of_total(at: _Around):
+    """"bằng 95% số hộ", "đạt 96,8% tổng số đảng viên": a share of a whole, not a plan."""
+    if at.pct and BY_LEFT_RE.search(at.left) and TOTAL_RIGHT_RE.match(at.right):
+        return "actual", {"cue": "share", "basis": _clip(at.right.lstrip(" %"))}
+    return None
+
+
+def _by_verb(at: _Around):
+    """"đạt 90,4%", "tỷ lệ 96%": a % after a verb of level; the sentence decides later
+    whether it is the rate itself or the share of a count done."""
+    if at.pct and BY_LEFT_RE.search(at.left):
+        share = re.search(r"(?<![\w])(tỷ lệ|tỉ lệ)\s*$", at.left)
+        return "actual", {"cue": "share" if share else "by", "basis": basis_text(at.right)}
+    return None
+
+
+# The role the words around a number give: the first of these that decides, in this order.
+_LOCAL_RULES = (
+    _level_after_change,
+    _planned_change,
+    _change_verb,
+    _change_after_its_basis,
+    _as_written_vs_period,
+    _vs_plan_is,
+    _held_to_plan,
+    _plan_after,
+    _given_plan,
+    _plan_word,
+    _share,
+    _plan_before_verb,
+    _period_before_verb,
+    _share_of_total,
+    _by_verb,
+)
+
+
 def local_role(left: str, right: str, unit_kind: str) -> tuple[str, dict]:
     """Role from the words just around a number (before the statement is known).
 
     ``left`` is the lower-cased text of the clause before the number, ``right`` the text after
     its unit up to the next number. Returns (role, extras) where extras may hold direction,
-    basis and a ``cue`` naming what decided it.
+    basis and a ``cue`` naming what decided it: the first of :data:`_LOCAL_RULES` that
+    decides, else ``actual``.
     """
-    extras: dict = {}
-    pct = unit_kind == "percent"
-    if LEVEL_AFTER_CHANGE_RE.search(left):  # "giảm còn 2,8%", "tăng lên 120 tỷ": the level
-        return "actual", extras
-    cues = list(TARGET_WORD_RE.finditer(left))
-    if cues and _governs(left, cues[-1]) and CHANGE_LEFT_RE.search(left):
-        extras.update(cue="target-word")  # a planned change: "(KH: tăng 10%)"
-        return "target", extras
-    m = CHANGE_LEFT_RE.search(left)
-    if m:
-        verb = m.group("verb")
-        if verb == "vượt":
-            if PLAN_RIGHT_RE.match(right) or SAME_PERIOD_RIGHT_RE.match(right):
-                extras.update(direction="up", basis=basis_text(right), cue="vượt")
-                return "change", extras
-        else:
-            down = verb in ("giảm", "giảm thêm", "thấp hơn")
-            extras.update(direction="down" if down else "up", basis=basis_text(right) or "cùng kỳ",
-                          cue="change")
-            return "change", extras
-    if pct and SAME_PERIOD_RIGHT_RE.match(right) and not CHIEM_LEFT_RE.search(left):
-        extras.update(basis=basis_text(right), cue="as-written")
-        return "change", extras
-    if VS_PLAN_IS_RIGHT_RE.match(right) and not CHIEM_LEFT_RE.search(left):
-        extras.update(cue="vs-plan")
-        return "actual", extras
-    if THEO_PLAN_RE.search(left):
-        extras.update(cue="giver")
-        return "target", extras
-    if pct and PLAN_RIGHT_RE.match(right) and not CHIEM_LEFT_RE.search(left):
-        extras.update(basis=basis_text(right), cue="plan-right")
-        return "attainment", extras
-    if GIVER_END_RE.search(left):
-        extras.update(cue="giver")
-        return "target", extras
-    cues = list(TARGET_WORD_RE.finditer(left))
-    t = cues[-1] if cues else None
-    if t is not None and _governs(left, t):
-        extras.update(cue="target-word")
-        return "target", extras
-    if CHIEM_LEFT_RE.search(left):
-        extras.update(basis=_clip(right.lstrip(" %")), cue="share")
-        return "actual", extras
-    if pct and BY_LEFT_RE.search(left) and PLAN_BEFORE_RE.search(left):
-        extras.update(cue="plan-right", basis=PLAN_BEFORE_RE.search(left).group(1))
-        return "attainment", extras  # "so với kế hoạch đạt 95%"
-    if pct and BY_LEFT_RE.search(left):
-        share = re.search(r"(?<![\w])(tỷ lệ|tỉ lệ)\s*$", left)
-        extras.update(cue="share" if share else "by", basis=basis_text(right))
-        return "actual", extras
-    return "actual", extras
+    at = _Around(left, right, unit_kind == "percent")
+    for rule in _LOCAL_RULES:
+        got = rule(at)
+        if got is not None:
+            return got
+    return "actual", {}

@@ -144,8 +144,17 @@ def _after_so(at: _Around) -> bool:
     return at.before.endswith(("số", "số ")) and bool(_SO_RE.search(at.before))
 
 
+# "chỉ tiêu năm 240 đảng viên", "kế hoạch năm 12 dự án": "năm" names the plan's period, and
+# the count after it is the plan; "giảm so với cùng kỳ 4 vụ": "cùng kỳ" is a basis, not a date
+_PLAN_OF_THE_YEAR_RE = re.compile(
+    r"(?<![\w])(?:(?:chỉ tiêu|kế hoạch|kh|mục tiêu|dự toán)\s+năm|cùng kỳ)\s*$"
+)
+
+
 def _period_or_date(at: _Around) -> bool:
     """"tháng 9", "quý 2", "ngày 15": a period or a date."""
+    if at.unit.kind == "count" and _PLAN_OF_THE_YEAR_RE.search(at.before):
+        return False
     return at.unit.kind not in ("percent", "measure") and bool(_PERIOD_WORD_RE.search(at.before))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import roles
-from .mentions import Mention, _clause_left, _cue_left, _innermost
+from .mentions import Mention, _clause_left, _cue_left, _flat, _innermost
 from .naming import _noun_after, _paren_head, _reference, _subject
 
 _AND_ONLY_RE = re.compile(r"\s*(?:và|,)\s*")
@@ -84,14 +84,27 @@ def _role(text, ms, i, clause: str) -> None:
         rule(text, ms, i, clause)
 
 
+# "…/6.200 triệu đồng, đạt 55,7%": a % of what the figure before the slash reached follows
+_ATTAINMENT_NEXT_RE = re.compile(r"\s*,?\s*\(?\s*(?:đạt|bằng)(?:\s+(?:khoảng|được))?\s*")
+
+
 def _plan_after_slash(text, ms, i, clause) -> None:
-    """"giải ngân 1.234,5 tỷ đồng/2.345,6 tỷ đồng kế hoạch vốn": the plan after the slash."""
+    """"giải ngân 1.234,5 tỷ đồng/2.345,6 tỷ đồng kế hoạch vốn": the plan after the slash;
+    so is an amount in the unit of the one before the slash when the share of it that was
+    reached follows ("thực hiện 3.456 triệu đồng/6.200 triệu đồng, đạt 55,7%")."""
     m = ms[i]
-    if (
-        m.window.strip() == "/"
-        and m.unit.kind != "percent"
-        and roles.PLAN_RIGHT_RE.match(m.right)
-    ):
+    if m.window.strip() != "/" or m.unit.kind == "percent":
+        return
+    reached = (
+        i > 0
+        and m.unit.kind == "measure"
+        and ms[i - 1].unit.text == m.unit.text
+        and ms[i - 1].role == "actual"
+        and _ATTAINMENT_NEXT_RE.fullmatch(m.right)
+        and i + 1 < len(ms)
+        and ms[i + 1].unit.kind == "percent"
+    )
+    if reached or roles.PLAN_RIGHT_RE.match(m.right):
         m.role, m.extras = "target", {"cue": "plan-after-slash"}
 
 
@@ -105,6 +118,8 @@ def _change_verb_not_repeated(text, ms, i, clause) -> None:
         and m.role == "actual"
         and (m.unit.kind == prev.unit.kind or m.window.strip() == "(")
         and not clause.strip(" ,")
+        and m.subject is None  # "… và cao hơn mức trung bình của huyện (96,2%)": its own
+        and ";" not in _flat(m.window)  # "vượt 2 xã …; 4 xã đạt chuẩn": a new clause
         and not roles.ACTUAL_VERB_RE.search(m.left)
     ):
         m.role, m.extras = "change", dict(prev.extras)
@@ -120,6 +135,33 @@ def _plan_in_parenthesis(text, ms, i, clause) -> None:
         opening = text[m.group[0] + 1 : m.tok.start].lower()
         if _PLAN_PAREN_RE.match(opening):
             m.role, m.extras = "target", {"cue": "plan-paren"}
+
+
+# "vượt chỉ tiêu kế hoạch đề ra (giảm 1%)", "thấp hơn kịch bản tăng trưởng (9,5%)": a result
+# compared with a plan named without its figure, which the parenthesis after it gives
+_COMPARED_PLAN_RE = re.compile(
+    r"(?<![\w])(?:vượt|đạt|chưa đạt|không đạt|cao hơn|thấp hơn|so với|bằng|hoàn thành)\s+"
+    r"(?:mức\s+)?(?:chỉ tiêu|kế hoạch|kh|mục tiêu|kịch bản|dự toán|phương án)(?![\w])"
+    r"[^,;()]{0,40}\($"
+)
+_PLANNED_CHANGE_OPENING_RE = re.compile(r"\s*(?:(?:tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*)?")
+
+
+def _plan_compared_in_parenthesis(text, ms, i, clause) -> None:
+    """The figure opening a parenthesis right after a plan that a result is compared with
+    is that plan, a planned change too ("(giảm 1%)"), unless it has a basis of its own."""
+    m = ms[i]
+    if m.group is None or m.role not in ("actual", "change") or m.range_of is not None:
+        return
+    open_at = m.group[0]
+    prev_end = ms[i - 1].unit.end if i > 0 else open_at
+    if open_at < prev_end or roles.SAME_PERIOD_RIGHT_RE.match(m.right):
+        return
+    if not _PLANNED_CHANGE_OPENING_RE.fullmatch(text, open_at + 1, m.tok.start):
+        return
+    before = text[max(prev_end, open_at - 80) : open_at + 1].lower()
+    if _COMPARED_PLAN_RE.search(before):
+        m.role, m.extras = "target", {"cue": "plan-paren"}
 
 
 def _share_of_count(text, ms, i, clause) -> None:
@@ -153,13 +195,31 @@ def _share_done(text, ms, i, clause) -> None:
         m.extras["basis"] = m.extras.get("basis") or _noun_after(text, ms[i - 1])
 
 
+# "Ước cả năm, kim ngạch đạt …", "sản lượng ước cả năm 96.800 tấn", "ước thực hiện năm 2025":
+# an estimate for the whole year (a target when the report is on a shorter period)
+_ESTIMATE_YEAR_RE = re.compile(
+    r"(?<![\w])(?:(?:dự\s+)?ước(?:\s+(?:tính|thực hiện|đạt))?\s+(?:cả năm|năm\s+(?:19|20)[0-9]{2}"
+    r"|(?:đến\s+)?(?:hết|cuối)\s+năm)|cả năm\s*,?\s*(?:dự\s+)?ước)(?![\w])"
+)
+
+
+def _estimate_for_the_year(text, ms, i, clause) -> None:
+    """A level figure whose clause opens with an estimate for the whole year is marked, so
+    that the statement rules make it a target in a report on a shorter period."""
+    m = ms[i]
+    if m.role == "actual" and _ESTIMATE_YEAR_RE.search(clause.lower()):
+        m.extras["estimate"] = True
+
+
 # After the role the words give, in this order; each sees the role the ones before it gave.
 _ROLE_RULES = (
     _plan_after_slash,
     _change_verb_not_repeated,
     _plan_in_parenthesis,
+    _plan_compared_in_parenthesis,
     _share_of_count,
     _share_done,
+    _estimate_for_the_year,
 )
 
 

@@ -40,6 +40,20 @@ def _statement_rules(ms, stmts, ctx: _Context) -> None:
         if ctx.plan:
             for j in st.mentions:
                 ms[j].role = "target"
+        elif _shorter_than_a_year(ctx.report_period):
+            _estimates_for_the_year(ms, st)
+
+
+def _shorter_than_a_year(period: str | None) -> bool:
+    return bool(period) and len(period) > 4
+
+
+def _estimates_for_the_year(ms, st: _Stmt) -> None:
+    """"Ước cả năm, kim ngạch xuất khẩu đạt 262 triệu USD" in a report on nine months: the
+    year's estimate lies beyond what the report measured, so it is a target (for the year)."""
+    for j in st.mentions:
+        if ms[j].role == "actual" and ms[j].extras.get("estimate"):
+            ms[j].role = "target"
 
 
 def _rate_beside_its_plan(ms, st: _Stmt) -> None:

@@ -60,7 +60,8 @@ def _pooled(folder):
 
 
 def test_real_reports_of_the_tuning_set_meet_the_issue_floors():
-    """The real reports by other issuers in `data/real/tuning/` (see its README), pooled.
+    """The real reports by other issuers in `data/real/tuning/`, with the texts the team wrote
+    there to cover hard genres (`team-*`, see the README), pooled.
     The blind set beside it is scored only by hand (docs/extraction.md), never here, so that
     no rule is written while looking at its results."""
     figures = _pooled("tuning")

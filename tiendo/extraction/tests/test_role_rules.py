@@ -1,0 +1,130 @@
+"""Roles decided by the comparison words of report prose: a plan named before the parenthesis
+that gives its figure, a basis in time written before the verb, a share of a whole, an
+estimate for the whole year, an amount done over the amount planned. Short sentences written
+for these tests, in the phrasing of commune councils' and party committees' reports."""
+
+import pytest
+
+from tiendo.extraction.engine import extract
+
+
+def _roles(text, period="2025-09"):
+    return [[(n.text, n.role) for n in s.numbers] for s in extract(text, default_period=period)]
+
+
+def test_a_plan_named_before_a_parenthesis_gives_the_figure_in_it():
+    assert _roles("Chỉ số sản xuất công nghiệp tăng 8,6% so với cùng kỳ, thấp hơn kịch bản "
+                  "tăng trưởng (9,5%).") == [[("8,6", "actual"), ("9,5", "target")]]
+
+
+def test_a_planned_change_in_a_parenthesis_after_the_plan_it_names_is_a_target():
+    assert _roles("Tỷ lệ hộ nghèo còn 3,15%, giảm 1,02% so với cuối năm 2024, vượt chỉ tiêu kế "
+                  "hoạch đề ra (giảm 1%).") == [
+        [("3,15", "actual"), ("1,02", "change"), ("1", "target")]]
+
+
+def test_a_change_in_a_parenthesis_after_an_attainment_stays_a_change():
+    assert _roles("Thu ngân sách đạt 98,1% kế hoạch (tăng 5%).") == [
+        [("98,1", "attainment"), ("5", "change")]]
+
+
+def test_a_change_verb_does_not_carry_over_a_semicolon():
+    assert _roles("Có 14/16 xã đạt chuẩn nông thôn mới, vượt 2 xã so với chỉ tiêu Nghị quyết; "
+                  "4 xã đạt chuẩn nâng cao, đạt 80% kế hoạch.") == [
+        [("14", "part"), ("16", "part"), ("2", "change")],
+        [("4", "actual"), ("80", "attainment")]]
+
+
+def test_a_reference_average_after_a_change_is_its_own_figure():
+    assert _roles("Tỷ lệ giải quyết hồ sơ đúng hạn đạt 98,6%, cao hơn 2,1% so với năm 2024 và "
+                  "cao hơn mức trung bình của huyện (96,2%).") == [
+        [("98,6", "actual"), ("2,1", "change")], [("96,2", "actual")]]
+
+
+@pytest.mark.parametrize("text", [
+    "Ước cả năm, kim ngạch xuất khẩu đạt 262 triệu USD.",
+    "Sản lượng lương thực ước cả năm 262 tấn.",
+    "Ước thực hiện năm 2025, giá trị sản xuất đạt 262 tỷ đồng.",
+    "Cả năm ước thu ngân sách 262 triệu đồng.",
+])
+def test_an_estimate_for_the_year_in_a_report_on_nine_months_is_a_target(text):
+    [[(_, role)]] = _roles(text)
+    assert role == "target"
+
+
+def test_an_estimate_for_the_year_in_a_report_on_the_year_is_the_actual():
+    assert _roles("Ước cả năm, thu ngân sách đạt 3.800 triệu đồng, bằng 105,6% dự toán.",
+                  period="2025") == [[("3.800", "actual"), ("105,6", "attainment")]]
+
+
+def test_the_years_estimate_after_the_periods_figure_is_a_statement_of_its_own():
+    stmts = extract("Kim ngạch xuất khẩu 9 tháng đạt 186 triệu USD; ước cả năm đạt 262 triệu "
+                    "USD, vượt 0,8% kế hoạch.", default_period="2025-09")
+    assert [[(n.text, n.role, n.scope) for n in s.numbers] for s in stmts] == [
+        [("186", "actual", None)], [("262", "target", "year"), ("0,8", "change", None)]]
+
+
+def test_an_estimate_for_the_periods_end_is_not_an_estimate_for_the_year():
+    assert _roles("Ước thực hiện 6 tháng đầu năm, giá trị sản xuất đạt 215 tỷ đồng, đạt 47% kế "
+                  "hoạch.", period="2025-06") == [[("215", "actual"), ("47", "attainment")]]
+
+
+def test_an_amount_over_the_amount_planned_then_its_share_reads_as_actual_plan_attainment():
+    assert _roles("Tổng thu ngân sách xã thực hiện 3.456 triệu đồng/6.200 triệu đồng, đạt 55,7% "
+                  "so với dự toán năm.") == [
+        [("3.456", "actual"), ("6.200", "target"), ("55,7", "attainment")]]
+
+
+def test_a_basis_in_time_before_the_verb_makes_a_change():
+    assert _roles("Huy động vốn đạt 120 tỷ đồng, so với cùng kỳ bằng 110%.") == [
+        [("120", "actual"), ("110", "change")]]
+
+
+def test_a_plan_before_the_verb_still_makes_an_attainment():
+    assert _roles("Số lao động được tạo việc làm 320 người, so với kế hoạch đạt 64%.") == [
+        [("320", "actual"), ("64", "attainment")]]
+
+
+@pytest.mark.parametrize("text", [
+    "Toàn xã có 1.250 hộ tham gia phong trào, bằng 95% số hộ.",
+    "Đã quán triệt cho 1.250 cán bộ, đảng viên, đạt 95% tổng số đảng viên.",
+])
+def test_a_share_of_a_whole_after_a_count_is_an_actual_not_an_attainment(text):
+    assert _roles(text) == [[("1.250", "actual"), ("95", "actual")]]
+
+
+def test_a_count_then_its_share_of_its_plan_is_still_an_attainment():
+    assert _roles("Kết nạp được 25 đảng viên, đạt 125% chỉ tiêu cấp trên giao.") == [
+        [("25", "actual"), ("125", "attainment")]]
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("Năng suất lúa đạt 62 tạ/ha, cao hơn cùng kỳ 1,5 tạ/ha.", "up"),
+    ("Tổng thu ngân sách đạt 1,5 tỷ đồng, giảm so với năm trước 12%.", "down"),
+])
+def test_a_change_with_its_basis_between_the_verb_and_the_figure(text, direction):
+    [s] = extract(text, default_period="2025-06")
+    assert [n.role for n in s.numbers] == ["actual", "change"]
+    assert s.numbers[1].direction == direction
+
+
+def test_a_ratio_to_a_whole_earlier_year_is_a_change_as_written():
+    assert _roles("Năm 2024 kết nạp 215 đảng viên; 6 tháng đầu năm 2025 kết nạp 118 đảng viên, "
+                  "bằng 54,9% so với cả năm 2024.", period="2025-06") == [
+        [("215", "actual")], [("118", "actual"), ("54,9", "change")]]
+
+
+def test_a_count_after_the_plan_of_the_year_is_in_scope():
+    stmts = extract("Phấn đấu kết nạp thêm 54 đảng viên để hoàn thành chỉ tiêu năm 240 đảng viên.",
+                    default_period="2025-09")
+    assert [(n.text, n.role) for s in stmts for n in s.numbers] == [
+        ("54", "target"), ("240", "target")]
+
+
+def test_a_count_after_the_same_period_it_is_compared_with_is_in_scope():
+    assert _roles("Số vụ vi phạm giảm so với cùng kỳ 4 vụ.") == [[("4", "change")]]
+
+
+def test_a_change_counted_in_cases_goes_with_the_count_before_it():
+    assert _roles("Thi hành kỷ luật 17 đảng viên, giảm 6 trường hợp so với cùng kỳ.") == [
+        [("17", "actual"), ("6", "change")]]
