@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from tiendo.audit.services import record
 from tiendo.extraction import services
@@ -20,8 +21,8 @@ from tiendo.extraction.models import ExtractionRun, RunState
 from tiendo.lib import clock
 
 MAX_ATTEMPTS = 2
-MSG_GAVE_UP = ("Tệp “{name}” làm tiến trình đọc dừng bất thường {n} lần; không đọc tệp này. "
-               "Hãy kiểm tra lại tệp.")
+MSG_GAVE_UP = _("Tệp “{name}” làm tiến trình đọc dừng bất thường {n} lần; không đọc tệp này. "
+                 "Hãy kiểm tra lại tệp.")
 
 
 def lease() -> timedelta:

@@ -16,6 +16,7 @@ from pathlib import Path, PurePath
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from tiendo.audit.services import record
 from tiendo.extraction.engine import ReadError
@@ -32,19 +33,19 @@ from tiendo.orgs.models import Role, Unit
 from tiendo.tasks import services as task_services
 from tiendo.tasks.models import Product
 
-MSG_NO_RIGHT = "Bạn không có quyền nhập số liệu cho đơn vị này."
-MSG_BAD_TYPE = "Chỉ đọc được tệp .txt, .docx hoặc .pdf."
-MSG_TOO_BIG = "Tệp quá lớn: tối đa {mb} MB."
-MSG_NOTHING = "Chưa có chỉ tiêu nào được nhận để nhập."
-MSG_NO_INDICATOR = "Chỉ tiêu “{name}” (dòng {n}) chưa chọn chỉ tiêu trong danh mục."
-MSG_NO_VALUE = "Chỉ tiêu “{name}” (dòng {n}) không có số thực hiện để nhập."
-MSG_BAD_VALUE = "Giá trị “{value}” (dòng {n}) không phải là số."
-MSG_ROW_FAILED = "Không nhập được dòng {n} (“{name}”): {error}"
-MSG_NONE_IMPORTED = "Chưa nhập dòng nào."
-MSG_ALREADY = "Báo cáo này đã được nhập vào số liệu."
-MSG_NO_CREATE = "Chỉ văn phòng mới được tạo chỉ tiêu mới trong danh mục."
-MSG_NOT_READ = "Báo cáo chưa đọc xong hoặc không đọc được."
-MSG_NO_PERIOD = "Báo cáo không ghi kỳ; hãy tải lên lại và chọn kỳ báo cáo."
+MSG_NO_RIGHT = _("Bạn không có quyền nhập số liệu cho đơn vị này.")
+MSG_BAD_TYPE = _("Chỉ đọc được tệp .txt, .docx hoặc .pdf.")
+MSG_TOO_BIG = _("Tệp quá lớn: tối đa {mb} MB.")
+MSG_NOTHING = _("Chưa có chỉ tiêu nào được nhận để nhập.")
+MSG_NO_INDICATOR = _("Chỉ tiêu “{name}” (dòng {n}) chưa chọn chỉ tiêu trong danh mục.")
+MSG_NO_VALUE = _("Chỉ tiêu “{name}” (dòng {n}) không có số thực hiện để nhập.")
+MSG_BAD_VALUE = _("Giá trị “{value}” (dòng {n}) không phải là số.")
+MSG_ROW_FAILED = _("Không nhập được dòng {n} (“{name}”): {error}")
+MSG_NONE_IMPORTED = _("Chưa nhập dòng nào.")
+MSG_ALREADY = _("Báo cáo này đã được nhập vào số liệu.")
+MSG_NO_CREATE = _("Chỉ văn phòng mới được tạo chỉ tiêu mới trong danh mục.")
+MSG_NOT_READ = _("Báo cáo chưa đọc xong hoặc không đọc được.")
+MSG_NO_PERIOD = _("Báo cáo không ghi kỳ; hãy tải lên lại và chọn kỳ báo cáo.")
 ALLOWED = {".txt", ".docx", ".pdf"}
 NEW = "new"  # a review asking for a new catalogue indicator
 
@@ -112,7 +113,7 @@ def run_read(*, run: ExtractionRun, worker: str) -> ExtractionRun:
         if not run.period and not directive:
             found = next((s["period"] for s in statements if s["period"]), None)
             if found is None:
-                error = MSG_NO_PERIOD
+                error = str(MSG_NO_PERIOD)  # stored: in the worker's language (vi)
     except ReadError as exc:
         kind, text, statements, error = run.kind, "", [], exc.message_vi
     with transaction.atomic():
@@ -327,13 +328,14 @@ def _import_row(*, actor, run, i: int, statement: dict, code: str, indicators: d
 
 # --- tasks proposed from a directive document (engine.directives) ---
 
-MSG_NONE_SELECTED = "Chưa chọn đề xuất nào để tạo nhiệm vụ."
-MSG_ROW_NO_TITLE = "Dòng {n}: chưa có tên nhiệm vụ."
-MSG_ROW_NO_LEAD = "Dòng {n} (“{title}”): chưa chọn đơn vị chủ trì."
-MSG_ROW_BAD_UNIT = "Dòng {n} (“{title}”): bạn không có quyền giao nhiệm vụ cho đơn vị này."
-MSG_ROW_BAD_DATE = "Dòng {n} (“{title}”): thời hạn “{value}” không phải ngày hợp lệ (dd/mm/yyyy)."
-MSG_ROW_TASK_FAILED = "Dòng {n} (“{title}”): {error}"
-MSG_NOTHING_CREATED = "Chưa tạo nhiệm vụ nào."
+MSG_NONE_SELECTED = _("Chưa chọn đề xuất nào để tạo nhiệm vụ.")
+MSG_ROW_NO_TITLE = _("Dòng {n}: chưa có tên nhiệm vụ.")
+MSG_ROW_NO_LEAD = _("Dòng {n} (“{title}”): chưa chọn đơn vị chủ trì.")
+MSG_ROW_BAD_UNIT = _("Dòng {n} (“{title}”): bạn không có quyền giao nhiệm vụ cho đơn vị này.")
+MSG_ROW_BAD_DATE = _(
+    "Dòng {n} (“{title}”): thời hạn “{value}” không phải ngày hợp lệ (dd/mm/yyyy).")
+MSG_ROW_TASK_FAILED = _("Dòng {n} (“{title}”): {error}")
+MSG_NOTHING_CREATED = _("Chưa tạo nhiệm vụ nào.")
 
 
 def parse_day(raw: str):

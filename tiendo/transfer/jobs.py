@@ -14,6 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from tiendo.audit.services import record
 from tiendo.lib import clock
@@ -24,9 +25,9 @@ from tiendo.transfer.models import ImportJob, JobState
 from tiendo.transfer.services import workbook_import
 
 log = logging.getLogger("tiendo.transfer")
-MSG_NO_RIGHT = "Chỉ văn phòng hoặc quản trị được nhập sổ tính."
-MSG_NOT_XLSX = "Chỉ nhận sổ tính Excel .xlsx."
-MSG_NOT_CHECKED = "Lượt nhập này không ở trạng thái chờ xác nhận."
+MSG_NO_RIGHT = _("Chỉ văn phòng hoặc quản trị được nhập sổ tính.")
+MSG_NOT_XLSX = _("Chỉ nhận sổ tính Excel .xlsx.")
+MSG_NOT_CHECKED = _("Lượt nhập này không ở trạng thái chờ xác nhận.")
 
 
 def progress_path(pk: int) -> Path:
