@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext_lazy as _
+
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.reports.content import build_report
+from tiendo.shared.i18n import translate
 
 FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -22,8 +25,8 @@ FORMAT_LABELS = {
     "csv": "Chỉ tiêu (CSV)",
     "json": "Chỉ tiêu và nhiệm vụ (JSON)",
 }
-MSG_BAD_FORMAT = "Định dạng “{fmt}” không hỗ trợ; chọn một trong: {choices}."
-MSG_BAD_PERIOD = "Kỳ báo cáo không hợp lệ: {error}"
+MSG_BAD_FORMAT = _("Định dạng “{fmt}” không hỗ trợ; chọn một trong: {choices}.")
+MSG_BAD_PERIOD = _("Kỳ báo cáo không hợp lệ: {error}")
 
 
 class BuildError(ValueError):
@@ -41,7 +44,7 @@ def check_period(text: str):
     try:
         return parse_period(text)
     except PeriodError as exc:
-        raise BuildError(MSG_BAD_PERIOD.format(error=exc)) from exc
+        raise BuildError(MSG_BAD_PERIOD.format(error=translate(exc))) from exc
 
 
 def build(fmt: str, *, user, period: str, unit_code: str | None = None,

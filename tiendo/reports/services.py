@@ -15,6 +15,8 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from tiendo.audit.services import record
 from tiendo.lib import clock
@@ -22,20 +24,21 @@ from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.orgs import access
 from tiendo.orgs.models import Role, Unit
 from tiendo.reports.models import ReportProfile, ReportSignoff, SignoffState
+from tiendo.shared.i18n import translate
 
-MSG_BAD_PERIOD = "Kỳ báo cáo không hợp lệ: {error}"
-MSG_NO_DRAFT = "Chỉ văn phòng của cơ quan ban hành được lập dự thảo báo cáo."
-MSG_NO_REVIEW = "Chỉ văn phòng của cơ quan ban hành được rà soát báo cáo."
-MSG_NO_APPROVE = "Chỉ lãnh đạo của cơ quan ban hành được duyệt báo cáo."
-MSG_NO_ISSUE = "Chỉ văn phòng của cơ quan ban hành được ban hành báo cáo đã duyệt."
-MSG_NO_PROFILE = "Chỉ quản trị được sửa thông tin ban hành báo cáo."
-MSG_EXISTS = "Báo cáo {period} của {issuer} đã có (trạng thái: {state})."
-MSG_WRONG_STATE = "Báo cáo đang ở trạng thái “{state}”, không thể {action}."
-MSG_NUMBER = "Cần số văn bản (ví dụ 15-BC/ĐU) để ban hành."
-MSG_NUMBER_TAKEN = "Số {number} đã dùng cho một báo cáo khác của cơ quan này."
-MSG_STALE = "Báo cáo vừa được người khác cập nhật; tải lại trang rồi thử lại."
-MSG_SAME_PERSON = "Người rà soát không được tự duyệt báo cáo của mình."
-MSG_RETURN_REASON = "Cần nêu lý do trả lại."
+MSG_BAD_PERIOD = _("Kỳ báo cáo không hợp lệ: {error}")
+MSG_NO_DRAFT = _("Chỉ văn phòng của cơ quan ban hành được lập dự thảo báo cáo.")
+MSG_NO_REVIEW = _("Chỉ văn phòng của cơ quan ban hành được rà soát báo cáo.")
+MSG_NO_APPROVE = _("Chỉ lãnh đạo của cơ quan ban hành được duyệt báo cáo.")
+MSG_NO_ISSUE = _("Chỉ văn phòng của cơ quan ban hành được ban hành báo cáo đã duyệt.")
+MSG_NO_PROFILE = _("Chỉ quản trị được sửa thông tin ban hành báo cáo.")
+MSG_EXISTS = _("Báo cáo {period} của {issuer} đã có (trạng thái: {state}).")
+MSG_WRONG_STATE = _("Báo cáo đang ở trạng thái “{state}”, không thể {action}.")
+MSG_NUMBER = _("Cần số văn bản (ví dụ 15-BC/ĐU) để ban hành.")
+MSG_NUMBER_TAKEN = _("Số {number} đã dùng cho một báo cáo khác của cơ quan này.")
+MSG_STALE = _("Báo cáo vừa được người khác cập nhật; tải lại trang rồi thử lại.")
+MSG_SAME_PERSON = _("Người rà soát không được tự duyệt báo cáo của mình.")
+MSG_RETURN_REASON = _("Cần nêu lý do trả lại.")
 
 
 def _may(user, issuer: Unit, *roles: str) -> bool:
@@ -94,7 +97,7 @@ def _locked(signoff: ReportSignoff, expected_version: int | None) -> ReportSigno
 
 @contextmanager
 def _transition(*, actor, signoff: ReportSignoff, expected_version: int | None,
-                states: tuple[str, ...], action_vi: str, action: str, now: datetime,
+                states: tuple[str, ...], action_words: str | Promise, action: str, now: datetime,
                 reason: str = ""):
     """Lock the sign-off and check it is in one of ``states``; the caller changes it in the
     block; then its version goes up, it is saved and the change is audited, in one transaction.
@@ -103,7 +106,7 @@ def _transition(*, actor, signoff: ReportSignoff, expected_version: int | None,
         s = _locked(signoff, expected_version)
         if s.state not in states:
             raise ValidationError(MSG_WRONG_STATE.format(state=s.get_state_display(),
-                                                         action=action_vi))
+                                                         action=action_words))
         before = _snap(s)
         yield s
         s.version += 1
@@ -118,12 +121,12 @@ def signoff_create(*, actor, period: str, issuer: Unit, now: datetime | None = N
     try:
         p = parse_period(period)
     except PeriodError as exc:
-        raise ValidationError(MSG_BAD_PERIOD.format(error=exc)) from exc
+        raise ValidationError(MSG_BAD_PERIOD.format(error=translate(exc))) from exc
     if not _may(actor, issuer, Role.OFFICE):
         raise PermissionDenied(MSG_NO_DRAFT)
     existing = ReportSignoff.objects.filter(issuer=issuer, period=p.code).first()
     if existing is not None:
-        raise ValidationError(MSG_EXISTS.format(period=p.label_vi, issuer=issuer.name,
+        raise ValidationError(MSG_EXISTS.format(period=translate(p.label), issuer=issuer.name,
                                                 state=existing.get_state_display()))
     with transaction.atomic():
         s = ReportSignoff(period=p.code, issuer=issuer, created_by=actor, note=note)
@@ -133,7 +136,8 @@ def signoff_create(*, actor, period: str, issuer: Unit, now: datetime | None = N
                 s.save()
         except IntegrityError as exc:
             raise ValidationError(MSG_EXISTS.format(
-                period=p.label_vi, issuer=issuer.name, state=SignoffState.DRAFT.label)) from exc
+                period=translate(p.label), issuer=issuer.name,
+                state=SignoffState.DRAFT.label)) from exc
         record(actor=actor, action="report_signoff.create", obj=s, after=_snap(s),
                unit_id=issuer.pk, now=now)
     return s
@@ -146,7 +150,7 @@ def signoff_review(*, actor, signoff: ReportSignoff, now: datetime | None = None
         raise PermissionDenied(MSG_NO_REVIEW)
     now = now or clock.now()
     with _transition(actor=actor, signoff=signoff, expected_version=expected_version,
-                     states=(SignoffState.DRAFT,), action_vi="rà soát", action="review",
+                     states=(SignoffState.DRAFT,), action_words=_("rà soát"), action="review",
                      now=now) as s:
         s.state, s.reviewed_by, s.reviewed_at = SignoffState.REVIEWED, actor, now
     return s
@@ -159,7 +163,7 @@ def signoff_approve(*, actor, signoff: ReportSignoff, now: datetime | None = Non
         raise PermissionDenied(MSG_NO_APPROVE)
     now = now or clock.now()
     with _transition(actor=actor, signoff=signoff, expected_version=expected_version,
-                     states=(SignoffState.REVIEWED,), action_vi="duyệt", action="approve",
+                     states=(SignoffState.REVIEWED,), action_words=_("duyệt"), action="approve",
                      now=now) as s:
         if s.reviewed_by_id == getattr(actor, "pk", None):
             raise ValidationError(MSG_SAME_PERSON)
@@ -178,7 +182,7 @@ def signoff_return(*, actor, signoff: ReportSignoff, reason: str,
     now = now or clock.now()
     with _transition(actor=actor, signoff=signoff, expected_version=expected_version,
                      states=(SignoffState.REVIEWED, SignoffState.APPROVED),
-                     action_vi="trả lại", action="return", now=now,
+                     action_words=_("trả lại"), action="return", now=now,
                      reason=reason.strip()) as s:
         s.state = SignoffState.DRAFT
         s.reviewed_by = s.reviewed_at = s.approved_by = s.approved_at = None
@@ -202,7 +206,7 @@ def signoff_issue(*, actor, signoff: ReportSignoff, number: str, issued_on: date
         raise ValidationError(MSG_NUMBER)
     now = now or clock.now()
     with _transition(actor=actor, signoff=signoff, expected_version=expected_version,
-                     states=(SignoffState.APPROVED,), action_vi="ban hành", action="issue",
+                     states=(SignoffState.APPROVED,), action_words=_("ban hành"), action="issue",
                      now=now) as s:
         if ReportSignoff.objects.filter(issuer=s.issuer, number=number).exclude(
                 pk=s.pk).exists():

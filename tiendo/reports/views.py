@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tiendo.indicators.period_choice import chosen_period
@@ -21,7 +22,7 @@ from tiendo.reports.models import SignoffState
 from tiendo.reports.queries import get_signoff_for_user, signoffs_for
 from tiendo.reports.xlsx import CSV_SHEETS
 
-MSG_BAD_ISSUE_DATE = "Ngày ban hành không hợp lệ."
+MSG_BAD_ISSUE_DATE = _("Ngày ban hành không hợp lệ.")
 
 
 def _last_quarter(today):

@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from tiendo.audit.models import AuditEntry
 from tiendo.reports import services
@@ -209,3 +210,15 @@ def test_sign_pdf_with_a_wrong_password_is_a_clear_error(tmp_path):
 
     with pytest.raises(SigningError, match="Không đọc được chứng thư số"):
         sign_pdf(b"%PDF-1.7", p12=_p12(tmp_path), password="sai")
+
+
+def test_a_skipped_state_is_refused_in_english_on_an_english_page(cast):
+    s = services.signoff_create(actor=cast.office, period="2026-Q1", issuer=cast.province,
+                                now=NOW)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as exc:
+            services.signoff_approve(actor=cast.leader, signoff=s, now=NOW)
+        assert exc.value.messages == [
+            "The report is in the state “Draft”; it cannot be approved."]
+    s.refresh_from_db()
+    assert s.state == SignoffState.DRAFT

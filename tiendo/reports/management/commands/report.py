@@ -8,15 +8,16 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from tiendo.lib import clock
 from tiendo.orgs.access import system_user
 from tiendo.reports.builds import FORMATS, BuildError, build
 
 MSG_CANNOT_WRITE = "Không ghi được tệp {path}: {error}. (cannot write the file)"
-MSG_UNKNOWN_UNIT = "Không có đơn vị mã “{code}”."
-MSG_BAD_DATE = "Ngày không hợp lệ “{value}”: cần dạng YYYY-MM-DD."
-MSG_WROTE = "Đã ghi {path} ({size} byte)."
+MSG_UNKNOWN_UNIT = _("Không có đơn vị mã “{code}”.")
+MSG_BAD_DATE = _("Ngày không hợp lệ “{value}”: cần dạng YYYY-MM-DD.")
+MSG_WROTE = _("Đã ghi {path} ({size} byte).")
 
 
 class Command(BaseCommand):

@@ -20,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from tiendo.lib import clock
 from tiendo.orgs import access
@@ -27,10 +28,10 @@ from tiendo.orgs.access import system_user
 from tiendo.reports import services
 from tiendo.reports.queries import get_signoff_for_user, signoffs_for
 
-MSG_NO_USER = "Không có người dùng “{name}”."
-MSG_NO_REPORT = "Không có báo cáo trình ký số {pk}."
-MSG_BAD_DATE = "Ngày không hợp lệ “{value}”: cần dạng YYYY-MM-DD."
-MSG_NOT_ISSUED = "Báo cáo chưa ban hành: chưa có tệp lưu cố định."
+MSG_NO_USER = _("Không có người dùng “{name}”.")
+MSG_NO_REPORT = _("Không có báo cáo trình ký số {pk}.")
+MSG_BAD_DATE = _("Ngày không hợp lệ “{value}”: cần dạng YYYY-MM-DD.")
+MSG_NOT_ISSUED = _("Báo cáo chưa ban hành: chưa có tệp lưu cố định.")
 
 
 class Command(BaseCommand):
