@@ -12,6 +12,7 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from tiendo.audit.models import AuditEntry
 from tiendo.lib.periods import Period
@@ -32,8 +33,8 @@ LEADER_GROUP = "Cán bộ lãnh đạo, quản lý"
 # audit actions that count as the unit being urged (đôn đốc) in a period: a leader's direction
 # on one of its tasks, or an explicit urge
 URGE_ACTIONS = ("task.direction", "task.urge")
-MSG_QUARTER_ONLY = ("Đánh giá cá nhân theo quý (quý I–III) hoặc cả năm: không nhận kỳ "
-                    "“{period}”.")
+MSG_QUARTER_ONLY = _("Đánh giá cá nhân theo quý (quý I–III) hoặc cả năm: không nhận kỳ "
+                      "“{period}”.")
 
 
 @dataclass

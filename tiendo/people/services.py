@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from tiendo.audit.services import record, snapshot
 from tiendo.lib import clock
@@ -34,24 +35,24 @@ from tiendo.people.models import (
 )
 from tiendo.scoring import rules
 
-MSG_NOT_STAFF = "Bạn không có vị trí công tác ở đơn vị này."
-MSG_NOT_MANAGER = "Chỉ cấp trên trực tiếp hoặc thủ trưởng đơn vị được duyệt, nghiệm thu."
-MSG_OWN_ITEM = "Không tự duyệt, tự nghiệm thu sản phẩm của chính mình."
-MSG_NOT_OWNER = "Chỉ người thực hiện được báo cáo hoàn thành sản phẩm của mình."
-MSG_BAD_STATE = "Không thực hiện được: sản phẩm đang ở trạng thái “{state}”."
-MSG_BAD_EVAL_STATE = "Không thực hiện được: phiếu đánh giá đang ở trạng thái “{state}”."
-MSG_PERIOD = "Kỳ phải là một tháng (2026-01) hoặc một quý (2026-Q1)."
-MSG_REASON = "Cần ghi lý do."
-MSG_MARKS = "Cần chấm đủ ba tiêu chí chung, mỗi tiêu chí từ 0 đến 10."
-MSG_LEVEL = "Mức xếp loại không hợp lệ."
-MSG_NOT_HEAD = "Chỉ thủ trưởng đơn vị được kết luận đánh giá, xếp loại."
-MSG_ASSIGN = "Chỉ văn phòng, thủ trưởng hoặc cán bộ quản lý của đơn vị chủ trì được giao việc."
-MSG_ASSIGNEE_UNIT = "Người được giao phải công tác tại đơn vị chủ trì nhiệm vụ."
-MSG_NO_DEADLINE = "Nhiệm vụ chưa có thời hạn: không giao thành sản phẩm cá nhân được."
-MSG_POSITION = "Chỉ văn phòng quản lý đơn vị được bố trí vị trí công tác."
-MSG_FUTURE = "Ngày hoàn thành không được sau ngày báo cáo."
-MSG_OVERRIDE = "Kết luận khác mức đề xuất cần ghi lý do."
-MSG_NOT_COMPUTED = "Chưa tính được điểm đề xuất (thiếu dữ liệu): hãy bổ sung rồi kết luận."
+MSG_NOT_STAFF = _("Bạn không có vị trí công tác ở đơn vị này.")
+MSG_NOT_MANAGER = _("Chỉ cấp trên trực tiếp hoặc thủ trưởng đơn vị được duyệt, nghiệm thu.")
+MSG_OWN_ITEM = _("Không tự duyệt, tự nghiệm thu sản phẩm của chính mình.")
+MSG_NOT_OWNER = _("Chỉ người thực hiện được báo cáo hoàn thành sản phẩm của mình.")
+MSG_BAD_STATE = _("Không thực hiện được: sản phẩm đang ở trạng thái “{state}”.")
+MSG_BAD_EVAL_STATE = _("Không thực hiện được: phiếu đánh giá đang ở trạng thái “{state}”.")
+MSG_PERIOD = _("Kỳ phải là một tháng (2026-01) hoặc một quý (2026-Q1).")
+MSG_REASON = _("Cần ghi lý do.")
+MSG_MARKS = _("Cần chấm đủ ba tiêu chí chung, mỗi tiêu chí từ 0 đến 10.")
+MSG_LEVEL = _("Mức xếp loại không hợp lệ.")
+MSG_NOT_HEAD = _("Chỉ thủ trưởng đơn vị được kết luận đánh giá, xếp loại.")
+MSG_ASSIGN = _("Chỉ văn phòng, thủ trưởng hoặc cán bộ quản lý của đơn vị chủ trì được giao việc.")
+MSG_ASSIGNEE_UNIT = _("Người được giao phải công tác tại đơn vị chủ trì nhiệm vụ.")
+MSG_NO_DEADLINE = _("Nhiệm vụ chưa có thời hạn: không giao thành sản phẩm cá nhân được.")
+MSG_POSITION = _("Chỉ văn phòng quản lý đơn vị được bố trí vị trí công tác.")
+MSG_FUTURE = _("Ngày hoàn thành không được sau ngày báo cáo.")
+MSG_OVERRIDE = _("Kết luận khác mức đề xuất cần ghi lý do.")
+MSG_NOT_COMPUTED = _("Chưa tính được điểm đề xuất (thiếu dữ liệu): hãy bổ sung rồi kết luận.")
 
 
 def _who(actor):

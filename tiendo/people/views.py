@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from tiendo.indicators.period_choice import chosen_period
@@ -23,9 +24,9 @@ from tiendo.scoring import rules
 from tiendo.scoring.queries import framework_version
 from tiendo.shared.redirects import next_url
 
-MSG_BAD_PERIOD = "Kỳ không hợp lệ: hãy nhập một quý, ví dụ 2026-Q1."
-MSG_BAD_NUMBER = "Không đọc được số “{text}”."
-MSG_BAD_DATE = "Ngày không hợp lệ (dd/mm/yyyy)."
+MSG_BAD_PERIOD = _("Kỳ không hợp lệ: hãy nhập một quý, ví dụ 2026-Q1.")
+MSG_BAD_NUMBER = _("Không đọc được số “{text}”.")
+MSG_BAD_DATE = _("Ngày không hợp lệ (dd/mm/yyyy).")
 MARK_LABELS = {"mark_politics": "Chính trị tư tưởng", "mark_ethics": "Đạo đức, lối sống",
                "mark_discipline": "Tác phong, lề lối làm việc, ý thức kỷ luật"}
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.orgs import access
@@ -24,6 +25,7 @@ from tiendo.scoring.metrics import (
 )
 from tiendo.scoring.models import FrameworkVersion, Rating
 from tiendo.scoring.shipped import frameworks_ensure_shipped
+from tiendo.shared.i18n import translate
 from tiendo.tasks.models import Task
 
 DEFAULT_FRAMEWORK = "QD366-TCCS"
@@ -33,10 +35,10 @@ SUBJECT_UNIT_KINDS = {
     "party_org": (UnitKind.PARTY_COMMITTEE, UnitKind.PARTY_BASE, UnitKind.DEPARTMENT,
                   UnitKind.COMMUNE),
 }
-MSG_BAD_PERIOD = "Kỳ không hợp lệ: {error}"
-MSG_PERIOD_KIND = "Chỉ xếp loại theo quý (quý I–III) hoặc cả năm, không nhận kỳ “{period}”."
-MSG_NO_FRAMEWORK = "Không có bộ tiêu chí “{code}”."
-MSG_NO_UNITS_KIND = (
+MSG_BAD_PERIOD = _("Kỳ không hợp lệ: {error}")
+MSG_PERIOD_KIND = _("Chỉ xếp loại theo quý (quý I–III) hoặc cả năm, không nhận kỳ “{period}”.")
+MSG_NO_FRAMEWORK = _("Không có bộ tiêu chí “{code}”.")
+MSG_NO_UNITS_KIND = _(
     "Bộ tiêu chí “{code}” dành cho {kind}: chưa có dữ liệu sản phẩm theo từng người để tính.")
 
 
@@ -48,7 +50,7 @@ def parse_rating_period(text: str) -> Period:
     try:
         period = parse_period((text or "").strip())
     except PeriodError as exc:
-        raise RatingInputError(MSG_BAD_PERIOD.format(error=exc)) from exc
+        raise RatingInputError(MSG_BAD_PERIOD.format(error=translate(exc))) from exc
     if period.kind not in ("quarter", "year"):
         raise RatingInputError(MSG_PERIOD_KIND.format(period=period.code))
     if period.kind == "quarter":

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from tiendo.audit.services import record, snapshot
 from tiendo.lib import clock
@@ -25,19 +26,20 @@ from tiendo.scoring.models import (
     StateBodyLink,
 )
 
-MSG_NO_PROPOSE = "Chỉ văn phòng hoặc ủy ban kiểm tra được đề xuất xếp loại."
-MSG_NO_SELF = "Chỉ đơn vị được xếp loại (hoặc văn phòng cấp trên) được tự đánh giá."
-MSG_NO_INSPECT = "Chỉ ủy ban kiểm tra, hội đồng thi đua được thẩm định, quyết định xếp loại."
-MSG_NO_MARK = "Chỉ lãnh đạo hoặc ủy ban kiểm tra được chấm điểm, ghi nhận kỷ luật."
-MSG_NO_FRAMEWORK_EDIT = "Chỉ quản trị được lưu bộ tiêu chí."
-MSG_BAD_STATE = "Không thực hiện được: xếp loại đang ở trạng thái “{state}”."
-MSG_BAD_LEVEL = "Mức xếp loại không hợp lệ."
-MSG_REASON_REQUIRED = "Cần ghi lý do."
-MSG_CONFIRM_UNRATED = (
+MSG_NO_PROPOSE = _("Chỉ văn phòng hoặc ủy ban kiểm tra được đề xuất xếp loại.")
+MSG_NO_SELF = _("Chỉ đơn vị được xếp loại (hoặc văn phòng cấp trên) được tự đánh giá.")
+MSG_NO_INSPECT = _("Chỉ ủy ban kiểm tra, hội đồng thi đua được thẩm định, quyết định xếp loại.")
+MSG_NO_MARK = _("Chỉ lãnh đạo hoặc ủy ban kiểm tra được chấm điểm, ghi nhận kỷ luật.")
+MSG_NO_FRAMEWORK_EDIT = _("Chỉ quản trị được lưu bộ tiêu chí.")
+MSG_BAD_STATE = _("Không thực hiện được: xếp loại đang ở trạng thái “{state}”.")
+MSG_BAD_LEVEL = _("Mức xếp loại không hợp lệ.")
+MSG_REASON_REQUIRED = _("Cần ghi lý do.")
+MSG_CONFIRM_UNRATED = _(
     "Chưa có mức đề xuất (thiếu dữ liệu): hãy bổ sung dữ liệu và đề xuất lại, hoặc điều chỉnh "
     "kèm lý do.")
-MSG_WITHDRAWN = "Điểm này đã được rút."
-MSG_NO_LINK = "Chỉ văn phòng quản lý cả hai đơn vị được cấu hình liên kết khối Đảng — chính quyền."
+MSG_WITHDRAWN = _("Điểm này đã được rút.")
+MSG_NO_LINK = _(
+    "Chỉ văn phòng quản lý cả hai đơn vị được cấu hình liên kết khối Đảng — chính quyền.")
 
 
 def _who(actor):

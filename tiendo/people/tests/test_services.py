@@ -5,6 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from tiendo.audit.models import AuditEntry
 from tiendo.lib.periods import parse_period
@@ -152,3 +153,12 @@ def test_a_task_assigned_to_two_people_becomes_their_work_items(dept):
     period = parse_period(Q1)
     assert list(queries.work_items_of(user=dept.staff2, person_id=dept.staff2.pk,
                                       unit_id=dept.unit.pk, period=period)) == [items[1]]
+
+
+def test_a_bad_period_is_refused_in_english_on_an_english_page(dept):
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as exc:
+            declared(dept, period="2026")
+        assert exc.value.message_dict == {
+            "period": ["The period must be a month (2026-01) or a quarter (2026-Q1)."]}
+    assert not WorkItem.objects.exists()

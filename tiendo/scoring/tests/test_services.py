@@ -6,6 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from tiendo.audit.models import AuditEntry
 from tiendo.scoring import services, shipped
@@ -277,3 +278,16 @@ def test_framework_save_versions_and_rejects_bad_formulas(cast):
     assert (fv.code, fv.version) == ("QD366", 2)
     assert fv.framework.bands.xuat_sac == D(95)
     assert FrameworkVersion.objects.filter(code="QD366").count() == 2
+
+
+@pytest.mark.django_db
+def test_a_wrong_state_transition_is_refused_in_english_on_an_english_page(cast):
+    perfect_quarter(cast)
+    propose(cast)
+    a = rating_of(cast.unit_a)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as exc:
+            services.rating_confirm(actor=cast.inspector, rating=a)
+        assert exc.value.messages == ["Not possible: the rating is in the state “Proposed”."]
+    a.refresh_from_db()
+    assert a.state == RatingState.PROPOSED
