@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
@@ -47,25 +47,54 @@ def _label_in(language: str, status: str) -> str:
     return in_language(language, TaskStatus(status).label)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class StatusResult:
     """A status on a date and the clauses explaining it (``clauses``), which :attr:`explanation`
-    gives in the active language; ``explanation_vi`` and ``explanation_en`` hold it rendered in
-    each language for readers that want one of them whatever the page's."""
+    gives in the active language; :attr:`explanation_vi` and :attr:`explanation_en` give it in
+    each language for readers that want one of them whatever the page's. The sentences are
+    worded when first read, not when the status is computed: a province's report counts 20,000
+    statuses and prints none of these sentences. Two results are equal when their status, days,
+    deadline, extension and both sentences are."""
 
     status: TaskStatus
     days_overdue: int
     deadline_in_force: date | None
     extended: bool
-    explanation_vi: str
-    explanation_en: str = ""
-    clauses: tuple[Message, ...] = field(default=(), compare=False, repr=False)
+    given_vi: str = ""  # a sentence given as is (else worded from the clauses)
+    given_en: str = ""
+    # (the day looked from, the completion day, an extension that does not count): what the
+    # clauses are worded from
+    facts: tuple = field(default=(), repr=False)
+
+    @cached_property
+    def clauses(self) -> tuple[Message, ...]:
+        return _clauses(self) if self.facts else ()
+
+    @cached_property
+    def explanation_vi(self) -> str:
+        return self.given_vi or "; ".join(str(c) for c in self.clauses) + "."
+
+    @cached_property
+    def explanation_en(self) -> str:
+        return self.given_en or "; ".join(render(c, "en") for c in self.clauses) + "."
 
     @property
     def explanation(self) -> str:
         if not self.clauses:
             return self.explanation_vi
         return "; ".join(translate(c) for c in self.clauses) + "."
+
+    def _key(self) -> tuple:
+        return (self.status, self.days_overdue, self.deadline_in_force, self.extended,
+                self.explanation_vi, self.explanation_en)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, StatusResult):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     @property
     def label_vi(self) -> str:
@@ -118,47 +147,51 @@ def task_status(
     return _status(deadline, completed_on, on, extended_deadline, extension_counts_on_time)
 
 
-# A pure function of a handful of dates: a province's 20,000 tasks share a few hundred
-# deadlines and one day looked from, so each distinct case is worded (in both languages) once.
+# A pure function of a handful of dates: a province's tasks share deadlines and the day looked
+# from, so a case is computed once and its result (immutable) shared.
 @lru_cache(maxsize=65536)
 def _status(deadline: date | None, completed_on: date | None, on: date,
             extended_deadline: date | None, extension_counts_on_time: bool) -> StatusResult:
     extended = extended_deadline is not None and extension_counts_on_time
     in_force = extended_deadline if extended else deadline
-    done = completed_on is not None and completed_on <= on
-
-    clauses: list[Message] = []
-    if in_force is None:
-        clauses.append(Message(NOTE_RECURRING))
-    elif extended:
-        clauses.append(Message(NOTE_EXTENDED, {"day": Day(in_force)}))
-    else:
-        clauses.append(Message(NOTE_DEADLINE, {"day": Day(in_force)}))
-    if extended_deadline is not None and not extension_counts_on_time:
-        clauses.append(Message(NOTE_EXTENSION_NOT_COUNTED, {"day": Day(extended_deadline)}))
-
     days = 0
-    if done:
-        assert completed_on is not None  # noqa: S101 - implied by done
+    if completed_on is not None and completed_on <= on:
         if in_force is not None and completed_on > in_force:
             status = TaskStatus.DONE_LATE
             days = (completed_on - in_force).days
-            tail = Message(TAIL_DONE_LATE[days != 1], {"day": Day(completed_on), "days": days})
         else:
             status = TaskStatus.DONE_ON_TIME
-            tail = Message(TAIL_DONE_ON_TIME, {"day": Day(completed_on)})
     elif in_force is not None and on > in_force:
         status = TaskStatus.OVERDUE
         days = overdue_days(deadline=in_force, on=on)
-        tail = Message(TAIL_OVERDUE[days != 1], {"day": Day(on), "days": days})
     else:
         status = TaskStatus.IN_PROGRESS
-        tail = Message(TAIL_IN_PROGRESS, {"day": Day(on)})
+    uncounted = extended_deadline if not extension_counts_on_time else None
+    return StatusResult(status, days, in_force, extended, facts=(on, completed_on, uncounted))
 
-    clauses.append(tail)
-    return StatusResult(status, days, in_force, extended,
-                        "; ".join(str(c) for c in clauses) + ".",
-                        "; ".join(render(c, "en") for c in clauses) + ".", tuple(clauses))
+
+def _clauses(result: StatusResult) -> tuple[Message, ...]:
+    """The clauses explaining a status: the deadline in force (or none), an extension that does
+    not count, then what happened by the day looked from."""
+    on, completed_on, uncounted = result.facts
+    in_force, days = result.deadline_in_force, result.days_overdue
+    if in_force is None:
+        clauses = [Message(NOTE_RECURRING)]
+    else:
+        clauses = [Message(NOTE_EXTENDED if result.extended else NOTE_DEADLINE,
+                           {"day": Day(in_force)})]
+    if uncounted is not None:
+        clauses.append(Message(NOTE_EXTENSION_NOT_COUNTED, {"day": Day(uncounted)}))
+    if result.status == TaskStatus.DONE_LATE:
+        clauses.append(Message(TAIL_DONE_LATE[days != 1], {"day": Day(completed_on),
+                                                           "days": days}))
+    elif result.status == TaskStatus.DONE_ON_TIME:
+        clauses.append(Message(TAIL_DONE_ON_TIME, {"day": Day(completed_on)}))
+    elif result.status == TaskStatus.OVERDUE:
+        clauses.append(Message(TAIL_OVERDUE[days != 1], {"day": Day(on), "days": days}))
+    else:
+        clauses.append(Message(TAIL_IN_PROGRESS, {"day": Day(on)}))
+    return tuple(clauses)
 
 
 def summarise(statuses: Iterable[TaskStatus | str]) -> dict:
