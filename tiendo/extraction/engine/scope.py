@@ -139,8 +139,14 @@ def _identifier(at: _Around) -> bool:
     return at.unit.kind == "none" and bool(_ID_WORDS_RE.search(at.before))
 
 
+# "người dân tộc thiểu số 12 đồng chí", "tổng số 45 đảng viên": "số" in a noun, not "No."
+_SO_IN_A_NOUN_RE = re.compile(r"(?<![\w])(?:tổng|thiểu|đa|dân|một)\s+số\s*$")
+
+
 def _after_so(at: _Around) -> bool:
     """"Quyết định số 245": the number of a document."""
+    if at.unit.kind == "count" and _SO_IN_A_NOUN_RE.search(at.before):
+        return False
     return at.before.endswith(("số", "số ")) and bool(_SO_RE.search(at.before))
 
 

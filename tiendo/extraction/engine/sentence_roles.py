@@ -195,6 +195,22 @@ def _share_done(text, ms, i, clause) -> None:
         m.extras["basis"] = m.extras.get("basis") or _noun_after(text, ms[i - 1])
 
 
+# "Chỉ tiêu năm 2019, Thành ủy giao kết nạp 300 đảng viên": a plan given, in a sentence that
+# opens on the plan
+_PLAN_GIVEN_RE = re.compile(
+    r"^\s*(?:[-–•+]\s*)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?![\w])[^;]*(?<![\w])giao"
+    r"(?:\s+[^\W\d_]+){0,3}\s*$"
+)
+
+
+def _plan_given_in_its_sentence(text, ms, i, clause) -> None:
+    """The first figure of a sentence that opens on a plan ("Chỉ tiêu năm 2019, …") and
+    says who gave it ("… giao kết nạp 300 đảng viên") is that plan."""
+    m = ms[i]
+    if i == 0 and m.role == "actual" and _PLAN_GIVEN_RE.match(clause.lower()):
+        m.role, m.extras = "target", {"cue": "giver"}
+
+
 # "Ước cả năm, kim ngạch đạt …", "sản lượng ước cả năm 96.800 tấn", "ước thực hiện năm 2025":
 # an estimate for the whole year (a target when the report is on a shorter period)
 _ESTIMATE_YEAR_RE = re.compile(
@@ -219,6 +235,7 @@ _ROLE_RULES = (
     _plan_compared_in_parenthesis,
     _share_of_count,
     _share_done,
+    _plan_given_in_its_sentence,
     _estimate_for_the_year,
 )
 

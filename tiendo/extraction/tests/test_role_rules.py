@@ -128,3 +128,19 @@ def test_a_count_after_the_same_period_it_is_compared_with_is_in_scope():
 def test_a_change_counted_in_cases_goes_with_the_count_before_it():
     assert _roles("Thi hành kỷ luật 17 đảng viên, giảm 6 trường hợp so với cùng kỳ.") == [
         [("17", "actual"), ("6", "change")]]
+
+
+def test_a_plan_given_in_a_sentence_that_opens_on_the_plan_is_a_target():
+    assert _roles("Chỉ tiêu năm 2019, Thành ủy giao kết nạp 300 đảng viên; đến nay đã kết nạp "
+                  "310 đảng viên, đạt 103,3%.", period="2019") == [
+        [("300", "target"), ("310", "actual"), ("103,3", "attainment")]]
+
+
+def test_a_plan_named_in_a_clause_of_its_own_gives_no_figure():
+    assert _roles("Kế hoạch năm huyện giao, đến nay xã đã thu được 2.800 triệu đồng, đạt 56%.",
+                  period="2019") == [[("2.800", "actual"), ("56", "attainment")]]
+
+
+def test_a_count_after_a_noun_ending_in_so_is_in_scope():
+    assert _roles("Trong đó, đảng viên nữ 98 đồng chí, đảng viên là người dân tộc thiểu số 12 "
+                  "đồng chí.", period="2019") == [[("98", "actual")], [("12", "actual")]]
