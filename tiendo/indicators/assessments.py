@@ -32,7 +32,7 @@ from tiendo.indicators.rules import (
     TargetSpec,
     Verdict,
     VerdictRule,
-    assess,
+    judge,
     verdict_rule_from,
 )
 
@@ -82,8 +82,8 @@ def row_class(verdict: str | None, has_target: bool, has_figure: bool) -> str:
 def _build(indicator_id, unit_id, period, targets, figure, direction, is_key, rule, key):
     target = pick_target(targets)
     stated = (getattr(figure, "reported", None) or {}).get("status") if figure else None
-    a = assess(figure.value if figure else None, spec_of(target), Direction(direction), rule,
-               stated=stated)
+    a = judge(figure.value if figure else None, spec_of(target), Direction(direction), rule,
+              stated=stated)  # the stored row keeps the verdict, not the sentence
     verdict = a.verdict.value if a.verdict else ""
     return Assessment(
         indicator_id=indicator_id, unit_id=unit_id, period=period,
