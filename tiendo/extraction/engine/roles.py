@@ -54,7 +54,9 @@ _SAME_PERIOD_BASES = (
     r"|vụ trước|[0-9]+ tháng (?:đầu )?năm (?:trước|ngoái|(?:19|20)[0-9]{2}))"
 )
 SAME_PERIOD_RIGHT_RE = re.compile(
-    r"^\s*(?:\(\s*)?so\s+(?:với\s+)?" + _SAME_PERIOD_BASES
+    r"^\s*(?:\(\s*)?(?:so\s+(?:với\s+)?" + _SAME_PERIOD_BASES
+    # "bằng 118% cùng kỳ": the earlier periods that need no "so với"
+    + r"|(?:cùng kỳ|năm trước|năm ngoái|kỳ trước|quý trước|tháng trước)(?![\w]))"
 )
 # "so với cùng kỳ bằng 110%", "so với năm trước thì đạt 105%": the basis written before the verb
 SAME_PERIOD_BEFORE_RE = re.compile(

@@ -144,3 +144,9 @@ def test_a_plan_named_in_a_clause_of_its_own_gives_no_figure():
 def test_a_count_after_a_noun_ending_in_so_is_in_scope():
     assert _roles("Trong đó, đảng viên nữ 98 đồng chí, đảng viên là người dân tộc thiểu số 12 "
                   "đồng chí.", period="2019") == [[("98", "actual")], [("12", "actual")]]
+
+
+def test_a_ratio_to_the_same_period_needs_no_so_voi():
+    assert _roles("Tổng thu ngân sách xã đạt 4,8 tỷ đồng, bằng 112% kế hoạch, bằng 118% cùng "
+                  "kỳ.", period="2025-06") == [
+        [("4,8", "actual"), ("112", "attainment"), ("118", "change")]]
