@@ -25,6 +25,19 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _language_of_the_next_test():
+    """Each test starts in Vietnamese, whatever the previous one left active: the language
+    middleware activates the chosen language for the request's thread and nothing switches it
+    back, so a page requested in English would otherwise turn the following tests English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     """Pages rendered in tests name static files plainly: the manifest of hashed names exists
     only after collectstatic (production), and live_server serves /static/ from the finders."""
