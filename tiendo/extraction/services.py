@@ -6,10 +6,8 @@ its audit entry. Figures are written through tiendo.indicators.services only.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePath
 
@@ -340,14 +338,7 @@ MSG_NOTHING_CREATED = _("Chưa tạo nhiệm vụ nào.")
 
 def parse_day(raw: str):
     """A date typed as yyyy-mm-dd (date input) or dd/mm/yyyy; None when empty; ValueError."""
-    raw = (raw or "").strip()
-    if not raw:
-        return None
-    if m := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", raw):
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    if m := re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", raw):
-        return date(int(m[3]), int(m[2]), int(m[1]))
-    raise ValueError(raw)
+    return clock.parse_day(raw) if (raw or "").strip() else None
 
 
 def source_note(document: str, start: int, end: int) -> str:

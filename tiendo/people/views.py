@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from tiendo.indicators.period_choice import chosen_period
+from tiendo.lib import clock
 from tiendo.lib.periods import Period, PeriodError, parse_period
 from tiendo.lib.vn_numbers import VnNumberError, parse_decimal_input
 from tiendo.orgs import access
@@ -77,13 +78,9 @@ def _my_position(request):
 
 
 def _date(text: str) -> date:
-    text = (text or "").strip()
     try:
-        if "/" in text:
-            d, m, y = (int(x) for x in text.split("/"))
-            return date(y, m, d)
-        return date.fromisoformat(text)
-    except (ValueError, TypeError) as exc:
+        return clock.parse_day(text)
+    except ValueError as exc:
         raise ValidationError(MSG_BAD_DATE) from exc
 
 

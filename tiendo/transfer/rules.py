@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from tiendo.lib import clock
 from tiendo.lib.periods import PeriodError, parse_period
 from tiendo.lib.text import fold, nfc
 from tiendo.lib.vn_numbers import VnNumberError, parse_decimal_input
@@ -134,12 +135,8 @@ def parse_date(raw) -> date:
         return raw.date()
     if isinstance(raw, date):
         return raw
-    text = as_text(raw)
     try:
-        if "/" in text:
-            d, m, y = (int(x) for x in text.split("/"))
-            return date(y, m, d)
-        return date.fromisoformat(text)
+        return clock.parse_day(as_text(raw))
     except ValueError as exc:
         raise CellError("một ngày dạng dd/mm/yyyy", "a date as dd/mm/yyyy") from exc
 
