@@ -339,9 +339,11 @@ def build_report(*, user, period: str | Period, unit_code: str | None = None,
     status_on = min(on, dated, p.end + timedelta(days=1))
     programmes = issuer_programmes(issuer) if issuer is not None and not unit_code else []
     programme_ids = {pr.pk for pr in programmes} or None
-    every_task = task_rows(user=user, on=status_on, unit_code=unit_code)
-    trows = _tasks_of_period(every_task, p, programme_ids)
     nxt = p.next() if p.kind in ("quarter", "month") else None
+    # the tasks of this period and the next only, chosen in the query, then split between them
+    every_task = task_rows(user=user, on=status_on, unit_code=unit_code,
+                           periods=[p, nxt] if nxt else [p])
+    trows = _tasks_of_period(every_task, p, programme_ids)
     next_trows = _tasks_of_period(every_task, nxt, programme_ids) if nxt else []
     notes = overdue_reasons([r.task.pk for r in trows
                              if r.status.status == TaskStatus.OVERDUE])

@@ -80,13 +80,25 @@ def with_status(qs: QuerySet, on: date) -> QuerySet:
     ))
 
 
+def of_periods(periods) -> Q:
+    """Tasks of any of ``periods`` (lib.periods.Period): assigned to it, or due in it."""
+    q = Q(pk__in=[])
+    for p in periods:
+        q |= Q(period=p.code) | Q(deadline__gte=p.start, deadline__lte=p.end)
+    return q
+
+
 def task_rows(*, user, on: date, unit_code: str | None = None, status: str | None = None,
-              programme: str | None = None, text: str | None = None) -> list[TaskRow]:
-    """Tasks the user sees with their status on `on`. Queries: access (2), tasks with lead
-    unit and programme (1), coordinating units (1, prefetched)."""
+              programme: str | None = None, text: str | None = None,
+              periods=None) -> list[TaskRow]:
+    """Tasks the user sees with their status on `on`; with ``periods``, only the tasks of those
+    periods (:func:`of_periods`). Queries: access (2), tasks with lead unit and programme (1),
+    coordinating units (1, prefetched)."""
     qs = visible_tasks(user=user).select_related("lead_unit", "programme").prefetch_related(
         "coordinating_units"
     )
+    if periods is not None:
+        qs = qs.filter(of_periods(periods))
     if unit_code:
         coordinated = Task.coordinating_units.through.objects.filter(
             unit__code=unit_code).values("task_id")
