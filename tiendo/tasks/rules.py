@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 
 from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
@@ -144,14 +144,6 @@ def task_status(
     ``extended`` is True when the deadline in force is the extended one (an approved extension
     that counts). When an extension exists but does not count, the explanation says so.
     """
-    return _status(deadline, completed_on, on, extended_deadline, extension_counts_on_time)
-
-
-# A pure function of a handful of dates: a province's tasks share deadlines and the day looked
-# from, so a case is computed once and its result (immutable) shared.
-@lru_cache(maxsize=65536)
-def _status(deadline: date | None, completed_on: date | None, on: date,
-            extended_deadline: date | None, extension_counts_on_time: bool) -> StatusResult:
     extended = extended_deadline is not None and extension_counts_on_time
     in_force = extended_deadline if extended else deadline
     days = 0
