@@ -24,3 +24,13 @@ def test_workbook_has_frozen_header_filter_formats_and_widths():
     assert ws["D2"].number_format == "DD/MM/YYYY" and ws["D2"].value.date() == date(2026, 3, 31)
     assert ws["C3"].value is None
     assert ws.column_dimensions["A"].width == 40
+
+
+def test_a_moment_keeps_its_time_of_day_in_vietnam():
+    from datetime import UTC, datetime
+
+    data = build_workbook(title="Duyệt", columns=[Column("Gửi lúc", "datetime", 16)],
+                          rows=[[datetime(2026, 3, 31, 2, 30, tzinfo=UTC)]])
+    cell = load_workbook(io.BytesIO(data)).active["A2"]
+    assert cell.number_format == "DD/MM/YYYY HH:MM"
+    assert cell.value == datetime(2026, 3, 31, 9, 30)  # 02:30 UTC is 09:30 in Vietnam
