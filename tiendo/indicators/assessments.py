@@ -2,8 +2,10 @@
 
 Every write of a target or a figure (the services, the admin, the bulk loaders) calls
 `refresh(...)` for the indicator, unit and period it touched, in the same transaction; pages
-then count the stored classes in SQL. A change of the verdict rule re-assesses everything through
-`reassess(...)` (command `tiendo reassess`, and the worker when it sees the rule changed).
+then count the stored classes in SQL. Each write also recounts the unit's `UnitTally` of that
+period (`retally`), the rollup that overviews of many units sum. A change of the verdict rule
+re-assesses everything through `reassess(...)` (command `tiendo reassess`, and the worker when
+it sees the rule changed), and recounts the tallies of each period it re-assessed.
 
 The choice of the plan that counts and the class of a row are the same as they always were:
 `pick_target` and `row_class` below are the only definitions.
@@ -14,7 +16,7 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from tiendo.indicators.models import (
     Assessment,
@@ -25,6 +27,7 @@ from tiendo.indicators.models import (
     RowClass,
     Target,
     TargetScope,
+    UnitTally,
 )
 from tiendo.indicators.rules import (
     Bound,
@@ -113,8 +116,10 @@ def refresh(*, indicator_id: int, unit_id: int, period: str) -> Assessment | Non
     figure = _reported(Figure.objects.filter(indicator_id=indicator_id, unit_id=unit_id,
                                              period=period)).first()
     if not targets and figure is None:
-        Assessment.objects.filter(indicator_id=indicator_id, unit_id=unit_id,
-                                  period=period).delete()
+        with transaction.atomic():
+            Assessment.objects.filter(indicator_id=indicator_id, unit_id=unit_id,
+                                      period=period).delete()
+            retally(unit_id=unit_id, period=period)
         return None
     direction, is_key = Indicator.objects.values_list("direction", "is_key").get(
         pk=indicator_id)
@@ -128,7 +133,52 @@ def refresh(*, indicator_id: int, unit_id: int, period: str) -> Assessment | Non
         ).update(**{f: getattr(row, f) for f in fields})
         if not updated:
             row.save()
+        retally(unit_id=unit_id, period=period)
     return row
+
+
+# --- the rollup: a unit's classes per period ----------------------------------------------
+
+TALLY_FIELDS = ("met", "not_met", "not_reported", "no_target", "exceeded")
+
+
+def _tally_columns() -> dict:
+    counts = {k: Count("pk", filter=Q(klass=k)) for k in RowClass.values}
+    return {**counts, "exceeded": Count("pk", filter=Q(verdict=Verdict.EXCEEDED))}
+
+
+def retally(*, unit_id: int, period: str) -> None:
+    """Recount one unit's stored assessments of a period into its UnitTally row, inside the
+    transaction that changed them. The row is created or locked first (an upsert) and counted
+    after, so two writers of the same unit and period count one after the other: on PostgreSQL
+    the second counts what the first committed; SQLite writers already take turns."""
+    with transaction.atomic():
+        UnitTally.objects.bulk_create(
+            [UnitTally(unit_id=unit_id, period=period)], update_conflicts=True,
+            unique_fields=["unit", "period"], update_fields=["period"])
+        counts = (Assessment.objects.filter(unit_id=unit_id, period=period).order_by()
+                  .aggregate(**_tally_columns()))
+        if not any(counts.values()):
+            UnitTally.objects.filter(unit_id=unit_id, period=period).delete()
+            return
+        UnitTally.objects.filter(unit_id=unit_id, period=period).update(**counts)
+
+
+def tallies_of(assessments) -> list[UnitTally]:
+    """UnitTally rows (unsaved) for every unit and period of an Assessment queryset: one
+    GROUP BY."""
+    rows = (assessments.order_by().values("unit_id", "period").annotate(**_tally_columns()))
+    return [UnitTally(**row) for row in rows]
+
+
+def retally_period(period: str) -> int:
+    """Rebuild every unit's tally of a period from its assessments (after a re-assessment of
+    the period). Returns the rows written."""
+    with transaction.atomic():
+        UnitTally.objects.filter(period=period).delete()
+        rows = tallies_of(Assessment.objects.filter(period=period))
+        UnitTally.objects.bulk_create(rows, batch_size=BATCH)
+    return len(rows)
 
 
 def refresh_indicator(*, indicator_id: int) -> int:
@@ -176,6 +226,7 @@ def reassess(*, periods: Iterable[str] | None = None, indicator_ids: Iterable[in
                 stale = stale.filter(indicator_id__in=indicator_ids)
             stale.delete()
             Assessment.objects.bulk_create(rows, batch_size=BATCH)
+            retally_period(period)
         written += len(rows)
         if progress:
             progress(done, len(periods))

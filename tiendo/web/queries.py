@@ -6,13 +6,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Case, CharField, Count, Q, Value, When
+from django.db.models import Case, CharField, Count, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tiendo.indicators.assessments import TALLY_FIELDS
 from tiendo.indicators.assessments import row_class as klass_of
-from tiendo.indicators.models import Assessment, Indicator
+from tiendo.indicators.models import Assessment, Indicator, UnitTally
 from tiendo.indicators.queries import ROW_ORDER, FigureRow, rows_from, verdict_rule
 from tiendo.indicators.rules import Verdict
 from tiendo.lib.periods import Period
@@ -237,18 +238,23 @@ def quarters_back(period: Period, n: int) -> list[Period]:
     return out[::-1]
 
 
-def period_counts(*, user, codes, unit=None) -> dict[str, Counter]:
-    """Per period code: assessments per class, and `exceeded`: one GROUP BY for the page's
-    period and the quarters of its trend together."""
-    qs = access.scope_by_unit(Assessment.objects.filter(period__in=list(codes)), user)
+def scoped_tallies(*, user, codes, unit=None):
+    """The units' tallies (UnitTally) of the periods within what the user sees (and `unit`'s
+    subtree)."""
+    qs = access.scope_by_unit(UnitTally.objects.filter(period__in=list(codes)), user)
     if unit is not None:
         qs = qs.filter(unit_id__in=_subtree(unit))
+    return qs
+
+
+def period_counts(*, user, codes, unit=None) -> dict[str, Counter]:
+    """Per period code: assessments per class, and `exceeded`: one GROUP BY over the units'
+    tallies for the page's period and the quarters of its trend together."""
+    qs = scoped_tallies(user=user, codes=codes, unit=unit)
     out = {c: Counter() for c in codes}
-    for code, klass, verdict, k in (qs.order_by().values_list("period", "klass", "verdict")
-                                    .annotate(k=Count("pk"))):
-        out[code][klass] += k
-        if verdict == Verdict.EXCEEDED:
-            out[code]["exceeded"] += k
+    sums = {k: Sum(k) for k in TALLY_FIELDS}
+    for row in qs.order_by().values("period").annotate(**sums):
+        out[row["period"]].update({k: row[k] or 0 for k in TALLY_FIELDS})
     return out
 
 
@@ -298,19 +304,16 @@ class UnitRef:
 UNIT_COLUMNS = ("name", "short_name", "code")
 
 
-def _lag(assessed, tasks) -> list[UnitLag]:
-    """Per unit: targets not met / not reported and tasks per status, the unit's name read in
-    the same GROUP BY (two queries)."""
+def _lag(tallies, tasks) -> list[UnitLag]:
+    """Per unit: targets not met / not reported (its tally) and tasks per status, the unit's
+    name read in the same query (two queries)."""
     lag: dict[int, UnitLag] = {}
     cols = [f"unit__{c}" for c in UNIT_COLUMNS]
-    for unit_id, *names, klass, n in (
-            assessed.filter(klass__in=(NOT_MET, NOT_REPORTED)).order_by()
-            .values_list("unit_id", *cols, "klass").annotate(n=Count("pk"))):
-        entry = lag.setdefault(unit_id, UnitLag(UnitRef(unit_id, *names)))
-        if klass == NOT_MET:
-            entry.not_met += n
-        else:
-            entry.not_reported += n
+    for unit_id, *names, not_met, not_reported in (
+            tallies.filter(Q(not_met__gt=0) | Q(not_reported__gt=0)).order_by()
+            .values_list("unit_id", *cols, "not_met", "not_reported")):
+        lag[unit_id] = UnitLag(UnitRef(unit_id, *names), not_met=not_met,
+                               not_reported=not_reported)
     cols = [f"lead_unit__{c}" for c in UNIT_COLUMNS]
     for unit_id, *names, status, n in (tasks.order_by()
                                        .values_list("lead_unit_id", *cols, "status")
@@ -320,6 +323,19 @@ def _lag(assessed, tasks) -> list[UnitLag]:
         if status == TaskStatus.OVERDUE:
             entry.overdue += n
     return list(lag.values())
+
+
+ATTAIN_ROWS = 12
+
+
+def _attain_rows(assessed, key_rows: list[FigureRow], period: Period) -> list[FigureRow]:
+    """The first rows with an attainment, key indicators first, in table order. Usually the
+    key rows already read hold them (no query); otherwise one query."""
+    found = [r for r in key_rows if r.assessment.attainment is not None]
+    if len(found) >= ATTAIN_ROWS:
+        return found[:ATTAIN_ROWS]
+    return rows_from(assessed.filter(attainment__isnull=False)
+                     .order_by("-is_key", *ROW_ORDER)[:ATTAIN_ROWS], period)
 
 
 def dashboard(*, user, period: Period, on: date) -> dict:
@@ -333,10 +349,9 @@ def dashboard(*, user, period: Period, on: date) -> dict:
     mine = counts_by[period.code]
     counts = {c: mine[c] for c in ROW_CLASSES}
     key_rows = rows_from(assessed.filter(is_key=True).order_by(*ROW_ORDER)[:KEY_ROWS], period)
-    attain = rows_from(assessed.filter(attainment__isnull=False)
-                       .order_by("-is_key", *ROW_ORDER)[:12], period)
+    attain = _attain_rows(assessed, key_rows, period)
     tasks = _due(with_status(visible_tasks(user=user), on)).filter(in_period_q(period))
-    lag = _lag(assessed, tasks)
+    lag = _lag(scoped_tallies(user=user, codes=[period.code]), tasks)
     statuses = Counter()
     for entry in lag:
         statuses.update(entry.statuses)

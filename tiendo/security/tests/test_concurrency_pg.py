@@ -110,3 +110,36 @@ def test_two_workers_claiming_at_once_take_disjoint_rows(cast):
     assert a | b <= due
     # each took half: SKIP LOCKED let the second pass over the rows the first held
     assert len(a) == len(b) == len(due) // 2
+
+
+def test_two_figures_of_one_unit_at_once_are_both_counted_in_its_tally(cast, monkeypatch):
+    """Each writer has changed its own assessment and is about to recount the unit's tally when
+    the other starts: the tally row is locked before counting, so the second counts the first's
+    committed row and neither count is lost."""
+    from tiendo.indicators import assessments
+    from tiendo.indicators.models import UnitTally
+    from tiendo.testing import make_figure, make_indicator, make_target
+
+    q = "2026-Q1"
+    first, second = make_indicator("ct-1"), make_indicator("ct-2")
+    for ind in (first, second):
+        make_target(ind, cast.unit_a, q, "100")
+    started = threading.Barrier(2, timeout=20)
+    recount = assessments.retally
+
+    def retally_after_both_wrote(**kw):
+        started.wait()  # both transactions hold their changed assessment, uncommitted
+        recount(**kw)
+
+    monkeypatch.setattr(assessments, "retally", retally_after_both_wrote)
+
+    def writer(indicator, value):
+        def job():
+            with transaction.atomic():
+                return make_figure(indicator, cast.unit_a, q, value)
+        return job
+
+    results = _run_together(writer(first, "120"), writer(second, "80"))
+    assert not any(isinstance(r, Exception) for r in results), results
+    tally = UnitTally.objects.get(unit=cast.unit_a, period=q)
+    assert (tally.met, tally.not_met, tally.not_reported) == (1, 1, 0)

@@ -190,3 +190,32 @@ def test_first_screen_stays_under_600_kb_compressed_and_15_requests(as_user, boa
     requests = 1 + len(urls) + 1 + 1  # page, its files, manifest, the outlook panel (htmx)
     assert requests <= 15
     assert total < 600 * 1024
+
+
+@pytest.mark.parametrize("n_units", [3, 14])
+def test_attainment_chart_rows_are_the_first_key_rows_with_an_attainment(cast, n_units):
+    """With few key rows the chart's rows come from their own query; with many, from the key
+    rows already read. Both give the rows the query alone would."""
+    from tiendo.indicators.queries import ROW_ORDER, rows_from
+    from tiendo.lib.periods import parse_period
+    from tiendo.web import queries
+
+    key = make_indicator("ct-key", name="Chủ yếu", is_key=True)
+    other = make_indicator("ct-other", name="Khác")
+    for i in range(n_units):
+        unit = make_unit(f"so-{i}", name=f"Sở {i}", parent=cast.province)
+        for ind in (key, other):
+            make_target(ind, unit, Q, 100)
+            make_figure(ind, unit, Q, 90 + i)
+        make_target(key, unit, "2026-Q2", 100)  # another period is not read
+    period = parse_period(Q)
+    user = cast.office
+    assessed = queries.scoped_assessments(user=user, period=period)
+    expected = rows_from(assessed.filter(attainment__isnull=False)
+                         .order_by("-is_key", *ROW_ORDER)[:12], period)
+    data = queries.dashboard(user=user, period=period, on=date(2026, 4, 15))
+    got = [(r.indicator.code, r.unit.code, r.actual) for r in data["attain_rows"]]
+    assert got == [(r.indicator.code, r.unit.code, r.actual) for r in expected]
+    assert len(got) == 12 if n_units == 14 else 2 * n_units
+    codes = [code for code, _unit, _actual in got]
+    assert codes == (["ct-key"] * 12 if n_units == 14 else ["ct-key"] * 3 + ["ct-other"] * 3)
