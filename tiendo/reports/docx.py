@@ -9,9 +9,10 @@ from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
 
 from tiendo.reports.content import Report
 from tiendo.reports.template import (
@@ -103,19 +104,25 @@ def _write_blocks(doc, marker_el, blocks) -> None:
         if block.kind == "table":
             _add_table(doc, marker_el, block.header, block.rows)
             continue
+        # Each paragraph is made in place, before the marker: python-docx's add_paragraph()
+        # appends at the end of the body (a walk of its children per paragraph) and run.text
+        # reads the text character by character.
+        p = OxmlElement("w:p")
+        _move_before(marker_el, p)
+        par = Paragraph(p, doc._body)
         if block.kind == "pagebreak":
-            par = doc.add_paragraph()
             par.add_run().add_break(WD_BREAK.PAGE)
+            continue
+        style_id = style_ids.get(STYLE_OF.get(block.kind, "Normal"))  # None: Normal
+        if style_id and style_id != style_ids.get("Normal"):
+            p.get_or_add_pPr().style = style_id
+        text = _ILLEGAL.sub("", ("- " + block.text) if block.kind == "bullet" else block.text)
+        if "\n" in text or "\t" in text or "\r" in text:
+            par.add_run(text)  # line breaks and tabs become <w:br/> and <w:tab/>
         else:
-            style_id = style_ids.get(STYLE_OF.get(block.kind, "Normal"))  # None: Normal
-            par = doc.add_paragraph()
-            if style_id and style_id != style_ids.get("Normal"):
-                par._p.get_or_add_pPr().style = style_id
-            text = ("- " + block.text) if block.kind == "bullet" else block.text
-            par.add_run(_ILLEGAL.sub("", text))
-            if block.kind == "h1":
-                par.alignment = WD_ALIGN_PARAGRAPH.CENTER if block.text == "PHỤ LỤC" else None
-        _move_before(marker_el, par._p)
+            p.add_r().add_t(text)
+        if block.kind == "h1":
+            par.alignment = WD_ALIGN_PARAGRAPH.CENTER if block.text == "PHỤ LỤC" else None
 
 
 def render_docx(report: Report, *, template: Path | None = None) -> bytes:
