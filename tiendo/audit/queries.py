@@ -20,9 +20,9 @@ def entries_for(*, user, object_type: str = "", object_id: str = "",
     """Newest first. A reader sees the entries of the units they see; entries without a unit
     (catalogue changes, users, synthetic loads) only administrators see."""
     qs = AuditEntry.objects.order_by("-pk")
-    ids = access.visible_unit_ids(user)
-    if ids is not None:
-        qs = qs.filter(unit_id__in=ids)
+    units = access.visible_units_in_sql(user)
+    if units is not None:
+        qs = qs.filter(unit_id__in=units)
     if object_type:
         qs = qs.filter(object_type=object_type)
     if object_id:

@@ -1,6 +1,6 @@
 """The periods the workspace holds and the one a page shows by default: the distinct periods of
-the stored assessments (one query over their index), newest first, and the latest quarter up
-to a day with reported figures."""
+the units' tallies of the stored assessments (one query over their index), newest first, and
+the latest quarter up to a day with reported figures."""
 
 from datetime import date
 
@@ -31,18 +31,20 @@ def newest_first(codes) -> list[str]:
     return [p.code for p in parsed]
 
 
-# The distinct periods of the stored assessments by a loose index scan (one index seek per
-# period, not a scan of every row), with whether each has a reported figure.
+# The distinct periods of the units' tallies (indicators.UnitTally: one row per unit and period
+# with stored assessments) by a loose index scan, one index seek per period, with whether each
+# has a reported figure (a tally counting something other than targets not reported).
 _PERIODS_SQL = """
 WITH RECURSIVE p(period) AS (
-    SELECT MIN(period) FROM indicators_assessment
+    SELECT MIN(period) FROM indicators_unittally
     UNION ALL
-    SELECT (SELECT MIN(a.period) FROM indicators_assessment a WHERE a.period > p.period)
+    SELECT (SELECT MIN(t.period) FROM indicators_unittally t WHERE t.period > p.period)
       FROM p WHERE p.period IS NOT NULL
 )
 SELECT p.period,
-       EXISTS (SELECT 1 FROM indicators_assessment a
-                WHERE a.period = p.period AND a.klass <> 'not_reported'),
+       EXISTS (SELECT 1 FROM indicators_unittally t
+                WHERE t.period = p.period
+                  AND (t.met > 0 OR t.not_met > 0 OR t.no_target > 0)),
        (SELECT r.periods_done FROM indicators_assessmentrun r
          WHERE r.finished_at IS NULL ORDER BY r.id DESC LIMIT 1),
        (SELECT r.periods_total FROM indicators_assessmentrun r
@@ -53,7 +55,7 @@ SELECT p.period,
 
 def period_codes() -> PeriodCodes:
     """Periods holding targets or reported figures, those with reported figures, and the
-    progress of a re-assessment under way: one query over the assessments' index."""
+    progress of a re-assessment under way: one query over the tallies' index."""
     with connection.cursor() as cur:
         cur.execute(_PERIODS_SQL)
         found = cur.fetchall()

@@ -177,10 +177,25 @@ def get_unit_by_code_for_user(user, code: str, *, write: bool = False) -> Unit:
     return unit
 
 
+# A scope of more units than this goes into SQL as a subquery over the units, not as a list of
+# ids: a ministry user's 2,000 ids, sent and planned in each of a page's queries, cost more
+# than the join (measured in docs/benchmarks.md, national user's dashboard).
+IDS_IN_SQL_UP_TO = 500
+
+
+def visible_units_in_sql(user):
+    """The right side of a `unit_id__in=` filter for the units the user sees: the ids, or for
+    a large scope the same units as a subquery; None for every unit (admin)."""
+    ids = visible_unit_ids(user)
+    if ids is None or len(ids) <= IDS_IN_SQL_UP_TO:
+        return ids
+    return units_visible_to(user).values("pk")
+
+
 def scope_by_unit(qs: QuerySet, user, field: str = "unit") -> QuerySet:
     """Filter any queryset with a unit foreign key to what the user may see."""
-    ids = visible_unit_ids(user)
-    return qs if ids is None else qs.filter(**{f"{field}_id__in": ids})
+    units = visible_units_in_sql(user)
+    return qs if units is None else qs.filter(**{f"{field}_id__in": units})
 
 
 def system_user():

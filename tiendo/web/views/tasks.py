@@ -25,7 +25,7 @@ from tiendo.web.models import SavedView
 from tiendo.web.views.common import get_date, paginate, render_htmx, today, wants_xlsx
 from tiendo.web.views.exports import tasks_xlsx
 
-TASKS_PER_PAGE = 100
+TASKS_PER_PAGE = 50  # a phone screen scrolls through 50 comfortably; the pager has the rest
 IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
 
 
