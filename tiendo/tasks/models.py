@@ -105,6 +105,9 @@ class Task(models.Model):
             # serves: open tasks by deadline (reminder planning, overdue lists)
             models.Index(fields=["state", "deadline"], name="task_state_deadline"),
             models.Index(fields=["lead_unit", "deadline"], name="task_unit_deadline"),
+            # serves: the task list's first page in its order (deadline, id), read in index
+            # order and stopped at the page's last row instead of sorting every visible task
+            models.Index(fields=["deadline", "id"], name="task_deadline_id"),
         ]
 
     def __str__(self) -> str:

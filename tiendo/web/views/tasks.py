@@ -58,7 +58,8 @@ def task_list(request):
         "rows": queries.task_rows_of(page.object_list, on), "page": page,
         "total": page.paginator.count, "f": filters, "on": on,
         "statuses": [(s, queries.status_label(s)) for s in TaskStatus],
-        "units": access.units_visible_to(request.user).filter(valid_to__isnull=True),
+        "units": access.units_visible_to(request.user).filter(valid_to__isnull=True)
+                 .only("pk", "code", "name"),
         "programmes": Programme.objects.order_by("code"),
         "saved_views": SavedView.objects.filter(user=request.user, page="tasks"),
         "can_create": access.has_role(request.user, Role.OFFICE),
