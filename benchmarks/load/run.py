@@ -122,6 +122,12 @@ def main(argv=None) -> int:
     ap.add_argument("--pause", default="0",
                     help='think time between actions, e.g. "1-3" seconds (default 0: stress)')
     args = ap.parse_args(argv)
+    import importlib.util
+
+    if importlib.util.find_spec("locust") is None:
+        print("benchmarks/load/run.py: cần locust — pip install -e '.[bench]' "
+              "(locust is needed)", file=sys.stderr)
+        return 2
     if connection.vendor != "postgresql":
         print("note: the load test is meant for PostgreSQL (DATABASE_URL); running on "
               f"{connection.vendor}", file=sys.stderr)
@@ -131,6 +137,9 @@ def main(argv=None) -> int:
 
     # a repeatable run: drop what a previous run wrote (its figures for PERIOD, its notes)
     Figure.objects.filter(period=PERIOD, unit__code__startswith="synth-").delete()
+    from tiendo.indicators import assessments
+
+    assessments.reassess(periods=[PERIOD])  # the deleted figures' standings and tallies
     ProgressUpdate.objects.filter(note__startswith="load ").delete()
     started_audit_pk = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
     connection.close()

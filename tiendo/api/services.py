@@ -53,7 +53,7 @@ def token_revoke(*, actor, token: ApiToken, now: datetime | None = None) -> ApiT
     if token.user_id != actor.pk and not actor.is_superuser:
         raise PermissionDenied(MSG_NOT_YOURS)
     with transaction.atomic():
-        token = ApiToken.objects.select_for_update().get(pk=token.pk)
+        token = ApiToken.objects.select_for_update(of=("self",)).get(pk=token.pk)
         if token.revoked_at is None:
             token.revoked_at = now or clock.now()
             token.save(update_fields=["revoked_at"])

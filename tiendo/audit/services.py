@@ -80,10 +80,10 @@ def hash_of(entry: AuditEntry, *, prev_hash: str, scheme: str) -> str:
 
 
 def _locked_head() -> AuditHead:
-    head = AuditHead.objects.select_for_update().filter(pk=1).first()
+    head = AuditHead.objects.select_for_update(of=("self",)).filter(pk=1).first()
     if head is None:
         AuditHead.objects.get_or_create(pk=1, defaults={"last_hash": GENESIS, "scheme": KEYED})
-        head = AuditHead.objects.select_for_update().get(pk=1)
+        head = AuditHead.objects.select_for_update(of=("self",)).get(pk=1)
     return head
 
 

@@ -115,7 +115,7 @@ def run_read(*, run: ExtractionRun, worker: str) -> ExtractionRun:
     except ReadError as exc:
         kind, text, statements, error = run.kind, "", [], exc.message_vi
     with transaction.atomic():
-        fresh = ExtractionRun.objects.select_for_update().get(pk=run.pk)
+        fresh = ExtractionRun.objects.select_for_update(of=("self",)).get(pk=run.pk)
         if fresh.state != RunState.READING or fresh.claimed_by != worker:
             return fresh  # the claim was lost (the lease passed): another worker reads it
         if error:
@@ -260,7 +260,7 @@ def run_import(*, actor, run: ExtractionRun, is_estimate: bool,
         raise PermissionDenied(MSG_NO_RIGHT)
     code = _period_code(period) if period else run.period
     with transaction.atomic():
-        run = ExtractionRun.objects.select_for_update().get(pk=run.pk)
+        run = ExtractionRun.objects.select_for_update(of=("self",)).get(pk=run.pk)
         if run.imported_at:
             raise ValidationError(MSG_ALREADY)
         if run.state != RunState.READY:

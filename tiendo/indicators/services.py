@@ -78,7 +78,7 @@ def target_set(*, actor, indicator: Indicator, unit, period: str, value: Decimal
 
 def _current(indicator, unit, period):
     return (
-        Figure.objects.select_for_update()
+        Figure.objects.select_for_update(of=("self",))
         .filter(indicator=indicator, unit=unit, period=period, superseded_by__isnull=True)
         .first()
     )
@@ -141,7 +141,7 @@ def _transition(*, actor, figure: Figure, allowed_from: tuple, action: str, chan
     """Lock the figure, check its state, apply `change(figure)`, bump the version, save and
     record the audit entry — one transaction."""
     with transaction.atomic():
-        figure = Figure.objects.select_for_update().get(pk=figure.pk)
+        figure = Figure.objects.select_for_update(of=("self",)).get(pk=figure.pk)
         if figure.state not in allowed_from:
             raise ValidationError(MSG_BAD_TRANSITION.format(state=figure.get_state_display()))
         before = snapshot(figure)
@@ -236,7 +236,7 @@ def figure_submit_all(*, actor, unit, period: str, now=None) -> list[Figure]:
         raise PermissionDenied(MSG_NO_RIGHT)
     now = now or clock.now()
     with transaction.atomic():
-        drafts = list(Figure.objects.select_for_update()
+        drafts = list(Figure.objects.select_for_update(of=("self",))
                       .filter(unit=unit, period=period, superseded_by__isnull=True,
                               state__in=(FigureState.DRAFT, FigureState.RETURNED))
                       .select_related("indicator").order_by("indicator__sort_order", "pk"))

@@ -70,7 +70,7 @@ def position_set(*, actor, user, unit, rank: str = Rank.STAFF, manager=None, tit
     if not access.can_manage_unit(actor, unit.pk):
         raise PermissionDenied(MSG_POSITION)
     with transaction.atomic():
-        pos = Position.objects.select_for_update().filter(user=user, unit=unit).first()
+        pos = Position.objects.select_for_update(of=("self",)).filter(user=user, unit=unit).first()
         before = snapshot(pos) if pos else None
         pos = pos or Position(user=user, unit=unit)
         pos.rank, pos.manager, pos.title, pos.is_sample = rank, manager, title, is_sample
@@ -157,7 +157,7 @@ def _require_manager(actor, item: WorkItem) -> None:
 
 
 def _locked_item(item: WorkItem, allowed: tuple) -> WorkItem:
-    fresh = WorkItem.objects.select_for_update().get(pk=item.pk)
+    fresh = WorkItem.objects.select_for_update(of=("self",)).get(pk=item.pk)
     if fresh.state not in allowed:
         raise ValidationError(MSG_BAD_STATE.format(state=fresh.get_state_display()))
     return fresh
@@ -255,7 +255,7 @@ def _level(value: str, *, blank_ok: bool = False) -> str:
 
 
 def _eval_locked(ev: Evaluation, allowed: tuple) -> Evaluation:
-    fresh = Evaluation.objects.select_for_update().get(pk=ev.pk)
+    fresh = Evaluation.objects.select_for_update(of=("self",)).get(pk=ev.pk)
     if fresh.state not in allowed:
         raise ValidationError(MSG_BAD_EVAL_STATE.format(state=fresh.get_state_display()))
     return fresh
@@ -271,7 +271,7 @@ def evaluation_self_assess(*, actor, unit, period: str, framework_code: str, mar
     level = _level(level, blank_ok=True)
     now = now or clock.now()
     with transaction.atomic():
-        ev = Evaluation.objects.select_for_update().filter(
+        ev = Evaluation.objects.select_for_update(of=("self",)).filter(
             person=actor, period=period, framework_code=framework_code).first()
         if ev is not None and ev.state not in (EvalState.DRAFT, EvalState.SELF):
             raise ValidationError(MSG_BAD_EVAL_STATE.format(state=ev.get_state_display()))

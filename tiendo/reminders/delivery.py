@@ -111,8 +111,9 @@ def claim(worker: str, now: datetime, limit: int = BATCH_SIZE) -> list[Outbox]:
     mark = {"state": OutboxState.CLAIMED, "claimed_by": worker, "claimed_at": wall}
     if connection.vendor == "postgresql":
         with transaction.atomic():
-            ids = list(Outbox.objects.select_for_update(skip_locked=True).filter(_due(now))
-                       .order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit])
+            ids = list(Outbox.objects.select_for_update(skip_locked=True, of=("self",))
+                       .filter(_due(now)).order_by("next_attempt_at", "pk")
+                       .values_list("pk", flat=True)[:limit])
             if ids:
                 Outbox.objects.filter(pk__in=ids).update(**mark)
     else:

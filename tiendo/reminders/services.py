@@ -32,7 +32,7 @@ def preference_set(*, actor, user, email: bool, webpush: bool, webhook_url: str,
     if digest_hour is None or not 0 <= int(digest_hour) <= 23:
         raise ValidationError({"digest_hour": MSG_HOUR})
     with transaction.atomic():
-        pref = ChannelPreference.objects.select_for_update().filter(user=user).first() \
+        pref = ChannelPreference.objects.select_for_update(of=("self",)).filter(user=user).first() \
             or ChannelPreference(user=user)
         before = snapshot(pref) if pref.pk else None
         pref.email, pref.webpush, pref.immediate = email, webpush, immediate
@@ -157,7 +157,7 @@ def urge_send(*, actor, unit, task=None, period: str = "", message: str = "",
         except PeriodError as exc:
             raise ValidationError({"period": str(exc)}) from exc
     with transaction.atomic():
-        earlier = Urge.objects.select_for_update().filter(unit=unit, task=task)
+        earlier = Urge.objects.select_for_update(of=("self",)).filter(unit=unit, task=task)
         sequence = earlier.count() + 1
         urge = Urge(unit=unit, task=task, period=period if task is None else "",
                     message=message.strip(), actor=actor, recipients=chosen,

@@ -52,7 +52,7 @@ def profile_set(*, actor, issuer: Unit | None, addressee: str = "", recipients: 
     if actor is not None and not access.is_admin(actor):
         raise PermissionDenied(MSG_NO_PROFILE)
     with transaction.atomic():
-        profile = ReportProfile.objects.select_for_update().filter(pk=1).first()
+        profile = ReportProfile.objects.select_for_update(of=("self",)).filter(pk=1).first()
         before = _profile_dict(profile) if profile else None
         profile = profile or ReportProfile(pk=1)
         profile.issuer = issuer
@@ -88,7 +88,7 @@ def _snap(s: ReportSignoff) -> dict:
 
 
 def _locked(signoff: ReportSignoff, expected_version: int | None) -> ReportSignoff:
-    fresh = ReportSignoff.objects.select_for_update().select_related("issuer").get(
+    fresh = ReportSignoff.objects.select_for_update(of=("self",)).select_related("issuer").get(
         pk=signoff.pk)
     if expected_version is not None and fresh.version != expected_version:
         raise ValidationError(MSG_STALE)

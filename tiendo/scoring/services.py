@@ -68,8 +68,8 @@ def framework_save(*, actor, definition: dict, note: str = "") -> FrameworkVersi
     except rules.FrameworkError as exc:
         raise ValidationError({"definition": str(exc)}) from exc
     with transaction.atomic():
-        last = FrameworkVersion.objects.select_for_update().filter(code=fw.code).order_by(
-            "-version").first()
+        last = (FrameworkVersion.objects.select_for_update(of=("self",))
+                .filter(code=fw.code).order_by("-version").first())
         version = (last.version + 1) if last else 1
         definition = {**rules.framework_to_dict(fw), "version": version}
         fv = FrameworkVersion(code=fw.code, version=version, name=fw.name_vi,
@@ -92,7 +92,8 @@ def state_body_link_set(*, actor, party_unit, state_unit, note: str = "",
             and access.can_manage_unit(actor, state_unit.pk)):
         raise PermissionDenied(MSG_NO_LINK)
     with transaction.atomic():
-        link = StateBodyLink.objects.select_for_update().filter(party_unit=party_unit).first()
+        link = (StateBodyLink.objects.select_for_update(of=("self",))
+                .filter(party_unit=party_unit).first())
         before = snapshot(link) if link else None
         link = link or StateBodyLink(party_unit=party_unit)
         link.state_unit, link.note, link.is_sample = state_unit, (note or "").strip(), is_sample
@@ -127,7 +128,7 @@ def mark_withdraw(*, actor, mark: Mark, reason: str, now=None) -> Mark:
             and access.can_see_unit(actor, mark.unit_id)):
         raise PermissionDenied(MSG_NO_MARK)
     with transaction.atomic():
-        mark = Mark.objects.select_for_update().get(pk=mark.pk)
+        mark = Mark.objects.select_for_update(of=("self",)).get(pk=mark.pk)
         if mark.withdrawn_at is not None:
             raise ValidationError(MSG_WITHDRAWN)
         before = snapshot(mark)
@@ -160,7 +161,7 @@ def rating_propose(*, actor, period: str, framework_code: str | None = None,
     with transaction.atomic():
         for res in comp.results:
             unit = units[res.subject_id]
-            rating = Rating.objects.select_for_update().filter(
+            rating = Rating.objects.select_for_update(of=("self",)).filter(
                 unit=unit, period=p.code, framework_code=fv.code).first()
             if rating is not None and rating.state in FROZEN_STATES:
                 out.append(rating)
@@ -198,7 +199,7 @@ def rating_propose(*, actor, period: str, framework_code: str | None = None,
 # --------------------------------------------------------------------------- workflow
 
 def _locked(rating: Rating, allowed: tuple) -> Rating:
-    fresh = Rating.objects.select_for_update().select_related("unit", "framework").get(
+    fresh = Rating.objects.select_for_update(of=("self",)).select_related("unit", "framework").get(
         pk=rating.pk)
     if fresh.state not in allowed:
         raise ValidationError(MSG_BAD_STATE.format(state=fresh.get_state_display()))

@@ -60,7 +60,7 @@ def task_create(*, actor, title: str, lead_unit, deadline: date | None = None,
 
 
 def _locked(task: Task, expected_version: int | None) -> Task:
-    fresh = Task.objects.select_for_update().get(pk=task.pk)
+    fresh = Task.objects.select_for_update(of=("self",)).get(pk=task.pk)
     if expected_version is not None and fresh.version != expected_version:
         raise ValidationError(MSG_CONFLICT.format(progress=fresh.progress))
     return fresh
@@ -118,7 +118,7 @@ def extension_decide(*, actor, request: ExtensionRequest, approve: bool, note: s
     if not approve and not note.strip():
         raise ValidationError({"note": MSG_REASON_REQUIRED})
     with transaction.atomic():
-        req = ExtensionRequest.objects.select_for_update().get(pk=request.pk)
+        req = ExtensionRequest.objects.select_for_update(of=("self",)).get(pk=request.pk)
         if req.state != ExtensionState.PENDING:
             raise ValidationError(MSG_EXT_DECIDED)
         before = snapshot(req)
@@ -128,7 +128,7 @@ def extension_decide(*, actor, request: ExtensionRequest, approve: bool, note: s
         record(actor=actor, action="task.extension_decide", obj=req, unit_id=task.lead_unit_id,
                before=before, after=snapshot(req), reason=note)
         if approve:
-            t = Task.objects.select_for_update().get(pk=task.pk)
+            t = Task.objects.select_for_update(of=("self",)).get(pk=task.pk)
             task_before = snapshot(t)
             t.extended_deadline = req.new_deadline
             t.version += 1

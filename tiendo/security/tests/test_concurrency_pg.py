@@ -143,3 +143,43 @@ def test_two_figures_of_one_unit_at_once_are_both_counted_in_its_tally(cast, mon
     assert not any(isinstance(r, Exception) for r in results), results
     tally = UnitTally.objects.get(unit=cast.unit_a, period=q)
     assert (tally.met, tally.not_met, tally.not_reported) == (1, 1, 0)
+
+
+def test_saving_a_figure_locks_the_figure_not_its_indicator_or_unit(cast):
+    """A row lock (SELECT … FOR UPDATE) takes the rows of every table in the query; the current
+    figure was read in its default order (joined to indicator and unit), so every save of an
+    indicator locked that indicator for all units until commit, and a commit's foreign-key check
+    on the indicator then deadlocked with the audit log's head (seen in the quarter-end load
+    test). Only the figure is locked now: another transaction may lock the indicator and the
+    unit while the save is still open."""
+    from decimal import Decimal
+
+    from tiendo.indicators import services as figures
+    from tiendo.indicators.models import Indicator
+    from tiendo.orgs.models import Unit
+    from tiendo.testing import make_indicator, make_target
+
+    indicator = make_indicator("ct-1")
+    make_target(indicator, cast.unit_a, "2026-Q1", "100")
+    saved, done = threading.Event(), threading.Event()
+
+    def save():
+        with transaction.atomic():
+            for value in (Decimal(90), Decimal(95)):  # the second save reads the current row
+                figures.figure_save_draft(actor=cast.focal_a, indicator=indicator,
+                                          unit=cast.unit_a, period="2026-Q1", value=value)
+            saved.set()
+            done.wait(timeout=20)
+
+    def lock_others():
+        saved.wait(timeout=20)
+        try:
+            with transaction.atomic():
+                Indicator.objects.select_for_update(nowait=True).get(pk=indicator.pk)
+                Unit.objects.select_for_update(nowait=True).get(pk=cast.unit_a.pk)
+            return "free"
+        finally:
+            done.set()
+
+    results = _run_together(save, lock_others)
+    assert results == [None, "free"], results
