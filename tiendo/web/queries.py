@@ -340,9 +340,9 @@ def _attain_rows(assessed, key_rows: list[FigureRow], period: Period) -> list[Fi
 
 def dashboard(*, user, period: Period, on: date) -> dict:
     """Everything the overview shows, each number from a GROUP BY and each list a LIMIT:
-    access (2), classes of the period and its trend's quarters (1), key rows (1), attainment
-    rows (1), per-unit lag with the tasks' statuses (2), overdue list (1), tasks due per
-    quarter (1)."""
+    access (2), classes of the period and its trend's quarters summed from the units' tallies
+    (1), key rows (1), attainment rows (none when the key rows hold them, else 1), per-unit lag
+    from the tallies and the tasks' statuses (2), overdue list (1), tasks due per quarter (1)."""
     assessed = scoped_assessments(user=user, period=period)
     quarters = [q.code for q in quarters_back(period, 6)]
     counts_by = period_counts(user=user, codes=dict.fromkeys([period.code, *quarters]))
