@@ -2,7 +2,8 @@
 
 Every URL pattern (except Django's admin, which has its own permission system) × every role of
 the cast × objects of unit A and of unit B. Each unit's names and texts carry a marker
-(QX7A, QX7B, QX7P for the province, QX7C for the outsider's unit):
+(QX7AQZ, QX7BQZ, QX7CQZ for the outsider's unit; six characters, so that a random token in a
+page, a CSRF token or a CSP nonce, does not spell one by chance, as four once did):
 
 - reading: no response (HTML, JSON, or the XML inside an .xlsx/.docx) shows the marker of a unit
   the user may not see, no GET writes an audit entry, and nothing answers 500;
@@ -36,7 +37,7 @@ from tiendo.tasks.models import Direction, ExtensionRequest, ProgressUpdate, Tas
 from tiendo.testing import make_figure, make_indicator, make_target, make_task
 
 # The province's own name is not marked: a focal point's pages may name its parent unit.
-MARK = {"A": "QX7A", "B": "QX7B", "C": "QX7C"}
+MARK = {"A": "QX7AQZ", "B": "QX7BQZ", "C": "QX7CQZ"}
 SKIP_PREFIXES = ("quan-tri/", "dang-xuat/", "static/", "media/")
 PARAM_RE = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")
 
