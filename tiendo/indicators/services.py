@@ -124,13 +124,16 @@ def figure_save_draft(*, actor, indicator: Indicator, unit, period: str, value: 
             retired_before = snapshot(estimate)
             estimate.superseded_by = figure
             Figure.objects.filter(pk=estimate.pk).update(superseded_by=figure)
-            record(actor=actor, action="figure.supersede", obj=estimate, before=retired_before,
-                   after=snapshot(estimate))
         else:
             figure.save()
         if estimate or (before is not None and before["state"] != FigureState.DRAFT):
             # a draft does not count; only a change from a reported figure moves the standing
             assessments.refresh(indicator_id=indicator.pk, unit_id=unit.pk, period=period)
+        # The audit entries come last: the log's head is locked after the unit's tally, in
+        # every write, so two writers never wait for each other in opposite orders.
+        if estimate:
+            record(actor=actor, action="figure.supersede", obj=estimate, before=retired_before,
+                   after=snapshot(estimate))
         record(actor=actor, action="figure.draft", obj=figure, before=before,
                after=snapshot(figure))
     return figure
