@@ -3,7 +3,7 @@ one period on every page; a figure reads back as typed; Vietnamese error pages; 
 no serious or critical accessibility violation on the main pages of every role at both widths
 (screenshots of each go to artifacts/screenshots/)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -220,3 +220,18 @@ def test_the_axe_check_catches_low_contrast_text(browser, live_server):
                   "'<p class=\"text-white\">Đạt</p>')")
     assert any(v.startswith("color-contrast") for v in axe_violations(page))
 
+
+
+def test_on_a_phone_a_long_task_title_leaves_its_status_whole(open_as, live_server, cast):
+    """The status badge beside a task's title keeps its full width at 390 px: it once shrank
+    under a long title and showed "n thành đúng" for "Hoàn thành đúng hạn"."""
+    make_task("Ban hành Kế hoạch cải cách hành chính năm 2026 của tỉnh và các sở, ngành",
+              cast.unit_a, deadline=date(2025, 1, 31), state="done",
+              completed_on=date(2025, 1, 30))  # done on time, whatever day the test runs
+    page = open_as("office", PHONE)
+    page.goto(f"{live_server.url}/nhiem-vu/")
+    badges = page.locator(".task-row .badge.text-nowrap")
+    assert badges.count() == 1
+    clipped = badges.first.evaluate("b => b.scrollWidth > b.clientWidth + 1")
+    assert badges.first.inner_text() == "Hoàn thành đúng hạn"
+    assert not clipped
