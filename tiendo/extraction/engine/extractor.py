@@ -169,7 +169,9 @@ def _enter_section(line: str, ctx: _Context) -> None:
             plan = plan or bool(_PLAN_HEAD_RE.search(key))
         ctx.section_period = code if plan else ctx.report_period
         ctx.plan = plan
-    elif _HEAD_MARK_RE.match(line) and re.match(r"^\s*[A-ZĐ][.)]", line):
+    elif plan or (_HEAD_MARK_RE.match(line) and re.match(r"^\s*[A-ZĐ][.)]", line)):
+        # a plan heading whose horizon is a span, not a period ("PHƯƠNG HƯỚNG, NHIỆM VỤ NỬA
+        # CUỐI NHIỆM KỲ 2023 - 2025"), opens a plan section all the same
         ctx.plan = plan
         if not plan:
             ctx.section_period = ctx.report_period
