@@ -33,7 +33,7 @@ TARGET_WORD_RE = re.compile(
     _W + r"(kh|kế hoạch|chỉ tiêu|mục tiêu|kịch bản|phương án|dự kiến|phấn đấu|định hướng|dự toán)"
     + _E
 )
-GIVER_END_RE = re.compile(_W + r"(?:giao|giao là|đề ra|đặt ra)\s*[:]?\s*$")
+GIVER_END_RE = re.compile(_W + r"(?<!bàn )(?:giao|giao là|đề ra|đặt ra)\s*[:]?\s*$")
 ACTUAL_VERB_RE = re.compile(
     _W + r"(đạt|ước|thực hiện|giải ngân|tăng|giảm|bằng|chiếm|hoàn thành|có)" + _E
 )
@@ -262,6 +262,24 @@ def _given_plan(at: _Around):
     return None
 
 
+# "Tổng kế hoạch vốn đầu tư công năm 2025 của tỉnh là 9.846,5 tỷ đồng", "Số biên chế công
+# chức giao năm 2025 là 2.614": the clause's subject is a plan (a plan noun, or what was
+# given to someone) and "là" joins it to its figure
+PLAN_SUBJECT_RE = re.compile(
+    r"^\s*(?:[-–•+]\s*)?(?:(?:tổng|số)\s+)?(?:(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu)" + _E
+    + r"[^,;:()]*?|[^\W\d_][^,;:()]*?(?<![\w])(?<!bàn )(?:được\s+)?giao"
+    r"(?:\s+(?:cho\s+[^,;:()]*?|(?:cả\s+)?năm(?:\s+[0-9]{4})?))?\s+)" + _W + r"là\s*$"
+)
+
+
+def _plan_is_subject(at: _Around):
+    """"Kế hoạch vốn năm 2025 của tỉnh là 9.846,5 tỷ đồng": the subject is the plan."""
+    m = PLAN_SUBJECT_RE.match(at.left)
+    if m and not ACTUAL_VERB_RE.search(at.left):
+        return "target", {"cue": "target-word"}
+    return None
+
+
 def _plan_word(at: _Around):
     """"KH: 9.950", "chỉ tiêu 95%", "dự toán 10.500 tỷ đồng": a plan word governs it."""
     cues = list(TARGET_WORD_RE.finditer(at.left))
@@ -320,6 +338,7 @@ _LOCAL_RULES = (
     _held_to_plan,
     _plan_after,
     _given_plan,
+    _plan_is_subject,
     _plan_word,
     _share,
     _plan_before_verb,

@@ -144,7 +144,11 @@ _COMPARED_PLAN_RE = re.compile(
     r"(?:mức\s+)?(?:chỉ tiêu|kế hoạch|kh|mục tiêu|kịch bản|dự toán|phương án)(?![\w])"
     r"[^,;()]{0,40}\($"
 )
-_PLANNED_CHANGE_OPENING_RE = re.compile(r"\s*(?:(?:tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*)?")
+_PLANNED_CHANGE_OPENING_RE = re.compile(
+    r"\s*(?:(?:tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*)?"
+    # "không đạt so với chỉ tiêu (dưới 11%)": the plan's bound
+    r"(?:(?:dưới|trên|từ|không quá|tối đa|tối thiểu|khoảng)\s*)?"
+)
 
 
 def _plan_compared_in_parenthesis(text, ms, i, clause) -> None:
@@ -154,7 +158,9 @@ def _plan_compared_in_parenthesis(text, ms, i, clause) -> None:
     if m.group is None or m.role not in ("actual", "change") or m.range_of is not None:
         return
     open_at = m.group[0]
-    prev_end = ms[i - 1].unit.end if i > 0 else open_at
+    # the first number of a sentence looks back as far as any other ("Tỷ lệ giải ngân không
+    # đạt so với kịch bản điều hành của tỉnh (65%)")
+    prev_end = ms[i - 1].unit.end if i > 0 else max(0, open_at - 80)
     if open_at < prev_end or roles.SAME_PERIOD_RIGHT_RE.match(m.right):
         return
     if not _PLANNED_CHANGE_OPENING_RE.fullmatch(text, open_at + 1, m.tok.start):
