@@ -283,7 +283,10 @@ def _counts_other(ms, st: _Stmt, m) -> bool:
     )
 
 
-_PLAN_SUBJECT_RE = re.compile(r"(?<![\w])(kế hoạch|kh|dự toán|chỉ tiêu)(?![\w])")
+# a plan named as such, or as what was given ("Ban Quản lý dự án … được giao 2.145 tỷ đồng")
+_PLAN_SUBJECT_RE = re.compile(
+    r"(?<![\w])(kế hoạch|kh|dự toán|chỉ tiêu|(?<!bàn )(?:được )?giao)(?![\w])"
+)
 
 
 def _plan_awaiting_actual(ms, st: _Stmt, m) -> bool:

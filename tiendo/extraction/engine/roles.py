@@ -117,6 +117,7 @@ def _clip(s: str) -> str:
 
 
 _CLAUSE_CUES = ("phấn đấu", "dự kiến", "mục tiêu", "chỉ tiêu", "định hướng")
+_INTENT_CUES = ("phấn đấu", "dự kiến")
 _FILLER_RE = re.compile(
     r"(?<![\w])(cả năm|năm|quý|tháng|i|ii|iii|iv|giao|được giao|đề ra|là|đạt|ở mức|mức|tỉnh|"
     r"trung ương|địa phương|điều chỉnh|cả|kỳ|này)(?![\w])|[0-9/:><=≥≤]+"
@@ -161,8 +162,9 @@ def _governs(left: str, t: re.Match) -> bool:
         after = _VERB_WORDS_RE.sub(" ", after)
         if len(after.split()) >= 2:
             return False
-    # "KH cả năm: tăng 10%", "phấn đấu dư nợ tăng 5%": a planned change is still a plan
-    if ACTUAL_VERB_RE.search(
+    # "KH cả năm: tăng 10%", "phấn đấu dư nợ tăng 5%": a planned change is still a plan;
+    # after "phấn đấu" / "dự kiến" any verb is what is planned ("Dự kiến … giải ngân đạt 92%")
+    if t.group(1) not in _INTENT_CUES and ACTUAL_VERB_RE.search(
         re.sub(r"(?<![\w])(đạt|được giao|tăng|giảm|tăng trưởng)(?![\w])", " ", between)
     ):
         return False
