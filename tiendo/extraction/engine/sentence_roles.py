@@ -79,7 +79,10 @@ def _role(text, ms, i, clause: str) -> None:
     left = m.left
     if i + 1 < len(ms) and ms[i + 1].range_of == i:  # "tăng từ 10-11%": a range
         left = _RANGE_FROM_RE.sub("", left)
+    reference = m.extras.get("reference")
     m.role, m.extras = roles.local_role(left, m.right, m.unit.kind)
+    if reference:  # kept for the verdicts (statement_rules._statuses)
+        m.extras["reference"] = True
     for rule in _ROLE_RULES:
         rule(text, ms, i, clause)
 
