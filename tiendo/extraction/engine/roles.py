@@ -14,7 +14,7 @@ _W = r"(?<![\w])"
 _E = r"(?![\w])"
 
 CHANGE_LEFT_RE = re.compile(
-    _W + r"(?P<verb>tăng trưởng|tăng thêm|tăng|giảm|giảm thêm|cao hơn|thấp hơn|vượt|gấp)"
+    _W + r"(?P<verb>tăng trưởng|tăng thêm|tăng|giảm|giảm thêm|rút ngắn|cao hơn|thấp hơn|vượt|gấp)"
     r"(?:\s+(?:âm|gấp|mạnh|nhẹ|hơn|khoảng|trên|dưới|gần|thêm|được|tới|đến|là|bình quân|"
     r"trung bình|hằng năm|hàng năm|mỗi năm|lần lượt|tương ứng))*"
     r"\s*[:]?\s*[-–−]?\s*$"
@@ -207,7 +207,7 @@ def _change_verb(at: _Around):
         if PLAN_RIGHT_RE.match(at.right) or SAME_PERIOD_RIGHT_RE.match(at.right):
             return "change", {"direction": "up", "basis": basis_text(at.right), "cue": "vượt"}
         return None
-    down = verb in ("giảm", "giảm thêm", "thấp hơn")
+    down = verb in ("giảm", "giảm thêm", "rút ngắn", "thấp hơn")
     return "change", {"direction": "down" if down else "up",
                       "basis": basis_text(at.right) or "cùng kỳ", "cue": "change"}
 

@@ -37,11 +37,26 @@ def _statement_rules(ms, stmts, ctx: _Context) -> None:
             _attainments_of_level(ms, st)
         if rate and not has_level:
             _rate_given_first(ms, st)
+        if st.parent is not None and not ctx.plan:
+            _parts_of_a_plan(ms, stmts[st.parent], st)
         if ctx.plan:
             for j in st.mentions:
                 ms[j].role = "target"
         elif _shorter_than_a_year(ctx.report_period):
             _estimates_for_the_year(ms, st)
+
+
+def _parts_of_a_plan(ms, parent: _Stmt, st: _Stmt) -> None:
+    """"Tổng kế hoạch vốn … là 9.846,5 tỷ đồng; trong đó vốn ngân sách trung ương 3.412,8 tỷ
+    đồng": the parts of a plan, named after "trong đó" with no verb of their own, are plans."""
+    plans = [ms[j] for j in parent.mentions if ms[j].role == "target"]
+    if not plans or any(ms[j].role not in ("target", "change") for j in parent.mentions):
+        return
+    units = {x.unit.text for x in plans}
+    for j in st.mentions:
+        m = ms[j]
+        if m.role == "actual" and m.unit.text in units and not roles.ACTUAL_VERB_RE.search(m.left):
+            m.role, m.extras = "target", {"cue": "target-word"}
 
 
 def _shorter_than_a_year(period: str | None) -> bool:
