@@ -39,6 +39,7 @@ def _statement_rules(ms, stmts, ctx: _Context) -> None:
             _rate_given_first(ms, st)
         if st.parent is not None and not ctx.plan:
             _parts_of_a_plan(ms, stmts[st.parent], st)
+            _parts_of_an_attainment(ms, stmts[st.parent], st)
         if ctx.plan:
             for j in st.mentions:
                 ms[j].role = "target"
@@ -57,6 +58,19 @@ def _parts_of_a_plan(ms, parent: _Stmt, st: _Stmt) -> None:
         m = ms[j]
         if m.role == "actual" and m.unit.text in units and not roles.ACTUAL_VERB_RE.search(m.left):
             m.role, m.extras = "target", {"cue": "target-word"}
+
+
+def _parts_of_an_attainment(ms, parent: _Stmt, st: _Stmt) -> None:
+    """"giải ngân bình quân đạt 58,4% kế hoạch; trong đó cao nhất là huyện A đạt 81,2%": a
+    bare "đạt X%" of a part, with no figure of its own, shares the plan of the whole."""
+    basis = next((ms[j].extras.get("basis") for j in parent.mentions
+                  if ms[j].role == "attainment"), None)
+    if basis is None or any(ms[j].unit.kind != "percent" for j in st.mentions):
+        return
+    for j in st.mentions:
+        m = ms[j]
+        if m.role == "actual" and m.extras.get("cue") == "by" and not m.extras.get("basis"):
+            m.role, m.extras = "attainment", {"cue": "plan-right", "basis": basis}
 
 
 def _shorter_than_a_year(period: str | None) -> bool:
