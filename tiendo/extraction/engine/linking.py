@@ -127,6 +127,8 @@ def _joins_plan_awaiting_actual(g: _Grouping, i: int, cur: int) -> bool:
     m = g.ms[i]
     if not (_is_named(m) and not g.plan and _plan_awaiting_actual(g.ms, g.stmts[cur], m)):
         return False
+    if _sub_marker(m):  # "… là 420 tỷ đồng, trong đó vốn cân đối 300 tỷ đồng": a part of it
+        return False
     g.join(i, cur)
     g.stmts[cur].subject = m.subject
     return True

@@ -186,8 +186,8 @@ def _paren_head(head: str, inside: str) -> str | None:
 
 _REFERENCE_RE = re.compile(
     r"(?<![\w])((?:mức\s+)?(?:bình quân|trung bình)(?:\s+chung)?"
-    r"(?:\s+(?:của\s+)?(?:cả nước|toàn quốc|(?:cả |toàn )?vùng(?:\s+[^\W\d_]+){0,6}"
-    r"|khu vực(?:\s+[^\W\d_]+){0,6}|(?:toàn |cả )?(?:tỉnh|huyện|thành phố|thị xã|ngành)))?"
+    r"(?:\s+(?:của\s+)?(?:cả nước|toàn quốc|(?:cả |toàn )?vùng(?:\s+[^\W\d_]+){0,9}"
+    r"|khu vực(?:\s+[^\W\d_]+){0,9}|(?:toàn |cả )?(?:tỉnh|huyện|thành phố|thị xã|ngành)))?"
     r"|cả nước|toàn quốc|toàn vùng)(?![\w])"
 )
 

@@ -150,3 +150,56 @@ def test_a_ratio_to_the_same_period_needs_no_so_voi():
     assert _roles("Tổng thu ngân sách xã đạt 4,8 tỷ đồng, bằng 112% kế hoạch, bằng 118% cùng "
                   "kỳ.", period="2025-06") == [
         [("4,8", "actual"), ("112", "attainment"), ("118", "change")]]
+
+
+# --- rules written beside the second batch of team texts (disbursement, commune, party) ---
+
+
+def test_a_plan_as_the_subject_joined_by_la_is_a_target_and_so_are_its_parts():
+    assert _roles("Kế hoạch vốn ngân sách địa phương năm 2025 của huyện là 420 tỷ đồng, trong "
+                  "đó vốn cân đối 300 tỷ đồng, vốn sự nghiệp 120 tỷ đồng.", "2025-06") == [
+        [("420", "target")], [("300", "target")], [("120", "target")]]
+
+
+def test_what_was_handed_over_is_not_a_plan_given():
+    assert _roles("Đã bàn giao 52 ha mặt bằng cho nhà đầu tư.") == [[("52", "actual")]]
+
+
+def test_a_plan_given_then_done_is_one_statement():
+    assert _roles("Trung tâm Y tế huyện được giao 18 tỷ đồng, đã giải ngân 9,4 tỷ đồng, đạt "
+                  "52,2%.") == [[("18", "target"), ("9,4", "actual"), ("52,2", "attainment")]]
+
+
+def test_after_du_kien_the_verb_is_what_is_planned():
+    assert _roles("Dự kiến hết năm thu ngân sách đạt khoảng 1.250 tỷ đồng.") == [
+        [("1.250", "target")]]
+
+
+def test_the_plan_compared_with_gives_its_bounded_figure_in_a_parenthesis():
+    assert _roles("Tỷ lệ hộ nghèo còn 4,2%, chưa đạt so với mục tiêu đề ra (dưới 4%).") == [
+        [("4,2", "actual"), ("4", "target")]]
+
+
+def test_a_verdict_after_a_reference_judges_the_indicator():
+    got = extract("Tỷ lệ che phủ rừng đạt 41,5%, thấp hơn bình quân vùng Bắc Trung Bộ và "
+                  "Duyên hải miền Trung (45,2%) và chưa đạt mục tiêu.", default_period="2025")
+    assert [(s.numbers[0].text, s.status) for s in got] == [
+        ("41,5", "not_achieved"), ("45,2", None)]
+
+
+def test_the_parts_of_an_attainment_share_its_plan():
+    assert _roles("Các xã thu ngân sách bình quân đạt 61% dự toán; trong đó cao nhất là xã An "
+                  "Phú đạt 88%.") == [[("61", "attainment")], [("88", "attainment")]]
+
+
+def test_rut_ngan_is_a_change_downwards():
+    got = extract("Thời gian xử lý hồ sơ đất đai được rút ngắn 40%.", default_period="2025-09")
+    assert [(n.text, n.role, n.direction) for n in got[0].numbers] == [("40", "change", "down")]
+
+
+def test_a_plan_heading_with_a_span_opens_a_plan_section():
+    text = ("I. KẾT QUẢ NĂM 2023\nThu nhập bình quân đạt 50 triệu đồng.\n"
+            "II. PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN 2024 - 2025\n"
+            "Thu nhập bình quân đạt 60 triệu đồng.\n")
+    assert [[(n.text, n.role) for n in s.numbers] for s in extract(text)] == [
+        [("50", "actual")], [("60", "target")]]
