@@ -128,6 +128,15 @@ def _ordinal(at: _Around) -> bool:
     return at.unit.kind == "none" and bool(_ORDINAL_RE.search(at.before))
 
 
+_GRADE_RE = re.compile(r"(?<![\w])lớp\s*$", re.IGNORECASE)
+
+
+def _grade(at: _Around) -> bool:
+    """"thi đỗ vào lớp 10 công lập", "học sinh lớp 9": a school grade is a name, whatever word
+    follows it ("04 lớp" before the noun is a count)."""
+    return at.unit.kind != "percent" and bool(_GRADE_RE.search(at.before))
+
+
 def _rank(at: _Around) -> bool:
     """"đứng thứ 12 cả nước", "xếp hạng 5 toàn quốc": a rank."""
     return at.unit.kind != "percent" and bool(_RANK_RE.search(at.before))
@@ -191,6 +200,7 @@ _NOT_QUANTITIES = (
     _year,
     _structural,
     _ordinal,
+    _grade,
     _rank,
     _identifier,
     _after_so,

@@ -203,3 +203,8 @@ def test_a_plan_heading_with_a_span_opens_a_plan_section():
             "Thu nhập bình quân đạt 60 triệu đồng.\n")
     assert [[(n.text, n.role) for n in s.numbers] for s in extract(text)] == [
         [("50", "actual")], [("60", "target")]]
+
+
+def test_a_school_grade_is_a_name_and_a_count_of_classes_is_not():
+    assert _roles("Tỷ lệ học sinh thi đỗ vào lớp 10 công lập đạt 78%; mở 04 lớp dạy nghề.") == [
+        [("78", "actual")], [("04", "actual")]]
