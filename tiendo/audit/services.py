@@ -3,6 +3,8 @@
 import hashlib
 import hmac
 import json
+import threading
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from django.conf import settings
@@ -112,13 +114,61 @@ def record(*, actor, action: str, obj: models.Model | None = None,
         entry.state_digest = coverage.row_digest(object_type, object_id) or ABSENT
     # Everything above is computed before the head is locked; under the lock only the HMAC,
     # one INSERT and one UPDATE by primary key (O(1), whatever the length of the log).
+    if _pending.entries is not None:
+        _pending.entries.append(entry)  # chained when the deferred() block ends
+        return entry
+    _chain([entry])
+    return entry
+
+
+def _chain(entries: list[AuditEntry]) -> None:
+    """Chain the entries after the head, in their order, and insert them: one lock on the
+    head, the HMACs, one bulk INSERT and one UPDATE of the head."""
+    if not entries:
+        return
     with transaction.atomic():
         head = _locked_head()
-        entry.prev_hash = head.last_hash
-        entry.hash = hash_of(entry, prev_hash=head.last_hash, scheme=head.scheme)
-        entry.save(force_insert=True)
-        AuditHead.objects.filter(pk=1).update(last_hash=entry.hash, count=head.count + 1)
-    return entry
+        prev = head.last_hash
+        for entry in entries:
+            entry.prev_hash = prev
+            entry.hash = hash_of(entry, prev_hash=prev, scheme=head.scheme)
+            prev = entry.hash
+        if len(entries) == 1:
+            entries[0].save(force_insert=True)
+        else:
+            AuditEntry.objects.bulk_create(entries, batch_size=500)
+        AuditHead.objects.filter(pk=1).update(last_hash=prev, count=head.count + len(entries))
+
+
+class _Pending(threading.local):
+    """The entries recorded inside this thread's deferred() block (None outside one)."""
+
+    entries: list[AuditEntry] | None = None
+
+
+_pending = _Pending()
+
+
+@contextmanager
+def deferred():
+    """Inside the block, record() and record_many() make each entry at once (with the digest
+    of its row as it is then) but chain and insert them all when the block ends, in their
+    order, under one lock on the log's head. A long write (a workbook import) thus takes the
+    head last, as every interactive write does, instead of holding it from its first entry to
+    its commit while it locks figures, assessments and tallies: other writers neither wait for
+    it all that time nor deadlock with it. Use it inside the caller's transaction, around
+    writes that all commit or all roll back together: a block that raises writes none of its
+    entries (do not catch, inside it, the failure of a write it recorded). A block inside
+    another adds to the outer one."""
+    if _pending.entries is not None:
+        yield
+        return
+    _pending.entries = entries = []
+    try:
+        yield
+    finally:
+        _pending.entries = None
+    _chain(entries)
 
 
 def chain_scheme() -> str:
@@ -149,15 +199,10 @@ def record_many(*, actor, action: str, objs: list[models.Model], reason: str = "
         if coverage.is_covered(label):
             entry.state_digest = digests.get((label, str(obj.pk))) or ABSENT
         entries.append(entry)
-    with transaction.atomic():
-        head = _locked_head()
-        prev = head.last_hash
-        for entry in entries:
-            entry.prev_hash = prev
-            entry.hash = hash_of(entry, prev_hash=prev, scheme=head.scheme)
-            prev = entry.hash
-        AuditEntry.objects.bulk_create(entries, batch_size=500)
-        AuditHead.objects.filter(pk=1).update(last_hash=prev, count=head.count + len(entries))
+    if _pending.entries is not None:
+        _pending.entries.extend(entries)
+    else:
+        _chain(entries)
     return len(entries)
 
 

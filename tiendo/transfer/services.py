@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from tiendo.audit.services import deferred as audit_deferred
 from tiendo.audit.services import record, record_many, snapshot
 from tiendo.indicators import assessments
 from tiendo.indicators import services as ind
@@ -308,7 +309,9 @@ def import_sheets(*, actor, sheets: list, dry_run: bool = False, progress=None) 
     changed = [r for r in result.rows if r.action != UNCHANGED]
     writer = _Writer(plan, progress, len(result.rows))
     try:
-        with transaction.atomic():
+        # The audit entries are chained at the end, after the stored verdicts: the import
+        # takes the log's head last, as an interactive save does (audit.services.deferred).
+        with transaction.atomic(), audit_deferred():
             for sheet in (UNITS, PROGRAMMES, INDICATORS, TARGETS, FIGURES, TASKS):
                 rows = [r for r in result.rows if r.sheet == sheet]
                 if sheet in BULK:

@@ -183,3 +183,49 @@ def test_saving_a_figure_locks_the_figure_not_its_indicator_or_unit(cast):
 
     results = _run_together(save, lock_others)
     assert results == [None, "free"], results
+
+
+def test_an_import_takes_the_audit_head_only_at_its_end(cast):
+    """A workbook import once locked the audit log's head at its first entry and held it to
+    its commit: every other write in the workspace waited for the whole import, and a figure
+    saved meanwhile in one of its periods could deadlock with its re-assessment. Its entries
+    are now chained at the end: while it writes, another transaction may take the head."""
+    from tiendo.audit.models import AuditEntry, AuditHead
+    from tiendo.audit.services import verify_chain
+    from tiendo.transfer.services import workbook_import
+    from tiendo.transfer.tests.conftest import workbook_bytes
+
+    book = workbook_bytes({
+        "Chỉ tiêu": [["Mã", "Tên chỉ tiêu", "Đơn vị tính", "Chiều tốt", "Lũy kế"],
+                     ["thu-ns", "Thu ngân sách", "tỷ đồng", "higher", ""]],
+        "Kế hoạch": [["Mã chỉ tiêu", "Mã đơn vị", "Kỳ", "Ràng buộc", "Giá trị"],
+                     ["thu-ns", "so-a", "2026-Q1", ">=", 100]],
+        "Số liệu": [["Mã chỉ tiêu", "Mã đơn vị", "Kỳ", "Giá trị", "Ước đạt"],
+                    ["thu-ns", "so-a", "2026-Q1", 120, ""]],
+    })
+    from tiendo.audit.services import record
+
+    record(actor=cast.admin, action="test.start", object_type="test", object_id="1")  # a head
+    writing, checked = threading.Event(), threading.Event()
+
+    def progress(done, total):
+        if done == total:  # every row written, the stored verdicts and the commit to come
+            writing.set()
+            checked.wait(timeout=20)
+
+    def run_import():
+        return workbook_import(actor=cast.office, source=book, progress=progress).written
+
+    def take_the_head():
+        writing.wait(timeout=20)
+        try:
+            with transaction.atomic():
+                AuditHead.objects.select_for_update(nowait=True).filter(pk=1).first()
+            return "free"
+        finally:
+            checked.set()
+
+    assert _run_together(run_import, take_the_head) == [True, "free"]
+    assert set(AuditEntry.objects.values_list("action", flat=True)) >= {
+        "indicator.create", "target.set", "figure.import"}
+    assert verify_chain() == []
