@@ -133,10 +133,7 @@ def _chain(entries: list[AuditEntry]) -> None:
             entry.prev_hash = prev
             entry.hash = hash_of(entry, prev_hash=prev, scheme=head.scheme)
             prev = entry.hash
-        if len(entries) == 1:
-            entries[0].save(force_insert=True)
-        else:
-            AuditEntry.objects.bulk_create(entries, batch_size=500)
+        AuditEntry.objects.bulk_create(entries, batch_size=500)
         AuditHead.objects.filter(pk=1).update(last_hash=prev, count=head.count + len(entries))
 
 

@@ -164,19 +164,13 @@ def retally(*, unit_id: int, period: str) -> None:
         UnitTally.objects.filter(unit_id=unit_id, period=period).update(**counts)
 
 
-def tallies_of(assessments) -> list[UnitTally]:
-    """UnitTally rows (unsaved) for every unit and period of an Assessment queryset: one
-    GROUP BY."""
-    rows = (assessments.order_by().values("unit_id", "period").annotate(**_tally_columns()))
-    return [UnitTally(**row) for row in rows]
-
-
 def retally_period(period: str) -> int:
     """Rebuild every unit's tally of a period from its assessments (after a re-assessment of
     the period). Returns the rows written."""
     with transaction.atomic():
         UnitTally.objects.filter(period=period).delete()
-        rows = tallies_of(Assessment.objects.filter(period=period))
+        rows = [UnitTally(**row) for row in Assessment.objects.filter(period=period).order_by()
+                .values("unit_id", "period").annotate(**_tally_columns())]  # one GROUP BY
         UnitTally.objects.bulk_create(rows, batch_size=BATCH)
     return len(rows)
 

@@ -100,12 +100,12 @@ _pick_target = pick_target
 ROW_ORDER = ("indicator__sort_order", "indicator__code", "unit__path", "pk")
 
 
-def first_rows(assessments, n: int):
-    """The first n of an ordered Assessment queryset, chosen by id in a subquery before the
+def first_rows(assessments, order: tuple[str, ...], n: int):
+    """The first n of Assessment rows in `order`, chosen by id in a subquery before the
     targets and figures are joined: the database sorts thousands of narrow rows, and joins
     only the n it keeps (one query with rows_from)."""
-    chosen = assessments.values("pk")[:n]
-    return Assessment.objects.filter(pk__in=chosen).order_by(*assessments.query.order_by)
+    chosen = assessments.order_by(*order).values("pk")[:n]
+    return Assessment.objects.filter(pk__in=chosen).order_by(*order)
 
 
 def rows_from(assessments, period: str | Period) -> list[FigureRow]:

@@ -334,8 +334,8 @@ def _attain_rows(assessed, key_rows: list[FigureRow], period: Period) -> list[Fi
     found = [r for r in key_rows if r.assessment.attainment is not None]
     if len(found) >= ATTAIN_ROWS:
         return found[:ATTAIN_ROWS]
-    return rows_from(first_rows(assessed.filter(attainment__isnull=False)
-                                .order_by("-is_key", *ROW_ORDER), ATTAIN_ROWS), period)
+    return rows_from(first_rows(assessed.filter(attainment__isnull=False),
+                                ("-is_key", *ROW_ORDER), ATTAIN_ROWS), period)
 
 
 def dashboard(*, user, period: Period, on: date) -> dict:
@@ -348,8 +348,7 @@ def dashboard(*, user, period: Period, on: date) -> dict:
     counts_by = period_counts(user=user, codes=dict.fromkeys([period.code, *quarters]))
     mine = counts_by[period.code]
     counts = {c: mine[c] for c in ROW_CLASSES}
-    key_rows = rows_from(first_rows(assessed.filter(is_key=True).order_by(*ROW_ORDER), KEY_ROWS),
-                         period)
+    key_rows = rows_from(first_rows(assessed.filter(is_key=True), ROW_ORDER, KEY_ROWS), period)
     attain = _attain_rows(assessed, key_rows, period)
     tasks = _due(with_status(visible_tasks(user=user), on)).filter(in_period_q(period))
     lag = _lag(scoped_tallies(user=user, codes=[period.code]), tasks)
