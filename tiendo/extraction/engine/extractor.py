@@ -70,6 +70,16 @@ _MASK_RE = re.compile(
 )
 
 
+def _is_speech(m: re.Match) -> bool:
+    """A quotation that holds a sentence of its own, or more than a name's words, is someone's
+    speech reporting figures ("…, Hà Tĩnh xếp thứ 4/63, tăng 12 bậc so với năm 2017. …"),
+    whose numbers count; a short one is a name ("Chiến dịch 90 ngày")."""
+    inner = m.group()[1:-1]
+    if m.group()[:1] not in "“\"«":
+        return False
+    return len(inner.split()) > 15 or bool(re.search(r"[.;!?]\s+\S", inner))
+
+
 def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     """Every indicator statement of ``text`` (docs/extraction-format.md), in text order. Never
     raises on odd text; ``default_period`` ("2026-Q1") is the report's period when headings
@@ -87,7 +97,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     report_period = parse_code(default_period) if default_period else _guess_period(text)
     ctx = _Context(report_period, year_of(report_period))
     ctx.section_period = report_period
-    masked = Mask([(m.start(), m.end()) for m in _MASK_RE.finditer(text)])
+    masked = Mask([(m.start(), m.end()) for m in _MASK_RE.finditer(text) if not _is_speech(m)])
     notes: dict[str, tuple[bool, str | None]] = {}
     out: list[Statement] = []
     pos = 0

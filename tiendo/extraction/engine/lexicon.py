@@ -55,6 +55,13 @@ COUNT_NOUNS = (
     "km kênh", "cây số", "ô tô", "máy", "bộ", "tập", "cuốn", "đầu sách", "hiện vật", "di tích",
     "lễ hội", "giải đấu", "vận động viên", "trận", "buổi biểu diễn", "chương trình", "sự kiện",
     "tài khoản", "thuê bao", "camera", "gói thầu", "lô", "thửa", "mẫu", "liều", "lượt truy cập",
+    # nouns of two or more syllables that a count names whole ("22/63 địa phương", "4 cơ sở
+    # đảng", "2 khu dân cư", "15 chủ đầu tư", "2.614 biên chế")
+    "địa phương", "khu dân cư", "cơ sở đảng", "chủ đầu tư", "đầu mối", "biên chế",
+    "giao dịch", "tập thể", "cá nhân", "hộ dân", "công dân", "lao động",
+    "việc làm", "hợp đồng", "bản án", "phiên tòa", "ý kiến", "phản ánh",
+    "điểm trường", "căn hộ", "học viên", "chi hội", "trường học", "văn bản quy phạm pháp luật",
+    "bài viết", "tổ chức đoàn", "tổ chức hội",
 )
 
 # Words that may follow a count noun after "/" to make a compound unit ("bác sĩ/vạn dân").

@@ -18,9 +18,11 @@ _FROM_TO_RE = re.compile(r"^\s*%?\s*(?:xuống|lên|đến|tới)(?:\s+(?:còn|m
 def _is_primary(m: Mention, plan: bool = False) -> bool:
     """A level figure that a statement is about. In a plan section a plan word ("phấn đấu
     kết nạp 30 đảng viên") opens its own figure too; a plan in "(KH: …)" never does."""
+    if m.extras.get("cue") == "planned":  # planned by its sentence (sentence_roles._planned)
+        return bool(m.extras.get("planned_level"))
     if plan and m.role == "target":
         return m.extras.get("cue") not in ("plan-paren", "giver", "plan-after-slash")
-    return m.role in ("actual", "part")
+    return m.role in ("actual", "part") or bool(m.extras.get("planned_level"))
 
 
 class _Grouping:
@@ -134,10 +136,51 @@ def _joins_plan_awaiting_actual(g: _Grouping, i: int, cur: int) -> bool:
     return True
 
 
+# ", giải ngân được 201,7 tỷ đồng": what was used of the amount named before
+_USED_OF_RE = re.compile(
+    r"^\s*,?\s*(?:đã\s+)?(?:giải ngân|thanh toán|sử dụng|phân bổ)(?:\s+(?:được|đạt))?\s*$"
+)
+
+
+def _joins_amount_it_uses(g: _Grouping, i: int, cur: int) -> bool:
+    """"Riêng vốn kéo dài … là 318,4 tỷ đồng, giải ngân được 201,7 tỷ đồng (63,3%)": the
+    amount named first is what was allocated (the plan), and what was disbursed of it, in its
+    unit, is the figure reached against it."""
+    m, ms = g.ms[i], g.ms
+    if m.role != "actual" or m.unit.kind != "measure" or not _USED_OF_RE.match(m.window):
+        return False
+    levels = [ms[j] for j in g.stmts[cur].mentions if ms[j].role == "actual"]
+    if len(levels) != 1 or levels[0].unit.text != m.unit.text or levels[0] is not ms[i - 1]:
+        return False
+    levels[0].role, levels[0].extras = "target", {"cue": "giver"}
+    return g.join(i, cur)
+
+
 def _opens_named(g: _Grouping, i: int, cur: int) -> bool:
     """A named number opens its own statement; siblings keep the parent."""
     m = g.ms[i]
     return _is_named(m) and g.new(i, cur if _sub_marker(m) else g.stmts[cur].parent)
+
+
+# words that may follow a % without naming what it counts: a basis, a plan, a bound
+_NOT_COUNTED_RE = re.compile(
+    r"^\s*(?:so|với|kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu|cùng kỳ|tổng|số|trở|trên|dưới|và|"
+    r"hoặc|đến|tới|của|trong|tại|nhưng|theo|về|là)(?![\w])"
+)
+
+
+def _opens_clause_on_its_figure(g: _Grouping, i: int, cur: int) -> bool:
+    """"…; 100% chi bộ có nguồn đều phát triển được đảng viên": a clause that opens on a %
+    followed by what it counts is a quantity of its own."""
+    m = g.ms[i]
+    flat = _flat(m.window)
+    return bool(
+        m.unit.kind == "percent"
+        and ";" in flat
+        and not flat.rsplit(";", 1)[1].strip()
+        and re.match(r"^\s*[^\W\d_]", m.right)
+        and not _NOT_COUNTED_RE.match(m.right)
+    ) and g.new(i, None)
 
 
 def _opens_new_clause(g: _Grouping, i: int, cur: int) -> bool:
@@ -199,7 +242,9 @@ _LINK_RULES = (
     _joins_from_to,
     _joins_plan_named_earlier,
     _joins_plan_awaiting_actual,
+    _joins_amount_it_uses,
     _opens_named,
+    _opens_clause_on_its_figure,
     _opens_new_clause,
     _opens_second_level,
     _places_count_change,

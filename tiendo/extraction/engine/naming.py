@@ -10,7 +10,7 @@ from .mentions import Mention, _flat
 _LEAD_FILLER_RE = re.compile(
     r"^(?:\s|[-–•*+:]|\(?[0-9]{1,2}[)/]|[0-9]+(?:\.[0-9]+)*\.|[a-zđ]\)|"
     r"và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|"
-    r"đồng thời|ngoài ra|với|"
+    r"đồng thời|ngoài ra|với|nổi bật là|nổi bật|đáng chú ý là|đáng chú ý|"
     r"trong|đó|như|điển hình như|tính|lũy kế|đến nay|hiện nay|hiện|toàn tỉnh|toàn thành phố|"
     r"toàn huyện|toàn xã|toàn quốc|cả nước|toàn ngành|"
     r"đã|có|về)+(?![\w])",

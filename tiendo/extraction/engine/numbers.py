@@ -62,7 +62,10 @@ def _alternation(words) -> str:
 
 
 _WB = r"(?![\w])"  # the word ends here
-_MULT_RE = re.compile(rf"[ \t\u00a0]*({_alternation(lexicon.MULTIPLIERS)}){_WB}")
+# "tỷ lệ", "tỷ trọng" are nouns (a rate, a share), not the scale "tỷ" ("năm 2018 tỷ lệ …")
+_MULT_RE = re.compile(
+    rf"[ \t\u00a0]*({_alternation(lexicon.MULTIPLIERS)}){_WB}(?![ \t\u00a0]+(?:lệ|trọng){_WB})"
+)
 _MEASURE_RE = re.compile(rf"[ \t\u00a0]*({_alternation(lexicon.MEASURE_UNITS)}){_WB}")
 _NOUN_RE = re.compile(rf"[ \t\u00a0]*({_alternation(lexicon.COUNT_NOUNS)}){_WB}")
 _PERCENT_RE = re.compile(r"[ \t\u00a0]*(%|‰|phần trăm)")

@@ -30,8 +30,10 @@ CHIEM_LEFT_RE = re.compile(
     r"|^\s*(?:đạt\s+)?(?:tỷ lệ|tỉ lệ|tỷ trọng))\s*$"
 )
 TARGET_WORD_RE = re.compile(
-    _W + r"(kh|kế hoạch|chỉ tiêu|mục tiêu|kịch bản|phương án|dự kiến|phấn đấu|định hướng|dự toán)"
-    + _E
+    _W + r"(kh|kế hoạch|chỉ tiêu|mục tiêu|kịch bản|phương án|dự kiến|phấn đấu|định hướng|dự toán"
+    # an obligation ("chú ý phải kết nạp được từ 1-2 đảng viên", "cần giải ngân 95%") is a
+    # plan; "buộc phải", "không phải", "đã phải" tell what happened
+    r"|(?<!buộc )(?<!không )(?<!đã )phải|cần phải|cần)" + _E
 )
 GIVER_END_RE = re.compile(_W + r"(?<!bàn )(?:giao|giao là|đề ra|đặt ra)\s*[:]?\s*$")
 ACTUAL_VERB_RE = re.compile(
@@ -116,8 +118,15 @@ def _clip(s: str) -> str:
     return " ".join(words[:8]) or None
 
 
-_CLAUSE_CUES = ("phấn đấu", "dự kiến", "mục tiêu", "chỉ tiêu", "định hướng")
-_INTENT_CUES = ("phấn đấu", "dự kiến")
+_CLAUSE_CUES = ("phấn đấu", "dự kiến", "mục tiêu", "chỉ tiêu", "định hướng", "phải", "cần phải",
+                "cần")
+_INTENT_CUES = ("phấn đấu", "dự kiến", "phải", "cần phải", "cần")
+_DUTY_CUES = ("phải", "cần phải", "cần")
+# an obligation is a plan when it names what is to be reached ("phải kết nạp được từ 1-2 đảng
+# viên", "cần đạt 95%", "phải hoàn thành 100%")
+_DUTY_REACH_RE = re.compile(
+    r"(?<![\w])(?:được|đạt|hoàn thành|từ|ít nhất|tối thiểu|trên|không dưới)(?![\w])"
+)
 _FILLER_RE = re.compile(
     r"(?<![\w])(cả năm|năm|quý|tháng|i|ii|iii|iv|giao|được giao|đề ra|là|đạt|ở mức|mức|tỉnh|"
     r"trung ương|địa phương|điều chỉnh|cả|kỳ|này)(?![\w])|[0-9/:><=≥≤]+"
@@ -151,6 +160,8 @@ THEO_PLAN_RE = re.compile(
 def _governs(left: str, t: re.Match) -> bool:
     """Whether a plan word ("KH", "kế hoạch", "phấn đấu") governs the number that follows."""
     between = left[t.end() :]
+    if t.group(1) in _DUTY_CUES and not _DUTY_REACH_RE.search(between):
+        return False  # "đến mức phải xử lý kỷ luật 5 đồng chí": what had to be done
     if re.search(r"(?<![\w])và(?![\w])", between):
         return False  # "đạt 90,7% dự toán và tăng 22,7%": the plan word ends the clause before
     if re.search(r"(?<![\w])so\s+(?:với\s+)?$", left[: t.start()]):
@@ -251,8 +262,11 @@ def _held_to_plan(at: _Around):
 
 
 def _plan_after(at: _Around):
-    """"đạt 98% kế hoạch", "bằng 33% dự toán": a % of the plan named after it."""
-    if at.pct and PLAN_RIGHT_RE.match(at.right) and not CHIEM_LEFT_RE.search(at.left):
+    """"đạt 98% kế hoạch", "bằng 33% dự toán": a % of the plan named after it; a share
+    compared with a plan ("chiếm tỷ lệ 83,45% so với chỉ tiêu Nghị quyết") too."""
+    if at.pct and PLAN_RIGHT_RE.match(at.right) and (
+        not CHIEM_LEFT_RE.search(at.left) or re.match(r"^\s*\(?\s*so\s", at.right)
+    ):
         return "attainment", {"basis": basis_text(at.right), "cue": "plan-right"}
     return None
 

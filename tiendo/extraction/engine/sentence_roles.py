@@ -236,6 +236,94 @@ def _estimate_for_the_year(text, ms, i, clause) -> None:
         m.extras["estimate"] = True
 
 
+# "Nếu so với kế hoạch Thủ tướng giao, tỷ lệ giải ngân đạt 22%": the plan a result is
+# compared with, named before the clause's subject
+_PLAN_BEFORE_SUBJECT_RE = re.compile(
+    r"so\s+(?:với\s+)?((?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu)[^,;()]{0,40}?)\s*,\s*"
+    r"(?:[^\W\d_]+\s+){1,6}?(?:ước\s+)?(?:đạt|bằng)(?:\s+(?:được|khoảng|hơn|gần|trên))?\s*$"
+)
+
+
+def _plan_named_before_the_subject(text, ms, i, clause) -> None:
+    """A % reached, after a plan named before the clause's subject, is the share of that plan
+    reached (an attainment), whatever the subject is called."""
+    m = ms[i]
+    if m.role != "actual" or m.unit.kind != "percent" or m.extras.get("basis"):
+        return
+    found = _PLAN_BEFORE_SUBJECT_RE.search(_flat(m.window))
+    if found:
+        m.role, m.extras = "attainment", {"cue": "plan-right", "basis": found.group(1)}
+
+
+_INTENT_RE = re.compile(
+    r"(?<![\w])(?:phấn đấu|dự kiến|(?<!buộc )(?<!không )(?<!đã )phải|cần)(?![\w])"
+)
+# what was done is told again: "đã", "kết quả", "đạt được"; "ước đạt" estimates it
+_TOLD_DONE_RE = re.compile(r"(?<![\w])(?:đã|kết quả|đạt được|ước)(?![\w])")
+
+
+def _planned(m: Mention) -> None:
+    """A figure the sentence plans: a level figure stays one ("planned_level"), so that each
+    item of a list of targets is a statement of its own (linking._is_primary)."""
+    level = m.role == "actual" and m.extras.get("cue") not in ("share", "by")
+    m.role, m.extras = "target", {"cue": "planned", "planned_level": level}
+
+
+def _sentence_so_far(text, ms, i) -> tuple[int, str]:
+    """Where the sentence of ``ms`` starts, and its lower-cased text up to number ``i``."""
+    a = ms[0].tok.start - len(ms[0].window)
+    return a, text[a : ms[i].tok.start].lower()
+
+
+def _intent_carries_on(text, ms, i, clause) -> None:
+    """"Đảng bộ huyện phấn đấu năm 2018 tỷ lệ … đạt từ 7% trở lên …; 100% chi bộ … đều phát
+    triển được đảng viên": an intent that made the first figure after it a plan makes every
+    later figure of the sentence a plan, a planned change too, until the sentence tells
+    what was done again ("đã")."""
+    m = ms[i]
+    if i == 0 or m.role not in ("actual", "change") or m.extras.get("reference"):
+        return
+    if m.role == "change" and m.extras.get("cue") != "change":
+        return  # "Dự kiến cả năm thu 640 tỷ đồng, vượt 7,6% dự toán": against the plan
+    a, said = _sentence_so_far(text, ms, i)
+    cues = list(_INTENT_RE.finditer(said))
+    if not cues or _TOLD_DONE_RE.search(said, cues[-1].end()):
+        return
+    first = next((k for k in range(i) if ms[k].tok.start >= a + cues[-1].end()), None)
+    if first is not None and ms[first].role == "target":
+        _planned(m)
+
+
+# "… những tháng cuối năm với các chỉ tiêu: tăng trưởng kinh tế đạt 17%; …": a list of the
+# targets set, opened by "chỉ tiêu" / "mục tiêu" and a colon, in a sentence about what is to
+# be done (not "hoàn thành cơ bản các chỉ tiêu: …", nor "có 03 chỉ tiêu không đạt: …")
+_PLAN_LIST_RE = re.compile(
+    r"(?<![\w])(?:chỉ tiêu|mục tiêu)(?:\s+(?!đạt|vượt|hoàn thành|không|chưa)[^\W\d_]+){0,3}"
+    r"\s*:"
+)
+_AHEAD_RE = re.compile(
+    r"(?<![\w])(?:nhiệm vụ|phương hướng|kế hoạch|phấn đấu|đề ra|định hướng|sắp tới|năm tới"
+    r"|tiếp theo|còn lại|cuối năm)(?![\w])"
+)
+_DONE_LIST_RE = re.compile(
+    r"(?<![\w])(?:hoàn thành|đạt|thực hiện|kết quả|vượt)(?:\s+[^\W\d_]+){0,3}\s*$"
+)
+
+
+def _list_of_targets(text, ms, i, clause) -> None:
+    """Every figure after a list of the targets set is a target."""
+    m = ms[i]
+    if m.role in ("target", "part") or m.extras.get("reference"):
+        return
+    a, said = _sentence_so_far(text, ms, i)
+    opener = _PLAN_LIST_RE.search(said)
+    if opener is None or a + opener.start() > ms[0].tok.start:  # the list opens the figures
+        return
+    before = said[: opener.start()]
+    if _AHEAD_RE.search(before) and not _DONE_LIST_RE.search(before):
+        _planned(m)
+
+
 # After the role the words give, in this order; each sees the role the ones before it gave.
 _ROLE_RULES = (
     _plan_after_slash,
@@ -245,6 +333,9 @@ _ROLE_RULES = (
     _share_of_count,
     _share_done,
     _plan_given_in_its_sentence,
+    _plan_named_before_the_subject,
+    _intent_carries_on,
+    _list_of_targets,
     _estimate_for_the_year,
 )
 

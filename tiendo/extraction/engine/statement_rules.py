@@ -35,8 +35,11 @@ def _statement_rules(ms, stmts, ctx: _Context) -> None:
             _rate_beside_its_plan(ms, st)
         if has_level:
             _attainments_of_level(ms, st)
+            _share_of_its_plan(ms, st)
         if rate and not has_level:
             _rate_given_first(ms, st)
+        if not rate and not has_level:
+            _share_of_an_amount(ms, st)
         if st.parent is not None and not ctx.plan:
             _parts_of_a_plan(ms, stmts[st.parent], st)
             _parts_of_an_attainment(ms, stmts[st.parent], st)
@@ -45,6 +48,33 @@ def _statement_rules(ms, stmts, ctx: _Context) -> None:
                 ms[j].role = "target"
         elif _shorter_than_a_year(ctx.report_period):
             _estimates_for_the_year(ms, st)
+
+
+# What names an amount (a value, money, a volume) rather than a rate: "tổng giá trị sản xuất",
+# "TM-DV" (thương mại - dịch vụ), "SX nông nghiệp", "giải ngân vốn", "thu ngân sách"
+_AMOUNT_SUBJECT_RE = re.compile(
+    r"^(?:[-–•+]\s*)?(?:tổng\s+)?(?:giá trị|gtsx|sản xuất|sx|thu|chi|vốn|giải ngân|kim ngạch"
+    r"|doanh thu|doanh số|sản lượng|tm\s*-\s*dv|thương mại|xuất khẩu|nhập khẩu|huy động|dư nợ"
+    r"|tổng mức|tổng vốn|tổng sản phẩm)(?![\w])"
+)
+
+
+def _share_of_an_amount(ms, st: _Stmt) -> None:
+    """"tổng giá trị sản xuất ước đạt 53%, tăng 23,7%", "Giải ngân vốn đầu tư công đạt hơn
+    32%": an amount reaching a bare %, with no level figure, reaches that share of its plan
+    (an attainment); a rate would be named as one."""
+    if not st.subject or not _AMOUNT_SUBJECT_RE.match(st.subject.lower()):
+        return
+    for j in st.mentions:
+        mj = ms[j]
+        if (
+            mj.role == "actual"
+            and mj.unit.kind == "percent"
+            and mj.extras.get("cue") == "by"
+            and not mj.extras.get("basis")
+            and re.match(r"^\s*(?:[,;.)]|$)", mj.right)
+        ):
+            mj.role, mj.extras = "attainment", {"cue": "plan-right", "basis": "kế hoạch"}
 
 
 def _parts_of_a_plan(ms, parent: _Stmt, st: _Stmt) -> None:
@@ -105,6 +135,25 @@ def _attainments_of_level(ms, st: _Stmt) -> None:
             mj.extras["basis"] = roles.basis_text(mj.right)
 
 
+def _share_of_its_plan(ms, st: _Stmt) -> None:
+    """"… là 318,4 tỷ đồng, giải ngân được 201,7 tỷ đồng (63,3%)": beside a plan and the
+    figure reached in its unit, the bare % of that figure is the share of the plan reached."""
+    plans = {ms[j].unit.text for j in st.mentions if ms[j].role == "target"}
+    for k, j in enumerate(st.mentions[1:], 1):
+        mj, before = ms[j], ms[st.mentions[k - 1]]
+        if (
+            mj.role == "actual"
+            and mj.unit.kind == "percent"
+            and mj.extras.get("cue") == "share"
+            and before.role == "actual"
+            and before.unit.text in plans
+        ):
+            mj.role, mj.extras = "attainment", {"cue": "plan-right", "basis": "kế hoạch"}
+
+
+_REACHED_RE = re.compile(r"(?<![\w])đạt(?:\s+(?:được|khoảng|mức|gần|trên|hơn))*\s*$")
+
+
 def _rate_given_first(ms, st: _Stmt) -> None:
     """A rate without a level figure: until an actual figure gives the rate, a % read as a
     change or an attainment is the rate itself; what follows the rate is its change or
@@ -116,7 +165,12 @@ def _rate_given_first(ms, st: _Stmt) -> None:
             continue
         if given - {j}:
             break
-        if mj.role == "change" and mj.extras.get("cue") == "change":
+        if mj.role == "change" and (
+            mj.extras.get("cue") == "change"
+            # "Tốc độ tăng trưởng … ước đạt 7,12% (cùng kỳ năm 2024: 6,5%)": the rate reached,
+            # with its basis in time; "bằng 105% so cùng kỳ" stays a ratio
+            or (mj.extras.get("cue") == "as-written" and _REACHED_RE.search(mj.left))
+        ):
             mj.role = "actual"
             given.add(j)
         elif mj.role == "attainment" and (
