@@ -100,6 +100,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     masked = Mask([(m.start(), m.end()) for m in _MASK_RE.finditer(text) if not _is_speech(m)])
     notes: dict[str, tuple[bool, str | None]] = {}
     out: list[Statement] = []
+    verdict = None  # what the sentence before judged, for a list that follows it
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -120,8 +121,43 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
                 out.extend(_sentence(text, a, b, start, ctx, masked))
                 ctx.plan, ctx.section_period = saved
             else:
-                out.extend(_sentence(text, a, b, start, ctx, masked))
+                found = _sentence(text, a, b, start, ctx, masked)
+                _verdict_of_the_sentence_before(text, a, b, found, verdict)
+                out.extend(found)
+            verdict = _verdict_for_the_next(text, a, b, verdict)
     return out
+
+
+# "…, 7 chỉ tiêu còn khó khăn, không đạt kế hoạch.", "Tuy nhiên, vẫn còn chỉ tiêu chưa đạt so
+# với nghị quyết đề ra.": a sentence that ends on a verdict on indicators named as a group
+_GROUP_VERDICT_RE = re.compile(
+    r"(?<![\w])chỉ tiêu(?![\w])[^.;]*?(?<![\w])(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)"
+    r"(?:\s+(?:và vượt|so với|so))?(?:\s+(?:kế hoạch|kh|nghị quyết|chỉ tiêu|mục tiêu|yêu cầu)"
+    r"(?:\s+(?:đề ra|được giao|giao|năm))*)?\s*[.…]*\s*$"
+)
+# "Cụ thể, …", "Đó là, …", "Gồm: …": a sentence that lists what the one before judged
+_LIST_OPENING_RE = re.compile(r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau)(?![\w])")
+
+
+def _verdict_for_the_next(text, a, b, verdict):
+    """The verdict a sentence leaves for the list that may follow it: its own closing one,
+    kept over a sentence that goes on about the same indicators ("cả 7 chỉ tiêu nói trên …")."""
+    low = text[a:b].lower()
+    m = _GROUP_VERDICT_RE.search(low)
+    if m:
+        return "not_achieved" if m.group("neg") else "achieved"
+    if verdict and re.search(r"(?<![\w])chỉ tiêu\s+(?:nói trên|trên|này)(?![\w])", low):
+        return verdict
+    return None
+
+
+def _verdict_of_the_sentence_before(text, a, b, statements, verdict) -> None:
+    """The statements of a sentence that opens as a list ("Cụ thể, …") take the verdict the
+    sentence before closed on, unless the text gives them their own."""
+    if verdict and _LIST_OPENING_RE.match(text[a:b].lower()):
+        for st in statements:
+            if st.status is None:
+                st.status = verdict
 
 
 _FOOTNOTE_REF_RE = re.compile(r"\[footnoteRef:\s*([0-9]+)\]")

@@ -296,8 +296,9 @@ def _by_unit(ms, stmts, m, i, cur):
     after = set(re.findall(r"[^\W\d_]+", m.right[:30]))
     best, best_score = None, -1
     for s in range(len(stmts)):
-        units = [ms[j].unit.text for j in stmts[s].mentions if _is_primary(ms[j])]
-        if m.unit.text not in units:
+        units = [ms[j].unit.text or "" for j in stmts[s].mentions if _is_primary(ms[j])]
+        # "752 tổ chức đảng (… giảm 79 tổ chức)": the noun written shorter is the same count
+        if not any(u == m.unit.text or u.startswith(m.unit.text + " ") for u in units):
             continue
         j = next(j for j in stmts[s].mentions if _is_primary(ms[j]))
         words = set(re.findall(r"[^\W\d_]+", ms[j].window[-30:] + " " + ms[j].right[:30]))

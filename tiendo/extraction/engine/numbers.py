@@ -106,7 +106,8 @@ def read_unit(text: str, pos: int) -> Unit:
     if m:
         return Unit("%", pos + m.end(), "percent")
     m = _STRUCT_RE.match(low)
-    if m:
+    noun = _NOUN_RE.match(low)
+    if m and not (noun and noun.end() > m.end()):  # "13 cấp ủy viên" counts people
         return Unit(_norm(m.group(1)), pos + m.end(), "structural")
     parts = []
     cur = 0

@@ -30,7 +30,9 @@ CHIEM_LEFT_RE = re.compile(
     r"|^\s*(?:đạt\s+)?(?:tỷ lệ|tỉ lệ|tỷ trọng))\s*$"
 )
 TARGET_WORD_RE = re.compile(
-    _W + r"(kh|kế hoạch|chỉ tiêu|mục tiêu|kịch bản|phương án|dự kiến|phấn đấu|định hướng|dự toán"
+    # "KH&ĐT" (Kế hoạch và Đầu tư) names a department, not a plan
+    _W + r"(kh(?!&)|kế hoạch|chỉ tiêu|mục tiêu|kịch bản|phương án|dự kiến|phấn đấu|định hướng"
+    r"|dự toán"
     # an obligation ("chú ý phải kết nạp được từ 1-2 đảng viên", "cần giải ngân 95%") is a
     # plan; "buộc phải", "không phải", "đã phải" tell what happened
     r"|(?<!buộc )(?<!không )(?<!đã )phải|cần phải|cần)" + _E
@@ -40,8 +42,10 @@ ACTUAL_VERB_RE = re.compile(
     _W + r"(đạt|ước|thực hiện|giải ngân|tăng|giảm|bằng|chiếm|hoàn thành|có)" + _E
 )
 PLAN_RIGHT_RE = re.compile(
-    r"^\s*(?:\(\s*so\s+(?:với\s+)?|so\s+(?:với\s+)?)?(?:tổng\s+)?"
+    r"^\s*(?:(?:\(\s*so\s+(?:với\s+)?|so\s+(?:với\s+)?)?(?:tổng\s+)?"
     r"(kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu|nhiệm vụ|nghị quyết|kịch bản)" + _E
+    # "đạt 90% so với HĐND phường giao": the plan named by who gave it
+    + r"|so\s+(?:với\s+)?(?P<giver>[^,;()0-9]{2,40}?(?<![\w])giao)" + _E + r")"
 )
 PLAN_BEFORE_RE = re.compile(
     r"so\s+(?:với\s+)?((?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu)[^,;()]{0,30}?)\s*"
@@ -108,7 +112,7 @@ def basis_text(right: str) -> str | None:
         return _clip(m.group("basis"))
     m = PLAN_RIGHT_RE.match(right)
     if m:
-        return _clip(right[m.start(1) :])
+        return _clip(right[m.start(1) if m.group(1) else m.start("giver") :])
     return None
 
 
@@ -160,6 +164,10 @@ THEO_PLAN_RE = re.compile(
 def _governs(left: str, t: re.Match) -> bool:
     """Whether a plan word ("KH", "kế hoạch", "phấn đấu") governs the number that follows."""
     between = left[t.end() :]
+    if re.search(r"(?<![\w])thuộc\s*$", left[: t.start()]):
+        return False  # "vốn đầu tư giải ngân thuộc kế hoạch năm 2020 là …": what it belongs to
+    if t.group(1) == "chỉ tiêu" and re.match(r"\s+về(?![\w])", between):
+        return False  # "chỉ tiêu về tốc độ tăng trưởng GRDP đạt 7,42%": names the indicator
     if t.group(1) in _DUTY_CUES and not _DUTY_REACH_RE.search(between):
         return False  # "đến mức phải xử lý kỷ luật 5 đồng chí": what had to be done
     if re.search(r"(?<![\w])và(?![\w])", between):
@@ -217,6 +225,9 @@ def _change_verb(at: _Around):
     if verb == "vượt":
         if PLAN_RIGHT_RE.match(at.right) or SAME_PERIOD_RIGHT_RE.match(at.right):
             return "change", {"direction": "up", "basis": basis_text(at.right), "cue": "vượt"}
+        if at.pct and not at.left[: m.start()].strip(" ,"):
+            # "tỷ lệ bao phủ đạt 93,5%, vượt 0,3%": the excess of the figure before over its plan
+            return "change", {"direction": "up", "basis": "kế hoạch", "cue": "vượt"}
         return None
     down = verb in ("giảm", "giảm thêm", "rút ngắn", "thấp hơn")
     return "change", {"direction": "down" if down else "up",
@@ -240,9 +251,15 @@ def _change_after_its_basis(at: _Around):
                       "cue": "change"}
 
 
+# "(cùng kỳ năm 2021 đạt 69,19%)", "(cùng kỳ năm 2024: 6,5%)": the earlier period's own figure
+_EARLIER_FIGURE_RE = re.compile(r"^\s*\(\s*(?:so\s+(?:với\s+)?)?cùng kỳ[^()]*?(?:đạt|là|:)\s*$")
+
+
 def _as_written_vs_period(at: _Around):
     """"bằng 121% so với cùng kỳ": a ratio to an earlier period, a change as written."""
-    if at.pct and SAME_PERIOD_RIGHT_RE.match(at.right) and not CHIEM_LEFT_RE.search(at.left):
+    if at.pct and SAME_PERIOD_RIGHT_RE.match(at.right) and not CHIEM_LEFT_RE.search(at.left) and (
+        not _EARLIER_FIGURE_RE.match(at.right)
+    ):
         return "change", {"basis": basis_text(at.right), "cue": "as-written"}
     return None
 
@@ -254,9 +271,18 @@ def _vs_plan_is(at: _Around):
     return None
 
 
+# "(vượt so với Nghị quyết đề ra là 40%)": the plan compared with, and its figure
+VS_PLAN_LEFT_RE = re.compile(
+    _W + r"so\s+(?:với\s+)?(?:nghị quyết|kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán|kịch bản)"
+    r"(?:\s+(?:đề ra|được giao|giao|năm|cả năm))*\s*(?:là|:)\s*"
+    r"(?:dưới|trên|hơn|khoảng|từ|không quá|tối đa|tối thiểu|[<>≥≤])?\s*$"
+)
+
+
 def _held_to_plan(at: _Around):
-    """"theo Nghị quyết 90% trở lên": the plan a figure is held to."""
-    if THEO_PLAN_RE.search(at.left):
+    """"theo Nghị quyết 90% trở lên", "so với Nghị quyết đề ra là 40%": the plan a figure is
+    held to."""
+    if THEO_PLAN_RE.search(at.left) or VS_PLAN_LEFT_RE.search(at.left):
         return "target", {"cue": "giver"}
     return None
 
@@ -327,9 +353,19 @@ def _period_before_verb(at: _Around):
     return None
 
 
+# "số hồ sơ trực tuyến của cả năm 2021", "… của quý I năm 2022": the whole of an earlier period
+_OF_A_PERIOD_RE = re.compile(
+    r"^[^,;()]{0,50}?(?<![\w])(?:của|trong)\s+(?:cả\s+)?(?:năm\s+(?:19|20)[0-9]{2}|quý\s+[ivx0-9]+"
+    r"|tháng\s+[0-9]+|cùng kỳ|năm trước|năm ngoái)"
+)
+
+
 def _share_of_total(at: _Around):
-    """"bằng 95% số hộ", "đạt 96,8% tổng số đảng viên": a share of a whole, not a plan."""
+    """"bằng 95% số hộ", "đạt 96,8% tổng số đảng viên": a share of a whole, not a plan; "bằng
+    205,6% số hồ sơ … của quý I năm 2022": a ratio to an earlier period, a change."""
     if at.pct and BY_LEFT_RE.search(at.left) and TOTAL_RIGHT_RE.match(at.right):
+        if _OF_A_PERIOD_RE.match(at.right.lstrip(" %")):
+            return "change", {"cue": "as-written", "basis": _clip(at.right.lstrip(" %"))}
         return "actual", {"cue": "share", "basis": _clip(at.right.lstrip(" %"))}
     return None
 

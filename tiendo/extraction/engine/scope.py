@@ -32,8 +32,13 @@ _DOC_TAIL_RE = re.compile(r"\s*[/\-–]\s*(?:[0-9]{4}\s*/\s*)?[A-ZĐ]{1,}")
 _GLUED_UNIT_RE = re.compile(r"(ha|km2?|m[23²³]?|kg|mw|kwh|kw|%)(?![\w])", re.IGNORECASE)
 _VALUE_CUE_RE = re.compile(
     r"(?:đạt|là|bằng|tăng|giảm|khoảng|chiếm|còn|mức|trên|dưới|hơn|gần|quá|tối đa|tối thiểu"
-    r"|kh|kế hoạch|chỉ tiêu|:|>|<|≥|≤|=)\s*$"
+    r"|kh|kế hoạch|chỉ tiêu|:|>|<|≥|≤|="
+    # the forms of party discipline count the people they were applied to ("khiển trách 28,
+    # cảnh cáo 21", "huyện ủy thi hành kỷ luật 8")
+    r"|khiển trách|cảnh cáo|cách chức|khai trừ|kỷ luật)\s*$"
 )
+# "khiển trách 28 (chiếm 45%)": a bare number whose share of a whole follows is a count
+_SHARE_AFTER_RE = re.compile(r"\s*\(\s*(?:chiếm\s+)?(?:khoảng\s+)?[0-9]+(?:[.,][0-9]+)?\s*%")
 
 
 _RANK_BEFORE_RE = re.compile(r"(?<![\w])(?:thứ|hạng|xếp|đứng|vị trí)\s*$")
@@ -94,6 +99,8 @@ def _glued_to_letters(at: _Around) -> bool:
     text, tok = at.text, at.tok
     if text[tok.start - 1 : tok.start] == "-" and tok.start >= 2 and text[tok.start - 2].isalpha():
         return True
+    if re.search(r"(?<![\w])covid\s*[-–]\s*$", text[max(0, tok.start - 10) : tok.start], re.I):
+        return True  # "Covid - 19": the name of the disease, spaced
     return text[tok.end : tok.end + 1].isalpha() and not _GLUED_UNIT_RE.match(text, tok.end)
 
 
@@ -139,7 +146,11 @@ def _grade(at: _Around) -> bool:
 
 def _rank(at: _Around) -> bool:
     """"đứng thứ 12 cả nước", "xếp hạng 5 toàn quốc": a rank."""
-    return at.unit.kind != "percent" and bool(_RANK_RE.search(at.before))
+    return at.unit.kind != "percent" and bool(
+        _RANK_RE.search(at.before)
+        # "đứng thứ 10 trong cả nước và thứ 3 khu vực": a rank whose verb is not repeated
+        or (at.unit.kind != "measure" and re.search(r"(?<![\w])(?:và|,)\s+thứ\s*$", at.before))
+    )
 
 
 def _identifier(at: _Around) -> bool:
@@ -181,7 +192,11 @@ def _label(at: _Around) -> bool:
 
 def _bare_without_cue(at: _Around) -> bool:
     """A bare number is a quantity only after a value cue ("đạt 1,2", "KH: 3,6")."""
-    return at.unit.kind == "none" and not _VALUE_CUE_RE.search(at.before.rstrip())
+    return (
+        at.unit.kind == "none"
+        and not _VALUE_CUE_RE.search(at.before.rstrip())
+        and not _SHARE_AFTER_RE.match(at.text, at.tok.end)
+    )
 
 
 def _in_a_name(at: _Around) -> bool:

@@ -145,7 +145,8 @@ def _plan_in_parenthesis(text, ms, i, clause) -> None:
 _COMPARED_PLAN_RE = re.compile(
     r"(?<![\w])(?:vượt|đạt|chưa đạt|không đạt|cao hơn|thấp hơn|so với|bằng|hoàn thành)\s+"
     r"(?:mức\s+)?(?:chỉ tiêu|kế hoạch|kh|mục tiêu|kịch bản|dự toán|phương án)(?![\w])"
-    r"[^,;()]{0,40}\($"
+    # "chỉ tiêu đề ra tại Nghị quyết số 03-NQ/TU ngày 10/12/2021 của Tỉnh ủy (38%)"
+    r"[^,;()]{0,90}\($"
 )
 _PLANNED_CHANGE_OPENING_RE = re.compile(
     r"\s*(?:(?:tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*)?"
@@ -163,12 +164,12 @@ def _plan_compared_in_parenthesis(text, ms, i, clause) -> None:
     open_at = m.group[0]
     # the first number of a sentence looks back as far as any other ("Tỷ lệ giải ngân không
     # đạt so với kịch bản điều hành của tỉnh (65%)")
-    prev_end = ms[i - 1].unit.end if i > 0 else max(0, open_at - 80)
+    prev_end = ms[i - 1].unit.end if i > 0 else max(0, open_at - 140)
     if open_at < prev_end or roles.SAME_PERIOD_RIGHT_RE.match(m.right):
         return
     if not _PLANNED_CHANGE_OPENING_RE.fullmatch(text, open_at + 1, m.tok.start):
         return
-    before = text[max(prev_end, open_at - 80) : open_at + 1].lower()
+    before = text[max(prev_end, open_at - 140) : open_at + 1].lower()
     if _COMPARED_PLAN_RE.search(before):
         m.role, m.extras = "target", {"cue": "plan-paren"}
 
@@ -182,7 +183,7 @@ def _share_of_count(text, ms, i, clause) -> None:
         and not m.extras.get("cue")
         and m.unit.kind == "percent"
         and i > 0
-        and ms[i - 1].unit.kind in ("count", "measure")
+        and ms[i - 1].unit.kind in ("count", "measure", "none")
         and m.group is not None
         and m.group[0] > ms[i - 1].tok.end
         and not text[m.group[0] + 1 : m.tok.start].strip()
@@ -324,6 +325,24 @@ def _list_of_targets(text, ms, i, clause) -> None:
         _planned(m)
 
 
+_LISTED_RATE_RE = re.compile(
+    r"(?<![\w])(?:tốc độ tăng|tỷ lệ|tỉ lệ)(?![\w])[^;]*?"
+    r"(?:(?<![\w])(?:gồm|bao gồm|là|như)\s*:?|:)(?P<items>[^;]*)$"
+)
+
+
+def _items_of_a_listed_rate(text, ms, i, clause) -> None:
+    """"10 tỉnh có tốc độ tăng GRDP cao nhất gồm: Bắc Giang tăng 13,45%, Hậu Giang tăng
+    12,27%": each item's "tăng X%" is the rate the list names, an actual."""
+    m = ms[i]
+    if m.role != "change" or m.unit.kind != "percent" or m.extras.get("cue") != "change":
+        return
+    _, said = _sentence_so_far(text, ms, i)
+    listed = _LISTED_RATE_RE.search(said)
+    if listed and re.search(r"[^\W\d_]\s+tăng\s*$", listed.group("items")):
+        m.role, m.extras = "actual", {"cue": "rate"}
+
+
 # After the role the words give, in this order; each sees the role the ones before it gave.
 _ROLE_RULES = (
     _plan_after_slash,
@@ -336,6 +355,7 @@ _ROLE_RULES = (
     _plan_named_before_the_subject,
     _intent_carries_on,
     _list_of_targets,
+    _items_of_a_listed_rate,
     _estimate_for_the_year,
 )
 

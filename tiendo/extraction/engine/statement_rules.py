@@ -12,8 +12,17 @@ from .periods import find_periods
 _RATE_RE = re.compile(r"^(tỷ lệ|tỉ lệ|tốc độ|mức tăng|tăng trưởng)(?![\w])")
 
 
+def _named_as_a_rate(st: _Stmt) -> bool:
+    """"Tỷ lệ giải ngân …", "Theo Bộ Tài chính, tỷ lệ giải ngân …": the statement's subject (or,
+    without one, the words opening its sentence) names a rate, in its last clause."""
+    words = (st.subject or st.context or "").lower().split(", ")[-1].lstrip("- ")
+    return bool(_RATE_RE.search(words))
+
+
 def _is_rate(ms, st: _Stmt) -> bool:
     if st.subject and _RATE_RE.search(st.subject.lower().lstrip("- ")):
+        return True
+    if _named_as_a_rate(st):
         return True
     if not st.subject and re.search(r"(?<![\w])(tỷ lệ|tỉ lệ|tốc độ tăng)", st.context):
         return True
@@ -55,7 +64,7 @@ def _statement_rules(ms, stmts, ctx: _Context) -> None:
 _AMOUNT_SUBJECT_RE = re.compile(
     r"^(?:[-–•+]\s*)?(?:tổng\s+)?(?:giá trị|gtsx|sản xuất|sx|thu|chi|vốn|giải ngân|kim ngạch"
     r"|doanh thu|doanh số|sản lượng|tm\s*-\s*dv|thương mại|xuất khẩu|nhập khẩu|huy động|dư nợ"
-    r"|tổng mức|tổng vốn|tổng sản phẩm)(?![\w])"
+    r"|tổng mức|tổng vốn|tổng sản phẩm|nguồn thu|nguồn vốn)(?![\w])"
 )
 
 
@@ -159,11 +168,12 @@ def _rate_given_first(ms, st: _Stmt) -> None:
     change or an attainment is the rate itself; what follows the rate is its change or
     attainment."""
     given = {k for k in st.mentions if ms[k].role == "actual"}
+    named = _named_as_a_rate(st)
     for j in st.mentions:
         mj = ms[j]
         if mj.unit.kind != "percent":
             continue
-        if given - {j}:
+        if any(ms[k].tok.start < mj.tok.start for k in given):  # the rate is given before
             break
         if mj.role == "change" and (
             mj.extras.get("cue") == "change"
@@ -174,8 +184,9 @@ def _rate_given_first(ms, st: _Stmt) -> None:
             mj.role = "actual"
             given.add(j)
         elif mj.role == "attainment" and (
-            mj.extras.get("cue") != "plan-right" or "so với" in mj.right[:12]
+            mj.extras.get("cue") != "plan-right" or "so với" in mj.right[:12] or named
         ):
+            # "Tỷ lệ giải ngân … mới đạt 52,43% kế hoạch": a rate named as one is the rate
             mj.role = "actual"
 
 

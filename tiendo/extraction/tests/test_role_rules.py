@@ -246,7 +246,7 @@ def test_a_share_compared_with_the_plan_is_an_attainment():
 
 
 def test_a_plan_named_before_the_subject_makes_the_percent_reached_an_attainment():
-    assert _roles("So với dự toán HĐND huyện giao, tỷ lệ thu ngân sách đạt 64%.") == [
+    assert _roles("So với dự toán HĐND huyện giao, thu ngân sách đạt 64%.") == [
         [("64", "attainment")]]
 
 
@@ -287,3 +287,69 @@ def test_a_growth_rate_reached_against_the_same_period_is_the_rate():
 def test_what_was_disbursed_of_an_amount_makes_that_amount_the_plan():
     assert _roles("Riêng vốn kéo dài là 300 tỷ đồng, giải ngân được 180 tỷ đồng (60%).") == [
         [("300", "target"), ("180", "actual"), ("60", "attainment")]]
+
+
+# --- rules written beside the second batch of real tuning texts (issue 18) -----------------
+
+
+def test_the_forms_of_party_discipline_count_and_their_shares_stay_with_them():
+    assert _roles("Thi hành kỷ luật 62 đảng viên: khiển trách 28 (chiếm 45%), cảnh cáo 21 "
+                  "(34%).") == [[("62", "actual")], [("28", "actual"), ("45", "actual")],
+                                [("21", "actual"), ("34", "actual")]]
+
+
+def test_names_ranks_and_abbreviated_nouns():
+    assert _roles("Do ảnh hưởng của dịch Covid - 19, doanh thu giảm 12%.") == [[("12", "change")]]
+    assert _roles("Tỉnh đứng thứ 10 cả nước và thứ 3 khu vực, tăng 2 bậc.") == [[("2", "change")]]
+    assert _units("Trong năm có 477 DN thành lập mới; toàn tỉnh có 13 cấp ủy viên bị kỷ "
+                  "luật.") == [[("477", "dn")], [("13", "cấp ủy viên")]]
+
+
+def test_a_plan_that_qualifies_a_noun_gives_no_plan_figure():
+    assert _roles("Lũy kế vốn đầu tư giải ngân thuộc kế hoạch năm 2020 là hơn 81.646 tỷ đồng, "
+                  "đạt 18,2% kế hoạch.") == [[("81.646", "actual"), ("18,2", "attainment")]]
+    assert _roles("Chỉ tiêu về tốc độ tăng trưởng GRDP đạt 7,42%.") == [[("7,42", "actual")]]
+
+
+def test_the_same_periods_own_figure_in_a_parenthesis_is_not_a_basis():
+    assert _roles("Vốn trong nước đạt 60,25% (cùng kỳ năm 2021 đạt 69,19%).") == [
+        [("60,25", "actual")], [("69,19", "actual")]]
+
+
+def test_plans_named_by_their_document_or_their_giver():
+    assert _roles("Tỷ lệ bao phủ BHYT đạt 86,5%, thấp hơn chỉ tiêu đề ra tại Nghị quyết số "
+                  "03-NQ/TU ngày 10/12/2021 của Tỉnh ủy (92%).") == [
+        [("86,5", "actual"), ("92", "target")]]
+    assert _roles("Thu ngân sách đạt 5,6 tỷ đồng, đạt 90% so với HĐND phường giao.") == [
+        [("5,6", "actual"), ("90", "attainment")]]
+    assert _roles("Tỷ lệ bao phủ BHYT đạt 93,5%, vượt 0,3%; tỷ lệ hài lòng đạt 100% (vượt so "
+                  "với Nghị quyết đề ra là 40%).") == [
+        [("93,5", "actual"), ("0,3", "change")], [("100", "actual"), ("40", "target")]]
+
+
+def test_a_ratio_to_a_whole_of_an_earlier_period_is_a_change():
+    assert _roles("Số hồ sơ trực tuyến quý I bằng 205,6% số hồ sơ trực tuyến của quý I năm "
+                  "2022.") == [[("205,6", "change")]]
+
+
+def test_each_item_of_a_listed_rate_is_the_rate():
+    assert _roles("Các tỉnh có tốc độ tăng GRDP cao nhất gồm: Bắc Giang tăng 13,45%, Hậu Giang "
+                  "tăng 12,27%.") == [[("13,45", "actual")], [("12,27", "actual")]]
+
+
+def test_a_change_counted_in_the_shorter_noun_goes_to_its_count():
+    assert _roles("Kiểm tra 752 tổ chức đảng (tăng 197 đảng viên, giảm 79 tổ chức so với năm "
+                  "2016).") == [[("752", "actual"), ("79", "change")], [("197", "change")]]
+
+
+def test_a_rate_named_after_its_source_is_the_rate_even_against_the_plan():
+    assert _roles("Theo Bộ Tài chính, tỷ lệ giải ngân vốn đầu tư công mới đạt 52,43% kế "
+                  "hoạch.") == [[("52,43", "actual")]]
+
+
+def test_a_list_opening_on_cu_the_takes_the_verdict_the_sentence_before_closed_on():
+    text = ("Năm 2022 có 11 chỉ tiêu đạt, 7 chỉ tiêu không đạt kế hoạch. Cụ thể, tốc độ tăng "
+            "trưởng GRDP đạt 7,42% (kế hoạch 10%); năng suất lao động tăng 3,1% (kế hoạch "
+            "10%).\nNăm 2022 thu ngân sách đạt 20 tỷ đồng. Cụ thể, thu thuế đạt 5 tỷ đồng.")
+    assert [s.status for s in extract(text, default_period="2022")][2:] == [
+        "not_achieved", "not_achieved", None, None]
