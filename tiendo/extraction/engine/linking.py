@@ -75,17 +75,37 @@ def _joins_its_pair(g: _Grouping, i: int, cur: int) -> bool:
 
 def _opens_respectively(g: _Grouping, i: int, cur: int) -> bool:
     """"X và Y tăng lần lượt 12% và 8%": the k-th figure is the k-th subject's."""
-    k = g.ms[i].extras.get("respectively", 0)
-    if k <= 0:
+    if "respectively" not in g.ms[i].extras:
         return False
+    k = g.ms[i].extras["respectively"]
+    if k == 0:
+        return _joins_respective_statement(g, i, 0)
     first = g.stmts[g.ms[i - k].stmt]
     parts = _CONJUNCTS_RE.split(first.subject or "")
     if len(parts) <= k:
-        return False
+        return _joins_respective_statement(g, i, k)
     first.subject = parts[0] if k == 1 else first.subject
     g.new(i, first.parent)
     g.stmts[-1].subject = parts[k]
     return True
+
+
+def _joins_respective_statement(g: _Grouping, i: int, k: int) -> bool:
+    """"trong nước đạt 292.187 tỷ đồng và nước ngoài đạt 7.260 tỷ đồng, lần lượt đạt 40,1% và
+    25,9% kế hoạch": the k-th figure of the list goes to the k-th of the statements before it
+    """
+    ms, start = g.ms, i - k
+    n = start
+    while n < len(ms) and "respectively" in ms[n].extras:
+        n += 1
+    count = n - start
+    levels = []
+    for s, st in enumerate(g.stmts):
+        if any(_is_primary(ms[j], g.plan) and j < start for j in st.mentions):
+            levels.append(s)
+    if count < 2 or len(levels) < count:
+        return False
+    return g.join(i, levels[-count:][k])
 
 
 def _joins_after_slash(g: _Grouping, i: int, cur: int) -> bool:
@@ -200,7 +220,10 @@ def _opens_second_level(g: _Grouping, i: int, cur: int) -> bool:
     m = g.ms[i]
     if not (_is_primary(m, g.plan) and g.has_primary(cur)):
         return False
-    share = m.extras.get("cue") == "share"
+    share = m.extras.get("cue") == "share" or (
+        # "tỷ lệ hộ nghèo là 0,36% (05 hộ)": the count the % stands for
+        m.window.strip() == "(" and g.ms[i - 1].unit.kind == "percent" and g.ms[i - 1].stmt == cur
+    )
     second_basis = (
         m.unit.kind == "percent"
         and "so với" in m.right[:12]
@@ -216,6 +239,9 @@ def _places_count_change(g: _Grouping, i: int, cur: int) -> bool:
     m = g.ms[i]
     if not (m.role == "change" and m.unit.kind in ("count", "measure")):
         return False
+    about = _by_about(g.ms, g.stmts, m, cur)  # "tăng 5,02 lần số vốn": the money's change
+    if about != cur:
+        return g.join(i, about)
     target = _by_unit(g.ms, g.stmts, m, i, cur)
     if target == cur and m.unit.kind == "count" and (
         _counts_other(g.ms, g.stmts[cur], m) or _second_count_change(g.ms, g.stmts[cur], m)
@@ -293,6 +319,9 @@ def _relink_parent_plan(ms, stmts, i, s):
 def _by_unit(ms, stmts, m, i, cur):
     """"giảm 12 vụ", "tăng 4 người chết": the change of the statement counting the same
     noun; among several, the one whose words follow the noun alike."""
+    prev = ms[i - 1]
+    if prev.stmt == cur and _is_primary(prev) and prev.unit.text == m.unit.text:
+        return cur  # "Bảo hiểm xã hội là 374.764 người, tăng 6.459 người": the count it follows
     after = set(re.findall(r"[^\W\d_]+", m.right[:30]))
     best, best_score = None, -1
     for s in range(len(stmts)):
@@ -363,10 +392,13 @@ def _second_count_change(ms, st: _Stmt, m) -> bool:
 
 def _by_about(ms, stmts, m, cur):
     """"tăng 40% về số lượng và 25% về vốn": the change of the count or of the money."""
-    about = re.match(r"^\s*về\s+(số lượng|số|vốn|giá trị|kim ngạch|doanh thu|diện tích)", m.right)
+    about = re.match(
+        r"^\s*(?:về\s+)?(số lượng|số vốn|số|vốn|giá trị|kim ngạch|doanh thu|diện tích)(?![\w])",
+        m.right,
+    )
     if not about:
         return cur
-    money = about.group(1) != "số lượng" and about.group(1) != "số"
+    money = about.group(1) not in ("số lượng", "số")
     for s in range(len(stmts) - 1, -1, -1):
         for j in stmts[s].mentions:
             mj = ms[j]

@@ -370,6 +370,30 @@ def _share_of_total(at: _Around):
     return None
 
 
+# words after a % that do not name the whole it is a share of
+_NOT_A_WHOLE_RE = re.compile(
+    r"^\s*(?:so|với|kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu|nhiệm vụ|nghị quyết|kịch bản|phương án"
+    r"|yêu cầu|tiến độ|cùng kỳ|năm|quý|tháng|trở|trên|dưới|và|hoặc|đến|tới|của|trong|tại|nhưng"
+    r"|theo|về|là|thì|nên|do|vì|khi|sau|trước|mức|lên|xuống|điểm|giá trị kế hoạch|kế|trở lên"
+    r"|trở xuống|tổng kế hoạch|so với|cả|ước|đạt|tăng|giảm|bằng|vượt|được|đã|sẽ|đang|còn)(?![\w])"
+)
+
+
+def _share_of_a_whole(at: _Around):
+    """"đạt 22,30% lực lượng lao động trong độ tuổi", "bằng 40% giá trị hợp đồng": a % reached
+    of a whole its words name (not a plan, a basis in time or a bound) is an actual share."""
+    right = at.right.lstrip(" %")
+    if (
+        at.pct
+        and BY_LEFT_RE.search(at.left)
+        and re.match(r"[^\W\d_]", right)
+        and right[:1].islower()
+        and not _NOT_A_WHOLE_RE.match(right)
+    ):
+        return "actual", {"cue": "share", "basis": _clip(right)}
+    return None
+
+
 def _by_verb(at: _Around):
     """"đạt 90,4%", "tỷ lệ 96%": a % after a verb of level; the sentence decides later
     whether it is the rate itself or the share of a count done."""
@@ -396,6 +420,7 @@ _LOCAL_RULES = (
     _plan_before_verb,
     _period_before_verb,
     _share_of_total,
+    _share_of_a_whole,
     _by_verb,
 )
 

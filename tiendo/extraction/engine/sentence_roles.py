@@ -29,6 +29,27 @@ def _read_numbers(text, a, b, ms: list[Mention], groups) -> None:
         for rule in _MARKS:
             rule(ms, i)
         prev_end = m.unit.end
+    _respective_roles(ms)
+
+
+def _respective_roles(ms: list[Mention]) -> None:
+    """"lần lượt đạt 40,1% và 25,9% kế hoạch": the words after the last figure of the list
+    say what each figure is (here a share of the plan), so the earlier ones read as it does."""
+    i = 0
+    while i < len(ms):
+        if ms[i].extras.get("respectively") != 0:
+            i += 1
+            continue
+        n = i + 1
+        while n < len(ms) and ms[n].extras.get("respectively", 0) > 0:
+            n += 1
+        last = ms[n - 1]
+        if n - i > 1 and last.role == "attainment":
+            for m in ms[i : n - 1]:
+                if m.role == "actual" and m.unit.kind == last.unit.kind:
+                    m.role = "attainment"
+                    m.extras = dict(last.extras, respectively=m.extras["respectively"])
+        i = n
 
 
 def _surroundings(text, ms, i, prev_end, b, groups) -> str:
@@ -343,6 +364,19 @@ def _items_of_a_listed_rate(text, ms, i, clause) -> None:
         m.role, m.extras = "actual", {"cue": "rate"}
 
 
+_EARLIER_OPENING_RE = re.compile(r"\s*(?:so\s+(?:với\s+)?)?cùng kỳ[^()]*?(?:đạt|là|:)\s*$")
+
+
+def _earlier_periods_share_of_plan(text, ms, i, clause) -> None:
+    """"đạt 47% kế hoạch Thủ tướng giao (cùng kỳ năm 2019 đạt 41,39%)": the earlier period's
+    own figure of a share of the plan is a share of its plan too."""
+    m = ms[i]
+    if m.group is None or i == 0 or m.role != "actual" or ms[i - 1].role != "attainment":
+        return
+    if _EARLIER_OPENING_RE.fullmatch(text[m.group[0] + 1 : m.tok.start].lower()):
+        m.role, m.extras = "attainment", dict(ms[i - 1].extras)
+
+
 # After the role the words give, in this order; each sees the role the ones before it gave.
 _ROLE_RULES = (
     _plan_after_slash,
@@ -356,6 +390,7 @@ _ROLE_RULES = (
     _intent_carries_on,
     _list_of_targets,
     _items_of_a_listed_rate,
+    _earlier_periods_share_of_plan,
     _estimate_for_the_year,
 )
 

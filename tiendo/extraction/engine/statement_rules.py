@@ -16,6 +16,7 @@ def _named_as_a_rate(st: _Stmt) -> bool:
     """"Tỷ lệ giải ngân …", "Theo Bộ Tài chính, tỷ lệ giải ngân …": the statement's subject (or,
     without one, the words opening its sentence) names a rate, in its last clause."""
     words = (st.subject or st.context or "").lower().split(", ")[-1].lstrip("- ")
+    words = re.sub(r"^(?:dự\s+)?ước(?:\s+tính)?\s+", "", words)  # "ước tỷ lệ giải ngân …"
     return bool(_RATE_RE.search(words))
 
 

@@ -353,3 +353,34 @@ def test_a_list_opening_on_cu_the_takes_the_verdict_the_sentence_before_closed_o
             "10%).\nNăm 2022 thu ngân sách đạt 20 tỷ đồng. Cụ thể, thu thuế đạt 5 tỷ đồng.")
     assert [s.status for s in extract(text, default_period="2022")][2:] == [
         "not_achieved", "not_achieved", None, None]
+
+
+def test_respective_figures_go_to_the_statements_before_and_read_as_the_last_one():
+    assert _roles("Giải ngân trong nước đạt 292.187 tỷ đồng và giải ngân nước ngoài đạt 7.260 tỷ "
+                  "đồng, lần lượt đạt 40,1% và 25,9% kế hoạch.") == [
+        [("292.187", "actual"), ("40,1", "attainment")],
+        [("7.260", "actual"), ("25,9", "attainment")]]
+
+
+def test_the_earlier_periods_share_of_its_plan_is_a_share_of_its_plan():
+    assert _roles("Giải ngân đạt 21.768 tỷ đồng, đạt 47% kế hoạch Thủ tướng giao (cùng kỳ năm "
+                  "2019 đạt 41,39%).") == [
+        [("21.768", "actual"), ("47", "attainment")], [("41,39", "attainment")]]
+
+
+def test_a_change_goes_to_the_count_it_follows_and_a_share_of_a_named_whole_is_actual():
+    assert _roles("Tổng số 2.995.949 người tham gia, trong đó: Bảo hiểm xã hội là 374.764 người, "
+                  "tăng 6.459 người so với cùng kỳ năm 2022, đạt 22,30% lực lượng lao động trong "
+                  "độ tuổi.") == [
+        [("2.995.949", "actual")],
+        [("374.764", "actual"), ("6.459", "change"), ("22,30", "actual")]]
+
+
+def test_changes_named_by_what_they_change_go_to_its_statement():
+    assert _roles("Trong năm có 477 DN thành lập mới với tổng vốn đăng ký 14.155 tỷ đồng, tăng "
+                  "39,5% số DN và tăng 5,02 lần số vốn so với cùng kỳ.") == [
+        [("477", "actual"), ("39,5", "change")], [("14.155", "actual"), ("5,02", "change")]]
+
+
+def test_a_count_in_a_parenthesis_after_a_rate_is_what_the_rate_counts():
+    assert _roles("Tỷ lệ hộ nghèo là 0,36% (05 hộ).") == [[("0,36", "actual"), ("05", "actual")]]
