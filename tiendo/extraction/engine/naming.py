@@ -18,7 +18,8 @@ _LEAD_FILLER_RE = re.compile(
 
 
 _SUBJECT_STOP_RE = re.compile(
-    r"(?<!tốc độ )(?<![\w])(ước đạt|chỉ đạt|đạt|ước tính|ước|tăng trưởng|tăng|giảm|bằng|chiếm|"
+    r"(?<!tốc độ )(?<![\w])(ước đạt|chỉ đạt|đạt|ước tính|ước(?!\s+(?:tỷ lệ|tỉ lệ|tốc độ))|"
+    r"tăng trưởng|tăng|giảm|bằng|chiếm|"
     r"là|có|tương đương|tương ứng|"
     r"khoảng|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn|không quá|tối đa|vượt|kh|"
     r"(?:trên|dưới|hơn|gần|từ)(?=\s*[-–>]?\s*$)|"
@@ -72,7 +73,9 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
     if ":" in raw:  # "Về ngân hàng: Vốn huy động", "Số lao động được giải quyết việc làm:"
         raw = [p for p in raw.split(":") if p.strip()][-1].strip()
     parts = raw.split(", ")
-    while len(parts) > 1 and _is_filler(parts[0]):  # "Trong quý I, phát hiện …"
+    while len(parts) > 1 and (  # "Trong quý I, phát hiện …", "Bộ Tài chính cho biết, …"
+        _is_filler(parts[0]) or _REPORTED_BY_RE.search(parts[0])
+    ):
         parts.pop(0)
     raw = ", ".join(parts)
     raw = _TRAILING_PERIOD_RE.sub("", raw).strip(" -–:,;")
@@ -91,6 +94,12 @@ _TRAILING_PERIOD_RE = re.compile(
 
 _TRAILING_ADVERB_RE = re.compile(
     r"(?:\s+(?:cũng|vẫn|đều|lại|sẽ|đang|chỉ|mới|đã|được|tiếp tục|bình quân|mỗi tháng|mỗi năm))+$",
+    re.IGNORECASE,
+)
+
+
+_REPORTED_BY_RE = re.compile(
+    r"(?<![\w])(?:cho biết|thông tin|báo cáo cho thấy|nhấn mạnh)\s*$|^\s*theo(?![\w])",
     re.IGNORECASE,
 )
 

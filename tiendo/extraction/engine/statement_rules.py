@@ -125,12 +125,24 @@ def _estimates_for_the_year(ms, st: _Stmt) -> None:
             ms[j].role = "target"
 
 
+_CHANGE_WORD_RE = re.compile(r"(?<![\w])(?:tăng|giảm)(?![\w])")
+
+
 def _rate_beside_its_plan(ms, st: _Stmt) -> None:
     """"làm rõ 312 vụ, đạt 90,4% (chỉ tiêu trên 75%)": a rate with its plan, not an
-    attainment."""
+    attainment; "GRDP ước đạt 23.486 tỷ đồng, tăng 7,42% so với năm 2021 (KH tăng 10-11%)":
+    beside a planned growth rate, the growth reached is that rate."""
+    planned_growth = any(
+        ms[j].role == "target" and ms[j].unit.kind == "percent"
+        and _CHANGE_WORD_RE.search(ms[j].left) for j in st.mentions
+    ) and not any(ms[j].role == "actual" and ms[j].unit.kind == "percent" for j in st.mentions)
     for j in st.mentions:
         if ms[j].role == "attainment" and ms[j].extras.get("cue") == "by":
             ms[j].role = "actual"
+        elif planned_growth and ms[j].role == "change" and ms[j].unit.kind == "percent" and (
+            ms[j].extras.get("cue") == "change"
+        ):
+            ms[j].role, ms[j].extras["cue"] = "actual", "rate"
 
 
 def _attainments_of_level(ms, st: _Stmt) -> None:
@@ -139,7 +151,7 @@ def _attainments_of_level(ms, st: _Stmt) -> None:
     for j in st.mentions:
         mj = ms[j]
         if mj.role == "actual" and mj.unit.kind == "percent" and (
-            "so với" in mj.right[:12] and mj.extras.get("cue") != "share"
+            "so với" in mj.right[:12] and mj.extras.get("cue") not in ("share", "rate")
         ):
             mj.role = "attainment"
             mj.extras["basis"] = roles.basis_text(mj.right)

@@ -384,3 +384,14 @@ def test_changes_named_by_what_they_change_go_to_its_statement():
 
 def test_a_count_in_a_parenthesis_after_a_rate_is_what_the_rate_counts():
     assert _roles("Tỷ lệ hộ nghèo là 0,36% (05 hộ).") == [[("0,36", "actual"), ("05", "actual")]]
+
+
+def test_beside_a_planned_growth_rate_the_growth_reached_is_the_rate():
+    assert _roles("Tổng sản phẩm trong tỉnh (GRDP) ước đạt 23.486 tỷ đồng, tăng 7,42% so với năm "
+                  "2021 (KH tăng 10-11%).") == [
+        [("23.486", "actual"), ("7,42", "actual"), ("10", "target"), ("11", "target")]]
+
+
+def test_who_reports_a_rate_is_not_its_name():
+    assert _roles("Bộ Tài chính cho biết, ước tỷ lệ giải ngân vốn đầu tư công của cả nước 11 "
+                  "tháng năm 2022 mới đạt 52,43% kế hoạch.") == [[("52,43", "actual")]]
