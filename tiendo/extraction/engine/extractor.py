@@ -270,7 +270,7 @@ def _build(text, ms, stmts, ctx: _Context) -> list[Statement]:
         for j in sorted(st.mentions):
             m = ms[j]
             value = -m.tok.value if m.negative else m.tok.value
-            n = Number(m.tok.start, m.tok.end, m.tok.text, value, m.unit.text, m.role)
+            n = Number(m.tok.start, m.tok.end, m.tok.text, value, _unit_of(ms, j), m.role)
             if m.role in ("change", "attainment") or m.extras.get("cue") in ("share", "by"):
                 n.basis = _as_written(text, m, m.extras.get("basis"))
             if m.role == "change":
@@ -291,6 +291,16 @@ def _build(text, ms, stmts, ctx: _Context) -> list[Statement]:
         indicator = indicator[:1].upper() + indicator[1:]
         out.append(Statement(indicator[:120], st.period, st.status, nums))
     return out
+
+
+def _unit_of(ms, j: int) -> str | None:
+    """The unit written after number ``j``; a bare count in a list after a counted one counts
+    the same noun ("kỷ luật 62 đảng viên: khiển trách 28, cảnh cáo 21")."""
+    m = ms[j]
+    if m.unit.text or m.unit.kind != "none":
+        return m.unit.text
+    counted = [x for x in ms[:j] if x.unit.kind == "count" and x.unit.text]
+    return counted[-1].unit.text if counted else None
 
 
 def _as_written(text: str, m: Mention, basis: str | None) -> str | None:

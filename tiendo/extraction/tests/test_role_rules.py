@@ -395,3 +395,8 @@ def test_beside_a_planned_growth_rate_the_growth_reached_is_the_rate():
 def test_who_reports_a_rate_is_not_its_name():
     assert _roles("Bộ Tài chính cho biết, ước tỷ lệ giải ngân vốn đầu tư công của cả nước 11 "
                   "tháng năm 2022 mới đạt 52,43% kế hoạch.") == [[("52,43", "actual")]]
+
+
+def test_a_bare_count_in_a_list_counts_the_noun_counted_before_it():
+    assert _units("Thi hành kỷ luật 62 đảng viên: khiển trách 28 (chiếm 45%), cảnh cáo 21.") == [
+        [("62", "đảng viên")], [("28", "đảng viên"), ("45", "%")], [("21", "đảng viên")]]
