@@ -134,6 +134,9 @@ _GROUP_VERDICT_RE = re.compile(
     r"(?<![\w])chỉ tiêu(?![\w])[^.;]*?(?<![\w])(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)"
     r"(?:\s+(?:và vượt|so với|so))?(?:\s+(?:kế hoạch|kh|nghị quyết|chỉ tiêu|mục tiêu|yêu cầu)"
     r"(?:\s+(?:đề ra|được giao|giao|năm))*)?\s*[.…]*\s*$"
+    # "Ngành thực hiện đạt và vượt 4/8 chỉ tiêu, nhiệm vụ."
+    r"|(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|được))*\s+"
+    r"[0-9]+(?:/[0-9]+)?\s+chỉ tiêu[^.;0-9]*[.…]*\s*$"
 )
 # "Cụ thể, …", "Đó là, …", "Gồm: …": a sentence that lists what the one before judged
 _LIST_OPENING_RE = re.compile(r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau)(?![\w])")
@@ -145,7 +148,7 @@ def _verdict_for_the_next(text, a, b, verdict):
     low = text[a:b].lower()
     m = _GROUP_VERDICT_RE.search(low)
     if m:
-        return "not_achieved" if m.group("neg") else "achieved"
+        return "not_achieved" if m.group("neg") or m.group("neg2") else "achieved"
     if verdict and re.search(r"(?<![\w])chỉ tiêu\s+(?:nói trên|trên|này)(?![\w])", low):
         return verdict
     return None

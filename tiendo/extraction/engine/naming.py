@@ -21,9 +21,9 @@ _SUBJECT_STOP_RE = re.compile(
     r"(?<!tốc độ )(?<![\w])(ước đạt|chỉ đạt|đạt|ước tính|ước(?!\s+(?:tỷ lệ|tỉ lệ|tốc độ))|"
     r"tăng trưởng|tăng|giảm|bằng|chiếm|"
     r"là|có|tương đương|tương ứng|"
-    r"khoảng|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn|không quá|tối đa|vượt|kh|"
+    r"khoảng|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn|không quá|tối đa|vượt|kh|hụt|chậm hơn|"
     r"(?:trên|dưới|hơn|gần|từ)(?=\s*[-–>]?\s*$)|"
-    r"kế hoạch|chỉ tiêu|mục tiêu|dự toán|kịch bản|phương án|so với)(?![\w])"
+    r"kế hoạch|chỉ tiêu|mục tiêu|dự toán|kịch bản|phương án|định hướng|so với)(?![\w])"
 )
 
 

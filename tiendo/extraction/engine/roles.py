@@ -14,7 +14,8 @@ _W = r"(?<![\w])"
 _E = r"(?![\w])"
 
 CHANGE_LEFT_RE = re.compile(
-    _W + r"(?P<verb>tăng trưởng|tăng thêm|tăng|giảm|giảm thêm|rút ngắn|cao hơn|thấp hơn|vượt|gấp)"
+    _W + r"(?P<verb>tăng trưởng|tăng thêm|tăng|giảm|giảm thêm|rút ngắn|cao hơn|thấp hơn|vượt|gấp"
+    r"|hụt|chậm hơn)"
     r"(?:\s+(?:âm|gấp|mạnh|nhẹ|hơn|khoảng|trên|dưới|gần|thêm|được|tới|đến|là|bình quân|"
     r"trung bình|hằng năm|hàng năm|mỗi năm|lần lượt|tương ứng))*"
     r"\s*[:]?\s*[-–−]?\s*$"
@@ -35,9 +36,13 @@ TARGET_WORD_RE = re.compile(
     r"|dự toán"
     # an obligation ("chú ý phải kết nạp được từ 1-2 đảng viên", "cần giải ngân 95%") is a
     # plan; "buộc phải", "không phải", "đã phải" tell what happened
-    r"|(?<!buộc )(?<!không )(?<!đã )phải|cần phải|cần)" + _E
+    r"|(?<!buộc )(?<!không )(?<!đã )phải|cần phải|cần"
+    # a purpose: "để hoàn thành nhiệm vụ giải ngân 100% nguồn vốn"
+    r"|để(?=\s+(?:hoàn thành|đạt|bảo đảm|đảm bảo)))" + _E
 )
-GIVER_END_RE = re.compile(_W + r"(?<!bàn )(?:giao|giao là|đề ra|đặt ra)\s*[:]?\s*$")
+GIVER_END_RE = re.compile(
+    _W + r"(?<!bàn )(?:giao|giao là|đề ra|đặt ra|(?:được\s+)?phê duyệt(?:\s+là)?)\s*[:]?\s*$"
+)
 ACTUAL_VERB_RE = re.compile(
     _W + r"(đạt|ước|thực hiện|giải ngân|tăng|giảm|bằng|chiếm|hoàn thành|có)" + _E
 )
@@ -123,9 +128,12 @@ def _clip(s: str) -> str:
 
 
 _CLAUSE_CUES = ("phấn đấu", "dự kiến", "mục tiêu", "chỉ tiêu", "định hướng", "phải", "cần phải",
-                "cần")
-_INTENT_CUES = ("phấn đấu", "dự kiến", "phải", "cần phải", "cần")
+                "cần", "để")
+_INTENT_CUES = ("phấn đấu", "dự kiến", "phải", "cần phải", "cần", "để")
 _DUTY_CUES = ("phải", "cần phải", "cần")
+_ONLY_REACHED_RE = re.compile(
+    r"(?<![\w])(?:chỉ đạt|mới đạt|đạt được|thực hiện được|chỉ thực hiện|chỉ bằng|mới bằng)(?![\w])"
+)
 # an obligation is a plan when it names what is to be reached ("phải kết nạp được từ 1-2 đảng
 # viên", "cần đạt 95%", "phải hoàn thành 100%")
 _DUTY_REACH_RE = re.compile(
@@ -168,6 +176,8 @@ def _governs(left: str, t: re.Match) -> bool:
         return False  # "vốn đầu tư giải ngân thuộc kế hoạch năm 2020 là …": what it belongs to
     if t.group(1) == "chỉ tiêu" and re.match(r"\s+về(?![\w])", between):
         return False  # "chỉ tiêu về tốc độ tăng trưởng GRDP đạt 7,42%": names the indicator
+    if t.group(1) not in _INTENT_CUES and _ONLY_REACHED_RE.search(between):
+        return False  # "chỉ tiêu tăng trưởng chỉ đạt được 7,18%": the result, told as short
     if t.group(1) in _DUTY_CUES and not _DUTY_REACH_RE.search(between):
         return False  # "đến mức phải xử lý kỷ luật 5 đồng chí": what had to be done
     if re.search(r"(?<![\w])và(?![\w])", between):
@@ -201,6 +211,24 @@ class _Around:
         self.left, self.right, self.pct = left, right, pct
 
 
+EXCESS_OVER_PLAN_RE = re.compile(
+    _W + r"(?P<verb>vượt|hụt|thấp hơn|cao hơn)\s+(?:so\s+(?:với\s+)?)?"
+    r"(?P<plan>(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán|kịch bản)"
+    r"(?:\s+(?:nghị quyết|đề ra|được giao|giao|năm|cả năm|hđnd|tỉnh|huyện))*)\s*(?:là\s+)?$"
+)
+
+
+def _excess_over_plan(at: _Around):
+    """"vượt mục tiêu Nghị quyết 0,36%", "hụt kế hoạch 450 tỷ đồng": how far the result is over
+    or under the plan named between the verb and the figure, a change against the plan."""
+    m = EXCESS_OVER_PLAN_RE.search(at.left)
+    if not m:
+        return None
+    down = m.group("verb") in ("hụt", "thấp hơn")
+    return "change", {"direction": "down" if down else "up", "basis": m.group("plan"),
+                      "cue": "vượt"}
+
+
 def _level_after_change(at: _Around):
     """"giảm còn 2,8%", "tăng lên 120 tỷ": the level reached, not a change."""
     if LEVEL_AFTER_CHANGE_RE.search(at.left):
@@ -229,7 +257,7 @@ def _change_verb(at: _Around):
             # "tỷ lệ bao phủ đạt 93,5%, vượt 0,3%": the excess of the figure before over its plan
             return "change", {"direction": "up", "basis": "kế hoạch", "cue": "vượt"}
         return None
-    down = verb in ("giảm", "giảm thêm", "rút ngắn", "thấp hơn")
+    down = verb in ("giảm", "giảm thêm", "rút ngắn", "thấp hơn", "hụt", "chậm hơn")
     return "change", {"direction": "down" if down else "up",
                       "basis": basis_text(at.right) or "cùng kỳ", "cue": "change"}
 
@@ -273,8 +301,8 @@ def _vs_plan_is(at: _Around):
 
 # "(vượt so với Nghị quyết đề ra là 40%)": the plan compared with, and its figure
 VS_PLAN_LEFT_RE = re.compile(
-    _W + r"so\s+(?:với\s+)?(?:nghị quyết|kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán|kịch bản)"
-    r"(?:\s+(?:đề ra|được giao|giao|năm|cả năm))*\s*(?:là|:)\s*"
+    _W + r"(?:so\s+(?:với\s+)?|trong khi\s+)(?:nghị quyết|kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán"
+    r"|kịch bản)(?:\s+(?:đề ra|được giao|giao|năm|cả năm|phê duyệt|được phê duyệt))*\s*(?:là|:)\s*"
     r"(?:dưới|trên|hơn|khoảng|từ|không quá|tối đa|tối thiểu|[<>≥≤])?\s*$"
 )
 
@@ -294,6 +322,13 @@ def _plan_after(at: _Around):
         not CHIEM_LEFT_RE.search(at.left) or re.match(r"^\s*\(?\s*so\s", at.right)
     ):
         return "attainment", {"basis": basis_text(at.right), "cue": "plan-right"}
+    return None
+
+
+def _amount_of_a_plan(at: _Around):
+    """"(bao gồm 657 tỷ đồng kế hoạch vốn …)": an amount the plan noun after it names."""
+    if not at.pct and re.match(r"^\s*(?:kế hoạch|dự toán)(?:\s+vốn)?(?![\w])", at.right):
+        return "target", {"cue": "giver"}
     return None
 
 
@@ -405,6 +440,7 @@ def _by_verb(at: _Around):
 
 # The role the words around a number give: the first of these that decides, in this order.
 _LOCAL_RULES = (
+    _excess_over_plan,
     _level_after_change,
     _planned_change,
     _change_verb,
@@ -413,6 +449,7 @@ _LOCAL_RULES = (
     _vs_plan_is,
     _held_to_plan,
     _plan_after,
+    _amount_of_a_plan,
     _given_plan,
     _plan_is_subject,
     _plan_word,

@@ -217,9 +217,13 @@ _VERDICT_NEXT_RE = re.compile(
 # "có 03 chỉ tiêu không đạt: (1) …", "không đạt kế hoạch đề ra: …", "chưa đạt là …": a verdict
 # that opens a list applies to each item of it
 _LIST_VERDICT_RE = re.compile(
-    r"^\s*(?:(?:so\s+(?:với\s+)?)?(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán|nghị quyết|kịch bản|"
-    r"yêu cầu)(?:\s+(?:đề ra|được giao|giao|năm|cả năm|của [^\W\d_]+))*)?"
-    r"\s*(?::|(?:là|gồm|bao gồm|như|cụ thể là|cụ thể như)(?![\w]))"
+    # "chưa đạt được gồm …", "hoàn thành và vượt chỉ tiêu kế hoạch đề ra, như: …", "đạt và vượt
+    # kế hoạch đề ra, nổi bật như: …", "đạt cao bao gồm: …", "chưa đạt được, thứ nhất là …"
+    r"^(?:\s+(?:được|và vượt|và hoàn thành|cao|tốt|đều))*"
+    r"\s*(?:(?:so\s+(?:với\s+)?)?(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán|nghị quyết|kịch bản|"
+    r"yêu cầu)(?:\s+(?:kế hoạch|đề ra|được giao|giao|năm|cả năm|của [^\W\d_]+))*)?"
+    r"\s*,?\s*(?::|(?:là|gồm|bao gồm|như|cụ thể là|cụ thể như|đó là|nổi bật như|nổi bật là"
+    r"|thứ nhất là)(?![\w]))"
 )
 
 

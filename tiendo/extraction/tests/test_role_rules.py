@@ -400,3 +400,51 @@ def test_who_reports_a_rate_is_not_its_name():
 def test_a_bare_count_in_a_list_counts_the_noun_counted_before_it():
     assert _units("Thi hành kỷ luật 62 đảng viên: khiển trách 28 (chiếm 45%), cảnh cáo 21.") == [
         [("62", "đảng viên")], [("28", "đảng viên"), ("45", "%")], [("21", "đảng viên")]]
+
+
+# --- rules written beside the third batch of real tuning texts (issue 18) ------------------
+
+
+def test_a_shortfall_against_the_plan_is_a_change_of_its_statement():
+    assert _roles("Tốc độ tăng trưởng GDP năm 2016 tăng 8%, hụt 1,5% so với nghị quyết HĐND tỉnh "
+                  "giao.") == [[("8", "actual"), ("1,5", "change")]]
+
+
+def test_the_plan_stated_beside_the_result_with_trong_khi_or_dinh_huong_joins_it():
+    assert _roles("Thu nhập bình quân đạt 32,16 triệu đồng/người/năm, trong khi nghị quyết phê "
+                  "duyệt là 33 triệu đồng/người/năm.") == [[("32,16", "actual"), ("33", "target")]]
+    assert _roles("Chỉ tiêu tăng trưởng chỉ đạt được 7,18%, định hướng 7,5%.") == [
+        [("7,18", "actual"), ("7,5", "target")]]
+
+
+def test_the_excess_over_a_plan_named_between_verb_and_figure_is_a_change():
+    assert _roles("GRDP ước tăng 7,36% so với năm 2016 (vượt mục tiêu Nghị quyết 0,36%).") == [
+        [("7,36", "change"), ("0,36", "change")]]
+
+
+def test_plans_approved_purposed_or_named_after_their_amount():
+    assert _roles("Kế hoạch vốn đầu tư công năm 2024 đã được phê duyệt là 12.836 tỷ đồng.") == [
+        [("12.836", "target")]]
+    assert _roles("Để hoàn thành nhiệm vụ giải ngân 100% nguồn vốn này, các chủ đầu tư cần "
+                  "khẩn trương.") == [[("100", "target")]]
+    assert _roles("Địa phương giao là 8.367 tỷ đồng (bao gồm 657 tỷ đồng kế hoạch vốn chương "
+                  "trình mục tiêu).") == [[("8.367", "target"), ("657", "target")]]
+
+
+@pytest.mark.parametrize("opening, status", [
+    ("Các chỉ tiêu chưa đạt được gồm", "not_achieved"),
+    ("Ngành hoàn thành và vượt chỉ tiêu kế hoạch đề ra, như:", "achieved"),
+    ("Các chỉ tiêu đều đạt và vượt kế hoạch đề ra, nổi bật như:", "achieved"),
+    ("Có 2 chỉ tiêu chưa đạt được, thứ nhất là", "not_achieved"),
+])
+def test_verdicts_that_open_a_list_in_other_words(opening, status):
+    statements = extract(f"{opening} tạo việc làm cho 6.000 người; tuyển sinh 400 người.",
+                         default_period="2020")
+    assert [s.status for s in statements if s.numbers[0].unit == "người"] == [status, status]
+
+
+def test_a_list_opening_on_cu_the_after_a_count_of_targets_met():
+    text = ("Ngành thực hiện đạt và vượt 4/8 chỉ tiêu, nhiệm vụ.\nCụ thể, tỷ lệ lao động qua "
+            "đào tạo đạt 65%, huy động quỹ được 6,4 tỷ đồng.")
+    assert [s.status for s in extract(text, default_period="2020")] == [
+        None, "achieved", "achieved"]
