@@ -48,7 +48,7 @@ ACTUAL_VERB_RE = re.compile(
 )
 PLAN_RIGHT_RE = re.compile(
     r"^\s*(?:(?:\(\s*so\s+(?:với\s+)?|so\s+(?:với\s+)?)?(?:tổng\s+)?"
-    r"(kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu|nhiệm vụ|nghị quyết|kịch bản)" + _E
+    r"(kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu|nhiệm vụ|nghị quyết|nq|kịch bản)" + _E
     # "đạt 90% so với HĐND phường giao": the plan named by who gave it
     + r"|so\s+(?:với\s+)?(?P<giver>[^,;()0-9]{2,40}?(?<![\w])giao)" + _E + r")"
 )
@@ -176,6 +176,10 @@ def _governs(left: str, t: re.Match) -> bool:
         return False  # "vốn đầu tư giải ngân thuộc kế hoạch năm 2020 là …": what it belongs to
     if t.group(1) == "chỉ tiêu" and re.match(r"\s+về(?![\w])", between):
         return False  # "chỉ tiêu về tốc độ tăng trưởng GRDP đạt 7,42%": names the indicator
+    if t.group(1) not in _INTENT_CUES and re.match(
+        r"\s+(?:không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?![\w])", between
+    ):
+        return False  # "các chỉ tiêu chưa đạt gồm …": a verdict on the targets, not a plan
     if t.group(1) not in _INTENT_CUES and _ONLY_REACHED_RE.search(between):
         return False  # "chỉ tiêu tăng trưởng chỉ đạt được 7,18%": the result, told as short
     if t.group(1) in _DUTY_CUES and not _DUTY_REACH_RE.search(between):
@@ -247,8 +251,8 @@ def _planned_change(at: _Around):
 def _change_verb(at: _Around):
     """"tăng/giảm X", "gấp X lần", "vượt X% kế hoạch" (a "vượt" needs its basis after)."""
     m = CHANGE_LEFT_RE.search(at.left)
-    if not m:
-        return None
+    if not m or re.search(r"(?<![\w])việc làm\s*$", at.left[: m.start()]):
+        return None  # "tạo việc làm tăng thêm được 6.000 người": the jobs created, a level
     verb = m.group("verb")
     if verb == "vượt":
         if PLAN_RIGHT_RE.match(at.right) or SAME_PERIOD_RIGHT_RE.match(at.right):

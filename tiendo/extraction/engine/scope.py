@@ -29,7 +29,9 @@ _PERIOD_WORD_RE = re.compile(r"(?:^|[\s(])(?:tháng|quý|ngày|tuần|năm|đợ
 _ORDINAL_RE = re.compile(r"(?:thứ|lần|khóa|khoá|kỳ|số)\s*$")
 # Document number tails: "245/QĐ-UBND", "18-NQ/TW", "18- NQ/TW", "123/2024/NĐ-CP".
 _DOC_TAIL_RE = re.compile(r"\s*[/\-–]\s*(?:[0-9]{4}\s*/\s*)?[A-ZĐ]{1,}")
-_GLUED_UNIT_RE = re.compile(r"(ha|km2?|m[23²³]?|kg|mw|kwh|kw|%)(?![\w])", re.IGNORECASE)
+_GLUED_UNIT_RE = re.compile(
+    r"(ha|km2?|m[23²³]?|kg|mw|kwh|kw|%|usd|đồng|tấn|tỷ|triệu)(?![\w])", re.IGNORECASE
+)
 _VALUE_CUE_RE = re.compile(
     r"(?:đạt|là|bằng|tăng|giảm|khoảng|chiếm|còn|mức|trên|dưới|hơn|gần|quá|tối đa|tối thiểu"
     r"|kh|kế hoạch|chỉ tiêu|:|>|<|≥|≤|="
@@ -118,7 +120,10 @@ def _list_marker(at: _Around) -> bool:
 
 
 def _year(at: _Around) -> bool:
-    """"năm 2022", "năm 2022 Đồng Nai": a year, before a name too, not 2022 đồng."""
+    """"năm 2022", "năm 2022 Đồng Nai": a year, before a name too, not 2022 đồng; the end of a
+    span of years ("nhiệm kỳ 2021 - 2026 ngày 11/12")."""
+    if is_year(at.tok) and re.search(r"(?:19|20)[0-9]{2}\s*[-–]\s*$", at.before):
+        return True
     return is_year(at.tok) and (
         at.unit.kind not in ("percent", "measure")
         or at.text[at.tok.end : at.unit.end].strip()[:1].isupper()
@@ -126,12 +131,17 @@ def _year(at: _Around) -> bool:
 
 
 def _structural(at: _Around) -> bool:
-    """"chính quyền 2 cấp": a fixed structural count."""
+    """"chính quyền 2 cấp": a fixed structural count; an age reached ("tuổi thọ … đạt khoảng
+    74,8 tuổi") is a quantity."""
+    if at.unit.text == "tuổi" and re.search(r"(?:đạt|là|khoảng|ước)\s*$", at.before):
+        return False
     return at.unit.kind == "structural"
 
 
 def _ordinal(at: _Around) -> bool:
-    """"lần 2", "khóa 15", "kỳ họp thứ 8": an ordinal."""
+    """"lần 2", "khóa 15", "kỳ họp thứ 8", "kỳ họp thứ 12 Hội đồng nhân dân": an ordinal."""
+    if at.unit.kind == "count" and re.search(r"(?<![\w])thứ\s*$", at.before):
+        return at.text[at.tok.end : at.unit.end].strip()[:1].isupper()
     return at.unit.kind == "none" and bool(_ORDINAL_RE.search(at.before))
 
 

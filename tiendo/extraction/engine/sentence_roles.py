@@ -209,6 +209,9 @@ def _share_of_count(text, ms, i, clause) -> None:
         and m.group[0] > ms[i - 1].tok.end
         and not text[m.group[0] + 1 : m.tok.start].strip()
     ):
+        if ms[i - 1].role == "target":  # "6.000 người/chỉ tiêu 15.000 người (40%)": of the plan
+            m.role, m.extras = "attainment", {"cue": "plan-right", "basis": "chỉ tiêu"}
+            return
         m.extras = {"cue": "share", "basis": _noun_after(text, ms[i - 1])}
 
 
@@ -272,6 +275,8 @@ def _plan_named_before_the_subject(text, ms, i, clause) -> None:
     m = ms[i]
     if m.role != "actual" or m.unit.kind != "percent" or m.extras.get("basis"):
         return
+    if re.match(r"\s*(?:tỷ lệ|tỉ lệ|tốc độ)(?![\w])", re.split(r"[,;:(]", m.window)[-1]):
+        return  # "…, tỷ lệ giải ngân đạt 58,33%": a rate named as one is the rate
     found = _PLAN_BEFORE_SUBJECT_RE.search(_flat(m.window))
     if found:
         m.role, m.extras = "attainment", {"cue": "plan-right", "basis": found.group(1)}

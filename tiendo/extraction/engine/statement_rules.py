@@ -12,10 +12,16 @@ from .periods import find_periods
 _RATE_RE = re.compile(r"^(tỷ lệ|tỉ lệ|tốc độ|mức tăng|tăng trưởng)(?![\w])")
 
 
-def _named_as_a_rate(st: _Stmt) -> bool:
+def _named_as_a_rate(st: _Stmt, ms=None) -> bool:
     """"Tỷ lệ giải ngân …", "Theo Bộ Tài chính, tỷ lệ giải ngân …": the statement's subject (or,
-    without one, the words opening its sentence) names a rate, in its last clause."""
-    words = (st.subject or st.context or "").lower().split(", ")[-1].lstrip("- ")
+    without one, the words opening its sentence) names a rate, in its last clause; so does the
+    clause right before its first figure ("…, tốc độ tăng trưởng đạt trên 12,8%")."""
+    if ms is not None and st.mentions:
+        clause = re.split(r"[,;:(]", ms[min(st.mentions)].window)[-1]
+        if re.match(r"\s*(?:tỷ lệ|tỉ lệ|tốc độ)(?![\w])", clause):
+            return True
+    words = (st.subject or st.context or "").lower().split(", ")[-1]
+    words = re.sub(r"^\s*(?:[0-9]+\s*[-.)]|[-–•+*])?\s*", "", words)  # "6- Tỷ lệ hộ nghèo …"
     words = re.sub(r"^(?:dự\s+)?ước(?:\s+tính)?\s+", "", words)  # "ước tỷ lệ giải ngân …"
     return bool(_RATE_RE.search(words))
 
@@ -23,7 +29,7 @@ def _named_as_a_rate(st: _Stmt) -> bool:
 def _is_rate(ms, st: _Stmt) -> bool:
     if st.subject and _RATE_RE.search(st.subject.lower().lstrip("- ")):
         return True
-    if _named_as_a_rate(st):
+    if _named_as_a_rate(st, ms):
         return True
     if not st.subject and re.search(r"(?<![\w])(tỷ lệ|tỉ lệ|tốc độ tăng)", st.context):
         return True
@@ -73,7 +79,7 @@ def _share_of_an_amount(ms, st: _Stmt) -> None:
     """"tổng giá trị sản xuất ước đạt 53%, tăng 23,7%", "Giải ngân vốn đầu tư công đạt hơn
     32%": an amount reaching a bare %, with no level figure, reaches that share of its plan
     (an attainment); a rate would be named as one."""
-    if not st.subject or not _AMOUNT_SUBJECT_RE.match(st.subject.lower()):
+    if not st.subject or not _AMOUNT_SUBJECT_RE.match(st.subject.lower().split(", ")[-1]):
         return
     for j in st.mentions:
         mj = ms[j]
@@ -181,7 +187,7 @@ def _rate_given_first(ms, st: _Stmt) -> None:
     change or an attainment is the rate itself; what follows the rate is its change or
     attainment."""
     given = {k for k in st.mentions if ms[k].role == "actual"}
-    named = _named_as_a_rate(st)
+    named = _named_as_a_rate(st, ms)
     for j in st.mentions:
         mj = ms[j]
         if mj.unit.kind != "percent":

@@ -448,3 +448,28 @@ def test_a_list_opening_on_cu_the_after_a_count_of_targets_met():
             "đào tạo đạt 65%, huy động quỹ được 6,4 tỷ đồng.")
     assert [s.status for s in extract(text, default_period="2020")] == [
         None, "achieved", "achieved"]
+
+
+def test_a_share_of_the_plan_written_after_done_over_planned():
+    assert _roles("Các chỉ tiêu chưa đạt gồm tạo việc làm tăng thêm được 6.000 người/chỉ tiêu "
+                  "15.000 người (40%).") == [
+        [("6.000", "actual"), ("15.000", "target"), ("40", "attainment")]]
+    assert _roles("Doanh thu bán lẻ hàng hoá 1.763 tỷ đồng/1.922 tỷ đồng, đạt 91,72%NQ.") == [
+        [("1.763", "actual"), ("1.922", "target"), ("91,72", "attainment")]]
+
+
+def test_a_rate_named_in_the_clause_before_its_figure():
+    assert _roles("Nếu so với kế hoạch Thủ tướng Chính phủ giao, tỷ lệ giải ngân đạt "
+                  "58,33%.") == [[("58,33", "actual")]]
+    assert _roles("Thương mại dịch vụ có nhiều chuyển biến tích cực, tốc độ tăng trưởng đạt "
+                  "trên 12,8%.") == [[("12,8", "actual")]]
+    assert _roles("6- Tỷ lệ hộ nghèo giảm bình quân 2%/năm (đạt kế hoạch).") == [[("2", "actual")]]
+
+
+def test_ages_reached_ordinals_before_names_spans_of_years_and_glued_units():
+    assert _units("Tuổi thọ trung bình của người dân đạt khoảng 74,8 tuổi.") == [
+        [("74,8", "tuổi")]]
+    assert _roles("Tại kỳ họp thứ 12 Hội đồng nhân dân tỉnh khóa X, nhiệm kỳ 2021 - 2026 ngày "
+                  "11/12, GRDP tăng 8%.") == [[("8", "change")]]
+    assert _units("GRDP bình quân đầu người đạt chỉ tiêu đề ra là 10.370USD/người/năm.") == [
+        [("10.370", "usd/người/năm")]]
