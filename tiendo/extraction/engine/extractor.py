@@ -104,6 +104,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
+        listing = False  # a list opened with a colon ("Đó là: …") runs to the end of its line
         if not line.strip():
             continue
         if _is_heading(line) or _is_marked_heading(line):
@@ -122,9 +123,11 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
                 ctx.plan, ctx.section_period = saved
             else:
                 found = _sentence(text, a, b, start, ctx, masked)
-                _verdict_of_the_sentence_before(text, a, b, found, verdict)
+                _verdict_of_the_sentence_before(text, a, b, found, verdict, listing)
                 out.extend(found)
-            verdict = _verdict_for_the_next(text, a, b, verdict)
+            opens = verdict is not None and _LIST_COLON_RE.match(text[a:b].lower())
+            listing = bool(opens) or (listing and verdict is not None)
+            verdict = _verdict_for_the_next(text, a, b, verdict) or (verdict if listing else None)
     return out
 
 
@@ -140,6 +143,7 @@ _GROUP_VERDICT_RE = re.compile(
 )
 # "Cụ thể, …", "Đó là, …", "Gồm: …": a sentence that lists what the one before judged
 _LIST_OPENING_RE = re.compile(r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau)(?![\w])")
+_LIST_COLON_RE = re.compile(r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau)\s*:")
 
 
 def _verdict_for_the_next(text, a, b, verdict):
@@ -154,10 +158,11 @@ def _verdict_for_the_next(text, a, b, verdict):
     return None
 
 
-def _verdict_of_the_sentence_before(text, a, b, statements, verdict) -> None:
-    """The statements of a sentence that opens as a list ("Cụ thể, …") take the verdict the
-    sentence before closed on, unless the text gives them their own."""
-    if verdict and _LIST_OPENING_RE.match(text[a:b].lower()):
+def _verdict_of_the_sentence_before(text, a, b, statements, verdict, listing=False) -> None:
+    """The statements of a sentence that opens as a list ("Cụ thể, …"), or goes on with a list
+    opened with a colon on its line ("Đó là: X. Y. Z."), take the verdict the sentence before
+    the list closed on, unless the text gives them their own."""
+    if verdict and (listing or _LIST_OPENING_RE.match(text[a:b].lower())):
         for st in statements:
             if st.status is None:
                 st.status = verdict

@@ -248,7 +248,9 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
         if not _VERDICT_NEXT_RE.match(low[v.end() :]):
             continue
         nxt = re.match(r"^[^,;()]*", low[v.end() :]).group()
-        if re.search(r"[0-9]", nxt) and not re.search(r"\b(kh|kế hoạch)\b", nxt):
+        if re.search(r"[0-9]", nxt) and not re.search(
+            r"\b(kh|kế hoạch|nghị quyết|chỉ tiêu|mục tiêu|dự toán)\b", nxt
+        ):
             continue
         status = "not_achieved" if v.group("neg") else "achieved"
         pos = a + v.start()

@@ -473,3 +473,17 @@ def test_ages_reached_ordinals_before_names_spans_of_years_and_glued_units():
                   "11/12, GRDP tăng 8%.") == [[("8", "change")]]
     assert _units("GRDP bình quân đầu người đạt chỉ tiêu đề ra là 10.370USD/người/năm.") == [
         [("10.370", "usd/người/năm")]]
+
+
+def test_a_list_opened_with_a_colon_keeps_its_verdict_to_the_end_of_its_line():
+    text = ("Có 3/5 chỉ tiêu chưa hoàn thành kế hoạch năm. Đó là: Tốc độ tăng trưởng tăng 8%, hụt "
+            "1,5% so với nghị quyết. Thu nhập bình quân đạt 32,16 triệu đồng.\n"
+            "Thu ngân sách đạt 2.000 tỷ đồng.")
+    assert [s.status for s in extract(text, default_period="2016")] == [
+        None, "not_achieved", "not_achieved", None]
+
+
+def test_a_verdict_followed_by_the_plans_own_figure():
+    [st] = extract("Tỷ lệ người cao tuổi được bảo trợ đạt 100% (vượt so với Nghị quyết đề ra là "
+                   "40%).", default_period="2022")
+    assert st.status == "achieved"
