@@ -230,6 +230,7 @@ _LIST_VERDICT_RE = re.compile(
     r"yêu cầu)(?:\s+(?:kế hoạch|đề ra|được giao|giao|năm|cả năm|của [^\W\d_]+))*)?"
     r"\s*,?\s*(?::|(?:là|gồm|bao gồm|như|cụ thể là|cụ thể như|đó là|nổi bật như|nổi bật là"
     r"|thứ nhất là)(?![\w]))"
+    r"(?!\s*(?:trên|dưới|khoảng)?\s*[0-9<>≥≤])"  # "vượt so với Nghị quyết đề ra là 40%": a figure
 )
 
 
