@@ -176,6 +176,23 @@ def _joins_amount_it_uses(g: _Grouping, i: int, cur: int) -> bool:
     return g.join(i, cur)
 
 
+_PLAN_NAMED_RE = re.compile(
+    r"(?<![\w])(?:trong khi|khó đạt|so với)\s+(?:chỉ tiêu|kế hoạch|kh|mục tiêu|nghị quyết|dự toán"
+    r"|kịch bản)(?![\w])"
+)
+
+
+def _joins_plan_stated_beside(g: _Grouping, i: int, cur: int) -> bool:
+    """"chỉ đạt 1.000 tỷ đồng, trong khi chỉ tiêu đầu năm tỉnh đưa ra là 5.074 tỷ đồng", "…
+    và sẽ khó đạt mục tiêu đề ra là 7,91%": a plan named only as a plan, stated beside a result
+    in its unit, is that result's plan."""
+    m, ms = g.ms[i], g.ms
+    if not (m.role == "target" and _PLAN_NAMED_RE.search(re.split(r"[,;(]", m.window)[-1])):
+        return False
+    levels = [ms[j] for j in g.stmts[cur].mentions if _is_primary(ms[j], g.plan)]
+    return any(x.unit.text == m.unit.text for x in levels) and g.join(i, cur)
+
+
 def _opens_named(g: _Grouping, i: int, cur: int) -> bool:
     """A named number opens its own statement; siblings keep the parent."""
     m = g.ms[i]
@@ -192,14 +209,17 @@ _NOT_COUNTED_RE = re.compile(
 def _opens_clause_on_its_figure(g: _Grouping, i: int, cur: int) -> bool:
     """"…; 100% chi bộ có nguồn đều phát triển được đảng viên": a clause that opens on a %
     followed by what it counts is a quantity of its own."""
-    m = g.ms[i]
+    m, prev = g.ms[i], g.ms[i - 1]
     flat = _flat(m.window)
+    counts_a_noun = bool(re.match(r"^\s*[^\W\d_]", m.right) and not _NOT_COUNTED_RE.match(m.right))
+    parallel = (  # "có 90% dân số tham gia BHYT, 13% lao động tham gia BHXH"
+        "," in flat and not flat.rsplit(",", 1)[1].strip() and prev.unit.kind == "percent"
+        and re.match(r"^\s*[^\W\d_]", prev.right) and not _NOT_COUNTED_RE.match(prev.right)
+    )
     return bool(
         m.unit.kind == "percent"
-        and ";" in flat
-        and not flat.rsplit(";", 1)[1].strip()
-        and re.match(r"^\s*[^\W\d_]", m.right)
-        and not _NOT_COUNTED_RE.match(m.right)
+        and counts_a_noun
+        and ((";" in flat and not flat.rsplit(";", 1)[1].strip()) or parallel)
     ) and g.new(i, None)
 
 
@@ -269,6 +289,7 @@ _LINK_RULES = (
     _joins_plan_named_earlier,
     _joins_plan_awaiting_actual,
     _joins_amount_it_uses,
+    _joins_plan_stated_beside,
     _opens_named,
     _opens_clause_on_its_figure,
     _opens_new_clause,

@@ -399,10 +399,17 @@ _OF_A_PERIOD_RE = re.compile(
 )
 
 
+_RATE_AFTER_VERB_RE = re.compile(
+    _W + r"(?:đạt|bằng|chiếm)\s+(?:tỷ lệ|tỉ lệ)(?:\s+[^\W\d_]+){0,4}\s*$"
+)
+
+
 def _share_of_total(at: _Around):
-    """"bằng 95% số hộ", "đạt 96,8% tổng số đảng viên": a share of a whole, not a plan; "bằng
-    205,6% số hồ sơ … của quý I năm 2022": a ratio to an earlier period, a change."""
-    if at.pct and BY_LEFT_RE.search(at.left) and TOTAL_RIGHT_RE.match(at.right):
+    """"bằng 95% số hộ", "đạt 96,8% tổng số đảng viên", "đạt tỷ lệ bao phủ 86,5% dân số": a
+    share of a whole, not a plan; "bằng 205,6% số hồ sơ … của quý I năm 2022": a ratio to an
+    earlier period, a change."""
+    by = BY_LEFT_RE.search(at.left) or _RATE_AFTER_VERB_RE.search(at.left)
+    if at.pct and by and TOTAL_RIGHT_RE.match(at.right):
         if _OF_A_PERIOD_RE.match(at.right.lstrip(" %")):
             return "change", {"cue": "as-written", "basis": _clip(at.right.lstrip(" %"))}
         return "actual", {"cue": "share", "basis": _clip(at.right.lstrip(" %"))}

@@ -206,6 +206,9 @@ def _bare_without_cue(at: _Around) -> bool:
         at.unit.kind == "none"
         and not _VALUE_CUE_RE.search(at.before.rstrip())
         and not _SHARE_AFTER_RE.match(at.text, at.tok.end)
+        # "Tổng diện tích cây công nghiệp 42.107 đạt 101% kế hoạch": reached a share of its plan
+        and not re.match(r"\s*,?\s*(?:ước\s+)?(?:đạt|bằng)\s+[0-9]", at.text[at.tok.end :
+                                                                          at.tok.end + 20])
     )
 
 

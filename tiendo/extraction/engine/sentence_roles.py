@@ -136,12 +136,15 @@ def _change_verb_not_repeated(text, ms, i, clause) -> None:
     """"tăng 40% về số lượng và 25% về vốn": the verb of a change is not repeated."""
     m = ms[i]
     prev = ms[i - 1] if i > 0 else None
+    # "tăng 7,7% tương đương 1,6 triệu đồng": the same change in the unit of the level
+    same = bool(re.fullmatch(r"\s*,?\s*(?:tương đương|tương ứng)(?:\s+(?:với|khoảng))?\s*",
+                             m.window))
     if (
         prev is not None
         and prev.role == "change"
         and m.role == "actual"
-        and (m.unit.kind == prev.unit.kind or m.window.strip() == "(")
-        and not clause.strip(" ,")
+        and (m.unit.kind == prev.unit.kind or m.window.strip() == "(" or same)
+        and (same or not clause.strip(" ,"))
         and m.subject is None  # "… và cao hơn mức trung bình của huyện (96,2%)": its own
         and ";" not in _flat(m.window)  # "vượt 2 xã …; 4 xã đạt chuẩn": a new clause
         and not roles.ACTUAL_VERB_RE.search(m.left)

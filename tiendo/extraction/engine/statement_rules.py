@@ -210,7 +210,10 @@ def _rate_given_first(ms, st: _Stmt) -> None:
 
 
 _VERDICT_RE = re.compile(
-    r"(?<![\w])(?P<neg>không|chưa)?\s*(?P<w>đạt|vượt|hoàn thành)(?![\w])", re.IGNORECASE
+    # "sẽ khó đạt mục tiêu", "có thể đạt", "phấn đấu đạt": a forecast or an aim, no verdict
+    r"(?<![\w])(?<!khó )(?<!sẽ )(?<!thể )(?<!đấu )(?P<neg>không|chưa)?\s*"
+    r"(?P<w>đạt|vượt|hoàn thành)(?![\w])",
+    re.IGNORECASE,
 )
 
 

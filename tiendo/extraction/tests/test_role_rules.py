@@ -487,3 +487,26 @@ def test_a_verdict_followed_by_the_plans_own_figure():
     [st] = extract("Tỷ lệ người cao tuổi được bảo trợ đạt 100% (vượt so với Nghị quyết đề ra là "
                    "40%).", default_period="2022")
     assert st.status == "achieved"
+
+
+def test_a_change_restated_in_the_unit_of_the_level_is_the_same_change():
+    assert _roles("Thu nhập bình quân đầu người đạt 22,4 triệu đồng (tăng 7,7% tương đương 1,6 "
+                  "triệu đồng).") == [[("22,4", "actual"), ("7,7", "change"), ("1,6", "change")]]
+
+
+def test_a_plan_named_only_as_a_plan_beside_a_result_joins_it_and_a_forecast_is_no_verdict():
+    assert _roles("Thu tiền sử dụng đất chỉ đạt 1.000 tỷ đồng, trong khi chỉ tiêu đầu năm tỉnh "
+                  "đưa ra là 5.074 tỷ đồng.") == [[("1.000", "actual"), ("5.074", "target")]]
+    [st] = extract("Tăng trưởng kinh tế mới đạt 6,58%, thấp hơn 0,37% so với cùng kỳ năm 2019 và "
+                   "sẽ khó đạt mục tiêu đề ra là 7,91%.", default_period="2020")
+    assert [(n.text, n.role) for n in st.numbers] == [
+        ("6,58", "actual"), ("0,37", "change"), ("7,91", "target")]
+    assert st.status is None
+
+
+def test_shares_of_a_named_whole_after_a_rate_or_in_parallel():
+    assert _roles("BHYT 1.017.308 người, đạt tỷ lệ bao phủ 86,5% dân số, thấp hơn 4,5% so với chỉ "
+                  "tiêu UBND tỉnh giao (91%).") == [
+        [("1.017.308", "actual"), ("86,5", "actual"), ("4,5", "change"), ("91", "target")]]
+    assert _roles("Đến cuối năm 2020 có 90% dân số tham gia BHYT, 13% lao động tham gia "
+                  "BHXH.") == [[("90", "actual")], [("13", "actual")]]
