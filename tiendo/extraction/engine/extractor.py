@@ -142,7 +142,10 @@ _GROUP_VERDICT_RE = re.compile(
     r"[0-9]+(?:/[0-9]+)?\s+chỉ tiêu[^.;0-9]*[.…]*\s*$"
 )
 # "Cụ thể, …", "Đó là, …", "Gồm: …": a sentence that lists what the one before judged
-_LIST_OPENING_RE = re.compile(r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau)(?![\w])")
+_LIST_OPENING_RE = re.compile(
+    r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau|nổi bật|trong đó|tiêu biểu"
+    r"|điển hình)(?![\w])"
+)
 _LIST_COLON_RE = re.compile(r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau)\s*:")
 
 

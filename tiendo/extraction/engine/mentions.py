@@ -67,6 +67,9 @@ def _innermost(groups, pos):
     return best
 
 
+_AMOUNT_UNIT_RE = re.compile(r"(?<![\w])(?:đồng|usd|ha|tấn|tạ|kg|m2|m3|km)(?![\w])")
+
+
 def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mention]:
     toks = find_numbers(text[a:b])
     for t in toks:
@@ -88,6 +91,11 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
             if t.value is not None and nxt.value is not None:
                 m1 = Mention(t, unit, role="part")
                 m2 = Mention(nxt, unit, role="part")
+                if unit.kind == "measure" and _AMOUNT_UNIT_RE.search(unit.text or ""):
+                    # "1.897/1.490 triệu đồng", "53,5/52ha": an amount done over the amount
+                    # planned, not a count of things done out of a total (that is a part)
+                    m1.role, m2.role = "actual", "target"
+                    m2.extras["cue"] = "plan-after-slash"
                 m1.pair, m2.pair = len(out) + 1, len(out)
                 out.extend([m1, m2])
             i += 2

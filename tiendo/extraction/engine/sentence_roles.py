@@ -95,7 +95,7 @@ def _role(text, ms, i, clause: str) -> None:
         first = ms[m.range_of]
         m.role, m.extras = first.role, dict(first.extras)
         return
-    if m.role == "part":
+    if m.role == "part" or m.pair is not None:  # a pair's roles are read with it (mentions)
         return
     left = m.left
     if i + 1 < len(ms) and ms[i + 1].range_of == i:  # "tăng từ 10-11%": a range

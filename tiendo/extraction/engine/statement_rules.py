@@ -218,8 +218,8 @@ _VERDICT_RE = re.compile(
 
 
 _VERDICT_NEXT_RE = re.compile(
-    r"^\s*(?:$|[,;.)\]]|so với|so\s|kế hoạch|kh\b|phương án|kịch bản|chỉ tiêu|mục tiêu|dự toán"
-    r"|yêu cầu|tiến độ|vượt mức|mức)"
+    r"^\s*(?:được\s+)?(?:$|[,;.)\]]|so với|so\s|kế hoạch|kh\b|phương án|kịch bản|chỉ tiêu"
+    r"|mục tiêu|dự toán|yêu cầu|tiến độ|vượt mức|mức)"
 )
 
 
@@ -229,10 +229,14 @@ _LIST_VERDICT_RE = re.compile(
     # "chưa đạt được gồm …", "hoàn thành và vượt chỉ tiêu kế hoạch đề ra, như: …", "đạt và vượt
     # kế hoạch đề ra, nổi bật như: …", "đạt cao bao gồm: …", "chưa đạt được, thứ nhất là …"
     r"^(?:\s+(?:được|và vượt|và hoàn thành|cao|tốt|đều))*"
-    r"\s*(?:(?:so\s+(?:với\s+)?)?(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán|nghị quyết|kịch bản|"
-    r"yêu cầu)(?:\s+(?:kế hoạch|đề ra|được giao|giao|năm|cả năm|của [^\W\d_]+))*)?"
-    r"\s*,?\s*(?::|(?:là|gồm|bao gồm|như|cụ thể là|cụ thể như|đó là|nổi bật như|nổi bật là"
-    r"|thứ nhất là)(?![\w]))"
+    r"\s*(?:(?:so\s+(?:với\s+)?)?(?:các\s+)?(?:[0-9]+(?:/[0-9]+)?\s+)?(?:kế hoạch|kh|chỉ tiêu"
+    r"|mục tiêu|dự toán|nghị quyết|kịch bản|yêu cầu)"
+    # "hoàn thành các chỉ tiêu Quốc hội, Chính phủ giao, cụ thể: …", "đạt và vượt 11/14 chỉ
+    # tiêu nghị quyết, tiêu biểu như …": who set them, before the list opens
+    r"(?:\s+(?:kế hoạch|đề ra|được giao|giao|năm|cả năm|của [^\W\d_]+|nghị quyết"
+    r"|(?:[^\W\d_]+[\s,]+){1,6}giao))*)?"
+    r"\s*,?\s*(?::|(?:là|gồm|bao gồm|như|cụ thể là|cụ thể như|cụ thể|đó là|nổi bật như"
+    r"|nổi bật là|thứ nhất là|tiêu biểu như|điển hình như|điển hình là)(?![\w]))"
     r"(?!\s*(?:trên|dưới|khoảng)?\s*[0-9<>≥≤])"  # "vượt so với Nghị quyết đề ra là 40%": a figure
 )
 

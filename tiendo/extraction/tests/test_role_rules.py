@@ -510,3 +510,26 @@ def test_shares_of_a_named_whole_after_a_rate_or_in_parallel():
         [("1.017.308", "actual"), ("86,5", "actual"), ("4,5", "change"), ("91", "target")]]
     assert _roles("Đến cuối năm 2020 có 90% dân số tham gia BHYT, 13% lao động tham gia "
                   "BHXH.") == [[("90", "actual")], [("13", "actual")]]
+
+
+def test_an_amount_done_over_the_amount_planned_is_an_actual_and_its_plan():
+    assert _roles("Diện tích lúa đạt 53,5/52ha, tăng 2,9%; cây ngô 73/70ha, tăng 4,3%.") == [
+        [("53,5", "actual"), ("52", "target"), ("2,9", "change")],
+        [("73", "actual"), ("70", "target"), ("4,3", "change")]]
+    assert _roles("Có 17/18 sản phẩm đạt chuẩn.") == [[("17", "part"), ("18", "part")]]
+
+
+def test_verdicts_on_the_targets_someone_set_open_a_list():
+    text = ("Năm 2019, ngành hoàn thành các chỉ tiêu Quốc hội, Chính phủ giao, cụ thể: tỷ lệ thất "
+            "nghiệp khu vực thành thị 3,12%; tỷ lệ lao động qua đào tạo đạt 62%.")
+    assert [s.status for s in extract(text, default_period="2019")] == ["achieved", "achieved"]
+    [st] = extract("Tăng trưởng kinh tế cả năm là 5,05%, không đạt được mục tiêu đề ra.",
+                   default_period="2023")
+    assert st.status == "not_achieved"
+
+
+def test_a_sentence_opening_on_noi_bat_after_a_verdict_on_targets():
+    text = ("Năm 2023, có 15/17 chỉ tiêu đạt và vượt kế hoạch. Nổi bật, thu ngân sách đạt 2.600 tỷ "
+            "đồng; đào tạo nghề cho 3.960 người.")
+    assert [s.status for s in extract(text, default_period="2023")][1:] == [
+        "achieved", "achieved"]
