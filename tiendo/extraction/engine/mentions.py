@@ -91,7 +91,9 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
             if t.value is not None and nxt.value is not None:
                 m1 = Mention(t, unit, role="part")
                 m2 = Mention(nxt, unit, role="part")
-                if unit.kind == "measure" and _AMOUNT_UNIT_RE.search(unit.text or ""):
+                if (unit.kind == "measure" and _AMOUNT_UNIT_RE.search(unit.text or "")) or (
+                    t.value > nxt.value  # "8.793/6.500 đảng viên": more than a whole, so a plan
+                ):
                     # "1.897/1.490 triệu đồng", "53,5/52ha": an amount done over the amount
                     # planned, not a count of things done out of a total (that is a part)
                     m1.role, m2.role = "actual", "target"

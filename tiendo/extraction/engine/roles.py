@@ -49,8 +49,9 @@ ACTUAL_VERB_RE = re.compile(
 PLAN_RIGHT_RE = re.compile(
     r"^\s*(?:(?:\(\s*so\s+(?:với\s+)?|so\s+(?:với\s+)?)?(?:tổng\s+)?"
     r"(kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu|nhiệm vụ|nghị quyết|nq|kịch bản)" + _E
-    # "đạt 90% so với HĐND phường giao": the plan named by who gave it
-    + r"|so\s+(?:với\s+)?(?P<giver>[^,;()0-9]{2,40}?(?<![\w])giao)" + _E + r")"
+    # "đạt 90% so với HĐND phường giao", "đạt 135,7% xã giao": the plan named by who gave it
+    + r"|(?:so\s+(?:với\s+)?(?P<giver>[^,;()0-9]{2,40}?(?<![\w])giao)"
+    r"|(?P<giver2>(?:[^\W\d_]+\s+){1,3}giao))" + _E + r")"
 )
 PLAN_BEFORE_RE = re.compile(
     r"so\s+(?:với\s+)?((?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu)[^,;()]{0,30}?)\s*"
@@ -117,7 +118,8 @@ def basis_text(right: str) -> str | None:
         return _clip(m.group("basis"))
     m = PLAN_RIGHT_RE.match(right)
     if m:
-        return _clip(right[m.start(1) if m.group(1) else m.start("giver") :])
+        first = 1 if m.group(1) else ("giver" if m.group("giver") else "giver2")
+        return _clip(right[m.start(first) :])
     return None
 
 
@@ -128,7 +130,7 @@ def _clip(s: str) -> str:
 
 
 _CLAUSE_CUES = ("phấn đấu", "dự kiến", "mục tiêu", "chỉ tiêu", "định hướng", "phải", "cần phải",
-                "cần", "để")
+                "cần", "để", "kịch bản")
 _INTENT_CUES = ("phấn đấu", "dự kiến", "phải", "cần phải", "cần", "để")
 _DUTY_CUES = ("phải", "cần phải", "cần")
 _ONLY_REACHED_RE = re.compile(
@@ -218,7 +220,7 @@ class _Around:
 EXCESS_OVER_PLAN_RE = re.compile(
     _W + r"(?P<verb>vượt|hụt|thấp hơn|cao hơn)\s+(?:so\s+(?:với\s+)?)?"
     r"(?P<plan>(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán|kịch bản)"
-    r"(?:\s+(?:nghị quyết|đề ra|được giao|giao|năm|cả năm|hđnd|tỉnh|huyện))*)\s*(?:là\s+)?$"
+    r"(?:\s+(?:nghị quyết|đề ra|được giao|giao|năm|cả năm|hđnd|tỉnh|huyện))*)\s*$"
 )
 
 
@@ -251,8 +253,14 @@ def _planned_change(at: _Around):
 def _change_verb(at: _Around):
     """"tăng/giảm X", "gấp X lần", "vượt X% kế hoạch" (a "vượt" needs its basis after)."""
     m = CHANGE_LEFT_RE.search(at.left)
+    if not m and at.pct and re.match(r"\s*tăng trưởng(?![\w])", at.right):
+        # "chỉ đạt 0,5% tăng trưởng": the growth, named after its figure
+        return "change", {"direction": "up", "basis": "cùng kỳ", "cue": "change"}
     if not m or re.search(r"(?<![\w])việc làm\s*$", at.left[: m.start()]):
         return None  # "tạo việc làm tăng thêm được 6.000 người": the jobs created, a level
+    if m.group("verb") == "tăng trưởng" and re.search(r"(?<![\w])(?:mức|tốc độ)\s*$",
+                                                      at.left[: m.start()]):
+        return "actual", {"cue": "rate"}  # "đạt mức tăng trưởng 7,09%": the rate reached
     verb = m.group("verb")
     if verb == "vượt":
         if PLAN_RIGHT_RE.match(at.right) or SAME_PERIOD_RIGHT_RE.match(at.right):

@@ -166,7 +166,11 @@ def _rank(at: _Around) -> bool:
 def _identifier(at: _Around) -> bool:
     """"Điều 5", "quốc lộ 20", "thôn 3": a bare number after a word that names things by
     number (lexicon.IDENTIFIER_WORDS)."""
-    return at.unit.kind == "none" and bool(_ID_WORDS_RE.search(at.before))
+    if at.unit.kind != "none":
+        return False
+    # "mức độ 3, 4", "thôn 2 và 5": the names listed after the first
+    before = re.sub(r"\s*[0-9]+\s*(?:,|và|-|–)\s*$", " ", at.before)
+    return bool(_ID_WORDS_RE.search(at.before) or _ID_WORDS_RE.search(before))
 
 
 # "người dân tộc thiểu số 12 đồng chí", "tổng số 45 đảng viên": "số" in a noun, not "No."

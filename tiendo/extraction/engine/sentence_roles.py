@@ -198,6 +198,22 @@ def _plan_compared_in_parenthesis(text, ms, i, clause) -> None:
         m.role, m.extras = "target", {"cue": "plan-paren"}
 
 
+# "Một số mặt hàng tăng đột biến như giày da (160%), điện gió (103%)": a list of the things
+# that changed, each with its change in a parenthesis
+_CHANGE_LIST_RE = re.compile(r"(?<![\w])(?:tăng|giảm)(?:\s+[^\W\d_]+){0,3}\s+(?:như|gồm)\s*:?")
+
+
+def _changes_listed(text, ms, i, clause) -> None:
+    m = ms[i]
+    if not (m.role == "actual" and not m.extras.get("cue") and m.unit.kind == "percent"
+            and m.window.rstrip().endswith("(")):
+        return
+    _, said = _sentence_so_far(text, ms, i)
+    if _CHANGE_LIST_RE.search(said):
+        down = bool(re.search(r"(?<![\w])giảm", _CHANGE_LIST_RE.findall(said)[-1]))
+        m.role, m.extras = "change", {"direction": "down" if down else "up", "cue": "change"}
+
+
 def _share_of_count(text, ms, i, clause) -> None:
     """"98/102 tổ chức (96,1%)", "90 tổ chức hoàn thành tốt (72%)": a bare % opening a
     parenthesis right after a count is the share of that count."""
@@ -391,6 +407,7 @@ _ROLE_RULES = (
     _change_verb_not_repeated,
     _plan_in_parenthesis,
     _plan_compared_in_parenthesis,
+    _changes_listed,
     _share_of_count,
     _share_done,
     _plan_given_in_its_sentence,

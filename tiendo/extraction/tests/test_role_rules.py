@@ -533,3 +533,32 @@ def test_a_sentence_opening_on_noi_bat_after_a_verdict_on_targets():
             "đồng; đào tạo nghề cho 3.960 người.")
     assert [s.status for s in extract(text, default_period="2023")][1:] == [
         "achieved", "achieved"]
+
+
+def test_plans_named_by_a_giver_after_the_percent_or_by_their_own_figure():
+    assert _roles("Thu ngân sách nhà nước đạt 135,7% xã giao và đạt 317% kế hoạch tỉnh "
+                  "giao.") == [[("135,7", "attainment"), ("317", "attainment")]]
+    assert _roles("Diện tích trồng rừng đạt 40% diện tích đất rừng được giao.") == [
+        [("40", "actual")]]
+    assert _roles("Tăng trưởng đạt 7,08%, cao hơn so với mục tiêu đề ra là 6-6,5%.") == [
+        [("7,08", "actual"), ("6", "target"), ("6,5", "target")]]
+    assert _roles("Tỉnh tiếp tục bám sát kịch bản tăng trưởng GRDP từ 8% trở lên.") == [
+        [("8", "target")]]
+
+
+def test_growth_named_as_a_noun():
+    assert _roles("Ngành tính chung 10 tháng chỉ đạt 0,5% tăng trưởng.") == [[("0,5", "change")]]
+    assert _roles("Kinh tế Việt Nam đạt mức tăng trưởng 7,09% trong năm 2024.") == [
+        [("7,09", "actual")]]
+
+
+def test_changes_listed_in_parentheses_and_done_beyond_the_whole():
+    assert _roles("Một số mặt hàng tăng đột biến như giày da (160%), điện gió (103%).") == [
+        [("160", "change")], [("103", "change")]]
+    assert _roles("Phát triển đảng viên mới 8.793/6.500 đảng viên.") == [
+        [("8.793", "actual"), ("6.500", "target")]]
+
+
+def test_names_listed_after_an_identifier_word_are_not_quantities():
+    assert _roles("Tỷ lệ giải quyết thủ tục hành chính công mức độ 3, 4 đạt 100%, vượt chỉ tiêu "
+                  "tỉnh giao.") == [[("100", "actual")]]
