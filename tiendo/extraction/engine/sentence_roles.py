@@ -146,6 +146,9 @@ def _change_verb_not_repeated(text, ms, i, clause) -> None:
         and (m.unit.kind == prev.unit.kind or m.window.strip() == "(" or same)
         and (same or not clause.strip(" ,"))
         and m.subject is None  # "… và cao hơn mức trung bình của huyện (96,2%)": its own
+        # "70 tổ chức (giảm 33 tổ chức) và 2.117 đảng viên": the verb stays in its parenthesis
+        and not (prev.group is not None and prev.group[1] < m.tok.start)
+        and "trong đó" not in m.window  # "trong đó 91 tổ chức …": a part, not an ellipsis
         and ";" not in _flat(m.window)  # "vượt 2 xã …; 4 xã đạt chuẩn": a new clause
         and not roles.ACTUAL_VERB_RE.search(m.left)
     ):

@@ -138,9 +138,10 @@ def _rate_beside_its_plan(ms, st: _Stmt) -> None:
     """"làm rõ 312 vụ, đạt 90,4% (chỉ tiêu trên 75%)": a rate with its plan, not an
     attainment; "GRDP ước đạt 23.486 tỷ đồng, tăng 7,42% so với năm 2021 (KH tăng 10-11%)":
     beside a planned growth rate, the growth reached is that rate."""
+    # its plan is a rate, so its % change is the rate ("tăng 11,2%, vượt chỉ tiêu đề ra
+    # (7,5-8%)"), unless the rate's own figure is given
     planned_growth = any(
-        ms[j].role == "target" and ms[j].unit.kind == "percent"
-        and _CHANGE_WORD_RE.search(ms[j].left) for j in st.mentions
+        ms[j].role == "target" and ms[j].unit.kind == "percent" for j in st.mentions
     ) and not any(ms[j].role == "actual" and ms[j].unit.kind == "percent" for j in st.mentions)
     for j in st.mentions:
         if ms[j].role == "attainment" and ms[j].extras.get("cue") == "by":

@@ -562,3 +562,17 @@ def test_changes_listed_in_parentheses_and_done_beyond_the_whole():
 def test_names_listed_after_an_identifier_word_are_not_quantities():
     assert _roles("Tỷ lệ giải quyết thủ tục hành chính công mức độ 3, 4 đạt 100%, vượt chỉ tiêu "
                   "tỉnh giao.") == [[("100", "actual")]]
+
+
+def test_a_change_beside_a_plan_given_as_a_rate_is_the_rate():
+    assert _roles("GRDP năm 2022 ước đạt 69.110 tỷ đồng, tăng 11,2%, vượt chỉ tiêu đề ra "
+                  "(7,5-8%).") == [
+        [("69.110", "actual"), ("11,2", "actual"), ("7,5", "target"), ("8", "target")]]
+
+
+def test_a_change_verb_stays_in_its_parenthesis_and_before_trong_do():
+    assert _roles("Giám sát chuyên đề 70 tổ chức đảng (giảm 33 tổ chức) và 2.117 đảng viên (tăng "
+                  "1.699 đảng viên).") == [
+        [("70", "actual"), ("33", "change")], [("2.117", "actual"), ("1.699", "change")]]
+    assert _roles("Đã kiểm tra 102 tổ chức đảng (giảm 7 tổ chức đảng), trong đó 91 tổ chức đảng "
+                  "thực hiện tốt.") == [[("102", "actual"), ("7", "change")], [("91", "actual")]]
