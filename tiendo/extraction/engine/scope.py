@@ -37,8 +37,10 @@ _VALUE_CUE_RE = re.compile(
     r"|kh|kế hoạch|chỉ tiêu|:|>|<|≥|≤|="
     # the forms of party discipline count the people they were applied to ("khiển trách 28,
     # cảnh cáo 21", "huyện ủy thi hành kỷ luật 8")
-    r"|khiển trách|cảnh cáo|cách chức|khai trừ|kỷ luật)\s*$"
+    r"|khiển trách|cảnh cáo|cách chức|khai trừ|kỷ luật"
+    r"|đề ra|được giao|giao)\s*$"  # "(chỉ tiêu đề ra 150)": the plan given
 )
+_OUT_OF_RE = re.compile(r"\s*(?:trong|trên)\s+(?:tổng\s+)?số\s+[0-9]")
 # "khiển trách 28 (chiếm 45%)": a bare number whose share of a whole follows is a count
 _SHARE_AFTER_RE = re.compile(r"\s*\(\s*(?:chiếm\s+)?(?:khoảng\s+)?[0-9]+(?:[.,][0-9]+)?\s*%")
 
@@ -201,6 +203,8 @@ def _period_or_date(at: _Around) -> bool:
 def _label(at: _Around) -> bool:
     """"Chỉ tiêu 1:", "Nhiệm vụ 2)": a label."""
     after = at.text[at.tok.end : at.tok.end + 3]
+    if after.lstrip().startswith(")") and _VALUE_CUE_RE.search(at.before.rstrip()):
+        return False  # "(khiển trách 3, cảnh cáo 1)": a count closing its parenthesis
     return at.unit.kind == "none" and bool(re.match(r"\s*[:)]", after))
 
 
@@ -213,6 +217,8 @@ def _bare_without_cue(at: _Around) -> bool:
         # "Tổng diện tích cây công nghiệp 42.107 đạt 101% kế hoạch": reached a share of its plan
         and not re.match(r"\s*,?\s*(?:ước\s+)?(?:đạt|bằng)\s+[0-9]", at.text[at.tok.end :
                                                                           at.tok.end + 20])
+        # "có 662 trong tổng số 686 tổ chức cơ sở đảng": a count out of a whole
+        and not _OUT_OF_RE.match(at.text, at.tok.end)
     )
 
 

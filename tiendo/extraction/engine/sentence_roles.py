@@ -14,6 +14,7 @@ import re
 from . import roles
 from .mentions import Mention, _clause_left, _cue_left, _flat, _innermost
 from .naming import _noun_after, _paren_head, _reference, _subject
+from .numbers import Unit
 
 _AND_ONLY_RE = re.compile(r"\s*(?:và|,)\s*")
 _RANGE_FROM_RE = re.compile(r"(?<![\w])từ\s*$")
@@ -404,6 +405,19 @@ def _earlier_periods_share_of_plan(text, ms, i, clause) -> None:
         m.role, m.extras = "attainment", dict(ms[i - 1].extras)
 
 
+def _out_of_a_whole(text, ms, i, clause) -> None:
+    """"có 662 trong tổng số 686 tổ chức cơ sở đảng": a count out of a whole is a done/total
+    pair, written in words; the first counts the noun of the second."""
+    m = ms[i]
+    if i + 1 < len(ms) and re.fullmatch(r"\s*(?:trong|trên)\s+(?:tổng\s+)?số\s*", m.right) and (
+        ms[i + 1].unit.kind == "count"
+    ):
+        m.role, m.extras = "part", {"cue": "out-of"}
+        m.unit = Unit(ms[i + 1].unit.text, m.unit.end, "count")
+    elif i > 0 and ms[i - 1].extras.get("cue") == "out-of":
+        m.role, m.extras = "part", {"cue": "out-of"}
+
+
 # After the role the words give, in this order; each sees the role the ones before it gave.
 _ROLE_RULES = (
     _plan_after_slash,
@@ -420,6 +434,7 @@ _ROLE_RULES = (
     _items_of_a_listed_rate,
     _earlier_periods_share_of_plan,
     _estimate_for_the_year,
+    _out_of_a_whole,
 )
 
 

@@ -576,3 +576,14 @@ def test_a_change_verb_stays_in_its_parenthesis_and_before_trong_do():
         [("70", "actual"), ("33", "change")], [("2.117", "actual"), ("1.699", "change")]]
     assert _roles("Đã kiểm tra 102 tổ chức đảng (giảm 7 tổ chức đảng), trong đó 91 tổ chức đảng "
                   "thực hiện tốt.") == [[("102", "actual"), ("7", "change")], [("91", "actual")]]
+
+
+def test_a_count_out_of_a_whole_in_words_a_plan_given_bare_and_a_count_closing_its_parenthesis():
+    assert _units("Năm 2019 toàn tỉnh có 662 trong tổng số 686 tổ chức cơ sở đảng được đánh "
+                  "giá.") == [[("662", "tổ chức cơ sở đảng")], [("686", "tổ chức cơ sở đảng")]]
+    assert _roles("Năm 2019 toàn tỉnh có 662 trong tổng số 686 tổ chức cơ sở đảng được đánh "
+                  "giá.") == [[("662", "part")], [("686", "part")]]
+    assert _roles("Đảng bộ Khối đã kết nạp được 177 đảng viên mới (chỉ tiêu đề ra 150).") == [
+        [("177", "actual"), ("150", "target")]]
+    assert _roles("Thi hành kỷ luật 4 tổ chức đảng (khiển trách 3, cảnh cáo 1).") == [
+        [("4", "actual")], [("3", "actual")], [("1", "actual")]]
