@@ -88,5 +88,5 @@ IDENTIFIER_WORDS = (
     "phường", "quận", "lô", "khóa", "khoá", "thứ", "lần thứ", "đợt", "giai đoạn", "nhiệm kỳ",
     "hệ", "mã", "kho", "block", "tầng", "ban chỉ đạo", "chỉ thị", "nghị quyết", "nghị định",
     "quyết định", "thông tư", "công văn", "kết luận", "thông báo", "hướng dẫn", "tờ trình",
-    "mức độ",
+    "mức độ", "mức",
 )

@@ -36,7 +36,7 @@ TARGET_WORD_RE = re.compile(
     r"|dự toán"
     # an obligation ("chú ý phải kết nạp được từ 1-2 đảng viên", "cần giải ngân 95%") is a
     # plan; "buộc phải", "không phải", "đã phải" tell what happened
-    r"|(?<!buộc )(?<!không )(?<!đã )phải|cần phải|cần"
+    r"|(?<!buộc )(?<!không )(?<!đã )phải|cần phải|cần|sẽ"
     # a purpose: "để hoàn thành nhiệm vụ giải ngân 100% nguồn vốn"
     r"|để(?=\s+(?:hoàn thành|đạt|bảo đảm|đảm bảo)))" + _E
 )
@@ -130,8 +130,8 @@ def _clip(s: str) -> str:
 
 
 _CLAUSE_CUES = ("phấn đấu", "dự kiến", "mục tiêu", "chỉ tiêu", "định hướng", "phải", "cần phải",
-                "cần", "để", "kịch bản")
-_INTENT_CUES = ("phấn đấu", "dự kiến", "phải", "cần phải", "cần", "để")
+                "cần", "để", "kịch bản", "sẽ")
+_INTENT_CUES = ("phấn đấu", "dự kiến", "phải", "cần phải", "cần", "để", "sẽ")
 _DUTY_CUES = ("phải", "cần phải", "cần")
 _ONLY_REACHED_RE = re.compile(
     r"(?<![\w])(?:chỉ đạt|mới đạt|đạt được|thực hiện được|chỉ thực hiện|chỉ bằng|mới bằng)(?![\w])"
@@ -186,8 +186,15 @@ def _governs(left: str, t: re.Match) -> bool:
         return False  # "chỉ tiêu tăng trưởng chỉ đạt được 7,18%": the result, told as short
     if t.group(1) in _DUTY_CUES and not _DUTY_REACH_RE.search(between):
         return False  # "đến mức phải xử lý kỷ luật 5 đồng chí": what had to be done
-    if re.search(r"(?<![\w])và(?![\w])", between):
-        return False  # "đạt 90,7% dự toán và tăng 22,7%": the plan word ends the clause before
+    conj = list(re.finditer(r"(?<![\w])và(?![\w])", between))
+    if conj and (
+        ACTUAL_VERB_RE.search(between[conj[-1].end() :])
+        or CHANGE_LEFT_RE.search(between[conj[-1].end() :])
+        or not re.search(r"[0-9]", between[: conj[-1].start()])
+    ):
+        # "đạt 90,7% dự toán và tăng 22,7%": the plan word ends the clause before; "mục tiêu 26
+        # giường bệnh và 8,6 bác sĩ/vạn dân": a list of plans goes on
+        return False
     if re.search(r"(?<![\w])so\s+(?:với\s+)?$", left[: t.start()]):
         # "so với kế hoạch": the plan is the basis of a comparison, unless its own figure
         # follows ("so với kế hoạch là 6,8%")

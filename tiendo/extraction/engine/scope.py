@@ -226,6 +226,8 @@ def _in_a_name(at: _Around) -> bool:
     """"Hòa Bình 2", "Ban Chỉ đạo 389": a bare number right after a capitalised word."""
     if at.unit.kind != "none":
         return False
+    if _SHARE_AFTER_RE.match(at.text, at.tok.end):
+        return False  # "tiểu học 206 (75,2%), THCS 123 (56%)": a count with its share
     words = at.text[max(at.line_start, at.tok.start - 20) : at.tok.start].split()
     return bool(words) and words[-1][:1].isupper() and words[-1].lower() not in ("kh", "đạt")
 

@@ -306,7 +306,8 @@ def _plan_named_before_the_subject(text, ms, i, clause) -> None:
 
 
 _INTENT_RE = re.compile(
-    r"(?<![\w])(?:phấn đấu|dự kiến|(?<!buộc )(?<!không )(?<!đã )phải|cần)(?![\w])"
+    r"(?<![\w])(?:phấn đấu|dự kiến|(?<!buộc )(?<!không )(?<!đã )phải|cần|đặt mục tiêu"
+    r"|đề ra mục tiêu)(?![\w])"
 )
 # what was done is told again: "đã", "kết quả", "đạt được"; "ước đạt" estimates it
 _TOLD_DONE_RE = re.compile(r"(?<![\w])(?:đã|kết quả|đạt được|ước)(?![\w])")

@@ -71,7 +71,7 @@ def _statement_rules(ms, stmts, ctx: _Context) -> None:
 _AMOUNT_SUBJECT_RE = re.compile(
     r"^(?:[-–•+]\s*)?(?:tổng\s+)?(?:giá trị|gtsx|sản xuất|sx|thu|chi|vốn|giải ngân|kim ngạch"
     r"|doanh thu|doanh số|sản lượng|tm\s*-\s*dv|thương mại|xuất khẩu|nhập khẩu|huy động|dư nợ"
-    r"|tổng mức|tổng vốn|tổng sản phẩm|nguồn thu|nguồn vốn)(?![\w])"
+    r"|tổng mức|tổng vốn|tổng sản phẩm|nguồn thu|nguồn vốn|số lần|số lượt|số bệnh nhân)(?![\w])"
 )
 
 

@@ -587,3 +587,19 @@ def test_a_count_out_of_a_whole_in_words_a_plan_given_bare_and_a_count_closing_i
         [("177", "actual"), ("150", "target")]]
     assert _roles("Thi hành kỷ luật 4 tổ chức đảng (khiển trách 3, cảnh cáo 1).") == [
         [("4", "actual")], [("3", "actual")], [("1", "actual")]]
+
+
+def test_plans_set_or_foreseen_and_counts_with_their_shares():
+    assert _roles("Toàn tỉnh đạt 27,8 giường bệnh/vạn dân (năm 2018 Bộ Y tế đặt mục tiêu 26 giường "
+                  "bệnh và 8,6 bác sĩ/vạn dân).")[1] == [("26", "target"), ("8,6", "target")]
+    assert _roles("Theo kế hoạch, năm 2014 sẽ có thêm 100 trường đạt chuẩn.") == [
+        [("100", "target")]]
+    assert _roles("BHXH đặt mục tiêu số người tham gia BHXH đạt 90% số người thuộc diện tham gia; "
+                  "tỷ lệ bao phủ BHYT đạt trên 88,2% dân số.") == [
+        [("90", "target")], [("88,2", "target")]]
+    assert _roles("Số lần khám chữa bệnh đạt 121%, số bệnh nhân nội trú đạt 129%.") == [
+        [("121", "attainment")], [("129", "attainment")]]
+    assert _roles("Trường đạt chuẩn bậc tiểu học 206 (75,2%), THCS 123 (56%).") == [
+        [("206", "actual"), ("75,2", "actual")], [("123", "actual"), ("56", "actual")]]
+    assert _roles("Gồm 9 trường công nhận mới mức 1 và 6 trường nâng lên mức 2.") == [
+        [("9", "actual")], [("6", "actual")]]
