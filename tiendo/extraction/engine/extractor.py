@@ -101,6 +101,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     notes: dict[str, tuple[bool, str | None]] = {}
     out: list[Statement] = []
     verdict = None  # what the sentence before judged, for a list that follows it
+    last: list[Statement] = []  # the statements of the sentence before
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -124,7 +125,9 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
             else:
                 found = _sentence(text, a, b, start, ctx, masked)
                 _verdict_of_the_sentence_before(text, a, b, found, verdict, listing)
+                _verdict_on_the_sentence_before(text, a, b, last, ctx)
                 out.extend(found)
+                last = found
             opens = verdict is not None and _LIST_COLON_RE.match(text[a:b].lower())
             listing = bool(opens) or (listing and verdict is not None)
             verdict = _verdict_for_the_next(text, a, b, verdict) or (verdict if listing else None)
@@ -169,6 +172,23 @@ def _verdict_of_the_sentence_before(text, a, b, statements, verdict, listing=Fal
         for st in statements:
             if st.status is None:
                 st.status = verdict
+
+
+# "… ước tính tăng 11,81% so với năm 2024. Tuy chưa đạt kế hoạch đề ra (kế hoạch tăng 12,35%),
+# …": a sentence that opens on a verdict, before any figure, judges the figure before it
+_OPENING_VERDICT_RE = re.compile(
+    r"\s*(?:tuy nhiên|tuy|như vậy|nhưng|song|dù|mặc dù)?\s*,?\s*(?:vẫn\s+|đã\s+|đều\s+)?"
+    r"(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?:\s+(?:được|và vượt))?\s+(?:so với\s+)?"
+    r"(?:kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|dự toán)(?![\w])"
+)
+
+
+def _verdict_on_the_sentence_before(text, a, b, last, ctx) -> None:
+    """The last statement of the sentence before one that opens on a verdict takes it, unless
+    the text gave it its own."""
+    m = _OPENING_VERDICT_RE.match(text[a:b].lower())
+    if m and last and not ctx.plan and last[-1].status is None:
+        last[-1].status = "not_achieved" if m.group("neg") else "achieved"
 
 
 _FOOTNOTE_REF_RE = re.compile(r"\[footnoteRef:\s*([0-9]+)\]")

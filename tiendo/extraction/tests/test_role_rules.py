@@ -603,3 +603,9 @@ def test_plans_set_or_foreseen_and_counts_with_their_shares():
         [("206", "actual"), ("75,2", "actual")], [("123", "actual"), ("56", "actual")]]
     assert _roles("Gồm 9 trường công nhận mới mức 1 và 6 trường nâng lên mức 2.") == [
         [("9", "actual")], [("6", "actual")]]
+
+
+def test_a_sentence_opening_on_a_verdict_judges_the_figure_before_it():
+    text = ("Tổng sản phẩm trên địa bàn năm 2025 ước tăng 11,81% so với năm 2024. Tuy chưa đạt kế "
+            "hoạch đề ra (kế hoạch tăng 12,35%), đây là mức tăng cao.")
+    assert extract(text, default_period="2025")[0].status == "not_achieved"
