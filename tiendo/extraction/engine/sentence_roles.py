@@ -208,6 +208,8 @@ _CHANGE_LIST_RE = re.compile(r"(?<![\w])(?:tăng|giảm)(?:\s+[^\W\d_]+){0,3}\s+
 
 
 def _changes_listed(text, ms, i, clause) -> None:
+    """A bare % in a parenthesis after a name, in a list opened by "tăng/giảm … như", is that
+    item's change."""
     m = ms[i]
     if not (m.role == "actual" and not m.extras.get("cue") and m.unit.kind == "percent"
             and m.window.rstrip().endswith("(")):
@@ -294,7 +296,8 @@ _PLAN_BEFORE_SUBJECT_RE = re.compile(
 
 def _plan_named_before_the_subject(text, ms, i, clause) -> None:
     """A % reached, after a plan named before the clause's subject, is the share of that plan
-    reached (an attainment), whatever the subject is called."""
+    reached (an attainment), unless the subject names a rate: a rate named as one keeps its
+    % (the sample answer's "Tỷ lệ giải ngân … đạt 3,89% (so với kế hoạch …)")."""
     m = ms[i]
     if m.role != "actual" or m.unit.kind != "percent" or m.extras.get("basis"):
         return
