@@ -43,7 +43,7 @@ from .naming import (
 from .periods import find_periods, parse_code, year_of
 from .scope import Mask
 from .sentence_roles import _read_numbers
-from .statement_rules import _periods, _statement_rules, _statuses
+from .statement_rules import VerdictsAcross, _periods, _statement_rules, _statuses
 from .textmap import nfc_with_map
 
 MAX_SENTENCE = 4000  # longer "sentences" (tables flattened without punctuation) are cut
@@ -100,12 +100,11 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     masked = Mask([(m.start(), m.end()) for m in _MASK_RE.finditer(text) if not _is_speech(m)])
     notes: dict[str, tuple[bool, str | None]] = {}
     out: list[Statement] = []
-    verdict = None  # what the sentence before judged, for a list that follows it
-    last: list[Statement] = []  # the statements of the sentence before
+    across = VerdictsAcross()
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        listing = False  # a list opened with a colon ("Đó là: …") runs to the end of its line
+        across.new_line()
         if not line.strip():
             continue
         if _is_heading(line) or _is_marked_heading(line):
@@ -115,6 +114,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
         for m in _FOOTNOTE_REF_RE.finditer(line):  # where each footnote is called from
             notes.setdefault(m.group(1), (ctx.plan, ctx.section_period))
         for a, b in _sentences(text, start, start + len(line)):
+            low = text[a:b].lower()
             body = _FOOTNOTE_BODY_RE.match(text, a, b)
             if body:  # a footnote's text belongs to the section that calls it
                 saved = ctx.plan, ctx.section_period
@@ -124,71 +124,10 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
                 ctx.plan, ctx.section_period = saved
             else:
                 found = _sentence(text, a, b, start, ctx, masked)
-                _verdict_of_the_sentence_before(text, a, b, found, verdict, listing)
-                _verdict_on_the_sentence_before(text, a, b, last, ctx)
+                across.judge(low, found, ctx.plan)
                 out.extend(found)
-                last = found
-            opens = verdict is not None and _LIST_COLON_RE.match(text[a:b].lower())
-            listing = bool(opens) or (listing and verdict is not None)
-            verdict = _verdict_for_the_next(text, a, b, verdict) or (verdict if listing else None)
+            across.read(low)
     return out
-
-
-# "…, 7 chỉ tiêu còn khó khăn, không đạt kế hoạch.", "Tuy nhiên, vẫn còn chỉ tiêu chưa đạt so
-# với nghị quyết đề ra.": a sentence that ends on a verdict on indicators named as a group
-_GROUP_VERDICT_RE = re.compile(
-    r"(?<![\w])chỉ tiêu(?![\w])[^.;]*?(?<![\w])(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)"
-    r"(?:\s+(?:và vượt|so với|so))?(?:\s+(?:kế hoạch|kh|nghị quyết|chỉ tiêu|mục tiêu|yêu cầu)"
-    r"(?:\s+(?:đề ra|được giao|giao|năm))*)?\s*[.…]*\s*$"
-    # "Ngành thực hiện đạt và vượt 4/8 chỉ tiêu, nhiệm vụ."
-    r"|(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|được))*\s+"
-    r"[0-9]+(?:/[0-9]+)?\s+chỉ tiêu[^.;0-9]*[.…]*\s*$"
-)
-# "Cụ thể, …", "Đó là, …", "Gồm: …": a sentence that lists what the one before judged
-_LIST_OPENING_RE = re.compile(
-    r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau|nổi bật|trong đó|tiêu biểu"
-    r"|điển hình)(?![\w])"
-)
-_LIST_COLON_RE = re.compile(r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau)\s*:")
-
-
-def _verdict_for_the_next(text, a, b, verdict):
-    """The verdict a sentence leaves for the list that may follow it: its own closing one,
-    kept over a sentence that goes on about the same indicators ("cả 7 chỉ tiêu nói trên …")."""
-    low = text[a:b].lower()
-    m = _GROUP_VERDICT_RE.search(low)
-    if m:
-        return "not_achieved" if m.group("neg") or m.group("neg2") else "achieved"
-    if verdict and re.search(r"(?<![\w])chỉ tiêu\s+(?:nói trên|trên|này)(?![\w])", low):
-        return verdict
-    return None
-
-
-def _verdict_of_the_sentence_before(text, a, b, statements, verdict, listing=False) -> None:
-    """The statements of a sentence that opens as a list ("Cụ thể, …"), or goes on with a list
-    opened with a colon on its line ("Đó là: X. Y. Z."), take the verdict the sentence before
-    the list closed on, unless the text gives them their own."""
-    if verdict and (listing or _LIST_OPENING_RE.match(text[a:b].lower())):
-        for st in statements:
-            if st.status is None:
-                st.status = verdict
-
-
-# "… ước tính tăng 11,81% so với năm 2024. Tuy chưa đạt kế hoạch đề ra (kế hoạch tăng 12,35%),
-# …": a sentence that opens on a verdict, before any figure, judges the figure before it
-_OPENING_VERDICT_RE = re.compile(
-    r"\s*(?:tuy nhiên|tuy|như vậy|nhưng|song|dù|mặc dù)?\s*,?\s*(?:vẫn\s+|đã\s+|đều\s+)?"
-    r"(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?:\s+(?:được|và vượt))?\s+(?:so với\s+)?"
-    r"(?:kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|dự toán)(?![\w])"
-)
-
-
-def _verdict_on_the_sentence_before(text, a, b, last, ctx) -> None:
-    """The last statement of the sentence before one that opens on a verdict takes it, unless
-    the text gave it its own."""
-    m = _OPENING_VERDICT_RE.match(text[a:b].lower())
-    if m and last and not ctx.plan and last[-1].status is None:
-        last[-1].status = "not_achieved" if m.group("neg") else "achieved"
 
 
 _FOOTNOTE_REF_RE = re.compile(r"\[footnoteRef:\s*([0-9]+)\]")

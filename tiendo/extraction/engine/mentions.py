@@ -18,6 +18,7 @@ class Mention:
     left: str = ""  # lower-cased clause text before the number (since the previous number)
     window: str = ""  # lower-cased text since the previous number (whole)
     right: str = ""  # lower-cased text after the unit up to the next number
+    said: str = ""  # lower-cased text of the sentence before the number
     subject: str | None = None
     bound: str | None = None
     negative: bool = False

@@ -26,6 +26,8 @@ LEVEL_AFTER_CHANGE_RE = re.compile(
 BY_LEFT_RE = re.compile(_W + r"(?:đạt|bằng|ước đạt|ước bằng|ước|hoàn thành|thực hiện|chỉ đạt|"
                         r"chỉ bằng|tương đương|tương ứng|bằng khoảng)"
                         r"(?:\s+(?:được|khoảng|mức|tỷ lệ|gần|trên|hơn))*\s*$")
+# a clause that names a rate: "tỷ lệ giải ngân …", "tốc độ tăng trưởng …"
+RATE_NAME_RE = re.compile(r"\s*(?:tỷ lệ|tỉ lệ|tốc độ)(?![\w])")
 CHIEM_LEFT_RE = re.compile(
     _W + r"(?:chiếm(?:\s+(?:khoảng|tỷ lệ|tỷ trọng|gần|trên|hơn))*"
     r"|^\s*(?:đạt\s+)?(?:tỷ lệ|tỉ lệ|tỷ trọng))\s*$"

@@ -25,6 +25,7 @@ def _read_numbers(text, a, b, ms: list[Mention], groups) -> None:
     """Reads each number ``ms`` of the sentence text[a:b], in order."""
     prev_end = a
     for i, m in enumerate(ms):
+        m.said = text[a : m.tok.start].lower()
         clause = _surroundings(text, ms, i, prev_end, b, groups)
         _role(text, ms, i, clause)
         for rule in _MARKS:
@@ -214,9 +215,9 @@ def _changes_listed(text, ms, i, clause) -> None:
     if not (m.role == "actual" and not m.extras.get("cue") and m.unit.kind == "percent"
             and m.window.rstrip().endswith("(")):
         return
-    _, said = _sentence_so_far(text, ms, i)
-    if _CHANGE_LIST_RE.search(said):
-        down = bool(re.search(r"(?<![\w])giảm", _CHANGE_LIST_RE.findall(said)[-1]))
+    opened = _CHANGE_LIST_RE.findall(m.said)
+    if opened:
+        down = opened[-1].startswith("giảm")
         m.role, m.extras = "change", {"direction": "down" if down else "up", "cue": "change"}
 
 
@@ -301,7 +302,7 @@ def _plan_named_before_the_subject(text, ms, i, clause) -> None:
     m = ms[i]
     if m.role != "actual" or m.unit.kind != "percent" or m.extras.get("basis"):
         return
-    if re.match(r"\s*(?:tỷ lệ|tỉ lệ|tốc độ)(?![\w])", re.split(r"[,;:(]", m.window)[-1]):
+    if roles.RATE_NAME_RE.match(re.split(r"[,;:(]", m.window)[-1]):
         return  # "…, tỷ lệ giải ngân đạt 58,33%": a rate named as one is the rate
     found = _PLAN_BEFORE_SUBJECT_RE.search(_flat(m.window))
     if found:
@@ -323,12 +324,6 @@ def _planned(m: Mention) -> None:
     m.role, m.extras = "target", {"cue": "planned", "planned_level": level}
 
 
-def _sentence_so_far(text, ms, i) -> tuple[int, str]:
-    """Where the sentence of ``ms`` starts, and its lower-cased text up to number ``i``."""
-    a = ms[0].tok.start - len(ms[0].window)
-    return a, text[a : ms[i].tok.start].lower()
-
-
 def _intent_carries_on(text, ms, i, clause) -> None:
     """"Đảng bộ huyện phấn đấu năm 2018 tỷ lệ … đạt từ 7% trở lên …; 100% chi bộ … đều phát
     triển được đảng viên": an intent that made the first figure after it a plan makes every
@@ -339,11 +334,10 @@ def _intent_carries_on(text, ms, i, clause) -> None:
         return
     if m.role == "change" and m.extras.get("cue") != "change":
         return  # "Dự kiến cả năm thu 640 tỷ đồng, vượt 7,6% dự toán": against the plan
-    a, said = _sentence_so_far(text, ms, i)
-    cues = list(_INTENT_RE.finditer(said))
-    if not cues or _TOLD_DONE_RE.search(said, cues[-1].end()):
+    cues = list(_INTENT_RE.finditer(m.said))
+    if not cues or _TOLD_DONE_RE.search(m.said, cues[-1].end()):
         return
-    first = next((k for k in range(i) if ms[k].tok.start >= a + cues[-1].end()), None)
+    first = next((k for k in range(i) if len(ms[k].said) >= cues[-1].end()), None)
     if first is not None and ms[first].role == "target":
         _planned(m)
 
@@ -369,11 +363,10 @@ def _list_of_targets(text, ms, i, clause) -> None:
     m = ms[i]
     if m.role in ("target", "part") or m.extras.get("reference"):
         return
-    a, said = _sentence_so_far(text, ms, i)
-    opener = _PLAN_LIST_RE.search(said)
-    if opener is None or a + opener.start() > ms[0].tok.start:  # the list opens the figures
+    opener = _PLAN_LIST_RE.search(m.said)
+    if opener is None or opener.start() > len(ms[0].said):  # the list opens the figures
         return
-    before = said[: opener.start()]
+    before = m.said[: opener.start()]
     if _AHEAD_RE.search(before) and not _DONE_LIST_RE.search(before):
         _planned(m)
 
@@ -390,8 +383,7 @@ def _items_of_a_listed_rate(text, ms, i, clause) -> None:
     m = ms[i]
     if m.role != "change" or m.unit.kind != "percent" or m.extras.get("cue") != "change":
         return
-    _, said = _sentence_so_far(text, ms, i)
-    listed = _LISTED_RATE_RE.search(said)
+    listed = _LISTED_RATE_RE.search(m.said)
     if listed and re.search(r"[^\W\d_]\s+tăng\s*$", listed.group("items")):
         m.role, m.extras = "actual", {"cue": "rate"}
 

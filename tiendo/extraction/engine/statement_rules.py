@@ -18,7 +18,7 @@ def _named_as_a_rate(st: _Stmt, ms=None) -> bool:
     clause right before its first figure ("…, tốc độ tăng trưởng đạt trên 12,8%")."""
     if ms is not None and st.mentions:
         clause = re.split(r"[,;:(]", ms[min(st.mentions)].window)[-1]
-        if re.match(r"\s*(?:tỷ lệ|tỉ lệ|tốc độ)(?![\w])", clause):
+        if roles.RATE_NAME_RE.match(clause):
             return True
     words = (st.subject or st.context or "").lower().split(", ")[-1]
     words = re.sub(r"^\s*(?:[0-9]+\s*[-.)]|[-–•+*])?\s*", "", words)  # "6- Tỷ lệ hộ nghèo …"
@@ -129,9 +129,6 @@ def _estimates_for_the_year(ms, st: _Stmt) -> None:
     for j in st.mentions:
         if ms[j].role == "actual" and ms[j].extras.get("estimate"):
             ms[j].role = "target"
-
-
-_CHANGE_WORD_RE = re.compile(r"(?<![\w])(?:tăng|giảm)(?![\w])")
 
 
 def _rate_beside_its_plan(ms, st: _Stmt) -> None:
@@ -334,3 +331,89 @@ def _periods(text, a, b, ms, stmts, ctx: _Context, groups=()) -> None:
                 ):
                     code = ctx.report_period
         st.period = code or ctx.section_period
+
+
+# "…, 7 chỉ tiêu còn khó khăn, không đạt kế hoạch.", "Tuy nhiên, vẫn còn chỉ tiêu chưa đạt so
+# với nghị quyết đề ra.": a sentence that ends on a verdict on indicators named as a group
+_GROUP_VERDICT_RE = re.compile(
+    r"(?<![\w])chỉ tiêu(?![\w])[^.;]*?(?<![\w])(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)"
+    r"(?:\s+(?:và vượt|so với|so))?(?:\s+(?:kế hoạch|kh|nghị quyết|chỉ tiêu|mục tiêu|yêu cầu)"
+    r"(?:\s+(?:đề ra|được giao|giao|năm))*)?\s*[.…]*\s*$"
+    # "Ngành thực hiện đạt và vượt 4/8 chỉ tiêu, nhiệm vụ."
+    r"|(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|được))*\s+"
+    r"[0-9]+(?:/[0-9]+)?\s+chỉ tiêu[^.;0-9]*[.…]*\s*$"
+)
+# "Cụ thể, …", "Đó là, …", "Gồm: …": a sentence that lists what the one before judged
+_LIST_OPENING_RE = re.compile(
+    r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau|nổi bật|trong đó|tiêu biểu"
+    r"|điển hình)(?![\w])"
+)
+_LIST_COLON_RE = re.compile(r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau)\s*:")
+
+
+def _verdict_for_the_next(low: str, verdict):
+    """The verdict a sentence leaves for the list that may follow it: its own closing one,
+    kept over a sentence that goes on about the same indicators ("cả 7 chỉ tiêu nói trên …")."""
+    m = _GROUP_VERDICT_RE.search(low)
+    if m:
+        return "not_achieved" if m.group("neg") or m.group("neg2") else "achieved"
+    if verdict and re.search(r"(?<![\w])chỉ tiêu\s+(?:nói trên|trên|này)(?![\w])", low):
+        return verdict
+    return None
+
+
+def _verdict_of_the_sentence_before(low: str, statements, verdict, listing: bool) -> None:
+    """The statements of a sentence that opens as a list ("Cụ thể, …"), or goes on with a list
+    opened with a colon on its line ("Đó là: X. Y. Z."), take the verdict the sentence before
+    the list closed on, unless the text gives them their own."""
+    if verdict and (listing or _LIST_OPENING_RE.match(low)):
+        for st in statements:
+            if st.status is None:
+                st.status = verdict
+
+
+# "… ước tính tăng 11,81% so với năm 2024. Tuy chưa đạt kế hoạch đề ra (kế hoạch tăng 12,35%),
+# …": a sentence that opens on a verdict, before any figure, judges the figure before it
+_OPENING_VERDICT_RE = re.compile(
+    r"\s*(?:tuy nhiên|tuy|như vậy|nhưng|song|dù|mặc dù)?\s*,?\s*(?:vẫn\s+|đã\s+|đều\s+)?"
+    r"(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?:\s+(?:được|và vượt))?\s+(?:so với\s+)?"
+    r"(?:kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|dự toán)(?![\w])"
+)
+
+
+def _verdict_on_the_sentence_before(low: str, last, plan: bool) -> None:
+    """The last statement of the sentence before one that opens on a verdict takes it, unless
+    the text gave it its own."""
+    m = _OPENING_VERDICT_RE.match(low)
+    if m and last and not plan and last[-1].status is None:
+        last[-1].status = "not_achieved" if m.group("neg") else "achieved"
+
+
+class VerdictsAcross:
+    """Verdicts that cross sentences, read along a text (extractor.extract): the verdict the
+    sentence before closed on, for a list that follows it; whether a list opened with a
+    colon runs on ("Đó là: X. Y. Z.", to the end of its line); the statements of the sentence
+    before, for a sentence that opens on a verdict."""
+
+    def __init__(self) -> None:
+        self.verdict: str | None = None
+        self.listing = False
+        self.last: list = []
+
+    def new_line(self) -> None:
+        self.listing = False
+
+    def judge(self, low: str, found: list, plan: bool) -> None:
+        """Gives the statements ``found`` in the sentence ``low`` (lower case), and those of
+        the sentence before, the verdicts that cross into them."""
+        _verdict_of_the_sentence_before(low, found, self.verdict, self.listing)
+        _verdict_on_the_sentence_before(low, self.last, plan)
+        self.last = found
+
+    def read(self, low: str) -> None:
+        """What the sentence ``low`` leaves for the next one."""
+        opens = self.verdict is not None and _LIST_COLON_RE.match(low)
+        self.listing = bool(opens) or (self.listing and self.verdict is not None)
+        self.verdict = _verdict_for_the_next(low, self.verdict) or (
+            self.verdict if self.listing else None
+        )
