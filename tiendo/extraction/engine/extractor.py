@@ -110,6 +110,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
         if _is_heading(line) or _is_marked_heading(line):
             _enter_section(line, ctx)
         if not _DIGIT_RE.search(line):
+            across.figureless(line.lower())
             continue  # no number, no statement
         for m in _FOOTNOTE_REF_RE.finditer(line):  # where each footnote is called from
             notes.setdefault(m.group(1), (ctx.plan, ctx.section_period))

@@ -210,13 +210,16 @@ def _rate_given_first(ms, st: _Stmt) -> None:
 _VERDICT_RE = re.compile(
     # "sẽ khó đạt mục tiêu", "có thể đạt", "phấn đấu đạt": a forecast or an aim, no verdict
     r"(?<![\w])(?<!khó )(?<!sẽ )(?<!thể )(?<!đấu )(?P<neg>không|chưa)?\s*"
-    r"(?P<w>đạt|vượt|hoàn thành)(?![\w])",
+    r"(?P<w>đạt|vượt|hoàn thành)(?![\w])"
+    # "tăng trưởng kinh tế chỉ đạt 1,51% (thấp so với kế hoạch đặt ra)": below the plan
+    r"|(?<![\w])(?P<low>thấp|thấp hơn)\s+(?:so\s+(?:với\s+)?)?(?=(?:kế hoạch|kh|chỉ tiêu"
+    r"|mục tiêu|nghị quyết|dự toán)(?![\w]))",
     re.IGNORECASE,
 )
 
 
 _VERDICT_NEXT_RE = re.compile(
-    r"^\s*(?:được\s+)?(?:$|[,;.)\]]|so với|so\s|kế hoạch|kh\b|phương án|kịch bản|chỉ tiêu"
+    r"^\s*(?:được\s+|cả\s+)?(?:$|[,;.)\]]|so với|so\s|kế hoạch|kh\b|phương án|kịch bản|chỉ tiêu"
     r"|mục tiêu|dự toán|yêu cầu|tiến độ|vượt mức|mức)"
 )
 
@@ -239,13 +242,17 @@ _LIST_VERDICT_RE = re.compile(
 )
 
 
+# "đạt 1,51% (thấp so với kế hoạch …)", "tăng 3,2%, thấp hơn kế hoạch": right after the figure
+_RIGHT_AFTER_A_FIGURE_RE = re.compile(r"[0-9]\S*(?:\s+[^\W\d_]+){0,3}\s*[,(]\s*$")
+
+
 def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
     if ctx.plan:
         return
     low = text[a:b].lower()
     for v in _VERDICT_RE.finditer(low):
         if _LIST_VERDICT_RE.match(low[v.end() :]):
-            status = "not_achieved" if v.group("neg") else "achieved"
+            status = "not_achieved" if v.group("neg") or v.group("low") else "achieved"
             pos = a + v.end()
             for k, st in enumerate(stmts):  # every statement that starts after the verdict
                 if ms[min(st.mentions)].tok.start > pos:
@@ -254,11 +261,15 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
         if not _VERDICT_NEXT_RE.match(low[v.end() :]):
             continue
         nxt = re.match(r"^[^,;()]*", low[v.end() :]).group()
+        if v.group("low") and (re.search(r"[0-9]", nxt) or not _RIGHT_AFTER_A_FIGURE_RE.search(
+            low[: v.start()]
+        )):
+            continue  # "…, thấp hơn mục tiêu đề ra là 4,5%": a comparison, not a verdict
         if re.search(r"[0-9]", nxt) and not re.search(
             r"\b(kh|kế hoạch|nghị quyết|chỉ tiêu|mục tiêu|dự toán)\b", nxt
         ):
             continue
-        status = "not_achieved" if v.group("neg") else "achieved"
+        status = "not_achieved" if v.group("neg") or v.group("low") else "achieved"
         pos = a + v.start()
         g = _innermost(groups, pos)
         targets = set()
@@ -399,6 +410,8 @@ class VerdictsAcross:
         self.verdict: str | None = None
         self.listing = False
         self.last: list = []
+        self.lead: tuple[str, list[str]] | None = None
+        self.figures = True
 
     def new_line(self) -> None:
         self.listing = False
@@ -408,7 +421,10 @@ class VerdictsAcross:
         the sentence before, the verdicts that cross into them."""
         _verdict_of_the_sentence_before(low, found, self.verdict, self.listing)
         _verdict_on_the_sentence_before(low, self.last, plan)
+        if self.lead and not plan:
+            _lead_into(found, *self.lead)
         self.last = found
+        self.figures = bool(found)
 
     def read(self, low: str) -> None:
         """What the sentence ``low`` leaves for the next one."""
@@ -417,3 +433,55 @@ class VerdictsAcross:
         self.verdict = _verdict_for_the_next(low, self.verdict) or (
             self.verdict if self.listing else None
         )
+        self.lead = None if self.figures else _lead_verdict(low)
+        self.figures = True
+
+    def figureless(self, low: str) -> None:
+        """A line without a figure: its last sentence may lead the figures that follow."""
+        self.lead = _lead_verdict(re.split(r"[.!?]\s", low.strip())[-1])
+        self.figures = True
+
+
+def _counts_targets(st) -> bool:
+    """"có 12/15 chỉ tiêu đạt": a statement counting targets, not giving a figure of one."""
+    return all((n.unit or "") in _TARGET_NOUNS for n in st.numbers)
+
+
+_TARGET_NOUNS = {"chỉ tiêu", "nhiệm vụ", "mục tiêu", "tiêu chí"}
+
+# "Kết quả ở các cấp học đều đạt chỉ tiêu đề ra.", "Hai chỉ tiêu chưa đạt là thu thuế và bảo
+# hiểm y tế.": a sentence without a figure that closes on the targets being met (or not), or
+# names the targets met (or not), leads the sentence that follows, which gives their figures
+_LEAD_VERDICT_RE = re.compile(
+    r"(?<![\w])(?<!khó )(?<!sẽ )(?<!thể )(?<!đấu )(?<!để )(?<!nhằm )(?P<neg>không|chưa)?\s*"
+    r"(?:đạt|hoàn thành|vượt)(?:\s+(?:được|và vượt|và hoàn thành|vượt mức|mức))*"
+    r"\s+(?:so với\s+)?(?:các\s+|toàn bộ\s+|tất cả\s+)?(?:mục tiêu,\s+)?(?:chỉ tiêu|kế hoạch"
+    r"|mục tiêu|nghị quyết|dự toán)(?:\s+(?:đã\s+)?(?:đề ra|đặt ra|được giao|giao|kế hoạch"
+    r"|nghị quyết|năm))*\s*[.…!]*\s*$"
+    r"|(?<![\w])chỉ tiêu(?![\w])[^.;:]*?(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành"
+    r"|vượt)(?:\s+(?:được|và vượt|kế hoạch))*\s+(?:là|gồm|bao gồm)\s+(?P<names>[^.;:]+)"
+)
+# "cơ bản hoàn thành", "hầu hết các chỉ tiêu": not each of them
+_HEDGE_RE = re.compile(
+    r"(?<![\w])(?:cơ bản|hầu hết|phần lớn|đa số|một số|nhiều|phấn đấu|phải|cần|sẽ|để|nhằm"
+    r"|dự kiến|khó)(?![\w])"
+)
+
+
+def _lead_verdict(low: str) -> tuple[str, list[str]] | None:
+    """The verdict a sentence without figures leaves for the next sentence, with the targets
+    it names (none: every statement of the next sentence)."""
+    m = _LEAD_VERDICT_RE.search(low)
+    if not m or _HEDGE_RE.search(low):
+        return None
+    verdict = "not_achieved" if m.group("neg") or m.group("neg2") else "achieved"
+    names = re.split(r",\s*|\s+và\s+", m.group("names") or "")
+    return verdict, [n.strip() for n in names if n.strip()]
+
+
+def _lead_into(statements, verdict: str, names: list[str]) -> None:
+    for st in statements:
+        if st.status is not None or _counts_targets(st):
+            continue
+        if not names or any(n in st.indicator.lower() for n in names):
+            st.status = verdict

@@ -609,3 +609,52 @@ def test_a_sentence_opening_on_a_verdict_judges_the_figure_before_it():
     text = ("Tổng sản phẩm trên địa bàn năm 2025 ước tăng 11,81% so với năm 2024. Tuy chưa đạt kế "
             "hoạch đề ra (kế hoạch tăng 12,35%), đây là mức tăng cao.")
     assert extract(text, default_period="2025")[0].status == "not_achieved"
+
+
+def test_a_sentence_without_figures_closing_on_a_verdict_leads_the_next_sentence():
+    text = ("Kết quả ở các cấp học đều đạt chỉ tiêu đề ra. Bậc học mầm non huy động đạt 100%; "
+            "trẻ mẫu giáo huy động hơn 90%. Công tác duy trì sĩ số đảm bảo: bậc mầm non duy trì "
+            "sĩ số đạt 100%.")
+    assert [s.status for s in extract(text, default_period="2024")] == [
+        "achieved", "achieved", None]
+
+
+def test_a_verdict_leading_across_a_line_without_figures():
+    text = ("Các chỉ tiêu về xã hội đều hoàn thành vượt mức kế hoạch đề ra.\n"
+            "Tỷ lệ hộ nghèo còn 1,2%; tỷ lệ tham gia bảo hiểm y tế đạt 95,1%.")
+    assert [s.status for s in extract(text, default_period="2024")] == ["achieved", "achieved"]
+
+
+def test_a_sentence_naming_the_targets_not_met_leads_only_their_figures():
+    text = ("Hai chỉ tiêu chưa đạt là thu thuế và bảo hiểm y tế. Trong đó, tổng chi ngân sách "
+            "gần 7,8 tỉ đồng, thu thuế được hơn 315 triệu đồng, đạt 64,4%; số người tham gia "
+            "bảo hiểm y tế được 6.453 thẻ, đạt hơn 81% kế hoạch.")
+    got = [(s.numbers[0].text, s.status) for s in extract(text, default_period="2020")]
+    assert got == [("7,8", None), ("315", "not_achieved"), ("6.453", "not_achieved")]
+
+
+@pytest.mark.parametrize("lead", [
+    "Năm 2020, phường cơ bản hoàn thành các mục tiêu, chỉ tiêu đã đề ra.",  # hedged
+    "Hầu hết các chỉ tiêu đều đạt kế hoạch.",
+    "Năm 2019, xã có 14/15 chỉ tiêu đạt và vượt so với kế hoạch đề ra.",  # a count: a summary
+    "Hằng năm vượt chỉ tiêu kế hoạch, năm sau cao hơn năm trước.",  # not closing on it
+    "Phấn đấu hoàn thành các chỉ tiêu đề ra.",  # an aim
+])
+def test_what_does_not_lead_the_next_sentence(lead):
+    text = lead + " Tổng diện tích gieo trồng là 912,21 ha; thu ngân sách đạt 43,8 tỷ đồng."
+    assert [s.status for s in extract(text, default_period="2020")
+            if s.numbers[0].unit != "chỉ tiêu"] == [None, None]
+
+
+def test_below_the_plan_right_after_the_figure_is_a_verdict():
+    text = ("Tăng trưởng kinh tế chỉ đạt 1,51% (thấp so với kế hoạch đặt ra). Chỉ số giá tiêu "
+            "dùng tăng 3,25%, thấp hơn mục tiêu Quốc hội đề ra là 4,5%. Công nghiệp chỉ đạt 0,5% "
+            "tăng trưởng, dẫn đến chỉ tiêu tỷ trọng công nghiệp thấp hơn mục tiêu đề ra.")
+    assert [s.status for s in extract(text, default_period="2023")] == [
+        "not_achieved", None, None]
+
+
+def test_exceeding_even_the_target_set_is_a_verdict():
+    text = ("Tăng trưởng GDP cả năm đã đạt 7,09%, vượt mọi dự báo của các tổ chức quốc tế và "
+            "vượt cả mục tiêu mà Quốc hội đã quyết nghị.")
+    assert extract(text, default_period="2024")[0].status == "achieved"
