@@ -104,13 +104,13 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        across.new_line()
+        across.new_line(blank=not line.strip())
         if not line.strip():
             continue
         if _is_heading(line) or _is_marked_heading(line):
             _enter_section(line, ctx)
         if not _DIGIT_RE.search(line):
-            across.figureless(line.lower())
+            across.figureless(line)
             continue  # no number, no statement
         for m in _FOOTNOTE_REF_RE.finditer(line):  # where each footnote is called from
             notes.setdefault(m.group(1), (ctx.plan, ctx.section_period))

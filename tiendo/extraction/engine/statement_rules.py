@@ -270,27 +270,37 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
         ):
             continue
         status = "not_achieved" if v.group("neg") or v.group("low") else "achieved"
-        pos = a + v.start()
-        g = _innermost(groups, pos)
-        targets = set()
-        if g:
-            inside = [i for i, m in enumerate(ms) if g[0] < m.tok.start < g[1]]
-            before = [i for i, m in enumerate(ms) if m.tok.start < g[0]]
-            targets.update(ms[i].stmt for i in inside)
-            if before:
-                targets.add(ms[before[-1]].stmt)
-        else:  # a reference figure passed on the way is not what the verdict judges
-            # ("đạt 27,5%, thấp hơn bình quân vùng (29,1%) và chưa đạt kế hoạch")
-            before = [i for i, m in enumerate(ms) if m.tok.start < pos
-                      and not m.extras.get("reference")]
-            after = [i for i, m in enumerate(ms) if m.tok.start > pos]
-            if before:
-                targets.add(ms[before[-1]].stmt)
-            elif after:
-                targets.add(ms[after[0]].stmt)
-        for s in targets:
+        for s in _judged(text, a + v.start(), ms, groups):
             if s is not None:
                 stmts[s].status = status
+
+
+def _judged(text, pos, ms, groups) -> set:
+    """The statements a verdict at ``pos`` judges: in a parenthesis, those inside it and the
+    one before it; else the one before it (or, opening the sentence, the one after)."""
+    g = _innermost(groups, pos)
+    targets = set()
+    if g:
+        inside = [i for i, m in enumerate(ms) if g[0] < m.tok.start < g[1]]
+        before = [i for i, m in enumerate(ms) if m.tok.start < g[0]]
+        targets.update(ms[i].stmt for i in inside)
+        if before:
+            targets.add(ms[before[-1]].stmt)
+        return targets
+    # a reference figure passed on the way is not what the verdict judges ("đạt 27,5%, thấp
+    # hơn bình quân vùng (29,1%) và chưa đạt kế hoạch")
+    before = [i for i, m in enumerate(ms) if m.tok.start < pos and not m.extras.get("reference")]
+    # "khoảng 35% GRDP (năm 2020 ước đạt 2.995,8 tỷ đồng), vượt kế hoạch": an aside in a
+    # parenthesis closed right before the verdict is not what it judges
+    aside = _innermost(groups, ms[before[-1]].tok.start) if before else None
+    if aside and re.match(r"^\)\s*,?\s*$", text[aside[1] : pos]):
+        before = [i for i in before if ms[i].tok.start < aside[0]] or before
+    after = [i for i, m in enumerate(ms) if m.tok.start > pos]
+    if before:
+        targets.add(ms[before[-1]].stmt)
+    elif after:
+        targets.add(ms[after[0]].stmt)
+    return targets
 
 
 _NOT_PERIOD_BEFORE_RE = re.compile(
@@ -345,21 +355,38 @@ def _periods(text, a, b, ms, stmts, ctx: _Context, groups=()) -> None:
 
 
 # "…, 7 chỉ tiêu còn khó khăn, không đạt kế hoạch.", "Tuy nhiên, vẫn còn chỉ tiêu chưa đạt so
-# với nghị quyết đề ra.": a sentence that ends on a verdict on indicators named as a group
+# với nghị quyết đề ra.", "… đã có 8/36 cục hải quan đã hoàn thành dự toán thu thuế được giao.":
+# a sentence that ends on a verdict on indicators (or units) named as a group
 _GROUP_VERDICT_RE = re.compile(
-    r"(?<![\w])chỉ tiêu(?![\w])[^.;]*?(?<![\w])(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)"
-    r"(?:\s+(?:và vượt|so với|so))?(?:\s+(?:kế hoạch|kh|nghị quyết|chỉ tiêu|mục tiêu|yêu cầu)"
-    r"(?:\s+(?:đề ra|được giao|giao|năm))*)?\s*[.…]*\s*$"
+    r"(?:(?<![\w])chỉ tiêu(?![\w])|(?<![\w.,])[0-9]+/[0-9]+\s+(?!chỉ tiêu)[^\W\d_])[^.;]*?"
+    r"(?<![\w])(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)"
+    r"(?:\s+(?:và vượt|và hoàn thành|so với|so))*(?:\s+(?:các\s+)?(?:kế hoạch|kh|nghị quyết"
+    r"|chỉ tiêu|mục tiêu|yêu cầu|dự toán)(?![\w])[^.;0-9]*?)?\s*[.…]*\s*$"
     # "Ngành thực hiện đạt và vượt 4/8 chỉ tiêu, nhiệm vụ."
     r"|(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|được))*\s+"
     r"[0-9]+(?:/[0-9]+)?\s+chỉ tiêu[^.;0-9]*[.…]*\s*$"
 )
-# "Cụ thể, …", "Đó là, …", "Gồm: …": a sentence that lists what the one before judged
+# "Cụ thể, …", "Đó là, …", "Gồm: …", "Theo đó, …": a sentence that details what the one before
+# judged
 _LIST_OPENING_RE = re.compile(
     r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau|nổi bật|trong đó|tiêu biểu"
-    r"|điển hình)(?![\w])"
+    r"|điển hình|theo đó)(?![\w])"
 )
 _LIST_COLON_RE = re.compile(r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau)\s*:")
+_TURN_RE = re.compile(
+    r"\s*(?:bên cạnh đó|ngoài ra|tuy nhiên|mặt khác|về|đối với|riêng|song|nhưng"
+    r"|trong lĩnh vực|lĩnh vực)(?![\w])"
+)
+# "Nổi bật là các chỉ tiêu về thu ngân sách, trồng rừng và trồng cây dược liệu.": the members
+_NAMED_RE = re.compile(
+    r"(?<![\w])(?:là|gồm|bao gồm|như)\s+(?:các\s+|những\s+)?(?:chỉ tiêu\s+)?(?:về\s+)?"
+    r"(?P<names>[^.;:0-9]+)"
+)
+
+
+def _names(text: str) -> list[str]:
+    names = re.split(r",\s*|\s+và\s+", text)
+    return [n.strip(" .…") for n in names if n.strip(" .…")]
 
 
 def _verdict_for_the_next(low: str, verdict):
@@ -371,16 +398,6 @@ def _verdict_for_the_next(low: str, verdict):
     if verdict and re.search(r"(?<![\w])chỉ tiêu\s+(?:nói trên|trên|này)(?![\w])", low):
         return verdict
     return None
-
-
-def _verdict_of_the_sentence_before(low: str, statements, verdict, listing: bool) -> None:
-    """The statements of a sentence that opens as a list ("Cụ thể, …"), or goes on with a list
-    opened with a colon on its line ("Đó là: X. Y. Z."), take the verdict the sentence before
-    the list closed on, unless the text gives them their own."""
-    if verdict and (listing or _LIST_OPENING_RE.match(low)):
-        for st in statements:
-            if st.status is None:
-                st.status = verdict
 
 
 # "… ước tính tăng 11,81% so với năm 2024. Tuy chưa đạt kế hoạch đề ra (kế hoạch tăng 12,35%),
@@ -401,44 +418,75 @@ def _verdict_on_the_sentence_before(low: str, last, plan: bool) -> None:
 
 
 class VerdictsAcross:
-    """Verdicts that cross sentences, read along a text (extractor.extract): the verdict the
-    sentence before closed on, for a list that follows it; whether a list opened with a
-    colon runs on ("Đó là: X. Y. Z.", to the end of its line); the statements of the sentence
-    before, for a sentence that opens on a verdict."""
+    """Verdicts that cross sentences, read along a text (extractor.extract):
+    - the verdict a sentence closed on, for a list or a detail that follows it ("Cụ thể, …"),
+      and whether that list runs on to the end of its line;
+    - the verdict of a sentence without figures, for the sentence that follows it ("… đều đạt
+      chỉ tiêu đề ra. Bậc mầm non …"), or, hedged, for a detail that follows it;
+    - the verdict of a heading, for the lines under it;
+    - the statements of the sentence before, for a sentence that opens on a verdict."""
 
     def __init__(self) -> None:
         self.verdict: str | None = None
+        self.names: list[str] = []
         self.listing = False
         self.last: list = []
-        self.lead: tuple[str, list[str]] | None = None
+        self.lead: tuple[str, list[str], bool] | None = None
+        self.heading: str | None = None
+        self.under = 0  # lines read since the heading
         self.figures = True
 
-    def new_line(self) -> None:
+    def new_line(self, blank: bool = False) -> None:
+        if not blank:  # a heading judges the one paragraph right under it
+            self.heading, self.under = (self.heading if self.under == 0 else None), 1
         self.listing = False
 
     def judge(self, low: str, found: list, plan: bool) -> None:
         """Gives the statements ``found`` in the sentence ``low`` (lower case), and those of
         the sentence before, the verdicts that cross into them."""
-        _verdict_of_the_sentence_before(low, found, self.verdict, self.listing)
-        _verdict_on_the_sentence_before(low, self.last, plan)
+        opens = bool(_LIST_OPENING_RE.match(low))
+        # a detail that gives figures runs on to the end of its line, until the text turns
+        # ("Bên cạnh đó, …", "Tuy nhiên, …")
+        # ("Nổi bật là các chỉ tiêu về X, Y và Z. Theo đó, …": so does one that names them)
+        runs = opens and (not found or any(not _counts_targets(st) for st in found))
+        if self.listing and _TURN_RE.match(low):
+            self.listing, self.verdict = False, None
+        if self.verdict and (self.listing or opens):
+            _lead_into(found, self.verdict, self.names, counts=True)
+            self.listing = self.listing or runs
         if self.lead and not plan:
-            _lead_into(found, *self.lead)
+            verdict, names, strong = self.lead
+            if strong or opens:
+                _lead_into(found, verdict, names)
+            if runs:
+                self.verdict, self.names, self.listing = verdict, names, True
+        if self.heading and not plan:
+            _lead_into(found, self.heading, [])
+        _verdict_on_the_sentence_before(low, self.last, plan)
         self.last = found
         self.figures = bool(found)
 
     def read(self, low: str) -> None:
         """What the sentence ``low`` leaves for the next one."""
-        opens = self.verdict is not None and _LIST_COLON_RE.match(low)
-        self.listing = bool(opens) or (self.listing and self.verdict is not None)
-        self.verdict = _verdict_for_the_next(low, self.verdict) or (
-            self.verdict if self.listing else None
-        )
+        colon = self.verdict is not None and _LIST_COLON_RE.match(low)
+        self.listing = bool(colon) or (self.listing and self.verdict is not None)
+        verdict = _verdict_for_the_next(low, self.verdict)
+        if verdict:
+            self.verdict, self.names = verdict, []
+        elif not self.listing:
+            self.verdict, self.names = None, []
+        elif not self.figures and _LIST_OPENING_RE.match(low):
+            named = _NAMED_RE.search(low)  # "Nổi bật là các chỉ tiêu về X, Y và Z."
+            self.names = _names(named.group("names")) if named else self.names
         self.lead = None if self.figures else _lead_verdict(low)
         self.figures = True
 
-    def figureless(self, low: str) -> None:
-        """A line without a figure: its last sentence may lead the figures that follow."""
-        self.lead = _lead_verdict(re.split(r"[.!?]\s", low.strip())[-1])
+    def figureless(self, line: str) -> None:
+        """A line without a figure: its last sentence may lead the figures that follow; a
+        heading that states a verdict judges the lines under it, to the next such line."""
+        low = line.strip().lower()
+        self.lead = _lead_verdict(re.split(r"[.!?]\s", low)[-1])
+        self.heading, self.under = _heading_verdict(low), 0
         self.figures = True
 
 
@@ -451,37 +499,57 @@ _TARGET_NOUNS = {"chỉ tiêu", "nhiệm vụ", "mục tiêu", "tiêu chí"}
 
 # "Kết quả ở các cấp học đều đạt chỉ tiêu đề ra.", "Hai chỉ tiêu chưa đạt là thu thuế và bảo
 # hiểm y tế.": a sentence without a figure that closes on the targets being met (or not), or
-# names the targets met (or not), leads the sentence that follows, which gives their figures
+# names the targets met (or not), leads the sentence that follows, which gives their figures;
+# one that says so in passing ("… vượt kế hoạch và tăng so với năm trước.") leads a detail
 _LEAD_VERDICT_RE = re.compile(
     r"(?<![\w])(?<!khó )(?<!sẽ )(?<!thể )(?<!đấu )(?<!để )(?<!nhằm )(?P<neg>không|chưa)?\s*"
     r"(?:đạt|hoàn thành|vượt)(?:\s+(?:được|và vượt|và hoàn thành|vượt mức|mức))*"
     r"\s+(?:so với\s+)?(?:các\s+|toàn bộ\s+|tất cả\s+)?(?:mục tiêu,\s+)?(?:chỉ tiêu|kế hoạch"
-    r"|mục tiêu|nghị quyết|dự toán)(?:\s+(?:đã\s+)?(?:đề ra|đặt ra|được giao|giao|kế hoạch"
-    r"|nghị quyết|năm))*\s*[.…!]*\s*$"
+    r"|mục tiêu|nghị quyết|dự toán)(?![\w])(?P<rest>(?:\s+(?:đã\s+)?(?:đề ra|đặt ra|được giao"
+    r"|giao|kế hoạch|nghị quyết|năm))*\s*[.…!]*\s*$)?"
     r"|(?<![\w])chỉ tiêu(?![\w])[^.;:]*?(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành"
     r"|vượt)(?:\s+(?:được|và vượt|kế hoạch))*\s+(?:là|gồm|bao gồm)\s+(?P<names>[^.;:]+)"
 )
 # "cơ bản hoàn thành", "hầu hết các chỉ tiêu": not each of them
-_HEDGE_RE = re.compile(
-    r"(?<![\w])(?:cơ bản|hầu hết|phần lớn|đa số|một số|nhiều|phấn đấu|phải|cần|sẽ|để|nhằm"
-    r"|dự kiến|khó)(?![\w])"
+_HEDGE_RE = re.compile(r"(?<![\w])(?:cơ bản|hầu hết|phần lớn|đa số|một số|nhiều)(?![\w])")
+# an aim or a forecast is no verdict
+_AIM_RE = re.compile(
+    r"(?<![\w])(?:phấn đấu|phải|cần|sẽ|để|nhằm|dự kiến|khó|tập trung|quyết tâm)(?![\w])"
 )
 
 
-def _lead_verdict(low: str) -> tuple[str, list[str]] | None:
-    """The verdict a sentence without figures leaves for the next sentence, with the targets
-    it names (none: every statement of the next sentence)."""
-    m = _LEAD_VERDICT_RE.search(low)
-    if not m or _HEDGE_RE.search(low):
+def _lead_verdict(low: str) -> tuple[str, list[str], bool] | None:
+    """The verdict a sentence without figures leaves for the sentence that follows, with the
+    targets it names (none: every statement) and whether it leads any sentence (or only a
+    detail: "Cụ thể, …", "Theo đó, …")."""
+    found = list(_LEAD_VERDICT_RE.finditer(low))
+    if not found or _AIM_RE.search(low):
         return None
+    m = found[-1]
     verdict = "not_achieved" if m.group("neg") or m.group("neg2") else "achieved"
-    names = re.split(r",\s*|\s+và\s+", m.group("names") or "")
-    return verdict, [n.strip() for n in names if n.strip()]
+    if any(("not_achieved" if x.group("neg") or x.group("neg2") else "achieved") != verdict
+           for x in found):
+        return None  # met and not met
+    strong = (m.group("rest") is not None or m.group("names") is not None) and not (
+        _HEDGE_RE.search(low))
+    return verdict, _names(m.group("names") or ""), strong
 
 
-def _lead_into(statements, verdict: str, names: list[str]) -> None:
+def _heading_verdict(low: str) -> str | None:
+    """"Nhiều chỉ tiêu đạt và vượt kế hoạch": a short line with no closing stop that states a
+    verdict on the targets."""
+    if len(low) > 120 or low.endswith((".", ";", ":", ",")):
+        return None
+    lead = _lead_verdict(low)
+    return lead[0] if lead and not lead[1] else None
+
+
+def _lead_into(statements, verdict: str, names: list[str], counts: bool = False) -> None:
+    """Gives the statements without a verdict of their own (and, with ``names``, only those
+    named) the verdict that crosses into them; counts of targets keep theirs unless
+    ``counts``."""
     for st in statements:
-        if st.status is not None or _counts_targets(st):
+        if st.status is not None or (_counts_targets(st) and not counts):
             continue
         if not names or any(n in st.indicator.lower() for n in names):
             st.status = verdict

@@ -658,3 +658,62 @@ def test_exceeding_even_the_target_set_is_a_verdict():
     text = ("Tăng trưởng GDP cả năm đã đạt 7,09%, vượt mọi dự báo của các tổ chức quốc tế và "
             "vượt cả mục tiêu mà Quốc hội đã quyết nghị.")
     assert extract(text, default_period="2024")[0].status == "achieved"
+
+
+def test_a_verdict_on_units_counted_as_a_group_opens_the_list_in_the_next_paragraph():
+    text = ("Tính đến 28/9, đã có 8/36 cục hải quan tỉnh đã hoàn thành dự toán thu thuế xuất "
+            "nhập khẩu được giao.\n\nCụ thể: Hải quan Cà Mau thu đạt hơn 104 tỉ đồng (đạt 208% "
+            "dự toán); Hải quan Khánh Hòa thu đạt hơn 3.690 tỷ đồng (hơn 127%).")
+    got = {s.numbers[0].text: s.status for s in extract(text, default_period="2016")}
+    assert (got["104"], got["3.690"]) == ("achieved", "achieved")
+
+
+def test_a_hedged_verdict_leads_a_detail_to_the_end_of_its_paragraph_until_the_text_turns():
+    text = ("Năm 2023, các chỉ tiêu cơ bản đạt và vượt nghị quyết đề ra. Theo đó, tổng giá trị "
+            "sản xuất ước đạt 14.759 tỷ đồng. Thu ngân sách đạt 165,5 tỷ đồng. Bên cạnh đó, toàn "
+            "huyện có 727 cơ sở sản xuất.\nDiện tích lúa đạt 45,4 nghìn ha.")
+    assert [s.status for s in extract(text, default_period="2023")] == [
+        "achieved", "achieved", None, None]
+
+
+def test_a_hedged_verdict_does_not_lead_a_sentence_that_is_no_detail():
+    text = ("Năm 2020, phường cơ bản hoàn thành các mục tiêu, chỉ tiêu đã đề ra. Tính đến "
+            "31-10, thu ngân sách đạt 43,854 tỷ đồng.")
+    assert extract(text, default_period="2020")[0].status is None
+
+
+def test_a_list_that_names_the_targets_met_leads_only_their_figures():
+    text = ("Đến nay có 15/24 chỉ tiêu đạt và vượt so với Nghị quyết Đảng bộ huyện đề ra. Nổi "
+            "bật là các chỉ tiêu về thu ngân sách, trồng rừng và trồng cây dược liệu. Theo đó, "
+            "tổng thu ngân sách trên địa bàn đạt 22,71 tỷ đồng; giá trị sản xuất công nghiệp đạt "
+            "120 tỷ đồng; diện tích trồng rừng mới đạt 410 ha.")
+    got = [(s.numbers[0].text, s.status) for s in extract(text, default_period="2023")][1:]
+    assert got == [("22,71", "achieved"), ("120", None), ("410", "achieved")]
+
+
+def test_a_detail_of_counts_of_targets_does_not_run_on():
+    text = ("Dự kiến năm 2022 có 11 chỉ tiêu đạt và vượt kế hoạch. Cụ thể, về kinh tế có 2/9 "
+            "chỉ tiêu đạt; về xã hội có 6/6 chỉ tiêu đạt. Tổng sản phẩm trong tỉnh ước đạt "
+            "23.486 tỷ đồng, tăng 7,42%.")
+    assert extract(text, default_period="2022")[-1].status is None
+
+
+def test_a_heading_that_states_a_verdict_judges_the_paragraph_under_it_only():
+    text = ("Nhiều chỉ tiêu đạt và vượt kế hoạch\n\nNăm 2020, số người tham gia BHXH tự "
+            "nguyện là 13.322 người (101,4% kế hoạch). Số thu 3.278 tỉ đồng.\n\nSố tham gia "
+            "BHTN 106.916 người.")
+    assert [s.status for s in extract(text, default_period="2020")] == [
+        "achieved", "achieved", None]
+
+
+def test_a_heading_that_states_an_aim_is_no_verdict():
+    text = ("Tập trung lãnh đạo hoàn thành vượt mức các chỉ tiêu đề ra\n\nGiá trị sản xuất "
+            "công nghiệp đạt 8.126 tỷ đồng, bằng 48,2% kế hoạch.")
+    assert extract(text, default_period="2019")[0].status is None
+
+
+def test_a_verdict_after_a_parenthesis_judges_the_figure_before_it():
+    text = ("1. Tổng vốn đầu tư toàn xã hội hàng năm khoảng 35% GRDP (năm 2020 ước đạt "
+            "2.995,8 tỷ đồng), vượt kế hoạch.")
+    got = {s.numbers[0].text: s.status for s in extract(text, default_period="2020")}
+    assert got["35"] == "achieved"
