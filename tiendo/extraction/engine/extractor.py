@@ -49,7 +49,13 @@ from .textmap import nfc_with_map
 MAX_SENTENCE = 4000  # longer "sentences" (tables flattened without punctuation) are cut
 
 
-_SENT_END_RE = re.compile(r"[.!?…]\s+(?=\S)|\n|\]|\[")
+# a full stop ends a sentence, but not the one of a title before a name ("TP. Hải Phòng",
+# "TX. Ayun Pa", "ThS. …")
+_ABBREVIATED = ("TP", "Tp", "TX", "TT", "TS", "GS", "BS", "KS", "ThS", "PGS", "Th.S")
+_SENT_END_RE = re.compile(
+    "(?:" + "".join(rf"(?<![\s(]{a})(?<!^{a})" for a in _ABBREVIATED) + r"\.|[!?…])\s+(?=\S)"
+    r"|\n|\]|\["
+)
 
 
 _PLAN_HEAD_RE = re.compile(

@@ -81,7 +81,10 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
     while i < len(toks):
         t = toks[i]
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt is not None and text[t.end : nxt.start] == "/":  # x/y
+        slash = text[t.end : nxt.start] if nxt is not None else ""
+        if slash == "/" or (slash in ("/ ", " / ") and read_unit(text, nxt.end).kind in (
+            "count", "measure", "percent"
+        )):  # x/y ("33/ 31,5 ha")
             unit = read_unit(text, nxt.end)
             has_noun = unit.kind in ("count", "measure", "percent")
             if is_date_pair(text, t, nxt, line_start, has_noun) or masked.covers(t.start):

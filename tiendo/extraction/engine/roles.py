@@ -213,7 +213,9 @@ def _governs(left: str, t: re.Match) -> bool:
     ):
         return False
     rest = _FILLER_RE.sub(" ", between).split()
-    limit = 10 if t.group(1) in _CLAUSE_CUES else 2
+    # "được giao dự toán thu ngân sách Nhà nước 270.000 tỷ đồng": a plan given names what
+    given = re.search(r"(?<![\w])giao\s*$", left[: t.start()])
+    limit = 10 if t.group(1) in _CLAUSE_CUES or given else 2
     return len(rest) <= limit
 
 
@@ -230,6 +232,10 @@ EXCESS_OVER_PLAN_RE = re.compile(
     _W + r"(?P<verb>vượt|hụt|thấp hơn|cao hơn)\s+(?:so\s+(?:với\s+)?)?"
     r"(?P<plan>(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán|kịch bản)"
     r"(?:\s+(?:nghị quyết|đề ra|được giao|giao|năm|cả năm|hđnd|tỉnh|huyện))*)\s*$"
+    # "vượt chỉ tiêu pháp lệnh được giao của năm 2016 là hơn 0,8%": the plan's words, then "là"
+    r"|" + _W + r"(?P<verb2>vượt|hụt)\s+(?:so\s+(?:với\s+)?)?(?P<plan2>(?:kế hoạch|kh|chỉ tiêu"
+    r"|mục tiêu|dự toán)(?:\s+(?!(?:và|tăng|giảm|đạt|bằng|chiếm|với|so)(?![\w]))[^\W\d_]+"
+    r"|\s+(?:19|20)[0-9]{2}){1,8})\s+là(?:\s+(?:hơn|khoảng|gần|trên))?\s*$"
 )
 
 
@@ -239,9 +245,9 @@ def _excess_over_plan(at: _Around):
     m = EXCESS_OVER_PLAN_RE.search(at.left)
     if not m:
         return None
-    down = m.group("verb") in ("hụt", "thấp hơn")
-    return "change", {"direction": "down" if down else "up", "basis": m.group("plan"),
-                      "cue": "vượt"}
+    verb, plan = m.group("verb") or m.group("verb2"), m.group("plan") or m.group("plan2")
+    down = verb in ("hụt", "thấp hơn")
+    return "change", {"direction": "down" if down else "up", "basis": plan, "cue": "vượt"}
 
 
 def _level_after_change(at: _Around):
@@ -274,8 +280,9 @@ def _change_verb(at: _Around):
     if verb == "vượt":
         if PLAN_RIGHT_RE.match(at.right) or SAME_PERIOD_RIGHT_RE.match(at.right):
             return "change", {"direction": "up", "basis": basis_text(at.right), "cue": "vượt"}
-        if at.pct and not at.left[: m.start()].strip(" ,"):
-            # "tỷ lệ bao phủ đạt 93,5%, vượt 0,3%": the excess of the figure before over its plan
+        if not at.left[: m.start()].strip(" ,"):
+            # "tỷ lệ bao phủ đạt 93,5%, vượt 0,3%", "ước đạt 50 triệu đồng, vượt 9 triệu đồng":
+            # the excess of the figure before over its plan
             return "change", {"direction": "up", "basis": "kế hoạch", "cue": "vượt"}
         return None
     down = verb in ("giảm", "giảm thêm", "rút ngắn", "thấp hơn", "hụt", "chậm hơn")

@@ -97,6 +97,8 @@ def _role(text, ms, i, clause: str) -> None:
         first = ms[m.range_of]
         m.role, m.extras = first.role, dict(first.extras)
         return
+    if m.pair is not None and m.pair < i:
+        _compared_pair(text, ms, i)
     if m.role == "part" or m.pair is not None:  # a pair's roles are read with it (mentions)
         return
     left = m.left
@@ -108,6 +110,34 @@ def _role(text, ms, i, clause: str) -> None:
         m.extras["reference"] = True
     for rule in _ROLE_RULES:
         rule(text, ms, i, clause)
+
+
+# "cao hơn mức bình quân chung của tỉnh (13,86/9,15%)", "gấp 1,3 lần của tỉnh (83,5/64 triệu
+# đồng)", "tăng gấp 2,58 lần so năm 2015 (24.013/9.278 tỷ đồng)": the two figures compared
+_COMPARED_WORD_RE = re.compile(
+    r"(?<![\w])(?:cao hơn|thấp hơn|nhiều hơn|ít hơn|gấp|so với|so)(?![\w])"
+)
+_COMPARED_RE = re.compile(_COMPARED_WORD_RE.pattern + r"(?P<what>[^();.]*)\(\s*$")
+_PLAN_NAMED_RE = re.compile(
+    r"(?<![\w])(?:kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|dự toán)(?![\w])"
+)
+
+
+def _compared_pair(text, ms, i) -> None:
+    """The second figure of a pair in a parenthesis after a comparison is what the first is
+    compared with: a figure of its own (named after the comparison), not a plan nor a whole."""
+    first, m = ms[i - 1], ms[i]
+    opening = text[max(0, first.tok.start - 120) : first.tok.start].lower()
+    c = None
+    for w in _COMPARED_WORD_RE.finditer(opening):  # the comparison nearest the parenthesis
+        c = _COMPARED_RE.match(opening, w.start()) or c
+    if c is None or _PLAN_NAMED_RE.search(c.group("what")):
+        return
+    what = re.sub(r"^[\s0-9,.]*(?:lần\s*)?", "", c.group("what")).strip(" ,")
+    first.role, m.role = "actual", "actual"
+    first.extras, m.extras = {}, {"reference": True}
+    first.pair = m.pair = None
+    m.subject = what or None
 
 
 # "…/6.200 triệu đồng, đạt 55,7%": a % of what the figure before the slash reached follows
@@ -242,17 +272,21 @@ def _share_of_count(text, ms, i, clause) -> None:
 
 
 def _share_done(text, ms, i, clause) -> None:
-    """"hoàn thành 8/20 việc (đạt 40%)": the share of the count that is done."""
+    """"hoàn thành 8/20 việc (đạt 40%)": the share of the count that is done; "971/876 =
+    110,8%": the ratio of done to planned. "320/411 xã đạt chuẩn, tương đương 77,86%": a
+    count out of a whole restated as its share is that share."""
     m = ms[i]
-    if (
-        m.role == "actual"
-        and m.extras.get("cue") == "by"
-        and i > 0
-        and ms[i - 1].unit.kind != "percent"
-        and m.subject is None
-    ):
+    if i == 0 or m.role != "actual" or m.unit.kind != "percent" or m.subject is not None:
+        return
+    prev = ms[i - 1]
+    ratio = m.window.strip() == "=" and prev.pair is not None
+    if prev.unit.kind == "percent" or not (m.extras.get("cue") == "by" or ratio):
+        return
+    if prev.role == "part" and re.search(r"(?<![\w])(?:tương đương|tương ứng)\s*$", m.left):
+        m.extras = {"cue": "share", "basis": _noun_after(text, prev)}
+    elif prev.role != "part" or not ratio:
         m.role = "attainment"
-        m.extras["basis"] = m.extras.get("basis") or _noun_after(text, ms[i - 1])
+        m.extras["basis"] = m.extras.get("basis") or _noun_after(text, prev)
 
 
 # "Chỉ tiêu năm 2019, Thành ủy giao kết nạp 300 đảng viên": a plan given, in a sentence that
@@ -310,7 +344,8 @@ def _plan_named_before_the_subject(text, ms, i, clause) -> None:
 
 
 _INTENT_RE = re.compile(
-    r"(?<![\w])(?:phấn đấu|dự kiến|(?<!buộc )(?<!không )(?<!đã )phải|cần|đặt mục tiêu"
+    r"(?<![\w])(?:(?<!chỉ tiêu )(?<!mục tiêu )(?<!kế hoạch )phấn đấu|dự kiến"
+    r"|(?<!buộc )(?<!không )(?<!đã )phải|cần|đặt mục tiêu"
     r"|đề ra mục tiêu)(?![\w])"
 )
 # what was done is told again: "đã", "kết quả", "đạt được"; "ước đạt" estimates it
@@ -414,6 +449,38 @@ def _out_of_a_whole(text, ms, i, clause) -> None:
         m.role, m.extras = "part", {"cue": "out-of"}
 
 
+_PAREN_OPEN_RE = re.compile(r"\s*(?:đạt|bằng)?\s*(?:hơn|khoảng|gần|trên)?\s*")
+
+
+def _in_parenthesis_after_an_amount(text, ms, k) -> bool:
+    m = ms[k]
+    return (
+        k > 0
+        and m.unit.kind == "percent"
+        and ms[k - 1].unit.kind != "percent"
+        and m.group is not None
+        and m.group[0] > ms[k - 1].tok.end
+        and bool(_PAREN_OPEN_RE.fullmatch(text[m.group[0] + 1 : m.tok.start].lower()))
+    )
+
+
+def _parallel_share_of_plan(text, ms, i, clause) -> None:
+    """"Cà Mau thu đạt hơn 104 tỉ đồng (đạt 208% dự toán); Khánh Hòa thu đạt hơn 3.690 tỷ đồng
+    (hơn 127%); …": the items of a list are written alike, so a bare % in a parenthesis after
+    an amount is what the first item's was, a share of the same plan."""
+    m = ms[i]
+    if m.role != "actual" or m.extras.get("cue") not in (None, "by"):
+        return
+    if not _in_parenthesis_after_an_amount(text, ms, i) or (
+        m.subject and not _PAREN_OPEN_RE.fullmatch(m.subject.lower())
+    ):
+        return
+    first = next((ms[k] for k in range(1, i - 1) if _in_parenthesis_after_an_amount(text, ms, k)
+                  and ms[k].role == "attainment"), None)
+    if first is not None:
+        m.role, m.extras, m.subject = "attainment", dict(first.extras), None
+
+
 # After the role the words give, in this order; each sees the role the ones before it gave.
 _ROLE_RULES = (
     _plan_after_slash,
@@ -423,6 +490,7 @@ _ROLE_RULES = (
     _changes_listed,
     _share_of_count,
     _share_done,
+    _parallel_share_of_plan,
     _plan_given_in_its_sentence,
     _plan_named_before_the_subject,
     _intent_carries_on,

@@ -59,6 +59,7 @@ def _statement_rules(ms, stmts, ctx: _Context) -> None:
         if st.parent is not None and not ctx.plan:
             _parts_of_a_plan(ms, stmts[st.parent], st)
             _parts_of_an_attainment(ms, stmts[st.parent], st)
+            _parts_of_a_ratio(ms, stmts[st.parent], st)
         if ctx.plan:
             for j in st.mentions:
                 ms[j].role = "target"
@@ -117,6 +118,21 @@ def _parts_of_an_attainment(ms, parent: _Stmt, st: _Stmt) -> None:
         m = ms[j]
         if m.role == "actual" and m.extras.get("cue") == "by" and not m.extras.get("basis"):
             m.role, m.extras = "attainment", {"cue": "plan-right", "basis": basis}
+
+
+def _parts_of_a_ratio(ms, parent: _Stmt, st: _Stmt) -> None:
+    """"… ước đạt 264.821 ha, bằng 99,63% so với cùng kỳ năm trước, trong đó vụ Đông Xuân đạt
+    184.989 ha, bằng 99,88%": a part's bare "bằng X%" is the same ratio as its whole's."""
+    whole = next((ms[j] for j in parent.mentions if ms[j].role == "change"
+                  and ms[j].extras.get("cue") == "as-written"), None)
+    if whole is None or not re.search(r"(?<![\w])bằng\s*$", whole.left):
+        return
+    for j in st.mentions:
+        m = ms[j]
+        if m.role == "attainment" and m.extras.get("cue") == "by" and re.search(
+            r"(?<![\w])bằng\s*$", m.left
+        ):
+            m.role, m.extras = "change", dict(whole.extras)
 
 
 def _shorter_than_a_year(period: str | None) -> bool:

@@ -717,3 +717,72 @@ def test_a_verdict_after_a_parenthesis_judges_the_figure_before_it():
             "2.995,8 tỷ đồng), vượt kế hoạch.")
     got = {s.numbers[0].text: s.status for s in extract(text, default_period="2020")}
     assert got["35"] == "achieved"
+
+
+def _roles_of(text, period="2024"):
+    return [(n.text, n.role) for s in extract(text, default_period=period) for n in s.numbers]
+
+
+def test_a_count_out_of_a_whole_restated_as_a_share_is_that_share():
+    assert _roles_of("Toàn tỉnh có 320/411 xã đạt chuẩn NTM, tương đương 77,86%.") == [
+        ("320", "part"), ("411", "part"), ("77,86", "actual")]
+
+
+def test_a_ratio_written_after_done_over_planned_is_an_attainment():
+    assert _roles_of("Tiêm phòng cho đàn trâu, bò là: 971/876 = 110,8%") == [
+        ("971", "actual"), ("876", "target"), ("110,8", "attainment")]
+
+
+def test_a_pair_with_a_space_after_the_slash():
+    assert _roles_of("Cây lạc: Diện tích gieo trồng 33/ 31,5 ha vượt 1,5 ha so với KH") == [
+        ("33", "actual"), ("31,5", "target"), ("1,5", "change")]
+
+
+def test_an_excess_in_the_unit_of_the_figure_before_is_a_change():
+    assert _roles_of("Thu nhập bình quân đầu người ước đạt 50 triệu đồng/người/năm, vượt 9 "
+                     "triệu đồng.") == [("50", "actual"), ("9", "change")]
+
+
+def test_a_plan_given_names_what_it_plans_before_its_figure():
+    assert _roles_of("Năm 2016, Tổng cục Hải quan được giao dự toán thu ngân sách Nhà nước "
+                     "270.000 tỷ đồng.") == [("270.000", "target")]
+
+
+def test_the_excess_over_a_plan_named_at_length_then_la_is_a_change():
+    assert _roles_of("Số thu năm 2016 là 272.167 tỷ đồng, vượt chỉ tiêu pháp lệnh được giao "
+                     "của năm 2016 là hơn 0,8%.") == [("272.167", "actual"), ("0,8", "change")]
+
+
+def test_a_stretch_target_is_a_plan_not_an_intent_that_carries_on():
+    got = _roles_of("Số thu đạt 330.474 tỷ đồng, đạt 98,74% so với chỉ tiêu phấn đấu (340.000 "
+                    "tỷ đồng), tăng 11,29% so với cùng kỳ năm 2018.")
+    assert got == [("330.474", "actual"), ("98,74", "attainment"), ("340.000", "target"),
+                   ("11,29", "change")]
+
+
+def test_the_parts_of_a_ratio_to_the_same_period_are_ratios_too():
+    got = _roles_of("Diện tích lúa ước đạt 264.821 ha, bằng 99,63% so với cùng kỳ năm trước, "
+                    "trong đó vụ Đông Xuân đạt 184.989 ha, bằng 99,88%.")
+    assert got == [("264.821", "actual"), ("99,63", "change"), ("184.989", "actual"),
+                   ("99,88", "change")]
+
+
+def test_a_bare_share_in_a_list_reads_as_the_first_items_share_of_the_plan():
+    got = _roles_of("Hải quan TP. Hồ Chí Minh thu đạt hơn 71.913 tỉ đồng (bằng hơn 70% dự "
+                    "toán); Hải quan TP. Hải Phòng thu hơn 34.128 tỉ đồng (hơn 70%).")
+    assert got == [("71.913", "actual"), ("70", "attainment"), ("34.128", "actual"),
+                   ("70", "attainment")]
+
+
+def test_a_title_before_a_name_does_not_end_the_sentence():
+    got = extract("Hải quan TP. Hải Phòng thu 34.128 tỉ đồng.", default_period="2019")
+    assert got[0].indicator == "Hải quan TP. Hải Phòng thu"
+
+
+def test_a_pair_after_a_comparison_is_the_two_figures_compared():
+    got = extract("Kinh tế huyện tăng trưởng cao hơn mức bình quân chung của tỉnh "
+                  "(13,86/9,15%). Quy mô kinh tế tăng gấp 2,58 lần so năm 2015 (24.013/9.278 "
+                  "tỷ đồng).", default_period="2020")
+    assert [[(n.text, n.role) for n in s.numbers] for s in got] == [
+        [("13,86", "actual")], [("9,15", "actual")],
+        [("2,58", "change"), ("24.013", "actual")], [("9.278", "actual")]]
