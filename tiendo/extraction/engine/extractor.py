@@ -110,7 +110,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        across.new_line(blank=not line.strip())
+        across.new_line(line)
         if not line.strip():
             continue
         if _is_heading(line) or _is_marked_heading(line):

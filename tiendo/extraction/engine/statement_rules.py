@@ -252,6 +252,8 @@ _LIST_VERDICT_RE = re.compile(
     # tiêu nghị quyết, tiêu biểu như …": who set them, before the list opens
     r"(?:\s+(?:kế hoạch|đề ra|được giao|giao|năm|cả năm|của [^\W\d_]+|nghị quyết"
     r"|(?:[^\W\d_]+[\s,]+){1,6}giao))*)?"
+    # "4 chỉ tiêu không đạt mà Chính phủ trình Quốc hội trước đó, bao gồm: …": who said so
+    r"(?:\s+(?:mà|do|theo)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,8}(?=\s*,?\s*(?::|bao gồm|gồm|cụ thể)))?"
     r"\s*,?\s*(?::|(?:là|gồm|bao gồm|như|cụ thể là|cụ thể như|cụ thể|đó là|nổi bật như"
     r"|nổi bật là|thứ nhất là|tiêu biểu như|điển hình như|điển hình là)(?![\w]))"
     r"(?!\s*(?:trên|dưới|khoảng)?\s*[0-9<>≥≤])"  # "vượt so với Nghị quyết đề ra là 40%": a figure
@@ -259,13 +261,29 @@ _LIST_VERDICT_RE = re.compile(
 
 
 # "đạt 1,51% (thấp so với kế hoạch …)", "tăng 3,2%, thấp hơn kế hoạch": right after the figure
-_RIGHT_AFTER_A_FIGURE_RE = re.compile(r"[0-9]\S*(?:\s+[^\W\d_]+){0,3}\s*[,(]\s*$")
+_RIGHT_AFTER_A_FIGURE_RE = re.compile(r"[0-9]\S*(?:\s*%|(?:\s+[^\W\d_]+){0,3}\s*[,(])\s*$")
+
+
+# "đã thực hiện đạt và vượt 19/23 chỉ tiêu kinh tế-xã hội; trong đó tốc độ tăng … ước đạt
+# 10,7% …": a count of targets met, then the figures of some of them
+_COUNT_THEN_DETAIL_RE = re.compile(
+    r"(?<![\w])(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|và hoàn thành"
+    r"|vượt mức|được))*\s+[0-9]+/[0-9]+\s+chỉ tiêu[^.;:0-9]*[;,]\s*trong đó(?![\w])"
+    r"(?!\s*(?:có\s+)?[0-9]+\s+chỉ tiêu)"
+)
 
 
 def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
     if ctx.plan:
         return
     low = text[a:b].lower()
+    for d in _COUNT_THEN_DETAIL_RE.finditer(low):
+        for st in stmts:
+            first = ms[min(st.mentions)]
+            if first.tok.start > a + d.end() and st.status is None and first.unit.text not in (
+                _TARGET_NOUNS
+            ):
+                st.status = "not_achieved" if d.group("neg") else "achieved"
     for v in _VERDICT_RE.finditer(low):
         if _LIST_VERDICT_RE.match(low[v.end() :]):
             status = "not_achieved" if v.group("neg") or v.group("low") else "achieved"
@@ -277,6 +295,7 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
         if not _VERDICT_NEXT_RE.match(low[v.end() :]):
             continue
         nxt = re.match(r"^[^,;()]*", low[v.end() :]).group()
+        nxt = re.split(r"(?<![\w])(?:nhưng|song)(?![\w])", nxt)[0]  # "…, nhưng vẫn đứng thứ 2"
         if v.group("low") and (re.search(r"[0-9]", nxt) or not _RIGHT_AFTER_A_FIGURE_RE.search(
             low[: v.start()]
         )):
@@ -450,12 +469,17 @@ class VerdictsAcross:
         self.lead: tuple[str, list[str], bool] | None = None
         self.heading: str | None = None
         self.under = 0  # lines read since the heading
+        self.items = False  # a list opened with a colon runs over the lines under it
         self.figures = True
 
-    def new_line(self, blank: bool = False) -> None:
+    def new_line(self, line: str = "") -> None:
+        blank = not line.strip()
         if not blank:  # a heading judges the one paragraph right under it
             self.heading, self.under = (self.heading if self.under == 0 else None), 1
-        self.listing = False
+        # "… 07/17 chỉ tiêu không đạt so với kế hoạch, cụ thể:" over the items on the lines
+        # under it ("+ Thu ngân sách … 76,4/140 tỷ đồng."), blank lines between them
+        self.items = self.items and (blank or bool(_ITEM_RE.match(line)))
+        self.listing = self.items
 
     def judge(self, low: str, found: list, plan: bool) -> None:
         """Gives the statements ``found`` in the sentence ``low`` (lower case), and those of
@@ -496,6 +520,12 @@ class VerdictsAcross:
             self.names = _names(named.group("names")) if named else self.names
         self.lead = None if self.figures else _lead_verdict(low)
         self.figures = True
+        head = _LIST_HEAD_RE.search(low)
+        if head:
+            self.verdict = "not_achieved" if head.group("neg") else "achieved"
+            self.names, self.items, self.listing = [], True, True
+        elif _all_met(low):  # "… có 13/13 chỉ tiêu chủ yếu đạt và vượt kế hoạch": each of them
+            self.verdict, self.names, self.listing = "achieved", [], True
 
     def figureless(self, line: str) -> None:
         """A line without a figure: its last sentence may lead the figures that follow; a
@@ -504,6 +534,30 @@ class VerdictsAcross:
         self.lead = _lead_verdict(re.split(r"[.!?]\s", low)[-1])
         self.heading, self.under = _heading_verdict(low), 0
         self.figures = True
+
+
+_ITEM_RE = re.compile(r"\s*(?:[-–•+*]|[0-9]{1,2}[.)]|[a-zđ][.)]|\([0-9a-zđ]{1,3}\))\s")
+# "…, 07/17 chỉ tiêu không đạt so với kế hoạch, cụ thể:": a verdict on targets, then a colon
+_LIST_HEAD_RE = re.compile(
+    r"(?<![\w])chỉ tiêu(?![\w])[^.;:]*?(?<![\w])(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành"
+    r"|vượt)(?![\w])[^.;:0-9]{0,60}?(?:cụ thể|như sau|gồm|bao gồm|sau đây|là)?\s*:\s*$"
+)
+# "có 13/13 chỉ tiêu chủ yếu đạt và vượt kế hoạch", "hoàn thành và hoàn thành vượt mức 18/18
+# chỉ tiêu", "toàn bộ 33 chỉ tiêu … đều hoàn thành"
+_ALL_MET_RE = re.compile(
+    r"(?:(?<![\w.,])(?P<n>[0-9]+)/(?P<m>[0-9]+)|toàn bộ|tất cả)\s+(?:các\s+)?(?:[0-9]+\s+)?chỉ tiêu"
+    r"[^.;:]*?(?<![\w])(?<!không )(?<!chưa )(?:đều\s+)?(?:đạt|hoàn thành|vượt)(?![\w])"
+    r"|(?<![\w])(?<!không )(?<!chưa )(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|và hoàn thành"
+    r"|vượt mức|được))*\s+(?P<n2>[0-9]+)/(?P<m2>[0-9]+)\s+chỉ tiêu"
+)
+
+
+def _all_met(low: str) -> bool:
+    m = _ALL_MET_RE.search(low)
+    if not m or _AIM_RE.search(low) or re.search(r"(?<![\w])(?:không|chưa)\s+đạt", low):
+        return False
+    n, total = m.group("n") or m.group("n2"), m.group("m") or m.group("m2")
+    return n is None or n == total
 
 
 def _counts_targets(st) -> bool:

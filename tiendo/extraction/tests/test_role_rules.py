@@ -786,3 +786,46 @@ def test_a_pair_after_a_comparison_is_the_two_figures_compared():
     assert [[(n.text, n.role) for n in s.numbers] for s in got] == [
         [("13,86", "actual")], [("9,15", "actual")],
         [("2,58", "change"), ("24.013", "actual")], [("9.278", "actual")]]
+
+
+def test_all_targets_met_judges_the_figures_of_the_paragraph():
+    text = ("Năm 2025, toàn xã có 13/13 chỉ tiêu chủ yếu đạt và vượt kế hoạch, trong đó có 6 chỉ "
+            "tiêu vượt. Thu nhập bình quân đầu người đạt khoảng 56,67 triệu đồng/năm. Sản lượng "
+            "lương thực đạt trên 4.500 tấn.\nDiện tích lúa đạt 45,4 nghìn ha.")
+    got = {s.numbers[0].text: s.status for s in extract(text, default_period="2025")}
+    assert (got["56,67"], got["4.500"], got["45,4"]) == ("achieved", "achieved", None)
+
+
+def test_some_targets_met_does_not_judge_the_figures_that_follow():
+    text = ("Năm 2019, xã có 14/15 chỉ tiêu đạt và vượt kế hoạch. Tổng diện tích gieo trồng là "
+            "912,21 ha.")
+    assert extract(text, default_period="2019")[-1].status is None
+
+
+def test_a_count_of_targets_met_then_trong_do_judges_the_figures_after_it():
+    text = ("Năm 2023, huyện đã thực hiện đạt và vượt 19/23 chỉ tiêu kinh tế-xã hội; trong đó tốc "
+            "độ tăng giá trị sản xuất ước đạt 10,7%; thu ngân sách ước đạt hơn 84 tỷ đồng.")
+    got = [(s.numbers[0].text, s.status) for s in extract(text, default_period="2023")][1:]
+    assert got == [("10,7", "achieved"), ("84", "achieved")]
+
+
+def test_a_verdict_then_a_colon_judges_the_items_on_the_lines_under_it():
+    text = ("- Có 10/17 chỉ tiêu đạt và vượt so với kế hoạch, 07/17 chỉ tiêu không đạt so với "
+            "kế hoạch, cụ thể:\n\n+ Thu ngân sách trên địa bàn huyện 76,4/140 tỷ đồng.\n\n+ Tổng "
+            "diện tích gieo trồng 5.614/6.300 ha;\n\nThu nhập bình quân đạt 24 triệu đồng.")
+    got = {s.numbers[0].text: s.status for s in extract(text, default_period="2019")}
+    assert (got["76,4"], got["5.614"], got["24"]) == ("not_achieved", "not_achieved", None)
+
+
+def test_a_list_of_targets_not_met_after_who_said_so():
+    text = ("Có 4 chỉ tiêu không đạt mà Chính phủ trình Quốc hội trước đó, bao gồm: Tốc độ tăng "
+            "GDP (đạt 2,58%, mục tiêu khoảng 6%); GDP bình quân đầu người (3.680 USD, mục tiêu "
+            "khoảng 3.700 USD).")
+    got = {s.numbers[0].text: s.status for s in extract(text, default_period="2021")}
+    assert (got["2,58"], got["3.680"]) == ("not_achieved", "not_achieved")
+
+
+def test_below_the_plan_right_after_a_percent_up_to_a_but():
+    text = ("Tăng trưởng GRDP mặc dù ước thực hiện 5,74% thấp hơn chỉ tiêu đề ra nhưng vẫn đứng "
+            "thứ 2 trong khu vực.")
+    assert extract(text, default_period="2023")[0].status == "not_achieved"
