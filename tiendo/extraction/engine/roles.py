@@ -44,6 +44,8 @@ TARGET_WORD_RE = re.compile(
 )
 GIVER_END_RE = re.compile(
     _W + r"(?<!bàn )(?:giao|giao là|đề ra|đặt ra|(?:được\s+)?phê duyệt(?:\s+là)?)\s*[:]?\s*$"
+    # "tỉnh giao năm 2016 đạt 48-50%": the plan given for a year
+    r"|" + _W + r"(?<!bàn )giao\s+(?:cho\s+)?năm\s+(?:19|20)[0-9]{2}\s+(?:đạt|là)\s*$"
 )
 ACTUAL_VERB_RE = re.compile(
     _W + r"(đạt|ước|thực hiện|giải ngân|tăng|giảm|bằng|chiếm|hoàn thành|có)" + _E
@@ -280,9 +282,11 @@ def _change_verb(at: _Around):
     if verb == "vượt":
         if PLAN_RIGHT_RE.match(at.right) or SAME_PERIOD_RIGHT_RE.match(at.right):
             return "change", {"direction": "up", "basis": basis_text(at.right), "cue": "vượt"}
-        if not at.left[: m.start()].strip(" ,"):
-            # "tỷ lệ bao phủ đạt 93,5%, vượt 0,3%", "ước đạt 50 triệu đồng, vượt 9 triệu đồng":
-            # the excess of the figure before over its plan
+        if not at.left[: m.start()].strip(" ,") or (
+            at.pct and re.match(r"\s*%?\s*(?:$|[,;.)…])", at.right)
+        ):
+            # "tỷ lệ bao phủ đạt 93,5%, vượt 0,3%", "ước đạt 50 triệu đồng, vượt 9 triệu đồng",
+            # "khu vực có vốn đầu tư nước ngoài vượt 41,5%, …": the excess over the plan
             return "change", {"direction": "up", "basis": "kế hoạch", "cue": "vượt"}
         return None
     down = verb in ("giảm", "giảm thêm", "rút ngắn", "thấp hơn", "hụt", "chậm hơn")

@@ -164,10 +164,22 @@ def _plan_after_slash(text, ms, i, clause) -> None:
         m.role, m.extras = "target", {"cue": "plan-after-slash"}
 
 
+_BASIS_BEFORE_PAREN_RE = re.compile(
+    r"^\s*%?\s*(?:so\s+(?:với\s+)?)(?P<basis>[^();,]{2,60}?)\s*\(\s*$"
+)
+
+
 def _change_verb_not_repeated(text, ms, i, clause) -> None:
-    """"tăng 40% về số lượng và 25% về vốn": the verb of a change is not repeated."""
+    """"tăng 40% về số lượng và 25% về vốn": the verb of a change is not repeated; but
+    "giảm 1,44% so với cùng kỳ năm trước (2,82%)" gives the basis's own figure, an actual of
+    its own."""
     m = ms[i]
     prev = ms[i - 1] if i > 0 else None
+    basis = _BASIS_BEFORE_PAREN_RE.match(prev.right) if prev is not None else None
+    if basis and prev.role == "change" and m.role == "actual" and m.subject is None:
+        m.extras["reference"] = True
+        m.subject = basis.group("basis").strip()
+        return
     # "tăng 7,7% tương đương 1,6 triệu đồng": the same change in the unit of the level
     same = bool(re.fullmatch(r"\s*,?\s*(?:tương đương|tương ứng)(?:\s+(?:với|khoảng))?\s*",
                              m.window))
@@ -282,7 +294,15 @@ def _share_done(text, ms, i, clause) -> None:
     ratio = m.window.strip() == "=" and prev.pair is not None
     if prev.unit.kind == "percent" or not (m.extras.get("cue") == "by" or ratio):
         return
-    if prev.role == "part" and re.search(r"(?<![\w])(?:tương đương|tương ứng)\s*$", m.left):
+    # "tỷ lệ trường … đạt chuẩn quốc gia là 495/607 trường, đạt 81,55%": a rate named;
+    # "52 trường mầm non, đạt tỷ lệ 29,4%; …; 67 trường THCS, đạt 40,6%": items alike
+    named = re.search(r"(?<![\w])(?:tỷ lệ|tỉ lệ)(?![\w])", m.said.rsplit(";", 1)[-1].split(
+        prev.tok.text)[0]) and prev.role == "part"
+    alike = any(ms[k].extras.get("cue") == "share" and ms[k - 1].unit.kind == "count"
+                for k in range(1, i - 1) if ms[k].unit.kind == "percent")
+    if (prev.role == "part" and re.search(r"(?<![\w])(?:tương đương|tương ứng)\s*$", m.left)) or (
+        named or (alike and prev.unit.kind == "count")
+    ):
         m.extras = {"cue": "share", "basis": _noun_after(text, prev)}
     elif prev.role != "part" or not ratio:
         m.role = "attainment"
@@ -382,15 +402,33 @@ def _intent_carries_on(text, ms, i, clause) -> None:
 # be done (not "hoàn thành cơ bản các chỉ tiêu: …", nor "có 03 chỉ tiêu không đạt: …")
 _PLAN_LIST_RE = re.compile(
     r"(?<![\w])(?:chỉ tiêu|mục tiêu)(?:\s+(?!đạt|vượt|hoàn thành|không|chưa)[^\W\d_]+){0,3}"
-    r"\s*:"
+    # "Ban chấp hành Đảng bộ tỉnh xác định 7 chỉ tiêu chủ yếu, gồm …"
+    r"\s*(?::|,?\s*(?:gồm|bao gồm|như sau)(?![\w])\s*:?)"
 )
 _AHEAD_RE = re.compile(
     r"(?<![\w])(?:nhiệm vụ|phương hướng|kế hoạch|phấn đấu|đề ra|định hướng|sắp tới|năm tới"
+    r"|xác định"
     r"|tiếp theo|còn lại|cuối năm)(?![\w])"
 )
 _DONE_LIST_RE = re.compile(
     r"(?<![\w])(?:hoàn thành|đạt|thực hiện|kết quả|vượt)(?:\s+[^\W\d_]+){0,3}\s*$"
 )
+
+
+_YEAR_REACHES_RE = re.compile(r"^\s*[;,]?\s*(?:và\s+)?năm\s+(?:19|20)[0-9]{2}\s+(?:đạt|là)\s*$")
+
+
+def _plans_given_year_by_year(text, ms, i, clause) -> None:
+    """"tỉnh giao năm 2016 đạt 48-50%; năm 2019 đạt 66-68% và năm 2021 đạt 81%": the plans of
+    the later years, in the words of the first, are given too."""
+    m = ms[i]
+    if i == 0 or m.role != "actual" or not _YEAR_REACHES_RE.match(m.window):
+        return
+    before = ms[i - 1] if ms[i - 1].range_of is None else ms[ms[i - 1].range_of]
+    if before.role == "target" and before.extras.get("cue") == "giver" and re.search(
+        r"năm\s+(?:19|20)[0-9]{2}\s+(?:đạt|là)\s*$", before.window
+    ):  # each year's plan is a statement of its own (linking._is_primary)
+        m.role, m.extras = "target", {"cue": "giver", "planned_level": True}
 
 
 def _list_of_targets(text, ms, i, clause) -> None:
@@ -399,7 +437,9 @@ def _list_of_targets(text, ms, i, clause) -> None:
     if m.role in ("target", "part") or m.extras.get("reference"):
         return
     opener = _PLAN_LIST_RE.search(m.said)
-    if opener is None or opener.start() > len(ms[0].said):  # the list opens the figures
+    # the list opens the figures (a count of the targets may come first: "xác định 7 chỉ tiêu")
+    first = next((x for x in ms if x.unit.text not in ("chỉ tiêu", "mục tiêu")), m)
+    if opener is None or opener.start() > len(first.said) or m.unit.text == "chỉ tiêu":
         return
     before = m.said[: opener.start()]
     if _AHEAD_RE.search(before) and not _DONE_LIST_RE.search(before):
@@ -421,6 +461,25 @@ def _items_of_a_listed_rate(text, ms, i, clause) -> None:
     listed = _LISTED_RATE_RE.search(m.said)
     if listed and re.search(r"[^\W\d_]\s+tăng\s*$", listed.group("items")):
         m.role, m.extras = "actual", {"cue": "rate"}
+
+
+_LISTED_SHARE_OF_PLAN_RE = re.compile(
+    r"(?<![\w])(?P<plan>dự toán|kế hoạch|kh)(?![\w])[^;]*?"
+    r"(?:(?<![\w])(?:gồm|bao gồm|như|cụ thể là|cụ thể|đó là)\s*:?|:)(?P<items>[^;]*)$"
+)
+_ITEM_VERB_RE = re.compile(r"(?<![\w])(?:đạt|tăng|giảm|bằng|vượt|chiếm|giải ngân)(?![\w])")
+
+
+def _items_of_a_listed_share_of_plan(text, ms, i, clause) -> None:
+    """"9/9 xã đạt và vượt kế hoạch như: Phước Đông 113,63%, Bàu Đồn 102,23%", "chưa đạt 50%
+    dự toán, như: tài chính thu (48%), bán nhà (49%)": a bare % of an item of a list opened
+    after a share of the plan is that item's share of the plan."""
+    m = ms[i]
+    if m.role != "actual" or m.unit.kind != "percent" or m.extras.get("cue") not in (None, "by"):
+        return
+    listed = _LISTED_SHARE_OF_PLAN_RE.search(m.said)
+    if listed and not _ITEM_VERB_RE.search(re.split(r"[,;:]", listed.group("items"))[-1]):
+        m.role, m.extras = "attainment", {"cue": "plan-right", "basis": listed.group("plan")}
 
 
 _EARLIER_OPENING_RE = re.compile(r"\s*(?:so\s+(?:với\s+)?)?cùng kỳ[^()]*?(?:đạt|là|:)\s*$")
@@ -495,7 +554,9 @@ _ROLE_RULES = (
     _plan_named_before_the_subject,
     _intent_carries_on,
     _list_of_targets,
+    _plans_given_year_by_year,
     _items_of_a_listed_rate,
+    _items_of_a_listed_share_of_plan,
     _earlier_periods_share_of_plan,
     _estimate_for_the_year,
     _out_of_a_whole,

@@ -172,6 +172,8 @@ def _attainments_of_level(ms, st: _Stmt) -> None:
         mj = ms[j]
         if mj.role == "actual" and mj.unit.kind == "percent" and (
             "so với" in mj.right[:12] and mj.extras.get("cue") not in ("share", "rate")
+            # "bằng 31,7% so với GRDP": a share of a whole, not of a plan
+            and not re.match(r"\s*%?\s*\)?\s*so với\s+(?:grdp|gdp|tổng)(?![\w])", mj.right)
         ):
             mj.role = "attainment"
             mj.extras["basis"] = roles.basis_text(mj.right)

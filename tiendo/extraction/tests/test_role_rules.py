@@ -829,3 +829,51 @@ def test_below_the_plan_right_after_a_percent_up_to_a_but():
     text = ("Tăng trưởng GRDP mặc dù ước thực hiện 5,74% thấp hơn chỉ tiêu đề ra nhưng vẫn đứng "
             "thứ 2 trong khu vực.")
     assert extract(text, default_period="2023")[0].status == "not_achieved"
+
+
+def test_a_bare_share_of_an_item_listed_after_a_share_of_the_plan_is_an_attainment():
+    assert _roles_of("Có 9/9 xã đạt và vượt kế hoạch như: Phước Đông 113,63%, Bàu Đồn "
+                     "102,23%.") == [("9", "part"), ("9", "part"), ("113,63", "attainment"),
+                                     ("102,23", "attainment")]
+
+
+def test_an_excess_after_a_named_item_is_a_change():
+    assert _roles_of("Thu nội địa đạt khá so với dự toán như thu từ khu vực doanh nghiệp nhà "
+                     "nước vượt 20%, khu vực có vốn đầu tư nước ngoài vượt 41,5%.") == [
+        ("20", "change"), ("41,5", "change")]
+
+
+def test_a_share_after_a_count_out_of_a_whole_named_as_a_rate_is_the_rate():
+    assert _roles_of("Đến tháng 6/2022 tỷ lệ trường công lập đạt chuẩn quốc gia là 495/607 "
+                     "trường, đạt 81,55%.") == [
+        ("495", "part"), ("607", "part"), ("81,55", "actual")]
+
+
+def test_items_written_like_a_share_before_them_are_shares():
+    got = _roles_of("Có 52 trường mầm non, đạt tỷ lệ 29,4%; 67 trường THCS, đạt 40,6%.")
+    assert got == [("52", "actual"), ("29,4", "actual"), ("67", "actual"), ("40,6", "actual")]
+
+
+def test_the_figure_of_the_basis_after_a_change_is_its_own():
+    got = extract("Số nhiệm vụ quá hạn chỉ chiếm 1,38%, giảm 1,44% so với cùng kỳ năm trước "
+                  "(2,82%).", default_period="2017")
+    assert [[(n.text, n.role) for n in s.numbers] for s in got] == [
+        [("1,38", "actual"), ("1,44", "change")], [("2,82", "actual")]]
+
+
+def test_a_share_of_the_gdp_is_no_attainment():
+    assert _roles_of("Tổng vốn đầu tư ước đạt 53.100 tỷ đồng, bằng 31,7% so với GRDP (kế "
+                     "hoạch năm 35%).") == [("53.100", "actual"), ("31,7", "actual"),
+                                            ("35", "target")]
+
+
+def test_the_targets_listed_after_they_were_set_with_gom():
+    got = _roles_of("Ban chấp hành Đảng bộ tỉnh xác định 7 chỉ tiêu chủ yếu, gồm tốc độ tăng "
+                    "trưởng GRDP tăng từ 10,3% trở lên; thu ngân sách trên 1.700 tỷ đồng.")
+    assert got == [("7", "actual"), ("10,3", "target"), ("1.700", "target")]
+
+
+def test_plans_given_year_by_year():
+    got = _roles_of("Trước đó, tỉnh giao năm 2016 đạt 50%; năm 2019 đạt 68% và năm 2021 đạt "
+                    "81%.")
+    assert got == [("50", "target"), ("68", "target"), ("81", "target")]
