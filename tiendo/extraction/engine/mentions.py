@@ -84,7 +84,7 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
         slash = text[t.end : nxt.start] if nxt is not None else ""
         if slash == "/" or (slash in ("/ ", " / ") and read_unit(text, nxt.end).kind in (
             "count", "measure", "percent"
-        )):  # x/y ("33/ 31,5 ha")
+        )) or _unit_repeated(text, t, nxt):  # x/y ("33/ 31,5 ha", "83,2%/50%")
             unit = read_unit(text, nxt.end)
             has_noun = unit.kind in ("count", "measure", "percent")
             if is_date_pair(text, t, nxt, line_start, has_noun) or masked.covers(t.start):
@@ -97,7 +97,8 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
                 m2 = Mention(nxt, unit, role="part")
                 if (unit.kind == "measure" and _AMOUNT_UNIT_RE.search(unit.text or "")) or (
                     t.value > nxt.value  # "8.793/6.500 đảng viên": more than a whole, so a plan
-                ):
+                ) or _PLAN_AFTER_RE.match(text, unit.end):  # "507.000 người/515.000 người theo
+                    # kế hoạch"
                     # "1.897/1.490 triệu đồng", "53,5/52ha": an amount done over the amount
                     # planned, not a count of things done out of a total (that is a part)
                     m1.role, m2.role = "actual", "target"
@@ -131,6 +132,20 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
 
 
 _RANGE_DASH_RE = re.compile(r"[ \t]?[-–][ \t]?")
+_PLAN_AFTER_RE = re.compile(r"\s*theo\s+(?:kế hoạch|kh)(?![\w])", re.IGNORECASE)
+
+
+def _unit_repeated(text: str, t, nxt) -> bool:
+    """"83,2%/50%", "507.000 người/515.000 người": a pair with its unit written twice."""
+    if nxt is None:
+        return False
+    first = read_unit(text, t.end)
+    if first.kind not in ("count", "measure", "percent") or not first.text:
+        return False
+    second = read_unit(text, nxt.end)
+    return bool(re.fullmatch(r"\s*/\s*", text[first.end : nxt.start])) and (
+        second.text == first.text
+    )
 
 
 _CLOSED_PAREN_RE = re.compile(r"\([^()]*\)")

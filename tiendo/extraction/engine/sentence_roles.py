@@ -385,16 +385,34 @@ def _intent_carries_on(text, ms, i, clause) -> None:
     later figure of the sentence a plan, a planned change too, until the sentence tells
     what was done again ("đã")."""
     m = ms[i]
-    if i == 0 or m.role not in ("actual", "change") or m.extras.get("reference"):
+    if m.role not in ("actual", "change") or m.extras.get("reference"):
         return
     if m.role == "change" and m.extras.get("cue") != "change":
         return  # "Dự kiến cả năm thu 640 tỷ đồng, vượt 7,6% dự toán": against the plan
-    cues = list(_INTENT_RE.finditer(m.said))
+    # "BHXH TP Hà Nội đặt mục tiêu số người tham gia BHXH, BHTN đạt 90% …", "Mục tiêu … đặt ra
+    # trong năm 2019 là duy trì tỷ lệ thất nghiệp … ở mức dưới 4%": a plan set, then what
+    set_first = _PLAN_SET_RE.search(m.said)
+    if set_first and not _TOLD_DONE_RE.search(m.said, set_first.end()) and not any(
+        len(ms[k].said) >= set_first.end() for k in range(i)
+    ):
+        _planned(m)
+        return
+    if i == 0:
+        return
+    cues = sorted([*_INTENT_RE.finditer(m.said), *_PLAN_SET_RE.finditer(m.said)],
+                  key=lambda c: c.end())
     if not cues or _TOLD_DONE_RE.search(m.said, cues[-1].end()):
         return
     first = next((k for k in range(i) if len(ms[k].said) >= cues[-1].end()), None)
     if first is not None and ms[first].role == "target":
         _planned(m)
+
+
+_PLAN_SET_RE = re.compile(
+    r"(?<![\w])(?:đặt mục tiêu|đề ra mục tiêu|đặt ra mục tiêu)(?![\w])"
+    r"|^\s*(?:[-–•+]\s*)?(?:mục tiêu|chỉ tiêu)(?![\w])(?:[^;:0-9]|(?:19|20)[0-9]{2})*?"
+    r"(?<![\w])là(?![\w])"
+)
 
 
 # "… những tháng cuối năm với các chỉ tiêu: tăng trưởng kinh tế đạt 17%; …": a list of the
@@ -404,10 +422,14 @@ _PLAN_LIST_RE = re.compile(
     r"(?<![\w])(?:chỉ tiêu|mục tiêu)(?:\s+(?!đạt|vượt|hoàn thành|không|chưa)[^\W\d_]+){0,3}"
     # "Ban chấp hành Đảng bộ tỉnh xác định 7 chỉ tiêu chủ yếu, gồm …"
     r"\s*(?::|,?\s*(?:gồm|bao gồm|như sau)(?![\w])\s*:?)"
+    # "Theo Quyết định, chỉ tiêu thực hiện BHYT cụ thể của Quảng Nam giai đoạn 2015 - 2020 như
+    # sau: …"
+    r"|(?<![\w])(?:chỉ tiêu|mục tiêu)(?:\s+(?!đạt|vượt|hoàn thành|không|chưa)[^\W\d_]+"
+    r"|\s+(?:19|20)[0-9]{2}|\s*[-–]){0,14}\s+như sau\s*:"
 )
 _AHEAD_RE = re.compile(
     r"(?<![\w])(?:nhiệm vụ|phương hướng|kế hoạch|phấn đấu|đề ra|định hướng|sắp tới|năm tới"
-    r"|xác định"
+    r"|xác định|theo quyết định"
     r"|tiếp theo|còn lại|cuối năm)(?![\w])"
 )
 _DONE_LIST_RE = re.compile(

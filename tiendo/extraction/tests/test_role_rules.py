@@ -877,3 +877,30 @@ def test_plans_given_year_by_year():
     got = _roles_of("Trước đó, tỉnh giao năm 2016 đạt 50%; năm 2019 đạt 68% và năm 2021 đạt "
                     "81%.")
     assert got == [("50", "target"), ("68", "target"), ("81", "target")]
+
+
+def test_a_plan_set_then_what_it_is_across_a_comma():
+    got = _roles_of("Theo kế hoạch, BHXH thành phố đặt mục tiêu số người tham gia BHXH, BHTN "
+                    "đạt 90% số người thuộc diện tham gia; tỷ lệ bao phủ BHYT đạt trên 88,2% dân "
+                    "số.")
+    assert got == [("90", "target"), ("88,2", "target")]
+
+
+def test_a_sentence_opening_on_the_target_is_what_it_sets():
+    assert _roles_of("Mục tiêu Bộ đặt ra trong năm 2019 là duy trì tỷ lệ thất nghiệp khu vực "
+                     "thành thị ở mức dưới 4%.") == [("4", "target")]
+    assert _roles_of("- Chỉ tiêu quan trọng của Chính phủ là GDP tăng bình quân 6,5%/năm, đến "
+                     "năm 2020, GDP bình quân đầu người 3.500 USD.") == [
+        ("6,5", "target"), ("3.500", "target")]
+
+
+def test_a_pair_with_its_unit_written_twice():
+    assert _roles_of("Tỷ lệ xã đạt chuẩn nông thôn mới 83,2%/50% tổng số xã; dân số trung bình "
+                     "507.000 người/515.000 người theo kế hoạch.") == [
+        ("83,2", "actual"), ("50", "target"), ("507.000", "actual"), ("515.000", "target")]
+
+
+def test_a_list_of_the_targets_a_decision_sets_year_by_year():
+    got = _roles_of("Theo Quyết định, chỉ tiêu thực hiện BHYT của tỉnh giai đoạn 2015 - 2020 "
+                    "như sau: năm 2015 đạt 82,1%; năm 2016 đạt 85,3%.")
+    assert got == [("82,1", "target"), ("85,3", "target")]
