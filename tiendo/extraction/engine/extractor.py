@@ -25,6 +25,7 @@ import unicodedata
 
 from tiendo.lib.text import fold
 
+from . import tables
 from .linking import _group
 from .mentions import (
     Mention,
@@ -107,12 +108,24 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     notes: dict[str, tuple[bool, str | None]] = {}
     out: list[Statement] = []
     across = VerdictsAcross()
+    table: tables.Table | None = None
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         across.new_line(line)
         if not line.strip():
             continue
+        if "\t" in line:  # a table: its header names what each column holds
+            header = tables.read_header(line, table)
+            if header is not None:
+                table = header
+                continue
+            if table is not None and table.complete:
+                out.extend(tables.row_statements(text, start, line, table, ctx.report_period,
+                                                 ctx.year))
+                continue
+        else:
+            table = None
         if _is_heading(line) or _is_marked_heading(line):
             _enter_section(line, ctx)
         if not _DIGIT_RE.search(line):

@@ -1,0 +1,198 @@
+"""Tables of targets: a row per line, its cells separated by a tab (readers.py writes a Word
+table so, and reports pasted as text keep it). The header row names what each column holds —
+the plan ("KH", "Kế hoạch năm 2019", "Dự toán"), the result ("Thực hiện", "Ước TH"), the
+earlier period's result ("TH 2018"), the share of the plan ("% so KH", "TH/KH"), the ratio to
+the same period ("So cùng kỳ (%)"), the unit ("ĐVT") and the verdict ("Đánh giá": Đạt /
+Không đạt) — and each row below it is one indicator, read by its columns, not by its words.
+
+Used by extractor.extract: :func:`read_header` says whether a line is a header (and what its
+columns are), :func:`row_statements` reads a row under it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tiendo.lib.text import fold
+
+from .model import Number, Statement
+from .numbers import find_numbers, read_unit
+
+# what a column holds, from the words of its header (folded: no diacritics, lower case);
+# tried in this order, the first that matches decides
+_KINDS = (
+    ("index", re.compile(r"^(?:stt|tt|so tt)$")),
+    ("unit", re.compile(r"^(?:dvt|don vi tinh|don vi)$")),
+    ("verdict", re.compile(r"danh gia|muc do hoan thanh|ket qua danh gia|^ghi chu$")),
+    # "% so KH", "TH/KH", "Ước TH so với KH (%)", "Tỷ lệ thực hiện so dự toán"
+    ("attainment", re.compile(
+        r"(?:%|ty le|so voi|so sanh|/|\bso\b)[^;]*"
+        r"\b(?:kh|ke hoach|du toan|chi tieu|nq|nghi quyet)\b|\b(?:kh|ke hoach|du toan)\b[^;]*%")),
+    # "So cùng kỳ (%)", "TH 2019/TH 2018", "Tăng, giảm so với năm trước"
+    ("change", re.compile(
+        r"(?:%|so voi|so sanh|/|\bso\b|tang)[^;]*(?:cung ky|nam truoc|\bck\b|(?:19|20)[0-9]{2})")),
+    ("target", re.compile(r"\b(?:kh|ke hoach|du toan|muc tieu|nghi quyet|nq|chi tieu (?:nq|giao"
+                          r"|ke hoach|nam)|giao)\b")),
+    ("actual", re.compile(r"\b(?:thuc hien|th|uoc|uoc th|uoc thuc hien|ket qua|luy ke|dat)\b")),
+    ("name", re.compile(r"chi tieu|noi dung|danh muc|\bten\b|linh vuc|dia phuong|don vi")),
+)
+_VALUE_KINDS = {"target", "actual", "attainment", "change", "verdict"}
+_YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+_NOT_A_YEAR_DIGIT_RE = re.compile(r"[0-9]")
+
+
+@dataclass
+class Table:
+    """The columns of a table: what each holds, and the year its header names (if any);
+    ``complete`` once two columns of values are known (a first header line may only name the
+    years above them)."""
+
+    kinds: list[str]
+    years: list[int | None]
+    complete: bool = True
+
+
+def column_kind(cell: str) -> str:
+    """What a column whose header reads ``cell`` holds ("other" when the header says none)."""
+    key = " ".join(fold(cell).replace("(", " ").replace(")", " ").split())
+    if not key:
+        return "other"
+    for kind, rule in _KINDS:
+        if rule.search(key):
+            return kind
+    return "other"
+
+
+def read_header(line: str, before: Table | None = None) -> Table | None:
+    """The table a header line opens: at least two columns of values, no figure but years.
+    A second header line right under a first (the year above, "KH | TH" under it) completes
+    it column by column."""
+    cells = line.split("\t")
+    if len(cells) < 3 or _NOT_A_YEAR_DIGIT_RE.search(_YEAR_RE.sub("", line)):
+        return None
+    kinds = [column_kind(c) for c in cells]
+    years = [int(y.group()) if (y := _YEAR_RE.search(c)) else None for c in cells]
+    if before is not None and not before.complete and len(before.kinds) == len(cells):
+        kinds = [k if k != "other" else b for k, b in zip(kinds, before.kinds, strict=True)]
+        years = [y or b for y, b in zip(years, before.years, strict=True)]
+    values = sum(k in _VALUE_KINDS for k in kinds)
+    if values < 2 and not any(years):
+        return None
+    _earlier_results(kinds, years)
+    return Table(kinds, years, complete=values >= 2)
+
+
+def _earlier_results(kinds: list[str], years: list[int | None]) -> None:
+    """"TH 2018 | KH 2019 | Ước TH 2019": a result of a year before the latest is the earlier
+    period's own figure."""
+    results = [y for k, y in zip(kinds, years, strict=True) if k == "actual" and y]
+    if not results:
+        return
+    latest = max(results)
+    for j, (k, y) in enumerate(zip(kinds, years, strict=True)):
+        if k == "actual" and y and y < latest:
+            kinds[j] = "earlier"
+
+
+_VERDICT_CELL_RE = re.compile(
+    r"^\s*(?P<neg>khong|chua)?\s*(?:dat|vuot|hoan thanh)(?:\s+(?:va vuot|vuot muc|ke hoach|kh"
+    r"|chi tieu|muc tieu))*\s*$"
+)
+_INDEX_CELL_RE = re.compile(r"^\s*(?:[0-9]{1,3}|[ivxlc]+|[a-zđ])[.)]?\s*$", re.IGNORECASE)
+
+
+def _cells(line: str, start: int) -> list[tuple[int, str]]:
+    out, pos = [], start
+    for cell in line.split("\t"):
+        out.append((pos, cell))
+        pos += len(cell) + 1
+    return out
+
+
+def _align(table: Table, cells: list[tuple[int, str]]) -> list[tuple[str, int, str]]:
+    """(kind, offset, text) of each cell of a row: by position when the row has as many cells
+    as the header; else the leading text cells are its index and name and the others line up
+    with the header's last columns (merged cells leave a row shorter)."""
+    n = len(table.kinds)
+    if len(cells) == n:
+        return [(table.kinds[j], pos, c) for j, (pos, c) in enumerate(cells)]
+    out = []
+    lead = 0
+    if len(cells) > 1 and _INDEX_CELL_RE.match(cells[0][1]) and not re.search(
+        r"[0-9]", cells[1][1]
+    ):
+        out.append(("index", *cells[0]))
+        lead = 1
+    while lead < len(cells) - 1 and not re.search(r"[0-9]", cells[lead][1]):
+        kind = "unit" if any(k == "name" for k, _, _ in out) else "name"
+        out.append((kind, *cells[lead]))
+        lead += 1
+    rest = cells[lead:]
+    kinds = table.kinds[n - len(rest) :] if len(rest) <= n else table.kinds + ["other"] * (
+        len(rest) - n)
+    out.extend((k, pos, c) for k, (pos, c) in zip(kinds, rest, strict=True))
+    return out
+
+
+def row_statements(text: str, start: int, line: str, table: Table, report_period: str | None,
+                   year: int | None) -> list[Statement]:
+    """The statements of a row: the indicator named in its name cell, with the plan, the
+    result, the shares and ratios of its columns and the verdict of its verdict cell; the
+    earlier period's result a statement of its own."""
+    cells = _align(table, _cells(line, start))
+    name = next((c.strip() for k, _, c in cells if k == "name" and c.strip()), "")
+    if not name:
+        name = next((c.strip() for k, _, c in cells if not re.search(r"[0-9]", c) and c.strip()),
+                    "")
+    unit = next((" ".join(c.lower().split()) for k, _, c in cells if k == "unit" and c.strip()),
+                None)
+    if unit is None and (u := re.search(r"\(([^()0-9]{1,20})\)\s*$", name)):
+        unit = " ".join(u.group(1).lower().split())
+    main: list[Number] = []
+    earlier: list[Number] = []
+    status = None
+    for kind, pos, cell in cells:
+        if kind == "verdict":
+            v = _VERDICT_CELL_RE.match(fold(cell))
+            if v:
+                status = "not_achieved" if v.group("neg") else "achieved"
+            continue
+        if kind not in ("target", "actual", "attainment", "change", "earlier"):
+            continue
+        for n in _numbers(text, pos, cell, kind, unit):
+            (earlier if kind == "earlier" else main).append(n)
+    label = re.sub(r"^\s*(?:[0-9]+|[ivxlc]+|[a-zđ])[.)]\s*", "", name, flags=re.IGNORECASE)
+    label = label[:1].upper() + label[1:] if label else "Chỉ tiêu"
+    out = []
+    if main:
+        out.append(Statement(label[:120], report_period, status, main))
+    if earlier:
+        y = next((yy for k, yy in zip(table.kinds, table.years, strict=True)
+                  if k == "earlier" and yy), None)
+        out.append(Statement(label[:120], str(y) if y else None, None, earlier))
+    return out
+
+
+def _numbers(text: str, pos: int, cell: str, kind: str, unit: str | None) -> list[Number]:
+    role = "actual" if kind == "earlier" else kind
+    out = []
+    tokens = [t for t in find_numbers(cell) if t.value is not None]
+    for k, t in enumerate(tokens):
+        s = pos + t.start
+        written = read_unit(text, s + len(t.text))
+        u = written.text if written.kind in ("percent", "measure", "count") and written.text else (
+            "%" if kind in ("attainment", "change") else unit)
+        value = t.value
+        negative = k == 0 and re.match(r"^\s*[-–−]\s*$", cell[: t.start]) is not None
+        if negative:
+            value = -value
+        n = Number(s, s + len(t.text), t.text, value, u, role)
+        if role == "change":
+            n.direction = "down" if negative else ("up" if u != "%" or value >= 100 else "down")
+        if role == "target":
+            n.scope = "period"
+        if len(tokens) == 2 and role == "target":  # "7,5-8,0": a range of plans
+            n.bound = ">=" if k == 0 else "<="
+        out.append(n)
+    return out

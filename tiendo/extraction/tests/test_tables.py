@@ -1,0 +1,98 @@
+"""Tables of targets read by their columns (engine/tables.py)."""
+
+import pytest
+
+from tiendo.extraction.engine import extract
+from tiendo.extraction.engine.tables import column_kind, read_header
+
+TABLE = (
+    "Kết quả thực hiện các chỉ tiêu chủ yếu năm 2019 như sau:\n"
+    "STT\tChỉ tiêu\tĐVT\tTH 2018\tKH 2019\tƯớc TH 2019\tSo KH (%)\tĐánh giá\n"
+    "1\tTốc độ tăng trưởng GRDP\t%\t7,2\t7,5-8,0\t7,1\t94,7\tKhông đạt\n"
+    "2\tThu ngân sách nhà nước\ttỷ đồng\t1.250\t1.300\t1.420\t109,2\tĐạt\n"
+    "II\tVề xã hội\t\t\t\t\t\t\n"
+    "3\tTỷ lệ hộ nghèo\t%\t5,1\t4,5\t4,2\t\tVượt\n"
+    "Như vậy, có 2/3 chỉ tiêu đạt.\n"
+)
+
+
+@pytest.mark.parametrize("header, kind", [
+    ("STT", "index"), ("ĐVT", "unit"), ("Chỉ tiêu", "name"), ("Nội dung", "name"),
+    ("KH 2019", "target"), ("Kế hoạch năm", "target"), ("Dự toán", "target"),
+    ("Ước TH 2019", "actual"), ("Thực hiện", "actual"),
+    ("So KH (%)", "attainment"), ("TH/KH", "attainment"),
+    ("Ước TH so với dự toán (%)", "attainment"),
+    ("So cùng kỳ (%)", "change"), ("TH 2019/TH 2018", "change"),
+    ("Đánh giá", "verdict"), ("Ghi chú", "verdict"), ("", "other"),
+])
+def test_what_a_column_holds_from_its_header(header, kind):
+    assert column_kind(header) == kind
+
+
+def test_a_header_has_two_columns_of_values_and_no_figure_but_years():
+    assert read_header("STT\tChỉ tiêu\tĐVT\tTH 2018\tKH 2019") is not None
+    assert read_header("1\tTốc độ tăng trưởng\t%\t7,2\t7,5") is None
+    assert read_header("Tên\tĐịa chỉ\tGhi chú") is None
+
+
+def test_a_row_is_read_by_its_columns():
+    got = [s.to_dict() for s in extract(TABLE, default_period="2019")]
+    rows = [(s["indicator"], s["period"], s["status"],
+             [(n["text"], n["role"], n["unit"]) for n in s["numbers"]]) for s in got]
+    assert rows[:4] == [
+        ("Tốc độ tăng trưởng GRDP", "2019", "not_achieved",
+         [("7,5", "target", "%"), ("8,0", "target", "%"), ("7,1", "actual", "%"),
+          ("94,7", "attainment", "%")]),
+        ("Tốc độ tăng trưởng GRDP", "2018", None, [("7,2", "actual", "%")]),
+        ("Thu ngân sách nhà nước", "2019", "achieved",
+         [("1.300", "target", "tỷ đồng"), ("1.420", "actual", "tỷ đồng"),
+          ("109,2", "attainment", "%")]),
+        ("Thu ngân sách nhà nước", "2018", None, [("1.250", "actual", "tỷ đồng")]),
+    ]
+    assert rows[4][:3] == ("Tỷ lệ hộ nghèo", "2019", "achieved")
+
+
+def test_the_table_ends_at_the_first_line_without_a_tab():
+    got = extract(TABLE, default_period="2019")
+    assert [n.text for n in got[-1].numbers] == ["2", "3"]
+    assert got[-1].numbers[0].role == "part"
+
+
+def test_a_second_header_line_completes_the_first():
+    text = ("Chỉ tiêu\tĐVT\tNăm 2020\tNăm 2020\tĐánh giá\n"
+            "\t\tKế hoạch\tThực hiện\t\n"
+            "Thu ngân sách\ttỷ đồng\t500\t520\tĐạt\n")
+    (st,) = extract(text, default_period="2020")
+    assert [(n.text, n.role) for n in st.numbers] == [("500", "target"), ("520", "actual")]
+    assert st.status == "achieved"
+
+
+def test_a_shorter_row_lines_up_with_the_last_columns():
+    text = ("STT\tChỉ tiêu\tĐVT\tKH 2020\tTH 2020\tSo KH (%)\n"
+            "Thu ngân sách\t500\t520\t104\n")
+    (st,) = extract(text, default_period="2020")
+    assert [(n.text, n.role) for n in st.numbers] == [
+        ("500", "target"), ("520", "actual"), ("104", "attainment")]
+
+
+def test_a_word_table_of_targets_is_read_by_its_columns(tmp_path):
+    docx = pytest.importorskip("docx")
+    from tiendo.extraction.engine import read_document
+
+    d = docx.Document()
+    d.add_paragraph("Kết quả thực hiện các chỉ tiêu năm 2025:")
+    rows = [("Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Đánh giá"),
+            ("Thu ngân sách", "tỷ đồng", "500", "520", "Đạt"),
+            ("Tỷ lệ che phủ rừng", "%", "55", "54,2", "Không đạt")]
+    table = d.add_table(rows=3, cols=5)
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    p = tmp_path / "bang.docx"
+    d.save(p)
+    got = extract(read_document(p).text, default_period="2025")
+    assert [(s.indicator, s.status, [(n.text, n.role, n.unit) for n in s.numbers])
+            for s in got] == [
+        ("Thu ngân sách", "achieved", [("500", "target", "tỷ đồng"), ("520", "actual", "tỷ đồng")]),
+        ("Tỷ lệ che phủ rừng", "not_achieved", [("55", "target", "%"), ("54,2", "actual", "%")]),
+    ]
