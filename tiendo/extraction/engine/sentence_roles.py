@@ -101,11 +101,14 @@ def _role(text, ms, i, clause: str) -> None:
         _compared_pair(text, ms, i)
     if m.role == "part" or m.pair is not None:  # a pair's roles are read with it (mentions)
         return
-    left = m.left
+    left, right = m.left, m.right
     if i + 1 < len(ms) and ms[i + 1].range_of == i:  # "tăng từ 10-11%": a range
         left = _RANGE_FROM_RE.sub("", left)
+        # "đạt từ 80-92% dự toán": what follows the range's end is said of the range
+        after = text[ms[i + 1].unit.end : ms[i + 1].unit.end + 80]
+        right = re.split(r"[0-9]", after, maxsplit=1)[0].lower()
     reference = m.extras.get("reference")
-    m.role, m.extras = roles.local_role(left, m.right, m.unit.kind)
+    m.role, m.extras = roles.local_role(left, right, m.unit.kind)
     if reference:  # kept for the verdicts (statement_rules._statuses)
         m.extras["reference"] = True
     for rule in _ROLE_RULES:
@@ -247,15 +250,19 @@ def _plan_compared_in_parenthesis(text, ms, i, clause) -> None:
 
 # "Một số mặt hàng tăng đột biến như giày da (160%), điện gió (103%)": a list of the things
 # that changed, each with its change in a parenthesis
-_CHANGE_LIST_RE = re.compile(r"(?<![\w])(?:tăng|giảm)(?:\s+[^\W\d_]+){0,3}\s+(?:như|gồm)\s*:?")
+_CHANGE_LIST_RE = re.compile(
+    r"(?<![\w])(?:tăng|giảm)(?:\s+[^\W\d_]+){0,3}\s+(?:như|gồm|là)\s*:?"
+)
 
 
 def _changes_listed(text, ms, i, clause) -> None:
     """A bare % in a parenthesis after a name, in a list opened by "tăng/giảm … như", is that
     item's change."""
     m = ms[i]
+    item = re.fullmatch(r"\s*[;,]\s*[^\W\d_][^0-9;,()]*", m.window) and not (
+        _ITEM_VERB_RE.search(m.window))  # "…; thuế thu nhập cá nhân 14%; …"
     if not (m.role == "actual" and not m.extras.get("cue") and m.unit.kind == "percent"
-            and m.window.rstrip().endswith("(")):
+            and (m.window.rstrip().endswith("(") or item)):
         return
     opened = _CHANGE_LIST_RE.findall(m.said)
     if opened:
@@ -500,7 +507,10 @@ def _items_of_a_listed_share_of_plan(text, ms, i, clause) -> None:
     if m.role != "actual" or m.unit.kind != "percent" or m.extras.get("cue") not in (None, "by"):
         return
     listed = _LISTED_SHARE_OF_PLAN_RE.search(m.said)
-    if listed and not _ITEM_VERB_RE.search(re.split(r"[,;:]", listed.group("items"))[-1]):
+    # "… chỉ có hai xã chưa đạt, gồm Hiệp Thạnh đạt 83% và Tân Thành đạt 92%": a bare "đạt"
+    last = re.split(r"[,;:]|(?<![\w])và(?![\w])", listed.group("items"))[-1] if listed else ""
+    item = re.sub(r"(?<![\w])đạt(?:\s+(?:khoảng|hơn|gần|trên))?\s*$", "", last)
+    if listed and not _ITEM_VERB_RE.search(item):
         m.role, m.extras = "attainment", {"cue": "plan-right", "basis": listed.group("plan")}
 
 
@@ -550,7 +560,7 @@ def _parallel_share_of_plan(text, ms, i, clause) -> None:
     (hơn 127%); …": the items of a list are written alike, so a bare % in a parenthesis after
     an amount is what the first item's was, a share of the same plan."""
     m = ms[i]
-    if m.role != "actual" or m.extras.get("cue") not in (None, "by"):
+    if m.role != "actual" or m.extras.get("cue") not in (None, "by", "share"):
         return
     if not _in_parenthesis_after_an_amount(text, ms, i) or (
         m.subject and not _PAREN_OPEN_RE.fullmatch(m.subject.lower())

@@ -34,7 +34,7 @@ _KINDS = (
         r"(?:%|so voi|so sanh|/|\bso\b|tang)[^;]*(?:cung ky|nam truoc|\bck\b|(?:19|20)[0-9]{2})")),
     ("target", re.compile(r"\b(?:kh|ke hoach|du toan|muc tieu|nghi quyet|nq|chi tieu (?:nq|giao"
                           r"|ke hoach|nam)|giao)\b")),
-    ("actual", re.compile(r"\b(?:thuc hien|th|uoc|uoc th|uoc thuc hien|ket qua|luy ke|dat)\b")),
+    ("actual", re.compile(r"\b(?:thuc hien|th|uth|uoc|uoc th|uoc thuc hien|ket qua|luy ke|dat)\b")),
     ("name", re.compile(r"chi tieu|noi dung|danh muc|\bten\b|linh vuc|dia phuong|don vi")),
 )
 _VALUE_KINDS = {"target", "actual", "attainment", "change", "verdict"}
@@ -73,7 +73,10 @@ def read_header(line: str, before: Table | None = None) -> Table | None:
         return None
     kinds = [column_kind(c) for c in cells]
     years = [int(y.group()) if (y := _YEAR_RE.search(c)) else None for c in cells]
-    if before is not None and not before.complete and len(before.kinds) == len(cells):
+    own = sum(k in _VALUE_KINDS for k in kinds)
+    if before is not None and len(before.kinds) == len(cells) and (
+        not before.complete or own == 0  # "Dự toán | ƯTH" over "2008 | 2008"
+    ):
         kinds = [k if k != "other" else b for k, b in zip(kinds, before.kinds, strict=True)]
         years = [y or b for y, b in zip(years, before.years, strict=True)]
     values = sum(k in _VALUE_KINDS for k in kinds)

@@ -904,3 +904,26 @@ def test_a_list_of_the_targets_a_decision_sets_year_by_year():
     got = _roles_of("Theo Quyết định, chỉ tiêu thực hiện BHYT của tỉnh giai đoạn 2015 - 2020 "
                     "như sau: năm 2015 đạt 82,1%; năm 2016 đạt 85,3%.")
     assert got == [("82,1", "target"), ("85,3", "target")]
+
+
+def test_a_range_of_shares_of_the_plan():
+    assert _roles_of("Các khoản thu còn lại đạt từ 80-92% dự toán.") == [
+        ("80", "attainment"), ("92", "attainment")]
+
+
+def test_items_reaching_a_share_after_a_verdict_on_the_plan():
+    got = _roles_of("Đa phần thu đạt và vượt dự toán giao, chỉ có hai xã chưa đạt, gồm Hiệp "
+                    "Thạnh đạt 83% và Tân Thành đạt 92%.")
+    assert got == [("83", "attainment"), ("92", "attainment")]
+
+
+def test_items_of_a_list_of_changes_without_their_verb():
+    got = _roles_of("Các khoản thu nội địa tăng khá là: thu ngoài quốc doanh tăng 22%; thu từ "
+                    "doanh nghiệp Nhà nước 16%; thuế thu nhập cá nhân 14%.")
+    assert got == [("22", "change"), ("16", "change"), ("14", "change")]
+
+
+def test_a_share_after_a_pair_in_a_list_reads_as_the_first_items():
+    got = _roles_of("Các chỉ tiêu đạt được gồm tạo việc làm được 6.000 người/chỉ tiêu 15.000 "
+                    "người (40%), xuất khẩu lao động 454/1.800 người (25,22%).")
+    assert got[-1] == ("25,22", "attainment")

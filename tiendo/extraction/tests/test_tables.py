@@ -96,3 +96,11 @@ def test_a_word_table_of_targets_is_read_by_its_columns(tmp_path):
         ("Thu ngân sách", "achieved", [("500", "target", "tỷ đồng"), ("520", "actual", "tỷ đồng")]),
         ("Tỷ lệ che phủ rừng", "not_achieved", [("55", "target", "%"), ("54,2", "actual", "%")]),
     ]
+
+
+def test_a_header_line_of_years_under_the_header_keeps_the_table():
+    text = ("Stt\tChỉ tiêu\tDự toán\tƯTH\n"
+            "\t\t2008\t2008\n"
+            "A\tTổng thu ngân sách\t323.000\t416.783\n")
+    (st,) = extract(text, default_period="2008")
+    assert [(n.text, n.role) for n in st.numbers] == [("323.000", "target"), ("416.783", "actual")]
