@@ -54,8 +54,8 @@ MAX_SENTENCE = 4000  # longer "sentences" (tables flattened without punctuation)
 # "TX. Ayun Pa", "ThS. …")
 _ABBREVIATED = ("TP", "Tp", "TX", "TT", "TS", "GS", "BS", "KS", "ThS", "PGS", "Th.S")
 _SENT_END_RE = re.compile(
-    "(?:" + "".join(rf"(?<![\s(]{a})(?<!^{a})" for a in _ABBREVIATED) + r"\.|[!?…])\s+(?=\S)"
-    r"|\n|\]|\["
+    r"(?:\." + "".join(rf"(?<![\s(]{a}\.)(?<!^{a}\.)" for a in _ABBREVIATED) + r"|[!?…])"
+    r"\s+(?=\S)|\n|\]|\["
 )
 
 

@@ -137,7 +137,7 @@ _PLAN_AFTER_RE = re.compile(r"\s*theo\s+(?:kế hoạch|kh)(?![\w])", re.IGNOREC
 
 def _unit_repeated(text: str, t, nxt) -> bool:
     """"83,2%/50%", "507.000 người/515.000 người": a pair with its unit written twice."""
-    if nxt is None:
+    if nxt is None or "/" not in text[t.end : nxt.start]:
         return False
     first = read_unit(text, t.end)
     if first.kind not in ("count", "measure", "percent") or not first.text:

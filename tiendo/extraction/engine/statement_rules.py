@@ -279,7 +279,8 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
     if ctx.plan:
         return
     low = text[a:b].lower()
-    for d in _COUNT_THEN_DETAIL_RE.finditer(low):
+    details = _COUNT_THEN_DETAIL_RE.finditer(low) if "trong đó" in low and "chỉ tiêu" in low else ()
+    for d in details:
         for st in stmts:
             first = ms[min(st.mentions)]
             if first.tok.start > a + d.end() and st.status is None and first.unit.text not in (
@@ -522,7 +523,7 @@ class VerdictsAcross:
             self.names = _names(named.group("names")) if named else self.names
         self.lead = None if self.figures else _lead_verdict(low)
         self.figures = True
-        head = _LIST_HEAD_RE.search(low)
+        head = _LIST_HEAD_RE.search(low) if low.rstrip().endswith(":") else None
         if head:
             self.verdict = "not_achieved" if head.group("neg") else "achieved"
             self.names, self.items, self.listing = [], True, True
@@ -555,7 +556,7 @@ _ALL_MET_RE = re.compile(
 
 
 def _all_met(low: str) -> bool:
-    m = _ALL_MET_RE.search(low)
+    m = _ALL_MET_RE.search(low) if "chỉ tiêu" in low else None
     if not m or _AIM_RE.search(low) or re.search(r"(?<![\w])(?:không|chưa)\s+đạt", low):
         return False
     n, total = m.group("n") or m.group("n2"), m.group("m") or m.group("m2")
@@ -582,6 +583,7 @@ _LEAD_VERDICT_RE = re.compile(
     r"|(?<![\w])chỉ tiêu(?![\w])[^.;:]*?(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành"
     r"|vượt)(?:\s+(?:được|và vượt|kế hoạch))*\s+(?:là|gồm|bao gồm)\s+(?P<names>[^.;:]+)"
 )
+_VERDICT_WORD_RE = re.compile(r"đạt|vượt|hoàn thành")
 # "cơ bản hoàn thành", "hầu hết các chỉ tiêu": not each of them
 _HEDGE_RE = re.compile(r"(?<![\w])(?:cơ bản|hầu hết|phần lớn|đa số|một số|nhiều)(?![\w])")
 # an aim or a forecast is no verdict
@@ -594,6 +596,8 @@ def _lead_verdict(low: str) -> tuple[str, list[str], bool] | None:
     """The verdict a sentence without figures leaves for the sentence that follows, with the
     targets it names (none: every statement) and whether it leads any sentence (or only a
     detail: "Cụ thể, …", "Theo đó, …")."""
+    if not _VERDICT_WORD_RE.search(low):
+        return None
     found = list(_LEAD_VERDICT_RE.finditer(low))
     if not found or _AIM_RE.search(low):
         return None
