@@ -43,7 +43,7 @@ from .naming import (
 )
 from .periods import find_periods, parse_code, year_of
 from .scope import Mask
-from .sentence_roles import _read_numbers
+from .sentence_roles import _read_numbers, opens_a_list_of_targets
 from .statement_rules import VerdictsAcross, _periods, _statement_rules, _statuses
 from .textmap import nfc_with_map
 
@@ -109,11 +109,20 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     out: list[Statement] = []
     across = VerdictsAcross()
     table: tables.Table | None = None
+    targets_listed = False  # the line before opened a list of the targets set
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         across.new_line(line)
         if not line.strip():
+            continue
+        listed, targets_listed = targets_listed, opens_a_list_of_targets(line)
+        if listed and not ctx.plan:  # the paragraph under it lists the targets
+            ctx.plan = True
+            found = [s for a, b in _sentences(text, start, start + len(line))
+                     for s in _sentence(text, a, b, start, ctx, masked)]
+            ctx.plan = False
+            out.extend(found)
             continue
         if "\t" in line:  # a table: its header names what each column holds
             header = tables.read_header(line, table)
@@ -133,20 +142,26 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
             continue  # no number, no statement
         for m in _FOOTNOTE_REF_RE.finditer(line):  # where each footnote is called from
             notes.setdefault(m.group(1), (ctx.plan, ctx.section_period))
-        for a, b in _sentences(text, start, start + len(line)):
-            low = text[a:b].lower()
-            body = _FOOTNOTE_BODY_RE.match(text, a, b)
-            if body:  # a footnote's text belongs to the section that calls it
-                saved = ctx.plan, ctx.section_period
-                ctx.plan, ctx.section_period = notes.get(
-                    body.group(1), (False, ctx.report_period))
-                out.extend(_sentence(text, a, b, start, ctx, masked))
-                ctx.plan, ctx.section_period = saved
-            else:
-                found = _sentence(text, a, b, start, ctx, masked)
-                across.judge(low, found, ctx.plan)
-                out.extend(found)
-            across.read(low)
+        out.extend(_line(text, start, line, ctx, masked, notes, across))
+    return out
+
+
+def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[Statement]:
+    """The statements of the sentences of one line, with the verdicts that cross them."""
+    out: list[Statement] = []
+    for a, b in _sentences(text, start, start + len(line)):
+        low = text[a:b].lower()
+        body = _FOOTNOTE_BODY_RE.match(text, a, b)
+        if body:  # a footnote's text belongs to the section that calls it
+            saved = ctx.plan, ctx.section_period
+            ctx.plan, ctx.section_period = notes.get(body.group(1), (False, ctx.report_period))
+            out.extend(_sentence(text, a, b, start, ctx, masked))
+            ctx.plan, ctx.section_period = saved
+        else:
+            found = _sentence(text, a, b, start, ctx, masked)
+            across.judge(low, found, ctx.plan)
+            out.extend(found)
+        across.read(low)
     return out
 
 

@@ -304,7 +304,8 @@ def _share_done(text, ms, i, clause) -> None:
     # "tỷ lệ trường … đạt chuẩn quốc gia là 495/607 trường, đạt 81,55%": a rate named;
     # "52 trường mầm non, đạt tỷ lệ 29,4%; …; 67 trường THCS, đạt 40,6%": items alike
     named = re.search(r"(?<![\w])(?:tỷ lệ|tỉ lệ)(?![\w])", m.said.rsplit(";", 1)[-1].split(
-        prev.tok.text)[0]) and prev.role == "part"
+        prev.tok.text)[0]) and (prev.role == "part" or not re.search(
+            r"(?<![\w])(?:kế hoạch|kh|dự toán|chỉ tiêu)(?![\w])", m.right[:25]))
     alike = any(ms[k].extras.get("cue") == "share" and ms[k - 1].unit.kind == "count"
                 for k in range(1, i - 1) if ms[k].unit.kind == "percent")
     if (prev.role == "part" and re.search(r"(?<![\w])(?:tương đương|tương ứng)\s*$", m.left)) or (
@@ -432,7 +433,7 @@ _PLAN_LIST_RE = re.compile(
     # "Theo Quyết định, chỉ tiêu thực hiện BHYT cụ thể của Quảng Nam giai đoạn 2015 - 2020 như
     # sau: …"
     r"|(?<![\w])(?:chỉ tiêu|mục tiêu)(?:\s+(?!đạt|vượt|hoàn thành|không|chưa)[^\W\d_]+"
-    r"|\s+(?:19|20)[0-9]{2}|\s*[-–]){0,14}\s+như sau\s*:"
+    r"|\s+(?:19|20)[0-9]{2}|\s*[-–]){0,24}\s+như sau\s*:"
 )
 _AHEAD_RE = re.compile(
     r"(?<![\w])(?:nhiệm vụ|phương hướng|kế hoạch|phấn đấu|đề ra|định hướng|sắp tới|năm tới"
@@ -458,6 +459,17 @@ def _plans_given_year_by_year(text, ms, i, clause) -> None:
         r"năm\s+(?:19|20)[0-9]{2}\s+(?:đạt|là)\s*$", before.window
     ):  # each year's plan is a statement of its own (linking._is_primary)
         m.role, m.extras = "target", {"cue": "giver", "planned_level": True}
+
+
+def opens_a_list_of_targets(line: str) -> bool:
+    """"Về cụ thể 12 chỉ tiêu chủ yếu trong Kế hoạch … năm 2020 mà Quốc hội vừa thông qua như
+    sau:": a line that ends by opening a list of the targets set, for the paragraph under it."""
+    low = line.strip().lower()
+    opener = _PLAN_LIST_RE.search(low)
+    return bool(opener) and not low[opener.end() :].strip() and bool(_AHEAD_RE.search(low)) and (
+        not _DONE_LIST_RE.search(low[: opener.start()])
+        and not re.search(r"(?<![\w])(?:đạt|kết quả|thực hiện|hoàn thành|vượt)(?![\w])", low)
+    )
 
 
 def _list_of_targets(text, ms, i, clause) -> None:

@@ -927,3 +927,17 @@ def test_a_share_after_a_pair_in_a_list_reads_as_the_first_items():
     got = _roles_of("Các chỉ tiêu đạt được gồm tạo việc làm được 6.000 người/chỉ tiêu 15.000 "
                     "người (40%), xuất khẩu lao động 454/1.800 người (25,22%).")
     assert got[-1] == ("25,22", "attainment")
+
+
+def test_a_rate_named_before_a_count_keeps_its_share():
+    got = _roles_of("Tỷ lệ trường tổ chức dạy học 2 buổi/ngày đạt 17,39%.")
+    assert got[-1] == ("17,39", "actual")
+
+
+def test_a_line_opening_a_list_of_the_targets_set_plans_the_paragraph_under_it():
+    text = ("Về cụ thể 12 chỉ tiêu chủ yếu trong Kế hoạch phát triển kinh tế - xã hội năm 2020 mà "
+            "Quốc hội vừa thông qua như sau:\n\nTổng sản phẩm trong nước (GDP) tăng khoảng 6,8%; "
+            "tốc độ tăng giá tiêu dùng bình quân (CPI) dưới 4%.\n\nKết quả năm 2019, GDP tăng "
+            "7,02%.")
+    got = [(n.text, n.role) for s in extract(text, default_period="2019") for n in s.numbers]
+    assert got[1:] == [("6,8", "target"), ("4", "target"), ("7,02", "change")]
