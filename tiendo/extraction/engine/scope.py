@@ -40,7 +40,8 @@ _VALUE_CUE_RE = re.compile(
     r"|khiển trách|cảnh cáo|cách chức|khai trừ|kỷ luật"
     r"|đề ra|được giao|giao)\s*$"  # "(chỉ tiêu đề ra 150)": the plan given
 )
-_OUT_OF_RE = re.compile(r"\s*(?:trong|trên)\s+(?:tổng\s+)?số\s+[0-9]")
+# "662 trong tổng số 686 tổ chức", "12 trên 44 bộ, cơ quan": a count out of a whole
+_OUT_OF_RE = re.compile(r"\s*(?:trong|trên)\s+(?:(?:tổng\s+)?số\s+)?[0-9]")
 # "khiển trách 28 (chiếm 45%)": a bare number whose share of a whole follows is a count
 _SHARE_AFTER_RE = re.compile(r"\s*\(\s*(?:chiếm\s+)?(?:khoảng\s+)?[0-9]+(?:[.,][0-9]+)?\s*%")
 

@@ -543,9 +543,12 @@ def _out_of_a_whole(text, ms, i, clause) -> None:
     """"có 662 trong tổng số 686 tổ chức cơ sở đảng": a count out of a whole is a done/total
     pair, written in words; the first counts the noun of the second."""
     m = ms[i]
-    if i + 1 < len(ms) and re.fullmatch(r"\s*(?:trong|trên)\s+(?:tổng\s+)?số\s*", m.right) and (
-        ms[i + 1].unit.kind == "count"
-    ):
+    # "có 12 trên 44 bộ": a bare count out of a larger one, "trên" without "số"
+    bare = i + 1 < len(ms) and re.fullmatch(r"\s*trên\s*", m.right) and m.unit.kind == "none" and (
+        (m.tok.value or 0) < (ms[i + 1].tok.value or 0))
+    if i + 1 < len(ms) and (
+        bare or re.fullmatch(r"\s*(?:trong|trên)\s+(?:tổng\s+)?số\s*", m.right)
+    ) and ms[i + 1].unit.kind == "count":
         m.role, m.extras = "part", {"cue": "out-of"}
         m.unit = Unit(ms[i + 1].unit.text, m.unit.end, "count")
     elif i > 0 and ms[i - 1].extras.get("cue") == "out-of":

@@ -941,3 +941,9 @@ def test_a_line_opening_a_list_of_the_targets_set_plans_the_paragraph_under_it()
             "7,02%.")
     got = [(n.text, n.role) for s in extract(text, default_period="2019") for n in s.numbers]
     assert got[1:] == [("6,8", "target"), ("4", "target"), ("7,02", "change")]
+
+
+def test_a_bare_count_out_of_a_larger_one_with_tren():
+    got = _roles_of("Đến hết tháng Sáu, có 12 trên 44 bộ, cơ quan Trung ương có tỷ lệ giải ngân "
+                    "cao.")
+    assert got[:2] == [("12", "part"), ("44", "part")]
