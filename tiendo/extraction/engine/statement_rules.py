@@ -334,6 +334,12 @@ def _judged(text, pos, ms, groups) -> set:
     if aside and re.match(r"^\)\s*,?\s*$", text[aside[1] : pos]):
         before = [i for i in before if ms[i].tok.start < aside[0]] or before
     after = [i for i, m in enumerate(ms) if m.tok.start > pos]
+    # "…; Chăn nuôi chưa đạt chỉ tiêu giao, tổng đàn trâu, bò hiện có 394 con, …": a verdict
+    # that opens its clause judges the figures of the clause after it
+    opens = text.rfind(";", 0, pos)
+    if before and opens > ms[before[-1]].tok.start and after:
+        end = text.find(";", pos)
+        return {ms[i].stmt for i in after if end < 0 or ms[i].tok.start < end}
     if before:
         targets.add(ms[before[-1]].stmt)
     elif after:
@@ -401,8 +407,10 @@ _GROUP_VERDICT_RE = re.compile(
     r"(?:\s+(?:và vượt|và hoàn thành|so với|so))*(?:\s+(?:các\s+)?(?:kế hoạch|kh|nghị quyết"
     r"|chỉ tiêu|mục tiêu|yêu cầu|dự toán)(?![\w])[^.;0-9]*?)?\s*[.…]*\s*$"
     # "Ngành thực hiện đạt và vượt 4/8 chỉ tiêu, nhiệm vụ."
-    r"|(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|được))*\s+"
-    r"[0-9]+(?:/[0-9]+)?\s+chỉ tiêu[^.;0-9]*[.…]*\s*$"
+    r"|(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|được"
+    # "đã hoàn thành và hoàn thành vượt kế hoạch 21/22 chỉ tiêu đề ra."
+    r"|và hoàn thành|vượt|vượt mức|mức|kế hoạch))*\s+[0-9]+(?:/[0-9]+)?\s+chỉ tiêu[^.;0-9]*"
+    r"[.…]*\s*$"
 )
 # "Cụ thể, …", "Đó là, …", "Gồm: …", "Theo đó, …": a sentence that details what the one before
 # judged
@@ -551,13 +559,15 @@ _ALL_MET_RE = re.compile(
     r"(?:(?<![\w.,])(?P<n>[0-9]+)/(?P<m>[0-9]+)|toàn bộ|tất cả)\s+(?:các\s+)?(?:[0-9]+\s+)?chỉ tiêu"
     r"[^.;:]*?(?<![\w])(?<!không )(?<!chưa )(?:đều\s+)?(?:đạt|hoàn thành|vượt)(?![\w])"
     r"|(?<![\w])(?<!không )(?<!chưa )(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|và hoàn thành"
-    r"|vượt mức|được))*\s+(?P<n2>[0-9]+)/(?P<m2>[0-9]+)\s+chỉ tiêu"
+    r"|vượt mức|được|vượt kế hoạch))*\s+(?:(?P<n2>[0-9]+)/(?P<m2>[0-9]+)\s+|các\s+)chỉ tiêu"
 )
 
 
 def _all_met(low: str) -> bool:
     m = _ALL_MET_RE.search(low) if "chỉ tiêu" in low else None
-    if not m or _AIM_RE.search(low) or re.search(r"(?<![\w])(?:không|chưa)\s+đạt", low):
+    if not m or _AIM_RE.search(low) or _HEDGE_RE.search(low) or re.search(
+        r"(?<![\w])(?:không|chưa)\s+đạt", low
+    ):
         return False
     n, total = m.group("n") or m.group("n2"), m.group("m") or m.group("m2")
     return n is None or n == total
@@ -579,7 +589,7 @@ _LEAD_VERDICT_RE = re.compile(
     r"(?:đạt|hoàn thành|vượt)(?:\s+(?:được|và vượt|và hoàn thành|vượt mức|mức))*"
     r"\s+(?:so với\s+)?(?:các\s+|toàn bộ\s+|tất cả\s+)?(?:mục tiêu,\s+)?(?:chỉ tiêu|kế hoạch"
     r"|mục tiêu|nghị quyết|dự toán)(?![\w])(?P<rest>(?:\s+(?:đã\s+)?(?:đề ra|đặt ra|được giao"
-    r"|giao|kế hoạch|nghị quyết|năm))*\s*[.…!]*\s*$)?"
+    r"|giao|kế hoạch|nghị quyết|năm|so với|so))*\s*[.…!]*\s*$)?"
     r"|(?<![\w])chỉ tiêu(?![\w])[^.;:]*?(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành"
     r"|vượt)(?:\s+(?:được|và vượt|kế hoạch))*\s+(?:là|gồm|bao gồm)\s+(?P<names>[^.;:]+)"
 )

@@ -947,3 +947,25 @@ def test_a_bare_count_out_of_a_larger_one_with_tren():
     got = _roles_of("Đến hết tháng Sáu, có 12 trên 44 bộ, cơ quan Trung ương có tỷ lệ giải ngân "
                     "cao.")
     assert got[:2] == [("12", "part"), ("44", "part")]
+
+
+def test_all_the_targets_met_in_words_judges_the_paragraph():
+    text = ("Trong 6 tháng đầu năm 2020, huyện đã thực hiện đạt và vượt các chỉ tiêu so với kế "
+            "hoạch đề ra. Thu ngân sách nhà nước được 98,6 tỷ đồng, đạt 63% dự toán giao. Tổng "
+            "chi ngân sách là 426,1 tỷ đồng.")
+    got = {s.numbers[0].text: s.status for s in extract(text, default_period="2020-06")}
+    assert (got["98,6"], got["426,1"]) == ("achieved", "achieved")
+
+
+def test_a_count_of_targets_met_in_more_words_opens_a_detail():
+    text = ("Năm 2024, phường đã hoàn thành và hoàn thành vượt kế hoạch 21/22 chỉ tiêu đề ra. "
+            "Trong đó, tổng giá trị sản xuất ước đạt 620 tỷ đồng.")
+    assert extract(text, default_period="2024")[-1].status == "achieved"
+
+
+def test_a_verdict_opening_its_clause_judges_the_figures_after_it():
+    text = ("Ngô trồng được trên 73 ha đạt trên 99% KH; Chăn nuôi chưa đạt chỉ tiêu giao, tổng "
+            "đàn trâu, bò hiện có 394 con, đàn lợn 800 con; thủy sản 12 ha.")
+    got = {s.numbers[0].text: s.status for s in extract(text, default_period="2024")}
+    assert (got["73"], got["394"], got["800"], got["12"]) == (
+        None, "not_achieved", "not_achieved", None)
