@@ -434,6 +434,9 @@ _PLAN_LIST_RE = re.compile(
     # sau: …"
     r"|(?<![\w])(?:chỉ tiêu|mục tiêu)(?:\s+(?!đạt|vượt|hoàn thành|không|chưa)[^\W\d_]+"
     r"|\s+(?:19|20)[0-9]{2}|\s*[-–]){0,24}\s+như sau\s*:"
+    # "UBND tỉnh giao chỉ tiêu kế hoạch … năm 2024 cho các sở, ngành … để triển khai thực
+    # hiện: …"
+    r"|(?<![\w])giao\s+(?:các\s+)?chỉ tiêu(?:[^:;.0-9]|(?:19|20)[0-9]{2}){0,200}:"
 )
 _AHEAD_RE = re.compile(
     r"(?<![\w])(?:nhiệm vụ|phương hướng|kế hoạch|phấn đấu|đề ra|định hướng|sắp tới|năm tới"
@@ -466,9 +469,13 @@ def opens_a_list_of_targets(line: str) -> bool:
     sau:": a line that ends by opening a list of the targets set, for the paragraph under it."""
     low = line.strip().lower()
     opener = _PLAN_LIST_RE.search(low)
-    return bool(opener) and not low[opener.end() :].strip() and bool(_AHEAD_RE.search(low)) and (
-        not _DONE_LIST_RE.search(low[: opener.start()])
-        and not re.search(r"(?<![\w])(?:đạt|kết quả|thực hiện|hoàn thành|vượt)(?![\w])", low)
+    if not opener or not _AHEAD_RE.search(low):
+        return False
+    before = low[: opener.start()]
+    given = low[opener.start() :].startswith("giao")  # the list runs on from its line
+    return (given or not low[opener.end() :].strip()) and not _DONE_LIST_RE.search(before) and (
+        not re.search(r"(?<![\w])(?:đạt|kết quả|thực hiện|hoàn thành|vượt)(?![\w])",
+                      before if given else low)
     )
 
 
@@ -483,7 +490,8 @@ def _list_of_targets(text, ms, i, clause) -> None:
     if opener is None or opener.start() > len(first.said) or m.unit.text == "chỉ tiêu":
         return
     before = m.said[: opener.start()]
-    if _AHEAD_RE.search(before) and not _DONE_LIST_RE.search(before):
+    given = m.said[opener.start() :].startswith("giao")  # "giao chỉ tiêu …:" plans by itself
+    if (given or _AHEAD_RE.search(before)) and not _DONE_LIST_RE.search(before):
         _planned(m)
 
 

@@ -253,7 +253,8 @@ _LIST_VERDICT_RE = re.compile(
     # "hoàn thành các chỉ tiêu Quốc hội, Chính phủ giao, cụ thể: …", "đạt và vượt 11/14 chỉ
     # tiêu nghị quyết, tiêu biểu như …": who set them, before the list opens
     r"(?:\s+(?:kế hoạch|đề ra|được giao|giao|năm|cả năm|của [^\W\d_]+|nghị quyết"
-    r"|(?:[^\W\d_]+[\s,]+){1,6}giao))*)?"
+    # "đạt và vượt các chỉ tiêu Nghị quyết Đại hội đề ra: …": who set them
+    r"|(?:[^\W\d_]+[\s,]+){1,6}giao|(?:[^\W\d_]+\s+){1,4}đề ra))*)?"
     # "4 chỉ tiêu không đạt mà Chính phủ trình Quốc hội trước đó, bao gồm: …": who said so
     r"(?:\s+(?:mà|do|theo)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,8}(?=\s*,?\s*(?::|bao gồm|gồm|cụ thể)))?"
     r"\s*,?\s*(?::|(?:là|gồm|bao gồm|như|cụ thể là|cụ thể như|cụ thể|đó là|nổi bật như"
@@ -404,7 +405,8 @@ def _periods(text, a, b, ms, stmts, ctx: _Context, groups=()) -> None:
 _GROUP_VERDICT_RE = re.compile(
     r"(?:(?<![\w])chỉ tiêu(?![\w])|(?<![\w.,])[0-9]+/[0-9]+\s+(?!chỉ tiêu)[^\W\d_])[^.;]*?"
     r"(?<![\w])(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)"
-    r"(?:\s+(?:và vượt|và hoàn thành|so với|so))*(?:\s+(?:các\s+)?(?:kế hoạch|kh|nghị quyết"
+    r"(?:\s+(?:và vượt|và hoàn thành|vượt mức|vượt|so với|so))*"
+    r"(?:\s+(?:các\s+)?(?:kế hoạch|kh|nghị quyết"
     r"|chỉ tiêu|mục tiêu|yêu cầu|dự toán)(?![\w])[^.;0-9]*?)?\s*[.…]*\s*$"
     # "Ngành thực hiện đạt và vượt 4/8 chỉ tiêu, nhiệm vụ."
     r"|(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|được"
@@ -513,6 +515,8 @@ class VerdictsAcross:
                 self.verdict, self.names, self.listing = verdict, names, True
         if self.heading and not plan:
             _lead_into(found, self.heading, [])
+        if not plan and _all_met(low):  # "… vượt 3/3 chỉ tiêu … (đạt 12,5 bác sĩ …)"
+            _lead_into(found, "achieved", [])
         _verdict_on_the_sentence_before(low, self.last, plan)
         self.last = found
         self.figures = bool(found)

@@ -969,3 +969,37 @@ def test_a_verdict_opening_its_clause_judges_the_figures_after_it():
     got = {s.numbers[0].text: s.status for s in extract(text, default_period="2024")}
     assert (got["73"], got["394"], got["800"], got["12"]) == (
         None, "not_achieved", "not_achieved", None)
+
+
+def test_a_list_of_targets_met_that_a_congress_set():
+    text = ("Đảng bộ xã đạt và vượt các chỉ tiêu Nghị quyết Đại hội đề ra: Tỷ lệ lao động qua "
+            "đào tạo đạt 70,88%; hộ nghèo giảm còn 6,25%.")
+    assert [s.status for s in extract(text, default_period="2020")] == ["achieved", "achieved"]
+
+
+def test_targets_completed_and_exceeded_then_a_list():
+    text = ("Với sự nỗ lực phấn đấu, các mục tiêu, chỉ tiêu đã hoàn thành và hoàn thành vượt mức "
+            "kế hoạch. Nổi bật là: tốc độ tăng giá trị sản xuất ngành nông nghiệp bình quân 3%.")
+    assert extract(text, default_period="2020")[-1].status == "achieved"
+
+
+def test_all_targets_met_judges_the_figures_after_the_count():
+    text = ("Ngành y tế đã thực hiện vượt 3/3 chỉ tiêu chủ yếu được Quốc hội giao (đạt 12,5 "
+            "bác sĩ/vạn dân, 32 giường bệnh/vạn dân).")
+    got = [s.status for s in extract(text, default_period="2023")
+           if s.numbers[0].unit != "chỉ tiêu"]
+    assert got and set(got) == {"achieved"}
+
+
+def test_targets_given_with_a_colon_plan_their_line_and_the_paragraph_under_it():
+    text = ("Cụ thể, UBND tỉnh giao chỉ tiêu kế hoạch năm 2024 cho các sở, ngành để triển khai "
+            "thực hiện: Tốc độ tăng GRDP tương ứng 8,6%; kim ngạch xuất khẩu 750 triệu USD.\n\nTỷ lệ đô "
+            "thị hóa đạt 34%; tỷ lệ tăng dân số tự nhiên 1,12%.")
+    assert _roles_of(text) == [("8,6", "target"), ("750", "target"), ("34", "target"),
+                               ("1,12", "target")]
+
+
+def test_exceeding_compared_with_a_plan_whose_figure_follows():
+    got = _roles_of("Tỷ lệ hộ dân tham gia bảo hiểm y tế đạt 93,96% vượt so với kế hoạch đề ra là "
+                    "93,75%.")
+    assert got == [("93,96", "actual"), ("93,75", "target")]
