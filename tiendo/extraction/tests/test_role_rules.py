@@ -993,8 +993,8 @@ def test_all_targets_met_judges_the_figures_after_the_count():
 
 def test_targets_given_with_a_colon_plan_their_line_and_the_paragraph_under_it():
     text = ("Cụ thể, UBND tỉnh giao chỉ tiêu kế hoạch năm 2024 cho các sở, ngành để triển khai "
-            "thực hiện: Tốc độ tăng GRDP tương ứng 8,6%; kim ngạch xuất khẩu 750 triệu USD.\n\nTỷ lệ đô "
-            "thị hóa đạt 34%; tỷ lệ tăng dân số tự nhiên 1,12%.")
+            "thực hiện: Tốc độ tăng GRDP tương ứng 8,6%; kim ngạch xuất khẩu 750 triệu USD.\n\n"
+            "Tỷ lệ đô thị hóa đạt 34%; tỷ lệ tăng dân số tự nhiên 1,12%.")
     assert _roles_of(text) == [("8,6", "target"), ("750", "target"), ("34", "target"),
                                ("1,12", "target")]
 
