@@ -471,7 +471,9 @@ class VerdictsAcross:
       and whether that list runs on to the end of its line;
     - the verdict of a sentence without figures, for the sentence that follows it ("… đều đạt
       chỉ tiêu đề ra. Bậc mầm non …"), or, hedged, for a detail that follows it;
-    - the verdict of a heading, for the lines under it;
+    - all targets met ("13/13 chỉ tiêu …"), for the figures after it in its paragraph;
+    - a verdict then a colon, for the list items on the lines under it;
+    - the verdict of a heading, for the paragraph right under it;
     - the statements of the sentence before, for a sentence that opens on a verdict."""
 
     def __init__(self) -> None:
@@ -544,7 +546,7 @@ class VerdictsAcross:
 
     def figureless(self, line: str) -> None:
         """A line without a figure: its last sentence may lead the figures that follow; a
-        heading that states a verdict judges the lines under it, to the next such line."""
+        heading that states a verdict judges the paragraph right under it."""
         low = line.strip().lower()
         self.lead = _lead_verdict(re.split(r"[.!?]\s", low)[-1])
         self.heading, self.under = _heading_verdict(low), 0
