@@ -40,6 +40,7 @@ _KINDS = (
 _VALUE_KINDS = {"target", "actual", "attainment", "change", "verdict"}
 _YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 _NOT_A_YEAR_DIGIT_RE = re.compile(r"[0-9]")
+_MONTHS_RE = re.compile(r"(?<![0-9])[0-9]{1,2}\s*tháng", re.IGNORECASE)
 
 
 @dataclass
@@ -69,7 +70,9 @@ def read_header(line: str, before: Table | None = None) -> Table | None:
     A second header line right under a first (the year above, "KH | TH" under it) completes
     it column by column."""
     cells = line.split("\t")
-    if len(cells) < 3 or _NOT_A_YEAR_DIGIT_RE.search(_YEAR_RE.sub("", line)):
+    # a header holds no figure but years and the months of a period ("Ước TH 6 tháng 2024")
+    words = _MONTHS_RE.sub("", _YEAR_RE.sub("", line))
+    if len(cells) < 3 or _NOT_A_YEAR_DIGIT_RE.search(words):
         return None
     kinds = [column_kind(c) for c in cells]
     years = [int(y.group()) if (y := _YEAR_RE.search(c)) else None for c in cells]

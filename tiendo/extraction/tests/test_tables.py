@@ -104,3 +104,11 @@ def test_a_header_line_of_years_under_the_header_keeps_the_table():
             "A\tTổng thu ngân sách\t323.000\t416.783\n")
     (st,) = extract(text, default_period="2008")
     assert [(n.text, n.role) for n in st.numbers] == [("323.000", "target"), ("416.783", "actual")]
+
+
+def test_a_header_may_name_the_months_of_its_period():
+    text = ("Chỉ tiêu\tĐVT\tKH năm 2024\tƯớc TH 6 tháng 2024\tSo KH (%)\n"
+            "Thu ngân sách\ttỷ đồng\t1.000\t560\t56\n")
+    (st,) = extract(text, default_period="2024-06")
+    assert [(n.text, n.role) for n in st.numbers] == [
+        ("1.000", "target"), ("560", "actual"), ("56", "attainment")]
