@@ -130,8 +130,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
                 table = header
                 continue
             if table is not None and table.complete:
-                out.extend(tables.row_statements(text, start, line, table, ctx.report_period,
-                                                 ctx.year))
+                out.extend(tables.row_statements(text, start, line, table, ctx.report_period))
                 continue
         else:
             table = None

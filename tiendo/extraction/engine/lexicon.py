@@ -90,3 +90,6 @@ IDENTIFIER_WORDS = (
     "quyết định", "thông tư", "công văn", "kết luận", "thông báo", "hướng dẫn", "tờ trình",
     "mức độ", "mức",
 )
+
+# Nouns that count targets, not a figure of one ("có 12/15 chỉ tiêu đạt", "7 nhiệm vụ").
+TARGET_NOUNS = frozenset({"chỉ tiêu", "nhiệm vụ", "mục tiêu", "tiêu chí"})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import roles
+from . import lexicon, roles
 from .mentions import Mention, _clause_left, _cue_left, _flat, _innermost
 from .naming import _noun_after, _paren_head, _reference, _subject
 from .numbers import Unit
@@ -466,8 +466,12 @@ def _plans_given_year_by_year(text, ms, i, clause) -> None:
 
 def opens_a_list_of_targets(line: str) -> bool:
     """"Về cụ thể 12 chỉ tiêu chủ yếu trong Kế hoạch … năm 2020 mà Quốc hội vừa thông qua như
-    sau:": a line that ends by opening a list of the targets set, for the paragraph under it."""
+    sau:": a line that ends by opening a list of the targets set, or that gives targets and
+    lists them ("UBND tỉnh giao chỉ tiêu … để triển khai thực hiện: …"), for the paragraph
+    under it. Called on every line, so it looks for the target words first."""
     low = line.strip().lower()
+    if "chỉ tiêu" not in low and "mục tiêu" not in low:
+        return False
     opener = _PLAN_LIST_RE.search(low)
     if not opener or not _AHEAD_RE.search(low):
         return False
@@ -486,7 +490,7 @@ def _list_of_targets(text, ms, i, clause) -> None:
         return
     opener = _PLAN_LIST_RE.search(m.said)
     # the list opens the figures (a count of the targets may come first: "xác định 7 chỉ tiêu")
-    first = next((x for x in ms if x.unit.text not in ("chỉ tiêu", "mục tiêu")), m)
+    first = next((x for x in ms if x.unit.text not in lexicon.TARGET_NOUNS), m)
     if opener is None or opener.start() > len(first.said) or m.unit.text == "chỉ tiêu":
         return
     before = m.said[: opener.start()]

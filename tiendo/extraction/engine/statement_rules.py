@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import roles
+from . import lexicon, roles
 from .mentions import _Context, _innermost, _Stmt
 from .periods import find_periods
 
@@ -225,6 +225,12 @@ def _rate_given_first(ms, st: _Stmt) -> None:
             mj.role = "actual"
 
 
+def _polarity(m: re.Match, *negations: str) -> str:
+    """The verdict a match states: not achieved when one of its negation groups ("không",
+    "chưa", "thấp hơn") matched."""
+    return "not_achieved" if any(m.group(g) for g in negations or ("neg",)) else "achieved"
+
+
 _VERDICT_RE = re.compile(
     # "sẽ khó đạt mục tiêu", "có thể đạt", "phấn đấu đạt": a forecast or an aim, no verdict
     r"(?<![\w])(?<!khó )(?<!sẽ )(?<!thể )(?<!đấu )(?P<neg>không|chưa)?\s*"
@@ -285,12 +291,12 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
         for st in stmts:
             first = ms[min(st.mentions)]
             if first.tok.start > a + d.end() and st.status is None and first.unit.text not in (
-                _TARGET_NOUNS
+                lexicon.TARGET_NOUNS
             ):
-                st.status = "not_achieved" if d.group("neg") else "achieved"
+                st.status = _polarity(d)
     for v in _VERDICT_RE.finditer(low):
         if _LIST_VERDICT_RE.match(low[v.end() :]):
-            status = "not_achieved" if v.group("neg") or v.group("low") else "achieved"
+            status = _polarity(v, "neg", "low")
             pos = a + v.end()
             for k, st in enumerate(stmts):  # every statement that starts after the verdict
                 if ms[min(st.mentions)].tok.start > pos:
@@ -308,7 +314,7 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
             r"\b(kh|kế hoạch|nghị quyết|chỉ tiêu|mục tiêu|dự toán)\b", nxt
         ):
             continue
-        status = "not_achieved" if v.group("neg") or v.group("low") else "achieved"
+        status = _polarity(v, "neg", "low")
         for s in _judged(text, a + v.start(), ms, groups):
             if s is not None:
                 stmts[s].status = status
@@ -442,7 +448,7 @@ def _verdict_for_the_next(low: str, verdict):
     kept over a sentence that goes on about the same indicators ("cả 7 chỉ tiêu nói trên …")."""
     m = _GROUP_VERDICT_RE.search(low)
     if m:
-        return "not_achieved" if m.group("neg") or m.group("neg2") else "achieved"
+        return _polarity(m, "neg", "neg2")
     if verdict and re.search(r"(?<![\w])chỉ tiêu\s+(?:nói trên|trên|này)(?![\w])", low):
         return verdict
     return None
@@ -462,7 +468,7 @@ def _verdict_on_the_sentence_before(low: str, last, plan: bool) -> None:
     the text gave it its own."""
     m = _OPENING_VERDICT_RE.match(low)
     if m and last and not plan and last[-1].status is None:
-        last[-1].status = "not_achieved" if m.group("neg") else "achieved"
+        last[-1].status = _polarity(m)
 
 
 class VerdictsAcross:
@@ -485,6 +491,7 @@ class VerdictsAcross:
         self.heading: str | None = None
         self.under = 0  # lines read since the heading
         self.items = False  # a list opened with a colon runs over the lines under it
+        self.met: bool | None = None  # whether the sentence judged says all targets were met
         self.figures = True
 
     def new_line(self, line: str = "") -> None:
@@ -517,7 +524,8 @@ class VerdictsAcross:
                 self.verdict, self.names, self.listing = verdict, names, True
         if self.heading and not plan:
             _lead_into(found, self.heading, [])
-        if not plan and _all_met(low):  # "… vượt 3/3 chỉ tiêu … (đạt 12,5 bác sĩ …)"
+        self.met = _all_met(low)  # read once a sentence; read() uses it too
+        if not plan and self.met:  # "… vượt 3/3 chỉ tiêu … (đạt 12,5 bác sĩ …)"
             _lead_into(found, "achieved", [])
         _verdict_on_the_sentence_before(low, self.last, plan)
         self.last = found
@@ -539,10 +547,12 @@ class VerdictsAcross:
         self.figures = True
         head = _LIST_HEAD_RE.search(low) if low.rstrip().endswith(":") else None
         if head:
-            self.verdict = "not_achieved" if head.group("neg") else "achieved"
+            self.verdict = _polarity(head)
             self.names, self.items, self.listing = [], True, True
-        elif _all_met(low):  # "… có 13/13 chỉ tiêu chủ yếu đạt và vượt kế hoạch": each of them
+        elif self.met if self.met is not None else _all_met(low):  # "… có 13/13 chỉ tiêu chủ
+            # yếu đạt và vượt kế hoạch": each of them (a footnote's sentence is not judged)
             self.verdict, self.names, self.listing = "achieved", [], True
+        self.met = None
 
     def figureless(self, line: str) -> None:
         """A line without a figure: its last sentence may lead the figures that follow; a
@@ -581,10 +591,9 @@ def _all_met(low: str) -> bool:
 
 def _counts_targets(st) -> bool:
     """"có 12/15 chỉ tiêu đạt": a statement counting targets, not giving a figure of one."""
-    return all((n.unit or "") in _TARGET_NOUNS for n in st.numbers)
+    return all((n.unit or "") in lexicon.TARGET_NOUNS for n in st.numbers)
 
 
-_TARGET_NOUNS = {"chỉ tiêu", "nhiệm vụ", "mục tiêu", "tiêu chí"}
 
 # "Kết quả ở các cấp học đều đạt chỉ tiêu đề ra.", "Hai chỉ tiêu chưa đạt là thu thuế và bảo
 # hiểm y tế.": a sentence without a figure that closes on the targets being met (or not), or
@@ -618,9 +627,8 @@ def _lead_verdict(low: str) -> tuple[str, list[str], bool] | None:
     if not found or _AIM_RE.search(low):
         return None
     m = found[-1]
-    verdict = "not_achieved" if m.group("neg") or m.group("neg2") else "achieved"
-    if any(("not_achieved" if x.group("neg") or x.group("neg2") else "achieved") != verdict
-           for x in found):
+    verdict = _polarity(m, "neg", "neg2")
+    if any(_polarity(x, "neg", "neg2") != verdict for x in found):
         return None  # met and not met
     strong = (m.group("rest") is not None or m.group("names") is not None) and not (
         _HEDGE_RE.search(low))

@@ -141,8 +141,8 @@ def _align(table: Table, cells: list[tuple[int, str]]) -> list[tuple[str, int, s
     return out
 
 
-def row_statements(text: str, start: int, line: str, table: Table, report_period: str | None,
-                   year: int | None) -> list[Statement]:
+def row_statements(text: str, start: int, line: str, table: Table,
+                   report_period: str | None) -> list[Statement]:
     """The statements of a row: the indicator named in its name cell, with the plan, the
     result, the shares and ratios of its columns and the verdict of its verdict cell; the
     earlier period's result a statement of its own."""

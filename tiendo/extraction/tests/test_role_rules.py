@@ -664,7 +664,7 @@ def test_a_verdict_on_units_counted_as_a_group_opens_the_list_in_the_next_paragr
     text = ("Tính đến 28/9, đã có 8/36 cục hải quan tỉnh đã hoàn thành dự toán thu thuế xuất "
             "nhập khẩu được giao.\n\nCụ thể: Hải quan Cà Mau thu đạt hơn 104 tỉ đồng (đạt 208% "
             "dự toán); Hải quan Khánh Hòa thu đạt hơn 3.690 tỷ đồng (hơn 127%).")
-    got = {s.numbers[0].text: s.status for s in extract(text, default_period="2016")}
+    got = _status_by_figure(text, "2016")
     assert (got["104"], got["3.690"]) == ("achieved", "achieved")
 
 
@@ -715,12 +715,17 @@ def test_a_heading_that_states_an_aim_is_no_verdict():
 def test_a_verdict_after_a_parenthesis_judges_the_figure_before_it():
     text = ("1. Tổng vốn đầu tư toàn xã hội hàng năm khoảng 35% GRDP (năm 2020 ước đạt "
             "2.995,8 tỷ đồng), vượt kế hoạch.")
-    got = {s.numbers[0].text: s.status for s in extract(text, default_period="2020")}
+    got = _status_by_figure(text, "2020")
     assert got["35"] == "achieved"
 
 
 def _roles_of(text, period="2024"):
     return [(n.text, n.role) for s in extract(text, default_period=period) for n in s.numbers]
+
+
+def _status_by_figure(text, period):
+    """The status of each statement, by the text of its first figure."""
+    return {s.numbers[0].text: s.status for s in extract(text, default_period=period)}
 
 
 def test_a_count_out_of_a_whole_restated_as_a_share_is_that_share():
@@ -792,7 +797,7 @@ def test_all_targets_met_judges_the_figures_of_the_paragraph():
     text = ("Năm 2025, toàn xã có 13/13 chỉ tiêu chủ yếu đạt và vượt kế hoạch, trong đó có 6 chỉ "
             "tiêu vượt. Thu nhập bình quân đầu người đạt khoảng 56,67 triệu đồng/năm. Sản lượng "
             "lương thực đạt trên 4.500 tấn.\nDiện tích lúa đạt 45,4 nghìn ha.")
-    got = {s.numbers[0].text: s.status for s in extract(text, default_period="2025")}
+    got = _status_by_figure(text, "2025")
     assert (got["56,67"], got["4.500"], got["45,4"]) == ("achieved", "achieved", None)
 
 
@@ -813,7 +818,7 @@ def test_a_verdict_then_a_colon_judges_the_items_on_the_lines_under_it():
     text = ("- Có 10/17 chỉ tiêu đạt và vượt so với kế hoạch, 07/17 chỉ tiêu không đạt so với "
             "kế hoạch, cụ thể:\n\n+ Thu ngân sách trên địa bàn huyện 76,4/140 tỷ đồng.\n\n+ Tổng "
             "diện tích gieo trồng 5.614/6.300 ha;\n\nThu nhập bình quân đạt 24 triệu đồng.")
-    got = {s.numbers[0].text: s.status for s in extract(text, default_period="2019")}
+    got = _status_by_figure(text, "2019")
     assert (got["76,4"], got["5.614"], got["24"]) == ("not_achieved", "not_achieved", None)
 
 
@@ -821,7 +826,7 @@ def test_a_list_of_targets_not_met_after_who_said_so():
     text = ("Có 4 chỉ tiêu không đạt mà Chính phủ trình Quốc hội trước đó, bao gồm: Tốc độ tăng "
             "GDP (đạt 2,58%, mục tiêu khoảng 6%); GDP bình quân đầu người (3.680 USD, mục tiêu "
             "khoảng 3.700 USD).")
-    got = {s.numbers[0].text: s.status for s in extract(text, default_period="2021")}
+    got = _status_by_figure(text, "2021")
     assert (got["2,58"], got["3.680"]) == ("not_achieved", "not_achieved")
 
 
@@ -953,7 +958,7 @@ def test_all_the_targets_met_in_words_judges_the_paragraph():
     text = ("Trong 6 tháng đầu năm 2020, huyện đã thực hiện đạt và vượt các chỉ tiêu so với kế "
             "hoạch đề ra. Thu ngân sách nhà nước được 98,6 tỷ đồng, đạt 63% dự toán giao. Tổng "
             "chi ngân sách là 426,1 tỷ đồng.")
-    got = {s.numbers[0].text: s.status for s in extract(text, default_period="2020-06")}
+    got = _status_by_figure(text, "2020-06")
     assert (got["98,6"], got["426,1"]) == ("achieved", "achieved")
 
 
@@ -966,7 +971,7 @@ def test_a_count_of_targets_met_in_more_words_opens_a_detail():
 def test_a_verdict_opening_its_clause_judges_the_figures_after_it():
     text = ("Ngô trồng được trên 73 ha đạt trên 99% KH; Chăn nuôi chưa đạt chỉ tiêu giao, tổng "
             "đàn trâu, bò hiện có 394 con, đàn lợn 800 con; thủy sản 12 ha.")
-    got = {s.numbers[0].text: s.status for s in extract(text, default_period="2024")}
+    got = _status_by_figure(text, "2024")
     assert (got["73"], got["394"], got["800"], got["12"]) == (
         None, "not_achieved", "not_achieved", None)
 

@@ -52,6 +52,12 @@ def test_a_row_is_read_by_its_columns():
     assert rows[4][:3] == ("Tỷ lệ hộ nghèo", "2019", "achieved")
 
 
+def _only_row(text, period):
+    """The figures and roles of the one statement a table gives."""
+    (st,) = extract(text, default_period=period)
+    return [(n.text, n.role) for n in st.numbers]
+
+
 def test_the_table_ends_at_the_first_line_without_a_tab():
     got = extract(TABLE, default_period="2019")
     assert [n.text for n in got[-1].numbers] == ["2", "3"]
@@ -70,8 +76,7 @@ def test_a_second_header_line_completes_the_first():
 def test_a_shorter_row_lines_up_with_the_last_columns():
     text = ("STT\tChỉ tiêu\tĐVT\tKH 2020\tTH 2020\tSo KH (%)\n"
             "Thu ngân sách\t500\t520\t104\n")
-    (st,) = extract(text, default_period="2020")
-    assert [(n.text, n.role) for n in st.numbers] == [
+    assert _only_row(text, "2020") == [
         ("500", "target"), ("520", "actual"), ("104", "attainment")]
 
 
@@ -102,13 +107,11 @@ def test_a_header_line_of_years_under_the_header_keeps_the_table():
     text = ("Stt\tChỉ tiêu\tDự toán\tƯTH\n"
             "\t\t2008\t2008\n"
             "A\tTổng thu ngân sách\t323.000\t416.783\n")
-    (st,) = extract(text, default_period="2008")
-    assert [(n.text, n.role) for n in st.numbers] == [("323.000", "target"), ("416.783", "actual")]
+    assert _only_row(text, "2008") == [("323.000", "target"), ("416.783", "actual")]
 
 
 def test_a_header_may_name_the_months_of_its_period():
     text = ("Chỉ tiêu\tĐVT\tKH năm 2024\tƯớc TH 6 tháng 2024\tSo KH (%)\n"
             "Thu ngân sách\ttỷ đồng\t1.000\t560\t56\n")
-    (st,) = extract(text, default_period="2024-06")
-    assert [(n.text, n.role) for n in st.numbers] == [
+    assert _only_row(text, "2024-06") == [
         ("1.000", "target"), ("560", "actual"), ("56", "attainment")]
