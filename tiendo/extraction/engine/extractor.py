@@ -43,7 +43,7 @@ from .naming import (
 )
 from .periods import find_periods, parse_code, year_of
 from .scope import Mask
-from .sentence_roles import _read_numbers, opens_a_list_of_targets
+from .sentence_roles import _read_numbers, continues_a_list_of_targets, opens_a_list_of_targets
 from .statement_rules import VerdictsAcross, _periods, _statement_rules, _statuses
 from .textmap import nfc_with_map
 
@@ -110,19 +110,22 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     across = VerdictsAcross()
     table: tables.Table | None = None
     targets_listed = False  # the line before opened a list of the targets set
+    planned_above = False  # the paragraph before was read as a list of targets
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         across.new_line(line)
         if not line.strip():
             continue
-        listed, targets_listed = targets_listed, opens_a_list_of_targets(line)
+        listed = targets_listed or (planned_above and continues_a_list_of_targets(line))
+        targets_listed, planned_above = opens_a_list_of_targets(line), False
         if listed and not ctx.plan:  # the paragraph under it lists the targets
             ctx.plan = True
             found = [s for a, b in _sentences(text, start, start + len(line))
                      for s in _sentence(text, a, b, start, ctx, masked)]
             ctx.plan = False
             out.extend(found)
+            planned_above = True  # the next paragraph may go on with the list
             continue
         if "\t" in line:  # a table: its header names what each column holds
             header = tables.read_header(line, table)

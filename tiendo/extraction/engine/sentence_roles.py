@@ -483,6 +483,28 @@ def opens_a_list_of_targets(line: str) -> bool:
     )
 
 
+def continues_a_list_of_targets(line: str) -> bool:
+    """"Tỷ lệ đô thị hóa đạt 34%; tỷ lệ tăng dân số tự nhiên 1,12%; …": a paragraph that goes on
+    with the targets listed above it, each clause a name and its figure, with no word of a
+    result or of a comparison. A heading, a single clause or a paragraph that reports ends
+    the list."""
+    low = line.strip().lower()
+    if not low or low[-1] not in ".;…" or not _DIGIT_RE.search(low):
+        return False
+    clauses = [c for c in re.split(r";", low.rstrip(".;… ")) if c.strip()]
+    if len(clauses) < 2 or not all(_DIGIT_RE.search(c) for c in clauses):
+        return False
+    return not _REPORTS_RE.search(low)
+
+
+_DIGIT_RE = re.compile(r"[0-9]")
+# the words of a result reported, of its comparison or of a verdict
+_REPORTS_RE = re.compile(
+    r"(?<![\w])(?:đã|ước|ước tính|thực hiện|kết quả|so với|so cùng kỳ|cùng kỳ|năm trước|"
+    r"hoàn thành|vượt|không đạt|chưa đạt|bằng(?=\s*[0-9])|tăng lên|giảm xuống|còn lại)(?![\w])|:"
+)
+
+
 def _list_of_targets(text, ms, i, clause) -> None:
     """Every figure after a list of the targets set is a target."""
     m = ms[i]

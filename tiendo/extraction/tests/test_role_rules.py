@@ -948,6 +948,25 @@ def test_a_line_opening_a_list_of_the_targets_set_plans_the_paragraph_under_it()
     assert got[1:] == [("6,8", "target"), ("4", "target"), ("7,02", "change")]
 
 
+def test_a_list_of_the_targets_set_goes_on_over_the_paragraphs_that_list_more():
+    text = ("UBND tỉnh giao chỉ tiêu kế hoạch năm 2024 cho các sở, ngành để triển khai thực hiện: "
+            "GRDP tăng 8,6%.\n\nCơ cấu kinh tế, ngành dịch vụ chiếm 41,39%; kim ngạch xuất khẩu "
+            "750 triệu USD.\n\nTỷ lệ đô thị hóa đạt 34%; tỷ lệ lao động qua đào tạo có bằng, chứng "
+            "chỉ đạt 63%;\n\nKết quả năm 2023\n\nTỷ lệ đô thị hóa đạt 33%; tỷ lệ hộ nghèo 6,5%.")
+    got = [(n.text, n.role) for s in extract(text, default_period="2024") for n in s.numbers]
+    assert got[1:] == [("41,39", "target"), ("750", "target"), ("34", "target"),
+                       ("63", "target"), ("33", "actual"), ("6,5", "actual")]
+
+
+def test_a_paragraph_that_reports_ends_the_list_of_the_targets_set():
+    text = ("Về cụ thể các chỉ tiêu chủ yếu của kế hoạch năm 2020 như sau:\n\nGDP tăng khoảng "
+            "6,8%; CPI dưới 4%.\n\nTỷ lệ hộ nghèo giảm 1,5%; thu ngân sách ước đạt 1.200 tỷ "
+            "đồng.\n\nTỷ lệ che phủ rừng đạt 42%; tỷ lệ đô thị hóa 40%.")
+    got = [(n.text, n.role) for s in extract(text, default_period="2020") for n in s.numbers]
+    assert got == [("6,8", "target"), ("4", "target"), ("1,5", "actual"), ("1.200", "actual"),
+                   ("42", "actual"), ("40", "actual")]
+
+
 def test_a_bare_count_out_of_a_larger_one_with_tren():
     got = _roles_of("Đến hết tháng Sáu, có 12 trên 44 bộ, cơ quan Trung ương có tỷ lệ giải ngân "
                     "cao.")
