@@ -229,8 +229,14 @@ def _in_a_name(at: _Around) -> bool:
         return False
     if _SHARE_AFTER_RE.match(at.text, at.tok.end):
         return False  # "tiểu học 206 (75,2%), THCS 123 (56%)": a count with its share
+    if _OUT_OF_RE.match(at.text, at.tok.end):
+        return False  # "Có 662 trong tổng số 686 tổ chức": a count out of a whole
     words = at.text[max(at.line_start, at.tok.start - 20) : at.tok.start].split()
-    return bool(words) and words[-1][:1].isupper() and words[-1].lower() not in ("kh", "đạt")
+    return bool(words) and words[-1][:1].isupper() and words[-1].lower() not in _VERBS_OF_A_COUNT
+
+
+# a verb opening a sentence with its count, not a name: "Có 12 xã", "Còn 3 hộ", "KH 5"
+_VERBS_OF_A_COUNT = ("kh", "đạt", "có", "còn", "gồm")
 
 
 # What a number is when it is not a quantity, tried in this order.

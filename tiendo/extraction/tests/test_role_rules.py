@@ -967,6 +967,13 @@ def test_a_paragraph_that_reports_ends_the_list_of_the_targets_set():
                    ("42", "actual"), ("40", "actual")]
 
 
+def test_a_count_opening_its_sentence_is_not_read_as_a_name():
+    got = [_roles_of(t) for t in ("Có 662 trong tổng số 686 tổ chức cơ sở đảng hoàn thành.",
+                                  "Có 12 xã đạt chuẩn nông thôn mới.",
+                                  "Ban Chỉ đạo 389 đã họp.")]
+    assert got == [[("662", "part"), ("686", "part")], [("12", "actual")], []]
+
+
 def test_a_bare_count_out_of_a_larger_one_with_tren():
     got = _roles_of("Đến hết tháng Sáu, có 12 trên 44 bộ, cơ quan Trung ương có tỷ lệ giải ngân "
                     "cao.")
