@@ -603,14 +603,19 @@ _LEAD_VERDICT_RE = re.compile(
     r"(?<![\w])(?<!khó )(?<!sẽ )(?<!thể )(?<!đấu )(?<!để )(?<!nhằm )(?P<neg>không|chưa)?\s*"
     r"(?:đạt|hoàn thành|vượt)(?:\s+(?:được|và vượt|và hoàn thành|vượt mức|mức))*"
     r"\s+(?:so với\s+)?(?:các\s+|toàn bộ\s+|tất cả\s+)?(?:mục tiêu,\s+)?(?:chỉ tiêu|kế hoạch"
-    r"|mục tiêu|nghị quyết|dự toán)(?![\w])(?P<rest>(?:\s+(?:đã\s+)?(?:đề ra|đặt ra|được giao"
-    r"|giao|kế hoạch|nghị quyết|năm|so với|so))*\s*[.…!]*\s*$)?"
+    r"|mục tiêu|nghị quyết|dự toán)(?![\w])"
+    # the words that close the sentence name the plan, not another claim ("… và tăng so với")
+    r"(?P<rest>(?:\s+(?!(?:và|nhưng|song|tuy|mặc|tăng|giảm|cao|thấp)(?![\w]))[^\W\d_]+){0,6}"
+    r"\s*[.…!]*\s*$)?"
     r"|(?<![\w])chỉ tiêu(?![\w])[^.;:]*?(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành"
     r"|vượt)(?:\s+(?:được|và vượt|kế hoạch))*\s+(?:là|gồm|bao gồm)\s+(?P<names>[^.;:]+)"
 )
 _VERDICT_WORD_RE = re.compile(r"đạt|vượt|hoàn thành")
 # "cơ bản hoàn thành", "hầu hết các chỉ tiêu": not each of them
 _HEDGE_RE = re.compile(r"(?<![\w])(?:cơ bản|hầu hết|phần lớn|đa số|một số|nhiều)(?![\w])")
+# "hầu hết", "một số chỉ tiêu": not all of them, so no verdict for a sentence after that is no
+# detail ("cơ bản đạt", essentially met, leads it)
+_FEW_RE = re.compile(r"(?<![\w])(?:hầu hết|phần lớn|đa số|một số|nhiều)(?![\w])")
 # an aim or a forecast is no verdict
 _AIM_RE = re.compile(
     r"(?<![\w])(?:phấn đấu|phải|cần|sẽ|để|nhằm|dự kiến|khó|tập trung|quyết tâm)(?![\w])"
@@ -631,7 +636,7 @@ def _lead_verdict(low: str) -> tuple[str, list[str], bool] | None:
     if any(_polarity(x, "neg", "neg2") != verdict for x in found):
         return None  # met and not met
     strong = (m.group("rest") is not None or m.group("names") is not None) and not (
-        _HEDGE_RE.search(low))
+        _FEW_RE.search(low))
     return verdict, _names(m.group("names") or ""), strong
 
 
