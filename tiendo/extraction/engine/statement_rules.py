@@ -253,14 +253,16 @@ _VERDICT_NEXT_RE = re.compile(
 _LIST_VERDICT_RE = re.compile(
     # "chưa đạt được gồm …", "hoàn thành và vượt chỉ tiêu kế hoạch đề ra, như: …", "đạt và vượt
     # kế hoạch đề ra, nổi bật như: …", "đạt cao bao gồm: …", "chưa đạt được, thứ nhất là …"
-    r"^(?:\s+(?:được|và vượt|và hoàn thành|cao|tốt|đều))*"
+    r"^(?:\s+(?:được|và vượt|và hoàn thành|cao|tốt|đều|cơ bản))*"
     r"\s*(?:(?:so\s+(?:với\s+)?)?(?:các\s+)?(?:[0-9]+(?:/[0-9]+)?\s+)?(?:kế hoạch|kh|chỉ tiêu"
     r"|mục tiêu|dự toán|nghị quyết|kịch bản|yêu cầu)"
     # "hoàn thành các chỉ tiêu Quốc hội, Chính phủ giao, cụ thể: …", "đạt và vượt 11/14 chỉ
     # tiêu nghị quyết, tiêu biểu như …": who set them, before the list opens
     r"(?:\s+(?:kế hoạch|đề ra|được giao|giao|năm|cả năm|của [^\W\d_]+|nghị quyết"
     # "đạt và vượt các chỉ tiêu Nghị quyết Đại hội đề ra: …": who set them
-    r"|(?:[^\W\d_]+[\s,]+){1,6}giao|(?:[^\W\d_]+\s+){1,4}đề ra))*)?"
+    r"|(?:[^\W\d_]+[\s,]+){1,6}giao|(?:[^\W\d_]+\s+){1,4}đề ra"
+    # "hoàn thành cơ bản các chỉ tiêu phát triển: …": what they are about, right before a colon
+    r"|(?:[^\W\d_]+(?:\s*-\s*|\s+)){0,4}[^\W\d_]+(?=\s*:)))*)?"
     # "4 chỉ tiêu không đạt mà Chính phủ trình Quốc hội trước đó, bao gồm: …": who said so
     r"(?:\s+(?:mà|do|theo)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,8}(?=\s*,?\s*(?::|bao gồm|gồm|cụ thể)))?"
     r"\s*,?\s*(?::|(?:là|gồm|bao gồm|như|cụ thể là|cụ thể như|cụ thể|đó là|nổi bật như"
@@ -277,7 +279,8 @@ _RIGHT_AFTER_A_FIGURE_RE = re.compile(r"[0-9]\S*(?:\s*%|(?:\s+[^\W\d_]+){0,3}\s*
 # 10,7% …": a count of targets met, then the figures of some of them
 _COUNT_THEN_DETAIL_RE = re.compile(
     r"(?<![\w])(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|và hoàn thành"
-    r"|vượt mức|được))*\s+[0-9]+/[0-9]+\s+chỉ tiêu[^.;:0-9]*[;,]\s*trong đó(?![\w])"
+    r"|vượt mức|được))*\s+(?:[0-9]+/[0-9]+|nhiều|các|hầu hết|phần lớn)\s+(?:chỉ tiêu|mục tiêu)"
+    r"[^.;:0-9]*[;,]\s*trong đó(?![\w])"
     r"(?!\s*(?:có\s+)?[0-9]+\s+chỉ tiêu)"
 )
 
@@ -286,7 +289,7 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
     if ctx.plan:
         return
     low = text[a:b].lower()
-    details = _COUNT_THEN_DETAIL_RE.finditer(low) if "trong đó" in low and "chỉ tiêu" in low else ()
+    details = _COUNT_THEN_DETAIL_RE.finditer(low) if "trong đó" in low and "tiêu" in low else ()
     for d in details:
         for st in stmts:
             first = ms[min(st.mentions)]

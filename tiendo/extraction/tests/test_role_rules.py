@@ -1050,3 +1050,17 @@ def test_a_lead_may_close_on_the_words_that_name_its_plan():
                "người năm 2019 đạt 39 triệu đồng.")
     assert [extract(t, default_period="2019")[-1].status for t in (text, passing)] == [
         "achieved", None]
+
+
+def test_a_verdict_on_targets_named_by_their_field_opens_the_list_after_its_colon():
+    text = ("Xã đã hoàn thành cơ bản các chỉ tiêu phát triển: tổng giá trị sản xuất ước đạt 53%, "
+            "tăng 23,7%; TM-DV đạt 52%, tăng 15,6%.")
+    assert [s.status for s in extract(text, default_period="2009-06")] == ["achieved"] * 2
+
+
+def test_many_targets_met_then_trong_do_judges_the_figures_after_it():
+    text = ("Ngành y tế đạt được nhiều mục tiêu đề ra, trong đó tuổi thọ trung bình đạt 74,8 tuổi, "
+            "90% người dân hài lòng với dịch vụ y tế.")
+    alone = "Tuổi thọ trung bình đạt 74,8 tuổi, 90% người dân hài lòng với dịch vụ y tế."
+    assert [[s.status for s in extract(t, default_period="2025")] for t in (text, alone)] == [
+        ["achieved", "achieved"], [None, None]]
