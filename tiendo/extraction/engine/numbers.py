@@ -36,6 +36,8 @@ def to_json_number(d) -> float | int:
 
 _MACHINE_DECIMAL_RE = re.compile(r"[0-9]+\.[0-9]{1,2}")
 _PERCENT_AFTER_RE = re.compile(r"\s?%")
+# two or more groups of three after commas cannot be a Vietnamese decimal
+_ENGLISH_GROUPS_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){2,}")
 
 
 def find_numbers(text: str) -> list[Token]:
@@ -43,7 +45,8 @@ def find_numbers(text: str) -> list[Token]:
 
     A token that is not written the Vietnamese way has no value (``4.0``, ``2.1``: versions
     and section numbers), except a percentage typed with a decimal point (``7.5%``), which
-    only a slip of the keyboard produces.
+    only a slip of the keyboard produces, and a whole number grouped the English way
+    (``1,338,000``, in a bilingual table).
     """
     out = []
     for m in NUMBER_RE.finditer(text):
@@ -53,6 +56,8 @@ def find_numbers(text: str) -> list[Token]:
             value = None
             if _MACHINE_DECIMAL_RE.fullmatch(m.group()) and _PERCENT_AFTER_RE.match(text, m.end()):
                 value = to_json_number(parse_decimal_input(m.group()))
+            elif _ENGLISH_GROUPS_RE.fullmatch(m.group()):  # "1,338,000": grouped the English way
+                value = int(m.group().replace(",", ""))
         out.append(Token(m.start(), m.end(), m.group(), value))
     return out
 

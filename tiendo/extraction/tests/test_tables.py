@@ -3,6 +3,7 @@
 import pytest
 
 from tiendo.extraction.engine import extract
+from tiendo.extraction.engine.numbers import find_numbers
 from tiendo.extraction.engine.tables import column_kind, read_header
 
 TABLE = (
@@ -115,3 +116,8 @@ def test_a_header_may_name_the_months_of_its_period():
             "Thu ngân sách\ttỷ đồng\t1.000\t560\t56\n")
     assert _only_row(text, "2024-06") == [
         ("1.000", "target"), ("560", "actual"), ("56", "attainment")]
+
+
+def test_a_bilingual_table_grouped_the_english_way_gives_its_whole_numbers():
+    got = [(t.text, t.value) for t in find_numbers("GDP\t1,338,000\t1,477,717\t7,5\t1,5,6")]
+    assert got == [("1,338,000", 1338000), ("1,477,717", 1477717), ("7,5", 7.5), ("1,5,6", None)]
