@@ -481,6 +481,8 @@ class VerdictsAcross:
     - the verdict of a sentence without figures, for the sentence that follows it ("… đều đạt
       chỉ tiêu đề ra. Bậc mầm non …"), or, hedged, for a detail that follows it;
     - all targets met ("13/13 chỉ tiêu …"), for the figures after it in its paragraph;
+    - a count of the targets met that says nothing of the others ("đạt 8/9 chỉ tiêu"), for
+      the next sentence of its paragraph;
     - a verdict then a colon, for the list items on the lines under it;
     - the verdict of a heading, for the paragraph right under it;
     - the statements of the sentence before, for a sentence that opens on a verdict."""
@@ -496,9 +498,13 @@ class VerdictsAcross:
         self.items = False  # a list opened with a colon runs over the lines under it
         self.met: bool | None = None  # whether the sentence judged says all targets were met
         self.figures = True
+        self.counts_only = False  # the sentence judged gives only counts of targets
+        self.counted = False  # the lead is a count of the targets met
 
     def new_line(self, line: str = "") -> None:
         blank = not line.strip()
+        if not blank and self.counted:
+            self.lead = None  # a count of the targets met leads within its paragraph
         if not blank:  # a heading judges the one paragraph right under it
             self.heading, self.under = (self.heading if self.under == 0 else None), 1
         # "… 07/17 chỉ tiêu không đạt so với kế hoạch, cụ thể:" over the items on the lines
@@ -533,6 +539,8 @@ class VerdictsAcross:
         _verdict_on_the_sentence_before(low, self.last, plan)
         self.last = found
         self.figures = bool(found)
+        # one count ("… đạt 8/9 chỉ tiêu"), not counts by field ("về kinh tế có 2/9 …; …")
+        self.counts_only = len(found) == 1 and _counts_targets(found[0])
 
     def read(self, low: str) -> None:
         """What the sentence ``low`` leaves for the next one."""
@@ -547,6 +555,9 @@ class VerdictsAcross:
             named = _NAMED_RE.search(low)  # "Nổi bật là các chỉ tiêu về X, Y và Z."
             self.names = _names(named.group("names")) if named else self.names
         self.lead = None if self.figures else _lead_verdict(low)
+        self.counted = self.figures and self.counts_only
+        if self.counted:  # "… đạt và vượt kế hoạch 14/16 chỉ tiêu chủ yếu."
+            self.lead = _count_lead(low)  # for the next sentence of its paragraph only
         self.figures = True
         head = _LIST_HEAD_RE.search(low) if low.rstrip().endswith(":") else None
         if head:
@@ -641,6 +652,26 @@ def _lead_verdict(low: str) -> tuple[str, list[str], bool] | None:
     strong = (m.group("rest") is not None or m.group("names") is not None) and not (
         _FEW_RE.search(low))
     return verdict, _names(m.group("names") or ""), strong
+
+
+# "thực hiện đạt và vượt kế hoạch 14/16 chỉ tiêu chủ yếu.", "đạt được 8/9 chỉ tiêu chuyên môn do
+# Chính phủ giao.": a sentence that counts the targets met, and says nothing of those not met,
+# leads the sentence after it, which gives their figures
+_COUNT_LEAD_RE = re.compile(
+    r"(?<![\w])(?:đạt|hoàn thành|vượt)(?:\s+(?:được|và vượt|và hoàn thành|vượt mức|kế hoạch"
+    r"|so với kế hoạch))*\s+[0-9]+(?:/[0-9]+)?\s+(?:chỉ tiêu|mục tiêu)(?![\w])[^.;:0-9]*$"
+    r"|(?<![\w.,])[0-9]+(?:/[0-9]+)?\s+(?:chỉ tiêu|mục tiêu)(?![\w])[^.;:0-9]*?(?<![\w])"
+    r"(?:đạt|hoàn thành|vượt)(?![\w])[^.;:0-9]*$"
+)
+
+
+def _count_lead(low: str) -> tuple[str, list[str], bool] | None:
+    low = low.rstrip(" .…!")
+    if not _COUNT_LEAD_RE.search(low) or _AIM_RE.search(low) or re.search(
+        r"(?<![\w])(?:không|chưa)(?![\w])", low
+    ):
+        return None
+    return "achieved", [], True
 
 
 def _heading_verdict(low: str) -> str | None:
