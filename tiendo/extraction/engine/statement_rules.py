@@ -497,6 +497,7 @@ class VerdictsAcross:
         self.under = 0  # lines read since the heading
         self.items = False  # a list opened with a colon runs over the lines under it
         self.met: bool | None = None  # whether the sentence judged says all targets were met
+        self.all_met = False  # the verdict running on is that all targets were met
         self.figures = True
         self.counts_only = False  # the sentence judged gives only counts of targets
         self.counted = False  # the lead is a count of the targets met
@@ -548,11 +549,13 @@ class VerdictsAcross:
         self.listing = bool(colon) or (self.listing and self.verdict is not None)
         verdict = _verdict_for_the_next(low, self.verdict)
         if verdict:
-            self.verdict, self.names = verdict, []
+            self.verdict, self.names, self.all_met = verdict, [], False
         elif not self.listing:
-            self.verdict, self.names = None, []
-        elif not self.figures and _LIST_OPENING_RE.match(low):
-            named = _NAMED_RE.search(low)  # "Nổi bật là các chỉ tiêu về X, Y và Z."
+            self.verdict, self.names, self.all_met = None, [], False
+        elif not self.figures and _LIST_OPENING_RE.match(low) and not self.all_met:
+            # "Nổi bật là các chỉ tiêu về X, Y và Z.": those named (when all were met, naming
+            # a few as outstanding leaves the others met)
+            named = _NAMED_RE.search(low)
             self.names = _names(named.group("names")) if named else self.names
         self.lead = None if self.figures else _lead_verdict(low)
         self.counted = self.figures and self.counts_only
@@ -561,11 +564,11 @@ class VerdictsAcross:
         self.figures = True
         head = _LIST_HEAD_RE.search(low) if low.rstrip().endswith(":") else None
         if head:
-            self.verdict = _polarity(head)
+            self.verdict, self.all_met = _polarity(head), False
             self.names, self.items, self.listing = [], True, True
         elif self.met if self.met is not None else _all_met(low):  # "… có 13/13 chỉ tiêu chủ
             # yếu đạt và vượt kế hoạch": each of them (a footnote's sentence is not judged)
-            self.verdict, self.names, self.listing = "achieved", [], True
+            self.verdict, self.names, self.listing, self.all_met = "achieved", [], True, True
         self.met = None
 
     def figureless(self, line: str) -> None:

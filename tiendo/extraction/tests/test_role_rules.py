@@ -1067,3 +1067,13 @@ def test_many_targets_met_then_trong_do_judges_the_figures_after_it():
     alone = "Tuổi thọ trung bình đạt 74,8 tuổi, 90% người dân hài lòng với dịch vụ y tế."
     assert [[s.status for s in extract(t, default_period="2025")] for t in (text, alone)] == [
         ["achieved", "achieved"], [None, None]]
+
+
+def test_naming_a_few_targets_as_outstanding_leaves_all_met_for_the_detail():
+    text = ("Năm 2018, toàn ngành đã đạt và vượt 5/5 chỉ tiêu kế hoạch đề ra. Trong đó có một số "
+            "chỉ tiêu hoàn thành xuất sắc như tăng trưởng ngành, kim ngạch xuất khẩu. Cụ thể: "
+            "kim ngạch xuất khẩu đạt 40,02 tỷ USD; tỷ lệ che phủ rừng đạt 41,65%.")
+    named = ("Nổi bật là các chỉ tiêu về kim ngạch xuất khẩu. Cụ thể, kim ngạch xuất khẩu đạt "
+             "40,02 tỷ USD, vượt kế hoạch; tỷ lệ che phủ rừng đạt 41,65%.")
+    assert [[s.status for s in extract(t, default_period="2018")][-2:] for t in (text, named)] == [
+        ["achieved", "achieved"], ["achieved", None]]
