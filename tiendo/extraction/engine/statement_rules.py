@@ -282,6 +282,10 @@ _COUNT_THEN_DETAIL_RE = re.compile(
     r"|vượt mức|được))*\s+(?:[0-9]+/[0-9]+|nhiều|các|hầu hết|phần lớn)\s+(?:chỉ tiêu|mục tiêu)"
     r"[^.;:0-9]*[;,]\s*trong đó(?![\w])"
     r"(?!\s*(?:có\s+)?[0-9]+\s+chỉ tiêu)"
+    # "thành phố có 7/9 chỉ tiêu … đạt và vượt so với kịch bản …, trong đó, nổi bật nhất là …"
+    r"|(?<![\w.,])[0-9]+/[0-9]+\s+chỉ tiêu[^.;:0-9]*?(?<![\w])(?P<neg2>không|chưa)?\s*"
+    r"(?:đạt|hoàn thành|vượt)(?![\w])[^.;:0-9]*[;,]\s*trong đó(?![\w])"
+    r"(?!\s*(?:có\s+)?[0-9]+\s+chỉ tiêu)"
 )
 
 
@@ -296,7 +300,7 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
             if first.tok.start > a + d.end() and st.status is None and first.unit.text not in (
                 lexicon.TARGET_NOUNS
             ):
-                st.status = _polarity(d)
+                st.status = _polarity(d, "neg", "neg2")
     for v in _VERDICT_RE.finditer(low):
         if _LIST_VERDICT_RE.match(low[v.end() :]):
             status = _polarity(v, "neg", "low")

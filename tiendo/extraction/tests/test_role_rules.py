@@ -1077,3 +1077,10 @@ def test_naming_a_few_targets_as_outstanding_leaves_all_met_for_the_detail():
              "40,02 tỷ USD, vượt kế hoạch; tỷ lệ che phủ rừng đạt 41,65%.")
     assert [[s.status for s in extract(t, default_period="2018")][-2:] for t in (text, named)] == [
         ["achieved", "achieved"], ["achieved", None]]
+
+
+def test_a_count_of_targets_then_their_verdict_then_trong_do_judges_the_detail():
+    text = ("Đến hết tháng 10, thành phố có 7/9 chỉ tiêu phát triển kinh tế xã hội đạt và vượt so "
+            "với kịch bản tăng trưởng, trong đó, nổi bật là thu ngân sách lũy kế 10 tháng đã "
+            "bằng 110% dự toán cả năm.")
+    assert extract(text, default_period="2025-10")[-1].status == "achieved"
