@@ -622,16 +622,18 @@ def _counts_targets(st) -> bool:
 # one that says so in passing ("… vượt kế hoạch và tăng so với năm trước.") leads a detail
 _LEAD_VERDICT_RE = re.compile(
     r"(?<![\w])(?<!khó )(?<!sẽ )(?<!thể )(?<!đấu )(?<!để )(?<!nhằm )(?P<neg>không|chưa)?\s*"
-    r"(?:đạt|hoàn thành|vượt)(?:\s+(?:được|và vượt|và hoàn thành|vượt mức|mức))*"
+    # "… thực hiện thắng lợi các mục tiêu Nghị quyết Đại hội Đảng bộ đề ra."
+    r"(?:đạt|hoàn thành|vượt|thực hiện thắng lợi)(?:\s+(?:được|và vượt|và hoàn thành|vượt mức"
+    r"|mức))*"
     r"\s+(?:so với\s+)?(?:các\s+|toàn bộ\s+|tất cả\s+)?(?:mục tiêu,\s+)?(?:chỉ tiêu|kế hoạch"
     r"|mục tiêu|nghị quyết|dự toán)(?![\w])"
     # the words that close the sentence name the plan, not another claim ("… và tăng so với")
-    r"(?P<rest>(?:\s+(?!(?:và|nhưng|song|tuy|mặc|tăng|giảm|cao|thấp)(?![\w]))[^\W\d_]+){0,6}"
+    r"(?P<rest>(?:\s+(?!(?:và|nhưng|song|tuy|mặc|tăng|giảm|cao|thấp)(?![\w]))[^\W\d_]+){0,10}"
     r"\s*[.…!]*\s*$)?"
     r"|(?<![\w])chỉ tiêu(?![\w])[^.;:]*?(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành"
     r"|vượt)(?:\s+(?:được|và vượt|kế hoạch))*\s+(?:là|gồm|bao gồm)\s+(?P<names>[^.;:]+)"
 )
-_VERDICT_WORD_RE = re.compile(r"đạt|vượt|hoàn thành")
+_VERDICT_WORD_RE = re.compile(r"đạt|vượt|hoàn thành|thắng lợi")
 # "cơ bản hoàn thành", "hầu hết các chỉ tiêu": not each of them
 _HEDGE_RE = re.compile(r"(?<![\w])(?:cơ bản|hầu hết|phần lớn|đa số|một số|nhiều)(?![\w])")
 # "hầu hết", "một số chỉ tiêu": not all of them, so no verdict for a sentence after that is no

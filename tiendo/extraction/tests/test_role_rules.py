@@ -1084,3 +1084,9 @@ def test_a_count_of_targets_then_their_verdict_then_trong_do_judges_the_detail()
             "với kịch bản tăng trưởng, trong đó, nổi bật là thu ngân sách lũy kế 10 tháng đã "
             "bằng 110% dự toán cả năm.")
     assert extract(text, default_period="2025-10")[-1].status == "achieved"
+
+
+def test_targets_carried_out_successfully_lead_the_sentence_after():
+    text = ("Đảng bộ lãnh đạo Nhân dân thực hiện thắng lợi các mục tiêu Nghị quyết Đại hội Đảng bộ "
+            "đề ra. Giá trị sản xuất tăng 8%.")
+    assert extract(text, default_period="2025")[-1].status == "achieved"
