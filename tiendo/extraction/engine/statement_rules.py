@@ -434,6 +434,7 @@ _LIST_OPENING_RE = re.compile(
     r"|điển hình|theo đó)(?![\w])"
 )
 _LIST_COLON_RE = re.compile(r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau)\s*:")
+_OWN_HEAD_RE = re.compile(r"[^0-9:;]{12,}:")
 _TURN_RE = re.compile(
     r"\s*(?:bên cạnh đó|ngoài ra|tuy nhiên|mặt khác|về|đối với|riêng|song|nhưng"
     r"|trong lĩnh vực|lĩnh vực)(?![\w])"
@@ -483,7 +484,8 @@ class VerdictsAcross:
     - the verdict a sentence closed on, for a list or a detail that follows it ("Cụ thể, …"),
       and whether that list runs on to the end of its line;
     - the verdict of a sentence without figures, for the sentence that follows it ("… đều đạt
-      chỉ tiêu đề ra. Bậc mầm non …"), or, hedged, for a detail that follows it;
+      chỉ tiêu đề ra. Bậc mầm non …") and, in its paragraph, on until the text turns or a
+      sentence heads a list of its own; or, hedged, for a detail that follows it;
     - all targets met ("13/13 chỉ tiêu …"), for the figures after it in its paragraph;
     - a count of the targets met that says nothing of the others ("đạt 8/9 chỉ tiêu"), for
       the next sentence of its paragraph;
@@ -502,12 +504,15 @@ class VerdictsAcross:
         self.items = False  # a list opened with a colon runs over the lines under it
         self.met: bool | None = None  # whether the sentence judged says all targets were met
         self.all_met = False  # the verdict running on is that all targets were met
+        self.crossed = False  # a new paragraph began after the sentence read last
+        self.led = False  # the verdict running on came from a lead without a detail
         self.figures = True
         self.counts_only = False  # the sentence judged gives only counts of targets
         self.counted = False  # the lead is a count of the targets met
 
     def new_line(self, line: str = "") -> None:
         blank = not line.strip()
+        self.crossed = self.crossed or not blank
         if not blank and self.counted:
             self.lead = None  # a count of the targets met leads within its paragraph
         if not blank:  # a heading judges the one paragraph right under it
@@ -525,7 +530,9 @@ class VerdictsAcross:
         # ("Bên cạnh đó, …", "Tuy nhiên, …")
         # ("Nổi bật là các chỉ tiêu về X, Y và Z. Theo đó, …": so does one that names them)
         runs = opens and (not found or any(not _counts_targets(st) for st in found))
-        if self.listing and _TURN_RE.match(low):
+        if self.listing and (_TURN_RE.match(low) or (
+            self.led and not opens and _OWN_HEAD_RE.match(low)
+        )):  # the text turns, or a sentence heads its own list ("Công tác … đảm bảo: …")
             self.listing, self.verdict = False, None
         if self.verdict and (self.listing or opens):
             _lead_into(found, self.verdict, self.names, counts=True)
@@ -534,8 +541,10 @@ class VerdictsAcross:
             verdict, names, strong = self.lead
             if strong or opens:
                 _lead_into(found, verdict, names)
-            if runs:
+            # a lead in the paragraph runs on over the figures of its paragraph
+            if runs or (strong and found and not self.crossed and not self.counted):
                 self.verdict, self.names, self.listing = verdict, names, True
+                self.led = not runs
         if self.heading and not plan:
             _lead_into(found, self.heading, [])
         self.met = _all_met(low)  # read once a sentence; read() uses it too
@@ -553,7 +562,7 @@ class VerdictsAcross:
         self.listing = bool(colon) or (self.listing and self.verdict is not None)
         verdict = _verdict_for_the_next(low, self.verdict)
         if verdict:
-            self.verdict, self.names, self.all_met = verdict, [], False
+            self.verdict, self.names, self.all_met, self.led = verdict, [], False, False
         elif not self.listing:
             self.verdict, self.names, self.all_met = None, [], False
         elif not self.figures and _LIST_OPENING_RE.match(low) and not self.all_met:
@@ -568,12 +577,14 @@ class VerdictsAcross:
         self.figures = True
         head = _LIST_HEAD_RE.search(low) if low.rstrip().endswith(":") else None
         if head:
-            self.verdict, self.all_met = _polarity(head), False
+            self.verdict, self.all_met, self.led = _polarity(head), False, False
             self.names, self.items, self.listing = [], True, True
         elif self.met if self.met is not None else _all_met(low):  # "… có 13/13 chỉ tiêu chủ
             # yếu đạt và vượt kế hoạch": each of them (a footnote's sentence is not judged)
             self.verdict, self.names, self.listing, self.all_met = "achieved", [], True, True
+            self.led = False
         self.met = None
+        self.crossed = False
 
     def figureless(self, line: str) -> None:
         """A line without a figure: its last sentence may lead the figures that follow; a

@@ -1090,3 +1090,11 @@ def test_targets_carried_out_successfully_lead_the_sentence_after():
     text = ("Đảng bộ lãnh đạo Nhân dân thực hiện thắng lợi các mục tiêu Nghị quyết Đại hội Đảng bộ "
             "đề ra. Giá trị sản xuất tăng 8%.")
     assert extract(text, default_period="2025")[-1].status == "achieved"
+
+
+def test_a_verdict_on_the_targets_runs_over_its_paragraph_but_not_the_next():
+    text = ("Kinh tế của xã tăng trưởng khá, các chỉ tiêu cơ bản đều đạt so với nghị quyết đại hội "
+            "đề ra. Thu nhập bình quân đầu người đạt 39 triệu đồng. Tỷ lệ hộ nghèo còn 1,68%.\n"
+            "Thu ngân sách đạt 12 tỷ đồng.")
+    assert [s.status for s in extract(text, default_period="2019")] == [
+        "achieved", "achieved", None]
