@@ -244,7 +244,7 @@ _VERDICT_RE = re.compile(
 
 _VERDICT_NEXT_RE = re.compile(
     r"^\s*(?:được\s+|cả\s+)?(?:$|[,;.)\]]|so với|so\s|kế hoạch|kh\b|phương án|kịch bản|chỉ tiêu"
-    r"|mục tiêu|dự toán|yêu cầu|tiến độ|vượt mức|mức)"
+    r"|mục tiêu|dự toán|yêu cầu|tiến độ|vượt mức|mức|kỳ vọng)"
 )
 
 

@@ -1098,3 +1098,8 @@ def test_a_verdict_on_the_targets_runs_over_its_paragraph_but_not_the_next():
             "Thu ngân sách đạt 12 tỷ đồng.")
     assert [s.status for s in extract(text, default_period="2019")] == [
         "achieved", "achieved", None]
+
+
+def test_short_of_expectations_is_a_verdict_of_not_met():
+    text = "Tăng trưởng GRDP chỉ đạt 3,28%, chưa đạt kỳ vọng; tổng vốn đầu tư tăng 4,9%."
+    assert [s.status for s in extract(text, default_period="2024")] == ["not_achieved", None]
