@@ -80,3 +80,21 @@ def test_the_blind_set_is_intact_and_kept_apart():
         for line in txt.with_suffix(".gold.jsonl").read_text(encoding="utf-8").splitlines():
             for n in json.loads(line)["numbers"] if line.strip() else []:
                 assert text[n["start"] : n["end"]] == n["text"], name
+
+
+def test_the_second_annotation_of_the_blind_set_reads_the_same_numbers():
+    """`real/second/` gives the roles and verdicts of a second annotator on the blind answers'
+    own statements and numbers (scripts/annotation_agreement.py compares them)."""
+    seconds = sorted((REAL / "second").glob("*.second.jsonl"))
+    assert len(seconds) == len(list((REAL / "blind").glob("*.txt")))
+    for path in seconds:
+        first = (REAL / "blind" / path.name.replace(".second.", ".gold.")).read_text(
+            encoding="utf-8").splitlines()
+        second = path.read_text(encoding="utf-8").splitlines()
+        assert len(first) == len(second), path.name
+        for a, b in zip(map(json.loads, first), map(json.loads, second), strict=True):
+            assert [(n["start"], n["end"]) for n in a["numbers"]] == [
+                (n["start"], n["end"]) for n in b["numbers"]], path.name
+            assert b["status"] in (None, "achieved", "not_achieved")
+            assert {n["role"] for n in b["numbers"]} <= {
+                "actual", "target", "change", "attainment", "part"}
