@@ -10,7 +10,9 @@ from .mentions import Mention, _flat
 _LEAD_FILLER_RE = re.compile(
     r"^(?:\s|[-–•*+:]|\(?[0-9]{1,2}[)/]|[0-9]+(?:\.[0-9]+)*\.|[a-zđ]\)|"
     r"và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|"
-    r"đồng thời|ngoài ra|với|nổi bật là|nổi bật|đáng chú ý là|đáng chú ý|"
+    r"đồng thời|ngoài ra|với|nổi bật nhất là|nổi bật là|nổi bật|đáng chú ý là|đáng chú ý|"
+    # "Một là, tốc độ tăng trưởng …", "Thứ hai, …": the items of an enumeration
+    r"(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là|thứ (?:nhất|hai|ba|tư|năm|sáu))(?=,)|"
     r"trong|đó|như|điển hình như|tính|lũy kế|đến nay|hiện nay|hiện|toàn tỉnh|toàn thành phố|"
     r"toàn huyện|toàn xã|toàn quốc|cả nước|toàn ngành|"
     r"đã|có|về)+(?![\w])",

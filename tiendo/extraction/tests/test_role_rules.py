@@ -1103,3 +1103,10 @@ def test_a_verdict_on_the_targets_runs_over_its_paragraph_but_not_the_next():
 def test_short_of_expectations_is_a_verdict_of_not_met():
     text = "Tăng trưởng GRDP chỉ đạt 3,28%, chưa đạt kỳ vọng; tổng vốn đầu tư tăng 4,9%."
     assert [s.status for s in extract(text, default_period="2024")] == ["not_achieved", None]
+
+
+def test_the_items_of_an_enumeration_are_named_after_their_subject():
+    text = ("Cụ thể: Một là, tốc độ tăng trưởng trong GDP đạt 3,76%; hai là, giá trị sản xuất "
+            "toàn ngành tăng 3,86%. Thứ hai, thu ngân sách đạt 120 tỷ đồng.")
+    assert [s.indicator for s in extract(text, default_period="2018")] == [
+        "Tốc độ tăng trưởng trong GDP", "Giá trị sản xuất toàn ngành", "Thu ngân sách"]
