@@ -62,8 +62,8 @@ COUNT_NOUNS = (
     "việc làm", "hợp đồng", "bản án", "phiên tòa", "ý kiến", "phản ánh",
     "điểm trường", "căn hộ", "học viên", "chi hội", "trường học", "văn bản quy phạm pháp luật",
     "bài viết", "tổ chức đoàn", "tổ chức hội",
-    # abbreviations written after a count ("477 DN", "5 HTX")
-    "dn", "htx",
+    # abbreviations written after a count ("477 DN", "5 HTX", "241 ĐV")
+    "dn", "htx", "đv",
 )
 
 # Words that may follow a count noun after "/" to make a compound unit ("bác sĩ/vạn dân").

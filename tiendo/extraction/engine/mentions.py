@@ -107,6 +107,9 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
                 out.extend([m1, m2])
             i += 2
             continue
+        if out and t.start < out[-1].unit.end:  # "… bác sĩ trên 10.000 dân": in the unit
+            i += 1
+            continue
         unit = read_unit(text, t.end)
         if (  # "10-11%", "30–40 tỷ đồng", "từ 1-2 đảng viên": one range, its unit at its end
             unit.kind == "none"

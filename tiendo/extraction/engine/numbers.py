@@ -78,6 +78,10 @@ _DENOM_RE = re.compile(
     rf"[ \t\u00a0]*/[ \t\u00a0]*({_alternation(lexicon.DENOMINATORS)}){_WB}"
 )
 _WORD_RE = re.compile(r"[ \t\u00a0]*([^\W\d_]+)")
+_PER_RE = re.compile(
+    r"[ \t\u00a0]+trên[ \t\u00a0]+(1|10|100|1\.000|10\.000|100\.000)[ \t\u00a0]+"
+    rf"(dân|người|ha|hộ|lao động|học sinh|trẻ|trẻ em|km2){_WB}"
+)
 _STRUCT_RE = re.compile(rf"[ \t\u00a0]*({_alternation(lexicon.STRUCTURAL_NOUNS)}){_WB}")
 
 # Words that follow a number without being its unit.
@@ -149,4 +153,8 @@ def read_unit(text: str, pos: int) -> Unit:
         parts[-1] = parts[-1] + "/" + m.group(1)
         cur = m.end()
         m = _DENOM_RE.match(low, cur)
+    m = _PER_RE.match(low, cur)
+    if m:  # "15 bác sĩ trên 10.000 dân", "53 triệu đồng trên 1 ha": per so many of a whole
+        parts[-1] = f"{parts[-1]}/{m.group(1)} {m.group(2)}"
+        cur = m.end()
     return Unit(_norm(" ".join(parts)), pos + cur, kind)

@@ -1110,3 +1110,11 @@ def test_the_items_of_an_enumeration_are_named_after_their_subject():
             "toàn ngành tăng 3,86%. Thứ hai, thu ngân sách đạt 120 tỷ đồng.")
     assert [s.indicator for s in extract(text, default_period="2018")] == [
         "Tốc độ tăng trưởng trong GDP", "Giá trị sản xuất toàn ngành", "Thu ngân sách"]
+
+
+def test_per_so_many_of_a_whole_is_part_of_the_unit_and_dv_counts_party_members():
+    got = [[(n.text, n.unit) for n in s.numbers] for s in extract(
+        "Đạt 15 bác sĩ trên 10.000 dân; bình quân đạt 53 triệu đồng trên 1 ha. Đảng bộ huyện "
+        "kết nạp 241 ĐV (đạt 160% kế hoạch).", default_period="2019")]
+    assert got == [[("15", "bác sĩ/10.000 dân")], [("53", "triệu đồng/1 ha")],
+                   [("241", "đv"), ("160", "%")]]
