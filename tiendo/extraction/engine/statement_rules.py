@@ -253,16 +253,18 @@ _VERDICT_NEXT_RE = re.compile(
 _LIST_VERDICT_RE = re.compile(
     # "chưa đạt được gồm …", "hoàn thành và vượt chỉ tiêu kế hoạch đề ra, như: …", "đạt và vượt
     # kế hoạch đề ra, nổi bật như: …", "đạt cao bao gồm: …", "chưa đạt được, thứ nhất là …"
-    r"^(?:\s+(?:được|và vượt|và hoàn thành|cao|tốt|đều|cơ bản))*"
+    r"^(?:\s+(?:được|và vượt|và hoàn thành|cao|tốt|đều|cơ bản|khá|trội))*"
     r"\s*(?:(?:so\s+(?:với\s+)?)?(?:các\s+)?(?:[0-9]+(?:/[0-9]+)?\s+)?(?:kế hoạch|kh|chỉ tiêu"
     r"|mục tiêu|dự toán|nghị quyết|kịch bản|yêu cầu)"
     # "hoàn thành các chỉ tiêu Quốc hội, Chính phủ giao, cụ thể: …", "đạt và vượt 11/14 chỉ
     # tiêu nghị quyết, tiêu biểu như …": who set them, before the list opens
-    r"(?:\s+(?:kế hoạch|đề ra|được giao|giao|năm|cả năm|của [^\W\d_]+|nghị quyết"
+    r"(?:\s+(?:kế hoạch|đề ra|được giao|giao|năm(?:\s+(?:19|20)[0-9]{2})?|cả năm|của [^\W\d_]+"
+    r"|nghị quyết"
     # "đạt và vượt các chỉ tiêu Nghị quyết Đại hội đề ra: …": who set them
     r"|(?:[^\W\d_]+[\s,]+){1,6}giao|(?:[^\W\d_]+\s+){1,4}đề ra"
     # "hoàn thành cơ bản các chỉ tiêu phát triển: …": what they are about, right before a colon
-    r"|(?:[^\W\d_]+(?:\s*-\s*|\s+)){0,4}[^\W\d_]+(?=\s*:)))*)?"
+    # ("… được giao trên các lĩnh vực, với kết quả nổi bật như: …")
+    r"|[^\W\d_][^.;:0-9]{0,80}?(?=\s*:)))*)?"
     # "4 chỉ tiêu không đạt mà Chính phủ trình Quốc hội trước đó, bao gồm: …": who said so
     r"(?:\s+(?:mà|do|theo)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,8}(?=\s*,?\s*(?::|bao gồm|gồm|cụ thể)))?"
     r"\s*,?\s*(?::|(?:là|gồm|bao gồm|như|cụ thể là|cụ thể như|cụ thể|đó là|nổi bật như"

@@ -1118,3 +1118,15 @@ def test_per_so_many_of_a_whole_is_part_of_the_unit_and_dv_counts_party_members(
         "kết nạp 241 ĐV (đạt 160% kế hoạch).", default_period="2019")]
     assert got == [[("15", "bác sĩ/10.000 dân")], [("53", "triệu đồng/1 ha")],
                    [("241", "đv"), ("160", "%")]]
+
+
+@pytest.mark.parametrize("lead", [
+    "Trong đó có một số chỉ tiêu đạt và vượt trội như: ",
+    "Có 39/42 chỉ tiêu của huyện đạt và vượt so với Nghị quyết năm 2023, như: ",
+    "Ngành đã hoàn thành các chỉ tiêu nhiệm vụ được giao trên các lĩnh vực, với kết quả nổi bật "
+    "như: ",
+])
+def test_a_verdict_on_targets_opens_the_list_after_its_colon(lead):
+    got = extract(lead + "thu ngân sách đạt 224 tỷ đồng; tỷ lệ lao động qua đào tạo đạt 71%.",
+                  default_period="2023")
+    assert [s.status for s in got if s.numbers[0].unit != "chỉ tiêu"] == ["achieved"] * 2
