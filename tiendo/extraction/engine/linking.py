@@ -7,6 +7,7 @@ import re
 
 from tiendo.lib.text import fold
 
+from . import lexicon
 from .mentions import Mention, _flat, _Stmt
 
 _TRONG_DO_RE = re.compile(r"(?<![\w])(trong đó|riêng|bao gồm|gồm|cụ thể)(?![\w])")
@@ -106,6 +107,22 @@ def _joins_respective_statement(g: _Grouping, i: int, k: int) -> bool:
     if count < 2 or len(levels) < count:
         return False
     return g.join(i, levels[-count:][k])
+
+
+def _leaves_a_count_of_targets(g: _Grouping, i: int, cur: int) -> bool:
+    """"có 05 chỉ tiêu đạt và vượt kế hoạch là tốc độ tăng trưởng kinh tế đạt 7,26%": a figure
+    named after a count of targets is a figure of one of them, not of the count (a share of
+    the count, "(chiếm 94,1%)", names nothing and stays with it)."""
+    m = g.ms[i]
+    counted = all(g.ms[j].unit.text in lexicon.TARGET_NOUNS for j in g.stmts[cur].mentions)
+    named = m.subject or _MEMBERS_RE.search(m.window)
+    if counted and named and m.unit.text not in lexicon.TARGET_NOUNS:
+        return g.new(i, None)
+    return False
+
+
+# "… chỉ tiêu đạt là tốc độ tăng trưởng …", "… gồm: thu ngân sách …": the members named
+_MEMBERS_RE = re.compile(r"(?<![\w])(?:là|gồm|bao gồm|như|cụ thể)(?![\w])\s*:?\s*[^\W\d_]")
 
 
 def _joins_after_slash(g: _Grouping, i: int, cur: int) -> bool:
@@ -284,6 +301,7 @@ _LINK_RULES = (
     _joins_its_range,
     _joins_its_pair,
     _opens_respectively,
+    _leaves_a_count_of_targets,
     _joins_after_slash,
     _joins_from_to,
     _joins_plan_named_earlier,

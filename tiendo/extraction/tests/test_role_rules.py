@@ -1130,3 +1130,12 @@ def test_a_verdict_on_targets_opens_the_list_after_its_colon(lead):
     got = extract(lead + "thu ngân sách đạt 224 tỷ đồng; tỷ lệ lao động qua đào tạo đạt 71%.",
                   default_period="2023")
     assert [s.status for s in got if s.numbers[0].unit != "chỉ tiêu"] == ["achieved"] * 2
+
+
+def test_a_figure_of_a_target_named_after_a_count_of_targets_is_its_own_statement():
+    text = ("Có 05 chỉ tiêu đạt và vượt so với kế hoạch là tốc độ tăng trưởng kinh tế cả năm đạt "
+            "7,26% (kế hoạch tăng 7%); tổng thu ngân sách 11.260 tỷ đồng. Có 16/17 chỉ tiêu đạt "
+            "(chiếm 94,1%).")
+    got = [([n.text for n in s.numbers], s.status) for s in extract(text, default_period="2019")]
+    assert got == [(["05"], None), (["7,26", "7"], "achieved"), (["11.260"], "achieved"),
+                   (["16", "17", "94,1"], None)]
