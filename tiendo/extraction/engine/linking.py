@@ -125,6 +125,21 @@ def _leaves_a_count_of_targets(g: _Grouping, i: int, cur: int) -> bool:
 _MEMBERS_RE = re.compile(r"(?<![\w])(?:là|gồm|bao gồm|như|cụ thể)(?![\w])\s*:?\s*[^\W\d_]")
 
 
+def _opens_estimate_for_the_year(g: _Grouping, i: int, cur: int) -> bool:
+    """"CPI bình quân 9 tháng tăng 2,73%, ước cả năm khoảng 4%": the estimate for the whole
+    year is a statement of its own, of another period."""
+    if not _YEAR_ESTIMATE_RE.search(_flat(g.ms[i].window)):
+        return False
+    g.new(i, None)
+    g.stmts[-1].subject = g.stmts[cur].subject  # the same indicator
+    return True
+
+
+_YEAR_ESTIMATE_RE = re.compile(
+    r"(?<![\w])(?:ước|dự kiến|ước tính)(?:\s+thực hiện)?\s+cả năm(?![\w])", re.IGNORECASE
+)
+
+
 def _joins_after_slash(g: _Grouping, i: int, cur: int) -> bool:
     """"05 hộ/02 xã"."""
     return g.ms[i].window.strip() == "/" and g.join(i, cur)
@@ -302,6 +317,7 @@ _LINK_RULES = (
     _joins_its_pair,
     _opens_respectively,
     _leaves_a_count_of_targets,
+    _opens_estimate_for_the_year,
     _joins_after_slash,
     _joins_from_to,
     _joins_plan_named_earlier,

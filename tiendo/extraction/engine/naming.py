@@ -215,4 +215,14 @@ def _reference(head: str, inside: str) -> str | None:
                   + _REFERENCE_RE.pattern + r"\s*$", tail)
     if m:
         return head.rstrip()[m.start(1) : m.end(1)]
+    m = _HIGHER_THAN_BEFORE_RE.search(tail)
+    if m and not inside.strip():  # "cao hơn cùng kỳ năm ngoái (58,2%)": the earlier figure
+        return head.rstrip()[m.start(1) : m.end(1)]
     return None
+
+
+_HIGHER_THAN_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:cao hơn|thấp hơn|nhiều hơn|ít hơn)\s+(?:so với\s+)?(?:mức\s+(?:của\s+)?)?"
+    r"((?:nhiệm kỳ|giai đoạn) trước|cùng kỳ(?:\s+năm\s+(?:trước|ngoái|(?:19|20)[0-9]{2}))?"
+    r"|năm (?:trước|ngoái|(?:19|20)[0-9]{2}))\s*$"
+)

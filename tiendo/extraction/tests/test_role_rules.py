@@ -1139,3 +1139,14 @@ def test_a_figure_of_a_target_named_after_a_count_of_targets_is_its_own_statemen
     got = [([n.text for n in s.numbers], s.status) for s in extract(text, default_period="2019")]
     assert got == [(["05"], None), (["7,26", "7"], "achieved"), (["11.260"], "achieved"),
                    (["16", "17", "94,1"], None)]
+
+
+def test_the_estimate_for_the_whole_year_and_an_earlier_figure_compared_are_statements_apart():
+    text = ("Chỉ số giá tiêu dùng bình quân 9 tháng tăng 2,73%, ước cả năm khoảng 4%. Tỷ lệ giải "
+            "ngân 9 tháng đạt 60,6% kế hoạch, cao hơn cùng kỳ năm ngoái (58,2%).")
+    got = [(s.indicator, s.period, [n.text for n in s.numbers])
+           for s in extract(text, default_period="2022-09")]
+    assert got == [("Chỉ số giá tiêu dùng", "2022-09", ["2,73"]),
+                   ("Chỉ số giá tiêu dùng", "2022", ["4"]),
+                   ("Tỷ lệ giải ngân", "2022-09", ["60,6"]),
+                   ("Cùng kỳ năm ngoái", "2022-09", ["58,2"])]
