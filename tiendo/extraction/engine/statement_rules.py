@@ -418,7 +418,9 @@ def _periods(text, a, b, ms, stmts, ctx: _Context, groups=()) -> None:
 # với nghị quyết đề ra.", "… đã có 8/36 cục hải quan đã hoàn thành dự toán thu thuế được giao.":
 # a sentence that ends on a verdict on indicators (or units) named as a group
 _GROUP_VERDICT_RE = re.compile(
-    r"(?:(?<![\w])chỉ tiêu(?![\w])|(?<![\w.,])[0-9]+/[0-9]+\s+(?!chỉ tiêu)[^\W\d_])[^.;]*?"
+    # "Có 8 đảng bộ trực thuộc đã kết nạp vượt kế hoạch đề ra.": units that met it, counted
+    r"(?:(?<![\w])chỉ tiêu(?![\w])|(?<![\w.,])(?:[0-9]+/[0-9]+|(?<![\w])có\s+[0-9]+)\s+"
+    r"(?!chỉ tiêu)[^\W\d_])[^.;]*?"
     r"(?<![\w])(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)"
     r"(?:\s+(?:và vượt|và hoàn thành|vượt mức|vượt|so với|so))*"
     r"(?:\s+(?:các\s+)?(?:kế hoạch|kh|nghị quyết"

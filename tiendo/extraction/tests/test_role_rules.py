@@ -1150,3 +1150,9 @@ def test_the_estimate_for_the_whole_year_and_an_earlier_figure_compared_are_stat
                    ("Chỉ số giá tiêu dùng", "2022", ["4"]),
                    ("Tỷ lệ giải ngân", "2022-09", ["60,6"]),
                    ("Cùng kỳ năm ngoái", "2022-09", ["58,2"])]
+
+
+def test_a_count_of_units_that_met_the_plan_leads_its_detail():
+    text = ("Có 8 đảng bộ trực thuộc Thành ủy đã kết nạp vượt kế hoạch đề ra. Cụ thể, Đảng bộ "
+            "huyện Thới Lai kết nạp 241 ĐV (đạt 160% kế hoạch); Đảng bộ quận Ô Môn kết nạp 162 ĐV.")
+    assert [s.status for s in extract(text, default_period="2019")][1:] == ["achieved"] * 2
