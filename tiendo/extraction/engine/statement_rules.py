@@ -288,6 +288,12 @@ _COUNT_THEN_DETAIL_RE = re.compile(
     r"|(?<![\w.,])[0-9]+/[0-9]+\s+chỉ tiêu[^.;:0-9]*?(?<![\w])(?P<neg2>không|chưa)?\s*"
     r"(?:đạt|hoàn thành|vượt)(?![\w])[^.;:0-9]*[;,]\s*trong đó(?![\w])"
     r"(?!\s*(?:có\s+)?[0-9]+\s+chỉ tiêu)"
+    # "14/17 nhóm chỉ tiêu đạt và vượt kế hoạch, trồng rừng vượt 5,4% kế hoạch; …": the items
+    # straight after the count met and its plan
+    r"|(?<![\w.,])[0-9]+/[0-9]+\s+(?:nhóm\s+)?chỉ tiêu(?:\s+[^\W\d_]+){0,4}?\s+"
+    r"(?P<neg3>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|và hoàn thành|vượt mức))*"
+    r"(?:\s+(?:so với\s+)?(?:kế hoạch|kh|nghị quyết|mục tiêu|dự toán)(?:\s+(?:đề ra|giao|năm))?)?"
+    r"\s*,(?!\s*(?:có\s+)?[0-9]+\s+(?:nhóm\s+)?chỉ tiêu)"
 )
 
 
@@ -295,14 +301,14 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
     if ctx.plan:
         return
     low = text[a:b].lower()
-    details = _COUNT_THEN_DETAIL_RE.finditer(low) if "trong đó" in low and "tiêu" in low else ()
+    details = _COUNT_THEN_DETAIL_RE.finditer(low) if "tiêu" in low else ()
     for d in details:
         for st in stmts:
             first = ms[min(st.mentions)]
             if first.tok.start > a + d.end() and st.status is None and first.unit.text not in (
                 lexicon.TARGET_NOUNS
             ):
-                st.status = _polarity(d, "neg", "neg2")
+                st.status = _polarity(d, "neg", "neg2", "neg3")
     for v in _VERDICT_RE.finditer(low):
         if _LIST_VERDICT_RE.match(low[v.end() :]):
             status = _polarity(v, "neg", "low")

@@ -1156,3 +1156,9 @@ def test_a_count_of_units_that_met_the_plan_leads_its_detail():
     text = ("Có 8 đảng bộ trực thuộc Thành ủy đã kết nạp vượt kế hoạch đề ra. Cụ thể, Đảng bộ "
             "huyện Thới Lai kết nạp 241 ĐV (đạt 160% kế hoạch); Đảng bộ quận Ô Môn kết nạp 162 ĐV.")
     assert [s.status for s in extract(text, default_period="2019")][1:] == ["achieved"] * 2
+
+
+def test_the_items_straight_after_a_count_of_targets_met_and_its_plan_take_its_verdict():
+    text = ("Năm 2020, 14/17 nhóm chỉ tiêu đạt và vượt kế hoạch, trồng rừng vượt 5,4% kế hoạch; "
+            "tổng thu ngân sách vượt 18,7% kế hoạch giao; tỷ lệ hộ nghèo còn 25,3%.")
+    assert [s.status for s in extract(text, default_period="2020")][1:] == ["achieved"] * 3
