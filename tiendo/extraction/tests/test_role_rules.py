@@ -1162,3 +1162,10 @@ def test_the_items_straight_after_a_count_of_targets_met_and_its_plan_take_its_v
     text = ("Năm 2020, 14/17 nhóm chỉ tiêu đạt và vượt kế hoạch, trồng rừng vượt 5,4% kế hoạch; "
             "tổng thu ngân sách vượt 18,7% kế hoạch giao; tỷ lệ hộ nghèo còn 25,3%.")
     assert [s.status for s in extract(text, default_period="2020")][1:] == ["achieved"] * 3
+
+
+def test_targets_not_ensured_open_the_list_of_those_not_met():
+    text = ("Nhiều chỉ tiêu sản xuất nông nghiệp không đảm bảo chỉ tiêu KH của nghị quyết như: "
+            "tổng sản lượng lương thực 50.754 tấn/KH 52.663 tấn, đạt 96,38% KH. Đảm bảo an sinh "
+            "cho 200 hộ.")
+    assert [s.status for s in extract(text, default_period="2019")] == ["not_achieved", None]
