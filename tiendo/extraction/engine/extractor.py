@@ -151,6 +151,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
 def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[Statement]:
     """The statements of the sentences of one line, with the verdicts that cross them."""
     out: list[Statement] = []
+    planned = False  # every figure of the sentence before was a plan
     for a, b in _sentences(text, start, start + len(line)):
         low = text[a:b].lower()
         body = _FOOTNOTE_BODY_RE.match(text, a, b)
@@ -159,12 +160,21 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
             ctx.plan, ctx.section_period = notes.get(body.group(1), (False, ctx.report_period))
             out.extend(_sentence(text, a, b, start, ctx, masked))
             ctx.plan, ctx.section_period = saved
-        else:
-            found = _sentence(text, a, b, start, ctx, masked)
-            across.judge(low, found, ctx.plan)
-            out.extend(found)
+            continue
+        # "… đặt chỉ tiêu phấn đấu thu ngân sách đạt 106.761 tỷ đồng. Trong đó, thu nội địa
+        # 45.000 tỷ đồng, …": the parts of a plan are plans
+        parts_of_a_plan = planned and not ctx.plan and _PARTS_RE.match(low)
+        ctx.plan = ctx.plan or bool(parts_of_a_plan)
+        found = _sentence(text, a, b, start, ctx, masked)
+        ctx.plan = ctx.plan and not parts_of_a_plan
+        across.judge(low, found, ctx.plan)
+        out.extend(found)
+        planned = bool(found) and all(n.role == "target" for st in found for n in st.numbers)
         across.read(low)
     return out
+
+
+_PARTS_RE = re.compile(r"\s*trong đó(?![\w])")
 
 
 _FOOTNOTE_REF_RE = re.compile(r"\[footnoteRef:\s*([0-9]+)\]")

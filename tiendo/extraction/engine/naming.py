@@ -95,13 +95,15 @@ _TRAILING_PERIOD_RE = re.compile(
 
 
 _TRAILING_ADVERB_RE = re.compile(
-    r"(?:\s+(?:cũng|vẫn|đều|lại|sẽ|đang|chỉ|mới|đã|được|tiếp tục|bình quân|mỗi tháng|mỗi năm))+$",
+    r"(?:\s+(?:cũng|vẫn|đều|lại|sẽ|đang|chỉ|mới|đã|được|tiếp tục|bình quân|mỗi tháng|mỗi năm"
+    r"|chưa|không))+$",
     re.IGNORECASE,
 )
 
 
 _REPORTED_BY_RE = re.compile(
-    r"(?<![\w])(?:cho biết|thông tin|báo cáo cho thấy|nhấn mạnh)\s*$|^\s*theo(?![\w])",
+    r"(?<![\w])(?:cho biết|thông tin|báo cáo cho thấy|nhấn mạnh)\s*$|^\s*(?:theo|tại thời điểm"
+    r"|tính đến|đến hết|đến cuối)(?![\w])",
     re.IGNORECASE,
 )
 

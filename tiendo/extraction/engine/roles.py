@@ -188,6 +188,8 @@ def _governs(left: str, t: re.Match) -> bool:
         return False  # "các chỉ tiêu chưa đạt gồm …": a verdict on the targets, not a plan
     if t.group(1) not in _INTENT_CUES and _ONLY_REACHED_RE.search(between):
         return False  # "chỉ tiêu tăng trưởng chỉ đạt được 7,18%": the result, told as short
+    if re.search(r"(?<![\w])khi\s+(?:mới|chỉ)?\s*(?:ở mức|đạt|là)(?![\w])", between):
+        return False  # "chưa đạt mục tiêu đề ra khi mới ở mức 58,33%": the level reached
     if t.group(1) in _DUTY_CUES and not _DUTY_REACH_RE.search(between):
         return False  # "đến mức phải xử lý kỷ luật 5 đồng chí": what had to be done
     conj = list(re.finditer(r"(?<![\w])và(?![\w])", between))

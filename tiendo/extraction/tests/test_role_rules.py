@@ -1169,3 +1169,19 @@ def test_targets_not_ensured_open_the_list_of_those_not_met():
             "tổng sản lượng lương thực 50.754 tấn/KH 52.663 tấn, đạt 96,38% KH. Đảm bảo an sinh "
             "cho 200 hộ.")
     assert [s.status for s in extract(text, default_period="2019")] == ["not_achieved", None]
+
+
+def test_plans_set_as_a_task_their_parts_and_the_level_reached_when_short_of_a_plan():
+    got = [[(s.indicator, [(n.text, n.role) for n in s.numbers]) for s in extract(
+        t, default_period="2022-11")] for t in (
+        "Nhiệm vụ trọng tâm được huyện đặt ra trong năm 2021 là thu nhập bình quân đầu người đạt "
+        "trên 29 triệu đồng; trồng mới 500 ha rừng.",
+        "Thành phố đặt chỉ tiêu phấn đấu thu ngân sách đạt 106.761 tỷ đồng. Trong đó, thu nội địa "
+        "45.000 tỷ đồng.",
+        "Tại thời điểm cuối tháng 11, tiến độ giải ngân vốn đầu tư cả năm 2022 vẫn chưa đạt mục "
+        "tiêu đề ra khi mới ở mức 58,33%.")]
+    assert [[roles for _, roles in sts] for sts in got] == [
+        [[("29", "target")], [("500", "target")]],
+        [[("106.761", "target")], [("45.000", "target")]],
+        [[("58,33", "actual")]]]
+    assert got[2][0][0] == "Tiến độ giải ngân vốn đầu tư cả năm 2022"
