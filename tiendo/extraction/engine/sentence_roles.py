@@ -563,6 +563,36 @@ def _items_of_a_listed_share_of_plan(text, ms, i, clause) -> None:
         m.role, m.extras = "attainment", {"cue": "plan-right", "basis": listed.group("plan")}
 
 
+# "… cơ bản đạt kế hoạch đề ra: tổng sản lượng lương thực đạt 102,2%; …", "một số chỉ tiêu đạt
+# và vượt trội như: xây dựng NTM đạt 200%": a list of the targets met (or not) opens
+_TARGETS_MET_LIST_RE = re.compile(
+    r"(?<![\w])(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu)(?![\w])[^.;:0-9]{0,80}?(?<![\w])"
+    r"(?:đạt|vượt|hoàn thành)(?![\w])[^.;:0-9]{0,80}?(?::|(?<![\w])(?:như|gồm)(?![\w]))"
+    r"|(?<![\w])(?:đạt|vượt|hoàn thành)(?![\w])[^.;:0-9]{0,30}?(?<![\w])(?:chỉ tiêu|kế hoạch"
+    r"|kh|nghị quyết|mục tiêu)(?![\w])[^.;:0-9]{0,80}?(?::|(?<![\w])(?:như|gồm)(?![\w]))"
+)
+
+
+def _items_of_a_list_of_targets_met(text, ms, i, clause) -> None:
+    """"Các chỉ tiêu … cơ bản đạt kế hoạch đề ra: tổng sản lượng lương thực đạt 102,2%; trồng
+    thuốc lá đạt 100,5%": in a list of the targets met, a bare % an item reaches is its share of
+    the plan, unless the item names a rate."""
+    m = ms[i]
+    if m.role != "actual" or m.unit.kind != "percent" or m.extras.get("cue") != "by":
+        return
+    if m.extras.get("basis") or not re.match(r"^\s*(?:[,;.)…]|và|$)", m.right):
+        return
+    opened = _TARGETS_MET_LIST_RE.search(m.said)
+    item = m.said[opened.end() :].split(";")[-1] if opened else ""
+    if opened and not re.search(r"[0-9]", item) and not _RATE_WORD_RE.search(item):
+        m.role, m.extras = "attainment", {"cue": "plan-right", "basis": "kế hoạch"}
+
+
+_RATE_WORD_RE = re.compile(
+    r"(?<![\w])(?:tỷ lệ|tỉ lệ|tốc độ|tăng trưởng|tỷ trọng|tỉ trọng|cơ cấu|che phủ)(?![\w])"
+)
+
+
 _EARLIER_OPENING_RE = re.compile(r"\s*(?:so\s+(?:với\s+)?)?cùng kỳ[^()]*?(?:đạt|là|:)\s*$")
 
 
@@ -641,6 +671,7 @@ _ROLE_RULES = (
     _plans_given_year_by_year,
     _items_of_a_listed_rate,
     _items_of_a_listed_share_of_plan,
+    _items_of_a_list_of_targets_met,
     _earlier_periods_share_of_plan,
     _estimate_for_the_year,
     _out_of_a_whole,

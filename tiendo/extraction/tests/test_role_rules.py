@@ -1185,3 +1185,11 @@ def test_plans_set_as_a_task_their_parts_and_the_level_reached_when_short_of_a_p
         [[("106.761", "target")], [("45.000", "target")]],
         [[("58,33", "actual")]]]
     assert got[2][0][0] == "Tiến độ giải ngân vốn đầu tư cả năm 2022"
+
+
+def test_a_bare_percent_an_item_of_a_list_of_targets_met_reaches_is_its_share_of_the_plan():
+    text = ("Các chỉ tiêu của xã cơ bản đạt kế hoạch đề ra: tổng sản lượng lương thực đạt 102,2%; "
+            "trồng thuốc lá đạt 100,5%; tỷ lệ che phủ rừng đạt 60%; Tỷ lệ dân số tham gia BHYT: "
+            "ước thực hiện 83%.")
+    assert _roles_of(text, "2023") == [("102,2", "attainment"), ("100,5", "attainment"),
+                                        ("60", "actual"), ("83", "actual")]
