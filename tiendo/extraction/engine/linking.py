@@ -125,10 +125,12 @@ def _leaves_a_count_of_targets(g: _Grouping, i: int, cur: int) -> bool:
 _MEMBERS_RE = re.compile(r"(?<![\w])(?:là|gồm|bao gồm|như|cụ thể)(?![\w])\s*:?\s*[^\W\d_]")
 
 
-def _opens_estimate_for_the_year(g: _Grouping, i: int, cur: int) -> bool:
-    """"CPI bình quân 9 tháng tăng 2,73%, ước cả năm khoảng 4%": the estimate for the whole
-    year is a statement of its own, of another period."""
-    if not _YEAR_ESTIMATE_RE.search(_flat(g.ms[i].window)):
+def _opens_period_of_its_own(g: _Grouping, i: int, cur: int) -> bool:
+    """"CPI bình quân 9 tháng tăng 2,73%, ước cả năm khoảng 4%", "(quý I tăng 13,2%, quý II
+    tăng 13,57%)", "năm 2019 tăng 2,67%; năm 2020 tăng 3,04%": a clause that names its own
+    period before its verb gives a statement of its own, of the same indicator."""
+    window = _flat(g.ms[i].window)
+    if not (_YEAR_ESTIMATE_RE.search(window) or _PERIOD_CLAUSE_RE.search(window)):
         return False
     g.new(i, None)
     g.stmts[-1].subject = g.stmts[cur].subject  # the same indicator
@@ -137,6 +139,12 @@ def _opens_estimate_for_the_year(g: _Grouping, i: int, cur: int) -> bool:
 
 _YEAR_ESTIMATE_RE = re.compile(
     r"(?<![\w])(?:ước|dự kiến|ước tính)(?:\s+thực hiện)?\s+cả năm(?![\w])", re.IGNORECASE
+)
+_PERIOD_CLAUSE_RE = re.compile(
+    r"(?:^|[,;(])\s*(?:và\s+)?(?:(?:sơ bộ|ước tính|ước|dự kiến)\s+)?(?:trong\s+)?"
+    r"(?:quý\s+[ivx]+|năm\s+(?:19|20)[0-9]{2}|(?:lũy|luỹ) kế(?:\s+[0-9]+\s+tháng)?"
+    r"|bình quân\s+[0-9]+\s+tháng|[0-9]+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?)"
+    r"\s+(?:ước\s+(?:tính\s+)?)?(?:tăng|giảm|đạt|là)\s*$"
 )
 
 
@@ -317,7 +325,7 @@ _LINK_RULES = (
     _joins_its_pair,
     _opens_respectively,
     _leaves_a_count_of_targets,
-    _opens_estimate_for_the_year,
+    _opens_period_of_its_own,
     _joins_after_slash,
     _joins_from_to,
     _joins_plan_named_earlier,

@@ -1193,3 +1193,13 @@ def test_a_bare_percent_an_item_of_a_list_of_targets_met_reaches_is_its_share_of
             "ước thực hiện 83%.")
     assert _roles_of(text, "2023") == [("102,2", "attainment"), ("100,5", "attainment"),
                                         ("60", "actual"), ("83", "actual")]
+
+
+def test_a_clause_naming_its_own_period_is_a_statement_of_its_own():
+    text = ("Giá trị tăng thêm toàn ngành ước tăng 14,21% (quý I tăng 13,2%, quý II tăng 13,57%). "
+            "CPI tháng 6 tăng 0,55% so với tháng trước, tăng 3,52% so với cùng kỳ; bình quân 6 "
+            "tháng tăng 3,68%. Thu ngân sách đạt 1.200 tỷ đồng, tăng 5% so với năm 2024.")
+    got = [(s.period, [n.text for n in s.numbers]) for s in extract(text, default_period="2025-09")]
+    assert got == [("2025-09", ["14,21"]), ("2025-Q1", ["13,2"]), ("2025-Q2", ["13,57"]),
+                   ("2025-06", ["0,55", "3,52"]), ("2025-06", ["3,68"]),
+                   ("2025-09", ["1.200", "5"])]
