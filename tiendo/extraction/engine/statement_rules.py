@@ -265,10 +265,11 @@ _LIST_VERDICT_RE = re.compile(
     r"|(?:[^\W\d_]+[\s,]+){1,6}giao|(?:[^\W\d_]+\s+){1,4}đề ra"
     # "hoàn thành cơ bản các chỉ tiêu phát triển: …": what they are about, right before a colon
     # ("… được giao trên các lĩnh vực, với kết quả nổi bật như: …")
-    r"|[^\W\d_][^.;:0-9]{0,80}?(?=\s*:)))*)?"
+    r"|[^\W\d_][^.;:0-9]{0,80}?(?=\s*(?::|[;,]\s*(?:gồm|bao gồm)(?![\w])))))*)?"
     # "4 chỉ tiêu không đạt mà Chính phủ trình Quốc hội trước đó, bao gồm: …": who said so
     r"(?:\s+(?:mà|do|theo)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,8}(?=\s*,?\s*(?::|bao gồm|gồm|cụ thể)))?"
-    r"\s*,?\s*(?::|(?:là|gồm|bao gồm|như|cụ thể là|cụ thể như|cụ thể|đó là|nổi bật như"
+    r"\s*(?:,|;(?=\s*(?:gồm|bao gồm)(?![\w])))?\s*(?::|(?:là|gồm|bao gồm|như|cụ thể là"
+    r"|cụ thể như|cụ thể|đó là|nổi bật như"
     r"|nổi bật là|thứ nhất là|tiêu biểu như|điển hình như|điển hình là)(?![\w]))"
     r"(?!\s*(?:trên|dưới|khoảng)?\s*[0-9<>≥≤])"  # "vượt so với Nghị quyết đề ra là 40%": a figure
 )

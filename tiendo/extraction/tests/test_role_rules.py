@@ -1203,3 +1203,10 @@ def test_a_clause_naming_its_own_period_is_a_statement_of_its_own():
     assert got == [("2025-09", ["14,21"]), ("2025-Q1", ["13,2"]), ("2025-Q2", ["13,57"]),
                    ("2025-06", ["0,55", "3,52"]), ("2025-06", ["3,68"]),
                    ("2025-09", ["1.200", "5"])]
+
+
+def test_a_list_opened_by_gom_after_a_semicolon_takes_the_verdict_before_it():
+    text = ("Năm 2017 có 8 chỉ tiêu vượt mục tiêu kế hoạch, tăng thêm 3 chỉ tiêu vượt kế hoạch so "
+            "với số đã báo cáo Quốc hội trước đó; gồm tốc độ tăng trưởng GDP đạt 6,81%, tốc độ "
+            "tăng giá tiêu dùng bình quân 3,53%.")
+    assert [s.status for s in extract(text, default_period="2017")][-2:] == ["achieved"] * 2
