@@ -25,7 +25,7 @@ import unicodedata
 
 from tiendo.lib.text import fold
 
-from . import tables
+from . import lexicon, tables
 from .linking import _group
 from .mentions import (
     Mention,
@@ -169,7 +169,9 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
         ctx.plan = ctx.plan and not parts_of_a_plan
         across.judge(low, found, ctx.plan)
         out.extend(found)
-        planned = bool(found) and all(n.role == "target" for st in found for n in st.numbers)
+        planned = bool(found) and all(  # plans of figures, not a count of the targets set
+            n.role == "target" and n.unit not in lexicon.TARGET_NOUNS
+            for st in found for n in st.numbers)
         across.read(low)
     return out
 

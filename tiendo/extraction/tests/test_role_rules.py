@@ -1210,3 +1210,10 @@ def test_a_list_opened_by_gom_after_a_semicolon_takes_the_verdict_before_it():
             "với số đã báo cáo Quốc hội trước đó; gồm tốc độ tăng trưởng GDP đạt 6,81%, tốc độ "
             "tăng giá tiêu dùng bình quân 3,53%.")
     assert [s.status for s in extract(text, default_period="2017")][-2:] == ["achieved"] * 2
+
+
+def test_a_count_of_targets_given_is_no_plan_of_figures_and_a_rate_per_whole_in_a_name():
+    text = ("Ngành y tế được giao 3 chỉ tiêu chủ yếu. Trong đó, chỉ tiêu số bác sĩ/10.000 dân đạt "
+            "9,4 bác sĩ, thực hiện đạt 11,5 bác sĩ, vượt chỉ tiêu được giao.")
+    got = [[(n.text, n.role) for n in s.numbers] for s in extract(text, default_period="2022")]
+    assert got[1:] == [[("9,4", "target"), ("11,5", "actual")]]
