@@ -163,20 +163,29 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
             continue
         # "… đặt chỉ tiêu phấn đấu thu ngân sách đạt 106.761 tỷ đồng. Trong đó, thu nội địa
         # 45.000 tỷ đồng, …": the parts of a plan are plans
-        parts_of_a_plan = planned and not ctx.plan and _PARTS_RE.match(low)
+        parts_of_a_plan = (
+            planned and not ctx.plan and _PARTS_RE.match(low) and not _RESULT_RE.search(low)
+        )
         ctx.plan = ctx.plan or bool(parts_of_a_plan)
         found = _sentence(text, a, b, start, ctx, masked)
         ctx.plan = ctx.plan and not parts_of_a_plan
         across.judge(low, found, ctx.plan)
         out.extend(found)
-        planned = bool(found) and all(  # plans of figures, not a count of the targets set
+        planned = (bool(found) and all(  # plans of figures, not a count of the targets set
             n.role == "target" and n.unit not in lexicon.TARGET_NOUNS
-            for st in found for n in st.numbers)
+            for st in found for n in st.numbers
+        )) or bool(_TARGETS_SET_RE.search(low))  # "… đề ra 23 chỉ tiêu … chủ yếu."
         across.read(low)
     return out
 
 
-_PARTS_RE = re.compile(r"\s*trong đó(?![\w])")
+_PARTS_RE = re.compile(r"\s*(?:trong đó|theo đó)(?![\w])")
+_RESULT_RE = re.compile(r"(?<![\w])(?:thực hiện|vượt|kết quả|ước|đã)(?![\w])")
+# a sentence that sets targets and tells nothing of their results
+_TARGETS_SET_RE = re.compile(
+    r"(?<![\w])(?:đề ra|đặt ra|giao|xác định|thông qua)\s+(?:[0-9]+\s+)?(?:nhóm\s+)?(?:chỉ tiêu"
+    r"|mục tiêu)(?![\w])(?!.*(?<![\w])(?:đạt|vượt|hoàn thành|kết quả|thực hiện được)(?![\w]))"
+)
 
 
 _FOOTNOTE_REF_RE = re.compile(r"\[footnoteRef:\s*([0-9]+)\]")

@@ -1217,3 +1217,15 @@ def test_a_count_of_targets_given_is_no_plan_of_figures_and_a_rate_per_whole_in_
             "9,4 bác sĩ, thực hiện đạt 11,5 bác sĩ, vượt chỉ tiêu được giao.")
     got = [[(n.text, n.role) for n in s.numbers] for s in extract(text, default_period="2022")]
     assert got[1:] == [[("9,4", "target"), ("11,5", "actual")]]
+
+
+def test_the_targets_listed_after_a_sentence_that_sets_them_are_plans():
+    got = [_roles_of(t) for t in (
+        "Nghị quyết đề ra 23 chỉ tiêu chủ yếu. Trong đó, một số chỉ tiêu quan trọng như: tốc độ "
+        "tăng trưởng kinh tế đạt 7 - 7,5%; thu nhập bình quân đầu người là 101 triệu đồng.",
+        "UBND tỉnh giao chỉ tiêu kế hoạch và dự toán ngân sách năm 2024. Theo đó, chi ngân sách "
+        "là 10.815 tỷ đồng.",
+        "Huyện đề ra 20 chỉ tiêu, đến nay đạt 18 chỉ tiêu. Trong đó, thu ngân sách đạt 120 tỷ "
+        "đồng.")]
+    assert [roles[-1] for roles in got] == [("101", "target"), ("10.815", "target"),
+                                            ("120", "actual")]
