@@ -235,7 +235,11 @@ class _Around:
 EXCESS_OVER_PLAN_RE = re.compile(
     _W + r"(?P<verb>vượt|hụt|thấp hơn|cao hơn)\s+(?:so\s+(?:với\s+)?)?"
     r"(?P<plan>(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán|kịch bản)"
-    r"(?:\s+(?:nghị quyết|đề ra|được giao|giao|năm|cả năm|hđnd|tỉnh|huyện))*)\s*$"
+    r"(?:\s+(?:nghị quyết|đề ra|được giao|giao|năm|cả năm|hđnd|tỉnh|huyện))*"
+    # "vượt dự toán Quốc hội giao tới 5,4%": who gave it, then how far
+    r"(?:(?:\s+[^\W\d_]+){1,4}?\s+giao)?)(?:\s+(?:tới|đến|khoảng|gần|hơn|trên))*\s*$"
+    # "(tương đương vượt gần 70.000 tỷ đồng)": the same excess in the plan's unit
+    r"|(?:tương đương|tương ứng)\s+(?P<verb3>vượt|hụt)(?:\s+(?:gần|khoảng|hơn|trên))*\s*$"
     # "vượt chỉ tiêu pháp lệnh được giao của năm 2016 là hơn 0,8%": the plan's words, then "là"
     # ("vượt so với kế hoạch đề ra là 6,11%" names the plan's own figure)
     r"|" + _W + r"(?P<verb2>vượt|hụt)\s+(?P<plan2>(?:kế hoạch|kh|chỉ tiêu"
@@ -250,7 +254,8 @@ def _excess_over_plan(at: _Around):
     m = EXCESS_OVER_PLAN_RE.search(at.left)
     if not m:
         return None
-    verb, plan = m.group("verb") or m.group("verb2"), m.group("plan") or m.group("plan2")
+    verb = m.group("verb") or m.group("verb2") or m.group("verb3")
+    plan = m.group("plan") or m.group("plan2") or "kế hoạch"
     down = verb in ("hụt", "thấp hơn")
     return "change", {"direction": "down" if down else "up", "basis": plan, "cue": "vượt"}
 

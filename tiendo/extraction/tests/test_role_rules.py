@@ -1229,3 +1229,9 @@ def test_the_targets_listed_after_a_sentence_that_sets_them_are_plans():
         "đồng.")]
     assert [roles[-1] for roles in got] == [("101", "target"), ("10.815", "target"),
                                             ("120", "actual")]
+
+
+def test_an_excess_over_a_plan_named_with_its_giver_and_restated_in_its_unit():
+    text = ("Tổng thu ngân sách nhà nước cả năm đạt gần 1,3 triệu tỷ đồng, vượt dự toán Quốc hội "
+            "giao tới 5,4% (tương đương vượt gần 70.000 tỷ đồng).")
+    assert _roles(text, "2022") == [[("1,3", "actual"), ("5,4", "change"), ("70.000", "change")]]
