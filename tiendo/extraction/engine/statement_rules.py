@@ -255,7 +255,8 @@ _LIST_VERDICT_RE = re.compile(
     # "chưa đạt được gồm …", "hoàn thành và vượt chỉ tiêu kế hoạch đề ra, như: …", "đạt và vượt
     # kế hoạch đề ra, nổi bật như: …", "đạt cao bao gồm: …", "chưa đạt được, thứ nhất là …"
     r"^(?:\s+(?:được|và vượt|và hoàn thành|cao|tốt|đều|cơ bản|khá|trội))*"
-    r"\s*(?:(?:so\s+(?:với\s+)?)?(?:các\s+)?(?:[0-9]+(?:/[0-9]+)?\s+)?(?:kế hoạch|kh|chỉ tiêu"
+    r"\s*(?:(?:so\s+(?:với\s+)?)?(?:(?:các|nhiều|một số|hầu hết|phần lớn)\s+)?"
+    r"(?:[0-9]+(?:/[0-9]+)?\s+)?(?:kế hoạch|kh|chỉ tiêu"
     r"|mục tiêu|dự toán|nghị quyết|kịch bản|yêu cầu)"
     # "hoàn thành các chỉ tiêu Quốc hội, Chính phủ giao, cụ thể: …", "đạt và vượt 11/14 chỉ
     # tiêu nghị quyết, tiêu biểu như …": who set them, before the list opens
@@ -265,7 +266,8 @@ _LIST_VERDICT_RE = re.compile(
     r"|(?:[^\W\d_]+[\s,]+){1,6}giao|(?:[^\W\d_]+\s+){1,4}đề ra"
     # "hoàn thành cơ bản các chỉ tiêu phát triển: …": what they are about, right before a colon
     # ("… được giao trên các lĩnh vực, với kết quả nổi bật như: …")
-    r"|[^\W\d_][^.;:0-9]{0,80}?(?=\s*(?::|[;,]\s*(?:gồm|bao gồm)(?![\w])))))*)?"
+    r"|[^\W\d_][^.;:0-9]{0,80}?(?=\s*(?::|[;,]\s*(?:gồm|bao gồm)(?![\w])|\s(?:như|gồm)\s)))"
+    r")*)?"
     # "4 chỉ tiêu không đạt mà Chính phủ trình Quốc hội trước đó, bao gồm: …": who said so
     r"(?:\s+(?:mà|do|theo)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,8}(?=\s*,?\s*(?::|bao gồm|gồm|cụ thể)))?"
     r"\s*(?:,|;(?=\s*(?:gồm|bao gồm)(?![\w])))?\s*(?::|(?:là|gồm|bao gồm|như|cụ thể là"
@@ -648,7 +650,8 @@ _LEAD_VERDICT_RE = re.compile(
     # "… thực hiện thắng lợi các mục tiêu Nghị quyết Đại hội Đảng bộ đề ra."
     r"(?:đạt|hoàn thành|vượt|thực hiện thắng lợi)(?:\s+(?:được|và vượt|và hoàn thành|vượt mức"
     r"|mức))*"
-    r"\s+(?:so với\s+)?(?:các\s+|toàn bộ\s+|tất cả\s+)?(?:mục tiêu,\s+)?(?:chỉ tiêu|kế hoạch"
+    r"\s+(?:so với\s+)?(?:các\s+|toàn bộ\s+|tất cả\s+|nhiều\s+|một số\s+|hầu hết\s+"
+    r"|phần lớn\s+)?(?:mục tiêu,\s+)?(?:chỉ tiêu|kế hoạch"
     r"|mục tiêu|nghị quyết|dự toán)(?![\w])"
     # the words that close the sentence name the plan, not another claim ("… và tăng so với")
     r"(?P<rest>(?:\s+(?!(?:và|nhưng|song|tuy|mặc|tăng|giảm|cao|thấp)(?![\w]))[^\W\d_]+){0,10}"
@@ -681,8 +684,9 @@ def _lead_verdict(low: str) -> tuple[str, list[str], bool] | None:
     verdict = _polarity(m, "neg", "neg2")
     if any(_polarity(x, "neg", "neg2") != verdict for x in found):
         return None  # met and not met
+    clause = low[max(low.rfind(",", 0, m.start()), low.rfind(";", 0, m.start())) + 1 : m.end()]
     strong = (m.group("rest") is not None or m.group("names") is not None) and not (
-        _FEW_RE.search(low))
+        _FEW_RE.search(clause))  # "Dù đạt nhiều kết quả tích cực, … vẫn chưa đạt mục tiêu."
     return verdict, _names(m.group("names") or ""), strong
 
 

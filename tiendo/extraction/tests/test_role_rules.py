@@ -1235,3 +1235,15 @@ def test_an_excess_over_a_plan_named_with_its_giver_and_restated_in_its_unit():
     text = ("Tổng thu ngân sách nhà nước cả năm đạt gần 1,3 triệu tỷ đồng, vượt dự toán Quốc hội "
             "giao tới 5,4% (tương đương vượt gần 70.000 tỷ đồng).")
     assert _roles(text, "2022") == [[("1,3", "actual"), ("5,4", "change"), ("70.000", "change")]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Xã đã thực hiện vượt nhiều chỉ tiêu quan trọng như gieo cấy lúa thực hiện đạt 105% KH, "
+     "cây đỗ tương đạt 193% KH.", ["achieved", "achieved"]),
+    ("Năm 2018 huyện đã hoàn thành nhiều chỉ tiêu phát triển kinh tế - xã hội. Trong đó, sản "
+     "lượng lương thực đạt 23.249 tấn. Tổng đàn gia súc 33.976 con.", ["achieved", None]),
+    ("Dù đạt nhiều kết quả tích cực, tỷ lệ hồ sơ trực tuyến toàn trình vẫn chưa đạt mục tiêu. "
+     "Đến cuối năm 2024, tỷ lệ này chỉ đạt 45,8%.", ["not_achieved"]),
+])
+def test_verdicts_on_many_targets(text, expected):
+    assert [s.status for s in extract(text, default_period="2024")] == expected
