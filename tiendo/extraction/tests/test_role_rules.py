@@ -1241,7 +1241,8 @@ def test_an_excess_over_a_plan_named_with_its_giver_and_restated_in_its_unit():
     ("Xã đã thực hiện vượt nhiều chỉ tiêu quan trọng như gieo cấy lúa thực hiện đạt 105% KH, "
      "cây đỗ tương đạt 193% KH.", ["achieved", "achieved"]),
     ("Năm 2018 huyện đã hoàn thành nhiều chỉ tiêu phát triển kinh tế - xã hội. Trong đó, sản "
-     "lượng lương thực đạt 23.249 tấn. Tổng đàn gia súc 33.976 con.", ["achieved", None]),
+     "lượng lương thực đạt 23.249 tấn. Tổng đàn gia súc 33.976 con.\nThu ngân sách đạt 16,3 tỷ "
+     "đồng.", ["achieved", "achieved", None]),
     ("Dù đạt nhiều kết quả tích cực, tỷ lệ hồ sơ trực tuyến toàn trình vẫn chưa đạt mục tiêu. "
      "Đến cuối năm 2024, tỷ lệ này chỉ đạt 45,8%.", ["not_achieved"]),
 ])
