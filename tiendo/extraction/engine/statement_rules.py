@@ -244,7 +244,7 @@ _VERDICT_RE = re.compile(
 
 
 _VERDICT_NEXT_RE = re.compile(
-    r"^\s*(?:được\s+|cả\s+)?(?:$|[,;.)\]]|so với|so\s|kế hoạch|kh\b|phương án|kịch bản|chỉ tiêu"
+    r"^\s*(?:(?:được|cả|xa)\s+)?(?:$|[,;.)\]]|so với|so\s|kế hoạch|kh\b|phương án|kịch bản|chỉ tiêu"
     r"|mục tiêu|dự toán|yêu cầu|tiến độ|vượt mức|mức|kỳ vọng)"
 )
 
@@ -254,7 +254,7 @@ _VERDICT_NEXT_RE = re.compile(
 _LIST_VERDICT_RE = re.compile(
     # "chưa đạt được gồm …", "hoàn thành và vượt chỉ tiêu kế hoạch đề ra, như: …", "đạt và vượt
     # kế hoạch đề ra, nổi bật như: …", "đạt cao bao gồm: …", "chưa đạt được, thứ nhất là …"
-    r"^(?:\s+(?:được|và vượt|và hoàn thành|cao|tốt|đều|cơ bản|khá|trội))*"
+    r"^(?:\s+(?:được|và vượt|và hoàn thành|cao|tốt|đều|cơ bản|khá|trội|toàn diện))*"
     r"\s*(?:(?:so\s+(?:với\s+)?)?(?:(?:các|nhiều|một số|hầu hết|phần lớn)\s+)?"
     r"(?:[0-9]+(?:/[0-9]+)?\s+)?(?:kế hoạch|kh|chỉ tiêu"
     r"|mục tiêu|dự toán|nghị quyết|kịch bản|yêu cầu)"

@@ -1248,3 +1248,11 @@ def test_an_excess_over_a_plan_named_with_its_giver_and_restated_in_its_unit():
 ])
 def test_verdicts_on_many_targets(text, expected):
     assert [s.status for s in extract(text, default_period="2024")] == expected
+
+
+def test_targets_met_in_full_open_their_list_and_far_exceeding_the_plan_is_a_verdict():
+    got = [[s.status for s in extract(t, default_period="2025")] for t in (
+        "Ngành hoàn thành toàn diện 12 chỉ tiêu kế hoạch phát triển kinh tế - xã hội: Tỷ lệ thất "
+        "nghiệp ở khu vực thành thị là 3,1%; Tỷ lệ lao động qua đào tạo đạt 58,6%.",
+        "Tổng thu năm 2025 ước đạt hơn 82.200 tỉ đồng, vượt xa dự toán Trung ương giao.")]
+    assert got == [["achieved"] * 3, ["achieved"]]
