@@ -179,7 +179,7 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
     return out
 
 
-_PARTS_RE = re.compile(r"\s*(?:trong đó|theo đó)(?![\w])")
+_PARTS_RE = re.compile(r"\s*(?:trong đó|theo đó|cụ thể)(?![\w])")
 _RESULT_RE = re.compile(r"(?<![\w])(?:thực hiện|vượt|kết quả|ước|đã)(?![\w])")
 # a sentence that sets targets and tells nothing of their results
 _TARGETS_SET_RE = re.compile(

@@ -440,6 +440,9 @@ _PLAN_LIST_RE = re.compile(
     # "UBND tỉnh giao chỉ tiêu kế hoạch … năm 2024 cho các sở, ngành … để triển khai thực
     # hiện: …"
     r"|(?<![\w])giao\s+(?:các\s+)?chỉ tiêu(?:[^:;.0-9]|(?:19|20)[0-9]{2}){0,200}:"
+    # "Nghị quyết đề ra 24 chỉ tiêu chủ yếu … năm 2024; trong đó, tốc độ tăng … đạt từ 6,5-7%"
+    r"|(?<![\w])(?:chỉ tiêu|mục tiêu)(?![\w])(?:[^:;.0-9]|(?:19|20)[0-9]{2}){0,120}[;,]\s*"
+    r"trong đó(?![\w])\s*,?"
 )
 _AHEAD_RE = re.compile(
     r"(?<![\w])(?:nhiệm vụ|phương hướng|kế hoạch|phấn đấu|đề ra|định hướng|sắp tới|năm tới"
@@ -573,6 +576,27 @@ _TARGETS_MET_LIST_RE = re.compile(
 )
 
 
+# "… đạt thấp hơn so với thực hiện cùng kỳ: Nghi Lộc bằng 57%, Diễn Châu bằng 76%": a list of
+# ratios to the same period of the year before
+_LISTED_SAME_PERIOD_RE = re.compile(
+    r"(?<![\w])so\s+(?:với\s+)?(?:thực hiện\s+)?cùng kỳ"
+    r"(?:\s+năm\s+(?:trước|ngoái|(?:19|20)[0-9]{2}))?"
+    r"\s*(?::|(?<![\w])(?:như|gồm)(?![\w])\s*:?)(?P<items>[^;:]*)$"
+)
+
+
+def _items_of_a_listed_ratio_to_the_year_before(text, ms, i, clause) -> None:
+    """"… thấp hơn so với thực hiện cùng kỳ: Nghi Lộc bằng 57%, Diễn Châu bằng 76%": each item's
+    "bằng X%" is its ratio to the same period, a change, not a share of the plan named before
+    the list."""
+    m = ms[i]
+    if m.unit.kind != "percent" or m.role not in ("actual", "attainment"):
+        return
+    listed = _LISTED_SAME_PERIOD_RE.search(m.said)
+    if listed and re.search(r"(?<![\w])bằng\s*$", m.said):
+        m.role, m.extras = "change", {"cue": "change", "basis": "cùng kỳ"}
+
+
 def _items_of_a_list_of_targets_met(text, ms, i, clause) -> None:
     """"Các chỉ tiêu … cơ bản đạt kế hoạch đề ra: tổng sản lượng lương thực đạt 102,2%; trồng
     thuốc lá đạt 100,5%": in a list of the targets met, a bare % an item reaches is its share of
@@ -672,6 +696,7 @@ _ROLE_RULES = (
     _items_of_a_listed_rate,
     _items_of_a_listed_share_of_plan,
     _items_of_a_list_of_targets_met,
+    _items_of_a_listed_ratio_to_the_year_before,
     _earlier_periods_share_of_plan,
     _estimate_for_the_year,
     _out_of_a_whole,

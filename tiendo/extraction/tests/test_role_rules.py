@@ -1256,3 +1256,15 @@ def test_targets_met_in_full_open_their_list_and_far_exceeding_the_plan_is_a_ver
         "nghiệp ở khu vực thành thị là 3,1%; Tỷ lệ lao động qua đào tạo đạt 58,6%.",
         "Tổng thu năm 2025 ước đạt hơn 82.200 tỉ đồng, vượt xa dự toán Trung ương giao.")]
     assert got == [["achieved"] * 3, ["achieved"]]
+
+
+def test_plans_listed_after_targets_set_and_ratios_listed_after_the_same_period():
+    got = [_roles_of(t) for t in (
+        "Nghị quyết đề ra 24 chỉ tiêu chủ yếu năm 2024; trong đó, tốc độ tăng GRDP đạt từ "
+        "6,5-7%, GRDP bình quân đầu người đạt 160,8 triệu đồng.",
+        "Ngành đặt chỉ tiêu trồng trọt 11.397,2ha. Cụ thể, diện tích lúa 6.838,3ha.",
+        "Một số đơn vị đạt thấp hơn so với thực hiện cùng kỳ: Nghi Lộc bằng 57%, Diễn Châu bằng "
+        "76%.")]
+    assert got == [[("24", "target"), ("6,5", "target"), ("7", "target"), ("160,8", "target")],
+                   [("11.397,2", "target"), ("6.838,3", "target")],
+                   [("57", "change"), ("76", "change")]]
