@@ -605,6 +605,7 @@ class VerdictsAcross:
         heading that states a verdict judges the paragraph right under it."""
         low = line.strip().lower()
         self.lead = _lead_verdict(re.split(r"[.!?]\s", low)[-1])
+        self.counted = False  # its lead is no count, and crosses into the next paragraph
         self.heading, self.under = _heading_verdict(low), 0
         self.figures = True
 

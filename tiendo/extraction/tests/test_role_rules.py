@@ -1268,3 +1268,9 @@ def test_plans_listed_after_targets_set_and_ratios_listed_after_the_same_period(
     assert got == [[("24", "target"), ("6,5", "target"), ("7", "target"), ("160,8", "target")],
                    [("11.397,2", "target"), ("6.838,3", "target")],
                    [("57", "change"), ("76", "change")]]
+
+
+def test_a_line_without_figures_after_a_count_of_targets_met_still_leads_the_next_paragraph():
+    text = ("Năm 2020, xã đạt và vượt 14/16 chỉ tiêu chủ yếu.\nCác chỉ tiêu kinh tế đều đạt kế "
+            "hoạch đề ra.\nThu ngân sách đạt 12 tỷ đồng.")
+    assert extract(text, default_period="2020")[-1].status == "achieved"
