@@ -242,8 +242,11 @@ _VERBS_OF_A_COUNT = ("kh", "đạt", "có", "còn", "gồm")
 def _per_in_a_name(at: _Around) -> bool:
     """"số bác sĩ/10.000 dân", "giường bệnh/1 vạn dân": the whole a rate is per, written in
     its name after a noun and a slash."""
-    return bool(re.search(r"[^\W\d_]\s*/\s*$", at.before)) and (at.unit.text or "").split(" ")[
-        0] in ("dân", "người", "hộ", "vạn", "nghìn", "ha", "km2")
+    whole = (at.unit.text or "").split(" ")[0]
+    return whole in _WHOLES and bool(re.search(r"[^\W\d_]\s*/\s*$", at.before))
+
+
+_WHOLES = ("dân", "người", "hộ", "vạn", "nghìn", "ha", "km2")
 
 
 # What a number is when it is not a quantity, tried in this order.
