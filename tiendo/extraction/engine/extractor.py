@@ -160,6 +160,7 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
             ctx.plan, ctx.section_period = notes.get(body.group(1), (False, ctx.report_period))
             out.extend(_sentence(text, a, b, start, ctx, masked))
             ctx.plan, ctx.section_period = saved
+            across.read(low)  # not judged, but read: what it says reaches the sentences after
             continue
         # "… đặt chỉ tiêu phấn đấu thu ngân sách đạt 106.761 tỷ đồng. Trong đó, thu nội địa
         # 45.000 tỷ đồng, …": the parts of a plan are plans

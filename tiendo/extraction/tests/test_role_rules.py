@@ -1274,3 +1274,9 @@ def test_a_line_without_figures_after_a_count_of_targets_met_still_leads_the_nex
     text = ("Năm 2020, xã đạt và vượt 14/16 chỉ tiêu chủ yếu.\nCác chỉ tiêu kinh tế đều đạt kế "
             "hoạch đề ra.\nThu ngân sách đạt 12 tỷ đồng.")
     assert extract(text, default_period="2020")[-1].status == "achieved"
+
+
+def test_a_footnote_that_says_all_targets_were_met_judges_the_sentence_after_it():
+    text = ("Thu ngân sách tăng mạnh[footnoteRef: 1].\n[1: Huyện có 13/13 chỉ tiêu đạt kế hoạch. "
+            "Thu ngân sách đạt 12 tỷ đồng.]")
+    assert extract(text, default_period="2024")[-1].status == "achieved"
