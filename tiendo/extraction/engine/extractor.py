@@ -25,7 +25,7 @@ import unicodedata
 
 from tiendo.lib.text import fold
 
-from . import lexicon, tables
+from . import tables
 from .linking import _group
 from .mentions import (
     Mention,
@@ -43,7 +43,13 @@ from .naming import (
 )
 from .periods import find_periods, parse_code, year_of
 from .scope import Mask
-from .sentence_roles import _read_numbers, continues_a_list_of_targets, opens_a_list_of_targets
+from .sentence_roles import (
+    _read_numbers,
+    continues_a_list_of_targets,
+    details_a_plan,
+    opens_a_list_of_targets,
+    sets_plans,
+)
 from .statement_rules import VerdictsAcross, _periods, _statement_rules, _statuses
 from .textmap import nfc_with_map
 
@@ -151,7 +157,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
 def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[Statement]:
     """The statements of the sentences of one line, with the verdicts that cross them."""
     out: list[Statement] = []
-    planned = False  # every figure of the sentence before was a plan
+    planned = False  # the sentence before gave plans only, or set targets
     for a, b in _sentences(text, start, start + len(line)):
         low = text[a:b].lower()
         body = _FOOTNOTE_BODY_RE.match(text, a, b)
@@ -160,33 +166,18 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
             ctx.plan, ctx.section_period = notes.get(body.group(1), (False, ctx.report_period))
             out.extend(_sentence(text, a, b, start, ctx, masked))
             ctx.plan, ctx.section_period = saved
-            across.read(low)  # not judged, but read: what it says reaches the sentences after
-            continue
-        # "… đặt chỉ tiêu phấn đấu thu ngân sách đạt 106.761 tỷ đồng. Trong đó, thu nội địa
-        # 45.000 tỷ đồng, …": the parts of a plan are plans
-        parts_of_a_plan = (
-            planned and not ctx.plan and _PARTS_RE.match(low) and not _RESULT_RE.search(low)
-        )
-        ctx.plan = ctx.plan or bool(parts_of_a_plan)
-        found = _sentence(text, a, b, start, ctx, masked)
-        ctx.plan = ctx.plan and not parts_of_a_plan
-        across.judge(low, found, ctx.plan)
-        out.extend(found)
-        planned = (bool(found) and all(  # plans of figures, not a count of the targets set
-            n.role == "target" and n.unit not in lexicon.TARGET_NOUNS
-            for st in found for n in st.numbers
-        )) or bool(_TARGETS_SET_RE.search(low))  # "… đề ra 23 chỉ tiêu … chủ yếu."
+        else:
+            # "… đặt chỉ tiêu phấn đấu … đạt 106.761 tỷ đồng. Trong đó, thu nội địa 45.000 tỷ
+            # đồng": the parts of a plan are plans
+            in_plans = ctx.plan
+            ctx.plan = in_plans or (planned and details_a_plan(low))
+            found = _sentence(text, a, b, start, ctx, masked)
+            ctx.plan = in_plans
+            across.judge(low, found, ctx.plan)
+            out.extend(found)
+            planned = sets_plans(low, found)
         across.read(low)
     return out
-
-
-_PARTS_RE = re.compile(r"\s*(?:trong đó|theo đó|cụ thể)(?![\w])")
-_RESULT_RE = re.compile(r"(?<![\w])(?:thực hiện|vượt|kết quả|ước|đã)(?![\w])")
-# a sentence that sets targets and tells nothing of their results
-_TARGETS_SET_RE = re.compile(
-    r"(?<![\w])(?:đề ra|đặt ra|giao|xác định|thông qua)\s+(?:[0-9]+\s+)?(?:nhóm\s+)?(?:chỉ tiêu"
-    r"|mục tiêu)(?![\w])(?!.*(?<![\w])(?:đạt|vượt|hoàn thành|kết quả|thực hiện được)(?![\w]))"
-)
 
 
 _FOOTNOTE_REF_RE = re.compile(r"\[footnoteRef:\s*([0-9]+)\]")

@@ -489,6 +489,31 @@ def opens_a_list_of_targets(line: str) -> bool:
     )
 
 
+def sets_plans(low: str, found) -> bool:
+    """Whether the sentence ``low`` (lower case), whose statements are ``found``, gives only
+    plans of figures (not a count of the targets set) or sets targets and tells none of their
+    results ("Nghị quyết đề ra 23 chỉ tiêu chủ yếu.")."""
+    only_plans = bool(found) and all(
+        n.role == "target" and n.unit not in lexicon.TARGET_NOUNS
+        for st in found for n in st.numbers
+    )
+    return only_plans or bool(_TARGETS_SET_RE.search(low))
+
+
+def details_a_plan(low: str) -> bool:
+    """"Trong đó, thu nội địa 45.000 tỷ đồng", "Theo đó, …", "Cụ thể, …": a sentence that
+    details the plans of the sentence before it and tells no result."""
+    return bool(_PARTS_RE.match(low)) and not _RESULT_RE.search(low)
+
+
+_PARTS_RE = re.compile(r"\s*(?:trong đó|theo đó|cụ thể)(?![\w])")
+_RESULT_RE = re.compile(r"(?<![\w])(?:thực hiện|vượt|kết quả|ước|đã)(?![\w])")
+_TARGETS_SET_RE = re.compile(
+    r"(?<![\w])(?:đề ra|đặt ra|giao|xác định|thông qua)\s+(?:[0-9]+\s+)?(?:nhóm\s+)?(?:chỉ tiêu"
+    r"|mục tiêu)(?![\w])(?!.*(?<![\w])(?:đạt|vượt|hoàn thành|kết quả|thực hiện được)(?![\w]))"
+)
+
+
 def continues_a_list_of_targets(line: str) -> bool:
     """"Tỷ lệ đô thị hóa đạt 34%; tỷ lệ tăng dân số tự nhiên 1,12%; …": a paragraph that goes on
     with the targets listed above it, each clause a name and its figure, with no word of a

@@ -521,7 +521,7 @@ class VerdictsAcross:
         self.crossed = False  # a new paragraph began after the sentence read last
         self.led = False  # the verdict running on came from a lead without a detail
         self.figures = True
-        self.counts_only = False  # the sentence judged gives only counts of targets
+        self.counts_only = False  # the sentence judged gives one count of targets, no figure
         self.counted = False  # the lead is a count of the targets met
 
     def new_line(self, line: str = "") -> None:
@@ -585,7 +585,7 @@ class VerdictsAcross:
             named = _NAMED_RE.search(low)
             self.names = _names(named.group("names")) if named else self.names
         self.lead = None if self.figures else _lead_verdict(low)
-        self.counted = self.figures and self.counts_only
+        self.counted, self.counts_only = self.counts_only, False
         if self.counted:  # "… đạt và vượt kế hoạch 14/16 chỉ tiêu chủ yếu."
             self.lead = _count_lead(low)  # for the next sentence of its paragraph only
         self.figures = True
@@ -661,11 +661,12 @@ _LEAD_VERDICT_RE = re.compile(
     r"|vượt)(?:\s+(?:được|và vượt|kế hoạch))*\s+(?:là|gồm|bao gồm)\s+(?P<names>[^.;:]+)"
 )
 _VERDICT_WORD_RE = re.compile(r"đạt|vượt|hoàn thành|thắng lợi")
-# "cơ bản hoàn thành", "hầu hết các chỉ tiêu": not each of them
-_HEDGE_RE = re.compile(r"(?<![\w])(?:cơ bản|hầu hết|phần lớn|đa số|một số|nhiều)(?![\w])")
 # "hầu hết", "một số chỉ tiêu": not all of them, so no verdict for a sentence after that is no
 # detail ("cơ bản đạt", essentially met, leads it)
-_FEW_RE = re.compile(r"(?<![\w])(?:hầu hết|phần lớn|đa số|một số|nhiều)(?![\w])")
+_SOME = "hầu hết|phần lớn|đa số|một số|nhiều"
+_FEW_RE = re.compile(rf"(?<![\w])(?:{_SOME})(?![\w])")
+# "cơ bản hoàn thành", "hầu hết các chỉ tiêu": not each of them, so not all targets met
+_HEDGE_RE = re.compile(rf"(?<![\w])(?:cơ bản|{_SOME})(?![\w])")
 # an aim or a forecast is no verdict
 _AIM_RE = re.compile(
     r"(?<![\w])(?:phấn đấu|phải|cần|sẽ|để|nhằm|dự kiến|khó|tập trung|quyết tâm)(?![\w])"

@@ -1,5 +1,8 @@
 """The scorer follows docs/extraction-format.md's definitions (checked by hand-computable cases)."""
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 
 from tiendo.extraction.engine.scoring import score
@@ -52,3 +55,20 @@ def test_splitting_a_statement_loses_its_links():
     f = score(GOLD, pred)
     assert f["link_recall"] == 0.5
     assert f["status_accuracy"] == 1.0
+
+
+def test_the_agreed_answer_keeps_only_what_both_annotators_gave():
+    path = Path(__file__).resolve().parents[3] / "scripts" / "annotation_agreement.py"
+    spec = importlib.util.spec_from_file_location("annotation_agreement", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    first = [{"indicator": "A", "status": "achieved", "numbers": [
+        {"start": 0, "end": 2, "role": "actual"}, {"start": 5, "end": 7, "role": "target"}]},
+        {"indicator": "B", "status": "not_achieved", "numbers": [
+            {"start": 9, "end": 10, "role": "actual"}]}]
+    second = [{"indicator": "A", "status": "achieved", "numbers": [
+        {"start": 0, "end": 2, "role": "actual"}, {"start": 5, "end": 7, "role": "change"}]},
+        {"indicator": "B", "status": None, "numbers": [{"start": 9, "end": 10, "role": "actual"}]}]
+    got = module.agreed(first, second)
+    assert [(s["status"], [n.get("optional", False) for n in s["numbers"]]) for s in got] == [
+        ("achieved", [False, True]), (None, [False])]
