@@ -32,6 +32,8 @@ CHIEM_LEFT_RE = re.compile(
     _W + r"(?:chiếm(?:\s+(?:khoảng|tỷ lệ|tỷ trọng|gần|trên|hơn))*"
     r"|^\s*(?:đạt\s+)?(?:tỷ lệ|tỉ lệ|tỷ trọng))\s*$"
 )
+_QUYET_TAM = (r"(?<!sự )(?<!với )(?<!bằng )quyết tâm(?=\s+(?:tăng|hoàn thành|đạt|giải ngân"
+               r"|thu|giữ|kiểm soát|đưa|nâng|thực hiện)(?![\w]))")
 TARGET_WORD_RE = re.compile(
     # "KH&ĐT" (Kế hoạch và Đầu tư) names a department, not a plan
     _W + r"(kh(?!&)|kế hoạch|chỉ tiêu|mục tiêu|kịch bản|phương án|dự kiến|phấn đấu|định hướng"
@@ -40,7 +42,10 @@ TARGET_WORD_RE = re.compile(
     # plan; "buộc phải", "không phải", "đã phải" tell what happened
     r"|(?<!buộc )(?<!không )(?<!đã )phải|cần phải|cần|sẽ"
     # a purpose: "để hoàn thành nhiệm vụ giải ngân 100% nguồn vốn"
-    r"|để(?=\s+(?:hoàn thành|đạt|bảo đảm|đảm bảo)))" + _E
+    r"|để(?=\s+(?:hoàn thành|đạt|bảo đảm|đảm bảo))"
+    # a resolve to do, not the noun ("với sự quyết tâm cao"): "Chính phủ quyết tâm tăng trưởng
+    # GDP năm 2024 trên 7%"
+    r"|" + _QUYET_TAM + r")" + _E
 )
 GIVER_END_RE = re.compile(
     _W + r"(?<!bàn )(?:giao|giao là|đề ra|đặt ra|(?:được\s+)?phê duyệt(?:\s+là)?)\s*[:]?\s*$"
@@ -133,9 +138,9 @@ def _clip(s: str) -> str:
     return " ".join(words[:8]) or None
 
 
-_CLAUSE_CUES = ("phấn đấu", "dự kiến", "mục tiêu", "chỉ tiêu", "định hướng", "phải", "cần phải",
-                "cần", "để", "kịch bản", "sẽ")
-_INTENT_CUES = ("phấn đấu", "dự kiến", "phải", "cần phải", "cần", "để", "sẽ")
+_CLAUSE_CUES = ("phấn đấu", "quyết tâm", "dự kiến", "mục tiêu", "chỉ tiêu", "định hướng", "phải",
+                "cần phải", "cần", "để", "kịch bản", "sẽ")
+_INTENT_CUES = ("phấn đấu", "quyết tâm", "dự kiến", "phải", "cần phải", "cần", "để", "sẽ")
 _DUTY_CUES = ("phải", "cần phải", "cần")
 _ONLY_REACHED_RE = re.compile(
     r"(?<![\w])(?:chỉ đạt|mới đạt|đạt được|thực hiện được|chỉ thực hiện|chỉ bằng|mới bằng)(?![\w])"
@@ -184,8 +189,10 @@ def _governs(left: str, t: re.Match) -> bool:
         return False  # "chỉ tiêu về tốc độ tăng trưởng GRDP đạt 7,42%": names the indicator
     if t.group(1) not in _INTENT_CUES and re.match(
         r"\s+(?:không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?![\w])", between
-    ):
-        return False  # "các chỉ tiêu chưa đạt gồm …": a verdict on the targets, not a plan
+    ) and not re.search(r"(?<![\w])(?:phấn đấu|dự kiến)\s*$", left[: t.start()]):
+        # "các chỉ tiêu chưa đạt gồm …": a verdict on the targets, not a plan (but "phấn đấu
+        # chỉ tiêu đạt trên 41,8 vạn tấn" strives for it)
+        return False
     if t.group(1) not in _INTENT_CUES and _ONLY_REACHED_RE.search(between):
         return False  # "chỉ tiêu tăng trưởng chỉ đạt được 7,18%": the result, told as short
     if re.search(r"(?<![\w])khi\s+(?:mới|chỉ)?\s*(?:ở mức|đạt|là)(?![\w])", between):

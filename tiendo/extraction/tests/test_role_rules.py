@@ -1280,3 +1280,13 @@ def test_a_footnote_that_says_all_targets_were_met_judges_the_sentence_after_it(
     text = ("Thu ngân sách tăng mạnh[footnoteRef: 1].\n[1: Huyện có 13/13 chỉ tiêu đạt kế hoạch. "
             "Thu ngân sách đạt 12 tỷ đồng.]")
     assert extract(text, default_period="2024")[-1].status == "achieved"
+
+
+def test_striving_for_a_target_and_a_resolve_to_reach_it_are_plans():
+    got = [_roles_of(t) for t in (
+        "Ngành phấn đấu chỉ tiêu đạt trên 41,8 vạn tấn lương thực có hạt; tỷ lệ che phủ rừng đạt "
+        "60%.",
+        "Chính phủ quyết tâm tăng trưởng GDP năm 2024 trên 7%, kiểm soát lạm phát dưới 4,5%.",
+        "Với sự quyết tâm cao, thu ngân sách đạt 120 tỷ đồng.")]
+    assert got == [[("41,8", "target"), ("60", "target")], [("7", "target"), ("4,5", "target")],
+                   [("120", "actual")]]
