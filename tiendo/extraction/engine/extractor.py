@@ -48,6 +48,7 @@ from .sentence_roles import (
     continues_a_list_of_targets,
     details_a_plan,
     opens_a_list_of_targets,
+    plan_label,
     sets_plans,
 )
 from .statement_rules import VerdictsAcross, _periods, _statement_rules, _statuses
@@ -74,6 +75,7 @@ _PLAN_HEAD_RE = re.compile(
 _RESULT_HEAD_RE = re.compile(r"ket qua|tinh hinh|danh gia|thuc hien")
 
 
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-–•+*]|[0-9]{1,2}[.)]|\([0-9]{1,2}\)|[a-zđ][.)])\s")
 _HEAD_MARK_RE = re.compile(r"^\s*(?:[A-ZĐ]|[IVXLC]+|[0-9]+)[.)]\s+")
 
 
@@ -117,14 +119,25 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     table: tables.Table | None = None
     targets_listed = False  # the line before opened a list of the targets set
     planned_above = False  # the paragraph before was read as a list of targets
+    items_above = False  # … and was an item of it, or the first line under its opener
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         across.new_line(line)
         if not line.strip():
             continue
-        listed = targets_listed or (planned_above and continues_a_list_of_targets(line))
+        label = None if ctx.plan else plan_label(line, ctx.year)
+        item = bool(_LIST_ITEM_RE.match(line))
+        listed = (
+            targets_listed
+            or (planned_above and (continues_a_list_of_targets(line) or (item and items_above)))
+            or (label is not None and _DIGIT_RE.search(label) is not None)
+        )
+        # the items of a list of targets, one a line ("- Tốc độ tăng trưởng GRDP 8,5%."), go on
+        # while the lines are items
+        items_above = listed and (item or targets_listed)
         targets_listed, planned_above = opens_a_list_of_targets(line), False
+        targets_listed = targets_listed or (label is not None and not label.strip())
         if listed and not ctx.plan:  # the paragraph under it lists the targets
             ctx.plan = True
             found = [s for a, b in _sentences(text, start, start + len(line))

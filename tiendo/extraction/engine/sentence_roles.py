@@ -430,7 +430,8 @@ _PLAN_SET_RE = re.compile(
 # targets set, opened by "chỉ tiêu" / "mục tiêu" and a colon, in a sentence about what is to
 # be done (not "hoàn thành cơ bản các chỉ tiêu: …", nor "có 03 chỉ tiêu không đạt: …")
 _PLAN_LIST_RE = re.compile(
-    r"(?<![\w])(?:chỉ tiêu|mục tiêu)(?:\s+(?!đạt|vượt|hoàn thành|không|chưa)[^\W\d_]+){0,3}"
+    r"(?<![\w])(?:chỉ tiêu|mục tiêu)(?:\s+(?!đạt|vượt|hoàn thành|không|chưa)[^\W\d_]+"
+    r"|\s+(?:19|20)[0-9]{2}){0,4}"
     # "Ban chấp hành Đảng bộ tỉnh xác định 7 chỉ tiêu chủ yếu, gồm …"
     r"\s*(?::|,?\s*(?:gồm|bao gồm|như sau)(?![\w])\s*:?)"
     # "Theo Quyết định, chỉ tiêu thực hiện BHYT cụ thể của Quảng Nam giai đoạn 2015 - 2020 như
@@ -446,6 +447,10 @@ _PLAN_LIST_RE = re.compile(
 )
 _AHEAD_RE = re.compile(
     r"(?<![\w])(?:nhiệm vụ|phương hướng|kế hoạch|phấn đấu|đề ra|định hướng|sắp tới|năm tới"
+    # "tỉnh đặt ra 25 chỉ tiêu chủ yếu, gồm: …", "HĐND thông qua 20 chỉ tiêu năm 2026, …"
+    # (searched in the words before the target word, so it may end the text searched)
+    r"|(?:đặt ra|thông qua)(?=\s+(?:(?:các|những)\s+)?(?:[0-9]+\s+)?(?:nhóm\s+)?"
+    r"(?:chỉ tiêu|mục tiêu|$))"
     r"|xác định|theo quyết định"
     r"|tiếp theo|còn lại|cuối năm)(?![\w])"
 )
@@ -487,6 +492,34 @@ def opens_a_list_of_targets(line: str) -> bool:
         not re.search(r"(?<![\w])(?:đạt|kết quả|thực hiện|hoàn thành|vượt)(?![\w])",
                       before if given else low)
     )
+
+
+# "Kế hoạch năm 2026: …", "Dự kiến năm 2026: …", "Các chỉ tiêu chủ yếu năm 2026:": a line
+# that opens on a label of plans and a colon
+_PLAN_LABEL_RE = re.compile(
+    r"^\s*(?:[-–•+*]\s*)?(?:(?:các|những)\s+)?"
+    r"(?P<word>kế hoạch|kh|dự kiến|phương hướng|định hướng|chỉ tiêu|mục tiêu)(?![\w&])"
+    r"(?P<mid>(?:\s+(?!(?:đạt|vượt|hoàn thành|không|chưa|thực hiện|kết quả|đã)(?![\w]))"
+    r"[^\W\d_]+|\s+(?:19|20)[0-9]{2}|\s*[-–]\s*(?:19|20)[0-9]{2}){0,8})\s*:"
+)
+_YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+
+
+def plan_label(line: str, year: int | None) -> str | None:
+    """What follows the colon of a line that opens on a label of plans ("Kế hoạch năm 2026:
+    tổng vốn đầu tư 50.000 tỷ đồng; …", "Dự kiến năm 2026: …"), or None. A label of targets
+    ("Các chỉ tiêu chủ yếu năm 2026:") is one of plans when it names a year after the
+    report's (``year``) or a word of what is ahead; otherwise it may head the results."""
+    low = line.lower()
+    m = _PLAN_LABEL_RE.match(low)
+    if not m:
+        return None
+    if m.group("word") in ("chỉ tiêu", "mục tiêu"):
+        years = [int(y) for y in _YEAR_RE.findall(m.group("mid"))]
+        later = bool(years) and year is not None and max(years) > year
+        if not later and not _AHEAD_RE.search(m.group("mid")):
+            return None
+    return line[m.end() :]
 
 
 def sets_plans(low: str, found) -> bool:

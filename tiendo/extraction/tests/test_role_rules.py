@@ -1290,3 +1290,18 @@ def test_striving_for_a_target_and_a_resolve_to_reach_it_are_plans():
         "Với sự quyết tâm cao, thu ngân sách đạt 120 tỷ đồng.")]
     assert got == [[("41,8", "target"), ("60", "target")], [("7", "target"), ("4,5", "target")],
                    [("120", "actual")]]
+
+
+def test_a_line_labelled_as_plans_and_the_items_of_a_list_of_next_years_targets_are_plans():
+    text = ("Năm 2025, thu ngân sách đạt 100 tỷ đồng.\n"
+            "Kế hoạch năm 2026: tổng vốn đầu tư 50.000 tỷ đồng; tạo việc làm cho 30.000 lao "
+            "động.\nDự kiến năm 2026: tỷ lệ hộ nghèo giảm 1%.\n"
+            "Các chỉ tiêu chủ yếu năm 2026:\n- Tốc độ tăng trưởng GRDP 8,5%.\n- Thu ngân sách "
+            "nhà nước 15.000 tỷ đồng.\nNăm 2025, xuất khẩu đạt 5 tỷ USD.\n- Nhập khẩu đạt 4 tỷ "
+            "USD.\nChỉ tiêu năm 2025: vốn đầu tư 40.000 tỷ đồng.\n"
+            "Năm 2026, tỉnh đặt ra 25 chỉ tiêu chủ yếu, gồm: tăng trưởng GRDP 8%; thu ngân sách "
+            "12.000 tỷ đồng.")
+    assert [(n.text, n.role) for s in extract(text) for n in s.numbers] == [
+        ("100", "actual"), ("50.000", "target"), ("30.000", "target"), ("1", "target"),
+        ("8,5", "target"), ("15.000", "target"), ("5", "actual"), ("4", "actual"),
+        ("40.000", "actual"), ("25", "target"), ("8", "target"), ("12.000", "target")]
