@@ -160,6 +160,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
             _enter_section(line, ctx)
         if not _DIGIT_RE.search(line):
             across.figureless(line)
+            ctx.planned = False  # a heading or a line of words ends the plans told before
             continue  # no number, no statement
         for m in _FOOTNOTE_REF_RE.finditer(line):  # where each footnote is called from
             notes.setdefault(m.group(1), (ctx.plan, ctx.section_period))
@@ -170,7 +171,6 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
 def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[Statement]:
     """The statements of the sentences of one line, with the verdicts that cross them."""
     out: list[Statement] = []
-    planned = False  # the sentence before gave plans only, or set targets
     for a, b in _sentences(text, start, start + len(line)):
         low = text[a:b].lower()
         body = _FOOTNOTE_BODY_RE.match(text, a, b)
@@ -182,13 +182,15 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
         else:
             # "… đặt chỉ tiêu phấn đấu … đạt 106.761 tỷ đồng. Trong đó, thu nội địa 45.000 tỷ
             # đồng": the parts of a plan are plans
+            # "Dự toán thu … năm 2023 là 35.430 tỷ đồng. Trong đó thu nội địa là 21.840 tỷ đồng.
+            # Thu từ đất là 7.100 tỷ đồng; …": so are the sentences after it that tell no result
             in_plans = ctx.plan
-            ctx.plan = in_plans or (planned and details_a_plan(low))
+            ctx.plan = in_plans or (ctx.planned and details_a_plan(low))
             found = _sentence(text, a, b, start, ctx, masked)
             ctx.plan = in_plans
             across.judge(low, found, ctx.plan)
             out.extend(found)
-            planned = sets_plans(low, found)
+            ctx.planned = sets_plans(low, found)
         across.read(low)
     return out
 

@@ -44,6 +44,8 @@ class _Context:
     year: int | None
     plan: bool = False
     section_period: str | None = None
+    # the sentence before gave plans only, or set targets (extractor._line), for the next
+    planned: bool = False
 
 
 _PAREN_RE = re.compile(r"[()]")

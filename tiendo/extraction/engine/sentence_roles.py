@@ -535,12 +535,24 @@ def sets_plans(low: str, found) -> bool:
 
 def details_a_plan(low: str) -> bool:
     """"Trong đó, thu nội địa 45.000 tỷ đồng", "Theo đó, …", "Cụ thể, …": a sentence that
-    details the plans of the sentence before it and tells no result."""
-    return bool(_PARTS_RE.match(low)) and not _RESULT_RE.search(low)
+    details the plans of the sentence before it and tells no result; or one that goes on
+    with their parts in the same bare words ("Thu từ đất là 7.100 tỷ đồng; thu từ hoạt động
+    xổ số kiến thiết 23 tỷ đồng."), without a word of a result, a change or a comparison."""
+    if _PARTS_RE.match(low):
+        return not _RESULT_RE.search(low)
+    return not _TELLS_A_RESULT_RE.search(low)
 
 
 _PARTS_RE = re.compile(r"\s*(?:trong đó|theo đó|cụ thể)(?![\w])")
-_RESULT_RE = re.compile(r"(?<![\w])(?:thực hiện|vượt|kết quả|ước|đã)(?![\w])")
+_RESULT_RE = re.compile(
+    r"(?<![\w])(?:thực hiện|vượt|kết quả|ước|đã|so với|cùng kỳ|năm qua|vừa qua)(?![\w])"
+)
+_TELLS_A_RESULT_RE = re.compile(
+    r"(?<![\w])(?:thực hiện|vượt|kết quả|ước|đã|đạt|tăng|giảm|so với|so|bằng|chiếm|hoàn thành"
+    r"|còn|lũy kế|cao hơn|thấp hơn|đứng|xếp|giải ngân|kết nạp|tạo|đến nay|hiện nay|hiện"
+    r"|trong năm|tính đến|đến hết|gấp|lần|đạt được|phát sinh|thu được|nộp|cùng kỳ|năm qua"
+    r"|vừa qua)(?![\w])"
+)
 _TARGETS_SET_RE = re.compile(
     r"(?<![\w])(?:đề ra|đặt ra|giao|xác định|thông qua)\s+(?:[0-9]+\s+)?(?:nhóm\s+)?(?:chỉ tiêu"
     r"|mục tiêu)(?![\w])(?!.*(?<![\w])(?:đạt|vượt|hoàn thành|kết quả|thực hiện được)(?![\w]))"

@@ -1305,3 +1305,15 @@ def test_a_line_labelled_as_plans_and_the_items_of_a_list_of_next_years_targets_
         ("100", "actual"), ("50.000", "target"), ("30.000", "target"), ("1", "target"),
         ("8,5", "target"), ("15.000", "target"), ("5", "actual"), ("4", "actual"),
         ("40.000", "actual"), ("25", "target"), ("8", "target"), ("12.000", "target")]
+
+
+def test_the_parts_of_an_estimate_told_in_bare_words_after_it_are_plans():
+    text = ("Dự toán thu ngân sách trên địa bàn năm 2023 là 35.430 tỷ đồng. Trong đó thu nội địa "
+            "là 21.840 tỷ đồng. Thu từ đất là 7.100 tỷ đồng; thu xổ số kiến thiết 23 tỷ đồng.\n\n"
+            "Một số khoản thu lớn như thu từ doanh nghiệp có vốn nhà nước là 1.680 tỷ đồng.\n"
+            "Thu ngân sách quý I đạt 9.000 tỷ đồng, tăng 5% so với cùng kỳ.\n"
+            "Dự toán chi năm 2023 là 40.454 tỷ đồng.\nVề kinh tế\nTổng đàn gia súc 33.976 con.")
+    assert _roles_of(text) == [
+        ("35.430", "target"), ("21.840", "target"), ("7.100", "target"), ("23", "target"),
+        ("1.680", "target"), ("9.000", "actual"), ("5", "change"), ("40.454", "target"),
+        ("33.976", "actual")]
