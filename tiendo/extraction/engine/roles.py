@@ -32,20 +32,24 @@ CHIEM_LEFT_RE = re.compile(
     _W + r"(?:chiếm(?:\s+(?:khoảng|tỷ lệ|tỷ trọng|gần|trên|hơn))*"
     r"|^\s*(?:đạt\s+)?(?:tỷ lệ|tỉ lệ|tỷ trọng))\s*$"
 )
-_QUYET_TAM = (r"(?<!sự )(?<!với )(?<!bằng )quyết tâm(?=\s+(?:tăng|hoàn thành|đạt|giải ngân"
+# "cần" (need to), not the place names "Cần Thơ", "Cần Giờ", … (the text is read lower case)
+CAN = r"cần(?!\s+(?:thơ|giờ|giuộc|đước|đăng)(?![\w]))"
+QUYET_TAM = (r"(?<!sự )(?<!với )(?<!bằng )quyết tâm(?=\s+(?:tăng|hoàn thành|đạt|giải ngân"
                r"|thu|giữ|kiểm soát|đưa|nâng|thực hiện)(?![\w]))")
 TARGET_WORD_RE = re.compile(
     # "KH&ĐT" (Kế hoạch và Đầu tư) names a department, not a plan
-    _W + r"(kh(?!&)|kế hoạch|chỉ tiêu|mục tiêu|kịch bản|phương án|dự kiến|phấn đấu|định hướng"
+    # "vốn chương trình mục tiêu (quốc gia)", "bổ sung có mục tiêu" name funds, not a plan
+    _W + r"(kh(?!&)|kế hoạch|chỉ tiêu|(?<!chương trình )(?<!có )mục tiêu|kịch bản|phương án"
+    r"|dự kiến|phấn đấu|định hướng"
     r"|dự toán"
     # an obligation ("chú ý phải kết nạp được từ 1-2 đảng viên", "cần giải ngân 95%") is a
     # plan; "buộc phải", "không phải", "đã phải" tell what happened
-    r"|(?<!buộc )(?<!không )(?<!đã )phải|cần phải|cần|sẽ"
+    r"|(?<!buộc )(?<!không )(?<!đã )phải|cần phải|" + CAN + r"|sẽ"
     # a purpose: "để hoàn thành nhiệm vụ giải ngân 100% nguồn vốn"
     r"|để(?=\s+(?:hoàn thành|đạt|bảo đảm|đảm bảo))"
     # a resolve to do, not the noun ("với sự quyết tâm cao"): "Chính phủ quyết tâm tăng trưởng
     # GDP năm 2024 trên 7%"
-    r"|" + _QUYET_TAM + r")" + _E
+    r"|" + QUYET_TAM + r")" + _E
 )
 GIVER_END_RE = re.compile(
     _W + r"(?<!bàn )(?:giao|giao là|đề ra|đặt ra|(?:được\s+)?phê duyệt(?:\s+là)?)\s*[:]?\s*$"
@@ -185,6 +189,10 @@ def _governs(left: str, t: re.Match) -> bool:
     between = left[t.end() :]
     if re.search(r"(?<![\w])thuộc\s*$", left[: t.start()]):
         return False  # "vốn đầu tư giải ngân thuộc kế hoạch năm 2020 là …": what it belongs to
+    if re.search(r"(?<![\w])vốn\s*$", left[: t.start()]) and re.search(
+        r"(?<![\w])(?:đạt|giải ngân|thực hiện)(?![\w])", between
+    ):
+        return False  # "vốn kế hoạch năm 2025 đạt 3.525 tỷ đồng": the plan's funds, disbursed
     if t.group(1) == "chỉ tiêu" and re.match(r"\s+về(?![\w])", between):
         return False  # "chỉ tiêu về tốc độ tăng trưởng GRDP đạt 7,42%": names the indicator
     if t.group(1) not in _INTENT_CUES and re.match(
@@ -364,8 +372,14 @@ def _held_to_plan(at: _Around):
 
 def _plan_after(at: _Around):
     """"đạt 98% kế hoạch", "bằng 33% dự toán": a % of the plan named after it; a share
-    compared with a plan ("chiếm tỷ lệ 83,45% so với chỉ tiêu Nghị quyết") too."""
-    if at.pct and PLAN_RIGHT_RE.match(at.right) and (
+    compared with a plan ("chiếm tỷ lệ 83,45% so với chỉ tiêu Nghị quyết") too. A share of
+    the plan aimed at ("phấn đấu hoàn thành giải ngân 100% kế hoạch vốn") is itself a plan."""
+    if not (at.pct and PLAN_RIGHT_RE.match(at.right)):
+        return None
+    cues = list(TARGET_WORD_RE.finditer(at.left))
+    if cues and cues[-1].group(1) in _INTENT_CUES and _governs(at.left, cues[-1]):
+        return "target", {"cue": "target-word"}
+    if (
         not CHIEM_LEFT_RE.search(at.left) or re.match(r"^\s*\(?\s*so\s", at.right)
     ):
         return "attainment", {"basis": basis_text(at.right), "cue": "plan-right"}

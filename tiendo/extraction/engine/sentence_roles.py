@@ -373,7 +373,7 @@ def _plan_named_before_the_subject(text, ms, i, clause) -> None:
 
 _INTENT_RE = re.compile(
     r"(?<![\w])(?:(?<!chỉ tiêu )(?<!mục tiêu )(?<!kế hoạch )phấn đấu|dự kiến"
-    r"|(?<!buộc )(?<!không )(?<!đã )phải|cần|đặt mục tiêu|" + roles._QUYET_TAM +
+    r"|(?<!buộc )(?<!không )(?<!đã )phải|" + roles.CAN + r"|đặt mục tiêu|" + roles.QUYET_TAM +
     r"|đề ra mục tiêu)(?![\w])"
 )
 # what was done is told again: "đã", "kết quả", "đạt được"; "ước đạt" estimates it

@@ -669,7 +669,8 @@ _FEW_RE = re.compile(rf"(?<![\w])(?:{_SOME})(?![\w])")
 _HEDGE_RE = re.compile(rf"(?<![\w])(?:cơ bản|{_SOME})(?![\w])")
 # an aim or a forecast is no verdict
 _AIM_RE = re.compile(
-    r"(?<![\w])(?:phấn đấu|phải|cần|sẽ|để|nhằm|dự kiến|khó|tập trung|quyết tâm)(?![\w])"
+    r"(?<![\w])(?:phấn đấu|phải|" + roles.CAN + r"|sẽ|để|nhằm|dự kiến|khó|tập trung|quyết tâm)"
+    r"(?![\w])"
 )
 
 

@@ -1317,3 +1317,15 @@ def test_the_parts_of_an_estimate_told_in_bare_words_after_it_are_plans():
         ("35.430", "target"), ("21.840", "target"), ("7.100", "target"), ("23", "target"),
         ("1.680", "target"), ("9.000", "actual"), ("5", "change"), ("40.454", "target"),
         ("33.976", "actual")]
+
+
+def test_place_names_fund_names_and_a_share_of_the_plan_aimed_at():
+    got = [_roles_of(t) for t in (
+        "Những đơn vị vượt cao so với kế hoạch như: Đảng bộ Trường Đại học Cần Thơ kết nạp được "
+        "14 đồng chí (đạt 233,3%).",
+        "Vốn chương trình mục tiêu trên 197 tỷ đồng, đạt 89,6% kế hoạch; vốn kế hoạch năm 2025 "
+        "đạt 3.525 tỷ đồng.",
+        "Tỉnh phấn đấu hoàn thành giải ngân 100% kế hoạch vốn đầu tư được giao.")]
+    assert got == [[("14", "actual"), ("233,3", "attainment")],
+                   [("197", "actual"), ("89,6", "attainment"), ("3.525", "actual")],
+                   [("100", "target")]]
