@@ -303,7 +303,9 @@ def _share_done(text, ms, i, clause) -> None:
         return
     # "tỷ lệ trường … đạt chuẩn quốc gia là 495/607 trường, đạt 81,55%": a rate named;
     # "52 trường mầm non, đạt tỷ lệ 29,4%; …; 67 trường THCS, đạt 40,6%": items alike
-    named = re.search(r"(?<![\w])(?:tỷ lệ|tỉ lệ)(?![\w])", m.said.rsplit(";", 1)[-1].split(
+    # (named in the item's own words: "Những đơn vị có tỷ lệ kết nạp … đạt cao như: X kết nạp
+    # 318 ĐV, đạt 127,2%" names the share of the plan the items reach)
+    named = re.search(r"(?<![\w])(?:tỷ lệ|tỉ lệ)(?![\w])", re.split(r"[;:]", m.said)[-1].split(
         prev.tok.text)[0]) and (prev.role == "part" or not re.search(
             r"(?<![\w])(?:kế hoạch|kh|dự toán|chỉ tiêu)(?![\w])", m.right[:25]))
     alike = any(ms[k].extras.get("cue") == "share" and ms[k - 1].unit.kind == "count"
@@ -748,6 +750,40 @@ def _parallel_share_of_plan(text, ms, i, clause) -> None:
         m.role, m.extras, m.subject = "attainment", dict(first.extras), None
 
 
+_NEXT_ITEM_REACHES_RE = re.compile(
+    r"^\s*(?:[^\W\d_]+\s+){1,8}?(?:đạt|giải ngân(?:\s+được)?|thực hiện)"
+    r"(?:\s+(?:được|khoảng|hơn|gần|trên))*\s*$"
+)
+_NOT_THE_SAME_SHARE_RE = re.compile(r"(?<![\w])(?:tỷ lệ|tỉ lệ|so với|tăng|giảm|chiếm)(?![\w])")
+
+
+def _parallel_bare_share_of_plan(text, ms, i, clause) -> None:
+    """"… mới đạt 29,79% kế hoạch Thủ tướng giao, các địa phương đạt 18,66%.": the next item
+    of the sentence, in the same words without its plan, reaches a share of the same plan."""
+    m = ms[i]
+    if (
+        i == 0
+        or m.role != "actual"
+        or m.unit.kind != "percent"
+        or m.extras.get("cue") != "by"
+        or m.extras.get("basis")
+        or re.search(r"(?<![\w])(?:đạt|bằng|so|kế hoạch|dự toán)(?![\w])", m.right.split(";")[0])
+    ):
+        return
+    before = ms[i - 1]
+    # the item: after the last ";" of the text since the figure before, else its last ","
+    parts = m.window.split(";") if ";" in m.window else m.window.split(",")
+    item = parts[-1] if len(parts) > 1 else ""
+    if (
+        before.role == "attainment"
+        and before.unit.kind == "percent"
+        and before.extras.get("cue") == "plan-right"
+        and _NEXT_ITEM_REACHES_RE.match(item)
+        and not _NOT_THE_SAME_SHARE_RE.search(item)
+    ):
+        m.role, m.extras = "attainment", dict(before.extras)
+
+
 # After the role the words give, in this order; each sees the role the ones before it gave.
 _ROLE_RULES = (
     _plan_after_slash,
@@ -758,6 +794,7 @@ _ROLE_RULES = (
     _share_of_count,
     _share_done,
     _parallel_share_of_plan,
+    _parallel_bare_share_of_plan,
     _plan_given_in_its_sentence,
     _plan_named_before_the_subject,
     _intent_carries_on,

@@ -181,7 +181,9 @@ def _attainments_of_level(ms, st: _Stmt) -> None:
 
 def _share_of_its_plan(ms, st: _Stmt) -> None:
     """"… là 318,4 tỷ đồng, giải ngân được 201,7 tỷ đồng (63,3%)": beside a plan and the
-    figure reached in its unit, the bare % of that figure is the share of the plan reached."""
+    figure reached in its unit, the bare % of that figure is the share of the plan reached;
+    so is a share named after the figure reached ("kết nạp được 1.614 đảng viên mới, đạt tỷ
+    lệ 74,38% chỉ tiêu nghị quyết")."""
     plans = {ms[j].unit.text for j in st.mentions if ms[j].role == "target"}
     for k, j in enumerate(st.mentions[1:], 1):
         mj, before = ms[j], ms[st.mentions[k - 1]]
@@ -190,7 +192,10 @@ def _share_of_its_plan(ms, st: _Stmt) -> None:
             and mj.unit.kind == "percent"
             and mj.extras.get("cue") == "share"
             and before.role == "actual"
-            and before.unit.text in plans
+            and (before.unit.text in plans or (
+                before.unit.kind != "percent" and roles.PLAN_RIGHT_RE.match(mj.right)
+                # "chiếm 9,28% kế hoạch …": a part of the plan, a share
+                and not re.search(r"(?<![\w])chiếm(?![\w])", mj.left[-30:])))
         ):
             mj.role, mj.extras = "attainment", {"cue": "plan-right", "basis": "kế hoạch"}
 

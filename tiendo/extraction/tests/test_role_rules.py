@@ -1329,3 +1329,17 @@ def test_place_names_fund_names_and_a_share_of_the_plan_aimed_at():
     assert got == [[("14", "actual"), ("233,3", "attainment")],
                    [("197", "actual"), ("89,6", "attainment"), ("3.525", "actual")],
                    [("100", "target")]]
+
+
+def test_shares_of_the_plan_in_a_list_of_units_and_in_the_next_item_without_its_plan():
+    got = [_roles_of(t) for t in (
+        "Những đơn vị có tỷ lệ kết nạp đảng viên mới đạt cao như: Đảng bộ Khối Dân Chính Đảng "
+        "kết nạp 318 ĐV, đạt 127,2%; Đảng bộ quận Cái Răng kết nạp 115 ĐV đạt 94%.",
+        "Đảng bộ đã kết nạp được 1.614 đảng viên mới, đạt tỷ lệ 74,38% chỉ tiêu nghị quyết.",
+        "Các bộ giải ngân mới đạt 29,79% kế hoạch Thủ tướng giao, các địa phương đạt 18,66%.",
+        "Số vốn chưa phân bổ là 7.124,3 tỷ đồng, chiếm 6,44% kế hoạch Thủ tướng giao.")]
+    assert got == [[("318", "actual"), ("127,2", "attainment"), ("115", "actual"),
+                    ("94", "attainment")],
+                   [("1.614", "actual"), ("74,38", "attainment")],
+                   [("29,79", "attainment"), ("18,66", "attainment")],
+                   [("7.124,3", "actual"), ("6,44", "actual")]]
