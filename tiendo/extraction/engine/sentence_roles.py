@@ -378,6 +378,10 @@ _INTENT_RE = re.compile(
     r"|(?<!buộc )(?<!không )(?<!đã )phải|" + roles.CAN + r"|đặt mục tiêu|" + roles.QUYET_TAM +
     r"|đề ra mục tiêu)(?![\w])"
 )
+_AIM_FIRST_RE = re.compile(
+    r"(?<![\w])(?:(?<!chỉ tiêu )(?<!mục tiêu )(?<!kế hoạch )phấn đấu|(?<!so với )dự kiến|"
+    + roles.QUYET_TAM + r")(?![\w])"
+)
 # what was done is told again: "đã", "kết quả", "đạt được"; "ước đạt" estimates it
 _TOLD_DONE_RE = re.compile(r"(?<![\w])(?:đã|kết quả|đạt được|ước)(?![\w])")
 
@@ -408,6 +412,11 @@ def _intent_carries_on(text, ms, i, clause) -> None:
         _planned(m)
         return
     if i == 0:
+        # "(dự kiến đến hết năm 2020, đạt trên 3.000 USD, …)": an aim whose clause the
+        # sentence's first figure ends
+        aim = list(_AIM_FIRST_RE.finditer(m.said))
+        if aim and not _TOLD_DONE_RE.search(m.said, aim[-1].end()):
+            _planned(m)
         return
     cues = sorted([*_INTENT_RE.finditer(m.said), *_PLAN_SET_RE.finditer(m.said)],
                   key=lambda c: c.end())

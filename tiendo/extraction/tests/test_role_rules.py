@@ -1343,3 +1343,13 @@ def test_shares_of_the_plan_in_a_list_of_units_and_in_the_next_item_without_its_
                    [("1.614", "actual"), ("74,38", "attainment")],
                    [("29,79", "attainment"), ("18,66", "attainment")],
                    [("7.124,3", "actual"), ("6,44", "actual")]]
+
+
+def test_an_aim_whose_clause_the_first_figure_ends_makes_it_a_plan():
+    got = [_roles_of(t) for t in (
+        "Năm 2021, ngành phấn đấu giá trị sản xuất nông, lâm nghiệp, thủy sản tăng 4% trở lên; "
+        "giá trị thu được trên "
+        "mỗi ha đất trồng trọt bình quân 115 triệu đồng/ha.",
+        "Kết quả năm 2013 không đạt so với dự kiến, nhưng giá trị sản xuất công nghiệp tăng "
+        "gần 10% so cùng kỳ.")]
+    assert got == [[("4", "target"), ("115", "target")], [("10", "change")]]
