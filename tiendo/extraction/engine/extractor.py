@@ -192,6 +192,8 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
             out.extend(found)
             ctx.planned = sets_plans(low, found)
         across.read(low)
+    # a line that does not end a sentence (a title) leads no plans into the next line
+    ctx.planned = ctx.planned and line.rstrip()[-1:] in ".;:…"
     return out
 
 

@@ -429,6 +429,9 @@ def _intent_carries_on(text, ms, i, clause) -> None:
 
 _PLAN_SET_RE = re.compile(
     r"(?<![\w])(?:đặt mục tiêu|đề ra mục tiêu|đặt ra mục tiêu)(?![\w])"
+    # "Trong khi đó, kế hoạch đặt ra đối với nông – lâm – thủy sản là từ 29-30%, …"
+    r"|^\s*(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*,\s*)?(?:kế hoạch|chỉ tiêu|mục tiêu)\s+"
+    r"(?:đặt ra|đề ra|được giao|giao)(?![\w])"
     r"|^\s*(?:[-–•+]\s*)?(?:mục tiêu|chỉ tiêu)(?![\w])(?:[^;:0-9]|(?:19|20)[0-9]{2})*?"
     r"(?<![\w])là(?![\w])"
     # "Nhiệm vụ trọng tâm được huyện đặt ra trong năm 2021 là thu nhập … đạt trên 29 triệu"
@@ -560,7 +563,9 @@ _RESULT_RE = re.compile(
 )
 _TELLS_A_RESULT_RE = re.compile(
     r"(?<![\w])(?:thực hiện|vượt|kết quả|ước|đã|đạt|tăng|giảm|so với|so|bằng|chiếm|hoàn thành"
-    r"|còn|lũy kế|cao hơn|thấp hơn|đứng|xếp|giải ngân|kết nạp|tạo|đến nay|hiện nay|hiện"
+    # ("có" as the verb, not in "doanh nghiệp có vốn nhà nước", "bổ sung có mục tiêu")
+    r"|có(?!\s+(?:vốn|mục tiêu|thu|liên quan))|còn|lũy kế|cao hơn|thấp hơn|đứng|xếp|giải ngân"
+    r"|kết nạp|tạo|đến nay|hiện nay|hiện"
     r"|trong năm|tính đến|đến hết|gấp|lần|đạt được|phát sinh|thu được|nộp|cùng kỳ|năm qua"
     r"|vừa qua)(?![\w])"
 )
@@ -643,6 +648,11 @@ def _items_of_a_listed_share_of_plan(text, ms, i, clause) -> None:
     # "… chỉ có hai xã chưa đạt, gồm Hiệp Thạnh đạt 83% và Tân Thành đạt 92%": a bare "đạt"
     last = re.split(r"[,;:]|(?<![\w])và(?![\w])", listed.group("items"))[-1] if listed else ""
     item = re.sub(r"(?<![\w])đạt(?:\s+(?:khoảng|hơn|gần|trên))?\s*$", "", last)
+    if item != last:  # a bare "đạt" after a name ("Hiệp Thạnh"), not an indicator's words
+        # ("gia đình văn hóa đạt trên 98%", the share of the families)
+        written = text[m.tok.start - len(last) : m.tok.start].strip()
+        if written[:1].islower():
+            return
     if listed and not _ITEM_VERB_RE.search(item):
         m.role, m.extras = "attainment", {"cue": "plan-right", "basis": listed.group("plan")}
 

@@ -339,9 +339,21 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
         ):
             continue
         status = _polarity(v, "neg", "low")
-        for s in _judged(text, a + v.start(), ms, groups):
+        judged = _judged(text, a + v.start(), ms, groups)
+        if _GROUP_SUBJECT_RE.match(low) and all(m.tok.start < a + v.start() for m in ms):
+            # "Riêng các chỉ tiêu về tỷ lệ lao động qua đào tạo đạt 44%; …; tỷ lệ che phủ rừng
+            # là 62,67%, hiện đã thực hiện đạt kế hoạch đề ra.": the targets the sentence opens
+            # on, then judges at its end
+            judged = {m.stmt for m in ms}
+        for s in judged:
             if s is not None:
                 stmts[s].status = status
+
+
+_GROUP_SUBJECT_RE = re.compile(
+    r"^\s*(?:[-–•+]\s*)?(?:riêng\s+|đối với\s+)?(?:các|những|cả|toàn bộ)\s+(?:[0-9]+\s+)?"
+    r"(?:chỉ tiêu|mục tiêu|khoản thu|nhiệm vụ)(?![\w])"
+)
 
 
 def _judged(text, pos, ms, groups) -> set:
@@ -656,8 +668,9 @@ _LEAD_VERDICT_RE = re.compile(
     # "… thực hiện thắng lợi các mục tiêu Nghị quyết Đại hội Đảng bộ đề ra."
     r"(?:đạt|hoàn thành|vượt|thực hiện thắng lợi)(?:\s+(?:được|và vượt|và hoàn thành|vượt mức"
     r"|mức))*"
-    r"\s+(?:so với\s+)?(?:các\s+|toàn bộ\s+|tất cả\s+|nhiều\s+|một số\s+|hầu hết\s+"
-    r"|phần lớn\s+)?(?:mục tiêu,\s+)?(?:chỉ tiêu|kế hoạch"
+    # "… đạt và vượt tiến độ dự toán HĐND tỉnh giao."
+    r"\s+(?:so với\s+)?(?:tiến độ\s+)?(?:các\s+|toàn bộ\s+|tất cả\s+|nhiều\s+|một số\s+"
+    r"|hầu hết\s+|phần lớn\s+)?(?:mục tiêu,\s+)?(?:chỉ tiêu|kế hoạch"
     r"|mục tiêu|nghị quyết|dự toán)(?![\w])"
     # the words that close the sentence name the plan, not another claim ("… và tăng so với")
     r"(?P<rest>(?:\s+(?!(?:và|nhưng|song|tuy|mặc|tăng|giảm|cao|thấp)(?![\w]))[^\W\d_]+){0,10}"

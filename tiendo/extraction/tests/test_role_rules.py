@@ -1353,3 +1353,25 @@ def test_an_aim_whose_clause_the_first_figure_ends_makes_it_a_plan():
         "Kết quả năm 2013 không đạt so với dự kiến, nhưng giá trị sản xuất công nghiệp tăng "
         "gần 10% so cùng kỳ.")]
     assert got == [[("4", "target"), ("115", "target")], [("10", "change")]]
+
+
+def test_verdicts_on_targets_a_sentence_opens_on_and_over_a_detail_of_the_estimates_progress():
+    got = [[s.status for s in extract(t, default_period="2016")] for t in (
+        "Riêng các chỉ tiêu về tỷ lệ lao động qua đào tạo đạt 44%; xã đạt chuẩn nông thôn mới "
+        "là 14 xã; tỷ lệ che phủ rừng là 62,67%, hiện đã thực hiện đạt kế hoạch đề ra.",
+        "Thu ngân sách 6 tháng đầu năm 2016 đạt và vượt tiến độ dự toán HĐND tỉnh giao.\nCụ "
+        "thể, thu ngân sách ước thực hiện 9.504 tỷ đồng, đạt 67,7% dự toán.")]
+    assert got == [["achieved"] * 3, ["achieved"]]
+
+
+def test_plans_set_as_the_subject_go_on_and_a_title_leads_no_plans():
+    got = [_roles_of(t) for t in (
+        "Trong khi đó, kế hoạch đặt ra đối với nông – lâm – thủy sản là từ 29-30%, công nghiệp – "
+        "xây dựng là 24-25%.",
+        "Phấn đấu đến năm 2030 thu nhập bình quân đầu người đạt 90 triệu đồng\nXã có diện tích "
+        "tự nhiên 112 km2, với 39 tổ chức đảng, 697 đảng viên.",
+        "Một số chỉ tiêu đạt và vượt mức kế hoạch như thu ngân sách, tỷ lệ thôn văn hóa đạt 100%, "
+        "gia đình văn hóa đạt trên 98%.")]
+    assert got == [[("29", "target"), ("30", "target"), ("24", "target"), ("25", "target")],
+                   [("90", "target"), ("112", "actual"), ("39", "actual"), ("697", "actual")],
+                   [("100", "actual"), ("98", "actual")]]
