@@ -109,6 +109,8 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
                 n.start, n.end = index[n.start], index[n.end]
                 n.text = text[n.start : n.end]
         return statements
+    # a table copied one cell a line is read as rows (the same offsets, line breaks as tabs)
+    text, cell_heads = tables.join_cell_rows(text)
     report_period = parse_code(default_period) if default_period else _guess_period(text)
     ctx = _Context(report_period, year_of(report_period))
     ctx.section_period = report_period
@@ -125,6 +127,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
         start, pos = pos, pos + len(line) + 1
         across.new_line(line)
         if not line.strip():
+            table = None if table is not None and table.cells else table
             continue
         label = None if ctx.plan else plan_label(line, ctx.year)
         item = bool(_LIST_ITEM_RE.match(line))
@@ -150,10 +153,13 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
             header = tables.read_header(line, table)
             if header is not None:
                 table = header
+                table.cells = start in cell_heads
                 continue
             if table is not None and table.complete:
                 out.extend(tables.row_statements(text, start, line, table, ctx.report_period))
                 continue
+        elif table is not None and table.cells:
+            pass  # a table copied one cell a line keeps its header over its lines of text
         else:
             table = None
         if _is_heading(line) or _is_marked_heading(line):

@@ -513,6 +513,8 @@ def opens_a_list_of_targets(line: str) -> bool:
 _PLAN_LABEL_RE = re.compile(
     r"^\s*(?:[-–•+*]\s*)?(?:(?:các|những)\s+)?"
     r"(?P<word>kế hoạch|kh|dự kiến|phương hướng|định hướng|chỉ tiêu|mục tiêu)(?![\w&])"
+    # "Chỉ tiêu 1: Đến cuối nhiệm kỳ, … ít nhất 05 chính sách": a target the text numbers
+    r"(?P<num>\s+[0-9]{1,2}(?![0-9]))?"
     r"(?P<mid>(?:\s+(?!(?:đạt|vượt|hoàn thành|không|chưa|thực hiện|kết quả|đã)(?![\w]))"
     r"[^\W\d_]+|\s+(?:19|20)[0-9]{2}|\s*[-–]\s*(?:19|20)[0-9]{2}){0,8})\s*:"
 )
@@ -528,6 +530,8 @@ def plan_label(line: str, year: int | None) -> str | None:
     m = _PLAN_LABEL_RE.match(low)
     if not m:
         return None
+    if m.group("num"):  # set out, and nothing told of its result
+        return None if _REPORTS_RE.search(low[m.end() :]) else line[m.end() :]
     if m.group("word") in ("chỉ tiêu", "mục tiêu"):
         years = [int(y) for y in _YEAR_RE.findall(m.group("mid"))]
         later = bool(years) and year is not None and max(years) > year

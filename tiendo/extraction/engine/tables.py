@@ -52,6 +52,7 @@ class Table:
     kinds: list[str]
     years: list[int | None]
     complete: bool = True
+    cells: bool = False  # copied one cell a line (join_cell_rows)
 
 
 def column_kind(cell: str) -> str:
@@ -75,6 +76,11 @@ def read_header(line: str, before: Table | None = None) -> Table | None:
     if len(cells) < 3 or _NOT_A_YEAR_DIGIT_RE.search(words):
         return None
     kinds = [column_kind(c) for c in cells]
+    # "Nội dung chỉ tiêu | Chỉ tiêu | Kết quả đạt được": a second column named by the target
+    # word alone holds the targets
+    for j, (k, c) in enumerate(zip(kinds, cells, strict=True)):
+        if k == "name" and "name" in kinds[:j] and fold(c).strip() in ("chi tieu", "muc tieu"):
+            kinds[j] = "target"
     years = [int(y.group()) if (y := _YEAR_RE.search(c)) else None for c in cells]
     own = sum(k in _VALUE_KINDS for k in kinds)
     if before is not None and len(before.kinds) == len(cells) and (
@@ -87,6 +93,90 @@ def read_header(line: str, before: Table | None = None) -> Table | None:
         return None
     _earlier_results(kinds, years)
     return Table(kinds, years, complete=values >= 2)
+
+
+# a cell of values alone on its line: "5", "8.717 lượt chính sách[2]", "98,5%", "(Vượt chỉ tiêu)"
+_VALUE_CELL_RE = re.compile(
+    r"^\s*[<>≥≤]?\s*[0-9][0-9.,]*\s*(?:%|[^\W\d_]+(?:\s+[^\W\d_]+){0,3})?\s*(?:\[[0-9]+\])?\s*$"
+)
+_HEADER_CELL_MAX = 40
+
+
+def _is_value_cell(line: str) -> bool:
+    return bool(_VALUE_CELL_RE.match(line) or _is_verdict_cell(line))
+
+
+def _is_verdict_cell(cell: str) -> bool:
+    return bool(_VERDICT_CELL_RE.match(fold(cell).strip().strip("()").strip()))
+
+
+def join_cell_rows(text: str) -> tuple[str, set[int]]:
+    """A table copied one cell a line ("Nội dung chỉ tiêu" / "Chỉ tiêu" / "Kết quả đạt được",
+    then "+ Cấp trung ương" / "5" / "6" / "(Vượt chỉ tiêu)") written as a table of tab-separated
+    rows: the line breaks between the cells of its header and of each row become tabs, so
+    that the offsets of every figure stay as they are. A row is a name line and the cells of
+    values right under it; a long line (the text of a target) is left a line of its own.
+    Returns the text and the offsets of the headers' lines."""
+    lines = text.split("\n")
+    tabbed: set[int] = set()  # the lines whose line break becomes a tab
+    heads: set[int] = set()
+    i = 0
+    while i < len(lines):
+        head = _cell_header_at(lines, i)
+        if head == 0:
+            i += 1
+            continue
+        tabbed.update(range(i, i + head - 1))
+        heads.add(i)
+        i += head
+        long_before = False
+        while i < len(lines):
+            line = lines[i]
+            values = 0
+            while i + 1 + values < len(lines) and _is_value_cell(lines[i + 1 + values]):
+                values += 1
+            if values and line.strip() and not _is_value_cell(line):
+                if len(line) <= 160 and not re.search(r"[0-9]", _YEAR_RE.sub("", line)):
+                    first = i  # the name line starts the row
+                else:
+                    first = i + 1  # a long name, or one with figures, stays apart
+                tabbed.update(range(first, i + values))
+                i += values + 1
+                long_before = False
+                continue
+            if len(line) >= 80:
+                if long_before:
+                    break
+                long_before = True
+            i += 1
+    if not tabbed:
+        return text, set()
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    joined = "".join(line + ("\t" if k in tabbed else "\n") for k, line in enumerate(lines))
+    return joined[: len(text)], {starts[k] for k in heads}
+
+
+def _cell_header_at(lines: list[str], i: int) -> int:
+    """How many lines from ``i`` are the cells of a table's header (0: none): two to six short
+    lines without a figure whose words name at least two columns of values, and a few lines
+    under them a line and the cells of values of its row."""
+    for n in range(2, 7):
+        cells = lines[i : i + n]
+        if len(cells) < n or any(
+            not c.strip() or len(c) > _HEADER_CELL_MAX or c.rstrip().endswith((".", ";", ","))
+            or _NOT_A_YEAR_DIGIT_RE.search(_YEAR_RE.sub("", c)) for c in cells
+        ):
+            return 0
+        table = read_header("\t".join(cells))
+        if table is None or not table.complete:
+            continue
+        after = lines[i + n : i + n + 6]  # (a line or two of the target's text may come first)
+        if any(not _is_value_cell(after[k]) and _is_value_cell(after[k + 1])
+               and _is_value_cell(after[k + 2]) for k in range(len(after) - 2)):
+            return n
+    return 0
 
 
 def _earlier_results(kinds: list[str], years: list[int | None]) -> None:
@@ -123,6 +213,9 @@ def _align(table: Table, cells: list[tuple[int, str]]) -> list[tuple[str, int, s
     n = len(table.kinds)
     if len(cells) == n:
         return [(table.kinds[j], pos, c) for j, (pos, c) in enumerate(cells)]
+    if "verdict" not in table.kinds and len(cells) > 1 and _is_verdict_cell(cells[-1][1]):
+        # "… | 5 | 6 | (Vượt chỉ tiêu)": a verdict after the columns the header names
+        return [*_align(table, cells[:-1]), ("verdict", *cells[-1])]
     out = []
     lead = 0
     if len(cells) > 1 and _INDEX_CELL_RE.match(cells[0][1]) and not re.search(
@@ -160,7 +253,7 @@ def row_statements(text: str, start: int, line: str, table: Table,
     status = None
     for kind, pos, cell in cells:
         if kind == "verdict":
-            v = _VERDICT_CELL_RE.match(fold(cell))
+            v = _VERDICT_CELL_RE.match(fold(cell).strip().strip("()").strip())
             if v:
                 status = "not_achieved" if v.group("neg") else "achieved"
             continue

@@ -121,3 +121,38 @@ def test_a_header_may_name_the_months_of_its_period():
 def test_a_bilingual_table_grouped_the_english_way_gives_its_whole_numbers():
     got = [(t.text, t.value) for t in find_numbers("GDP\t1,338,000\t1,477,717\t7,5\t1,5,6")]
     assert got == [("1,338,000", 1338000), ("1,477,717", 1477717), ("7,5", 7.5), ("1,5,6", None)]
+
+
+TABLE_ONE_CELL_A_LINE = (
+    "Kết quả thực hiện chỉ tiêu Nghị quyết Đại hội nhiệm kỳ 2017 - 2022\n"
+    "Nội dung chỉ tiêu\nChỉ tiêu\nKết quả đạt được\n"
+    "Chỉ tiêu 1: Đến cuối nhiệm kỳ, cấp trung ương đề xuất được ít nhất 05 chính sách.\n"
+    "- Số chính sách đề xuất đến cuối nhiệm kỳ:\n"
+    "+ Cấp trung ương\n5\n6\n(Vượt chỉ tiêu)\n"
+    "+ Cấp xã\n10.603\n7.518 lượt\n(Chưa đạt chỉ tiêu)\n"
+    "Hội nghị đánh giá giữa nhiệm kỳ đã diễn ra sáng ngày 11/6 tại hội trường huyện với các đại"
+    " biểu.\nTrong năm, tổ chức Hội có 45.131 hội viên, chiếm 60% số phụ nữ trên địa bàn huyện"
+    " theo báo cáo.\n"
+)
+
+
+def test_a_table_copied_one_cell_a_line_is_read_by_its_columns():
+    got = [(s.status, [(n.text, n.role) for n in s.numbers])
+           for s in extract(TABLE_ONE_CELL_A_LINE, default_period="2022")]
+    assert got == [
+        (None, [("05", "target")]),
+        ("achieved", [("5", "target"), ("6", "actual")]),
+        ("not_achieved", [("10.603", "target"), ("7.518", "actual")]),
+        (None, [("45.131", "actual"), ("60", "actual")]),
+    ]
+
+
+def test_joining_the_cells_of_a_table_keeps_every_offset():
+    from tiendo.extraction.engine.tables import join_cell_rows
+    joined, heads = join_cell_rows(TABLE_ONE_CELL_A_LINE)
+    assert len(joined) == len(TABLE_ONE_CELL_A_LINE)
+    assert joined.replace("\t", "\n") == TABLE_ONE_CELL_A_LINE
+    assert joined.splitlines()[1] == "Nội dung chỉ tiêu\tChỉ tiêu\tKết quả đạt được"
+    assert "+ Cấp xã\t10.603\t7.518 lượt\t(Chưa đạt chỉ tiêu)" in joined.splitlines()
+    assert heads == {len(TABLE_ONE_CELL_A_LINE.splitlines()[0]) + 1}
+    assert join_cell_rows("Thu ngân sách\n5\n6\n") == ("Thu ngân sách\n5\n6\n", set())
