@@ -37,6 +37,8 @@ _NOT_SUBJECT_WORDS = {
     "cũng", "vẫn", "đều", "lại", "sẽ", "đang", "mới", "tiếp", "tục", "bước", "đầu", "cơ",
     "bản", "hằng", "hàng", "nhìn", "chung", "dồn", "khá", "rất", "nhẹ", "mạnh", "cao",
     "thấp", "thực", "hiện", "nữa", "thêm", "luôn", "ổn", "định", "lượng", "trọng",
+    # the negation of a verdict ("…, chưa đạt dự toán đề ra là 600 tỷ đồng")
+    "chưa", "không",
 }
 
 

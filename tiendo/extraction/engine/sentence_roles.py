@@ -202,7 +202,12 @@ def _change_verb_not_repeated(text, ms, i, clause) -> None:
         m.role, m.extras = "change", dict(prev.extras)
 
 
-_PLAN_PAREN_RE = re.compile(r"\s*(kh|kế hoạch|chỉ tiêu|mục tiêu|dự toán)(?![\w])")
+_PLAN_PAREN_RE = re.compile(
+    r"\s*(kh|kế hoạch|chỉ tiêu|mục tiêu|dự toán)(?![\w])"
+    # "(NQ: dưới 3%)", "(Nghị quyết đề ra: 95%)": the resolution's target
+    r"|\s*(?:nghị quyết|nq)(?:\s+(?:đề ra|giao|đại hội|năm(?:\s+(?:19|20)[0-9]{2})?))*\s*"
+    r"(?::|là|=)?\s*(?:dưới|trên|từ|không quá|tối đa|tối thiểu|khoảng|[<>≥≤])?\s*$"
+)
 
 
 def _plan_in_parenthesis(text, ms, i, clause) -> None:

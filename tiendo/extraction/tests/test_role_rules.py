@@ -1375,3 +1375,13 @@ def test_plans_set_as_the_subject_go_on_and_a_title_leads_no_plans():
     assert got == [[("29", "target"), ("30", "target"), ("24", "target"), ("25", "target")],
                    [("90", "target"), ("112", "actual"), ("39", "actual"), ("697", "actual")],
                    [("100", "actual"), ("98", "actual")]]
+
+
+def test_a_resolutions_target_in_brackets_and_a_plan_after_a_verdict_not_met_join_the_result():
+    got = [[(s.status, [(n.text, n.role) for n in s.numbers]) for s in extract(t)] for t in (
+        "Tỷ lệ hộ nghèo giảm còn 2,5% (NQ: dưới 3%): Đạt.",
+        "Thu hút 5 dự án đầu tư, chưa đạt mục tiêu đề ra là 8 dự án.",
+        "Thu ngân sách 500 tỷ đồng (Nghị quyết số 12 năm 2023).")]
+    assert got == [[("achieved", [("2,5", "actual"), ("3", "target")])],
+                   [("not_achieved", [("5", "actual"), ("8", "target")])],
+                   [(None, [("500", "actual")])]]
