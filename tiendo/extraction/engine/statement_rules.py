@@ -466,6 +466,7 @@ _LIST_OPENING_RE = re.compile(
 )
 _LIST_COLON_RE = re.compile(r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau)\s*:")
 _OWN_HEAD_RE = re.compile(r"[^0-9:;]{12,}:")
+_DIGIT_RE = re.compile(r"[0-9]")
 _TURN_RE = re.compile(
     r"\s*(?:bên cạnh đó|ngoài ra|tuy nhiên|mặt khác|về|đối với|riêng|song|nhưng"
     r"|trong lĩnh vực|lĩnh vực)(?![\w])"
@@ -531,6 +532,7 @@ class VerdictsAcross:
         self.last: list = []
         self.lead: tuple[str, list[str], bool] | None = None
         self.heading: str | None = None
+        self.group_heading = False  # the heading names a group of targets: it judges its list
         self.under = 0  # lines read since the heading
         self.items = False  # a list opened with a colon runs over the lines under it
         self.met: bool | None = None  # whether the sentence judged says all targets were met
@@ -546,8 +548,13 @@ class VerdictsAcross:
         self.crossed = self.crossed or not blank
         if not blank and self.counted:
             self.lead = None  # a count of the targets met leads within its paragraph
-        if not blank:  # a heading judges the one paragraph right under it
-            self.heading, self.under = (self.heading if self.under == 0 else None), 1
+        if not blank:  # a heading judges the one paragraph right under it; a heading on a
+            # group of targets ("b) Các chỉ tiêu chưa đạt"), each line of its list
+            runs = self.group_heading and (bool(_ITEM_RE.match(line)) or (
+                len(line) < 200 and _DIGIT_RE.search(line) is not None
+                and not _TURN_RE.match(line.lower())))
+            self.heading = self.heading if self.under == 0 or runs else None
+            self.under = 1
         # "… 07/17 chỉ tiêu không đạt so với kế hoạch, cụ thể:" over the items on the lines
         # under it ("+ Thu ngân sách … 76,4/140 tỷ đồng."), blank lines between them
         self.items = self.items and (blank or bool(_ITEM_RE.match(line)))
@@ -624,6 +631,7 @@ class VerdictsAcross:
         self.lead = _lead_verdict(re.split(r"[.!?]\s", low)[-1])
         self.counted = False  # its lead is no count, and crosses into the next paragraph
         self.heading, self.under = _heading_verdict(low), 0
+        self.group_heading = self.heading is not None and bool(_GROUP_HEADING_RE.match(low))
         self.figures = True
 
 
@@ -731,10 +739,26 @@ def _count_lead(low: str) -> tuple[str, list[str], bool] | None:
     return "achieved", [], True
 
 
+# "b) Các chỉ tiêu chưa đạt", "1. Các chỉ tiêu đạt và vượt kế hoạch (15 chỉ tiêu):": a heading
+# on the targets of a verdict, over the list under it
+_GROUP_HEADING_RE = re.compile(
+    r"^\s*(?:(?:[0-9]{1,2}|[a-zđ]|[ivx]+)[.)]\s*|[-–•+*]\s*)?(?:(?:các|những|nhóm)\s+)?"
+    r"(?:[0-9]+\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ)(?![\w])(?:\s+(?!không|chưa|đạt|vượt"
+    r"|hoàn thành)[^\W\d_]+){0,3}\s+(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?![\w])"
+    r"(?:\s+(?:và vượt|và hoàn thành|vượt mức|được|cao))*(?:\s+(?:so với\s+)?(?:kế hoạch|kh"
+    r"|chỉ tiêu|mục tiêu|nghị quyết|dự toán)(?:\s+[^\W\d_]+){0,4})?\s*(?:\([^()]*\))?\s*:?\s*$"
+)
+
+
 def _heading_verdict(low: str) -> str | None:
     """"Nhiều chỉ tiêu đạt và vượt kế hoạch": a short line with no closing stop that states a
-    verdict on the targets."""
-    if len(low) > 120 or low.endswith((".", ";", ":", ",")):
+    verdict on the targets; "b) Các chỉ tiêu chưa đạt:" too, a colon after it."""
+    if len(low) > 120:
+        return None
+    group = _GROUP_HEADING_RE.match(low)
+    if group:
+        return "not_achieved" if group.group("neg") else "achieved"
+    if low.endswith((".", ";", ":", ",")):
         return None
     lead = _lead_verdict(low)
     return lead[0] if lead and not lead[1] else None

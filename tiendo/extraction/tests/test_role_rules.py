@@ -1385,3 +1385,12 @@ def test_a_resolutions_target_in_brackets_and_a_plan_after_a_verdict_not_met_joi
     assert got == [[("achieved", [("2,5", "actual"), ("3", "target")])],
                    [("not_achieved", [("5", "actual"), ("8", "target")])],
                    [(None, [("500", "actual")])]]
+
+
+def test_a_heading_on_a_group_of_targets_judges_each_line_of_its_list():
+    text = ("Các chỉ tiêu đạt và vượt kế hoạch\nTốc độ tăng trưởng đạt 8%.\nThu ngân sách đạt "
+            "500 tỷ đồng.\nb) Các chỉ tiêu chưa đạt:\n- Tỷ lệ đô thị hóa 30%.\n- Số bác sĩ 9 bác "
+            "sĩ/vạn dân.\nTuy nhiên, dân số đạt 1 triệu người.\nKết quả nổi bật\nXuất khẩu 2 tỷ "
+            "USD.")
+    assert [s.status for s in extract(text, default_period="2024")] == [
+        "achieved", "achieved", "not_achieved", "not_achieved", None, None]
