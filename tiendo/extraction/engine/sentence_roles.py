@@ -494,12 +494,23 @@ def _plans_given_year_by_year(text, ms, i, clause) -> None:
         m.role, m.extras = "target", {"cue": "giver", "planned_level": True}
 
 
+# "Điều 1. Quyết định dự toán thu, chi ngân sách địa phương năm 2026 như sau:": a council
+# deciding (approving, giving) the estimates or the plan that its list under it sets out
+_ESTIMATES_DECIDED_RE = re.compile(
+    r"(?<![\w])(?:quyết định|quyết nghị|phê chuẩn|phê duyệt|thông qua|giao|phân bổ)\s+"
+    r"(?:(?:[^\W\d_]+|(?:19|20)[0-9]{2})[ ,]+){0,3}?(?:dự toán|kế hoạch)(?![\w])"
+    r"(?:[^.;:0-9]|(?:19|20)[0-9]{2}){0,160}:\s*$"
+)
+
+
 def opens_a_list_of_targets(line: str) -> bool:
     """"Về cụ thể 12 chỉ tiêu chủ yếu trong Kế hoạch … năm 2020 mà Quốc hội vừa thông qua như
     sau:": a line that ends by opening a list of the targets set, or that gives targets and
     lists them ("UBND tỉnh giao chỉ tiêu … để triển khai thực hiện: …"), for the paragraph
     under it. Called on every line, so it looks for the target words first."""
     low = line.strip().lower()
+    if _ESTIMATES_DECIDED_RE.search(low):
+        return True
     if "chỉ tiêu" not in low and "mục tiêu" not in low:
         return False
     opener = _PLAN_LIST_RE.search(low)

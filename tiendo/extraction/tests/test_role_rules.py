@@ -1394,3 +1394,12 @@ def test_a_heading_on_a_group_of_targets_judges_each_line_of_its_list():
             "USD.")
     assert [s.status for s in extract(text, default_period="2024")] == [
         "achieved", "achieved", "not_achieved", "not_achieved", None, None]
+
+
+def test_the_estimates_a_council_decides_are_plans_down_its_list():
+    text = ("Điều 1. Quyết định dự toán thu, chi ngân sách địa phương năm 2026 như sau:\n"
+            "1. Tổng thu ngân sách nhà nước trên địa bàn: 12.500 tỷ đồng. Trong đó:\n"
+            "a) Thu nội địa: 10.000 tỷ đồng;\n2. Bội chi ngân sách địa phương: 150 tỷ đồng.\n"
+            "Điều 2. Tổ chức thực hiện\nNăm 2025, thu ngân sách đạt 11.000 tỷ đồng.")
+    assert _roles_of(text) == [("12.500", "target"), ("10.000", "target"), ("150", "target"),
+                               ("11.000", "actual")]
