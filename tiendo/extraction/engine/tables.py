@@ -191,9 +191,11 @@ def _earlier_results(kinds: list[str], years: list[int | None]) -> None:
             kinds[j] = "earlier"
 
 
+# a verdict cell names the plan as a verdict in prose does ("Vượt dự toán", "Đạt NQ",
+# "Không đạt kế hoạch năm", "Hoàn thành vượt mức")
 _VERDICT_CELL_RE = re.compile(
-    r"^\s*(?P<neg>khong|chua)?\s*(?:dat|vuot|hoan thanh)(?:\s+(?:va vuot|vuot muc|ke hoach|kh"
-    r"|chi tieu|muc tieu))*\s*$"
+    r"^\s*(?P<neg>khong|chua)?\s*(?:dat|vuot|hoan thanh)(?:\s+(?:va vuot|vuot muc|va hoan thanh"
+    r"|ke hoach|kh|chi tieu|muc tieu|du toan|nghi quyet|nq|kich ban|nam|de ra|giao|so voi))*\s*$"
 )
 _INDEX_CELL_RE = re.compile(r"^\s*(?:[0-9]{1,3}|[ivxlc]+|[a-zđ])[.)]?\s*$", re.IGNORECASE)
 

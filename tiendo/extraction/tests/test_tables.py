@@ -156,3 +156,14 @@ def test_joining_the_cells_of_a_table_keeps_every_offset():
     assert "+ Cấp xã\t10.603\t7.518 lượt\t(Chưa đạt chỉ tiêu)" in joined.splitlines()
     assert heads == {len(TABLE_ONE_CELL_A_LINE.splitlines()[0]) + 1}
     assert join_cell_rows("Thu ngân sách\n5\n6\n") == ("Thu ngân sách\n5\n6\n", set())
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    ("Vượt dự toán", "achieved"), ("Đạt NQ", "achieved"),
+    ("Không đạt kế hoạch năm", "not_achieved"), ("Hoàn thành vượt mức", "achieved"),
+    ("Chưa đạt", "not_achieved"), ("Đạt 95%", None),
+])
+def test_a_verdict_cell_names_the_plan_as_a_verdict_in_prose_does(cell, status):
+    text = ("Chỉ tiêu\tKế hoạch\tThực hiện\tĐánh giá\n"
+            f"Thu ngân sách (tỷ đồng)\t1.300\t1.420\t{cell}\n")
+    assert extract(text, default_period="2019")[0].status == status
