@@ -51,7 +51,14 @@ from .sentence_roles import (
     plan_label,
     sets_plans,
 )
-from .statement_rules import VerdictsAcross, _periods, _statement_rules, _statuses
+from .statement_rules import (
+    _GROUP_HEADING_RE,
+    VerdictsAcross,
+    _heading_verdict,
+    _periods,
+    _statement_rules,
+    _statuses,
+)
 from .textmap import nfc_with_map
 
 MAX_SENTENCE = 4000  # longer "sentences" (tables flattened without punctuation) are cut
@@ -149,19 +156,10 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
             out.extend(found)
             planned_above = True  # the next paragraph may go on with the list
             continue
-        if "\t" in line:  # a table: its header names what each column holds
-            header = tables.read_header(line, table)
-            if header is not None:
-                table = header
-                table.cells = start in cell_heads
-                continue
-            if table is not None and table.complete:
-                out.extend(tables.row_statements(text, start, line, table, ctx.report_period))
-                continue
-        elif table is not None and table.cells:
-            pass  # a table copied one cell a line keeps its header over its lines of text
-        else:
-            table = None
+        table, rows = _table_line(text, start, line, table, start in cell_heads, ctx)
+        if rows is not None:
+            out.extend(rows)
+            continue
         if _is_heading(line) or _is_marked_heading(line):
             _enter_section(line, ctx)
         if not _DIGIT_RE.search(line):
@@ -172,6 +170,29 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
             notes.setdefault(m.group(1), (ctx.plan, ctx.section_period))
         out.extend(_line(text, start, line, ctx, masked, notes, across))
     return out
+
+
+def _table_line(text, start, line, table, cell_head: bool, ctx: _Context):
+    """(the table now open, the statements of ``line`` when it is a line of that table, else
+    None). A line with tabs is a header (its columns) or a row; a row of words heads a group
+    of the rows under it ("II | Các chỉ tiêu không đạt kế hoạch"), whose verdict they take."""
+    if "\t" not in line:
+        # a table copied one cell a line keeps its header over its lines of text
+        return (table if table is not None and table.cells else None), None
+    header = tables.read_header(line, table)
+    if header is not None:
+        header.cells = cell_head
+        return header, []
+    if table is None or not table.complete:
+        return table, None
+    rows = tables.row_statements(text, start, line, table, ctx.report_period)
+    if not rows:
+        words = " ".join(c for c in line.split("\t")[1:] if c.strip()).lower()
+        group = _heading_verdict(words) if words else None
+        table.group_verdict = group if group and _GROUP_HEADING_RE.match(words) else None
+    elif rows[0].status is None and table.group_verdict:
+        rows[0].status = table.group_verdict
+    return table, rows
 
 
 def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[Statement]:

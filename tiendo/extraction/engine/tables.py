@@ -53,6 +53,7 @@ class Table:
     years: list[int | None]
     complete: bool = True
     cells: bool = False  # copied one cell a line (join_cell_rows)
+    group_verdict: str | None = None  # of the group the rows are under ("Các chỉ tiêu đạt")
 
 
 def column_kind(cell: str) -> str:

@@ -167,3 +167,15 @@ def test_a_verdict_cell_names_the_plan_as_a_verdict_in_prose_does(cell, status):
     text = ("Chỉ tiêu\tKế hoạch\tThực hiện\tĐánh giá\n"
             f"Thu ngân sách (tỷ đồng)\t1.300\t1.420\t{cell}\n")
     assert extract(text, default_period="2019")[0].status == status
+
+
+def test_a_row_heading_a_group_of_targets_met_or_not_judges_the_rows_under_it():
+    text = ("STT\tChỉ tiêu\tĐVT\tKế hoạch 2024\tThực hiện 2024\n"
+            "I\tCác chỉ tiêu đạt và vượt kế hoạch\t\t\t\n"
+            "1\tTốc độ tăng trưởng GRDP\t%\t7,5\t8,1\n"
+            "II\tCác chỉ tiêu không đạt kế hoạch\t\t\t\n"
+            "2\tXuất khẩu\ttriệu USD\t500\t450\n"
+            "III\tLĩnh vực xã hội\t\t\t\n"
+            "3\tTỷ lệ hộ nghèo\t%\t2\t1,8\n")
+    assert [s.status for s in extract(text, default_period="2024")] == [
+        "achieved", "not_achieved", None]
