@@ -510,7 +510,9 @@ def opens_a_list_of_targets(line: str) -> bool:
     under it. Called on every line, so it looks for the target words first."""
     low = line.strip().lower()
     if _ESTIMATES_DECIDED_RE.search(low):
-        return True
+        # not a list of what was done with the plan given ("Kết quả thực hiện kế hoạch vốn
+        # được giao năm 2024 như sau:"), which the guard below keeps out of lists of targets
+        return not _DONE_WORDS_RE.search(low)
     if "chỉ tiêu" not in low and "mục tiêu" not in low:
         return False
     opener = _PLAN_LIST_RE.search(low)
@@ -519,9 +521,13 @@ def opens_a_list_of_targets(line: str) -> bool:
     before = low[: opener.start()]
     given = low[opener.start() :].startswith("giao")  # the list runs on from its line
     return (given or not low[opener.end() :].strip()) and not _DONE_LIST_RE.search(before) and (
-        not re.search(r"(?<![\w])(?:đạt|kết quả|thực hiện|hoàn thành|vượt)(?![\w])",
-                      before if given else low)
+        not _DONE_WORDS_RE.search(before if given else low)
     )
+
+
+_DONE_WORDS_RE = re.compile(
+    r"(?<![\w])(?:đạt|kết quả|thực hiện|hoàn thành|vượt|ước|giải ngân|lũy kế|tình hình)(?![\w])"
+)
 
 
 # "Kế hoạch năm 2026: …", "Dự kiến năm 2026: …", "Các chỉ tiêu chủ yếu năm 2026:": a line

@@ -1403,3 +1403,12 @@ def test_the_estimates_a_council_decides_are_plans_down_its_list():
             "Điều 2. Tổ chức thực hiện\nNăm 2025, thu ngân sách đạt 11.000 tỷ đồng.")
     assert _roles_of(text) == [("12.500", "target"), ("10.000", "target"), ("150", "target"),
                                ("11.000", "actual")]
+
+
+def test_a_list_of_what_was_done_with_the_plan_given_is_no_list_of_plans():
+    text = ("Tỉnh được giao kế hoạch vốn năm 2024, kết quả thực hiện như sau:\n"
+            "1. Vốn ngân sách tỉnh giải ngân 1.200 tỷ đồng, đạt 80% kế hoạch, vượt kế hoạch.\n"
+            "2. Vốn ngân sách trung ương giải ngân 800 tỷ đồng.")
+    assert [(s.status, [(n.text, n.role) for n in s.numbers]) for s in extract(text)] == [
+        ("achieved", [("1.200", "actual"), ("80", "attainment")]),
+        (None, [("800", "actual")])]
