@@ -53,6 +53,7 @@ from .sentence_roles import (
 )
 from .statement_rules import (
     _GROUP_HEADING_RE,
+    _ITEM_RE,
     VerdictsAcross,
     _heading_verdict,
     _periods,
@@ -82,7 +83,6 @@ _PLAN_HEAD_RE = re.compile(
 _RESULT_HEAD_RE = re.compile(r"ket qua|tinh hinh|danh gia|thuc hien")
 
 
-_LIST_ITEM_RE = re.compile(r"^\s*(?:[-–•+*]|[0-9]{1,2}[.)]|\([0-9]{1,2}\)|[a-zđ][.)])\s")
 _HEAD_MARK_RE = re.compile(r"^\s*(?:[A-ZĐ]|[IVXLC]+|[0-9]+)[.)]\s+")
 
 
@@ -137,7 +137,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
             table = None if table is not None and table.cells else table
             continue
         label = None if ctx.plan else plan_label(line, ctx.year)
-        item = bool(_LIST_ITEM_RE.match(line))
+        item = bool(_ITEM_RE.match(line))
         listed = (
             targets_listed
             or (planned_above and (continues_a_list_of_targets(line) or (item and items_above)))
