@@ -58,6 +58,8 @@ COUNT_NOUNS = (
     # nouns of two or more syllables that a count names whole ("22/63 địa phương", "4 cơ sở
     # đảng", "2 khu dân cư", "15 chủ đầu tư", "2.614 biên chế")
     "địa phương", "khu dân cư", "cơ sở đảng", "chủ đầu tư", "đầu mối", "biên chế",
+    # offices named whole ("10/18 chi cục thuế", "5 cục hải quan")
+    "chi cục thuế", "chi cục", "cục hải quan", "cục thuế", "chi hội", "chi đoàn",
     "giao dịch", "tập thể", "cá nhân", "hộ dân", "công dân", "lao động",
     "việc làm", "hợp đồng", "bản án", "phiên tòa", "ý kiến", "phản ánh",
     "điểm trường", "căn hộ", "học viên", "chi hội", "trường học", "văn bản quy phạm pháp luật",

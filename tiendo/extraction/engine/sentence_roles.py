@@ -224,8 +224,9 @@ def _plan_in_parenthesis(text, ms, i, clause) -> None:
 _COMPARED_PLAN_RE = re.compile(
     r"(?<![\w])(?:vượt|đạt|chưa đạt|không đạt|cao hơn|thấp hơn|so với|bằng|hoàn thành)\s+"
     r"(?:mức\s+)?(?:chỉ tiêu|kế hoạch|kh|mục tiêu|kịch bản|dự toán|phương án)(?![\w])"
-    # "chỉ tiêu đề ra tại Nghị quyết số 03-NQ/TU ngày 10/12/2021 của Tỉnh ủy (38%)"
-    r"[^,;()]{0,90}\($"
+    # "chỉ tiêu đề ra tại Nghị quyết số 03-NQ/TU ngày 10/12/2021 của Tỉnh ủy (38%)"; not the
+    # items of a list after it ("hoàn thành dự toán thu gồm Hội An (100,94%), …")
+    r"(?:(?!(?<![\w])(?:gồm|như)(?![\w]))[^,;()]){0,90}\($"
 )
 _PLANNED_CHANGE_OPENING_RE = re.compile(
     r"\s*(?:(?:tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*)?"
@@ -275,6 +276,9 @@ def _changes_listed(text, ms, i, clause) -> None:
         m.role, m.extras = "change", {"direction": "down" if down else "up", "cue": "change"}
 
 
+_LIST_OPENED_RE = re.compile(r"(?<![\w])(?:gồm|như)(?![\w])|[:;]", re.IGNORECASE)
+
+
 def _share_of_count(text, ms, i, clause) -> None:
     """"98/102 tổ chức (96,1%)", "90 tổ chức hoàn thành tốt (72%)": a bare % opening a
     parenthesis right after a count is the share of that count."""
@@ -288,6 +292,9 @@ def _share_of_count(text, ms, i, clause) -> None:
         and m.group is not None
         and m.group[0] > ms[i - 1].tok.end
         and not text[m.group[0] + 1 : m.tok.start].strip()
+        # not an item of a list opened after the count ("10/18 chi cục thuế hoàn thành dự toán
+        # gồm Hội An (100,94%)")
+        and not _LIST_OPENED_RE.search(text, ms[i - 1].tok.end, m.group[0])
     ):
         if ms[i - 1].role == "target":  # "6.000 người/chỉ tiêu 15.000 người (40%)": of the plan
             m.role, m.extras = "attainment", {"cue": "plan-right", "basis": "chỉ tiêu"}

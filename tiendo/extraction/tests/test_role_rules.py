@@ -1412,3 +1412,13 @@ def test_a_list_of_what_was_done_with_the_plan_given_is_no_list_of_plans():
     assert [(s.status, [(n.text, n.role) for n in s.numbers]) for s in extract(text)] == [
         ("achieved", [("1.200", "actual"), ("80", "attainment")]),
         (None, [("800", "actual")])]
+
+
+def test_the_units_of_a_list_opened_after_a_count_reach_their_share_of_the_plan():
+    (count, first, second) = extract(
+        "Đã có 10/18 chi cục thuế hoàn thành dự toán thu theo pháp lệnh gồm Hội An (100,94%), "
+        "Tam Kỳ (102,57%).")
+    assert [(n.text, n.role, n.unit) for n in count.numbers] == [
+        ("10", "part", "chi cục thuế"), ("18", "part", "chi cục thuế")]
+    assert [(n.text, n.role) for n in first.numbers + second.numbers] == [
+        ("100,94", "attainment"), ("102,57", "attainment")]
