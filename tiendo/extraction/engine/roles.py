@@ -184,6 +184,13 @@ THEO_PLAN_RE = re.compile(
 )
 
 
+# the words of a plan end on who set it and "là", then its figure
+_PLAN_SET_IS_RE = re.compile(
+    r"^(?:\s+[^\W\d_]+){0,8}?\s+(?:đề ra|đặt ra|giao|thông qua|phê duyệt|quyết định)\s+là\s*"
+    r"(?:dưới|trên|hơn|khoảng|từ|không quá|tối đa|tối thiểu|[<>≥≤])?\s*$"
+)
+
+
 def _governs(left: str, t: re.Match) -> bool:
     """Whether a plan word ("KH", "kế hoạch", "phấn đấu") governs the number that follows."""
     between = left[t.end() :]
@@ -193,6 +200,8 @@ def _governs(left: str, t: re.Match) -> bool:
         r"(?<![\w])(?:đạt|giải ngân|thực hiện)(?![\w])", between
     ):
         return False  # "vốn kế hoạch năm 2025 đạt 3.525 tỷ đồng": the plan's funds, disbursed
+    if _PLAN_SET_IS_RE.search(between) and not re.search(r"[0-9]", between):
+        return True  # "không đạt chỉ tiêu kế hoạch Quốc hội thông qua là 0,3": the plan's figure
     if t.group(1) == "chỉ tiêu" and re.match(r"\s+về(?![\w])", between):
         return False  # "chỉ tiêu về tốc độ tăng trưởng GRDP đạt 7,42%": names the indicator
     if t.group(1) not in _INTENT_CUES and re.match(

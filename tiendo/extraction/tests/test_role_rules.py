@@ -1422,3 +1422,8 @@ def test_the_units_of_a_list_opened_after_a_count_reach_their_share_of_the_plan(
         ("10", "part", "chi cục thuế"), ("18", "part", "chi cục thuế")]
     assert [(n.text, n.role) for n in first.numbers + second.numbers] == [
         ("100,94", "attainment"), ("102,57", "attainment")]
+
+
+def test_the_plans_figure_after_who_set_it_and_la():
+    assert _roles_of("Tỷ suất sinh thô đạt 17,45 và không đạt chỉ tiêu kế hoạch Quốc hội thông "
+                     "qua là 0,3.") == [("17,45", "actual"), ("0,3", "target")]
