@@ -96,7 +96,9 @@ SO_VOI_RIGHT_RE = re.compile(r"^\s*(?:\(\s*)?so\s+(?:với\s+)?(?P<basis>[^,;)]+
 TREN_RE = re.compile(_W + r"(trên|hơn|vượt)\s*$")
 DUOI_RE = re.compile(_W + r"(dưới|chưa đến|chưa tới)\s*$")
 LE_RE = re.compile(_W + r"(không quá|không vượt quá|tối đa|không cao hơn|không vượt)\s*$")
-GE_RE = re.compile(_W + r"(từ|tối thiểu|ít nhất|không dưới|không thấp hơn|không ít hơn)\s*$")
+GE_RE = re.compile(  # ("chứng từ 96 khoản": the word for documents)
+    _W + r"((?<!chứng )từ|tối thiểu|ít nhất|không dưới|không thấp hơn|không ít hơn)\s*$"
+)
 SYMBOL_RE = re.compile(r"(>=|<=|≥|≤|>|<)\s*$")
 NEG_RE = re.compile(_W + r"âm\s*$|(?:^|[\s(:])[-–−]\s?$")
 

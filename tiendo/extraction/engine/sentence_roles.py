@@ -32,6 +32,41 @@ def _read_numbers(text, a, b, ms: list[Mention], groups) -> None:
             rule(ms, i)
         prev_end = m.unit.end
     _respective_roles(ms)
+    _bounded_figures_set_out(ms)
+
+
+# what was done is told in the clause: a result, an estimate, a report, a comparison
+_TOLD_RESULT_RE = re.compile(
+    r"(?<![\w])(?:đã|ước|đạt được|được|kết quả|thực hiện|hiện|còn|chỉ|mới|lũy kế|so với|cùng kỳ"
+    r"|báo cáo|tăng lên|giảm xuống|khoảng|có)(?![\w])"
+)
+# "giảm từ 11,75% năm 2010 xuống 0,6%", "tăng từ 12,4% đến 13,2% so với cùng kỳ": a move or
+# a comparison told after the figure
+_MOVED_OR_COMPARED_RE = re.compile(r"(?<![\w])(?:(?<!trở )lên|xuống|so với|so|cùng kỳ)(?![\w])")
+
+
+def _bounded_figures_set_out(ms: list[Mention]) -> None:
+    """"Tốc độ tăng trưởng kinh tế tư nhân đạt 11,5-12%", "GRDP … đạt bình quân từ 11%/năm
+    trở lên", "tăng tối thiểu 10%/năm": a range or a floor or ceiling written for a level, in a
+    clause that tells no result, estimate or comparison, sets it out as a plan (results are
+    told as a figure)."""
+    for i, m in enumerate(ms):
+        if m.role != "actual" or m.range_of is not None or m.extras.get("reference"):
+            continue
+        ranged = i + 1 < len(ms) and ms[i + 1].range_of == i
+        if not (ranged or m.bound in (">=", "<=")):
+            continue
+        # the end of the range ("từ 12,4% đến 13,2%" is one by its words)
+        last = i + 1 if i + 1 < len(ms) and (ranged or (
+            m.bound == ">=" and ms[i + 1].bound == "<=")) else i
+        if _TOLD_RESULT_RE.search(re.split(r"[;:]", m.said)[-1]) or _MOVED_OR_COMPARED_RE.search(
+            re.split(r"[;:.]", ms[last].right)[0]
+        ):
+            continue
+        # a level set out, each a statement of its own (linking._is_primary)
+        m.role, m.extras = "target", {"cue": "planned", "planned_level": True}
+        if ranged:  # the end of the range goes with its start
+            ms[i + 1].role, ms[i + 1].extras = "target", {"cue": "planned"}
 
 
 def _respective_roles(ms: list[Mention]) -> None:

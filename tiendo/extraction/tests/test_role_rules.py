@@ -1427,3 +1427,21 @@ def test_the_units_of_a_list_opened_after_a_count_reach_their_share_of_the_plan(
 def test_the_plans_figure_after_who_set_it_and_la():
     assert _roles_of("Tỷ suất sinh thô đạt 17,45 và không đạt chỉ tiêu kế hoạch Quốc hội thông "
                      "qua là 0,3.") == [("17,45", "actual"), ("0,3", "target")]
+
+
+def test_a_range_or_a_floor_set_out_for_a_level_is_a_plan_unless_told_as_a_result():
+    got = [_roles_of(t) for t in (
+        "Tốc độ tăng trưởng bình quân của kinh tế tư nhân đạt 11,5-12%; tỷ lệ tăng doanh nghiệp "
+        "tư nhân từ 20-30%.",
+        "GRDP đạt bình quân từ 11%/năm trở lên.",
+        "Trẻ nhà trẻ huy động được từ 17% - 19%.",
+        "Tốc độ tăng giá tiêu dùng giảm từ 11,75% năm 2010 xuống 0,6% năm 2015.",
+        "Các sản phẩm chủ lực đều tăng từ 12,4% đến 13,2% so với cùng kỳ.",
+        "Yêu cầu bổ sung chứng từ 96 khoản của 78 đơn vị.")]
+    assert got == [
+        [("11,5", "target"), ("12", "target"), ("20", "target"), ("30", "target")],
+        [("11", "target")],
+        [("17", "actual"), ("19", "actual")],
+        [("11,75", "actual"), ("0,6", "actual")],
+        [("12,4", "actual"), ("13,2", "change")],  # (a result compared, no plan)
+        [("96", "actual"), ("78", "actual")]]
