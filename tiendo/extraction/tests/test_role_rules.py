@@ -1445,3 +1445,10 @@ def test_a_range_or_a_floor_set_out_for_a_level_is_a_plan_unless_told_as_a_resul
         [("11,75", "actual"), ("0,6", "actual")],
         [("12,4", "actual"), ("13,2", "change")],  # (a result compared, no plan)
         [("96", "actual"), ("78", "actual")]]
+
+
+def test_what_is_expected_to_be_reached_is_a_plan_and_falling_short_of_it_a_verdict():
+    got = [[(s.status, [(n.text, n.role) for n in s.numbers]) for s in extract(t)] for t in (
+        "Tổng vốn đầu tư trong 5 năm kỳ vọng đạt trên 910.000 tỷ đồng.",
+        "Tăng trưởng đạt 6%, chưa đạt kỳ vọng.")]
+    assert got == [[(None, [("910.000", "target")])], [("not_achieved", [("6", "actual")])]]
