@@ -41,6 +41,8 @@ TARGET_WORD_RE = re.compile(
     # "vốn chương trình mục tiêu (quốc gia)", "bổ sung có mục tiêu" name funds, not a plan
     _W + r"(kh(?!&)|kế hoạch|chỉ tiêu|(?<!chương trình )(?<!có )mục tiêu|kịch bản|phương án"
     r"|dự kiến|phấn đấu|định hướng"
+    # "Dự báo Hải Dương đạt mức tăng trưởng … trên 10%", not "vượt mọi dự báo"
+    r"|(?<!mọi )(?<!các )(?<!với )dự báo"
     # "kỳ vọng đạt trên 910.000 tỷ đồng", not a verdict ("chưa đạt kỳ vọng")
     r"|(?<!đạt )(?<!mức )(?<!với )kỳ vọng"
     r"|dự toán"
@@ -146,8 +148,8 @@ def _clip(s: str) -> str:
     return " ".join(words[:8]) or None
 
 
-_INTENT_CUES = ("phấn đấu", "quyết tâm", "kỳ vọng", "dự kiến", "phải", "cần phải", "cần", "để",
-                "sẽ")
+_INTENT_CUES = ("phấn đấu", "quyết tâm", "kỳ vọng", "dự kiến", "dự báo", "phải", "cần phải",
+                "cần", "để", "sẽ")
 _CLAUSE_CUES = (*_INTENT_CUES, "mục tiêu", "chỉ tiêu", "định hướng", "kịch bản")
 _DUTY_CUES = ("phải", "cần phải", "cần")
 _ONLY_REACHED_RE = re.compile(
@@ -204,6 +206,8 @@ def _governs(left: str, t: re.Match) -> bool:
         r"(?<![\w])(?:đạt|giải ngân|thực hiện)(?![\w])", between
     ):
         return False  # "vốn kế hoạch năm 2025 đạt 3.525 tỷ đồng": the plan's funds, disbursed
+    if t.group(1) in ("dự báo", "dự kiến") and re.match(r"\s+có(?![\w])", between):
+        return False  # "dự báo có 13 chỉ tiêu đạt": how many are foreseen, a count
     if _PLAN_SET_IS_RE.search(between) and not re.search(r"[0-9]", between):
         return True  # "không đạt chỉ tiêu kế hoạch Quốc hội thông qua là 0,3": the plan's figure
     if t.group(1) == "chỉ tiêu" and re.match(r"\s+về(?![\w])", between):

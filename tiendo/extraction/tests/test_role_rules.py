@@ -1452,3 +1452,13 @@ def test_what_is_expected_to_be_reached_is_a_plan_and_falling_short_of_it_a_verd
         "Tổng vốn đầu tư trong 5 năm kỳ vọng đạt trên 910.000 tỷ đồng.",
         "Tăng trưởng đạt 6%, chưa đạt kỳ vọng.")]
     assert got == [[(None, [("910.000", "target")])], [("not_achieved", [("6", "actual")])]]
+
+
+def test_a_forecast_of_a_figure_is_a_plan_but_not_a_count_of_targets_foreseen():
+    got = [_roles_of(t) for t in (
+        "Dự báo Hải Dương đạt mức tăng trưởng kinh tế năm 2024 trên 10%.",
+        "Năm 2014, dự báo có 13 chỉ tiêu đạt, vượt kế hoạch.",
+        "Vượt mọi dự báo, kinh tế đạt mức tăng trưởng 7,09%.",
+        "Theo kế hoạch, năm 2014 sẽ có thêm 100 trường đạt chuẩn.")]
+    assert got == [[("10", "target")], [("13", "actual")],
+                   [("7,09", "actual")], [("100", "target")]]
