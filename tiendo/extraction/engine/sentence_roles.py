@@ -492,9 +492,10 @@ _PLAN_SET_RE = re.compile(
 # be done (not "hoàn thành cơ bản các chỉ tiêu: …", nor "có 03 chỉ tiêu không đạt: …")
 _PLAN_LIST_RE = re.compile(
     r"(?<![\w])(?:chỉ tiêu|mục tiêu)(?:\s+(?!đạt|vượt|hoàn thành|không|chưa)[^\W\d_]+"
-    r"|\s+(?:19|20)[0-9]{2}){0,4}"
+    r"|\s+(?:19|20)[0-9]{2}){0,6}"
     # "Ban chấp hành Đảng bộ tỉnh xác định 7 chỉ tiêu chủ yếu, gồm …"
-    r"\s*(?::|,?\s*(?:gồm|bao gồm|như sau)(?![\w])\s*:?)"
+    # ("… đã đề ra các chỉ tiêu chủ yếu đến năm 2030 như: …")
+    r"\s*(?::|,?\s*(?:gồm|bao gồm|như sau|như(?=\s*:))(?![\w])\s*:?)"
     # "Theo Quyết định, chỉ tiêu thực hiện BHYT cụ thể của Quảng Nam giai đoạn 2015 - 2020 như
     # sau: …"
     r"|(?<![\w])(?:chỉ tiêu|mục tiêu)(?:\s+(?!đạt|vượt|hoàn thành|không|chưa)[^\W\d_]+"

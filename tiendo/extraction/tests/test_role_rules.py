@@ -1462,3 +1462,10 @@ def test_a_forecast_of_a_figure_is_a_plan_but_not_a_count_of_targets_foreseen():
         "Theo kế hoạch, năm 2014 sẽ có thêm 100 trường đạt chuẩn.")]
     assert got == [[("10", "target")], [("13", "actual")],
                    [("7,09", "actual")], [("100", "target")]]
+
+
+def test_targets_set_to_a_year_and_listed_after_nhu_are_plans():
+    assert _roles_of(
+        "Đại hội đã đề ra các chỉ tiêu chủ yếu đến năm 2030 như: Tốc độ tăng trưởng GRDP đạt "
+        "bình quân từ 11%/năm trở lên, GRDP bình quân đầu người đạt 8.500 USD/người.") == [
+        ("11", "target"), ("8.500", "target")]
