@@ -16,7 +16,10 @@ from tiendo.lib.vn_numbers import VnNumberError, parse_decimal_input, parse_vn_n
 from . import lexicon
 
 # A run of digits with "." and "," inside it, not glued to a letter or digit on the left.
-NUMBER_RE = re.compile(r"(?<![\w.,])[0-9]+(?:[.,][0-9]+)*")
+NUMBER_RE = re.compile(
+    # a figure glued to the verb before it, a slip of the keyboard ("đạt3,02%", "giảm2,6%")
+    r"(?:(?<![\w.,])|(?<=đạt)|(?<=tăng)|(?<=giảm)|(?<=bằng)|(?<=chiếm))[0-9]+(?:[.,][0-9]+)*"
+)
 
 
 @dataclass

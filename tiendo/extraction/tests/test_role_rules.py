@@ -1469,3 +1469,8 @@ def test_targets_set_to_a_year_and_listed_after_nhu_are_plans():
         "Đại hội đã đề ra các chỉ tiêu chủ yếu đến năm 2030 như: Tốc độ tăng trưởng GRDP đạt "
         "bình quân từ 11%/năm trở lên, GRDP bình quân đầu người đạt 8.500 USD/người.") == [
         ("11", "target"), ("8.500", "target")]
+
+
+def test_a_figure_glued_to_its_verb_by_a_slip_is_read():
+    assert _roles_of("Tốc độ tăng trưởng của ngành đạt3,02% vượt chỉ tiêu đề ra. Dân số F0 có "
+                     "covid19 ca.") == [("3,02", "actual")]
