@@ -52,13 +52,12 @@ from .sentence_roles import (
     sets_plans,
 )
 from .statement_rules import (
-    _GROUP_HEADING_RE,
     _ITEM_RE,
     VerdictsAcross,
-    _heading_verdict,
     _periods,
     _statement_rules,
     _statuses,
+    group_verdict,
 )
 from .textmap import nfc_with_map
 
@@ -188,8 +187,7 @@ def _table_line(text, start, line, table, cell_head: bool, ctx: _Context):
     rows = tables.row_statements(text, start, line, table, ctx.report_period)
     if not rows:
         words = " ".join(c for c in line.split("\t")[1:] if c.strip()).lower()
-        group = _heading_verdict(words) if words else None
-        table.group_verdict = group if group and _GROUP_HEADING_RE.match(words) else None
+        table.group_verdict = group_verdict(words)
     elif rows[0].status is None and table.group_verdict:
         rows[0].status = table.group_verdict
     return table, rows

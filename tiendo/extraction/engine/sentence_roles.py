@@ -35,11 +35,6 @@ def _read_numbers(text, a, b, ms: list[Mention], groups) -> None:
     _bounded_figures_set_out(ms)
 
 
-# what was done is told in the clause: a result, an estimate, a report, a comparison
-_TOLD_RESULT_RE = re.compile(
-    r"(?<![\w])(?:đã|ước|đạt được|được|kết quả|thực hiện|hiện|còn|chỉ|mới|lũy kế|so với|cùng kỳ"
-    r"|báo cáo|tăng lên|giảm xuống|khoảng|có)(?![\w])"
-)
 # "giảm từ 11,75% năm 2010 xuống 0,6%", "tăng từ 12,4% đến 13,2% so với cùng kỳ": a move or
 # a comparison told after the figure
 _MOVED_OR_COMPARED_RE = re.compile(r"(?<![\w])(?:(?<!trở )lên|xuống|so với|so|cùng kỳ)(?![\w])")
@@ -429,8 +424,19 @@ _AIM_FIRST_RE = re.compile(
     r"(?<![\w])(?:(?<!chỉ tiêu )(?<!mục tiêu )(?<!kế hoạch )phấn đấu|(?<!so với )dự kiến|"
     + roles.QUYET_TAM + r")(?![\w])"
 )
+def _words_re(*words: str) -> re.Pattern:
+    """Any of ``words`` (regex alternatives), as whole words."""
+    return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])")
+
+
 # what was done is told again: "đã", "kết quả", "đạt được"; "ước đạt" estimates it
-_TOLD_DONE_RE = re.compile(r"(?<![\w])(?:đã|kết quả|đạt được|ước)(?![\w])")
+_TOLD_DONE = ("đã", "kết quả", "đạt được", "ước")
+_TOLD_DONE_RE = _words_re(*_TOLD_DONE)
+# … and in the clause of a figure set out: a result, an estimate, a report, a comparison
+_TOLD_RESULT_RE = _words_re(
+    *_TOLD_DONE, "được", "thực hiện", "hiện", "còn", "chỉ", "mới", "lũy kế", "so với", "cùng kỳ",
+    "báo cáo", "tăng lên", "giảm xuống", "khoảng", "có",
+)
 
 
 def _planned(m: Mention) -> None:
@@ -568,8 +574,8 @@ def opens_a_list_of_targets(line: str) -> bool:
     )
 
 
-_DONE_WORDS_RE = re.compile(
-    r"(?<![\w])(?:đạt|kết quả|thực hiện|hoàn thành|vượt|ước|giải ngân|lũy kế|tình hình)(?![\w])"
+_DONE_WORDS_RE = _words_re(
+    "đạt", "kết quả", "thực hiện", "hoàn thành", "vượt", "ước", "giải ngân", "lũy kế", "tình hình"
 )
 
 
@@ -627,16 +633,17 @@ def details_a_plan(low: str) -> bool:
 
 
 _PARTS_RE = re.compile(r"\s*(?:trong đó|theo đó|cụ thể)(?![\w])")
-_RESULT_RE = re.compile(
-    r"(?<![\w])(?:thực hiện|vượt|kết quả|ước|đã|so với|cùng kỳ|năm qua|vừa qua)(?![\w])"
-)
-_TELLS_A_RESULT_RE = re.compile(
-    r"(?<![\w])(?:thực hiện|vượt|kết quả|ước|đã|đạt|tăng|giảm|so với|so|bằng|chiếm|hoàn thành"
+# a detail that tells a result ("Trong đó, … thực hiện …")
+_RESULT_WORDS = ("thực hiện", "vượt", "kết quả", "ước", "đã", "so với", "cùng kỳ", "năm qua",
+                 "vừa qua")
+_RESULT_RE = _words_re(*_RESULT_WORDS)
+# a sentence in bare words tells none of these: a result, a change, a comparison, a state
+_TELLS_A_RESULT_RE = _words_re(
+    *_RESULT_WORDS, "đạt", "tăng", "giảm", "so", "bằng", "chiếm", "hoàn thành",
     # ("có" as the verb, not in "doanh nghiệp có vốn nhà nước", "bổ sung có mục tiêu")
-    r"|có(?!\s+(?:vốn|mục tiêu|thu|liên quan))|còn|lũy kế|cao hơn|thấp hơn|đứng|xếp|giải ngân"
-    r"|kết nạp|tạo|đến nay|hiện nay|hiện"
-    r"|trong năm|tính đến|đến hết|gấp|lần|đạt được|phát sinh|thu được|nộp|cùng kỳ|năm qua"
-    r"|vừa qua)(?![\w])"
+    r"có(?!\s+(?:vốn|mục tiêu|thu|liên quan))", "còn", "lũy kế", "cao hơn", "thấp hơn", "đứng",
+    "xếp", "giải ngân", "kết nạp", "tạo", "đến nay", "hiện nay", "hiện", "trong năm", "tính đến",
+    "đến hết", "gấp", "lần", "đạt được", "phát sinh", "thu được", "nộp",
 )
 _TARGETS_SET_RE = re.compile(
     r"(?<![\w])(?:đề ra|đặt ra|giao|xác định|thông qua)\s+(?:[0-9]+\s+)?(?:nhóm\s+)?(?:chỉ tiêu"

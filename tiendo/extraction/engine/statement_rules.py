@@ -631,7 +631,7 @@ class VerdictsAcross:
         self.lead = _lead_verdict(re.split(r"[.!?]\s", low)[-1])
         self.counted = False  # its lead is no count, and crosses into the next paragraph
         self.heading, self.under = _heading_verdict(low), 0
-        self.group_heading = self.heading is not None and bool(_GROUP_HEADING_RE.match(low))
+        self.group_heading = group_verdict(low) is not None
         self.figures = True
 
 
@@ -750,16 +750,21 @@ _GROUP_HEADING_RE = re.compile(
 )
 
 
+def group_verdict(low: str) -> str | None:
+    """The verdict of a heading on a group of targets ("b) Các chỉ tiêu chưa đạt:"), which
+    judges the list under it (a line of text, or a table row of words), or None."""
+    group = _GROUP_HEADING_RE.match(low) if len(low) <= 120 else None
+    if group is None:
+        return None
+    return "not_achieved" if group.group("neg") else "achieved"
+
+
 def _heading_verdict(low: str) -> str | None:
     """"Nhiều chỉ tiêu đạt và vượt kế hoạch": a short line with no closing stop that states a
-    verdict on the targets; "b) Các chỉ tiêu chưa đạt:" too, a colon after it."""
-    if len(low) > 120:
-        return None
-    group = _GROUP_HEADING_RE.match(low)
-    if group:
-        return "not_achieved" if group.group("neg") else "achieved"
-    if low.endswith((".", ";", ":", ",")):
-        return None
+    verdict on the targets; a heading on a group of targets too, a colon after it."""
+    group = group_verdict(low)
+    if group or len(low) > 120 or low.endswith((".", ";", ":", ",")):
+        return group
     lead = _lead_verdict(low)
     return lead[0] if lead and not lead[1] else None
 
