@@ -19,7 +19,8 @@ MEASURE_UNITS = (
     "ha", "héc-ta", "hécta", "héc ta", "km2", "km²", "km", "m2", "m²", "m3", "m³", "m",
     "cm", "mm", "tấn", "tạ", "kg", "gam", "lít", "mw", "kw", "kwh", "mwh", "gwh", "kwp", "mwp",
     "teu", "lần", "điểm phần trăm", "điểm %", "điểm", "bậc", "giờ", "phút", "ngày",
-    "°c", "ppm", "ccu", "m3/s",
+    "°c", "ppm", "ccu", "m3/s", "mbps",
+    "đ",  # "13.503.000.000đ": đồng, abbreviated
 )
 
 # Counted nouns written after a count ("1.250 doanh nghiệp", "35 cuộc thanh tra"). Several
@@ -63,9 +64,10 @@ COUNT_NOUNS = (
     "giao dịch", "tập thể", "cá nhân", "hộ dân", "công dân", "lao động",
     "việc làm", "hợp đồng", "bản án", "phiên tòa", "ý kiến", "phản ánh",
     "điểm trường", "căn hộ", "học viên", "chi hội", "trường học", "văn bản quy phạm pháp luật",
-    "bài viết", "tổ chức đoàn", "tổ chức hội",
-    # abbreviations written after a count ("477 DN", "5 HTX", "241 ĐV")
-    "dn", "htx", "đv",
+    "bài viết", "tổ chức đoàn", "tổ chức hội", "thành viên",
+    # abbreviations written after a count ("477 DN", "5 HTX", "241 ĐV", "604 TCCSĐ", "387 CLB",
+    # "1.699 CCB")
+    "dn", "htx", "đv", "tccsđ", "tcđ", "clb", "ccb",
 )
 
 # Words that may follow a count noun after "/" to make a compound unit ("bác sĩ/vạn dân").

@@ -29,8 +29,11 @@ _PERIOD_WORD_RE = re.compile(r"(?:^|[\s(])(?:tháng|quý|ngày|tuần|năm|đợ
 _ORDINAL_RE = re.compile(r"(?:thứ|lần|khóa|khoá|kỳ|số)\s*$")
 # Document number tails: "245/QĐ-UBND", "18-NQ/TW", "18- NQ/TW", "123/2024/NĐ-CP".
 _DOC_TAIL_RE = re.compile(r"\s*[/\-–]\s*(?:[0-9]{4}\s*/\s*)?[A-ZĐ]{1,}")
+# a unit typed glued to its figure ("5ha", "30tạ/ha", "970con", "71,79Mbps", "8.800.000đ")
 _GLUED_UNIT_RE = re.compile(
-    r"(ha|km2?|m[23²³]?|kg|mw|kwh|kw|%|usd|đồng|tấn|tỷ|triệu)(?![\w])", re.IGNORECASE
+    r"(" + "|".join(re.escape(w) for w in sorted(
+        {*lexicon.MEASURE_UNITS, "%", "tỷ", "triệu", "con"}, key=len, reverse=True))
+    + r")(?![\w])", re.IGNORECASE
 )
 _VALUE_CUE_RE = re.compile(
     r"(?:đạt|là|bằng|tăng|giảm|khoảng|chiếm|còn|mức|trên|dưới|hơn|gần|quá|tối đa|tối thiểu"

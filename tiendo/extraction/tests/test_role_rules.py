@@ -1474,3 +1474,15 @@ def test_targets_set_to_a_year_and_listed_after_nhu_are_plans():
 def test_a_figure_glued_to_its_verb_by_a_slip_is_read():
     assert _roles_of("Tốc độ tăng trưởng của ngành đạt3,02% vượt chỉ tiêu đề ra. Dân số F0 có "
                      "covid19 ca.") == [("3,02", "actual")]
+
+
+def test_a_unit_typed_glued_to_its_figure_is_read_and_a_name_glued_to_a_number_is_not():
+    assert _units("Năng suất đạt 30tạ/ha. Đàn bò 970con. Thu từ trồng trọt: 13.503.000.000đ. "
+                  "Tốc độ truy cập mạng đạt 71,79Mbps. Xe đi Quốc lộ 28B và 14C.") == [
+        [("30", "tạ/ha")], [("970", "con")], [("13.503.000.000", "đ")], [("71,79", "mbps")]]
+
+
+def test_counts_of_abbreviated_nouns():
+    assert _units("Qua đánh giá có 604 TCCSĐ hoàn thành tốt nhiệm vụ. Tổ chức ra mắt được 387 "
+                  "CLB cựu quân nhân với 20.615 thành viên. Giúp 1.699 CCB được hưởng chế độ.") == [
+        [("604", "tccsđ")], [("387", "clb")], [("20.615", "thành viên")], [("1.699", "ccb")]]
