@@ -542,6 +542,7 @@ class VerdictsAcross:
         self.figures = True
         self.counts_only = False  # the sentence judged gives one count of targets, no figure
         self.counted = False  # the lead is a count of the targets met
+        self.passed = False  # the lead was passed on by a sentence of words
 
     def new_line(self, line: str = "") -> None:
         blank = not line.strip()
@@ -575,6 +576,8 @@ class VerdictsAcross:
         if self.verdict and (self.listing or opens):
             _lead_into(found, self.verdict, self.names, counts=True)
             self.listing = self.listing or runs
+        if self.passed and self.crossed:  # a lead passed on stays in its paragraph
+            self.lead = None
         if self.lead and not plan:
             verdict, names, strong = self.lead
             if strong or opens:
@@ -608,7 +611,12 @@ class VerdictsAcross:
             # a few as outstanding leaves the others met)
             named = _NAMED_RE.search(low)
             self.names = _names(named.group("names")) if named else self.names
-        self.lead = None if self.figures else _lead_verdict(low)
+        lead = None if self.figures else _lead_verdict(low)
+        # a sentence of words that opens the field the figures are in ("Sản xuất nông nghiệp
+        # tiếp tục được duy trì, …") passes on the lead of the one before it, once
+        passes = (not self.figures and lead is None and self.lead is not None and self.lead[2]
+                  and not self.passed and not self.counted and not _TURN_RE.match(low))
+        self.lead, self.passed = (self.lead, True) if passes else (lead, False)
         self.counted, self.counts_only = self.counts_only, False
         if self.counted:  # "… đạt và vượt kế hoạch 14/16 chỉ tiêu chủ yếu."
             self.lead = _count_lead(low)  # for the next sentence of its paragraph only
@@ -685,6 +693,10 @@ _LEAD_VERDICT_RE = re.compile(
     r"\s*[.…!]*\s*$)?"
     r"|(?<![\w])chỉ tiêu(?![\w])[^.;:]*?(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành"
     r"|vượt)(?:\s+(?:được|và vượt|kế hoạch))*\s+(?:là|gồm|bao gồm)\s+(?P<names>[^.;:]+)"
+    # "… nên cơ bản các chỉ tiêu phát triển kinh tế - xã hội trên các lĩnh vực đều đạt và
+    # vượt.": the targets the subject of a clause that closes on the verdict, without an object
+    r"|(?<![\w])(?:chỉ tiêu|mục tiêu)(?![\w])[^.;:,0-9]*?(?<![\w])(?:đều\s+)?(?P<neg3>không|chưa)?"
+    r"\s*(?P<closing>đạt|hoàn thành|vượt)(?:\s+(?:và vượt|và hoàn thành|vượt mức))*\s*[.…!]*\s*$"
 )
 _VERDICT_WORD_RE = re.compile(r"đạt|vượt|hoàn thành|thắng lợi")
 # "hầu hết", "một số chỉ tiêu": not all of them, so no verdict for a sentence after that is no
@@ -695,7 +707,9 @@ _FEW_RE = re.compile(rf"(?<![\w])(?:{_SOME})(?![\w])")
 _HEDGE_RE = re.compile(rf"(?<![\w])(?:cơ bản|{_SOME})(?![\w])")
 # an aim or a forecast is no verdict
 _AIM_RE = re.compile(
-    r"(?<![\w])(?:phấn đấu|phải|" + roles.CAN + r"|sẽ|để|nhằm|dự kiến|khó|tập trung|quyết tâm)"
+    # ("đã tập trung chỉ đạo", focused: done, and "khó khăn", difficulties: no aim)
+    r"(?<![\w])(?:phấn đấu|phải|" + roles.CAN + r"|sẽ|để|nhằm|dự kiến|khó(?! khăn)"
+    r"|(?<!đã )tập trung|quyết tâm)"
     r"(?![\w])"
 )
 
@@ -710,11 +724,12 @@ def _lead_verdict(low: str) -> tuple[str, list[str], bool] | None:
     if not found or _AIM_RE.search(low):
         return None
     m = found[-1]
-    verdict = _polarity(m, "neg", "neg2")
-    if any(_polarity(x, "neg", "neg2") != verdict for x in found):
+    verdict = _polarity(m, "neg", "neg2", "neg3")
+    if any(_polarity(x, "neg", "neg2", "neg3") != verdict for x in found):
         return None  # met and not met
     clause = low[max(low.rfind(",", 0, m.start()), low.rfind(";", 0, m.start())) + 1 : m.end()]
-    strong = (m.group("rest") is not None or m.group("names") is not None) and not (
+    strong = (m.group("rest") is not None or m.group("names") is not None
+              or m.group("closing") is not None) and not (
         _FEW_RE.search(clause))  # "Dù đạt nhiều kết quả tích cực, … vẫn chưa đạt mục tiêu."
     return verdict, _names(m.group("names") or ""), strong
 

@@ -1486,3 +1486,21 @@ def test_counts_of_abbreviated_nouns():
     assert _units("Qua đánh giá có 604 TCCSĐ hoàn thành tốt nhiệm vụ. Tổ chức ra mắt được 387 "
                   "CLB cựu quân nhân với 20.615 thành viên. Giúp 1.699 CCB được hưởng chế độ.") == [
         [("604", "tccsđ")], [("387", "clb")], [("20.615", "thành viên")], [("1.699", "ccb")]]
+
+
+def test_a_clause_on_the_targets_closing_on_the_verdict_leads_through_a_sentence_of_words():
+    text = ("Ngay từ đầu năm UBND xã đã tập trung giao chỉ tiêu kế hoạch cho các ấp, nên cơ bản "
+            "các chỉ tiêu phát triển kinh tế - xã hội đều đạt và vượt. Sản xuất nông nghiệp "
+            "tiếp tục được duy trì. Diện tích gieo trồng đạt 2.971 ha; năng suất lúa đạt 04 "
+            "tấn/ha.\n"
+            "Thu ngân sách đạt 650 triệu đồng.")
+    assert _status_by_figure(text, "2017") == {
+        "2.971": "achieved", "04": "achieved", "650": None}
+
+
+def test_a_verdict_after_difficulties_told_is_no_forecast():
+    text = ("Năm 2020 mặc dù còn gặp nhiều khó khăn, song các nhiệm vụ chính trị của xã đã cơ bản "
+            "đạt chỉ tiêu kế hoạch. Tổng sản phẩm xã hội ước đạt 117 tỷ đồng.")
+    assert _status_by_figure(text, "2020") == {"117": "achieved"}
+    text = "Dự báo các chỉ tiêu chủ yếu khó đạt kế hoạch. Thu ngân sách đạt 250 triệu đồng."
+    assert _status_by_figure(text, "2020") == {"250": None}
