@@ -167,7 +167,10 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
             continue  # no number, no statement
         for m in _FOOTNOTE_REF_RE.finditer(line):  # where each footnote is called from
             notes.setdefault(m.group(1), (ctx.plan, ctx.section_period))
-        out.extend(_line(text, start, line, ctx, masked, notes, across))
+        found = _line(text, start, line, ctx, masked, notes, across)
+        if not found:  # only years and the like ("Hoàn thành nhiệm vụ thu ngân sách năm
+            across.figureless(line)  # 2018"): a line of words, for the verdicts
+        out.extend(found)
     return out
 
 

@@ -687,7 +687,8 @@ _LEAD_VERDICT_RE = re.compile(
     # "… đạt và vượt tiến độ dự toán HĐND tỉnh giao."
     r"\s+(?:so với\s+)?(?:tiến độ\s+)?(?:các\s+|toàn bộ\s+|tất cả\s+|nhiều\s+|một số\s+"
     r"|hầu hết\s+|phần lớn\s+)?(?:mục tiêu,\s+)?(?:chỉ tiêu|kế hoạch"
-    r"|mục tiêu|nghị quyết|dự toán)(?![\w])"
+    # "Hoàn thành nhiệm vụ thu ngân sách năm 2018": the revenue to collect, a plan
+    r"|mục tiêu|nghị quyết|dự toán|nhiệm vụ thu)(?![\w])"
     # the words that close the sentence name the plan, not another claim ("… và tăng so với")
     r"(?P<rest>(?:\s+(?!(?:và|nhưng|song|tuy|mặc|tăng|giảm|cao|thấp)(?![\w]))[^\W\d_]+){0,10}"
     r"\s*[.…!]*\s*$)?"

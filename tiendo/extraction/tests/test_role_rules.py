@@ -1504,3 +1504,11 @@ def test_a_verdict_after_difficulties_told_is_no_forecast():
     assert _status_by_figure(text, "2020") == {"117": "achieved"}
     text = "Dự báo các chỉ tiêu chủ yếu khó đạt kế hoạch. Thu ngân sách đạt 250 triệu đồng."
     assert _status_by_figure(text, "2020") == {"250": None}
+
+
+def test_a_heading_that_names_only_a_year_states_a_verdict_on_the_paragraph_under_it():
+    text = ("Hoàn thành nhiệm vụ thu ngân sách năm 2018\n"
+            "Tính đến ngày 30.11, tổng thu ngân sách nhà nước do Cục Thuế thực hiện đạt 17.141 tỷ "
+            "đồng.\n"
+            "Thu từ khu vực doanh nghiệp nhà nước đạt 1.200 tỷ đồng.")
+    assert _status_by_figure(text, "2018") == {"17.141": "achieved", "1.200": None}
