@@ -656,16 +656,20 @@ _ALL_MET_RE = re.compile(
     r"[^.;:]*?(?<![\w])(?<!không )(?<!chưa )(?:đều\s+)?(?:đạt|hoàn thành|vượt)(?![\w])"
     r"|(?<![\w])(?<!không )(?<!chưa )(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|và hoàn thành"
     r"|vượt mức|được|vượt kế hoạch))*\s+(?:(?P<n2>[0-9]+)/(?P<m2>[0-9]+)\s+|các\s+)chỉ tiêu"
+    # "đạt và vượt 7/7 nhiệm vụ trọng tâm": each of the tasks set
+    r"|(?<![\w])(?<!không )(?<!chưa )(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|và hoàn thành"
+    r"|vượt mức|được))*\s+(?P<n3>[0-9]+)/(?P<m3>[0-9]+)\s+nhiệm vụ(?![\w])"
 )
 
 
 def _all_met(low: str) -> bool:
-    m = _ALL_MET_RE.search(low) if "chỉ tiêu" in low else None
+    m = _ALL_MET_RE.search(low) if "chỉ tiêu" in low or "nhiệm vụ" in low else None
     if not m or _AIM_RE.search(low) or _HEDGE_RE.search(low) or re.search(
         r"(?<![\w])(?:không|chưa)\s+đạt", low
     ):
         return False
-    n, total = m.group("n") or m.group("n2"), m.group("m") or m.group("m2")
+    n = m.group("n") or m.group("n2") or m.group("n3")
+    total = m.group("m") or m.group("m2") or m.group("m3")
     return n is None or n == total
 
 

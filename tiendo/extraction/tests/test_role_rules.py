@@ -1512,3 +1512,11 @@ def test_a_heading_that_names_only_a_year_states_a_verdict_on_the_paragraph_unde
             "đồng.\n"
             "Thu từ khu vực doanh nghiệp nhà nước đạt 1.200 tỷ đồng.")
     assert _status_by_figure(text, "2018") == {"17.141": "achieved", "1.200": None}
+
+
+def test_all_the_tasks_set_met_judges_the_figures_of_the_paragraph():
+    text = ("Năm 2021, Đảng bộ xã đã thực hiện đạt và vượt 7/7 nhiệm vụ trọng tâm. Chương trình "
+            "làm đường bê tông nông thôn được chỉ đạo, kết quả làm được 4.435 m đường.\n"
+            "Năm 2022, Đảng bộ xã hoàn thành 5/7 nhiệm vụ trọng tâm. Kết nạp 8 đảng viên mới.")
+    assert _status_by_figure(text, "2021") == {
+        "7": None, "4.435": "achieved", "5": None, "8": None}
