@@ -47,6 +47,7 @@ from .sentence_roles import (
     _read_numbers,
     continues_a_list_of_targets,
     details_a_plan,
+    lists_plans,
     opens_a_list_of_targets,
     plan_label,
     sets_plans,
@@ -170,6 +171,10 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
         found = _line(text, start, line, ctx, masked, notes, across)
         if not found:  # only years and the like ("Hoàn thành nhiệm vụ thu ngân sách năm
             across.figureless(line)  # 2018"): a line of words, for the verdicts
+        # a paragraph that ends on a list of plans ("Nghị quyết đề ra 12 chỉ tiêu chủ yếu gồm:
+        # …; …;") may go on in the next, as one under its opener does
+        planned_above = len(found) >= 2 and lists_plans(line) and all(
+            n.role == "target" for st in found[-2:] for n in st.numbers)
         out.extend(found)
     return out
 

@@ -646,9 +646,23 @@ _TELLS_A_RESULT_RE = _words_re(
     "đến hết", "gấp", "lần", "đạt được", "phát sinh", "thu được", "nộp",
 )
 _TARGETS_SET_RE = re.compile(
-    r"(?<![\w])(?:đề ra|đặt ra|giao|xác định|thông qua)\s+(?:[0-9]+\s+)?(?:nhóm\s+)?(?:chỉ tiêu"
-    r"|mục tiêu)(?![\w])(?!.*(?<![\w])(?:đạt|vượt|hoàn thành|kết quả|thực hiện được)(?![\w]))"
+    r"(?:(?<![\w])(?:đề ra|đặt ra|giao|xác định|thông qua)\s+(?:[0-9]+\s+)?(?:nhóm\s+)?(?:chỉ tiêu"
+    r"|mục tiêu)(?![\w])"
+    # "… các chỉ tiêu chủ yếu năm 2013 đã được Quốc hội thông qua.": set, said the other way
+    r"|(?<![\w])(?:chỉ tiêu|mục tiêu)(?![\w])(?:[^.;:0-9]|(?:19|20)[0-9]{2}){0,40}?(?<![\w])"
+    r"(?:đã\s+)?được"
+    r"(?:\s+[^\W\d_]+){0,4}?\s+(?:thông qua|giao|đề ra|xác định)(?![\w]))"
+    r"(?!.*(?<![\w])(?:đạt|vượt|hoàn thành|kết quả|thực hiện được)(?![\w]))"
 )
+
+
+def lists_plans(line: str) -> bool:
+    """"Nghị quyết đề ra 12 chỉ tiêu chủ yếu gồm: …", "… các chỉ tiêu chủ yếu năm 2013 đã được
+    Quốc hội thông qua. Trong đó, …": a line that sets targets out and gives them (the next
+    paragraph may go on with them)."""
+    low = line.lower()
+    return bool(_TARGETS_SET_RE.search(low) or (
+        _PLAN_LIST_RE.search(low) and _AHEAD_RE.search(low)))
 
 
 def continues_a_list_of_targets(line: str) -> bool:
@@ -669,7 +683,9 @@ _DIGIT_RE = re.compile(r"[0-9]")
 # the words of a result reported, of its comparison or of a verdict
 _REPORTS_RE = re.compile(
     r"(?<![\w])(?:đã|ước|ước tính|thực hiện|kết quả|so với|so cùng kỳ|cùng kỳ|năm trước|"
-    r"hoàn thành|vượt|không đạt|chưa đạt|bằng(?=\s*[0-9])|tăng lên|giảm xuống|còn lại)(?![\w])|:"
+    # ("giảm xuống dưới 16%": a ceiling aimed at)
+    r"hoàn thành|vượt|không đạt|chưa đạt|bằng(?=\s*[0-9])|tăng lên|giảm xuống(?!\s+dưới)|còn lại"
+    r"|(?:tháng|năm|quý) qua)(?![\w])|:"
 )
 
 

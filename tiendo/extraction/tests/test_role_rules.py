@@ -1520,3 +1520,29 @@ def test_all_the_tasks_set_met_judges_the_figures_of_the_paragraph():
             "Năm 2022, Đảng bộ xã hoàn thành 5/7 nhiệm vụ trọng tâm. Kết nạp 8 đảng viên mới.")
     assert _status_by_figure(text, "2021") == {
         "7": None, "4.435": "achieved", "5": None, "8": None}
+
+
+def test_targets_passed_said_the_other_way_give_plans_in_the_detail_and_the_next_paragraph():
+    text = ("Với 91,37% đại biểu tán thành, các chỉ tiêu chủ yếu năm 2013 đã được Quốc hội thông "
+            "qua. Trong đó, tổng sản phẩm trong nước (GDP) tăng khoảng 5,5%; Tỷ lệ nhập siêu "
+            "khoảng 8%.\n"
+            "Ngoài ra, tỷ lệ hộ nghèo giảm 2%; Tỷ lệ trẻ em suy dinh dưỡng giảm xuống dưới 16%; "
+            "Số giường bệnh trên một vạn dân đạt 22 giường.\n"
+            "Trong 9 tháng qua, tỷ lệ hộ nghèo giảm 1,5%; số giường bệnh đạt 21 giường.")
+    assert _roles_of(text, "2013") == [
+        ("91,37", "actual"), ("5,5", "target"), ("8", "target"), ("2", "target"),
+        ("16", "target"), ("22", "target"), ("1,5", "actual"), ("21", "actual")]
+
+
+def test_a_list_of_plans_run_on_from_its_opener_goes_on_in_the_next_paragraph():
+    text = ("Nghị quyết đề ra 12 chỉ tiêu chủ yếu gồm: Tổng sản phẩm trong nước (GDP) tăng "
+            "khoảng 6,8%; Tốc độ tăng giá tiêu dùng bình quân dưới 4%;\n"
+            "Tỷ lệ lao động qua đào tạo đạt khoảng 65%; Tỷ lệ che phủ rừng đạt 42%.")
+    assert _roles_of(text, "2020") == [
+        ("12", "target"), ("6,8", "target"), ("4", "target"), ("65", "target"), ("42", "target")]
+    # plans told as an aim, with no list of the targets set, are no list that goes on
+    text = ("Năm 2018, Đảng bộ huyện phấn đấu kết nạp trên 290 đảng viên; nâng tỷ lệ trưởng "
+            "thôn là đảng viên lên trên 50%.\n"
+            "Toàn huyện kết nạp 15 đảng viên mới; thi hành kỷ luật 3 đảng viên.")
+    assert _roles_of(text, "2018") == [
+        ("290", "target"), ("50", "target"), ("15", "actual"), ("3", "actual")]
