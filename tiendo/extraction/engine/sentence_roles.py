@@ -490,6 +490,10 @@ _PLAN_SET_RE = re.compile(
     # "Nhiệm vụ trọng tâm được huyện đặt ra trong năm 2021 là thu nhập … đạt trên 29 triệu"
     r"|^\s*(?:[-–•+]\s*)?nhiệm vụ(?![\w])[^;:0-9]*?(?<![\w])(?:đặt ra|đề ra)(?![\w])"
     r"(?:[^;:0-9]|(?:19|20)[0-9]{2})*?(?<![\w])là(?![\w])"
+    # "Mục tiêu năm 2024, toàn tỉnh giải quyết việc làm mới cho trên 22.500 lao động, …": a
+    # label of the plans of a year, then a comma
+    r"|^\s*(?:[-–•+]\s*)?(?:mục tiêu|kế hoạch|phương hướng|định hướng)\s+(?:của\s+)?"
+    r"(?:năm|giai đoạn|nhiệm kỳ)\s+(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)[0-9]{2})?\s*,"
 )
 
 
@@ -517,7 +521,7 @@ _AHEAD_RE = re.compile(
     r"(?<![\w])(?:nhiệm vụ|phương hướng|kế hoạch|phấn đấu|đề ra|định hướng|sắp tới|năm tới"
     # "tỉnh đặt ra 25 chỉ tiêu chủ yếu, gồm: …", "HĐND thông qua 20 chỉ tiêu năm 2026, …"
     # (searched in the words before the target word, so it may end the text searched)
-    r"|(?:đặt ra|thông qua)(?=\s+(?:(?:các|những)\s+)?(?:[0-9]+\s+)?(?:nhóm\s+)?"
+    r"|(?:đặt ra|thông qua)(?=\s+(?:(?:các|những|một số)\s+)?(?:[0-9]+\s+)?(?:nhóm\s+)?"
     r"(?:chỉ tiêu|mục tiêu|$))"
     r"|xác định|theo quyết định"
     r"|tiếp theo|còn lại|cuối năm)(?![\w])"

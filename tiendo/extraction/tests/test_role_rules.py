@@ -1546,3 +1546,16 @@ def test_a_list_of_plans_run_on_from_its_opener_goes_on_in_the_next_paragraph():
             "Toàn huyện kết nạp 15 đảng viên mới; thi hành kỷ luật 3 đảng viên.")
     assert _roles_of(text, "2018") == [
         ("290", "target"), ("50", "target"), ("15", "actual"), ("3", "actual")]
+
+
+def test_a_label_of_the_plans_of_a_year_then_a_comma_plans_its_sentence():
+    assert _roles_of("Mục tiêu năm 2024, toàn tỉnh giải quyết việc làm mới cho trên 22.500 lao "
+                     "động, nâng tỷ lệ lao động qua đào tạo lên 69,5%. Năm 2023, toàn tỉnh đã giải "
+                     "quyết việc làm cho 25.953 người.", "2023") == [
+        ("22.500", "target"), ("69,5", "target"), ("25.953", "actual")]
+
+
+def test_some_targets_set_out_then_listed_are_plans():
+    assert _roles_of("Năm 2023, huyện đặt ra một số chỉ tiêu chủ yếu, gồm: tổng giá trị sản "
+                     "xuất tăng từ 9 - 11% so với năm 2022; tổng vốn đầu tư xã hội khoảng 250 tỷ "
+                     "đồng.", "2022") == [("9", "target"), ("11", "target"), ("250", "target")]
