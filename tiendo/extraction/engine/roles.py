@@ -319,6 +319,8 @@ def _change_verb(at: _Around):
                                                       at.left[: m.start()]):
         return "actual", {"cue": "rate"}  # "đạt mức tăng trưởng 7,09%": the rate reached
     verb = m.group("verb")
+    if verb == "vượt" and re.search(r"(?<![\w])đạt\s+và\s*$", at.left[: m.start()]):
+        return None  # "thực hiện đạt và vượt trên 90% chỉ tiêu kế hoạch": the share reached
     if verb == "vượt":
         if PLAN_RIGHT_RE.match(at.right) or SAME_PERIOD_RIGHT_RE.match(at.right):
             return "change", {"direction": "up", "basis": basis_text(at.right), "cue": "vượt"}

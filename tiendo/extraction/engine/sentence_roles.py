@@ -416,12 +416,12 @@ def _plan_named_before_the_subject(text, ms, i, clause) -> None:
 
 
 _INTENT_RE = re.compile(
-    r"(?<![\w])(?:(?<!chỉ tiêu )(?<!mục tiêu )(?<!kế hoạch )phấn đấu|dự kiến"
+    r"(?<![\w])(?:(?<!chỉ tiêu )(?<!mục tiêu )(?<!kế hoạch )(?<!giao )phấn đấu|dự kiến"
     r"|(?<!buộc )(?<!không )(?<!đã )phải|" + roles.CAN + r"|đặt mục tiêu|" + roles.QUYET_TAM +
     r"|đề ra mục tiêu)(?![\w])"
 )
 _AIM_FIRST_RE = re.compile(
-    r"(?<![\w])(?:(?<!chỉ tiêu )(?<!mục tiêu )(?<!kế hoạch )phấn đấu|(?<!so với )dự kiến|"
+    r"(?<![\w])(?:(?<!chỉ tiêu )(?<!mục tiêu )(?<!kế hoạch )(?<!giao )phấn đấu|(?<!so với )dự kiến|"
     + roles.QUYET_TAM + r")(?![\w])"
 )
 def _words_re(*words: str) -> re.Pattern:

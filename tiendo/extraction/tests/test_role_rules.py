@@ -1559,3 +1559,14 @@ def test_some_targets_set_out_then_listed_are_plans():
     assert _roles_of("Năm 2023, huyện đặt ra một số chỉ tiêu chủ yếu, gồm: tổng giá trị sản "
                      "xuất tăng từ 9 - 11% so với năm 2022; tổng vốn đầu tư xã hội khoảng 250 tỷ "
                      "đồng.", "2022") == [("9", "target"), ("11", "target"), ("250", "target")]
+
+
+def test_met_and_exceeded_then_a_share_of_the_plan_is_the_share_reached():
+    assert _roles_of("Các địa phương còn lại thực hiện đạt và vượt trên 90% chỉ tiêu kế hoạch. "
+                     "Thu ngân sách vượt 5% kế hoạch.") == [("90", "attainment"), ("5", "change")]
+
+
+def test_the_plan_given_to_strive_for_is_named_not_aimed():
+    assert _roles_of("Hải Phòng thu được 30.763 tỷ đồng, đạt 51% chỉ tiêu Tổng cục Hải quan giao "
+                     "phấn đấu (60.900 tỷ đồng), giảm 9.386 tỷ đồng so với cùng kỳ.", "2020") == [
+        ("30.763", "actual"), ("51", "attainment"), ("60.900", "target"), ("9.386", "change")]
