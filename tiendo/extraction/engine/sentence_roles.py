@@ -37,7 +37,10 @@ def _read_numbers(text, a, b, ms: list[Mention], groups) -> None:
 
 # "giảm từ 11,75% năm 2010 xuống 0,6%", "tăng từ 12,4% đến 13,2% so với cùng kỳ": a move or
 # a comparison told after the figure
-_MOVED_OR_COMPARED_RE = re.compile(r"(?<![\w])(?:(?<!trở )lên|xuống|so với|so|cùng kỳ)(?![\w])")
+# (or counted to a date: "… đạt từ 10.000 tỷ đồng trở lên, tính hết tháng 8")
+_MOVED_OR_COMPARED_RE = re.compile(
+    r"(?<![\w])(?:(?<!trở )lên|xuống|so với|so|cùng kỳ|tính (?:đến|hết|tới))(?![\w])"
+)
 
 
 def _bounded_figures_set_out(ms: list[Mention]) -> None:

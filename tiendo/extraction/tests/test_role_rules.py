@@ -1570,3 +1570,9 @@ def test_the_plan_given_to_strive_for_is_named_not_aimed():
     assert _roles_of("Hải Phòng thu được 30.763 tỷ đồng, đạt 51% chỉ tiêu Tổng cục Hải quan giao "
                      "phấn đấu (60.900 tỷ đồng), giảm 9.386 tỷ đồng so với cùng kỳ.", "2020") == [
         ("30.763", "actual"), ("51", "attainment"), ("60.900", "target"), ("9.386", "change")]
+
+
+def test_a_floor_reached_counted_to_a_date_is_a_result():
+    assert _roles_of("Chi cục là đơn vị đầu tiên thu ngân sách đạt từ 10.000 tỷ đồng trở lên, "
+                     "tính hết tháng 8. Thu ngân sách đạt từ 12.000 tỷ đồng trở lên.", "2020") == [
+        ("10.000", "actual"), ("12.000", "target")]
