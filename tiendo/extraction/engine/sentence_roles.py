@@ -902,6 +902,29 @@ def _parallel_bare_share_of_plan(text, ms, i, clause) -> None:
         m.role, m.extras = "attainment", dict(before.extras)
 
 
+# "(160%)", "(hơn 111%)": a % alone in its parenthesis
+_BARE_PAREN_SHARE_RE = re.compile(r"^\(\s*(?:đạt\s+)?(?:hơn|gần|trên|khoảng)?\s*$")
+
+
+def _parallel_share_in_parenthesis(text, ms, i, clause) -> None:
+    """"tỷ lệ lao động qua đào tạo đạt 65% (đạt 100% so với chỉ tiêu), tỷ lệ hộ nghèo giảm 3.009
+    hộ (hơn 111%), … huy động được 6,4 tỷ đồng (160%)": after items whose parenthesis gave the
+    share of the plan reached, a % alone in the parenthesis after an item's figure is that
+    share."""
+    m = ms[i]
+    if (
+        i == 0 or m.role != "actual" or m.unit.kind != "percent" or m.group is None
+        or ms[i - 1].group == m.group
+        or not _BARE_PAREN_SHARE_RE.match(text[m.group[0] : m.tok.start].lower())
+        or text[m.unit.end : m.group[1]].strip(" %")
+    ):
+        return
+    earlier = next((x for x in reversed(ms[:i]) if x.role == "attainment" and x.group is not None
+                    and x.extras.get("cue") == "plan-right"), None)
+    if earlier is not None:
+        m.role, m.extras = "attainment", dict(earlier.extras)
+
+
 # After the role the words give, in this order; each sees the role the ones before it gave.
 _ROLE_RULES = (
     _plan_after_slash,
@@ -913,6 +936,7 @@ _ROLE_RULES = (
     _share_done,
     _parallel_share_of_plan,
     _parallel_bare_share_of_plan,
+    _parallel_share_in_parenthesis,
     _plan_given_in_its_sentence,
     _plan_named_before_the_subject,
     _intent_carries_on,

@@ -1576,3 +1576,11 @@ def test_a_floor_reached_counted_to_a_date_is_a_result():
     assert _roles_of("Chi cục là đơn vị đầu tiên thu ngân sách đạt từ 10.000 tỷ đồng trở lên, "
                      "tính hết tháng 8. Thu ngân sách đạt từ 12.000 tỷ đồng trở lên.", "2020") == [
         ("10.000", "actual"), ("12.000", "target")]
+
+
+def test_a_share_alone_in_a_parenthesis_after_items_that_gave_the_share_of_the_plan():
+    assert _roles_of("Cụ thể, tỷ lệ lao động qua đào tạo đạt 65% (đạt 100% so với chỉ tiêu), "
+                     "huy động Quỹ bảo trợ trẻ em được 6,4 tỷ đồng (160%). Doanh thu đạt 300 tỷ "
+                     "đồng (20%).") == [
+        ("65", "actual"), ("100", "attainment"), ("6,4", "actual"), ("160", "attainment"),
+        ("300", "actual"), ("20", "actual")]
