@@ -763,6 +763,9 @@ _TARGETS_MET_LIST_RE = re.compile(
     r"(?:đạt|vượt|hoàn thành)(?![\w])[^.;:0-9]{0,80}?(?::|(?<![\w])(?:như|gồm)(?![\w]))"
     r"|(?<![\w])(?:đạt|vượt|hoàn thành)(?![\w])[^.;:0-9]{0,30}?(?<![\w])(?:chỉ tiêu|kế hoạch"
     r"|kh|nghị quyết|mục tiêu)(?![\w])[^.;:0-9]{0,80}?(?::|(?<![\w])(?:như|gồm)(?![\w]))"
+    # "Nhiều khoản thu đạt và vượt như thu từ doanh nghiệp … (140,7%), …": met and exceeded
+    # says the plan by itself
+    r"|(?<![\w])đạt và vượt(?![\w])[^.;:0-9]{0,20}?(?::|(?<![\w])(?:như|gồm)(?![\w]))"
 )
 
 
@@ -792,7 +795,12 @@ def _items_of_a_list_of_targets_met(text, ms, i, clause) -> None:
     thuốc lá đạt 100,5%": in a list of the targets met, a bare % an item reaches is its share of
     the plan, unless the item names a rate."""
     m = ms[i]
-    if m.role != "actual" or m.unit.kind != "percent" or m.extras.get("cue") != "by":
+    if m.role != "actual" or m.unit.kind != "percent":
+        return
+    # "đạt 102,2%", or an item's % alone in its parenthesis ("lệ phí trước bạ (135%)")
+    alone = m.group is not None and not text[m.group[0] + 1 : m.tok.start].strip() and not (
+        text[m.unit.end : m.group[1]].strip(" %"))
+    if m.extras.get("cue") != "by" and not alone:
         return
     if m.extras.get("basis") or not re.match(r"^\s*(?:[,;.)…]|và|$)", m.right):
         return
