@@ -1588,6 +1588,6 @@ def test_a_share_alone_in_a_parenthesis_after_items_that_gave_the_share_of_the_p
 
 def test_items_met_and_exceeded_give_their_share_of_the_plan_in_a_parenthesis():
     assert _roles_of("Nhiều khoản thu đạt và vượt như thu từ doanh nghiệp có vốn đầu tư nước "
-                     "ngoài (140,7%), lệ phí trước bạ (135%). Nhiều khoản thu tăng cao như thuế "
-                     "thu nhập cá nhân (19%).") == [
+                     "ngoài (140,7%), lệ phí trước bạ (135%). Cơ cấu thu gồm thuế thu nhập cá "
+                     "nhân (19%).") == [
         ("140,7", "attainment"), ("135", "attainment"), ("19", "actual")]
