@@ -160,7 +160,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
         if rows is not None:
             out.extend(rows)
             continue
-        if _is_heading(line) or _is_marked_heading(line):
+        if _is_heading(line) or _is_marked_heading(line) or _heads_targets(line):
             _enter_section(line, ctx)
         if not _DIGIT_RE.search(line):
             across.figureless(line)
@@ -273,10 +273,40 @@ def _is_marked_heading(line: str) -> bool:
     return bool(_PLAN_HEAD_RE.search(key) or re.search(r"ket qua|tinh hinh thuc hien", key))
 
 
+# "CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2023", "Các chỉ tiêu kinh tế - xã hội năm 2018", "Một số chỉ
+# tiêu xã hội chủ yếu": a heading that names targets (indicators) and nothing else
+# (one that ends on a colon labels the list under it: sentence_roles.plan_label)
+_TARGETS_HEAD_RE = re.compile(
+    r"^\s*(?:(?:[0-9]{1,2}|[ivx]+|[a-z])[.)]\s*)?(?:(?:cac|mot so|nhung)\s+)?chi tieu(?![\w])"
+    r"[^.;:]*$"
+)
+# … of a year or a term: the targets set for it
+_OF_A_PERIOD_RE = re.compile(
+    r"(?<![\w])(?:nam (?:19|20)[0-9]{2}|nhiem ky|giai doan"
+    r"|(?:19|20)[0-9]{2}\s*-\s*(?:19|20)[0-9]{2})"
+)
+
+
+def _heads_targets(line: str) -> bool:
+    """A short line, no sentence, that names targets or indicators: a section heading."""
+    s, key = line.strip(), fold(line.strip())
+    # (not the targets met or not: "Các chỉ tiêu đạt và vượt kế hoạch", a verdict's heading)
+    return len(s) <= 120 and not s.endswith((".", ";", ",")) and bool(
+        _TARGETS_HEAD_RE.match(key)) and not _RESULT_HEAD_RE.search(key) and not re.search(
+        r"(?<![\w])(?:dat|vuot|hoan thanh|khong|chua)(?![\w])", key)
+
+
 def _enter_section(line: str, ctx: _Context) -> None:
     key = fold(line)
     periods = [p for p in find_periods(line, ctx.year) if p.code]
     plan = bool(_PLAN_HEAD_RE.search(key)) and not _RESULT_HEAD_RE.search(key)
+    if _heads_targets(line):
+        # the targets of a year or a term are those set for it; indicators named without
+        # one head figures of any kind, and end the plans above
+        plan = plan or bool(_OF_A_PERIOD_RE.search(key))
+        if not plan:
+            ctx.plan, ctx.section_period = False, ctx.report_period
+            return
     if periods:
         code = periods[-1].code
         if ctx.report_period is None:

@@ -1591,3 +1591,17 @@ def test_items_met_and_exceeded_give_their_share_of_the_plan_in_a_parenthesis():
                      "ngoài (140,7%), lệ phí trước bạ (135%). Cơ cấu thu gồm thuế thu nhập cá "
                      "nhân (19%).") == [
         ("140,7", "attainment"), ("135", "attainment"), ("19", "actual")]
+
+
+def test_a_heading_that_names_the_targets_of_a_year_heads_plans():
+    text = ("Các chỉ tiêu kinh tế - xã hội năm 2018\n"
+            "1. Kim ngạch xuất khẩu 1.790 triệu USD, tăng 1,19% so ước thực hiện năm 2017.\n"
+            "2. Tỷ lệ học sinh đi học đúng độ tuổi: bậc tiểu học 100%, bậc trung học cơ sở "
+            "89,5%.\n"
+            "Một số chỉ tiêu xã hội chủ yếu\n"
+            "Tỷ lệ hộ nghèo 0,5%.\n"
+            "Kết quả thực hiện các chỉ tiêu năm 2017\n"
+            "Kim ngạch xuất khẩu đạt 1.769 triệu USD.")
+    assert _roles_of(text, "2017") == [
+        ("1.790", "target"), ("1,19", "target"), ("100", "target"), ("89,5", "target"),
+        ("0,5", "actual"), ("1.769", "actual")]
