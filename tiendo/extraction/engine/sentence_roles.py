@@ -49,9 +49,15 @@ def _bounded_figures_set_out(ms: list[Mention]) -> None:
     clause that tells no result, estimate or comparison, sets it out as a plan (results are
     told as a figure)."""
     for i, m in enumerate(ms):
-        if m.role != "actual" or m.range_of is not None or m.extras.get("reference"):
+        if m.role not in ("actual", "change") or m.range_of is not None or m.extras.get(
+                "reference"):
             continue
         ranged = i + 1 < len(ms) and ms[i + 1].range_of == i
+        # a change is set out as a range of rates only ("tăng bình quân hằng năm 10-12%"): a
+        # floor of a change is told of results too ("tăng trên 10%"), and so is a span of
+        # amounts ("giá lúa giảm từ 900 - 3.300 đồng/kg")
+        if m.role == "change" and not (ranged and m.unit.kind == "percent"):
+            continue
         if not (ranged or m.bound in (">=", "<=")):
             continue
         # the end of the range ("từ 12,4% đến 13,2%" is one by its words)

@@ -1605,3 +1605,11 @@ def test_a_heading_that_names_the_targets_of_a_year_heads_plans():
     assert _roles_of(text, "2017") == [
         ("1.790", "target"), ("1,19", "target"), ("100", "target"), ("89,5", "target"),
         ("0,5", "actual"), ("1.769", "actual")]
+
+
+def test_a_range_of_growth_rates_in_a_clause_that_tells_no_result_is_planned():
+    assert _roles_of("Đại hội thông qua nghị quyết nhiệm kỳ mới: thương mại - dịch vụ tăng bình "
+                     "quân hằng năm 10-12%. Giá lúa giảm từ 900 - 3.300 đồng/kg. Doanh thu ước "
+                     "tăng 7-8% so với cùng kỳ.", "2020") == [
+        ("10", "target"), ("12", "target"), ("900", "change"), ("3.300", "change"),
+        ("7", "change"), ("8", "change")]
