@@ -287,9 +287,12 @@ _OF_A_PERIOD_RE = re.compile(
 )
 
 
-def _heads_targets(line: str) -> bool:
-    """A short line, no sentence, that names targets or indicators: a section heading."""
+def _heads_targets(line: str, colon: bool = False) -> bool:
+    """A short line, no sentence, that names targets or indicators: a section heading (with
+    ``colon``, one that ends on a colon too)."""
     s, key = line.strip(), fold(line.strip())
+    if colon:
+        key = key.rstrip(": ")
     # (not the targets met or not: "Các chỉ tiêu đạt và vượt kế hoạch", a verdict's heading)
     return len(s) <= 120 and not s.endswith((".", ";", ",")) and bool(
         _TARGETS_HEAD_RE.match(key)) and not _RESULT_HEAD_RE.search(key) and not re.search(
@@ -300,7 +303,7 @@ def _enter_section(line: str, ctx: _Context) -> None:
     key = fold(line)
     periods = [p for p in find_periods(line, ctx.year) if p.code]
     plan = bool(_PLAN_HEAD_RE.search(key)) and not _RESULT_HEAD_RE.search(key)
-    if _heads_targets(line):
+    if _heads_targets(line, colon=True):
         # the targets of a year or a term are those set for it; indicators named without
         # one head figures of any kind, and end the plans above
         plan = plan or bool(_OF_A_PERIOD_RE.search(key))

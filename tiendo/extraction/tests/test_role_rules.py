@@ -1613,3 +1613,13 @@ def test_a_range_of_growth_rates_in_a_clause_that_tells_no_result_is_planned():
                      "tăng 7-8% so với cùng kỳ.", "2020") == [
         ("10", "target"), ("12", "target"), ("900", "change"), ("3.300", "change"),
         ("7", "change"), ("8", "change")]
+
+
+def test_a_heading_in_capitals_that_names_the_targets_of_a_year_keeps_the_plan_above_it():
+    text = ("Báo cáo kết quả thực hiện kế hoạch năm 2020: thu ngân sách đạt 12 tỷ đồng.\n"
+            "KẾ HOẠCH KINH TẾ - XÃ HỘI NĂM 2022\n"
+            "CÁC CHỈ TIÊU CHỦ YẾU CỦA NĂM 2022:\n"
+            "1. Chỉ tiêu về kinh tế:\n"
+            "- Thực hiện tổng diện tích gieo trồng 772 ha.\n"
+            "- Tỷ lệ gia đình đạt chuẩn văn hóa: 95,2%")
+    assert _roles_of(text, "2020") == [("12", "actual"), ("772", "target"), ("95,2", "target")]
