@@ -467,8 +467,10 @@ _LIST_OPENING_RE = re.compile(
 _LIST_COLON_RE = re.compile(r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau)\s*:")
 _OWN_HEAD_RE = re.compile(r"[^0-9:;]{12,}:")
 _DIGIT_RE = re.compile(r"[0-9]")
+# (not "Về văn hóa - xã hội, …": the next field of the same targets; but "Trong lĩnh vực …",
+# after a verdict on the field before it)
 _TURN_RE = re.compile(
-    r"\s*(?:bên cạnh đó|ngoài ra|tuy nhiên|mặt khác|về|đối với|riêng|song|nhưng"
+    r"\s*(?:bên cạnh đó|ngoài ra|tuy nhiên|mặt khác|đối với|riêng|song|nhưng"
     r"|trong lĩnh vực|lĩnh vực)(?![\w])"
 )
 # "Nổi bật là các chỉ tiêu về thu ngân sách, trồng rừng và trồng cây dược liệu.": the members

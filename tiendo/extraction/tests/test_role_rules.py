@@ -1623,3 +1623,11 @@ def test_a_heading_in_capitals_that_names_the_targets_of_a_year_keeps_the_plan_a
             "- Thực hiện tổng diện tích gieo trồng 772 ha.\n"
             "- Tỷ lệ gia đình đạt chuẩn văn hóa: 95,2%")
     assert _roles_of(text, "2020") == [("12", "actual"), ("772", "target"), ("95,2", "target")]
+
+
+def test_the_next_field_of_the_targets_met_carries_their_verdict():
+    text = ("Năm 2019, các chỉ tiêu kinh tế - xã hội đều tăng trưởng đạt và vượt kế hoạch. Cụ thể, "
+            "giá trị sản xuất đạt 29.367 tỷ đồng; thu ngân sách 2.352 tỷ đồng. Về văn hóa - xã "
+            "hội, giải quyết việc làm cho 5.866 lượt lao động. Tuy nhiên, còn 12 hộ nghèo.")
+    assert _status_by_figure(text, "2019") == {
+        "29.367": "achieved", "2.352": "achieved", "5.866": "achieved", "12": None}
