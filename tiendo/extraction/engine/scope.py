@@ -184,8 +184,10 @@ _SO_IN_A_NOUN_RE = re.compile(r"(?<![\w])(?:tổng|thiểu|đa|dân|một)\s+s�
 
 
 def _after_so(at: _Around) -> bool:
-    """"Quyết định số 245": the number of a document."""
+    """"Quyết định số 245": the number of a document (not "so với dân số 42%": a share)."""
     if at.unit.kind == "count" and _SO_IN_A_NOUN_RE.search(at.before):
+        return False
+    if at.unit.kind == "percent" and _SO_IN_A_NOUN_RE.search(at.before):
         return False
     return at.before.endswith(("số", "số ")) and bool(_SO_RE.search(at.before))
 

@@ -1631,3 +1631,9 @@ def test_the_next_field_of_the_targets_met_carries_their_verdict():
             "hội, giải quyết việc làm cho 5.866 lượt lao động. Tuy nhiên, còn 12 hộ nghèo.")
     assert _status_by_figure(text, "2019") == {
         "29.367": "achieved", "2.352": "achieved", "5.866": "achieved", "12": None}
+
+
+def test_a_share_of_the_population_is_no_document_number():
+    assert _units("Tỷ lệ người tập luyện thể dục thể thao thường xuyên so với dân số 42%. Theo "
+                  "Quyết định số 245, đồng bào dân tộc thiểu số 3%.") == [
+        [("42", "%")], [("3", "%")]]
