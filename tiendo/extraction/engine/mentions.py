@@ -49,6 +49,10 @@ class _Context:
 
 
 _PAREN_RE = re.compile(r"[()]")
+# "đạt 98,31 kế hoạch": the share of the plan reached, typed without its "%"
+_REACHED_LEFT_RE = re.compile(r"(?<![\w])(?:đạt|bằng)(?:\s+(?:được|khoảng|hơn|gần|trên))?\s*$",
+                              re.IGNORECASE)
+_SHARE_SIGN_DROPPED_RE = re.compile(r"\s+(?:kế hoạch|kh|dự toán)(?![\w])", re.IGNORECASE)
 
 
 def _paren_groups(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -113,6 +117,10 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
             i += 1
             continue
         unit = read_unit(text, t.end)
+        if unit.kind in ("none", "count") and _SHARE_SIGN_DROPPED_RE.match(text, t.end) and (
+            _REACHED_LEFT_RE.search(text, max(line_start, t.start - 20), t.start)
+        ):  # "đạt 105 kế hoạch", "đạt 139,32 KH tỉnh": a share of the plan, its "%" dropped
+            unit = Unit("%", t.end, "percent")
         if (  # "10-11%", "30–40 tỷ đồng", "từ 1-2 đảng viên": one range, its unit at its end
             unit.kind == "none"
             and nxt is not None

@@ -1637,3 +1637,11 @@ def test_a_share_of_the_population_is_no_document_number():
     assert _units("Tỷ lệ người tập luyện thể dục thể thao thường xuyên so với dân số 42%. Theo "
                   "Quyết định số 245, đồng bào dân tộc thiểu số 3%.") == [
         [("42", "%")], [("3", "%")]]
+
+
+def test_a_share_of_the_plan_typed_without_its_sign_is_a_share():
+    got = [[(n.text, n.role, n.unit) for n in s.numbers] for s in extract(
+        "Giá trị sản xuất đạt 9.213 tỷ đồng, đạt 105 kế hoạch, tăng 4,18% so với năm 2019. "
+        "Huyện ban hành 3 kế hoạch.", default_period="2020")]
+    assert got == [[("9.213", "actual", "tỷ đồng"), ("105", "attainment", "%"),
+                    ("4,18", "change", "%")], [("3", "actual", "kế hoạch")]]
