@@ -189,6 +189,7 @@ def _table_line(text, start, line, table, cell_head: bool, ctx: _Context):
     header = tables.read_header(line, table)
     if header is not None:
         header.cells = cell_head
+        header.unit = (table.unit if table is not None else None) or tables.unit_over(text, start)
         return header, []
     if table is None or not table.complete:
         return table, None

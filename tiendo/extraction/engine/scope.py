@@ -214,10 +214,38 @@ def _label(at: _Around) -> bool:
     return at.unit.kind == "none" and bool(re.match(r"\s*[:)]", after))
 
 
+def _in_a_cell(at: _Around) -> bool:
+    """"Tổng thu và viện trợ\t323,000\t416,783": a figure alone in a cell of a row of
+    tab-separated cells (a table whose header names no column the table reader knows) is a
+    value of the row; the first cell of a row holds its index ("1\tQuảng Ngãi\t52,80")."""
+    line_end = at.text.find("\n", at.tok.end)
+    line = at.text[at.line_start : len(at.text) if line_end < 0 else line_end]
+    if "\t" not in line:
+        return False
+    left = at.text.rfind("\t", at.line_start, at.tok.start)
+    if left < 0:
+        return False  # the first cell
+    right = at.text.find("\t", at.tok.end, len(at.text) if line_end < 0 else line_end)
+    cell = at.text[left + 1 : len(at.text) if right < 0 and line_end < 0 else (
+        right if right >= 0 else line_end)]
+    return bool(re.fullmatch(r"\s*[-–−]?\s*[0-9][0-9.,]*\s*%?\s*", cell))
+
+
+def _row_index(at: _Around) -> bool:
+    """"1\tHuyện A\t1.234": the index alone in the first cell of a row of cells."""
+    line_end = at.text.find("\n", at.tok.end)
+    line = at.text[at.line_start : len(at.text) if line_end < 0 else line_end]
+    first = line.split("\t", 1)[0]
+    return "\t" in line and at.tok.start < at.line_start + len(first) and bool(
+        re.fullmatch(r"\s*[0-9]{1,3}\s*[.)]?\s*", first))
+
+
 def _bare_without_cue(at: _Around) -> bool:
-    """A bare number is a quantity only after a value cue ("đạt 1,2", "KH: 3,6")."""
+    """A bare number is a quantity only after a value cue ("đạt 1,2", "KH: 3,6") or alone in
+    a cell of a table's row."""
     return (
         at.unit.kind == "none"
+        and not _in_a_cell(at)
         and not _VALUE_CUE_RE.search(at.before.rstrip())
         and not _SHARE_AFTER_RE.match(at.text, at.tok.end)
         # "Tổng diện tích cây công nghiệp 42.107 đạt 101% kế hoạch": reached a share of its plan
@@ -236,6 +264,8 @@ def _in_a_name(at: _Around) -> bool:
         return False  # "tiểu học 206 (75,2%), THCS 123 (56%)": a count with its share
     if _OUT_OF_RE.match(at.text, at.tok.end):
         return False  # "Có 662 trong tổng số 686 tổ chức": a count out of a whole
+    if _in_a_cell(at):
+        return False  # "Huyện A\t1.234": the name is in the cell before
     words = at.text[max(at.line_start, at.tok.start - 20) : at.tok.start].split()
     return bool(words) and words[-1][:1].isupper() and words[-1].lower() not in _VERBS_OF_A_COUNT
 
@@ -269,6 +299,7 @@ _NOT_QUANTITIES = (
     _after_so,
     _period_or_date,
     _label,
+    _row_index,
     _bare_without_cue,
     _in_a_name,
 )

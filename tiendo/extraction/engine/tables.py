@@ -41,6 +41,7 @@ _VALUE_KINDS = {"target", "actual", "attainment", "change", "verdict"}
 _YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 _NOT_A_YEAR_DIGIT_RE = re.compile(r"[0-9]")
 _MONTHS_RE = re.compile(r"(?<![0-9])[0-9]{1,2}\s*tháng", re.IGNORECASE)
+_COLUMN_NUMBER_RE = re.compile(r"\(\s*[0-9]{1,2}\s*\)")
 
 
 @dataclass
@@ -53,6 +54,8 @@ class Table:
     years: list[int | None]
     complete: bool = True
     cells: bool = False  # copied one cell a line (join_cell_rows)
+    english: bool = False  # its figures are grouped the English way ("1,338,000")
+    unit: str | None = None  # the unit written over it ("Đơn vị tính: Tỷ đồng")
     group_verdict: str | None = None  # of the group the rows are under ("Các chỉ tiêu đạt")
 
 
@@ -72,8 +75,9 @@ def read_header(line: str, before: Table | None = None) -> Table | None:
     A second header line right under a first (the year above, "KH | TH" under it) completes
     it column by column."""
     cells = line.split("\t")
-    # a header holds no figure but years and the months of a period ("Ước TH 6 tháng 2024")
-    words = _MONTHS_RE.sub("", _YEAR_RE.sub("", line))
+    # a header holds no figure but years, the months of a period ("Ước TH 6 tháng 2024") and
+    # the numbers of its columns ("ƯTH (2)")
+    words = _COLUMN_NUMBER_RE.sub("", _MONTHS_RE.sub("", _YEAR_RE.sub("", line)))
     if len(cells) < 3 or _NOT_A_YEAR_DIGIT_RE.search(words):
         return None
     kinds = [column_kind(c) for c in cells]
@@ -180,6 +184,22 @@ def _cell_header_at(lines: list[str], i: int) -> int:
     return 0
 
 
+# "Đơn vị tính: Tỷ đồng -Bill VND", "ĐVT: triệu đồng": the unit of a table's figures, over it
+_UNIT_LINE_RE = re.compile(
+    r"^\s*(?:đơn vị tính|đvt)\s*:\s*(?P<unit>[^\W\d_][^-–(;,\n]{0,30}?)\s*(?:[-–(;,]|$)",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def unit_over(text: str, start: int) -> str | None:
+    """The unit a line over the table at ``start`` (within three lines) writes for it."""
+    above = text[max(0, start - 400) : start].rstrip("\n").split("\n")[-3:]
+    for line in reversed(above):
+        m = _UNIT_LINE_RE.match(line)
+        if m:
+            return " ".join(m.group("unit").lower().split())
+    return None
+
+
 def _earlier_results(kinds: list[str], years: list[int | None]) -> None:
     """"TH 2018 | KH 2019 | Ước TH 2019": a result of a year before the latest is the earlier
     period's own figure."""
@@ -242,6 +262,8 @@ def row_statements(text: str, start: int, line: str, table: Table,
     """The statements of a row: the indicator named in its name cell, with the plan, the
     result, the shares and ratios of its columns and the verdict of its verdict cell; the
     earlier period's result a statement of its own."""
+    # a row grouped the English way ("1,338,000") says how the table's "323,000" reads
+    table.english = table.english or bool(_ENGLISH_GROUPS_RE.search(line))
     cells = _align(table, _cells(line, start))
     name = next((c.strip() for k, _, c in cells if k == "name" and c.strip()), "")
     if not name:
@@ -251,6 +273,7 @@ def row_statements(text: str, start: int, line: str, table: Table,
                 None)
     if unit is None and (u := re.search(r"\(([^()0-9]{1,20})\)\s*$", name)):
         unit = " ".join(u.group(1).lower().split())
+    unit = unit or table.unit
     main: list[Number] = []
     earlier: list[Number] = []
     status = None
@@ -262,7 +285,7 @@ def row_statements(text: str, start: int, line: str, table: Table,
             continue
         if kind not in ("target", "actual", "attainment", "change", "earlier"):
             continue
-        for n in _numbers(text, pos, cell, kind, unit):
+        for n in _numbers(text, pos, cell, kind, unit, table.english):
             (earlier if kind == "earlier" else main).append(n)
     label = re.sub(r"^\s*(?:[0-9]+|[ivxlc]+|[a-zđ])[.)]\s*", "", name, flags=re.IGNORECASE)
     label = label[:1].upper() + label[1:] if label else "Chỉ tiêu"
@@ -276,7 +299,12 @@ def row_statements(text: str, start: int, line: str, table: Table,
     return out
 
 
-def _numbers(text: str, pos: int, cell: str, kind: str, unit: str | None) -> list[Number]:
+_ENGLISH_GROUPS_RE = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3}){2,}(?![0-9.,])")
+_THOUSANDS_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+
+
+def _numbers(text: str, pos: int, cell: str, kind: str, unit: str | None,
+             english: bool = False) -> list[Number]:
     role = "actual" if kind == "earlier" else kind
     out = []
     tokens = [t for t in find_numbers(cell) if t.value is not None]
@@ -286,6 +314,8 @@ def _numbers(text: str, pos: int, cell: str, kind: str, unit: str | None) -> lis
         u = written.text if written.kind in ("percent", "measure", "count") and written.text else (
             "%" if kind in ("attainment", "change") else unit)
         value = t.value
+        if english and _THOUSANDS_RE.fullmatch(t.text):  # "323,000" in an English table
+            value = int(t.text.replace(",", ""))
         negative = k == 0 and re.match(r"^\s*[-–−]\s*$", cell[: t.start]) is not None
         if negative:
             value = -value

@@ -179,3 +179,22 @@ def test_a_row_heading_a_group_of_targets_met_or_not_judges_the_rows_under_it():
             "3\tTỷ lệ hộ nghèo\t%\t2\t1,8\n")
     assert [s.status for s in extract(text, default_period="2024")] == [
         "achieved", "not_achieved", None]
+
+
+def test_a_bilingual_table_with_numbered_columns_its_unit_written_over_it():
+    text = ("Đơn vị tính: Tỷ đồng -Bill VND\n"
+            "Stt\t\t\tDự toán\tƯTH (2)\n"
+            "\tChỉ tiêu\tItems\t2008\t2008\n"
+            "\tGDP\tGDP\t1,338,000\t1,477,717\n"
+            "A\tTổng thu và viện trợ\tTotal revenues and grants\t323,000\t416,783\n")
+    got = [[(n.text, n.value, n.unit, n.role) for n in s.numbers]
+           for s in extract(text, default_period="2008")]
+    assert got == [
+        [("1,338,000", 1338000, "tỷ đồng", "target"), ("1,477,717", 1477717, "tỷ đồng", "actual")],
+        [("323,000", 323000, "tỷ đồng", "target"), ("416,783", 416783, "tỷ đồng", "actual")]]
+
+
+def test_a_figure_alone_in_a_cell_of_a_table_whose_header_is_not_known_is_read():
+    text = "STT\tTên đơn vị\tSố thu\n1\tHuyện A\t1.234\n2\tHuyện B\t2.345,5\n"
+    got = [(n.text, n.role) for s in extract(text, default_period="2024") for n in s.numbers]
+    assert got == [("1.234", "actual"), ("2.345,5", "actual")]
