@@ -24,7 +24,8 @@ from .numbers import find_numbers, read_unit
 _KINDS = (
     ("index", re.compile(r"^(?:stt|tt|so tt)$")),
     ("unit", re.compile(r"^(?:dvt|don vi tinh|don vi)$")),
-    ("verdict", re.compile(r"danh gia|muc do hoan thanh|ket qua danh gia|^ghi chu$")),
+    ("verdict", re.compile(r"danh gia|muc do hoan thanh|ket qua danh gia|^ghi chu$"
+                           r"|^dat\s*/\s*khong dat$|^dat hay khong dat$")),
     # "% so KH", "TH/KH", "Ước TH so với KH (%)", "Tỷ lệ thực hiện so dự toán"
     ("attainment", re.compile(
         r"(?:%|ty le|so voi|so sanh|/|\bso\b)[^;]*"
@@ -32,6 +33,10 @@ _KINDS = (
     # "So cùng kỳ (%)", "TH 2019/TH 2018", "Tăng, giảm so với năm trước"
     ("change", re.compile(
         r"(?:%|so voi|so sanh|/|\bso\b|tang)[^;]*(?:cung ky|nam truoc|\bck\b|(?:19|20)[0-9]{2})")),
+    # "So sánh (%)", "Tỷ lệ đạt (%)", "% thực hiện" beside a plan and a result: the share
+    # reached; "Tăng/giảm (%)": a change
+    ("attainment", re.compile(r"^(?:so sanh|ty le (?:dat|thuc hien)|% (?:dat|thuc hien))\b")),
+    ("change", re.compile(r"^tang\s*[/,]?\s*giam\b")),
     ("target", re.compile(r"\b(?:kh|ke hoach|du toan|muc tieu|nghi quyet|nq|chi tieu (?:nq|giao"
                           r"|ke hoach|nam)|giao)\b")),
     ("actual", re.compile(r"\b(?:thuc hien|th|uth|uoc|uoc th|uoc thuc hien|ket qua|luy ke|dat)\b")),

@@ -25,6 +25,8 @@ TABLE = (
     ("Ước TH so với dự toán (%)", "attainment"),
     ("So cùng kỳ (%)", "change"), ("TH 2019/TH 2018", "change"),
     ("Đánh giá", "verdict"), ("Ghi chú", "verdict"), ("", "other"),
+    ("Đạt/Không đạt", "verdict"), ("So sánh (%)", "attainment"), ("Tỷ lệ đạt (%)", "attainment"),
+    ("% thực hiện", "attainment"), ("Tăng/giảm (%)", "change"), ("Đạt", "actual"),
 ])
 def test_what_a_column_holds_from_its_header(header, kind):
     assert column_kind(header) == kind
