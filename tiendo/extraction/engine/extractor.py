@@ -291,7 +291,10 @@ _OF_A_PERIOD_RE = re.compile(
 def _heads_targets(line: str, colon: bool = False) -> bool:
     """A short line, no sentence, that names targets or indicators: a section heading (with
     ``colon``, one that ends on a colon too)."""
-    s, key = line.strip(), fold(line.strip())
+    s = line.strip()
+    if len(s) > 120 or s.endswith((".", ";", ",")):
+        return False  # (before folding: most lines are paragraphs)
+    key = fold(s)
     if colon:
         key = key.rstrip(": ")
     # (not the targets met or not: "Các chỉ tiêu đạt và vượt kế hoạch", a verdict's heading)

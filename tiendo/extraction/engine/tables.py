@@ -112,8 +112,19 @@ _VALUE_CELL_RE = re.compile(
 _HEADER_CELL_MAX = 40
 
 
-def _is_value_cell(line: str) -> bool:
-    return bool(_VALUE_CELL_RE.match(line) or _is_verdict_cell(line))
+def _is_value_cell(line: str, units: bool = False) -> bool:
+    """A cell of values (with ``units``, under a header with a unit column, a unit cell too:
+    "%", "tỷ đồng")."""
+    return bool(_VALUE_CELL_RE.match(line) or _is_verdict_cell(line)) or (
+        units and _is_unit_cell(line))
+
+
+def _is_unit_cell(line: str) -> bool:
+    cell = line.strip()
+    if not cell or len(cell) > 20:
+        return False
+    unit = read_unit(" " + cell, 0)
+    return unit.kind in ("percent", "measure", "count") and unit.end >= len(cell) + 1
 
 
 def _is_verdict_cell(cell: str) -> bool:
@@ -138,16 +149,28 @@ def join_cell_rows(text: str) -> tuple[str, set[int]]:
             continue
         tabbed.update(range(i, i + head - 1))
         heads.add(i)
+        kinds = (read_header("\t".join(lines[i : i + head])) or Table([], [])).kinds
+        units = "unit" in kinds
         i += head
+        i += _column_numbers(lines[i : i + head])  # they stay lines of their own
         long_before = False
         while i < len(lines):
             line = lines[i]
             values = 0
-            while i + 1 + values < len(lines) and _is_value_cell(lines[i + 1 + values]):
+            while i + 1 + values < len(lines) and _is_value_cell(lines[i + 1 + values], units):
+                nxt = i + 2 + values
+                if "index" in kinds and _INDEX_CELL_RE.match(lines[i + 1 + values]) and (
+                    nxt < len(lines) and lines[nxt].strip() and not _is_value_cell(lines[nxt])
+                ):
+                    break  # the next row's index ("2" / "Thu ngân sách")
                 values += 1
             if values and line.strip() and not _is_value_cell(line):
                 if len(line) <= 160 and not re.search(r"[0-9]", _YEAR_RE.sub("", line)):
                     first = i  # the name line starts the row
+                    if i > 0 and _INDEX_CELL_RE.match(lines[i - 1]) and i - 1 not in tabbed and (
+                        lines[i - 1].strip()
+                    ):
+                        first = i - 1  # … after its index ("1" / "Tốc độ tăng trưởng")
                 else:
                     first = i + 1  # a long name, or one with figures, stays apart
                 tabbed.update(range(first, i + values))
@@ -172,21 +195,37 @@ def _cell_header_at(lines: list[str], i: int) -> int:
     """How many lines from ``i`` are the cells of a table's header (0: none): two to six short
     lines without a figure whose words name at least two columns of values, and a few lines
     under them a line and the cells of values of its row."""
-    for n in range(2, 7):
+    found = 0
+    for n in range(2, 8):
         cells = lines[i : i + n]
         if len(cells) < n or any(
             not c.strip() or len(c) > _HEADER_CELL_MAX or c.rstrip().endswith((".", ";", ","))
             or _NOT_A_YEAR_DIGIT_RE.search(_YEAR_RE.sub("", c)) for c in cells
         ):
-            return 0
+            return found
         table = read_header("\t".join(cells))
         if table is None or not table.complete:
             continue
-        after = lines[i + n : i + n + 6]  # (a line or two of the target's text may come first)
-        if any(not _is_value_cell(after[k]) and _is_value_cell(after[k + 1])
-               and _is_value_cell(after[k + 2]) for k in range(len(after) - 2)):
-            return n
-    return 0
+        # the index first and the name before the values: not a title over the header
+        # ("Kết quả thực hiện các chỉ tiêu năm 2023" / "STT" / "Chỉ tiêu" / …)
+        named = table.kinds.index("name") if "name" in table.kinds else 0
+        if "index" in table.kinds[1:] or any(k in _VALUE_KINDS for k in table.kinds[:named]):
+            continue
+        units = "unit" in table.kinds
+        # the longest header whose next line starts a row, not a cell of values ("Đánh giá"
+        # is the header's, "8,5" a row's); an index may come first ("1" / "Tốc độ …")
+        after = lines[i + n : i + n + 8 + n]  # (a line or two of the target's text first)
+        after = after[_column_numbers(after) :][:8]
+        if after and _INDEX_CELL_RE.match(after[0]) and len(after) > 1 and not (
+            _is_value_cell(after[1])
+        ):
+            after = after[1:]
+        if after and not _is_value_cell(after[0], units) and any(
+            not _is_value_cell(after[k]) and _is_value_cell(after[k + 1], units)
+            and _is_value_cell(after[k + 2], units) for k in range(len(after) - 2)
+        ):
+            found = n
+    return found
 
 
 # "Đơn vị tính: Tỷ đồng -Bill VND", "ĐVT: triệu đồng": the unit of a table's figures, over it
@@ -203,6 +242,14 @@ def unit_over(text: str, start: int) -> str | None:
         if m:
             return " ".join(m.group("unit").lower().split())
     return None
+
+
+def _column_numbers(lines: list[str]) -> int:
+    """How many of ``lines`` are the numbers of a header's columns ("1" / "2" / "3" / "4")."""
+    k = 0
+    while k < len(lines) and re.fullmatch(r"\s*\(?\s*" + str(k + 1) + r"\s*\)?\s*", lines[k]):
+        k += 1
+    return k if k >= 3 else 0
 
 
 def _earlier_results(kinds: list[str], years: list[int | None]) -> None:

@@ -200,3 +200,19 @@ def test_a_figure_alone_in_a_cell_of_a_table_whose_header_is_not_known_is_read()
     text = "STT\tTên đơn vị\tSố thu\n1\tHuyện A\t1.234\n2\tHuyện B\t2.345,5\n"
     got = [(n.text, n.role) for s in extract(text, default_period="2024") for n in s.numbers]
     assert got == [("1.234", "actual"), ("2.345,5", "actual")]
+
+
+def test_a_table_one_cell_a_line_with_its_title_index_unit_and_column_numbers():
+    text = ("Kết quả thực hiện các chỉ tiêu năm 2023\nSTT\nChỉ tiêu\nĐVT\nKế hoạch 2023\n"
+            "Thực hiện 2023\nĐánh giá\n1\n2\n3\n4\n5\n6\n"
+            "1\nTốc độ tăng trưởng kinh tế\n%\n8,5\n9,2\nĐạt\n"
+            "2\nThu ngân sách\ntỷ đồng\n1.200\n1.100\nKhông đạt\n"
+            "3\nTỷ lệ hộ nghèo\n%\n2,1\nĐạt\n")
+    got = [(s.indicator, s.status, [(n.text, n.role, n.unit) for n in s.numbers])
+           for s in extract(text, default_period="2023")]
+    assert got == [
+        ("Tốc độ tăng trưởng kinh tế", "achieved", [("8,5", "target", "%"),
+                                                    ("9,2", "actual", "%")]),
+        ("Thu ngân sách", "not_achieved", [("1.200", "target", "tỷ đồng"),
+                                           ("1.100", "actual", "tỷ đồng")]),
+        ("Tỷ lệ hộ nghèo", "achieved", [("2,1", "actual", "%")])]
