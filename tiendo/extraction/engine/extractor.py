@@ -135,6 +135,9 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
         across.new_line(line)
         if not line.strip():
             table = None if table is not None and table.cells else table
+            if ctx.plan_to_blank:  # the plans a line named end with their paragraph
+                ctx.plan, ctx.plan_to_blank = False, False
+                ctx.section_period = ctx.report_period
             continue
         label = None if ctx.plan else plan_label(line, ctx.year)
         item = bool(_ITEM_RE.match(line))
@@ -160,8 +163,12 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
         if rows is not None:
             out.extend(rows)
             continue
-        if _is_heading(line) or _is_marked_heading(line) or _heads_targets(line):
+        if _is_heading(line) or _is_marked_heading(line):
             _enter_section(line, ctx)
+            ctx.plan_to_blank = False
+        elif _heads_targets(line):
+            _enter_section(line, ctx)
+            ctx.plan_to_blank = ctx.plan
         if not _DIGIT_RE.search(line):
             across.figureless(line)
             ctx.planned = False  # a heading or a line of words ends the plans told before

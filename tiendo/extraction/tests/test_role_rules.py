@@ -1645,3 +1645,12 @@ def test_a_share_of_the_plan_typed_without_its_sign_is_a_share():
         "Huyện ban hành 3 kế hoạch.", default_period="2020")]
     assert got == [[("9.213", "actual", "tỷ đồng"), ("105", "attainment", "%"),
                     ("4,18", "change", "%")], [("3", "actual", "kế hoạch")]]
+
+
+def test_plans_a_line_names_as_a_years_targets_end_with_their_paragraph():
+    text = ("1. Chỉ tiêu kế hoạch năm 2020\n"
+            "- Giá trị sản xuất công nghiệp: 803.300 tỷ đồng.\n"
+            "\n"
+            "Tính đến hết tháng 10-2019, giá trị sản xuất công nghiệp toàn tỉnh ước đạt hơn 604 "
+            "nghìn tỷ đồng.")
+    assert _roles_of(text, "2019") == [("803.300", "target"), ("604", "actual")]
