@@ -495,7 +495,9 @@ def _share_of_total(at: _Around):
 # words after a % that do not name the whole it is a share of
 _NOT_A_WHOLE_RE = re.compile(
     r"^\s*(?:so|với|kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu|nhiệm vụ|nghị quyết|kịch bản|phương án"
-    r"|yêu cầu|tiến độ|cùng kỳ|năm|quý|tháng|trở|trên|dưới|và|hoặc|đến|tới|của|trong|tại|nhưng"
+    # ("đạt 85,69% trên tổng số án thụ lý": of the whole)
+    r"|yêu cầu|tiến độ|cùng kỳ|năm|quý|tháng|trở|trên(?!\s+tổng\s+số)|dưới|và|hoặc|đến|tới|của"
+    r"|trong(?!\s+tổng\s+số)|tại|nhưng"
     r"|theo|về|là|thì|nên|do|vì|khi|sau|trước|mức|lên|xuống|điểm|giá trị kế hoạch|kế|trở lên"
     r"|trở xuống|tổng kế hoạch|so với|cả|ước|đạt|tăng|giảm|bằng|vượt|được|đã|sẽ|đang|còn)(?![\w])"
 )

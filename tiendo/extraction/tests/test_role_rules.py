@@ -1654,3 +1654,9 @@ def test_plans_a_line_names_as_a_years_targets_end_with_their_paragraph():
             "Tính đến hết tháng 10-2019, giá trị sản xuất công nghiệp toàn tỉnh ước đạt hơn 604 "
             "nghìn tỷ đồng.")
     assert _roles_of(text, "2019") == [("803.300", "target"), ("604", "actual")]
+
+
+def test_a_share_of_the_whole_count_after_tren_tong_so_is_a_share():
+    assert _roles_of("Giải quyết 12.525 vụ, đạt 85,69% trên tổng số án thụ lý. Thu ngân sách "
+                     "đạt 1.200 tỷ đồng, đạt 95% trên kế hoạch.") == [
+        ("12.525", "actual"), ("85,69", "actual"), ("1.200", "actual"), ("95", "attainment")]
