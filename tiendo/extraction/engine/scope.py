@@ -185,9 +185,7 @@ _SO_IN_A_NOUN_RE = re.compile(r"(?<![\w])(?:tổng|thiểu|đa|dân|một)\s+s�
 
 def _after_so(at: _Around) -> bool:
     """"Quyết định số 245": the number of a document (not "so với dân số 42%": a share)."""
-    if at.unit.kind == "count" and _SO_IN_A_NOUN_RE.search(at.before):
-        return False
-    if at.unit.kind == "percent" and _SO_IN_A_NOUN_RE.search(at.before):
+    if at.unit.kind in ("count", "percent") and _SO_IN_A_NOUN_RE.search(at.before):
         return False
     return at.before.endswith(("số", "số ")) and bool(_SO_RE.search(at.before))
 
@@ -214,30 +212,29 @@ def _label(at: _Around) -> bool:
     return at.unit.kind == "none" and bool(re.match(r"\s*[:)]", after))
 
 
+def _line_end(at: _Around) -> int:
+    end = at.text.find("\n", at.tok.end)
+    return len(at.text) if end < 0 else end
+
+
 def _in_a_cell(at: _Around) -> bool:
     """"Tổng thu và viện trợ\t323,000\t416,783": a figure alone in a cell of a row of
     tab-separated cells (a table whose header names no column the table reader knows) is a
-    value of the row; the first cell of a row holds its index ("1\tQuảng Ngãi\t52,80")."""
-    line_end = at.text.find("\n", at.tok.end)
-    line = at.text[at.line_start : len(at.text) if line_end < 0 else line_end]
-    if "\t" not in line:
-        return False
+    value of the row (not the first cell: the row's index, _row_index)."""
+    end = _line_end(at)
     left = at.text.rfind("\t", at.line_start, at.tok.start)
     if left < 0:
-        return False  # the first cell
-    right = at.text.find("\t", at.tok.end, len(at.text) if line_end < 0 else line_end)
-    cell = at.text[left + 1 : len(at.text) if right < 0 and line_end < 0 else (
-        right if right >= 0 else line_end)]
+        return False
+    right = at.text.find("\t", at.tok.end, end)
+    cell = at.text[left + 1 : right if right >= 0 else end]
     return bool(re.fullmatch(r"\s*[-–−]?\s*[0-9][0-9.,]*\s*%?\s*", cell))
 
 
 def _row_index(at: _Around) -> bool:
     """"1\tHuyện A\t1.234": the index alone in the first cell of a row of cells."""
-    line_end = at.text.find("\n", at.tok.end)
-    line = at.text[at.line_start : len(at.text) if line_end < 0 else line_end]
-    first = line.split("\t", 1)[0]
-    return "\t" in line and at.tok.start < at.line_start + len(first) and bool(
-        re.fullmatch(r"\s*[0-9]{1,3}\s*[.)]?\s*", first))
+    first_tab = at.text.find("\t", at.line_start, _line_end(at))
+    return first_tab > at.tok.start and bool(
+        re.fullmatch(r"\s*[0-9]{1,3}\s*[.)]?\s*", at.text[at.line_start : first_tab]))
 
 
 def _bare_without_cue(at: _Around) -> bool:
