@@ -306,10 +306,10 @@ def _heads_targets(line: str, colon: bool = False) -> bool:
         key = key.rstrip(": ")
     # (not the targets met or not: "Các chỉ tiêu đạt và vượt kế hoạch", a verdict's heading)
     return bool(_TARGETS_HEAD_RE.match(key)) and not _RESULT_HEAD_RE.search(key) and not (
-        _VERDICT_WORD_RE.search(key))
+        _MET_OR_NOT_RE.search(key))
 
 
-_VERDICT_WORD_RE = re.compile(r"(?<![\w])(?:dat|vuot|hoan thanh|khong|chua)(?![\w])")
+_MET_OR_NOT_RE = re.compile(r"(?<![\w])(?:dat|vuot|hoan thanh|khong|chua)(?![\w])")
 
 
 def _enter_section(line: str, ctx: _Context) -> None:

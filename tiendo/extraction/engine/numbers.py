@@ -40,7 +40,9 @@ def to_json_number(d) -> float | int:
 _MACHINE_DECIMAL_RE = re.compile(r"[0-9]+\.[0-9]{1,2}")
 _PERCENT_AFTER_RE = re.compile(r"\s?%")
 # two or more groups of three after commas cannot be a Vietnamese decimal
-_ENGLISH_GROUPS_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){2,}")
+ENGLISH_GROUPS_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){2,}")
+# a year ("2024", not in "12024")
+YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 
 
 def find_numbers(text: str) -> list[Token]:
@@ -59,7 +61,7 @@ def find_numbers(text: str) -> list[Token]:
             value = None
             if _MACHINE_DECIMAL_RE.fullmatch(m.group()) and _PERCENT_AFTER_RE.match(text, m.end()):
                 value = to_json_number(parse_decimal_input(m.group()))
-            elif _ENGLISH_GROUPS_RE.fullmatch(m.group()):  # "1,338,000": grouped the English way
+            elif ENGLISH_GROUPS_RE.fullmatch(m.group()):  # "1,338,000": grouped the English way
                 value = int(m.group().replace(",", ""))
         out.append(Token(m.start(), m.end(), m.group(), value))
     return out

@@ -14,6 +14,7 @@ import re
 from . import lexicon, roles
 from .mentions import Mention, _clause_left, _cue_left, _flat, _innermost
 from .naming import _noun_after, _paren_head, _reference, _subject
+from .numbers import YEAR_RE as _YEAR_RE
 from .numbers import Unit
 
 _AND_ONLY_RE = re.compile(r"\s*(?:và|,)\s*")
@@ -433,6 +434,8 @@ _AIM_FIRST_RE = re.compile(
     r"(?<![\w])(?:(?<!chỉ tiêu )(?<!mục tiêu )(?<!kế hoạch )(?<!giao )phấn đấu|(?<!so với )dự kiến|"
     + roles.QUYET_TAM + r")(?![\w])"
 )
+
+
 def _words_re(*words: str) -> re.Pattern:
     """Any of ``words`` (regex alternatives), as whole words."""
     return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])")
@@ -602,7 +605,6 @@ _PLAN_LABEL_RE = re.compile(
     r"(?P<mid>(?:\s+(?!(?:đạt|vượt|hoàn thành|không|chưa|thực hiện|kết quả|đã)(?![\w]))"
     r"[^\W\d_]+|\s+(?:19|20)[0-9]{2}|\s*[-–]\s*(?:19|20)[0-9]{2}){0,8})\s*:"
 )
-_YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 
 
 def plan_label(line: str, year: int | None) -> str | None:
@@ -804,9 +806,7 @@ def _items_of_a_list_of_targets_met(text, ms, i, clause) -> None:
     if m.role != "actual" or m.unit.kind != "percent":
         return
     # "đạt 102,2%", or an item's % alone in its parenthesis ("lệ phí trước bạ (135%)")
-    alone = m.group is not None and not text[m.group[0] + 1 : m.tok.start].strip() and not (
-        text[m.unit.end : m.group[1]].strip(" %"))
-    if m.extras.get("cue") != "by" and not alone:
+    if m.extras.get("cue") != "by" and not _alone_in_parenthesis(text, m):
         return
     if m.extras.get("basis") or not re.match(r"^\s*(?:[,;.)…]|và|$)", m.right):
         return
@@ -916,8 +916,18 @@ def _parallel_bare_share_of_plan(text, ms, i, clause) -> None:
         m.role, m.extras = "attainment", dict(before.extras)
 
 
-# "(160%)", "(hơn 111%)": a % alone in its parenthesis
-_BARE_PAREN_SHARE_RE = re.compile(r"^\(\s*(?:đạt\s+)?(?:hơn|gần|trên|khoảng)?\s*$")
+# "(160%)", "(hơn 111%)": a % alone in its parenthesis, maybe after a word of how near
+_BARE_PAREN_SHARE_RE = re.compile(r"\s*(?:đạt\s+)?(?:hơn|gần|trên|khoảng)?\s*")
+
+
+def _alone_in_parenthesis(text, m: Mention, lead: re.Pattern | None = None) -> bool:
+    """Whether figure ``m`` is all its parenthesis holds ("lệ phí trước bạ (135%)"; with
+    ``lead``, after the words it allows: "(hơn 111%)")."""
+    if m.group is None:
+        return False
+    before = text[m.group[0] + 1 : m.tok.start]
+    return bool(lead.fullmatch(before.lower()) if lead else not before.strip()) and not (
+        text[m.unit.end : m.group[1]].strip(" %"))
 
 
 def _parallel_share_in_parenthesis(text, ms, i, clause) -> None:
@@ -927,10 +937,9 @@ def _parallel_share_in_parenthesis(text, ms, i, clause) -> None:
     share."""
     m = ms[i]
     if (
-        i == 0 or m.role != "actual" or m.unit.kind != "percent" or m.group is None
+        i == 0 or m.role != "actual" or m.unit.kind != "percent"
+        or not _alone_in_parenthesis(text, m, _BARE_PAREN_SHARE_RE)
         or ms[i - 1].group == m.group
-        or not _BARE_PAREN_SHARE_RE.match(text[m.group[0] : m.tok.start].lower())
-        or text[m.unit.end : m.group[1]].strip(" %")
     ):
         return
     earlier = next((x for x in reversed(ms[:i]) if x.role == "attainment" and x.group is not None

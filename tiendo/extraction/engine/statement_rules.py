@@ -640,8 +640,9 @@ class VerdictsAcross:
         low = line.strip().lower()
         self.lead = _lead_verdict(re.split(r"[.!?]\s", low)[-1])
         self.counted = False  # its lead is no count, and crosses into the next paragraph
-        self.heading, self.under = _heading_verdict(low), 0
-        self.group_heading = group_verdict(low) is not None
+        group = group_verdict(low)
+        self.heading, self.under = group or _heading_verdict(low), 0
+        self.group_heading = group is not None
         self.figures = True
 
 
@@ -783,10 +784,9 @@ def group_verdict(low: str) -> str | None:
 
 def _heading_verdict(low: str) -> str | None:
     """"Nhiều chỉ tiêu đạt và vượt kế hoạch": a short line with no closing stop that states a
-    verdict on the targets; a heading on a group of targets too, a colon after it."""
-    group = group_verdict(low)
-    if group or len(low) > 120 or low.endswith((".", ";", ":", ",")):
-        return group
+    verdict on the targets (a heading on a group of targets: group_verdict)."""
+    if len(low) > 120 or low.endswith((".", ";", ":", ",")):
+        return None
     lead = _lead_verdict(low)
     return lead[0] if lead and not lead[1] else None
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from tiendo.lib.text import fold
 
 from .model import Number, Statement
-from .numbers import find_numbers, read_unit
+from .numbers import ENGLISH_GROUPS_RE, find_numbers, read_unit
+from .numbers import YEAR_RE as _YEAR_RE
 
 # what a column holds, from the words of its header (folded: no diacritics, lower case);
 # tried in this order, the first that matches decides
@@ -43,7 +44,6 @@ _KINDS = (
     ("name", re.compile(r"chi tieu|noi dung|danh muc|\bten\b|linh vuc|dia phuong|don vi")),
 )
 _VALUE_KINDS = {"target", "actual", "attainment", "change", "verdict"}
-_YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 _NOT_A_YEAR_DIGIT_RE = re.compile(r"[0-9]")
 _MONTHS_RE = re.compile(r"(?<![0-9])[0-9]{1,2}\s*tháng", re.IGNORECASE)
 _COLUMN_NUMBER_RE = re.compile(r"\(\s*[0-9]{1,2}\s*\)")
@@ -127,8 +127,14 @@ def _is_unit_cell(line: str) -> bool:
     return unit.kind in ("percent", "measure", "count") and unit.end >= len(cell) + 1
 
 
+def _cell_verdict(cell: str) -> str | None:
+    """The verdict a cell states ("Đạt", "(Vượt chỉ tiêu)", "Không đạt NQ"), or None."""
+    v = _VERDICT_CELL_RE.match(fold(cell).strip().strip("()").strip())
+    return None if v is None else ("not_achieved" if v.group("neg") else "achieved")
+
+
 def _is_verdict_cell(cell: str) -> bool:
-    return bool(_VERDICT_CELL_RE.match(fold(cell).strip().strip("()").strip()))
+    return _cell_verdict(cell) is not None
 
 
 def join_cell_rows(text: str) -> tuple[str, set[int]]:
@@ -143,13 +149,13 @@ def join_cell_rows(text: str) -> tuple[str, set[int]]:
     heads: set[int] = set()
     i = 0
     while i < len(lines):
-        head = _cell_header_at(lines, i)
-        if head == 0:
+        head, header = _cell_header_at(lines, i)
+        if header is None:
             i += 1
             continue
         tabbed.update(range(i, i + head - 1))
         heads.add(i)
-        kinds = (read_header("\t".join(lines[i : i + head])) or Table([], [])).kinds
+        kinds = header.kinds
         units = "unit" in kinds
         i += head
         i += _column_numbers(lines[i : i + head])  # they stay lines of their own
@@ -191,11 +197,12 @@ def join_cell_rows(text: str) -> tuple[str, set[int]]:
     return joined[: len(text)], {starts[k] for k in heads}
 
 
-def _cell_header_at(lines: list[str], i: int) -> int:
-    """How many lines from ``i`` are the cells of a table's header (0: none): two to six short
-    lines without a figure whose words name at least two columns of values, and a few lines
-    under them a line and the cells of values of its row."""
-    found = 0
+def _cell_header_at(lines: list[str], i: int) -> tuple[int, Table | None]:
+    """How many lines from ``i`` are the cells of a table's header, and the header they make
+    (0, None: none): two to seven short lines without a figure whose words name at least two
+    columns of values, and a few lines under them a line and the cells of values of its
+    row."""
+    found: tuple[int, Table | None] = (0, None)
     for n in range(2, 8):
         cells = lines[i : i + n]
         if len(cells) < n or any(
@@ -224,7 +231,7 @@ def _cell_header_at(lines: list[str], i: int) -> int:
             not _is_value_cell(after[k]) and _is_value_cell(after[k + 1], units)
             and _is_value_cell(after[k + 2], units) for k in range(len(after) - 2)
         ):
-            found = n
+            found = (n, table)
     return found
 
 
@@ -247,7 +254,7 @@ def unit_over(text: str, start: int) -> str | None:
 def _column_numbers(lines: list[str]) -> int:
     """How many of ``lines`` are the numbers of a header's columns ("1" / "2" / "3" / "4")."""
     k = 0
-    while k < len(lines) and re.fullmatch(r"\s*\(?\s*" + str(k + 1) + r"\s*\)?\s*", lines[k]):
+    while k < len(lines) and lines[k].strip().strip("()").strip() == str(k + 1):
         k += 1
     return k if k >= 3 else 0
 
@@ -331,9 +338,7 @@ def row_statements(text: str, start: int, line: str, table: Table,
     status = None
     for kind, pos, cell in cells:
         if kind == "verdict":
-            v = _VERDICT_CELL_RE.match(fold(cell).strip().strip("()").strip())
-            if v:
-                status = "not_achieved" if v.group("neg") else "achieved"
+            status = _cell_verdict(cell) or status
             continue
         if kind not in ("target", "actual", "attainment", "change", "earlier"):
             continue
@@ -351,7 +356,8 @@ def row_statements(text: str, start: int, line: str, table: Table,
     return out
 
 
-_ENGLISH_GROUPS_RE = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3}){2,}(?![0-9.,])")
+# (numbers.ENGLISH_GROUPS_RE, found in a row)
+_ENGLISH_GROUPS_RE = re.compile(r"(?<![0-9.,])" + ENGLISH_GROUPS_RE.pattern + r"(?![0-9.,])")
 _THOUSANDS_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 
 
