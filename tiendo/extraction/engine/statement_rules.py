@@ -252,6 +252,13 @@ _VERDICT_NEXT_RE = re.compile(
     r"^\s*(?:(?:được|cả|xa)\s+)?(?:$|[,;.)\]]|so với|so\s|kế hoạch|kh\b|phương án|kịch bản|chỉ tiêu"
     r"|mục tiêu|dự toán|yêu cầu|tiến độ|vượt mức|mức|kỳ vọng)"
 )
+# "vượt tốc độ tăng trưởng kế hoạch đề ra", "vượt cao so với kế hoạch": "vượt", a few words on
+# what was passed, then the plan ("vượt qua khó khăn", overcoming; "vượt nhiều chỉ tiêu", a
+# verdict on a group)
+_PASSED_NEXT_RE = re.compile(
+    r"^\s*(?!(?:qua|được|về|nhiều|các|những|một|hầu|phần|xấp|gần|toàn|tất)(?![\w]))(?:[^\W\d_]+\s+){1,4}?"
+    r"(?:so\s+(?:với\s+)?)?(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán|nghị quyết)(?![\w])"
+)
 
 
 # "có 03 chỉ tiêu không đạt: (1) …", "không đạt kế hoạch đề ra: …", "chưa đạt là …": a verdict
@@ -326,7 +333,8 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
                 if ms[min(st.mentions)].tok.start > pos:
                     stmts[k].status = status
             continue
-        if not _VERDICT_NEXT_RE.match(low[v.end() :]):
+        if not (_VERDICT_NEXT_RE.match(low[v.end() :]) or (
+                v.group("w") == "vượt" and _PASSED_NEXT_RE.match(low[v.end() :]))):
             continue
         nxt = re.match(r"^[^,;()]*", low[v.end() :]).group()
         nxt = re.split(r"(?<![\w])(?:nhưng|song)(?![\w])", nxt)[0]  # "…, nhưng vẫn đứng thứ 2"

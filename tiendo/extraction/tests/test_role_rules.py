@@ -1660,3 +1660,14 @@ def test_a_share_of_the_whole_count_after_tren_tong_so_is_a_share():
     assert _roles_of("Giải quyết 12.525 vụ, đạt 85,69% trên tổng số án thụ lý. Thu ngân sách "
                      "đạt 1.200 tỷ đồng, đạt 95% trên kế hoạch.") == [
         ("12.525", "actual"), ("85,69", "actual"), ("1.200", "actual"), ("95", "attainment")]
+
+
+def test_passing_the_plan_named_after_a_few_words_is_a_verdict():
+    assert _status_by_figure(
+        "Kim ngạch xuất khẩu 7 tháng đạt hơn 3,26 tỷ USD, tăng gần 12%, vượt tốc độ tăng trưởng "
+        "kế hoạch đề ra. Thu ngân sách trên địa bàn 2.277 tỷ đồng, vượt cao so với kế hoạch. "
+        "Doanh nghiệp đã vượt qua khó khăn, hoàn thành 120 dự án theo kế hoạch. Có 11 chỉ tiêu "
+        "đạt; 2 chỉ tiêu đạt xấp xỉ kế hoạch; thu ngân sách đạt 3.494 tỷ đồng, vượt nhiều chỉ "
+        "tiêu đề ra.", "2024",
+    ) == {"3,26": "achieved", "2.277": "achieved", "120": None, "11": "achieved", "2": None,
+          "3.494": None}
