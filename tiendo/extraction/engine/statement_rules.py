@@ -278,7 +278,9 @@ _LIST_VERDICT_RE = re.compile(
     r"|(?:[^\W\d_]+[\s,]+){1,6}giao|(?:[^\W\d_]+\s+){1,4}đề ra"
     # "hoàn thành cơ bản các chỉ tiêu phát triển: …": what they are about, right before a colon
     # ("… được giao trên các lĩnh vực, với kết quả nổi bật như: …")
-    r"|[^\W\d_][^.;:0-9]{0,80}?(?=\s*(?::|[;,]\s*(?:gồm|bao gồm)(?![\w])|\s(?:như|gồm)\s)))"
+    # ("… vượt chỉ tiêu của ngành giao và cao hơn cùng kỳ năm 2017, như: …", a year named)
+    r"|[^\W\d_](?:[^.;:0-9]|(?<![\w])(?:19|20)[0-9]{2}(?![\w])){0,80}?"
+    r"(?=\s*(?::|[;,]\s*(?:gồm|bao gồm)(?![\w])|\s(?:như|gồm)\s)))"
     r")*)?"
     # "4 chỉ tiêu không đạt mà Chính phủ trình Quốc hội trước đó, bao gồm: …": who said so
     r"(?:\s+(?:mà|do|theo)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,8}(?=\s*,?\s*(?::|bao gồm|gồm|cụ thể)))?"

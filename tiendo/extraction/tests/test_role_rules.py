@@ -1671,3 +1671,11 @@ def test_passing_the_plan_named_after_a_few_words_is_a_verdict():
         "tiêu đề ra.", "2024",
     ) == {"3,26": "achieved", "2.277": "achieved", "120": None, "11": "achieved", "2": None,
           "3.494": None}
+
+
+def test_a_verdict_on_targets_compared_with_a_year_then_nhu_opens_a_list():
+    assert _status_by_figure(
+        "Các chỉ tiêu nghiệp vụ đều hoàn thành, nhiều tiêu chí vượt chỉ tiêu của ngành giao và cao "
+        "hơn cùng kỳ năm 2017, như: tỷ lệ giải quyết tin báo đạt 98,94%; xác định 181 vụ án "
+        "trọng điểm, đạt tỷ lệ 12,54%; án rút gọn 49 vụ.", "2018",
+    ) == {"98,94": "achieved", "181": "achieved", "49": "achieved"}
