@@ -133,6 +133,8 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         across.new_line(line)
+        if ctx.after_line is not None:  # the line a glued heading headed is over
+            (ctx.plan, ctx.section_period), ctx.after_line = ctx.after_line, None
         if not line.strip():
             table = None if table is not None and table.cells else table
             if ctx.plan_to_blank:  # the plans a line named end with their paragraph
@@ -163,12 +165,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
         if rows is not None:
             out.extend(rows)
             continue
-        if _is_heading(line) or _is_marked_heading(line):
-            _enter_section(line, ctx)
-            ctx.plan_to_blank = False
-        elif _heads_targets(line):
-            _enter_section(line, ctx)
-            ctx.plan_to_blank = ctx.plan
+        _heading(line, ctx)
         if not _DIGIT_RE.search(line):
             across.figureless(line)
             ctx.planned = False  # a heading or a line of words ends the plans told before
@@ -184,6 +181,21 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
             n.role == "target" for st in found[-2:] for n in st.numbers)
         out.extend(found)
     return out
+
+
+def _heading(line: str, ctx: _Context) -> None:
+    """The section a heading line opens (or a heading glued to the start of its line, for
+    that line alone)."""
+    glued = _glued_heading(line)
+    if glued is not None:  # "CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2020-2025 I. Về kinh tế …"
+        ctx.after_line = ctx.plan, ctx.section_period
+        _enter_section(glued, ctx)
+    elif _is_heading(line) or _is_marked_heading(line):
+        _enter_section(line, ctx)
+        ctx.plan_to_blank = False
+    elif _heads_targets(line):
+        _enter_section(line, ctx)
+        ctx.plan_to_blank = ctx.plan
 
 
 def _table_line(text, start, line, table, cell_head: bool, ctx: _Context):
@@ -307,6 +319,28 @@ def _heads_targets(line: str, colon: bool = False) -> bool:
     # (not the targets met or not: "Các chỉ tiêu đạt và vượt kế hoạch", a verdict's heading)
     return bool(_TARGETS_HEAD_RE.match(key)) and not _RESULT_HEAD_RE.search(key) and not (
         _MET_OR_NOT_RE.search(key))
+
+
+_MARKER_RE = re.compile(r"(?:[IVX]+|[0-9]{1,2})[.)]")
+
+
+def _glued_heading(line: str) -> str | None:
+    """"CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025 I. Về kinh tế (11 chỉ tiêu) 1. …": the
+    heading of a page copied with its text on one line, when it heads the targets of a
+    period or a plan; it sets the section of that line alone."""
+    words = line.split(None, 24)
+    n = 0  # the words in capitals (or figures) that open the line
+    while n < len(words) - 1 and not any(c.islower() for c in words[n]):
+        n += 1
+    if n < len(words) - 1 and n and _MARKER_RE.fullmatch(words[n - 1]):
+        n -= 1  # "… 2020-2025 I. Về kinh tế": the marker opens the text
+    head = " ".join(words[:n])
+    if n < 3 or n == len(words) - 1 or sum(c.isalpha() for c in head) < 12:
+        return None
+    key = fold(head)
+    if _heads_targets(head) and _OF_A_PERIOD_RE.search(key):
+        return head
+    return head if _PLAN_HEAD_RE.search(key) and not _RESULT_HEAD_RE.search(key) else None
 
 
 _MET_OR_NOT_RE = re.compile(r"(?<![\w])(?:dat|vuot|hoan thanh|khong|chua)(?![\w])")

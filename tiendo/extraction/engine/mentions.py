@@ -49,6 +49,9 @@ class _Context:
     # the plans were opened by a line naming the targets of a year, not a section heading:
     # they end with their paragraph (extractor._heads_targets)
     plan_to_blank: bool = False
+    # a heading glued to the start of its line set the section for that line only: the
+    # section to go back to after it (extractor._glued_heading)
+    after_line: tuple[bool, str | None] | None = None
 
 
 _PAREN_RE = re.compile(r"[()]")

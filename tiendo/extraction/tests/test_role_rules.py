@@ -1679,3 +1679,15 @@ def test_a_verdict_on_targets_compared_with_a_year_then_nhu_opens_a_list():
         "hơn cùng kỳ năm 2017, như: tỷ lệ giải quyết tin báo đạt 98,94%; xác định 181 vụ án "
         "trọng điểm, đạt tỷ lệ 12,54%; án rút gọn 49 vụ.", "2018",
     ) == {"98,94": "achieved", "181": "achieved", "49": "achieved"}
+
+
+def test_a_heading_in_capitals_glued_to_its_line_heads_the_plans_of_that_line_only():
+    text = ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025 I. Về kinh tế (11 chỉ tiêu) 1. Tốc độ "
+            "tăng giá trị sản xuất bình quân hàng năm đạt 16%. 2. Thu nhập bình quân đầu người/năm "
+            "đến năm 2025: 60 triệu đồng.\n"
+            "Năm 2020, thu nhập bình quân đầu người đạt 38 triệu đồng.")
+    assert [(n.text, n.role) for s in extract(text) for n in s.numbers] == [
+        ("11", "target"), ("16", "target"), ("60", "target"), ("38", "actual")]
+    # a heading of results glued to its line heads no plans
+    text = "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2020 Thu nhập bình quân đầu người đạt 38 triệu đồng."
+    assert [(n.text, n.role) for s in extract(text) for n in s.numbers] == [("38", "actual")]
