@@ -412,6 +412,28 @@ def _amount_of_a_plan(at: _Around):
     return None
 
 
+# "UBND tỉnh đã phân bổ 7.309,85 tỉ đồng", "bố trí vốn cho các dự án hơn 500 tỷ đồng", "Vốn
+# huyện quản lý hơn 1.630 tỉ đồng": the capital allocated, which what is disbursed is set
+# against
+ALLOCATED_LEFT_RE = re.compile(
+    _W + r"(?:(?:phân bổ|bố trí)(?:\s+(?:vốn|chi tiết|cho\s+[^,;:()0-9]{1,40}?"
+    r"|(?:cả\s+)?năm\s+(?:19|20)[0-9]{2}))*"
+    r"|vốn\s+(?:[^\W\d_]+\s+){1,3}quản lý)"
+    r"(?:\s+(?:là|được|hơn|trên|gần|khoảng|tổng cộng))*\s*:?\s*$"
+)
+_REACHED_RIGHT_RE = re.compile(r"^\s*,?\s*\(?\s*(?:đạt|bằng)(?![\w])")
+NOT_YET_RE = re.compile(r"(?<![\w])(?:chưa|không)(?![\w])")
+
+
+def _allocated(at: _Around):
+    """"đã phân bổ 7.309,85 tỉ đồng": the capital allocated is the plan of what is disbursed
+    (unless the share of a plan it reached follows: "đã phân bổ 95 tỷ đồng, đạt 80% …")."""
+    if (not at.pct and ALLOCATED_LEFT_RE.search(at.left) and not _REACHED_RIGHT_RE.match(at.right)
+            and not NOT_YET_RE.search(at.left)):  # "số vốn chưa phân bổ": what is left
+        return "target", {"cue": "giver", "allocated": True}
+    return None
+
+
 def _given_plan(at: _Around):
     """"HĐND tỉnh giao 15.847,2": a plan given by someone."""
     if GIVER_END_RE.search(at.left):
@@ -539,6 +561,7 @@ _LOCAL_RULES = (
     _held_to_plan,
     _plan_after,
     _amount_of_a_plan,
+    _allocated,
     _given_plan,
     _plan_is_subject,
     _plan_word,

@@ -949,7 +949,17 @@ def _parallel_share_in_parenthesis(text, ms, i, clause) -> None:
 
 
 # After the role the words give, in this order; each sees the role the ones before it gave.
+def _not_yet_allocated(text, ms, i, clause) -> None:
+    """"Số vốn chưa được các bộ, cơ quan Trung ương phân bổ chi tiết là hơn 7.124,3 tỷ đồng":
+    the capital not yet allocated, said before the words next to the figure, is what is left,
+    not the plan (roles._allocated)."""
+    m = ms[i]
+    if m.extras.get("allocated") and roles.NOT_YET_RE.search(re.split(r"[;:.]", m.said)[-1]):
+        m.role, m.extras = "actual", {}
+
+
 _ROLE_RULES = (
+    _not_yet_allocated,
     _plan_after_slash,
     _change_verb_not_repeated,
     _plan_in_parenthesis,

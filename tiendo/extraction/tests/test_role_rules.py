@@ -1691,3 +1691,12 @@ def test_a_heading_in_capitals_glued_to_its_line_heads_the_plans_of_that_line_on
     # a heading of results glued to its line heads no plans
     text = "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2020 Thu nhập bình quân đầu người đạt 38 triệu đồng."
     assert [(n.text, n.role) for s in extract(text) for n in s.numbers] == [("38", "actual")]
+
+
+def test_the_capital_allocated_is_the_plan_of_what_is_disbursed_but_not_what_is_left():
+    assert _roles_of(
+        "UBND tỉnh đã phân bổ 7.309,85 tỉ đồng, đến ngày 19/02/2024 đã giải ngân 1.250 tỉ đồng. "
+        "Vốn huyện quản lý hơn 1.630 tỉ đồng. Đã phân bổ 950 tỷ đồng, đạt 95% kế hoạch vốn. "
+        "Số vốn chưa được các bộ, cơ quan Trung ương phân bổ chi tiết là hơn 7.124,3 tỷ đồng."
+    ) == [("7.309,85", "target"), ("1.250", "actual"), ("1.630", "target"), ("950", "actual"),
+          ("95", "attainment"), ("7.124,3", "actual")]
