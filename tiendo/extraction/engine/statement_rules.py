@@ -696,6 +696,8 @@ def _counts_targets(st) -> bool:
 # hiểm y tế.": a sentence without a figure that closes on the targets being met (or not), or
 # names the targets met (or not), leads the sentence that follows, which gives their figures;
 # one that says so in passing ("… vượt kế hoạch và tăng so với năm trước.") leads a detail
+# "… không đạt do tác động của đại dịch COVID-19.": why, after the verdict that closes a sentence
+_CAUSE = r"(?:\s*,?\s+(?:do|vì|bởi|bởi vì|nguyên nhân là)\s+[^.;:]*)?"
 _LEAD_VERDICT_RE = re.compile(
     r"(?<![\w])(?<!khó )(?<!sẽ )(?<!thể )(?<!đấu )(?<!để )(?<!nhằm )(?P<neg>không|chưa)?\s*"
     # "… thực hiện thắng lợi các mục tiêu Nghị quyết Đại hội Đảng bộ đề ra."
@@ -708,13 +710,14 @@ _LEAD_VERDICT_RE = re.compile(
     r"|mục tiêu|nghị quyết|dự toán|nhiệm vụ thu)(?![\w])"
     # the words that close the sentence name the plan, not another claim ("… và tăng so với")
     r"(?P<rest>(?:\s+(?!(?:và|nhưng|song|tuy|mặc|tăng|giảm|cao|thấp)(?![\w]))[^\W\d_]+){0,10}"
-    r"\s*[.…!]*\s*$)?"
+    r"" + _CAUSE + r"\s*[.…!]*\s*$)?"
     r"|(?<![\w])chỉ tiêu(?![\w])[^.;:]*?(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành"
     r"|vượt)(?:\s+(?:được|và vượt|kế hoạch))*\s+(?:là|gồm|bao gồm)\s+(?P<names>[^.;:]+)"
     # "… nên cơ bản các chỉ tiêu phát triển kinh tế - xã hội trên các lĩnh vực đều đạt và
     # vượt.": the targets the subject of a clause that closes on the verdict, without an object
     r"|(?<![\w])(?:chỉ tiêu|mục tiêu)(?![\w])[^.;:,0-9]*?(?<![\w])(?:đều\s+)?(?P<neg3>không|chưa)?"
-    r"\s*(?P<closing>đạt|hoàn thành|vượt)(?:\s+(?:và vượt|và hoàn thành|vượt mức))*\s*[.…!]*\s*$"
+    r"\s*(?P<closing>đạt|hoàn thành|vượt)(?:\s+(?:và vượt|và hoàn thành|vượt mức))*" + _CAUSE
+    + r"\s*[.…!]*\s*$"
 )
 _VERDICT_WORD_RE = re.compile(r"đạt|vượt|hoàn thành|thắng lợi")
 # "hầu hết", "một số chỉ tiêu": not all of them, so no verdict for a sentence after that is no
@@ -732,11 +735,16 @@ _AIM_RE = re.compile(
 )
 
 
+# "Riêng huyện Cát Hải có số thu tiền thuê đất vượt dự toán …": one body or item singled out,
+# no lead for the figures after it (unless it is some of the targets)
+_SINGLED_OUT_RE = re.compile(r"^\s*riêng\s(?![^.;:]*(?:chỉ tiêu|mục tiêu))")
+
+
 def _lead_verdict(low: str) -> tuple[str, list[str], bool] | None:
     """The verdict a sentence without figures leaves for the sentence that follows, with the
     targets it names (none: every statement) and whether it leads any sentence (or only a
     detail: "Cụ thể, …", "Theo đó, …")."""
-    if not _VERDICT_WORD_RE.search(low):
+    if not _VERDICT_WORD_RE.search(low) or _SINGLED_OUT_RE.match(low):
         return None
     found = list(_LEAD_VERDICT_RE.finditer(low))
     if not found or _AIM_RE.search(low):

@@ -1700,3 +1700,13 @@ def test_the_capital_allocated_is_the_plan_of_what_is_disbursed_but_not_what_is_
         "Số vốn chưa được các bộ, cơ quan Trung ương phân bổ chi tiết là hơn 7.124,3 tỷ đồng."
     ) == [("7.309,85", "target"), ("1.250", "actual"), ("1.630", "target"), ("950", "actual"),
           ("95", "attainment"), ("7.124,3", "actual")]
+
+
+def test_a_verdict_closing_its_sentence_then_its_cause_leads_the_detail():
+    text = ("Năm 2020 nhiều chỉ tiêu kinh tế của thành phố không đạt do tác động của đại dịch "
+            "COVID-19.\nCụ thể, tăng trưởng kinh tế chỉ đạt 4,29%.")
+    assert _status_by_figure(text, "2020") == {"4,29": "not_achieved"}
+    # one body singled out leads nothing
+    text = ("Riêng huyện Cát Hải có số thu tiền thuê đất vượt dự toán thành phố giao, do thu tiền "
+            "thuê đất gia hạn.\n\nNăm 2023, thu ngân sách trên địa bàn đạt 103.619 tỷ đồng.")
+    assert _status_by_figure(text, "2023") == {"103.619": None}
