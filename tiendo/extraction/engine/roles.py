@@ -59,6 +59,9 @@ GIVER_END_RE = re.compile(
     _W + r"(?<!bàn )(?:giao|giao là|đề ra|đặt ra|(?:được\s+)?phê duyệt(?:\s+là)?)\s*[:]?\s*$"
     # "tỉnh giao năm 2016 đạt 48-50%": the plan given for a year
     r"|" + _W + r"(?<!bàn )giao\s+(?:cho\s+)?năm\s+(?:19|20)[0-9]{2}\s+(?:đạt|là)\s*$"
+    # "trong khi Nghị quyết HĐND đề ra là 11,5 – 12%": the plan set, named, then "là"
+    r"|" + _W + r"(?:nghị quyết|nq[^\W\d_]*|kế hoạch|kh|chỉ tiêu|mục tiêu)(?:\s+[^\W\d_]+){0,4}?"
+    r"\s+(?:đề ra|đặt ra)\s+là\s*$"
 )
 ACTUAL_VERB_RE = re.compile(
     _W + r"(đạt|ước|thực hiện|giải ngân|tăng|giảm|bằng|chiếm|hoàn thành|có)" + _E

@@ -247,7 +247,30 @@ _PLAN_PAREN_RE = re.compile(
     # "(NQ: dưới 3%)", "(Nghị quyết đề ra: 95%)": the resolution's target
     r"|\s*(?:nghị quyết|nq)(?:\s+(?:đề ra|giao|đại hội|năm(?:\s+(?:19|20)[0-9]{2})?))*\s*"
     r"(?::|là|=)?\s*(?:dưới|trên|từ|không quá|tối đa|tối thiểu|khoảng|[<>≥≤])?\s*$"
+    # "(NQHĐND là 9-9,5%)", "(Nghị quyết HĐND tỉnh đề ra là 95%)": the resolution named by
+    # who passed it, then "là" or a colon
+    r"|\s*(?:nghị quyết|nq[^\W\d_]*)(?:\s+[^\W\d_]+){0,5}?\s*(?::|là|=)"
+    r"\s*(?:dưới|trên|từ|không quá|tối đa|tối thiểu|khoảng|[<>≥≤])?\s*$"
 )
+# "(so với 80 – 82% Nghị quyết HĐND)", "(so với 250 - 260 triệu USD Nghị quyết HĐND)": the plan's
+# figure a result is set against, the plan named after it
+_VS_OPENING_RE = re.compile(r"\s*so\s+(?:với\s+)?(?:mức\s+)?")
+_PLAN_NAMED_AFTER_RE = re.compile(
+    r"\s*(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán|nghị quyết|nq[^\W\d_]*)(?![\w])[^()]*\)"
+)
+
+
+def _plan_set_against(text, ms, i, clause) -> None:
+    """"đạt 72% (so với 80 – 82% Nghị quyết HĐND)": the figure after "so với" in a
+    parenthesis, with the plan named after it, is the plan's (not a share of it)."""
+    m = ms[i]
+    if m.group is None or m.role not in ("actual", "attainment") or m.range_of is not None:
+        return
+    if not _VS_OPENING_RE.fullmatch(text, m.group[0] + 1, m.tok.start):
+        return
+    last = ms[i + 1] if i + 1 < len(ms) and ms[i + 1].range_of == i else m
+    if _PLAN_NAMED_AFTER_RE.match(text[last.unit.end : m.group[1] + 1].lower()):
+        m.role, m.extras = "target", {"cue": "plan-paren"}
 
 
 def _plan_in_parenthesis(text, ms, i, clause) -> None:
@@ -441,8 +464,11 @@ def _words_re(*words: str) -> re.Pattern:
     return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])")
 
 
-# what was done is told again: "đã", "kết quả", "đạt được"; "ước đạt" estimates it
-_TOLD_DONE = ("đã", "kết quả", "đạt được", "ước")
+# what was done is told again: "đã", "kết quả", "đạt được"; "ước đạt" estimates it; so does a
+# result set against the plan ("… phấn đấu đạt 6,3 triệu lượt khách nhưng … cuối năm chỉ 3,6
+# triệu lượt khách")
+_TOLD_DONE = ("đã", "kết quả", "đạt được", "ước",
+              r"(?:nhưng|song|tuy nhiên)(?=[^.;]*?(?<![\w])(?:chỉ|mới|thực tế|cuối năm)(?![\w]))")
 _TOLD_DONE_RE = _words_re(*_TOLD_DONE)
 # … and in the clause of a figure set out: a result, an estimate, a report, a comparison
 _TOLD_RESULT_RE = _words_re(
@@ -493,7 +519,9 @@ def _intent_carries_on(text, ms, i, clause) -> None:
 
 
 _PLAN_SET_RE = re.compile(
-    r"(?<![\w])(?:đặt mục tiêu|đề ra mục tiêu|đặt ra mục tiêu)(?![\w])"
+    r"(?<![\w])(?:đặt mục tiêu|đề ra mục tiêu|đặt ra mục tiêu"
+    # "Thành phố cũng đề ra kế hoạch kim ngạch xuất khẩu đạt 102 triệu USD"
+    r"|(?:đặt|đề ra|đặt ra)\s+(?:kế hoạch|chỉ tiêu))(?![\w])"
     # "Trong khi đó, kế hoạch đặt ra đối với nông – lâm – thủy sản là từ 29-30%, …"
     r"|^\s*(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*,\s*)?(?:kế hoạch|chỉ tiêu|mục tiêu)\s+"
     r"(?:đặt ra|đề ra|được giao|giao)(?![\w])"
@@ -963,6 +991,7 @@ _ROLE_RULES = (
     _plan_after_slash,
     _change_verb_not_repeated,
     _plan_in_parenthesis,
+    _plan_set_against,
     _plan_compared_in_parenthesis,
     _changes_listed,
     _share_of_count,

@@ -1710,3 +1710,23 @@ def test_a_verdict_closing_its_sentence_then_its_cause_leads_the_detail():
     text = ("Riêng huyện Cát Hải có số thu tiền thuê đất vượt dự toán thành phố giao, do thu tiền "
             "thuê đất gia hạn.\n\nNăm 2023, thu ngân sách trên địa bàn đạt 103.619 tỷ đồng.")
     assert _status_by_figure(text, "2023") == {"103.619": None}
+
+
+def test_a_result_told_against_the_plan_after_nhung_is_no_plan():
+    assert _roles_of(
+        "Kế hoạch năm 2020 phấn đấu đạt 6,3 triệu lượt khách nhưng đến cuối năm chỉ 3,6 triệu "
+        "lượt khách, đạt 57,1% so với kế hoạch. Thành phố cũng đề ra kế hoạch kim ngạch xuất "
+        "khẩu đạt 102 triệu USD, nhưng cuối năm chỉ đạt 81,71 triệu USD.", "2020"
+    ) == [("6,3", "target"), ("3,6", "actual"), ("57,1", "attainment"), ("102", "target"),
+          ("81,71", "actual")]
+
+
+def test_the_resolutions_figures_named_by_who_passed_it_or_set_against_a_result_are_plans():
+    assert _roles_of(
+        "Giá trị sản xuất ước đạt 9% (NQHĐND là 9-9,5%). Tỷ lệ bảo hiểm y tế toàn dân đạt 72% "
+        "(so với 80 – 82% Nghị quyết HĐND), kim ngạch xuất khẩu đạt 114 triệu USD (so với 250 - "
+        "260 triệu USD Nghị quyết HĐND). Công nghiệp chỉ tăng 9,9% trong khi Nghị quyết HĐND đề "
+        "ra là 11,5 – 12%.", "2019"
+    ) == [("9", "actual"), ("9", "target"), ("9,5", "target"), ("72", "actual"),
+          ("80", "target"), ("82", "target"), ("114", "actual"), ("250", "target"),
+          ("260", "target"), ("9,9", "actual"), ("11,5", "target"), ("12", "target")]
