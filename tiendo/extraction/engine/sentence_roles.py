@@ -662,7 +662,16 @@ def sets_plans(low: str, found) -> bool:
         n.role == "target" and n.unit not in lexicon.TARGET_NOUNS
         for st in found for n in st.numbers
     )
-    return only_plans or bool(_TARGETS_SET_RE.search(low))
+    if only_plans:
+        return True
+    set_out = _TARGETS_SET_RE.search(low)
+    # "… kết quả trồng rừng đạt vượt chỉ tiêu kế hoạch được giao": a verdict on the targets
+    # set, in the clause before them
+    return set_out is not None and not _MET_RE.search(
+        low, max(low.rfind(",", 0, set_out.start()), 0), set_out.start())
+
+
+_MET_RE = _words_re("đạt", "vượt", "hoàn thành", "kết quả")
 
 
 def details_a_plan(low: str) -> bool:

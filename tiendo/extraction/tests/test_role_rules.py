@@ -1730,3 +1730,16 @@ def test_the_resolutions_figures_named_by_who_passed_it_or_set_against_a_result_
     ) == [("9", "actual"), ("9", "target"), ("9,5", "target"), ("72", "actual"),
           ("80", "target"), ("82", "target"), ("114", "actual"), ("250", "target"),
           ("260", "target"), ("9,9", "actual"), ("11,5", "target"), ("12", "target")]
+
+
+def test_a_verdict_on_the_targets_set_does_not_make_the_next_line_plans():
+    text = ("Trồng rừng tập trung đạt 1.094,6 ha. So với những năm trước, đây là năm có kết quả "
+            "trồng rừng đạt vượt chỉ tiêu kế hoạch được giao.\n"
+            "Diện tích rừng trồng mới tập trung nhiều ở huyện Đắk Glong 744,9 ha và huyện Krông "
+            "Nô 213,7 ha.")
+    assert _roles_of(text, "2019") == [("1.094,6", "actual"), ("744,9", "actual"),
+                                       ("213,7", "actual")]
+    text = ("Trồng rừng tập trung đạt 1.094,6 ha. Các chỉ tiêu năm 2020 đã được HĐND tỉnh thông "
+            "qua.\n"
+            "Diện tích rừng trồng mới 744,9 ha.")
+    assert _roles_of(text, "2019") == [("1.094,6", "actual"), ("744,9", "target")]
