@@ -985,7 +985,6 @@ def _parallel_share_in_parenthesis(text, ms, i, clause) -> None:
         m.role, m.extras = "attainment", dict(earlier.extras)
 
 
-# After the role the words give, in this order; each sees the role the ones before it gave.
 def _not_yet_allocated(text, ms, i, clause) -> None:
     """"Số vốn chưa được các bộ, cơ quan Trung ương phân bổ chi tiết là hơn 7.124,3 tỷ đồng":
     the capital not yet allocated, said before the words next to the figure, is what is left,
@@ -995,6 +994,7 @@ def _not_yet_allocated(text, ms, i, clause) -> None:
         m.role, m.extras = "actual", {}
 
 
+# After the role the words give, in this order; each sees the role the ones before it gave.
 _ROLE_RULES = (
     _not_yet_allocated,
     _plan_after_slash,

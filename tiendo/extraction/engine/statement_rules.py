@@ -710,7 +710,7 @@ _LEAD_VERDICT_RE = re.compile(
     r"|mục tiêu|nghị quyết|dự toán|nhiệm vụ thu)(?![\w])"
     # the words that close the sentence name the plan, not another claim ("… và tăng so với")
     r"(?P<rest>(?:\s+(?!(?:và|nhưng|song|tuy|mặc|tăng|giảm|cao|thấp)(?![\w]))[^\W\d_]+){0,10}"
-    r"" + _CAUSE + r"\s*[.…!]*\s*$)?"
+    + _CAUSE + r"\s*[.…!]*\s*$)?"
     r"|(?<![\w])chỉ tiêu(?![\w])[^.;:]*?(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành"
     r"|vượt)(?:\s+(?:được|và vượt|kế hoạch))*\s+(?:là|gồm|bao gồm)\s+(?P<names>[^.;:]+)"
     # "… nên cơ bản các chỉ tiêu phát triển kinh tế - xã hội trên các lĩnh vực đều đạt và
