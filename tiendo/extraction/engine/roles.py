@@ -33,6 +33,8 @@ CHIEM_LEFT_RE = re.compile(
     r"|^\s*(?:đạt\s+)?(?:tỷ lệ|tỉ lệ|tỷ trọng))\s*$"
 )
 # "cần" (need to), not the place names "Cần Thơ", "Cần Giờ", … (the text is read lower case)
+# the nouns a plan is named by, as regex alternatives ("đạt kế hoạch", "vượt dự toán")
+PLAN_WORDS = r"kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|dự toán"
 CAN = r"cần(?!\s+(?:thơ|giờ|giuộc|đước|đăng)(?![\w]))"
 QUYET_TAM = (r"(?<!sự )(?<!với )(?<!bằng )quyết tâm(?=\s+(?:tăng|hoàn thành|đạt|giải ngân"
                r"|thu|giữ|kiểm soát|đưa|nâng|thực hiện)(?![\w]))")
@@ -431,8 +433,8 @@ NOT_YET_RE = re.compile(r"(?<![\w])(?:chưa|không)(?![\w])")
 def _allocated(at: _Around):
     """"đã phân bổ 7.309,85 tỉ đồng": the capital allocated is the plan of what is disbursed
     (unless the share of a plan it reached follows: "đã phân bổ 95 tỷ đồng, đạt 80% …")."""
-    if (not at.pct and ALLOCATED_LEFT_RE.search(at.left) and not _REACHED_RIGHT_RE.match(at.right)
-            and not NOT_YET_RE.search(at.left)):  # "số vốn chưa phân bổ": what is left
+    if not at.pct and ALLOCATED_LEFT_RE.search(at.left) and not _REACHED_RIGHT_RE.match(at.right):
+        # ("số vốn chưa phân bổ", what is left: sentence_roles._not_yet_allocated)
         return "target", {"cue": "giver", "allocated": True}
     return None
 

@@ -161,9 +161,7 @@ _COMPARED_WORD_RE = re.compile(
     r"(?<![\w])(?:cao hơn|thấp hơn|nhiều hơn|ít hơn|gấp|so với|so)(?![\w])"
 )
 _COMPARED_RE = re.compile(_COMPARED_WORD_RE.pattern + r"(?P<what>[^();.]*)\(\s*$")
-_PLAN_NAMED_RE = re.compile(
-    r"(?<![\w])(?:kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|dự toán)(?![\w])"
-)
+_PLAN_NAMED_RE = re.compile(r"(?<![\w])(?:" + roles.PLAN_WORDS + r")(?![\w])")
 
 
 def _compared_pair(text, ms, i) -> None:
@@ -256,7 +254,7 @@ _PLAN_PAREN_RE = re.compile(
 # figure a result is set against, the plan named after it
 _VS_OPENING_RE = re.compile(r"\s*so\s+(?:với\s+)?(?:mức\s+)?")
 _PLAN_NAMED_AFTER_RE = re.compile(
-    r"\s*(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán|nghị quyết|nq[^\W\d_]*)(?![\w])[^()]*\)"
+    r"\s*(?:" + roles.PLAN_WORDS + r"|nq[^\W\d_]*)(?![\w])[^()]*\)"
 )
 
 
@@ -986,9 +984,9 @@ def _parallel_share_in_parenthesis(text, ms, i, clause) -> None:
 
 
 def _not_yet_allocated(text, ms, i, clause) -> None:
-    """"Số vốn chưa được các bộ, cơ quan Trung ương phân bổ chi tiết là hơn 7.124,3 tỷ đồng":
-    the capital not yet allocated, said before the words next to the figure, is what is left,
-    not the plan (roles._allocated)."""
+    """"Số vốn chưa phân bổ 234,1 tỷ đồng", "Số vốn chưa được các bộ, cơ quan Trung ương phân
+    bổ chi tiết là hơn 7.124,3 tỷ đồng": the capital its clause says is not yet allocated is
+    what is left, not the plan (roles._allocated)."""
     m = ms[i]
     if m.extras.get("allocated") and roles.NOT_YET_RE.search(re.split(r"[;:.]", m.said)[-1]):
         m.role, m.extras = "actual", {}

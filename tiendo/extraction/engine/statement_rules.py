@@ -256,8 +256,9 @@ _VERDICT_NEXT_RE = re.compile(
 # what was passed, then the plan ("vượt qua khó khăn", overcoming; "vượt nhiều chỉ tiêu", a
 # verdict on a group)
 _PASSED_NEXT_RE = re.compile(
-    r"^\s*(?!(?:qua|được|về|nhiều|các|những|một|hầu|phần|xấp|gần|toàn|tất)(?![\w]))(?:[^\W\d_]+\s+){1,4}?"
-    r"(?:so\s+(?:với\s+)?)?(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán|nghị quyết)(?![\w])"
+    r"^\s*(?!(?:qua|được|về|nhiều|các|những|một|hầu|phần|xấp|gần|toàn|tất)(?![\w]))"
+    r"(?:[^\W\d_]+\s+){1,4}?"
+    r"(?:so\s+(?:với\s+)?)?(?:" + roles.PLAN_WORDS + r")(?![\w])"
 )
 
 
@@ -511,7 +512,7 @@ def _verdict_for_the_next(low: str, verdict):
 _OPENING_VERDICT_RE = re.compile(
     r"\s*(?:tuy nhiên|tuy|như vậy|nhưng|song|dù|mặc dù)?\s*,?\s*(?:vẫn\s+|đã\s+|đều\s+)?"
     r"(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?:\s+(?:được|và vượt))?\s+(?:so với\s+)?"
-    r"(?:kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|dự toán)(?![\w])"
+    r"(?:" + roles.PLAN_WORDS + r")(?![\w])"
 )
 
 
@@ -773,9 +774,7 @@ _COUNT_LEAD_RE = re.compile(
 
 def _count_lead(low: str) -> tuple[str, list[str], bool] | None:
     low = low.rstrip(" .…!")
-    if not _COUNT_LEAD_RE.search(low) or _AIM_RE.search(low) or re.search(
-        r"(?<![\w])(?:không|chưa)(?![\w])", low
-    ):
+    if not _COUNT_LEAD_RE.search(low) or _AIM_RE.search(low) or roles.NOT_YET_RE.search(low):
         return None
     return "achieved", [], True
 

@@ -1686,11 +1686,11 @@ def test_a_heading_in_capitals_glued_to_its_line_heads_the_plans_of_that_line_on
             "tăng giá trị sản xuất bình quân hàng năm đạt 16%. 2. Thu nhập bình quân đầu người/năm "
             "đến năm 2025: 60 triệu đồng.\n"
             "Năm 2020, thu nhập bình quân đầu người đạt 38 triệu đồng.")
-    assert [(n.text, n.role) for s in extract(text) for n in s.numbers] == [
+    assert _roles_of(text, None) == [
         ("11", "target"), ("16", "target"), ("60", "target"), ("38", "actual")]
     # a heading of results glued to its line heads no plans
     text = "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2020 Thu nhập bình quân đầu người đạt 38 triệu đồng."
-    assert [(n.text, n.role) for s in extract(text) for n in s.numbers] == [("38", "actual")]
+    assert _roles_of(text, None) == [("38", "actual")]
 
 
 def test_the_capital_allocated_is_the_plan_of_what_is_disbursed_but_not_what_is_left():
