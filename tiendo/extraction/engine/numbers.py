@@ -64,6 +64,31 @@ def find_numbers(text: str) -> list[Token]:
             elif ENGLISH_GROUPS_RE.fullmatch(m.group()):  # "1,338,000": grouped the English way
                 value = int(m.group().replace(",", ""))
         out.append(Token(m.start(), m.end(), m.group(), value))
+    return _compound_amounts(text, out)
+
+
+# "57 tỷ 148 triệu đồng", "2 triệu 500 nghìn đồng": one amount, in the smaller scale, written
+# in two parts; its span runs from the first digit to the last
+_COMPOUND_BETWEEN_RE = re.compile(r"[ \t\u00a0]+(tỷ|tỉ|triệu)[ \t\u00a0]+", re.IGNORECASE)
+_COMPOUND_AFTER_RE = re.compile(r"[ \t\u00a0]*(triệu|nghìn|ngàn)(?![\w])", re.IGNORECASE)
+_SMALLER_SCALE = {"tỷ": "triệu", "tỉ": "triệu", "triệu": "nghìn"}
+
+
+def _compound_amounts(text: str, tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens:
+        a = out[-1] if out else None
+        big = _COMPOUND_BETWEEN_RE.fullmatch(text, a.end, tok.start) if a else None
+        small = _COMPOUND_AFTER_RE.match(text, tok.end) if big else None
+        if (
+            a is not None and big and small and isinstance(a.value, int)
+            and _SMALLER_SCALE[big.group(1).lower()] == _norm(small.group(1))
+            and tok.text.isdigit() and len(tok.text) <= 3
+        ):
+            value = a.value * 1000 + int(tok.text)
+            out[-1] = Token(a.start, tok.end, text[a.start : tok.end], value)
+            continue
+        out.append(tok)
     return out
 
 

@@ -423,7 +423,11 @@ def _amount_of_a_plan(at: _Around):
 ALLOCATED_LEFT_RE = re.compile(
     _W + r"(?:(?:phân bổ|bố trí)(?:\s+(?:vốn|chi tiết|cho\s+[^,;:()0-9]{1,40}?"
     r"|(?:cả\s+)?năm\s+(?:19|20)[0-9]{2}))*"
-    r"|vốn\s+(?:[^\W\d_]+\s+){1,3}quản lý)"
+    r"|vốn\s+(?:[^\W\d_]+\s+){1,3}quản lý"
+    # "được giao các nguồn vốn trên", "đã giao và phân bổ chi tiết kế hoạch vốn đầu tư công với
+    # tổng số vốn là", "được phân bổ kế hoạch vốn để đầu tư cơ sở hạ tầng là"
+    r"|(?:phân bổ|bố trí|giao)(?:\s+(?:và phân bổ|và giao|chi tiết))*\s+(?:các\s+)?(?:nguồn\s+)?"
+    r"(?:kế hoạch\s+)?vốn(?![\w])(?:(?!giải ngân|thanh toán|thực hiện|đạt)[^,;:()0-9]){0,60}?)"
     r"(?:\s+(?:là|được|hơn|trên|gần|khoảng|tổng cộng))*\s*:?\s*$"
 )
 _REACHED_RIGHT_RE = re.compile(r"^\s*,?\s*\(?\s*(?:đạt|bằng)(?![\w])")
@@ -451,7 +455,8 @@ def _given_plan(at: _Around):
 # given to someone) and "là" joins it to its figure
 PLAN_SUBJECT_RE = re.compile(
     r"^\s*(?:[-–•+]\s*)?(?:(?:tổng|số)\s+)?(?:(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu)" + _E
-    + r"[^,;:()]*?|[^\W\d_][^,;:()]*?(?<![\w])(?<!bàn )(?:được\s+)?giao"
+    # ("… giao năm 2021 cho huyện Hớn Quản (Tỉnh Bình Phước) là")
+    + r"(?:[^,;:()]|\([^()]*\))*?|[^\W\d_][^,;:()]*?(?<![\w])(?<!bàn )(?:được\s+)?giao"
     r"(?:\s+(?:cho\s+[^,;:()]*?|(?:cả\s+)?năm(?:\s+[0-9]{4})?))?\s+)" + _W + r"là\s*$"
 )
 

@@ -488,6 +488,13 @@ def _intent_carries_on(text, ms, i, clause) -> None:
     later figure of the sentence a plan, a planned change too, until the sentence tells
     what was done again ("đã")."""
     m = ms[i]
+    if m.role == "attainment" and i == 0 and not m.extras.get("reference"):
+        # "phấn đấu đến tháng 10/2020, giải ngân đạt 80% kế hoạch vốn": a share of the plan
+        # striven for, in the clause after the aim's (not "dự kiến", an estimate of a result)
+        strive = [c for c in _AIM_FIRST_RE.finditer(m.said) if c.group() != "dự kiến"]
+        if strive and not _TOLD_DONE_RE.search(m.said, strive[-1].end()):
+            _planned(m)
+        return
     if m.role not in ("actual", "change") or m.extras.get("reference"):
         return
     if m.role == "change" and m.extras.get("cue") != "change":

@@ -703,14 +703,19 @@ _LEAD_VERDICT_RE = re.compile(
     r"(?<![\w])(?<!khó )(?<!sẽ )(?<!thể )(?<!đấu )(?<!để )(?<!nhằm )(?P<neg>không|chưa)?\s*"
     # "… thực hiện thắng lợi các mục tiêu Nghị quyết Đại hội Đảng bộ đề ra."
     r"(?:đạt|hoàn thành|vượt|thực hiện thắng lợi)(?:\s+(?:được|và vượt|và hoàn thành|vượt mức"
-    r"|mức))*"
+    # "… hoàn thành xuất sắc các chỉ tiêu, nhiệm vụ được giao."
+    r"|mức|xuất sắc|tốt))*"
     # "… đạt và vượt tiến độ dự toán HĐND tỉnh giao."
     r"\s+(?:so với\s+)?(?:tiến độ\s+)?(?:các\s+|toàn bộ\s+|tất cả\s+|nhiều\s+|một số\s+"
     r"|hầu hết\s+|phần lớn\s+)?(?:mục tiêu,\s+)?(?:chỉ tiêu|kế hoạch"
     # "Hoàn thành nhiệm vụ thu ngân sách năm 2018": the revenue to collect, a plan
-    r"|mục tiêu|nghị quyết|dự toán|nhiệm vụ thu)(?![\w])"
-    # the words that close the sentence name the plan, not another claim ("… và tăng so với")
-    r"(?P<rest>(?:\s+(?!(?:và|nhưng|song|tuy|mặc|tăng|giảm|cao|thấp)(?![\w]))[^\W\d_]+){0,10}"
+    r"|mục tiêu|nghị quyết|dự toán|nhiệm vụ thu"
+    # "… đều đã đạt và vượt mức đề ra.": the level set
+    r"|mức(?=\s+(?:đề ra|đặt ra|được giao|giao)(?![\w])))(?![\w])"
+    # the words that close the sentence name the plan, not another claim ("… và tăng so với"),
+    # or list the plans ("… đạt và vượt mức so với chỉ tiêu, kế hoạch đề ra.")
+    r"(?P<rest>(?:(?:\s+|\s*,\s*(?=(?:chỉ tiêu|kế hoạch|nhiệm vụ|mục tiêu)(?![\w])))"
+    r"(?!(?:và|nhưng|song|tuy|mặc|tăng|giảm|cao|thấp)(?![\w]))[^\W\d_]+){0,10}"
     + _CAUSE + r"\s*[.…!]*\s*$)?"
     r"|(?<![\w])chỉ tiêu(?![\w])[^.;:]*?(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành"
     r"|vượt)(?:\s+(?:được|và vượt|kế hoạch))*\s+(?:là|gồm|bao gồm)\s+(?P<names>[^.;:]+)"

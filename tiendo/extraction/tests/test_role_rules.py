@@ -1743,3 +1743,56 @@ def test_a_verdict_on_the_targets_set_does_not_make_the_next_line_plans():
             "qua.\n"
             "Diện tích rừng trồng mới 744,9 ha.")
     assert _roles_of(text, "2019") == [("1.094,6", "actual"), ("744,9", "target")]
+
+
+def test_a_verdict_on_a_list_of_plans_or_on_the_level_set_leads_the_figures_after_it():
+    # the plans listed with a comma
+    text = ("Năm 2024, ngành chăn nuôi đạt và vượt mức so với chỉ tiêu, kế hoạch đề ra. Tổng đàn "
+            "bò 8.120 con, đàn lợn 25.400 con.")
+    assert _status_by_figure(text, "2024") == {"8.120": "achieved", "25.400": "achieved"}
+    # an adverb after the verb, then the targets and tasks set
+    text = ("Năm qua, ngành đã hoàn thành xuất sắc các chỉ tiêu, nhiệm vụ được giao. Trong đó, "
+            "doanh thu bán lẻ đạt 9.300 tỷ đồng.")
+    assert _status_by_figure(text, "2024") == {"9.300": "achieved"}
+    # the level set ("mức đề ra")
+    text = ("Các chương trình việc làm của cả giai đoạn đều đã đạt và vượt mức đề ra. Toàn huyện "
+            "đã đào tạo nghề cho 4.200 lao động.")
+    assert _status_by_figure(text, "2024") == {"4.200": "achieved"}
+    # a comma before another claim still ends the verdict's plan
+    text = ("Ngành chăn nuôi đạt kế hoạch, tăng trưởng khá. Doanh thu bán lẻ đạt 9.300 tỷ "
+            "đồng.")
+    assert _status_by_figure(text, "2024") == {"9.300": None}
+
+
+def test_an_amount_written_in_two_scales_is_one_number_in_the_smaller():
+    [st] = extract("Huyện giải ngân 12 tỷ 305 triệu đồng.", default_period="2024")
+    [n] = st.numbers
+    assert (n.text, n.value, n.unit) == ("12 tỷ 305", 12305, "triệu đồng")
+    [st] = extract("Mỗi hộ được hỗ trợ 3 triệu 200 nghìn đồng.", default_period="2024")
+    assert [(n.text, n.value, n.unit) for n in st.numbers] == [("3 triệu 200", 3200, "nghìn đồng")]
+    # two amounts, not one: a comma between them, or scales that do not follow on
+    assert [n.text for s in extract("Thu 5 tỷ, 200 triệu đồng từ phí.", default_period="2024")
+            for n in s.numbers] == ["5", "200"]
+    assert [n.text for s in extract("Vốn 5 tỷ 200 tấn hàng.", default_period="2024")
+            for n in s.numbers] == ["5", "200"]
+
+
+def test_the_capital_given_or_allocated_is_the_plan_of_what_is_disbursed():
+    assert _roles_of(
+        "Năm 2022 huyện được phân bổ kế hoạch vốn để xây dựng trường học là 48.210 triệu đồng. "
+        "Xã được giao các nguồn vốn trên 9 tỷ 120 triệu đồng, đã giải ngân 7 tỷ 15 triệu đồng. "
+        "Tỉnh đã giao và phân bổ chi tiết kế hoạch vốn với tổng số vốn là 3.120 tỷ đồng. "
+        "Tổng kế hoạch vốn giao cho huyện Bù Đốp (tỉnh Bình Phước) là 210,5 tỷ đồng.", "2022"
+    ) == [("48.210", "target"), ("9 tỷ 120", "target"), ("7 tỷ 15", "actual"),
+          ("3.120", "target"), ("210,5", "target")]
+    # what was disbursed of the capital is no plan
+    assert _roles_of("Huyện bố trí vốn đã giải ngân được 310 tỷ đồng.", "2022") == [
+        ("310", "actual")]
+
+
+def test_a_share_of_the_plan_striven_for_after_a_time_is_a_plan():
+    assert _roles_of("Tỉnh phấn đấu đến hết tháng 9, giải ngân đạt 70% kế hoạch vốn.", "2022") == [
+        ("70", "target")]
+    # an estimate of the result is not
+    assert _roles_of("Dự kiến đến cuối năm, giải ngân đạt 95% kế hoạch vốn.", "2022") == [
+        ("95", "attainment")]
