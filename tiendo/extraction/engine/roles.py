@@ -88,7 +88,9 @@ _SAME_PERIOD_BASES = (
     r"|vụ trước|[0-9]+ tháng (?:đầu )?năm (?:trước|ngoái|(?:19|20)[0-9]{2}))"
 )
 SAME_PERIOD_RIGHT_RE = re.compile(
-    r"^\s*(?:\(\s*)?(?:so\s+(?:với\s+)?" + _SAME_PERIOD_BASES
+    r"^\s*(?:\(\s*)?(?:so\s+(?:với\s+)?"
+    # "bằng 126,86% so với thực hiện cùng kỳ năm 2017", "… so với số thu cùng kỳ"
+    + r"(?:(?:số\s+)?(?:thực hiện|kết quả)\s+|số thu\s+)?" + _SAME_PERIOD_BASES
     # "bằng 118% cùng kỳ": the earlier periods that need no "so với"
     + r"|(?:cùng kỳ|năm trước|năm ngoái|kỳ trước|quý trước|tháng trước)(?![\w]))"
 )
@@ -363,10 +365,14 @@ _EARLIER_FIGURE_RE = re.compile(r"^\s*\(\s*(?:so\s+(?:với\s+)?)?cùng kỳ[^()
 
 
 def _as_written_vs_period(at: _Around):
-    """"bằng 121% so với cùng kỳ": a ratio to an earlier period, a change as written."""
+    """"bằng 121% so với cùng kỳ": a ratio to an earlier period, a change as written (planned
+    when an aim governs it: "Phấn đấu tăng trưởng GRDP đạt 8,5% so với thực hiện năm 2023")."""
     if at.pct and SAME_PERIOD_RIGHT_RE.match(at.right) and not CHIEM_LEFT_RE.search(at.left) and (
         not _EARLIER_FIGURE_RE.match(at.right)
     ):
+        cues = list(TARGET_WORD_RE.finditer(at.left))
+        if cues and _governs(at.left, cues[-1]):
+            return None
         return "change", {"basis": basis_text(at.right), "cue": "as-written"}
     return None
 

@@ -1796,3 +1796,20 @@ def test_a_share_of_the_plan_striven_for_after_a_time_is_a_plan():
     # an estimate of the result is not
     assert _roles_of("Dự kiến đến cuối năm, giải ngân đạt 95% kế hoạch vốn.", "2022") == [
         ("95", "attainment")]
+
+
+def test_a_verdict_closing_on_dat_duoc_leads_a_detail():
+    text = ("Đa số các chỉ tiêu Hội đồng nhân dân đặt ra đã đạt được. Trong đó, thu ngân sách đạt "
+            "1.250 tỷ đồng.")
+    assert _status_by_figure(text, "2023") == {"1.250": "achieved"}
+
+
+def test_a_ratio_to_what_was_done_in_an_earlier_period_is_a_change():
+    assert _roles_of(
+        "Thu nội địa đạt 2.310 tỷ đồng, đạt 80,5% dự toán và bằng 104,2% so với thực hiện cùng "
+        "kỳ năm 2022; thu từ đất bằng 96,1% so với số thu cùng kỳ.", "2023-09"
+    ) == [("2.310", "actual"), ("80,5", "attainment"), ("104,2", "change"), ("96,1", "change")]
+    # a growth striven for against last year's result is a plan
+    assert _roles_of("(1) Phấn đấu tăng trưởng GRDP năm 2024 đạt 7,5% so với thực hiện năm "
+                     "2023; (2) GRDP bình quân đầu người đạt 90 triệu đồng.", "2024") == [
+        ("7,5", "target"), ("90", "target")]
