@@ -432,7 +432,8 @@ ALLOCATED_LEFT_RE = re.compile(
     r"|vốn\s+(?:[^\W\d_]+\s+){1,3}quản lý"
     # "được giao các nguồn vốn trên", "đã giao và phân bổ chi tiết kế hoạch vốn đầu tư công với
     # tổng số vốn là", "được phân bổ kế hoạch vốn để đầu tư cơ sở hạ tầng là"
-    r"|(?:phân bổ|bố trí|giao)(?:\s+(?:và phân bổ|và giao|chi tiết))*\s+(?:các\s+)?(?:nguồn\s+)?"
+    r"|(?:phân bổ|bố trí|(?<!bàn )giao)(?:\s+(?:và phân bổ|và giao|chi tiết))*\s+(?:các\s+)?"
+    r"(?:nguồn\s+)?"
     r"(?:kế hoạch\s+)?vốn(?![\w])(?:(?!giải ngân|thanh toán|thực hiện|đạt)[^,;:()0-9]){0,60}?)"
     r"(?:\s+(?:là|được|hơn|trên|gần|khoảng|tổng cộng))*\s*:?\s*$"
 )

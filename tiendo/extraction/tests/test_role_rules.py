@@ -1785,9 +1785,11 @@ def test_the_capital_given_or_allocated_is_the_plan_of_what_is_disbursed():
         "Tổng kế hoạch vốn giao cho huyện Bù Đốp (tỉnh Bình Phước) là 210,5 tỷ đồng.", "2022"
     ) == [("48.210", "target"), ("9 tỷ 120", "target"), ("7 tỷ 15", "actual"),
           ("3.120", "target"), ("210,5", "target")]
-    # what was disbursed of the capital is no plan
+    # what was disbursed of the capital is no plan, nor is capital handed over
     assert _roles_of("Huyện bố trí vốn đã giải ngân được 310 tỷ đồng.", "2022") == [
         ("310", "actual")]
+    assert _roles_of("Chủ đầu tư đã bàn giao vốn còn lại là 12 tỷ đồng.", "2022") == [
+        ("12", "actual")]
 
 
 def test_a_share_of_the_plan_striven_for_after_a_time_is_a_plan():
