@@ -486,7 +486,8 @@ def _intent_carries_on(text, ms, i, clause) -> None:
     """"Đảng bộ huyện phấn đấu năm 2018 tỷ lệ … đạt từ 7% trở lên …; 100% chi bộ … đều phát
     triển được đảng viên": an intent that made the first figure after it a plan makes every
     later figure of the sentence a plan, a planned change too, until the sentence tells
-    what was done again ("đã")."""
+    what was done again ("đã"); a share of the plan first in its sentence after an aim is a
+    plan too."""
     m = ms[i]
     if m.role == "attainment" and i == 0 and not m.extras.get("reference"):
         # "phấn đấu đến tháng 10/2020, giải ngân đạt 80% kế hoạch vốn": a share of the plan
