@@ -40,6 +40,7 @@ from .naming import (
     _count_phrase,
     _indicator_from,
     _label,
+    readable_name,
 )
 from .periods import find_periods, parse_code, year_of
 from .scope import Mask
@@ -438,8 +439,9 @@ def _build(text, ms, stmts, ctx: _Context) -> list[Statement]:
         if st.subject and phrase and len(st.subject.split()) <= 4:
             # "Phát hiện" + "vụ vi phạm Luật Lâm nghiệp"
             indicator = f"{st.subject} {phrase}"
-        indicator = indicator[:1].upper() + indicator[1:]
-        out.append(Statement(indicator[:120], st.period, st.status, nums))
+        around = text[max(0, first.tok.start - 300) : first.tok.start]
+        indicator = readable_name(indicator, around)
+        out.append(Statement(indicator, st.period, st.status, nums))
     return out
 
 

@@ -230,3 +230,73 @@ _HIGHER_THAN_BEFORE_RE = re.compile(
     r"((?:nhiệm kỳ|giai đoạn) trước|cùng kỳ(?:\s+năm\s+(?:trước|ngoái|(?:19|20)[0-9]{2}))?"
     r"|năm (?:trước|ngoái|(?:19|20)[0-9]{2}))\s*$"
 )
+
+
+# The words a name does not end on: the verb of its figure ("Tốc độ tăng trưởng GRDP đạt"), a
+# preposition or direction left open ("Giải quyết việc làm cho", "Tỷ lệ hộ nghèo xuống còn");
+# one run of them is cut at a time. A change verb is kept as the head of a rate ("Tốc độ
+# tăng"), and so are "lên" in "trở lên" and "hiện" in "thể hiện".
+_DANGLING_TAIL_RE = re.compile(
+    r"\s(?:ước(?: tính| thực hiện)?(?: đạt)?|(?:chỉ )?đạt(?: được)?|thực hiện(?: được)?"
+    r"|(?<!trở )(?<!vươn )lên|xuống(?: còn)?|giảm còn|còn|cho|đối với|(?<!đối )với|đến|tới"
+    r"|của|và|là|(?:ở )?mức|ở|tại|trong"
+    r"|từ|được|đều|có|cũng|vẫn|đã|sẽ|(?<!thực )(?<!xuất )(?<!thể )(?<!phát )(?<!biểu )hiện"
+    r"|(?<!tốc độ )(?<!mức )(?<!tỷ lệ )(?<!tỉ lệ )(?<!chỉ số )(?:tăng|giảm))$"
+)
+# The intent a name opens on before the indicator it strives for ("Phấn đấu tổng thu ngân
+# sách", "Đưa tỷ lệ hộ nghèo xuống còn", "Nâng tổng số đảng viên lên").
+_LEAD_INTENT_RE = re.compile(
+    r"^(?:phấn đấu|dự kiến|ước tính|ước)\s+(?=[^\W\d_])"
+    r"|^(?:đưa|nâng|đạt|giảm|tăng)\s+(?=(?:tỷ lệ|tỉ lệ|tổng|số|tốc độ|mức|giá trị|thu nhập|"
+    r"quy mô|diện tích|sản lượng)(?![\w]))"
+)
+_WORD_IN_RE = re.compile(r"[^\W_]+")
+# an abbreviation is written in plain capitals ("GRDP", "HĐND", "TCCSĐ"), not a word of a
+# heading in capitals ("CHỦ YẾU")
+_ABBREVIATION_RE = re.compile(r"[A-ZĐ]+$")
+
+
+_LONGEST_NAME = 120
+
+
+def readable_name(name: str, around: str) -> str:
+    """The name of a statement as a reader expects it: without the intent it opens on or the
+    verb or preposition it ends on, and with the case the text writes its words in ("grdp"
+    read from lower-cased words is "GRDP" when ``around``, the text near its figure, writes
+    it so), opening on a capital, at most 120 characters cut at a word. Keeps the words
+    when nothing would be left of them."""
+    name = name.strip()
+    if len(name) > _LONGEST_NAME:  # cut at a word, then read as any other
+        space = name.rfind(" ", 0, _LONGEST_NAME + 1)
+        name = name[:space].rstrip() if space > 0 else name[:_LONGEST_NAME]
+    low = name.lower()
+    while (tail := _DANGLING_TAIL_RE.search(low)) and _names_something(low[: tail.start()]):
+        name = name[: tail.start()].rstrip(" ,;:-–")
+        low = low[: len(name)]
+    lead = _LEAD_INTENT_RE.match(low)
+    rest = low[lead.end() :] if lead else ""
+    if lead and _names_something(rest) and not _DANGLING_TAIL_RE.match(" " + rest):
+        name = name[lead.end() :]
+    name = _with_the_texts_case(name, around)
+    return name[:1].upper() + name[1:]
+
+
+def _names_something(words: str) -> bool:
+    return any(w not in _NOT_SUBJECT_WORDS for w in _WORD_RE.findall(words))
+
+
+def _with_the_texts_case(name: str, around: str) -> str:
+    """Each word of ``name`` written all in lower case takes the capitals the text gives it
+    near its figure ("grdp" → "GRDP", "bhyt" → "BHYT")."""
+    words = _WORD_RE.findall(around)
+    lower = {w for w in words if w.islower()}
+    capitals = {  # an abbreviation, not a word of a heading written in capitals
+        w.lower(): w for i, w in enumerate(words)
+        if w.isupper() and len(w) > 1 and w.lower() not in lower and _ABBREVIATION_RE.match(w)
+        and any(not x.isupper() for x in words[max(0, i - 1) : i + 2])
+    }
+    if not capitals:
+        return name
+    return _WORD_IN_RE.sub(
+        lambda m: capitals.get(m.group(), m.group()) if m.group().islower() else m.group(), name
+    )

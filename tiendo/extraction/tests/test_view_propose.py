@@ -71,7 +71,7 @@ def test_office_sees_the_proposals_of_a_pasted_text(cast, office):
     assert [r["lead_unit"] for r in rows] == [str(cast.unit_a.pk), str(cast.unit_b.pk), ""]
     assert [r["product_choice"] for r in rows] == ["de_an", "ke_hoach", "khac"]
     assert rows[0]["product"] == "đề án phát triển du lịch cộng đồng"
-    assert rows[2]["targets"] == ["Chuẩn an toàn thực phẩm đạt: 95%"]
+    assert rows[2]["targets"] == ["Chuẩn an toàn thực phẩm: 95%"]
     html = response.content.decode()
     assert "15/08/2026 · “trước ngày 15/8/2026”" in html
     assert "30/09/2026 · theo kỳ của phần" in html

@@ -1,0 +1,68 @@
+"""The names statements are given: what a reader of the proposals list expects to see, not the
+words left before a figure (issue 18: readable indicator names)."""
+
+import pytest
+
+from tiendo.extraction.engine import extract
+from tiendo.extraction.engine.naming import readable_name
+
+
+def _names(text, period="2025-12"):
+    return [s.indicator for s in extract(text, default_period=period)]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # the verb of the figure, or a preposition left open, is not part of the name
+        ("Giải quyết việc làm cho", "Giải quyết việc làm"),
+        ("Thi hành kỷ luật đối với", "Thi hành kỷ luật"),
+        ("Duy trì tỷ lệ che phủ rừng ở mức", "Duy trì tỷ lệ che phủ rừng"),
+        ("Tỷ lệ hộ nghèo đến cuối năm 2016 còn", "Tỷ lệ hộ nghèo đến cuối năm 2016"),
+        ("Tăng trưởng GRDP ước đạt", "Tăng trưởng GRDP"),
+        ("Tỷ lệ hộ nghèo của tỉnh hiện còn", "Tỷ lệ hộ nghèo của tỉnh"),
+        ("Tổng thu ngân sách trên địa bàn thực hiện", "Tổng thu ngân sách trên địa bàn"),
+        # the intent a name opens on
+        ("Phấn đấu tổng thu ngân sách cả năm", "Tổng thu ngân sách cả năm"),
+        ("Nâng tổng số đảng viên kết nạp 9 tháng lên", "Tổng số đảng viên kết nạp 9 tháng"),
+        ("Đưa tỷ lệ hộ nghèo xuống còn", "Tỷ lệ hộ nghèo"),
+        ("Dự kiến điện sản xuất", "Điện sản xuất"),
+        # kept: the head of a rate, a bound, a verb ending in "hiện", a name with nothing left
+        ("Tốc độ tăng", "Tốc độ tăng"),
+        ("Mức giảm", "Mức giảm"),
+        ("Tỷ lệ cơ sở đảng hoàn thành tốt nhiệm vụ trở lên",
+         "Tỷ lệ cơ sở đảng hoàn thành tốt nhiệm vụ trở lên"),
+        ("Số liệu từ Bộ Tài chính thể hiện", "Số liệu từ Bộ Tài chính thể hiện"),
+        ("Đối với", "Đối với"),
+        ("Ước đạt", "Ước đạt"),
+    ],
+)
+def test_a_name_loses_what_it_opens_or_ends_on_that_names_nothing(name, expected):
+    assert readable_name(name, "") == expected
+
+
+def test_a_long_name_is_cut_at_a_word_and_not_on_a_preposition():
+    clause = ("Trước bối cảnh đó, cùng với sự tập trung chỉ đạo, điều hành quyết liệt của cấp ủy, "
+              "chính quyền thành phố, sự nỗ lực của doanh nghiệp")
+    assert readable_name(clause, "") == (
+        "Trước bối cảnh đó, cùng với sự tập trung chỉ đạo, điều hành quyết liệt của cấp ủy, "
+        "chính quyền thành phố, sự nỗ lực")
+    assert readable_name("x" * 130, "") == "X" + "x" * 119
+
+
+def test_an_abbreviation_takes_the_capitals_the_text_gives_it():
+    around = "Tốc độ tăng trưởng GRDP của tỉnh, tỷ lệ tham gia BHYT và HĐND tỉnh giao"
+    assert readable_name("tốc độ tăng trưởng grdp", around) == "Tốc độ tăng trưởng GRDP"
+    assert readable_name("tham gia bhyt", around) == "Tham gia BHYT"
+    # a heading in capitals is not a list of abbreviations
+    heading = "II. CÁC CHỈ TIÊU CHỦ YẾU NĂM 2026\nChỉ tiêu chủ yếu của năm"
+    assert readable_name("chỉ tiêu chủ yếu năm", heading) == "Chỉ tiêu chủ yếu năm"
+
+
+def test_statements_read_from_prose_are_named_without_the_words_around_their_figures():
+    assert _names("Phấn đấu tổng thu ngân sách cả năm đạt 1.250 tỷ đồng.") == [
+        "Tổng thu ngân sách cả năm"]
+    assert _names("Toàn tỉnh giải quyết việc làm cho 2.350 lao động.") == [
+        "Giải quyết việc làm"]
+    assert _names("Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 8,2%, tỷ lệ tham gia bhyt đạt "
+                  "93,1% dân số.") == ["Tốc độ tăng trưởng kinh tế (GRDP)", "Tỷ lệ tham gia bhyt"]
