@@ -240,7 +240,8 @@ _DANGLING_TAIL_RE = re.compile(
     r"\s(?:ước(?: tính| thực hiện)?(?: đạt)?|(?:chỉ )?đạt(?: được)?|thực hiện(?: được)?"
     r"|(?<!trở )(?<!vươn )lên|xuống(?: còn)?|giảm còn|còn|cho|đối với|(?<!đối )với|đến|tới"
     r"|của|và|là|(?:ở )?mức|ở|tại|trong"
-    r"|từ|được|đều|có|cũng|vẫn|đã|sẽ|(?<!thực )(?<!xuất )(?<!thể )(?<!phát )(?<!biểu )hiện"
+    r"|từ|được|đều|có|cũng|vẫn|đã|sẽ|cần|phải|chỉ"
+    r"|(?<!thực )(?<!xuất )(?<!thể )(?<!phát )(?<!biểu )hiện"
     r"|(?<!tốc độ )(?<!mức )(?<!tỷ lệ )(?<!tỉ lệ )(?<!chỉ số )(?:tăng|giảm))$"
 )
 # The intent a name opens on before the indicator it strives for ("Phấn đấu tổng thu ngân
@@ -270,7 +271,9 @@ def readable_name(name: str, around: str) -> str:
         space = name.rfind(" ", 0, _LONGEST_NAME + 1)
         name = name[:space].rstrip() if space > 0 else name[:_LONGEST_NAME]
     low = name.lower()
-    while (tail := _DANGLING_TAIL_RE.search(low)) and _names_something(low[: tail.start()]):
+    while (tail := _DANGLING_TAIL_RE.search(low, max(0, len(low) - 30))) and _names_something(
+        low[: tail.start()]
+    ):
         name = name[: tail.start()].rstrip(" ,;:-–")
         low = low[: len(name)]
     lead = _LEAD_INTENT_RE.match(low)
@@ -288,6 +291,9 @@ def _names_something(words: str) -> bool:
 def _with_the_texts_case(name: str, around: str) -> str:
     """Each word of ``name`` written all in lower case takes the capitals the text gives it
     near its figure ("grdp" → "GRDP", "bhyt" → "BHYT")."""
+    found = [w for w in set(_WORD_RE.findall(name)) if w.islower() and w.upper() in around]
+    if not found:  # most names: no word of theirs is written in capitals nearby
+        return name
     words = _WORD_RE.findall(around)
     lower = {w for w in words if w.islower()}
     capitals = {  # an abbreviation, not a word of a heading written in capitals

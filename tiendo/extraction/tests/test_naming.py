@@ -21,6 +21,7 @@ def _names(text, period="2025-12"):
         ("Tỷ lệ hộ nghèo đến cuối năm 2016 còn", "Tỷ lệ hộ nghèo đến cuối năm 2016"),
         ("Tăng trưởng GRDP ước đạt", "Tăng trưởng GRDP"),
         ("Tỷ lệ hộ nghèo của tỉnh hiện còn", "Tỷ lệ hộ nghèo của tỉnh"),
+        ("Thu ngân sách tại địa phương chỉ thực hiện", "Thu ngân sách tại địa phương"),
         ("Tổng thu ngân sách trên địa bàn thực hiện", "Tổng thu ngân sách trên địa bàn"),
         # the intent a name opens on
         ("Phấn đấu tổng thu ngân sách cả năm", "Tổng thu ngân sách cả năm"),
