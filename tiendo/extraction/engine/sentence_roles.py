@@ -502,7 +502,7 @@ def _intent_carries_on(text, ms, i, clause) -> None:
         return  # "Dự kiến cả năm thu 640 tỷ đồng, vượt 7,6% dự toán": against the plan
     # "BHXH TP Hà Nội đặt mục tiêu số người tham gia BHXH, BHTN đạt 90% …", "Mục tiêu … đặt ra
     # trong năm 2019 là duy trì tỷ lệ thất nghiệp … ở mức dưới 4%": a plan set, then what
-    set_first = _PLAN_SET_RE.search(m.said)
+    set_first = _PLAN_SET_RE.search(m.said) if _may_set_a_plan(m.said) else None
     if set_first and not _TOLD_DONE_RE.search(m.said, set_first.end()) and not any(
         len(ms[k].said) >= set_first.end() for k in range(i)
     ):
@@ -515,8 +515,8 @@ def _intent_carries_on(text, ms, i, clause) -> None:
         if aim and not _TOLD_DONE_RE.search(m.said, aim[-1].end()):
             _planned(m)
         return
-    cues = sorted([*_INTENT_RE.finditer(m.said), *_PLAN_SET_RE.finditer(m.said)],
-                  key=lambda c: c.end())
+    sets = _PLAN_SET_RE.finditer(m.said) if _may_set_a_plan(m.said) else ()
+    cues = sorted([*_INTENT_RE.finditer(m.said), *sets], key=lambda c: c.end())
     if not cues or _TOLD_DONE_RE.search(m.said, cues[-1].end()):
         return
     first = next((k for k in range(i) if len(ms[k].said) >= cues[-1].end()), None)
@@ -524,6 +524,19 @@ def _intent_carries_on(text, ms, i, clause) -> None:
         _planned(m)
 
 
+def _may_set_a_plan(said: str) -> bool:
+    """A word each branch of :data:`_PLAN_SET_RE` holds, looked for first: the pattern is tried
+    on the words before every figure."""
+    return any(w in said for w in _PLAN_SET_WORDS)
+
+
+def _names_targets(low: str) -> bool:
+    """A word each branch of :data:`_PLAN_LIST_RE` and :data:`_TARGETS_SET_RE` holds, looked
+    for first."""
+    return "chỉ tiêu" in low or "mục tiêu" in low
+
+
+_PLAN_SET_WORDS = ("mục tiêu", "kế hoạch", "chỉ tiêu", "nhiệm vụ", "phương hướng", "định hướng")
 _PLAN_SET_RE = re.compile(
     r"(?<![\w])(?:đặt mục tiêu|đề ra mục tiêu|đặt ra mục tiêu"
     # "Thành phố cũng đề ra kế hoạch kim ngạch xuất khẩu đạt 102 triệu USD"
@@ -608,11 +621,11 @@ def opens_a_list_of_targets(line: str) -> bool:
     lists them ("UBND tỉnh giao chỉ tiêu … để triển khai thực hiện: …"), for the paragraph
     under it. Called on every line, so it looks for the target words first."""
     low = line.strip().lower()
-    if _ESTIMATES_DECIDED_RE.search(low):
+    if low.endswith(":") and _ESTIMATES_DECIDED_RE.search(low):
         # not a list of what was done with the plan given ("Kết quả thực hiện kế hoạch vốn
         # được giao năm 2024 như sau:"), which the guard below keeps out of lists of targets
         return not _DONE_WORDS_RE.search(low)
-    if "chỉ tiêu" not in low and "mục tiêu" not in low:
+    if not _names_targets(low):
         return False
     opener = _PLAN_LIST_RE.search(low)
     if not opener or not _AHEAD_RE.search(low):
@@ -670,7 +683,7 @@ def sets_plans(low: str, found) -> bool:
     )
     if only_plans:
         return True
-    set_out = _TARGETS_SET_RE.search(low)
+    set_out = _TARGETS_SET_RE.search(low) if _names_targets(low) else None
     # "… kết quả trồng rừng đạt vượt chỉ tiêu kế hoạch được giao": a verdict on the targets
     # set, in the clause before them
     return set_out is not None and not _MET_RE.search(
@@ -719,7 +732,7 @@ def lists_plans(line: str) -> bool:
     Quốc hội thông qua. Trong đó, …": a line that sets targets out and gives them (the next
     paragraph may go on with them)."""
     low = line.lower()
-    return bool(_TARGETS_SET_RE.search(low) or (
+    return _names_targets(low) and bool(_TARGETS_SET_RE.search(low) or (
         _PLAN_LIST_RE.search(low) and _AHEAD_RE.search(low)))
 
 
@@ -752,7 +765,7 @@ def _list_of_targets(text, ms, i, clause) -> None:
     m = ms[i]
     if m.role in ("target", "part") or m.extras.get("reference"):
         return
-    opener = _PLAN_LIST_RE.search(m.said)
+    opener = _PLAN_LIST_RE.search(m.said) if _names_targets(m.said) else None
     # the list opens the figures (a count of the targets may come first: "xác định 7 chỉ tiêu")
     first = next((x for x in ms if x.unit.text not in lexicon.TARGET_NOUNS), m)
     if opener is None or opener.start() > len(first.said) or m.unit.text == "chỉ tiêu":

@@ -496,10 +496,22 @@ def _names(text: str) -> list[str]:
     return [n.strip(" .…") for n in names if n.strip(" .…")]
 
 
+_GROUP_VERDICT_WORDS = ("đạt", "hoàn thành", "vượt", "chỉ tiêu")
+
+
+def _may_close_on_a_group_verdict(low: str) -> bool:
+    """What :data:`_GROUP_VERDICT_RE` needs, checked first because it runs on every sentence:
+    its verdict verb (or "chỉ tiêu" after the count) stands after the last figure, full stop
+    or semicolon of the sentence."""
+    body = low.rstrip(" \t\n.…")
+    tail = body[max(body.rfind(c) for c in ".;0123456789") + 1 :]
+    return any(w in tail for w in _GROUP_VERDICT_WORDS)
+
+
 def _verdict_for_the_next(low: str, verdict):
     """The verdict a sentence leaves for the list that may follow it: its own closing one,
     kept over a sentence that goes on about the same indicators ("cả 7 chỉ tiêu nói trên …")."""
-    m = _GROUP_VERDICT_RE.search(low)
+    m = _GROUP_VERDICT_RE.search(low) if _may_close_on_a_group_verdict(low) else None
     if m:
         return _polarity(m, "neg", "neg2")
     if verdict and re.search(r"(?<![\w])chỉ tiêu\s+(?:nói trên|trên|này)(?![\w])", low):
