@@ -233,14 +233,17 @@ _HIGHER_THAN_BEFORE_RE = re.compile(
 
 
 # The words a name does not end on: the verb of its figure ("Tốc độ tăng trưởng GRDP đạt"), a
-# preposition or direction left open ("Giải quyết việc làm cho", "Tỷ lệ hộ nghèo xuống còn");
+# preposition, direction or bound left open ("Giải quyết việc làm cho", "Tỷ lệ hộ nghèo xuống
+# còn", "Tỷ lệ giải ngân trên");
 # one run of them is cut at a time. A change verb is kept as the head of a rate ("Tốc độ
-# tăng"), and so are "lên" in "trở lên" and "hiện" in "thể hiện".
+# tăng"), and so are "lên" in "trở lên", "hiện" in "thể hiện", "trên" in "nói trên"; "hơn"
+# ends a comparison ("sớm hơn"), not a bound, at the end of a name.
 _DANGLING_TAIL_RE = re.compile(
     r"\s(?:ước(?: tính| thực hiện)?(?: đạt)?|(?:chỉ )?đạt(?: được)?|thực hiện(?: được)?"
     r"|(?<!trở )(?<!vươn )lên|xuống(?: còn)?|giảm còn|còn|cho|đối với|(?<!đối )với|đến|tới"
     r"|của|và|là|(?:ở )?mức|ở|tại|trong"
-    r"|từ|được|đều|có|cũng|vẫn|đã|sẽ|cần|phải|chỉ"
+    r"|từ|được|đều|có|cũng|vẫn|đã|sẽ|cần|phải|chỉ|khoảng|gần|(?<!nói )trên|dưới|tối thiểu"
+    r"|tối đa|không quá"
     r"|(?<!thực )(?<!xuất )(?<!thể )(?<!phát )(?<!biểu )hiện"
     r"|(?<!tốc độ )(?<!mức )(?<!tỷ lệ )(?<!tỉ lệ )(?<!chỉ số )(?:tăng|giảm))$"
 )
@@ -289,9 +292,9 @@ def _names_something(words: str) -> bool:
 
 
 def _with_the_texts_case(name: str, around: str) -> str:
-    """Each word of ``name`` written all in lower case takes the capitals the text gives it
-    near its figure ("grdp" → "GRDP", "bhyt" → "BHYT")."""
-    found = [w for w in set(_WORD_RE.findall(name)) if w.islower() and w.upper() in around]
+    """Each word of ``name`` not written in capitals takes those the text gives it near its
+    figure ("grdp" → "GRDP", "Bhyt" → "BHYT")."""
+    found = [w for w in set(_WORD_RE.findall(name)) if not w.isupper() and w.upper() in around]
     if not found:  # most names: no word of theirs is written in capitals nearby
         return name
     words = _WORD_RE.findall(around)
@@ -304,5 +307,6 @@ def _with_the_texts_case(name: str, around: str) -> str:
     if not capitals:
         return name
     return _WORD_IN_RE.sub(
-        lambda m: capitals.get(m.group(), m.group()) if m.group().islower() else m.group(), name
+        lambda m: m.group() if m.group().isupper() else capitals.get(m.group().lower(), m.group()),
+        name,
     )

@@ -22,6 +22,8 @@ def _names(text, period="2025-12"):
         ("Tăng trưởng GRDP ước đạt", "Tăng trưởng GRDP"),
         ("Tỷ lệ hộ nghèo của tỉnh hiện còn", "Tỷ lệ hộ nghèo của tỉnh"),
         ("Thu ngân sách tại địa phương chỉ thực hiện", "Thu ngân sách tại địa phương"),
+        ("Đạt tỷ lệ giải ngân trên", "Tỷ lệ giải ngân"),
+        ("Tổng vốn đầu tư toàn xã hội khoảng", "Tổng vốn đầu tư toàn xã hội"),
         ("Tổng thu ngân sách trên địa bàn thực hiện", "Tổng thu ngân sách trên địa bàn"),
         # the intent a name opens on
         ("Phấn đấu tổng thu ngân sách cả năm", "Tổng thu ngân sách cả năm"),
@@ -35,6 +37,8 @@ def _names(text, period="2025-12"):
          "Tỷ lệ cơ sở đảng hoàn thành tốt nhiệm vụ trở lên"),
         ("Số liệu từ Bộ Tài chính thể hiện", "Số liệu từ Bộ Tài chính thể hiện"),
         ("Đối với", "Đối với"),
+        ("Số đảng viên mới kết nạp nói trên", "Số đảng viên mới kết nạp nói trên"),
+        ("Thời gian thu hoạch lúa sớm hơn", "Thời gian thu hoạch lúa sớm hơn"),
         ("Ước đạt", "Ước đạt"),
     ],
 )
@@ -55,6 +59,7 @@ def test_an_abbreviation_takes_the_capitals_the_text_gives_it():
     around = "Tốc độ tăng trưởng GRDP của tỉnh, tỷ lệ tham gia BHYT và HĐND tỉnh giao"
     assert readable_name("tốc độ tăng trưởng grdp", around) == "Tốc độ tăng trưởng GRDP"
     assert readable_name("tham gia bhyt", around) == "Tham gia BHYT"
+    assert readable_name("Grdp của tỉnh", around) == "GRDP của tỉnh"
     # a heading in capitals is not a list of abbreviations
     heading = "II. CÁC CHỈ TIÊU CHỦ YẾU NĂM 2026\nChỉ tiêu chủ yếu của năm"
     assert readable_name("chỉ tiêu chủ yếu năm", heading) == "Chỉ tiêu chủ yếu năm"
