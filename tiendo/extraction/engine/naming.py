@@ -234,10 +234,9 @@ _HIGHER_THAN_BEFORE_RE = re.compile(
 
 # The words a name does not end on: the verb of its figure ("Tốc độ tăng trưởng GRDP đạt"), a
 # preposition, direction or bound left open ("Giải quyết việc làm cho", "Tỷ lệ hộ nghèo xuống
-# còn", "Tỷ lệ giải ngân trên");
-# one run of them is cut at a time. A change verb is kept as the head of a rate ("Tốc độ
-# tăng"), and so are "lên" in "trở lên", "hiện" in "thể hiện", "trên" in "nói trên"; "hơn"
-# ends a comparison ("sớm hơn"), not a bound, at the end of a name.
+# còn", "Tỷ lệ giải ngân trên"); one run of them is cut at a time. A change verb is kept as
+# the head of a rate ("Tốc độ tăng"), and so are "lên" in "trở lên", "hiện" in "thể hiện",
+# "trên" in "nói trên"; "hơn" at the end of a name ends a comparison ("sớm hơn"), not a bound.
 _DANGLING_TAIL_RE = re.compile(
     r"\s(?:ước(?: tính| thực hiện)?(?: đạt)?|(?:chỉ )?đạt(?: được)?|thực hiện(?: được)?"
     r"|(?<!trở )(?<!vươn )lên|xuống(?: còn)?|giảm còn|còn|cho|đối với|(?<!đối )với|đến|tới"
@@ -294,9 +293,8 @@ def _names_something(words: str) -> bool:
 def _with_the_texts_case(name: str, around: str) -> str:
     """Each word of ``name`` not written in capitals takes those the text gives it near its
     figure ("grdp" → "GRDP", "Bhyt" → "BHYT")."""
-    found = [w for w in set(_WORD_RE.findall(name)) if not w.isupper() and w.upper() in around]
-    if not found:  # most names: no word of theirs is written in capitals nearby
-        return name
+    if not any(not w.isupper() and w.upper() in around for w in _WORD_RE.findall(name)):
+        return name  # most names: no word of theirs is written in capitals nearby
     words = _WORD_RE.findall(around)
     lower = {w for w in words if w.islower()}
     capitals = {  # an abbreviation, not a word of a heading written in capitals
