@@ -253,6 +253,7 @@ _LEAD_INTENT_RE = re.compile(
     r"|^(?:đưa|nâng|đạt|giảm|tăng)\s+(?=(?:tỷ lệ|tỉ lệ|tổng|số|tốc độ|mức|giá trị|thu nhập|"
     r"quy mô|diện tích|sản lượng)(?![\w]))"
 )
+# a word with its digits ("qh15"), so that the case of a code is left as the text has it
 _WORD_IN_RE = re.compile(r"[^\W_]+")
 # an abbreviation is written in plain capitals ("GRDP", "HĐND", "TCCSĐ"), not a word of a
 # heading in capitals ("CHỦ YẾU")
