@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon
 from .mentions import Mention, _flat
 
 _LEAD_FILLER_RE = re.compile(
@@ -21,7 +22,7 @@ _LEAD_FILLER_RE = re.compile(
 
 _SUBJECT_STOP_RE = re.compile(
     r"(?<!tốc độ )(?<![\w])(ước đạt|chỉ đạt|đạt|ước tính|ước(?!\s+(?:tỷ lệ|tỉ lệ|tốc độ))|"
-    r"tăng trưởng|tăng|giảm|bằng|chiếm|"
+    r"tăng trưởng|tăng|(?<!cắt )giảm|bằng|chiếm|"
     r"là|có|tương đương|tương ứng|"
     r"khoảng|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn|không quá|tối đa|vượt|kh|hụt|chậm hơn|"
     r"(?:trên|dưới|hơn|gần|từ)(?=\s*[-–>]?\s*$)|"
@@ -145,9 +146,15 @@ def _count_phrase(text: str, m: Mention) -> str | None:
 
 def _tail_words(text: str, m: Mention) -> list[str]:
     tail = text[m.unit.end : m.unit.end + 80]
+    verdict = _TARGETS_VERDICT_RE.match(tail) if m.unit.text in lexicon.TARGET_NOUNS else None
+    if verdict:  # "03 chỉ tiêu không đạt": the verdict names them
+        return verdict.group().split()
     tail = re.split(r"[,;.()\n0-9]|(?<![\w])(?:đạt|tăng|giảm|bằng|so với|với|chiếm|để|nhằm|"
                     r"do|theo|cho|trong|và)(?![\w])", tail)[0]
     return tail.split()[:8]
+
+
+_TARGETS_VERDICT_RE = re.compile(r"\s*(?:không|chưa)\s+(?:đạt|hoàn thành)(?![\w])", re.IGNORECASE)
 
 
 def _indicator_from(text: str, m: Mention) -> str:
@@ -238,13 +245,15 @@ _HIGHER_THAN_BEFORE_RE = re.compile(
 # the head of a rate ("Tốc độ tăng"), and so are "lên" in "trở lên", "hiện" in "thể hiện",
 # "trên" in "nói trên"; "hơn" at the end of a name ends a comparison ("sớm hơn"), not a bound.
 _DANGLING_TAIL_RE = re.compile(
-    r"\s(?:ước(?: tính| thực hiện)?(?: đạt)?|(?:chỉ )?đạt(?: được)?|thực hiện(?: được)?"
+    # ("Chỉ tiêu không đạt", a count of the targets not met, keeps its verdict)
+    r"\s(?:ước(?: tính| thực hiện)?(?: đạt)?|(?<!không )(?<!chưa )(?:chỉ )?đạt(?: được)?"
+    r"|thực hiện(?: được)?"
     r"|(?<!trở )(?<!vươn )lên|xuống(?: còn)?|giảm còn|còn|cho|đối với|(?<!đối )với|đến|tới"
     r"|của|và|là|(?:ở )?mức|ở|tại|trong"
     r"|từ|được|đều|có|cũng|vẫn|đã|sẽ|cần|phải|chỉ|khoảng|gần|(?<!nói )trên|dưới|tối thiểu"
     r"|tối đa|không quá"
     r"|(?<!thực )(?<!xuất )(?<!thể )(?<!phát )(?<!biểu )hiện"
-    r"|(?<!tốc độ )(?<!mức )(?<!tỷ lệ )(?<!tỉ lệ )(?<!chỉ số )(?:tăng|giảm))$"
+    r"|(?<!tốc độ )(?<!mức )(?<!tỷ lệ )(?<!tỉ lệ )(?<!chỉ số )(?:tăng|(?<!cắt )giảm))$"
 )
 # The intent a name opens on before the indicator it strives for ("Phấn đấu tổng thu ngân
 # sách", "Đưa tỷ lệ hộ nghèo xuống còn", "Nâng tổng số đảng viên lên").
@@ -252,6 +261,17 @@ _LEAD_INTENT_RE = re.compile(
     r"^(?:phấn đấu|dự kiến|ước tính|ước)\s+(?=[^\W\d_])"
     r"|^(?:đưa|nâng|đạt|giảm|tăng)\s+(?=(?:tỷ lệ|tỉ lệ|tổng|số|tốc độ|mức|giá trị|thu nhập|"
     r"quy mô|diện tích|sản lượng)(?![\w]))"
+)
+# the time or linking words a clause opens on before its subject ("Đến ngày 31/12/2024 đã
+# giải ngân", "Tính đến hết tháng 10, tổng số …", "Sáng nay, …")
+_LEAD_OPENER_RE = re.compile(
+    r"^(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày|tháng|quý|thời điểm|nay)(?![\w])"
+    r"[\s0-9/.\-]*(?:năm\s+(?:19|20)[0-9]{2})?"
+    r"|(?:sáng|chiều|tối|trưa)\s+(?:nay|qua|ngày\s+[0-9/]+)|hiện nay|hiện tại"
+    # the words that link it to the sentence before ("Tuy nhiên, …", "Đáng lưu ý, …")
+    r"|tuy nhiên|bên cạnh đó|ngoài ra|đồng thời|mặt khác|theo đó|cụ thể|trong đó|đáng"
+    r"\s+(?:lưu ý|chú ý)|(?:cũng\s+)?theo báo cáo)"
+    r"\s*(?:,\s*|\s+(?=đã\s))(?:đã\s+)?"
 )
 # a word with its digits ("qh15"), so that the case of a code is left as the text has it
 _WORD_IN_RE = re.compile(r"[^\W_]+")
@@ -264,8 +284,9 @@ _LONGEST_NAME = 120
 
 
 def readable_name(name: str, around: str) -> str:
-    """The name of a statement as a reader expects it: without the intent it opens on or the
-    verb or preposition it ends on, and with the case the text writes its words in ("grdp"
+    """The name of a statement as a reader expects it: without the time, linking words or
+    intent it opens on ("Tuy nhiên, đến ngày 30/9 đã giải ngân" → "Giải ngân") or the verb or
+    preposition it ends on, and with the case the text writes its words in ("grdp"
     read from lower-cased words is "GRDP" when ``around``, the text near its figure, writes
     it so), opening on a capital, at most 120 characters cut at a word. Keeps the words
     when nothing would be left of them."""
@@ -279,6 +300,12 @@ def readable_name(name: str, around: str) -> str:
     ):
         name = name[: tail.start()].rstrip(" ,;:-–")
         low = low[: len(name)]
+    for _ in range(3):  # "Bên cạnh đó, tính đến tháng 10/2023, …": one opener at a time
+        time = _LEAD_OPENER_RE.match(low)
+        rest = low[time.end() :] if time else ""
+        if not (time and _names_something(rest) and not _DANGLING_TAIL_RE.match(" " + rest)):
+            break
+        name, low = name[time.end() :], rest
     lead = _LEAD_INTENT_RE.match(low)
     rest = low[lead.end() :] if lead else ""
     if lead and _names_something(rest) and not _DANGLING_TAIL_RE.match(" " + rest):

@@ -30,6 +30,12 @@ def _names(text, period="2025-12"):
         ("Nâng tổng số đảng viên kết nạp 9 tháng lên", "Tổng số đảng viên kết nạp 9 tháng"),
         ("Đưa tỷ lệ hộ nghèo xuống còn", "Tỷ lệ hộ nghèo"),
         ("Dự kiến điện sản xuất", "Điện sản xuất"),
+        # the time, or the linking words, a clause opens on before its subject
+        ("Đến ngày 30/9/2025 đã giải ngân", "Giải ngân"),
+        ("Tính đến hết tháng 10, tổng số hồ sơ tiếp nhận", "Tổng số hồ sơ tiếp nhận"),
+        ("Tuy nhiên, bên cạnh đó, số doanh nghiệp giải thể", "Số doanh nghiệp giải thể"),
+        ("Đáng chú ý, kim ngạch nhập khẩu", "Kim ngạch nhập khẩu"),
+        ("Tuy nhiên, đến thời điểm hiện nay", "Đến thời điểm hiện nay"),
         # kept: the head of a rate, a bound, a verb ending in "hiện", a name with nothing left
         ("Tốc độ tăng", "Tốc độ tăng"),
         ("Mức giảm", "Mức giảm"),
@@ -72,3 +78,9 @@ def test_statements_read_from_prose_are_named_without_the_words_around_their_fig
         "Giải quyết việc làm"]
     assert _names("Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 8,2%, tỷ lệ tham gia bhyt đạt "
                   "93,1% dân số.") == ["Tốc độ tăng trưởng kinh tế (GRDP)", "Tỷ lệ tham gia bhyt"]
+
+
+def test_a_count_of_targets_not_met_keeps_its_verdict_and_a_cut_keeps_its_object():
+    assert _names("Năm 2025, có 03 chỉ tiêu chưa đạt kế hoạch.") == ["Chỉ tiêu chưa đạt"]
+    assert _names("Số thủ tục hành chính được cắt giảm là 1.234/2.000 thủ tục.") == [
+        "Số thủ tục hành chính được cắt giảm"]
