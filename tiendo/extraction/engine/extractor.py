@@ -46,6 +46,7 @@ from .periods import find_periods, parse_code, year_of
 from .scope import Mask
 from .sentence_roles import (
     _read_numbers,
+    aims,
     continues_a_list_of_targets,
     details_a_plan,
     lists_plans,
@@ -225,6 +226,7 @@ def _table_line(text, start, line, table, cell_head: bool, ctx: _Context):
 def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[Statement]:
     """The statements of the sentences of one line, with the verdicts that cross them."""
     out: list[Statement] = []
+    ctx.aimed = False
     for a, b in _sentences(text, start, start + len(line)):
         low = text[a:b].lower()
         body = _FOOTNOTE_BODY_RE.match(text, a, b)
@@ -239,12 +241,14 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
             # "Dự toán thu … năm 2023 là 35.430 tỷ đồng. Trong đó thu nội địa là 21.840 tỷ đồng.
             # Thu từ đất là 7.100 tỷ đồng; …": so are the sentences after it that tell no result
             in_plans = ctx.plan
-            ctx.plan = in_plans or (ctx.planned and details_a_plan(low))
+            ctx.plan = in_plans or (ctx.planned and details_a_plan(low, ctx.aimed))
             found = _sentence(text, a, b, start, ctx, masked)
             ctx.plan = in_plans
             across.judge(low, found, ctx.plan)
             out.extend(found)
             ctx.planned = sets_plans(low, found)
+            # an aim runs on over the sentences of its paragraph that go on with its plans
+            ctx.aimed = ctx.planned and (ctx.aimed or aims(low))
         across.read(low)
     # a line that does not end a sentence (a title) leads no plans into the next line
     ctx.planned = ctx.planned and line.rstrip()[-1:] in ".;:…"

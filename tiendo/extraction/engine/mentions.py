@@ -46,6 +46,8 @@ class _Context:
     section_period: str | None = None
     # the sentence before gave plans only, or set targets (extractor._line), for the next
     planned: bool = False
+    # … and the plans were aims, in the paragraph being read (sentence_roles.aims)
+    aimed: bool = False
     # the plans were opened by a line naming the targets of a year, not a section heading:
     # they end with their paragraph (extractor._heads_targets)
     plan_to_blank: bool = False

@@ -693,13 +693,26 @@ def sets_plans(low: str, found) -> bool:
 _MET_RE = _words_re("đạt", "vượt", "hoàn thành", "kết quả")
 
 
-def details_a_plan(low: str) -> bool:
+def aims(low: str) -> bool:
+    """"Năm 2026, ngành phấn đấu giá trị sản xuất đạt …": a sentence that states an aim (not
+    an estimate: "dự kiến còn 2,9%")."""
+    return _AIMS_RE.search(low) is not None
+
+
+_AIMS_RE = re.compile(r"(?<![\w])(?:phấn đấu|mục tiêu)(?![\w])")
+
+
+def details_a_plan(low: str, aimed: bool = False) -> bool:
     """"Trong đó, thu nội địa 45.000 tỷ đồng", "Theo đó, …", "Cụ thể, …": a sentence that
     details the plans of the sentence before it and tells no result; or one that goes on
     with their parts in the same bare words ("Thu từ đất là 7.100 tỷ đồng; thu từ hoạt động
-    xổ số kiến thiết 23 tỷ đồng."), without a word of a result, a change or a comparison."""
+    xổ số kiến thiết 23 tỷ đồng."), without a word of a result, a change or a comparison.
+    After an aim (``aimed``) in its paragraph, "đạt" alone is what is aimed at ("… phấn đấu
+    giá trị sản xuất đạt 52.000 tỷ đồng. Doanh thu bán lẻ đạt 18.400 tỷ đồng.")."""
     if _PARTS_RE.match(low):
         return not _RESULT_RE.search(low)
+    if aimed:
+        return not _TELLS_A_RESULT_NOT_DAT_RE.search(low)
     return not _TELLS_A_RESULT_RE.search(low)
 
 
@@ -716,6 +729,7 @@ _TELLS_A_RESULT_RE = _words_re(
     "xếp", "giải ngân", "kết nạp", "tạo", "đến nay", "hiện nay", "hiện", "trong năm", "tính đến",
     "đến hết", "gấp", "lần", "đạt được", "phát sinh", "thu được", "nộp",
 )
+_TELLS_A_RESULT_NOT_DAT_RE = re.compile(_TELLS_A_RESULT_RE.pattern.replace("|đạt|", "|"))
 _TARGETS_SET_RE = re.compile(
     r"(?:(?<![\w])(?:đề ra|đặt ra|giao|xác định|thông qua)\s+(?:[0-9]+\s+)?(?:nhóm\s+)?(?:chỉ tiêu"
     r"|mục tiêu)(?![\w])"

@@ -1815,3 +1815,28 @@ def test_a_ratio_to_what_was_done_in_an_earlier_period_is_a_change():
     assert _roles_of("(1) Phấn đấu tăng trưởng GRDP năm 2024 đạt 7,5% so với thực hiện năm "
                      "2023; (2) GRDP bình quân đầu người đạt 90 triệu đồng.", "2024") == [
         ("7,5", "target"), ("90", "target")]
+
+
+def test_the_sentences_after_an_aim_that_only_say_reached_go_on_with_its_plans():
+    # "phấn đấu … đạt", then figures "đạt" in the same paragraph, with no word of a result
+    assert _roles_of("Năm 2026, ngành phấn đấu giá trị sản xuất công nghiệp đạt 52.000 tỷ "
+                     "đồng. Doanh thu bán lẻ hàng hóa đạt 18.400 tỷ đồng. Kim ngạch xuất khẩu "
+                     "đạt 1,2 tỷ USD, trong đó hàng nông sản đạt 420 triệu USD.", "2025") == [
+        ("52.000", "target"), ("18.400", "target"), ("1,2", "target"), ("420", "target")]
+
+
+@pytest.mark.parametrize("text", [
+    # the figure after it tells a result ("đã", "so với")
+    "Năm 2026, ngành phấn đấu giá trị sản xuất đạt 52.000 tỷ đồng. Năm 2025 doanh thu bán lẻ "
+    "đã đạt 18.400 tỷ đồng.",
+    "Năm 2026, ngành phấn đấu giá trị sản xuất đạt 52.000 tỷ đồng. Doanh thu bán lẻ đạt "
+    "18.400 tỷ đồng, tăng 8% so với năm trước.",
+    # an estimate is no aim
+    "Tỷ lệ hộ nghèo cuối năm dự kiến còn 2,9%. Doanh thu bán lẻ đạt 18.400 tỷ đồng.",
+    # the aim ends with its paragraph
+    "Năm 2026, ngành phấn đấu giá trị sản xuất đạt 52.000 tỷ đồng.\n"
+    "Doanh thu bán lẻ đạt 18.400 tỷ đồng.",
+])
+def test_an_aim_does_not_run_into_a_figure_that_tells_a_result(text):
+    roles = dict(_roles_of(text, "2025"))
+    assert roles["18.400"] == "actual"
