@@ -722,6 +722,9 @@ _LEAD_VERDICT_RE = re.compile(
     r"|hầu hết\s+|phần lớn\s+)?(?:mục tiêu,\s+)?(?:chỉ tiêu|kế hoạch"
     # "Hoàn thành nhiệm vụ thu ngân sách năm 2018": the revenue to collect, a plan
     r"|mục tiêu|nghị quyết|dự toán|nhiệm vụ thu"
+    # "… hoàn thành tốt các nhiệm vụ được giao.", "… các nhiệm vụ, chỉ tiêu năm.": the tasks
+    # set, a verdict on them (not "nhiệm vụ" alone: "hoàn thành nhiệm vụ" rates a body)
+    r"|nhiệm vụ(?=(?:,\s*chỉ tiêu)?\s+(?:được giao|đề ra|năm)(?![\w]))"
     # "… đều đã đạt và vượt mức đề ra.": the level set
     r"|mức(?=\s+(?:đề ra|đặt ra|được giao|giao)(?![\w])))(?![\w])"
     # the words that close the sentence name the plan, not another claim ("… và tăng so với"),

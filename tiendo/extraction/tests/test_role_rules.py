@@ -1840,3 +1840,13 @@ def test_the_sentences_after_an_aim_that_only_say_reached_go_on_with_its_plans()
 def test_an_aim_does_not_run_into_a_figure_that_tells_a_result(text):
     roles = dict(_roles_of(text, "2025"))
     assert roles["18.400"] == "actual"
+
+
+def test_the_tasks_set_done_well_lead_the_figures_of_their_paragraph():
+    text = ("Năm 2025, Sở Nông nghiệp hoàn thành tốt các nhiệm vụ được giao. Tổng sản lượng "
+            "lương thực đạt 412.000 tấn. Giá trị sản xuất nông nghiệp đạt 9.850 tỷ đồng.")
+    assert _status_by_figure(text, "2025") == {"412.000": "achieved", "9.850": "achieved"}
+    # a body rated as having done its task is no verdict on the figures after it
+    rated = ("Năm 2025, có 12 chi bộ hoàn thành nhiệm vụ. Tổng sản lượng lương thực đạt "
+             "412.000 tấn.")
+    assert _status_by_figure(rated, "2025")["412.000"] is None
