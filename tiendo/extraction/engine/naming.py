@@ -258,7 +258,7 @@ _DANGLING_TAIL_RE = re.compile(
 # The intent a name opens on before the indicator it strives for ("Phấn đấu tổng thu ngân
 # sách", "Đưa tỷ lệ hộ nghèo xuống còn", "Nâng tổng số đảng viên lên").
 _LEAD_INTENT_RE = re.compile(
-    r"^(?:phấn đấu|dự kiến|ước tính|ước)\s+(?=[^\W\d_])"
+    r"^(?:để\s+)?(?:phấn đấu|dự kiến|ước tính|ước)\s+(?=[^\W\d_])"
     r"|^(?:đưa|nâng|đạt|giảm|tăng)\s+(?=(?:tỷ lệ|tỉ lệ|tổng|số|tốc độ|mức|giá trị|thu nhập|"
     r"quy mô|diện tích|sản lượng)(?![\w]))"
 )

@@ -70,7 +70,8 @@ ACTUAL_VERB_RE = re.compile(
 )
 PLAN_RIGHT_RE = re.compile(
     r"^\s*(?:(?:\(\s*so\s+(?:với\s+)?|so\s+(?:với\s+)?)?(?:tổng\s+)?"
-    r"(kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu|nhiệm vụ|nghị quyết|nq|kịch bản)" + _E
+    # ("KHNQ": the plan of the resolution, kế hoạch nghị quyết)
+    r"(kế hoạch|kh|khnq|dự toán|chỉ tiêu|mục tiêu|nhiệm vụ|nghị quyết|nq|kịch bản)" + _E
     # "đạt 90% so với HĐND phường giao", "đạt 135,7% xã giao": the plan named by who gave it
     + r"|(?:so\s+(?:với\s+)?(?P<giver>[^,;()0-9]{2,40}?(?<![\w])giao)"
     r"|(?P<giver2>(?:[^\W\d_]+\s+){1,3}giao))" + _E + r")"

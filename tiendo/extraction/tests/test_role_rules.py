@@ -1850,3 +1850,8 @@ def test_the_tasks_set_done_well_lead_the_figures_of_their_paragraph():
     rated = ("Năm 2025, có 12 chi bộ hoàn thành nhiệm vụ. Tổng sản lượng lương thực đạt "
              "412.000 tấn.")
     assert _status_by_figure(rated, "2025")["412.000"] is None
+
+
+def test_a_share_of_the_resolutions_plan_written_khnq_is_an_attainment():
+    assert _roles_of("Tổng thu ngân sách trên địa bàn đạt 96,4 tỷ đồng, bằng 61% KHNQ.") == [
+        ("96,4", "actual"), ("61", "attainment")]
