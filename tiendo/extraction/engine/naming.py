@@ -251,7 +251,7 @@ _DANGLING_TAIL_RE = re.compile(
     r"|(?<!trở )(?<!vươn )lên|xuống(?: còn)?|giảm còn|còn|cho|đối với|(?<!đối )với|đến|tới"
     r"|của|và|là|(?:ở )?mức|ở|tại|trong"
     r"|từ|được|đều|có|cũng|vẫn|đã|sẽ|cần|phải|chỉ|khoảng|gần|(?<!nói )trên|dưới|tối thiểu"
-    r"|tối đa|không quá"
+    r"|tối đa|không quá|phấn đấu"
     r"|(?<!thực )(?<!xuất )(?<!thể )(?<!phát )(?<!biểu )hiện"
     r"|(?<!tốc độ )(?<!mức )(?<!tỷ lệ )(?<!tỉ lệ )(?<!chỉ số )(?:tăng|(?<!cắt )giảm))$"
 )

@@ -14,8 +14,9 @@ _W = r"(?<![\w])"
 _E = r"(?![\w])"
 
 CHANGE_LEFT_RE = re.compile(
-    _W + r"(?P<verb>tăng trưởng|tăng thêm|tăng|giảm|giảm thêm|rút ngắn|cao hơn|thấp hơn|vượt|gấp"
-    r"|hụt|chậm hơn)"
+    # ("cắt giảm 45 thủ tục": the procedures cut, a count of what was done, not a change)
+    _W + r"(?P<verb>tăng trưởng|tăng thêm|tăng|(?<!cắt )giảm|giảm thêm|rút ngắn|cao hơn|thấp hơn"
+    r"|vượt|gấp|hụt|chậm hơn)"
     r"(?:\s+(?:âm|gấp|mạnh|nhẹ|hơn|khoảng|trên|dưới|gần|thêm|được|tới|đến|là|bình quân|"
     r"trung bình|hằng năm|hàng năm|mỗi năm|lần lượt|tương ứng))*"
     r"\s*[:]?\s*[-–−]?\s*$"

@@ -31,6 +31,7 @@ def _names(text, period="2025-12"):
         ("Đưa tỷ lệ hộ nghèo xuống còn", "Tỷ lệ hộ nghèo"),
         ("Dự kiến điện sản xuất", "Điện sản xuất"),
         ("Để phấn đấu giải ngân", "Giải ngân"),
+        ("Tỷ lệ đô thị hóa phấn đấu", "Tỷ lệ đô thị hóa"),
         # the time, or the linking words, a clause opens on before its subject
         ("Đến ngày 30/9/2025 đã giải ngân", "Giải ngân"),
         ("Tính đến hết tháng 10, tổng số hồ sơ tiếp nhận", "Tổng số hồ sơ tiếp nhận"),

@@ -1855,3 +1855,18 @@ def test_the_tasks_set_done_well_lead_the_figures_of_their_paragraph():
 def test_a_share_of_the_resolutions_plan_written_khnq_is_an_attainment():
     assert _roles_of("Tổng thu ngân sách trên địa bàn đạt 96,4 tỷ đồng, bằng 61% KHNQ.") == [
         ("96,4", "actual"), ("61", "attainment")]
+
+
+def test_the_procedures_cut_are_a_count_of_what_was_done_not_a_change():
+    assert _roles_of("Năm 2024, tỉnh đã cắt giảm 45 thủ tục hành chính, đơn giản hóa 120 thủ "
+                     "tục.") == [("45", "actual"), ("120", "actual")]
+    assert _roles_of("Số hồ sơ trực tuyến giảm 12% so với năm 2023.") == [("12", "change")]
+
+
+def test_a_budget_estimate_given_as_the_verb_makes_its_change_a_plan():
+    assert _roles_of("Tổng thu ngân sách trên địa bàn năm 2025 dự toán 16.500 tỷ đồng, tăng 8% "
+                     "so với năm 2024.", "2024") == [("16.500", "target"), ("8", "target")]
+    # the estimate as a basis leads no plan
+    assert _roles_of("Thu ngân sách đạt 15.230 tỷ đồng, vượt 12,4% dự toán; chi ngân sách "
+                     "21.300 tỷ đồng.") == [
+        ("15.230", "actual"), ("12,4", "change"), ("21.300", "actual")]
