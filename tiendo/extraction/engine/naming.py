@@ -67,6 +67,12 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
     ):
         # "Tăng trưởng tín dụng đạt 7%": a noun when a verb follows; ", tăng trưởng 18%": a verb
         stop = _SUBJECT_STOP_RE.search(low, stop.end()) or stop
+    elif stop is not None and not low[start : stop.start()].strip() and _NAMED_TARGET_RE.match(
+        low, stop.start()
+    ):
+        # "chỉ tiêu tỷ lệ đô thị hóa chưa hoàn thành (…)": the target it names
+        start = stop.end()
+        stop = _SUBJECT_STOP_RE.search(low, start)
     if stop is None and need_verb:  # words trailing the previous number, not a new subject
         return None
     end = stop.start() if stop else len(low)
@@ -88,6 +94,12 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
     if _is_filler(raw):
         return None
     return raw or None
+
+
+_NAMED_TARGET_RE = re.compile(
+    r"(?:chỉ tiêu|mục tiêu)\s+(?:về\s+)?(?=(?:tỷ lệ|tỉ lệ|tốc độ|tổng|số|giá trị|thu|chi"
+    r"|kim ngạch|sản lượng|diện tích|thu nhập)(?![\w]))"
+)
 
 
 _TRAILING_PERIOD_RE = re.compile(

@@ -250,6 +250,8 @@ _VERDICT_RE = re.compile(
 
 _VERDICT_NEXT_RE = re.compile(
     r"^\s*(?:(?:được|cả|xa)\s+)?(?:$|[,;.)\]]|so với|so\s|kế hoạch|kh\b|phương án|kịch bản|chỉ tiêu"
+    # "… chưa hoàn thành (đạt 28,5%, kế hoạch 30%)": the result and its plan, in brackets
+    r"|\((?=[^()]*(?<![\w])(?:kế hoạch|kh|dự toán|nghị quyết)(?![\w]))"
     r"|mục tiêu|dự toán|yêu cầu|tiến độ|vượt mức|mức|kỳ vọng)"
 )
 # "vượt tốc độ tăng trưởng kế hoạch đề ra", "vượt cao so với kế hoạch": "vượt", a few words on

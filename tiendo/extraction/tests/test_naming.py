@@ -86,3 +86,8 @@ def test_a_count_of_targets_not_met_keeps_its_verdict_and_a_cut_keeps_its_object
     assert _names("Năm 2025, có 03 chỉ tiêu chưa đạt kế hoạch.") == ["Chỉ tiêu chưa đạt"]
     assert _names("Số thủ tục hành chính được cắt giảm là 1.234/2.000 thủ tục.") == [
         "Số thủ tục hành chính được cắt giảm"]
+
+
+def test_a_target_named_after_the_word_chi_tieu_takes_the_name_it_gives():
+    assert _names("Chỉ tiêu thu ngân sách đạt 1.250 tỷ đồng, bằng 96% dự toán.") == [
+        "Thu ngân sách"]

@@ -1870,3 +1870,11 @@ def test_a_budget_estimate_given_as_the_verb_makes_its_change_a_plan():
     assert _roles_of("Thu ngân sách đạt 15.230 tỷ đồng, vượt 12,4% dự toán; chi ngân sách "
                      "21.300 tỷ đồng.") == [
         ("15.230", "actual"), ("12,4", "change"), ("21.300", "actual")]
+
+
+def test_a_verdict_before_the_brackets_that_give_the_result_and_its_plan_judges_them():
+    assert _status_by_figure("Chỉ tiêu tỷ lệ đô thị hóa chưa hoàn thành (đạt 28,5%, kế hoạch "
+                             "30%).", "2024") == {"28,5": "not_achieved"}
+    # brackets without a plan are no result judged ("… đã hoàn thành (chiếm 91,8%)")
+    assert _status_by_figure("Có 2.501 nhiệm vụ đã hoàn thành (chiếm 91,8%).", "2024") == {
+        "2.501": None}
