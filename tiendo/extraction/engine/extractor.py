@@ -40,6 +40,7 @@ from .naming import (
     _count_phrase,
     _indicator_from,
     _label,
+    item_label,
     readable_name,
 )
 from .periods import find_periods, parse_code, year_of
@@ -47,8 +48,10 @@ from .scope import Mask
 from .sentence_roles import (
     _read_numbers,
     aims,
+    continues_a_list_of_estimates,
     continues_a_list_of_targets,
     details_a_plan,
+    lists_estimates,
     lists_plans,
     opens_a_list_of_targets,
     plan_label,
@@ -147,7 +150,8 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
         item = bool(_ITEM_RE.match(line))
         listed = (
             targets_listed
-            or (planned_above and (continues_a_list_of_targets(line) or (item and items_above)))
+            or (planned_above and (continues_a_list_of_targets(line) or (item and items_above)
+                                   or continues_a_list_of_estimates(line)))
             or (label is not None and _DIGIT_RE.search(label) is not None)
         )
         # the items of a list of targets, one a line ("- Tốc độ tăng trưởng GRDP 8,5%."), go on
@@ -181,6 +185,9 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
         # …; …;") may go on in the next, as one under its opener does
         planned_above = len(found) >= 2 and lists_plans(line) and all(
             n.role == "target" for st in found[-2:] for n in st.numbers)
+        if ctx.estimates_listed:  # "… dự toán … như sau: Tổng thu …: 17.726 tỷ đồng, …"
+            planned_above = True  # the lines under it may go on with the list
+            targets_listed = targets_listed or line.rstrip().endswith(":")
         out.extend(found)
     return out
 
@@ -226,7 +233,7 @@ def _table_line(text, start, line, table, cell_head: bool, ctx: _Context):
 def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[Statement]:
     """The statements of the sentences of one line, with the verdicts that cross them."""
     out: list[Statement] = []
-    ctx.aimed = False
+    ctx.aimed = ctx.estimates_listed = False
     for a, b in _sentences(text, start, start + len(line)):
         low = text[a:b].lower()
         body = _FOOTNOTE_BODY_RE.match(text, a, b)
@@ -241,7 +248,10 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
             # "Dự toán thu … năm 2023 là 35.430 tỷ đồng. Trong đó thu nội địa là 21.840 tỷ đồng.
             # Thu từ đất là 7.100 tỷ đồng; …": so are the sentences after it that tell no result
             in_plans = ctx.plan
-            ctx.plan = in_plans or (ctx.planned and details_a_plan(low, ctx.aimed))
+            # a sentence that lists the estimates decided, and the rest of its line
+            ctx.estimates_listed = ctx.estimates_listed or (not in_plans and lists_estimates(low))
+            ctx.plan = in_plans or ctx.estimates_listed or (
+                ctx.planned and details_a_plan(low, ctx.aimed))
             found = _sentence(text, a, b, start, ctx, masked)
             ctx.plan = in_plans
             across.judge(low, found, ctx.plan)
@@ -408,8 +418,8 @@ def _sentence(text, a, b, line_start, ctx: _Context, masked) -> list[Statement]:
     stmts = _group(text, ms, ctx.plan)
     label = _label(text, a, ms[0].tok.start)
     for st in stmts:  # "Thu ngân sách: …; lũy kế 10 tháng đạt …": the sentence's label
-        if st.subject is None and label:
-            st.subject = label
+        if st.subject is None:  # (or the item's own, "…: Tổng thu …: 17.726 tỷ đồng")
+            st.subject = item_label(text, a, ms[min(st.mentions)].tok.start) or label
     if stmts and stmts[0].subject is None:
         stmts[0].context = _flat(text[a : ms[0].tok.start]).lower()
     _statement_rules(ms, stmts, ctx)

@@ -48,6 +48,9 @@ class _Context:
     planned: bool = False
     # … and the plans were aims, in the paragraph being read (sentence_roles.aims)
     aimed: bool = False
+    # a sentence of the line being read listed the estimates or plans decided after its colon
+    # (sentence_roles.lists_estimates): the rest of the line gives plans
+    estimates_listed: bool = False
     # the plans were opened by a line naming the targets of a year, not a section heading:
     # they end with their paragraph (extractor._heads_targets)
     plan_to_blank: bool = False

@@ -54,6 +54,13 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
     a verb/cue ("tăng 5%", "KH: …", "đạt 4,8%")."""
     c = _flat(clause)
     colon = c.rfind(":")
+    before = c.rfind(":", 0, colon) if colon >= 0 and not c[colon + 1 :].strip() else -1
+    if before >= 0 and not _DIGIT_RE.search(c, before, colon):
+        # "Điều chỉnh dự toán … như sau: Tổng thu ngân sách …:" right before its figure: the
+        # item the last colon labels
+        label = _subject(clause[before + 1 : colon], need_verb)
+        if label:
+            return label
     if colon >= 0 and _SUBJECT_STOP_RE.search(c.lower(), colon):
         # "Chỉ tiêu 1: Tốc độ tăng trưởng đạt", "Về ngân hàng: Vốn huy động đạt"; when the
         # words after the colon name nothing ("Thu ngân sách: ước thực hiện đạt"), the label
@@ -139,6 +146,25 @@ def _label(text: str, a: int, first: int) -> str | None:
         return None
     label = _subject(text[a : a + colon])
     return label if label and len(label.split()) <= 14 else None
+
+
+def item_label(text: str, a: int, first: int) -> str | None:
+    """"Điều chỉnh dự toán … như sau: Tổng thu ngân sách …: 17.726 tỷ đồng": the item a
+    figure's own label names, between the colon right before it (with nothing but a few
+    words between) and the colon before that; None when the colon does not label it."""
+    head = _flat(text[a:first])
+    last = head.rfind(":")
+    if last < 0 or len(head) - last > 4 or _DIGIT_RE.search(head, last):
+        return None
+    prev = max(head.rfind(":", 0, last), head.rfind(";", 0, last), head.rfind(",", 0, last))
+    if prev < 0 or _DIGIT_RE.search(head, prev, last) or "(" in head[prev:last]:
+        return None  # the sentence's own label (_label), or no label ("12% (cùng kỳ: …")
+    label = _subject(text[a + prev + 1 : a + last])
+    # (one word after a comma ends a list of nouns, "nuôi gà, vịt, cút:", not a label)
+    return label if label and 2 <= len(label.split()) <= 14 else None
+
+
+_DIGIT_RE = re.compile(r"[0-9]")
 
 
 def _noun_after(text: str, m: Mention) -> str | None:

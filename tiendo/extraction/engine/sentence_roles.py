@@ -618,6 +618,39 @@ _ESTIMATES_DECIDED_RE = re.compile(
 )
 
 
+# "Điều chỉnh dự toán thu ngân sách nhà nước trên địa bàn như sau: Tổng thu …: 17.726.369
+# triệu đồng, …": a sentence that decides (or adjusts) an estimate or a plan and lists it after
+# its colon, on the same line
+_ESTIMATES_LISTED_RE = re.compile(
+    r"(?<![\w])(?:quyết định|quyết nghị|phê chuẩn|phê duyệt|thông qua|giao|phân bổ|điều chỉnh)"
+    r"\s+(?:(?:[^\W\d_]+|(?:19|20)[0-9]{2})[ ,]+){0,3}?(?:dự toán|kế hoạch)(?![\w])"
+    r"(?:[^.;:0-9]|(?:19|20)[0-9]{2}){0,160}:"
+)
+
+
+def lists_estimates(low: str) -> bool:
+    """Whether the sentence ``low`` (lower case) decides an estimate or a plan and opens the
+    list of its figures (not one of what was done with it: "Kết quả thực hiện kế hoạch vốn
+    năm 2024 như sau:")."""
+    m = _ESTIMATES_LISTED_RE.search(low) if ("dự toán" in low or "kế hoạch" in low) else None
+    return m is not None and not _DONE_WORDS_RE.search(low, 0, m.end())
+
+
+# "Chi đầu tư phát triển: 9.770.917 triệu đồng, trong đó: …": a line that names an item, a
+# colon, then its figure
+_LABELLED_FIGURE_RE = re.compile(r"\s*(?:[-–•+*]\s*)?[^\W\d_][^:0-9]{1,80}:\s*[0-9]")
+
+
+def continues_a_list_of_estimates(line: str) -> bool:
+    """"Chi thường xuyên: 31.408.900 triệu đồng, …" under a list of the estimates or plans
+    decided: a line that names its item before a colon and gives its figure, with no word of
+    a result."""
+    low = line.strip().lower()
+    return bool(_LABELLED_FIGURE_RE.match(low)) and not _REPORTS_RE.search(
+        low.replace(":", " ")
+    )
+
+
 def opens_a_list_of_targets(line: str) -> bool:
     """"Về cụ thể 12 chỉ tiêu chủ yếu trong Kế hoạch … năm 2020 mà Quốc hội vừa thông qua như
     sau:": a line that ends by opening a list of the targets set, or that gives targets and

@@ -1878,3 +1878,21 @@ def test_a_verdict_before_the_brackets_that_give_the_result_and_its_plan_judges_
     # brackets without a plan are no result judged ("… đã hoàn thành (chiếm 91,8%)")
     assert _status_by_figure("Có 2.501 nhiệm vụ đã hoàn thành (chiếm 91,8%).", "2024") == {
         "2.501": None}
+
+
+def test_the_estimates_a_council_adjusts_are_plans_listed_after_its_colon_and_below():
+    text = ("Điều chỉnh dự toán thu ngân sách nhà nước trên địa bàn như sau: Tổng thu ngân sách "
+            "nhà nước trên địa bàn: 17.726 tỷ đồng, trong đó: ngân sách cấp tỉnh: 10.075 tỷ "
+            "đồng. Thu nội địa: 16.016 tỷ đồng.\n"
+            "Chi thường xuyên: 31.408 tỷ đồng.\n\n"
+            "Thu ngân sách 6 tháng đạt 9.120 tỷ đồng.")
+    assert _roles_of(text, "2025") == [
+        ("17.726", "target"), ("10.075", "target"), ("16.016", "target"), ("31.408", "target"),
+        ("9.120", "actual")]
+    assert [s.indicator for s in extract(text, default_period="2025")][:3] == [
+        "Tổng thu ngân sách nhà nước trên địa bàn", "Ngân sách cấp tỉnh", "Thu nội địa"]
+
+
+def test_a_list_of_what_was_done_with_the_plan_is_no_list_of_estimates():
+    assert _roles_of("Kết quả thực hiện kế hoạch vốn được giao năm 2024 như sau: Tổng vốn đã "
+                     "giải ngân: 4.120 tỷ đồng.") == [("4.120", "actual")]
