@@ -56,6 +56,7 @@ from .sentence_roles import (
     opens_a_list_of_targets,
     plan_label,
     sets_plans,
+    told_by_the_plan,
 )
 from .statement_rules import (
     _ITEM_RE,
@@ -250,7 +251,7 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
             in_plans = ctx.plan
             # a sentence that lists the estimates decided, and the rest of its line
             ctx.estimates_listed = ctx.estimates_listed or (not in_plans and lists_estimates(low))
-            ctx.plan = in_plans or ctx.estimates_listed or (
+            ctx.plan = in_plans or ctx.estimates_listed or told_by_the_plan(low) or (
                 ctx.planned and details_a_plan(low, ctx.aimed))
             found = _sentence(text, a, b, start, ctx, masked)
             ctx.plan = in_plans

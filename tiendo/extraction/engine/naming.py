@@ -10,7 +10,7 @@ from .mentions import Mention, _flat
 
 _LEAD_FILLER_RE = re.compile(
     r"^(?:\s|[-–•*+:]|\(?[0-9]{1,2}[)/]|[0-9]+(?:\.[0-9]+)*\.|[a-zđ]\)|"
-    r"và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|"
+    r"và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|theo (?:kế hoạch|dự toán)\s*,|"
     r"đồng thời|ngoài ra|với|nổi bật nhất là|nổi bật là|nổi bật|đáng chú ý là|đáng chú ý|"
     # "Một là, tốc độ tăng trưởng …", "Thứ hai, …": the items of an enumeration
     r"(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là|thứ (?:nhất|hai|ba|tư|năm|sáu))(?=,)|"
@@ -308,7 +308,7 @@ _LEAD_OPENER_RE = re.compile(
     r"|(?:sáng|chiều|tối|trưa)\s+(?:nay|qua|ngày\s+[0-9/]+)|hiện nay|hiện tại"
     # the words that link it to the sentence before ("Tuy nhiên, …", "Đáng lưu ý, …")
     r"|tuy nhiên|bên cạnh đó|ngoài ra|đồng thời|mặt khác|theo đó|cụ thể|trong đó|đáng"
-    r"\s+(?:lưu ý|chú ý)|(?:cũng\s+)?theo báo cáo)"
+    r"\s+(?:lưu ý|chú ý)|(?:cũng\s+)?theo (?:báo cáo|kế hoạch|dự toán))"
     r"\s*(?:,\s*|\s+(?=đã\s))(?:đã\s+)?"
 )
 # a word with its digits ("qh15"), so that the case of a code is left as the text has it

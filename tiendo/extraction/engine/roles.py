@@ -59,7 +59,9 @@ TARGET_WORD_RE = re.compile(
     r"|" + QUYET_TAM + r")" + _E
 )
 GIVER_END_RE = re.compile(
-    _W + r"(?<!bàn )(?:giao|giao là|đề ra|đặt ra|(?:được\s+)?phê duyệt(?:\s+là)?)\s*[:]?\s*$"
+    _W + r"(?<!bàn )(?:giao|giao là|đề ra|đặt ra|(?:được\s+)?phê duyệt(?:\s+là)?)"
+    # "tổng vốn … được giao hơn 15.640 tỷ đồng": the plan given, with its bound
+    r"(?:\s+(?:hơn|trên|gần|khoảng|là))?\s*[:]?\s*$"
     # "tỉnh giao năm 2016 đạt 48-50%": the plan given for a year
     r"|" + _W + r"(?<!bàn )giao\s+(?:cho\s+)?năm\s+(?:19|20)[0-9]{2}\s+(?:đạt|là)\s*$"
     # "trong khi Nghị quyết HĐND đề ra là 11,5 – 12%": the plan set, named, then "là"

@@ -738,6 +738,23 @@ def aims(low: str) -> bool:
 _AIMS_RE = re.compile(r"(?<![\w])(?:phấn đấu|mục tiêu)(?![\w])")
 
 
+def told_by_the_plan(low: str) -> bool:
+    """"Theo kế hoạch, tổng vốn đầu tư công năm 2023 … là trên 4.029 tỷ đồng, …": a sentence
+    that opens on the plan it tells and tells no result."""
+    m = _BY_THE_PLAN_RE.match(low)
+    # (the plan's figure given with "là": not "Theo kế hoạch, trong 2 ngày … sẽ nghe 12 báo
+    # cáo", a schedule)
+    return m is not None and not _TELLS_A_RESULT_RE.search(low, m.end()) and (
+        _IS_RE.search(low, m.end()) is not None)
+
+
+_IS_RE = re.compile(r"(?<![\w])là(?![\w])")
+
+
+_BY_THE_PLAN_RE = re.compile(
+    r"\s*theo\s+(?:kế hoạch|dự toán|chỉ tiêu|nghị quyết)(?![\w])[^,.;:0-9]{0,60},")
+
+
 def details_a_plan(low: str, aimed: bool = False) -> bool:
     """"Trong đó, thu nội địa 45.000 tỷ đồng", "Theo đó, …", "Cụ thể, …": a sentence that
     details the plans of the sentence before it and tells no result; or one that goes on

@@ -1896,3 +1896,22 @@ def test_the_estimates_a_council_adjusts_are_plans_listed_after_its_colon_and_be
 def test_a_list_of_what_was_done_with_the_plan_is_no_list_of_estimates():
     assert _roles_of("Kết quả thực hiện kế hoạch vốn được giao năm 2024 như sau: Tổng vốn đã "
                      "giải ngân: 4.120 tỷ đồng.") == [("4.120", "actual")]
+
+
+def test_a_sentence_that_opens_on_the_plan_and_gives_its_figure_gives_plans():
+    text = ("Theo kế hoạch, tổng vốn đầu tư công năm 2025 của tỉnh là 4.029 tỷ đồng, trong đó "
+            "vốn ngân sách địa phương 2.091 tỷ đồng.")
+    assert _roles_of(text, "2025") == [("4.029", "target"), ("2.091", "target")]
+    assert extract(text, default_period="2025")[0].indicator == (
+        "Tổng vốn đầu tư công năm 2025 của tỉnh")
+    # a result told, or a schedule, is no plan's figure
+    assert _roles_of("Theo kế hoạch, đến nay tỉnh đã giải ngân 6.100 tỷ đồng.") == [
+        ("6.100", "actual")]
+    assert _roles_of("Theo kế hoạch, kỳ họp xem xét 12 báo cáo và 26 tờ trình.") == [
+        ("12", "actual"), ("26", "actual")]
+
+
+def test_the_capital_given_with_a_bound_is_the_plan():
+    assert _roles_of("Năm 2025, tổng vốn đầu tư công của tỉnh được giao hơn 15.640 tỷ đồng; "
+                     "đến hết tháng 9 đã giải ngân 7.200 tỷ đồng.", "2025") == [
+        ("15.640", "target"), ("7.200", "actual")]
