@@ -68,10 +68,16 @@ def _bounded_figures_set_out(ms: list[Mention]) -> None:
             re.split(r"[;:.]", ms[last].right)[0]
         ):
             continue
+        if m.unit.kind != "percent" and _PRICE_RE.search(re.split(r"[;:]", m.said)[-1]):
+            continue  # "lúa thường giá từ 4.500-5.700 đồng/kg": prices spread, as they are
         # a level set out, each a statement of its own (linking._is_primary)
         m.role, m.extras = "target", {"cue": "planned", "planned_level": True}
         if ranged:  # the end of the range goes with its start
             ms[i + 1].role, ms[i + 1].extras = "target", {"cue": "planned"}
+
+
+# a price ("giá lúa", "giá bán"), not a value ("giá trị sản xuất")
+_PRICE_RE = re.compile(r"(?<![\w])giá(?!\s+trị)(?![\w])")
 
 
 def _respective_roles(ms: list[Mention]) -> None:

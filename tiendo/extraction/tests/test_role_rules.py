@@ -1915,3 +1915,12 @@ def test_the_capital_given_with_a_bound_is_the_plan():
     assert _roles_of("Năm 2025, tổng vốn đầu tư công của tỉnh được giao hơn 15.640 tỷ đồng; "
                      "đến hết tháng 9 đã giải ngân 7.200 tỷ đồng.", "2025") == [
         ("15.640", "target"), ("7.200", "actual")]
+
+
+def test_a_spread_of_prices_is_what_prices_are_not_a_plan():
+    assert _roles_of("Giá lúa tương đối ổn định (lúa thường từ 4.500-5.700 đồng/kg, lúa đặc sản "
+                     "từ 5.400-8.000 đồng/kg).", "2019") == [
+        ("4.500", "actual"), ("5.700", "actual"), ("5.400", "actual"), ("8.000", "actual")]
+    # a range of a value set out with no result told is still a plan
+    assert _roles_of("Giá trị sản xuất nông nghiệp 1.200-1.300 tỷ đồng.", "2019") == [
+        ("1.200", "target"), ("1.300", "target")]
