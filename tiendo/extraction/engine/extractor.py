@@ -235,6 +235,8 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
     """The statements of the sentences of one line, with the verdicts that cross them."""
     out: list[Statement] = []
     ctx.aimed = ctx.estimates_listed = False
+    # a title (short, no closing stop) details no plan told before it
+    title = line.rstrip()[-1:] not in ".;:…!?)" and len(line) < 160
     for a, b in _sentences(text, start, start + len(line)):
         low = text[a:b].lower()
         body = _FOOTNOTE_BODY_RE.match(text, a, b)
@@ -252,7 +254,7 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
             # a sentence that lists the estimates decided, and the rest of its line
             ctx.estimates_listed = ctx.estimates_listed or (not in_plans and lists_estimates(low))
             ctx.plan = in_plans or ctx.estimates_listed or told_by_the_plan(low) or (
-                ctx.planned and details_a_plan(low, ctx.aimed))
+                ctx.planned and not title and details_a_plan(low, ctx.aimed))
             found = _sentence(text, a, b, start, ctx, masked)
             ctx.plan = in_plans
             across.judge(low, found, ctx.plan)

@@ -725,6 +725,8 @@ def sets_plans(low: str, found) -> bool:
     )
     if only_plans:
         return True
+    if not found and "kịch bản" in low and _SCENARIO_ISSUED_RE.search(low):
+        return True  # "Tỉnh đã xây dựng và ban hành kịch bản tăng trưởng kinh tế năm 2025."
     set_out = _TARGETS_SET_RE.search(low) if _names_targets(low) else None
     # "… kết quả trồng rừng đạt vượt chỉ tiêu kế hoạch được giao": a verdict on the targets
     # set, in the clause before them
@@ -733,6 +735,10 @@ def sets_plans(low: str, found) -> bool:
 
 
 _MET_RE = _words_re("đạt", "vượt", "hoàn thành", "kết quả")
+# a growth scenario drawn up or issued, whose contents the sentences after it give
+_SCENARIO_ISSUED_RE = re.compile(
+    r"(?<![\w])(?:xây dựng|ban hành|phê duyệt|thông qua|đề ra)(?:\s+và\s+[^\W\d_]+(?:\s+"
+    r"[^\W\d_]+)?)?\s+(?:các\s+)?kịch bản(?![\w])")
 
 
 def aims(low: str) -> bool:
@@ -770,12 +776,19 @@ def details_a_plan(low: str, aimed: bool = False) -> bool:
     giá trị sản xuất đạt 52.000 tỷ đồng. Doanh thu bán lẻ đạt 18.400 tỷ đồng.")."""
     if _PARTS_RE.match(low):
         return not _RESULT_RE.search(low)
+    if _CONTENTS_RE.match(low):  # "Các nội dung chủ yếu như: tăng trưởng GRDP đạt 10,5%, …,
+        # tăng 20% so với năm 2024": the contents of the plan, with its changes and estimates
+        return not _DONE_RE.search(low)
     if aimed:
         return not _TELLS_A_RESULT_NOT_DAT_RE.search(low)
     return not _TELLS_A_RESULT_RE.search(low)
 
 
 _PARTS_RE = re.compile(r"\s*(?:trong đó|theo đó|cụ thể)(?![\w])")
+_CONTENTS_RE = re.compile(
+    r"\s*(?:các|những)\s+(?:nội dung|chỉ tiêu)(?:\s+(?:chủ yếu|chính|cơ bản))?\s*"
+    r"(?:như|gồm|là|bao gồm)?\s*:")
+_DONE_RE = _words_re("đã", "kết quả", "năm qua", "vừa qua", "cùng kỳ", "thực hiện")
 # a detail that tells a result ("Trong đó, … thực hiện …")
 _RESULT_WORDS = ("thực hiện", "vượt", "kết quả", "ước", "đã", "so với", "cùng kỳ", "năm qua",
                  "vừa qua")

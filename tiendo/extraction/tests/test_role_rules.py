@@ -1924,3 +1924,14 @@ def test_a_spread_of_prices_is_what_prices_are_not_a_plan():
     # a range of a value set out with no result told is still a plan
     assert _roles_of("Giá trị sản xuất nông nghiệp 1.200-1.300 tỷ đồng.", "2019") == [
         ("1.200", "target"), ("1.300", "target")]
+
+
+def test_the_contents_of_a_growth_scenario_issued_are_plans():
+    text = ("Tỉnh đã xây dựng và ban hành kịch bản tăng trưởng kinh tế năm 2026. Các nội dung chủ "
+            "yếu như: tăng trưởng GRDP đạt 9,5%, thu ngân sách ước đạt 24.500 tỷ đồng, tăng 12% "
+            "so với năm 2025.")
+    assert _roles_of(text, "2026") == [("9,5", "target"), ("24.500", "target"), ("12", "target")]
+    # a title under it is no content of the scenario
+    titled = ("Năm 2026, tỉnh đã xây dựng kịch bản tăng trưởng kinh tế.\n"
+              "Phó Thủ tướng làm việc với 3 tỉnh về giải ngân 12.000 tỷ đồng")
+    assert _roles_of(titled, "2026")[-1] == ("12.000", "actual")
