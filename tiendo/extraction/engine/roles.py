@@ -95,6 +95,9 @@ SAME_PERIOD_RIGHT_RE = re.compile(
     r"^\s*(?:\(\s*)?(?:so\s+(?:với\s+)?"
     # "bằng 126,86% so với thực hiện cùng kỳ năm 2017", "… so với số thu cùng kỳ"
     + r"(?:(?:số\s+)?(?:thực hiện|kết quả)\s+|số thu\s+)?" + _SAME_PERIOD_BASES
+    # "bằng 518,2% so với nửa nhiệm kỳ 2015 - 2020": an earlier term, or half of it
+    + r"|so\s+(?:với\s+)?(?:nửa\s+)?nhiệm kỳ\s+"
+    r"(?:trước|(?:19|20)[0-9]{2}\s*[-–]\s*(?:19|20)[0-9]{2})"
     # "bằng 118% cùng kỳ": the earlier periods that need no "so với"
     + r"|(?:cùng kỳ|năm trước|năm ngoái|kỳ trước|quý trước|tháng trước)(?![\w]))"
 )

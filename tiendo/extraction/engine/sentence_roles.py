@@ -234,7 +234,11 @@ def _change_verb_not_repeated(text, ms, i, clause) -> None:
         prev is not None
         and prev.role == "change"
         and m.role == "actual"
-        and (m.unit.kind == prev.unit.kind or m.window.strip() == "(" or same)
+        # ("tăng 434 triệu đồng (25,85%)": the change again, as a rate; but "tăng 3,67%
+        # (12.640 tỷ đồng)" gives the level the rate is of)
+        and (m.unit.kind == prev.unit.kind or same or (
+            m.window.strip() == "(" and not (prev.unit.kind == "percent" and m.unit.kind != (
+                "percent"))))
         and (same or not clause.strip(" ,"))
         and m.subject is None  # "… và cao hơn mức trung bình của huyện (96,2%)": its own
         # "70 tổ chức (giảm 33 tổ chức) và 2.117 đảng viên": the verb stays in its parenthesis

@@ -1935,3 +1935,18 @@ def test_the_contents_of_a_growth_scenario_issued_are_plans():
     titled = ("Năm 2026, tỉnh đã xây dựng kịch bản tăng trưởng kinh tế.\n"
               "Bộ trưởng làm việc với tỉnh về nguồn vốn 12.000 tỷ đồng")
     assert _roles_of(titled, "2026") == [("12.000", "actual")]
+
+
+def test_a_ratio_to_an_earlier_term_is_a_change():
+    assert _roles_of("Ủy ban kiểm tra các cấp đã thi hành kỷ luật 57 tổ chức đảng, bằng 518,2% so "
+                     "với nửa nhiệm kỳ 2015 - 2020.", "2023") == [
+        ("57", "actual"), ("518,2", "change")]
+
+
+def test_an_amount_in_brackets_after_a_rate_of_change_is_the_level_it_is_of():
+    assert _roles_of("Tổng vốn đầu tư toàn xã hội tăng 3,67% (12.640 tỷ đồng).", "2024") == [
+        ("3,67", "change"), ("12.640", "actual")]
+    # a rate in brackets after an amount of change is that change again
+    assert _roles_of("Thu BHXH tự nguyện 2.113 triệu đồng, tăng 434 triệu đồng (25,85%) so với "
+                     "cùng kỳ.", "2024") == [
+        ("2.113", "actual"), ("434", "change"), ("25,85", "change")]
