@@ -122,3 +122,28 @@ def test_office_proposes_and_creates_tasks_from_a_directive(cast, live_server, b
     page.wait_for_selector("text=Đã tạo 2 nhiệm vụ.")
     assert [(t.lead_unit_id, t.deadline) for t in Task.objects.order_by("pk")] == [
         (cast.unit_a.pk, date(2026, 10, 20)), (cast.unit_b.pk, date(2026, 11, 25))]
+
+
+def test_the_review_fits_a_phone_screen(cast, live_server, browser_page):
+    """At 390 pixels each statement is a card: its catalogue choice, value and decision lie
+    within the screen, under their labels, and the page does not scroll sideways."""
+    from tiendo.extraction.engine import extract
+    from tiendo.extraction.models import ExtractionRun, RunState
+
+    text = ("Tổng thu ngân sách nhà nước trên địa bàn đạt 12.345 tỷ đồng, bằng 104% dự toán, "
+            "tăng 9,8% so với cùng kỳ.\n")
+    run = ExtractionRun.objects.create(
+        unit=cast.unit_a, period="2026-Q1", original_name="thu.txt", kind="txt", text=text,
+        state=RunState.READY,
+        statements=[s.to_dict() for s in extract(text, default_period="2026-Q1")])
+    _login(browser_page, live_server, cast.office)
+    page = browser_page.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/extraction/{run.pk}/")
+    decision = page.locator("select[name=decision_0]")
+    box = decision.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate(
+        "getComputedStyle(document.querySelector('td[data-label]'), '::before').content"
+    ) == '"Chỉ tiêu trong danh mục"'
