@@ -234,7 +234,8 @@ def _table_line(text, start, line, table, cell_head: bool, ctx: _Context):
 def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[Statement]:
     """The statements of the sentences of one line, with the verdicts that cross them."""
     out: list[Statement] = []
-    ctx.aimed = ctx.estimates_listed = False
+    ctx.estimates_listed = False
+    aimed = False  # the plans told before, in this paragraph, are aims
     # a title (short, no closing stop) details no plan told before it
     title = line.rstrip()[-1:] not in ".;:…!?)" and len(line) < 160
     for a, b in _sentences(text, start, start + len(line)):
@@ -254,14 +255,14 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
             # a sentence that lists the estimates decided, and the rest of its line
             ctx.estimates_listed = ctx.estimates_listed or (not in_plans and lists_estimates(low))
             ctx.plan = in_plans or ctx.estimates_listed or told_by_the_plan(low) or (
-                ctx.planned and not title and details_a_plan(low, ctx.aimed))
+                ctx.planned and not title and details_a_plan(low, aimed))
             found = _sentence(text, a, b, start, ctx, masked)
             ctx.plan = in_plans
             across.judge(low, found, ctx.plan)
             out.extend(found)
             ctx.planned = sets_plans(low, found)
             # an aim runs on over the sentences of its paragraph that go on with its plans
-            ctx.aimed = ctx.planned and (ctx.aimed or aims(low))
+            aimed = ctx.planned and (aimed or aims(low))
         across.read(low)
     # a line that does not end a sentence (a title) leads no plans into the next line
     ctx.planned = ctx.planned and line.rstrip()[-1:] in ".;:…"

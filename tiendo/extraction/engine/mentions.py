@@ -46,8 +46,6 @@ class _Context:
     section_period: str | None = None
     # the sentence before gave plans only, or set targets (extractor._line), for the next
     planned: bool = False
-    # … and the plans were aims, in the paragraph being read (sentence_roles.aims)
-    aimed: bool = False
     # a sentence of the line being read listed the estimates or plans decided after its colon
     # (sentence_roles.lists_estimates): the rest of the line gives plans
     estimates_listed: bool = False

@@ -44,6 +44,7 @@ _NOT_SUBJECT_WORDS = {
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_DIGIT_RE = re.compile(r"[0-9]")
 
 
 _SPACES_RE = re.compile(r"\s+")
@@ -163,8 +164,6 @@ def item_label(text: str, a: int, first: int) -> str | None:
     # (one word after a comma ends a list of nouns, "nuôi gà, vịt, cút:", not a label)
     return label if label and 2 <= len(label.split()) <= 14 else None
 
-
-_DIGIT_RE = re.compile(r"[0-9]")
 
 
 def _noun_after(text: str, m: Mention) -> str | None:
@@ -339,11 +338,11 @@ def readable_name(name: str, around: str) -> str:
         name = name[: tail.start()].rstrip(" ,;:-–")
         low = low[: len(name)]
     for _ in range(3):  # "Bên cạnh đó, tính đến tháng 10/2023, …": one opener at a time
-        time = _LEAD_OPENER_RE.match(low)
-        rest = low[time.end() :] if time else ""
-        if not (time and _names_something(rest) and not _DANGLING_TAIL_RE.match(" " + rest)):
+        opener = _LEAD_OPENER_RE.match(low)
+        rest = low[opener.end() :] if opener else ""
+        if not (opener and _names_something(rest) and not _DANGLING_TAIL_RE.match(" " + rest)):
             break
-        name, low = name[time.end() :], rest
+        name, low = name[opener.end() :], rest
     lead = _LEAD_INTENT_RE.match(low)
     rest = low[lead.end() :] if lead else ""
     if lead and _names_something(rest) and not _DANGLING_TAIL_RE.match(" " + rest):

@@ -656,9 +656,7 @@ def continues_a_list_of_estimates(line: str) -> bool:
     decided: a line that names its item before a colon and gives its figure, with no word of
     a result."""
     low = line.strip().lower()
-    return bool(_LABELLED_FIGURE_RE.match(low)) and not _REPORTS_RE.search(
-        low.replace(":", " ")
-    )
+    return bool(_LABELLED_FIGURE_RE.match(low)) and not _REPORTED_RE.search(low)
 
 
 def opens_a_list_of_targets(line: str) -> bool:
@@ -782,9 +780,9 @@ def details_a_plan(low: str, aimed: bool = False) -> bool:
         return not _RESULT_RE.search(low)
     if _CONTENTS_RE.match(low):  # "Các nội dung chủ yếu như: tăng trưởng GRDP đạt 10,5%, …,
         # tăng 20% so với năm 2024": the contents of the plan, with its changes and estimates
-        return not _DONE_RE.search(low)
+        return not _TOLD_PAST_RE.search(low)
     if aimed:
-        return not _TELLS_A_RESULT_NOT_DAT_RE.search(low)
+        return not _TELLS_A_RESULT_BUT_REACHED_RE.search(low)
     return not _TELLS_A_RESULT_RE.search(low)
 
 
@@ -792,20 +790,22 @@ _PARTS_RE = re.compile(r"\s*(?:trong đó|theo đó|cụ thể)(?![\w])")
 _CONTENTS_RE = re.compile(
     r"\s*(?:các|những)\s+(?:nội dung|chỉ tiêu)(?:\s+(?:chủ yếu|chính|cơ bản))?\s*"
     r"(?:như|gồm|là|bao gồm)?\s*:")
-_DONE_RE = _words_re("đã", "kết quả", "năm qua", "vừa qua", "cùng kỳ", "thực hiện")
+_TOLD_PAST_RE = _words_re("đã", "kết quả", "năm qua", "vừa qua", "cùng kỳ", "thực hiện")
 # a detail that tells a result ("Trong đó, … thực hiện …")
 _RESULT_WORDS = ("thực hiện", "vượt", "kết quả", "ước", "đã", "so với", "cùng kỳ", "năm qua",
                  "vừa qua")
 _RESULT_RE = _words_re(*_RESULT_WORDS)
 # a sentence in bare words tells none of these: a result, a change, a comparison, a state
-_TELLS_A_RESULT_RE = _words_re(
-    *_RESULT_WORDS, "đạt", "tăng", "giảm", "so", "bằng", "chiếm", "hoàn thành",
+_TELLING_WORDS = (
+    *_RESULT_WORDS, "tăng", "giảm", "so", "bằng", "chiếm", "hoàn thành",
     # ("có" as the verb, not in "doanh nghiệp có vốn nhà nước", "bổ sung có mục tiêu")
     r"có(?!\s+(?:vốn|mục tiêu|thu|liên quan))", "còn", "lũy kế", "cao hơn", "thấp hơn", "đứng",
     "xếp", "giải ngân", "kết nạp", "tạo", "đến nay", "hiện nay", "hiện", "trong năm", "tính đến",
     "đến hết", "gấp", "lần", "đạt được", "phát sinh", "thu được", "nộp",
 )
-_TELLS_A_RESULT_NOT_DAT_RE = re.compile(_TELLS_A_RESULT_RE.pattern.replace("|đạt|", "|"))
+_TELLS_A_RESULT_RE = _words_re(*_TELLING_WORDS, "đạt")
+# after an aim, "đạt" alone is what is aimed at (details_a_plan)
+_TELLS_A_RESULT_BUT_REACHED_RE = _words_re(*_TELLING_WORDS)
 _TARGETS_SET_RE = re.compile(
     r"(?:(?<![\w])(?:đề ra|đặt ra|giao|xác định|thông qua)\s+(?:[0-9]+\s+)?(?:nhóm\s+)?(?:chỉ tiêu"
     r"|mục tiêu)(?![\w])"
@@ -842,12 +842,15 @@ def continues_a_list_of_targets(line: str) -> bool:
 
 _DIGIT_RE = re.compile(r"[0-9]")
 # the words of a result reported, of its comparison or of a verdict
-_REPORTS_RE = re.compile(
-    r"(?<![\w])(?:đã|ước|ước tính|thực hiện|kết quả|so với|so cùng kỳ|cùng kỳ|năm trước|"
+_REPORTED_WORDS = (
+    "đã", "ước", "ước tính", "thực hiện", "kết quả", "so với", "so cùng kỳ", "cùng kỳ", "năm trước",
     # ("giảm xuống dưới 16%": a ceiling aimed at)
-    r"hoàn thành|vượt|không đạt|chưa đạt|bằng(?=\s*[0-9])|tăng lên|giảm xuống(?!\s+dưới)|còn lại"
-    r"|(?:tháng|năm|quý) qua)(?![\w])|:"
+    "hoàn thành", "vượt", "không đạt", "chưa đạt", r"bằng(?=\s*[0-9])", "tăng lên",
+    r"giảm xuống(?!\s+dưới)", "còn lại", r"(?:tháng|năm|quý) qua",
 )
+_REPORTED_RE = _words_re(*_REPORTED_WORDS)
+# … or a label and its colon, which a list of targets in clauses does not have
+_REPORTS_RE = re.compile(_REPORTED_RE.pattern + r"|:")
 
 
 def _list_of_targets(text, ms, i, clause) -> None:
