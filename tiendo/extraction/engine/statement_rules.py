@@ -254,13 +254,14 @@ _VERDICT_NEXT_RE = re.compile(
     r"|\((?=[^()]*(?<![\w])(?:kế hoạch|kh|dự toán|nghị quyết)(?![\w]))"
     r"|mục tiêu|dự toán|yêu cầu|tiến độ|vượt mức|mức|kỳ vọng)"
 )
-# "vượt tốc độ tăng trưởng kế hoạch đề ra", "vượt cao so với kế hoạch": "vượt", a few words on
+# "vượt tốc độ tăng trưởng kế hoạch đề ra", "vượt cao so với kế hoạch", "vượt tốc độ tăng
+# trưởng theo kế hoạch": "vượt", a few words on
 # what was passed, then the plan ("vượt qua khó khăn", overcoming; "vượt nhiều chỉ tiêu", a
 # verdict on a group)
 _PASSED_NEXT_RE = re.compile(
     r"^\s*(?!(?:qua|được|về|nhiều|các|những|một|hầu|phần|xấp|gần|toàn|tất)(?![\w]))"
     r"(?:[^\W\d_]+\s+){1,4}?"
-    r"(?:so\s+(?:với\s+)?)?(?:" + roles.PLAN_WORDS + r")(?![\w])"
+    r"(?:so\s+(?:với\s+)?|theo\s+)?(?:" + roles.PLAN_WORDS + r")(?![\w])"
 )
 
 

@@ -105,9 +105,11 @@ def read_header(line: str, before: Table | None = None) -> Table | None:
     return Table(kinds, years, complete=values >= 2)
 
 
-# a cell of values alone on its line: "5", "8.717 lượt chính sách[2]", "98,5%", "(Vượt chỉ tiêu)"
+# a cell of values alone on its line: "5", "8.717 lượt chính sách[2]", "98,5%", "(Vượt chỉ tiêu)",
+# a range of plans "7,0-7,5", "≥ 95%"; "-" and "x" stand in an empty cell
 _VALUE_CELL_RE = re.compile(
-    r"^\s*[<>≥≤]?\s*[0-9][0-9.,]*\s*(?:%|[^\W\d_]+(?:\s+[^\W\d_]+){0,3})?\s*(?:\[[0-9]+\])?\s*$"
+    r"^\s*(?:[<>≥≤]=?\s*)?[0-9][0-9.,]*(?:\s*%?\s*[-–]\s*[0-9][0-9.,]*)?"
+    r"\s*(?:%|[^\W\d_]+(?:\s+[^\W\d_]+){0,3})?\s*(?:\[[0-9]+\])?\s*$|^\s*(?:[-–x]|\.{3}|…)\s*$"
 )
 _HEADER_CELL_MAX = 40
 

@@ -1673,6 +1673,13 @@ def test_passing_the_plan_named_after_a_few_words_is_a_verdict():
           "3.494": None}
 
 
+def test_passing_what_the_plan_sets_theo_ke_hoach_is_a_verdict():
+    assert _status_by_figure(
+        "Kim ngạch xuất khẩu 7 tháng đạt hơn 3,26 tỷ USD, tăng gần 12%, vượt tốc độ tăng trưởng "
+        "theo kế hoạch. Doanh nghiệp đã vượt qua khó khăn theo kế hoạch, nộp 45 tỷ đồng.", "2024",
+    ) == {"3,26": "achieved", "45": None}
+
+
 def test_a_verdict_on_targets_compared_with_a_year_then_nhu_opens_a_list():
     assert _status_by_figure(
         "Các chỉ tiêu nghiệp vụ đều hoàn thành, nhiều tiêu chí vượt chỉ tiêu của ngành giao và cao "

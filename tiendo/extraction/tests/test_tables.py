@@ -216,3 +216,21 @@ def test_a_table_one_cell_a_line_with_its_title_index_unit_and_column_numbers():
         ("Thu ngân sách", "not_achieved", [("1.200", "target", "tỷ đồng"),
                                            ("1.100", "actual", "tỷ đồng")]),
         ("Tỷ lệ hộ nghèo", "achieved", [("2,1", "actual", "%")])]
+
+
+def test_a_table_one_cell_a_line_with_a_range_of_plans_and_an_empty_cell():
+    # a plan written as a range ("7,0-7,5") and a cell left empty ("-") are cells of the row,
+    # not the end of the table
+    text = ("TT\nChỉ tiêu\nĐơn vị tính\nKế hoạch năm 2019\nƯớc thực hiện năm 2019\nĐánh giá\n"
+            "1\nTốc độ tăng trưởng GRDP\n%\n7,0-7,5\n7,12\nĐạt\n"
+            "2\nThu ngân sách nhà nước\nTỷ đồng\n8.500\n8.210\nKhông đạt\n"
+            "3\nSố xã đạt chuẩn nông thôn mới\nxã\n-\n12\nVượt\n")
+    got = [(s.indicator, s.status, [(n.text, n.role, n.unit, n.bound) for n in s.numbers])
+           for s in extract(text, default_period="2019")]
+    assert got == [
+        ("Tốc độ tăng trưởng GRDP", "achieved", [("7,0", "target", "%", ">="),
+                                                 ("7,5", "target", "%", "<="),
+                                                 ("7,12", "actual", "%", None)]),
+        ("Thu ngân sách nhà nước", "not_achieved", [("8.500", "target", "tỷ đồng", None),
+                                                    ("8.210", "actual", "tỷ đồng", None)]),
+        ("Số xã đạt chuẩn nông thôn mới", "achieved", [("12", "actual", "xã", None)])]
