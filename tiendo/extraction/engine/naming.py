@@ -40,6 +40,8 @@ _NOT_SUBJECT_WORDS = {
     "thấp", "thực", "hiện", "nữa", "thêm", "luôn", "ổn", "định", "lượng", "trọng",
     # the negation of a verdict ("…, chưa đạt dự toán đề ra là 600 tỷ đồng")
     "chưa", "không",
+    # a concession about the same figure ("…, dù tăng 5% so với cùng kỳ nhưng …")
+    "dù", "mặc", "tuy", "dẫu",
 }
 
 

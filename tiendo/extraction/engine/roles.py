@@ -157,7 +157,7 @@ def basis_text(right: str) -> str | None:
 
 
 def _clip(s: str) -> str:
-    s = re.split(r"[,;()\n]|\.(?:\s|$)| và | tại | trong | do | nhờ | vì ", s)[0]
+    s = re.split(r"[,;()\n]|\.(?:\s|$)| và | tại | trong | do | nhờ | vì | nhưng | song ", s)[0]
     words = s.split()
     return " ".join(words[:8]) or None
 

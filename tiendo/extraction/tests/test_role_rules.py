@@ -1957,3 +1957,17 @@ def test_an_amount_in_brackets_after_a_rate_of_change_is_the_level_it_is_of():
     assert _roles_of("Thu BHXH tự nguyện 2.113 triệu đồng, tăng 434 triệu đồng (25,85%) so với "
                      "cùng kỳ.", "2024") == [
         ("2.113", "actual"), ("434", "change"), ("25,85", "change")]
+
+
+def test_a_concession_about_the_same_figure_stays_in_its_statement():
+    # "dù tăng 5% …" names nothing: the change is the revenue's, and so is the verdict after
+    # "nhưng"; the basis of the change ends before "nhưng"
+    got = [(s.indicator, s.status, [(n.text, n.role, n.basis) for n in s.numbers])
+           for s in extract("Thu ngân sách đạt 1.200 tỷ đồng, đạt 92% dự toán, dù tăng 5% so "
+                            "với cùng kỳ nhưng vẫn không đạt dự toán. Xuất khẩu đạt 300 triệu "
+                            "USD, mặc dù giảm 2% so với cùng kỳ.", default_period="2024")]
+    assert got == [
+        ("Thu ngân sách", "not_achieved", [("1.200", "actual", None),
+                                           ("92", "attainment", "dự toán"),
+                                           ("5", "change", "cùng kỳ")]),
+        ("Xuất khẩu", None, [("300", "actual", None), ("2", "change", "cùng kỳ")])]
