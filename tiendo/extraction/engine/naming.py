@@ -26,7 +26,9 @@ _SUBJECT_STOP_RE = re.compile(
     r"là|có|tương đương|tương ứng|"
     r"khoảng|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn|không quá|tối đa|vượt|kh|hụt|chậm hơn|"
     r"(?:trên|dưới|hơn|gần|từ)(?=\s*[-–>]?\s*$)|"
-    r"kế hoạch|chỉ tiêu|mục tiêu|dự toán|kịch bản|phương án|định hướng|so với)(?![\w])"
+    r"kế hoạch|chỉ tiêu|mục tiêu|dự toán|kịch bản|phương án|định hướng|so với"
+    # "…, yêu cầu 50 triệu đồng": the level required, right before its figure
+    r"|yêu cầu(?=\s*(?:là\s*)?:?\s*$))(?![\w])"
 )
 
 

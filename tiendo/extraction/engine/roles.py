@@ -49,6 +49,10 @@ TARGET_WORD_RE = re.compile(
     # "kỳ vọng đạt trên 910.000 tỷ đồng", not a verdict ("chưa đạt kỳ vọng")
     r"|(?<!đạt )(?<!mức )(?<!với )kỳ vọng"
     r"|dự toán"
+    # the level a criterion requires, right before its figure ("tiêu chí thu nhập chưa đạt (45
+    # triệu đồng, yêu cầu 50 triệu đồng)"); not "hồ sơ yêu cầu giải quyết là 1.200"
+    r"|(?<!đáp ứng )(?<!theo )(?<!với )yêu cầu(?=\s*(?:(?:là|mức|tối thiểu|ít nhất|từ|trên"
+    r"|không dưới)\s*)*:?\s*$)"
     # an obligation ("chú ý phải kết nạp được từ 1-2 đảng viên", "cần giải ngân 95%") is a
     # plan; "buộc phải", "không phải", "đã phải" tell what happened
     r"|(?<!buộc )(?<!không )(?<!đã )phải|cần phải|" + CAN + r"|sẽ"

@@ -250,8 +250,9 @@ _VERDICT_RE = re.compile(
 
 _VERDICT_NEXT_RE = re.compile(
     r"^\s*(?:(?:được|cả|xa)\s+)?(?:$|[,;.)\]]|so với|so\s|kế hoạch|kh\b|phương án|kịch bản|chỉ tiêu"
-    # "… chưa hoàn thành (đạt 28,5%, kế hoạch 30%)": the result and its plan, in brackets
-    r"|\((?=[^()]*(?<![\w])(?:kế hoạch|kh|dự toán|nghị quyết)(?![\w]))"
+    # "… chưa hoàn thành (đạt 28,5%, kế hoạch 30%)", "tiêu chí thu nhập chưa đạt (45 triệu
+    # đồng, yêu cầu 50 triệu đồng)": the result and its plan, in brackets
+    r"|\((?=[^()]*(?<![\w])(?:kế hoạch|kh|dự toán|nghị quyết|chỉ tiêu|mục tiêu|yêu cầu)(?![\w]))"
     r"|mục tiêu|dự toán|yêu cầu|tiến độ|vượt mức|mức|kỳ vọng)"
 )
 # "vượt tốc độ tăng trưởng kế hoạch đề ra", "vượt cao so với kế hoạch", "vượt tốc độ tăng

@@ -1971,3 +1971,13 @@ def test_a_concession_about_the_same_figure_stays_in_its_statement():
                                            ("92", "attainment", "dự toán"),
                                            ("5", "change", "cùng kỳ")]),
         ("Xuất khẩu", None, [("300", "actual", None), ("2", "change", "cùng kỳ")])]
+
+
+def test_the_level_a_criterion_requires_is_its_plan_and_the_verdict_before_it_judges_it():
+    got = [(s.status, [(n.text, n.role) for n in s.numbers])
+           for s in extract("Xã có 18/19 tiêu chí đạt chuẩn; tiêu chí thu nhập chưa đạt (bình "
+                            "quân 45 triệu đồng/người/năm, yêu cầu 50 triệu đồng). Tổng số hồ sơ "
+                            "yêu cầu giải quyết là 1.200 hồ sơ.", default_period="2024")]
+    assert got == [(None, [("18", "part"), ("19", "part")]),
+                   ("not_achieved", [("45", "actual"), ("50", "target")]),
+                   (None, [("1.200", "actual")])]
