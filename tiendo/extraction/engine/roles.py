@@ -298,6 +298,30 @@ EXCESS_OVER_PLAN_RE = re.compile(
 )
 
 
+# "vượt mục tiêu 7% đề ra", "chưa đạt mục tiêu 95% Thủ tướng giao", "thấp hơn chỉ tiêu 90% của
+# Nghị quyết": the plan named, its figure, then who set it: the plan's own figure
+_PLAN_FIGURE_LEFT_RE = re.compile(
+    _W + r"(?:đạt|vượt|hụt|thấp hơn|cao hơn)\s+(?:so\s+(?:với\s+)?)?(?:kế hoạch|kh|chỉ tiêu"
+    r"|mục tiêu|dự toán)(?:\s+(?:nghị quyết|năm|cả năm))*"
+    # what the plan is of ("mục tiêu giải ngân trên 95% đề ra")
+    r"(?:\s+(?!(?:đạt|tăng|giảm|bằng|chiếm|và|so|với|là|còn)(?![\w]))[^\W\d_]+){0,2}\s*(?:là\s*)?"
+    r"(?:dưới|trên|hơn|khoảng|từ|không quá|tối đa|tối thiểu|[<>≥≤])?\s*$"
+)
+_SET_BY_RIGHT_RE = re.compile(
+    r"^\s*%?\s*(?:trở lên\s+|trở xuống\s+)?(?:(?:[^\W\d_]+\s+){0,4}?(?:đề ra|đặt ra|giao)"
+    r"|(?:của|do)\s+(?:nghị quyết|quốc hội|chính phủ|thủ tướng|hđnd|ubnd|tỉnh|huyện|thành phố"
+    r"|bộ|đại hội|ban)" r")(?![\w])"
+)
+
+
+def _plan_figure_set_by(at: _Around):
+    """"vượt mục tiêu 7% đề ra": the figure between the plan's name and who set it is the
+    plan's own, not how far it was passed."""
+    if _PLAN_FIGURE_LEFT_RE.search(at.left) and _SET_BY_RIGHT_RE.match(at.right):
+        return "target", {"cue": "giver"}
+    return None
+
+
 def _excess_over_plan(at: _Around):
     """"vượt mục tiêu Nghị quyết 0,36%", "hụt kế hoạch 450 tỷ đồng": how far the result is over
     or under the plan named between the verb and the figure, a change against the plan."""
@@ -579,6 +603,7 @@ def _by_verb(at: _Around):
 
 # The role the words around a number give: the first of these that decides, in this order.
 _LOCAL_RULES = (
+    _plan_figure_set_by,
     _excess_over_plan,
     _level_after_change,
     _planned_change,

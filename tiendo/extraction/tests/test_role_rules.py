@@ -1981,3 +1981,14 @@ def test_the_level_a_criterion_requires_is_its_plan_and_the_verdict_before_it_ju
     assert got == [(None, [("18", "part"), ("19", "part")]),
                    ("not_achieved", [("45", "actual"), ("50", "target")]),
                    (None, [("1.200", "actual")])]
+
+
+def test_a_figure_between_the_plan_named_and_who_set_it_is_the_plan():
+    assert _roles_of(
+        "Tốc độ tăng trưởng kinh tế đạt 7,5%, vượt mục tiêu 7% đề ra. Tỷ lệ giải ngân đạt 88%, "
+        "chưa đạt mục tiêu 95% Thủ tướng giao. Tỷ lệ hộ nghèo còn 1,2%, thấp hơn chỉ tiêu 1,5% "
+        "của Nghị quyết. Giải ngân đạt 4.520 tỷ đồng, không đạt mục tiêu giải ngân trên 95% đề "
+        "ra. Tốc độ tăng trưởng đạt 7,36%, vượt mục tiêu Nghị quyết 0,36%.") == [
+        ("7,5", "actual"), ("7", "target"), ("88", "actual"), ("95", "target"),
+        ("1,2", "actual"), ("1,5", "target"), ("4.520", "actual"), ("95", "target"),
+        ("7,36", "actual"), ("0,36", "change")]
