@@ -680,10 +680,13 @@ _LIST_HEAD_RE = re.compile(
     r"|vượt)(?![\w])[^.;:0-9]{0,60}?(?:cụ thể|như sau|gồm|bao gồm|sau đây|là)?\s*:\s*$"
 )
 # "có 13/13 chỉ tiêu chủ yếu đạt và vượt kế hoạch", "hoàn thành và hoàn thành vượt mức 18/18
-# chỉ tiêu", "toàn bộ 33 chỉ tiêu … đều hoàn thành"
+# chỉ tiêu", "toàn bộ 33 chỉ tiêu … đều hoàn thành", "15 chỉ tiêu thi đua đều đạt"
 _ALL_MET_RE = re.compile(
     r"(?:(?<![\w.,])(?P<n>[0-9]+)/(?P<m>[0-9]+)|toàn bộ|tất cả)\s+(?:các\s+)?(?:[0-9]+\s+)?chỉ tiêu"
     r"[^.;:]*?(?<![\w])(?<!không )(?<!chưa )(?:đều\s+)?(?:đạt|hoàn thành|vượt)(?![\w])"
+    # "15 chỉ tiêu thi đua đều đạt và vượt kế hoạch": each of those counted
+    r"|(?<![\w.,/])(?:cả\s+)?[0-9]+\s+chỉ tiêu[^.;:]*?(?<![\w])đều\s+(?:đạt|hoàn thành|vượt)"
+    r"(?![\w])"
     r"|(?<![\w])(?<!không )(?<!chưa )(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|và hoàn thành"
     r"|vượt mức|được|vượt kế hoạch))*\s+(?:(?P<n2>[0-9]+)/(?P<m2>[0-9]+)\s+|các\s+)chỉ tiêu"
     # "đạt và vượt 7/7 nhiệm vụ trọng tâm": each of the tasks set
@@ -694,7 +697,12 @@ _ALL_MET_RE = re.compile(
 
 def _all_met(low: str) -> bool:
     m = _ALL_MET_RE.search(low) if "chỉ tiêu" in low or "nhiệm vụ" in low else None
-    if not m or _AIM_RE.search(low) or _HEDGE_RE.search(low) or re.search(
+    # a hedge ("nhiều chỉ tiêu", "cơ bản đạt") in the clause of the count, not in another one
+    # ("… có nhiều chuyển biến tích cực, … 15 chỉ tiêu thi đua đều đạt")
+    clause = low
+    if m:
+        clause = low[max(low.rfind(",", 0, m.start()), low.rfind(";", 0, m.start())) + 1 :]
+    if not m or _AIM_RE.search(low) or _HEDGE_RE.search(clause) or re.search(
         r"(?<![\w])(?:không|chưa)\s+đạt", low
     ):
         return False

@@ -1992,3 +1992,16 @@ def test_a_figure_between_the_plan_named_and_who_set_it_is_the_plan():
         ("7,5", "actual"), ("7", "target"), ("88", "actual"), ("95", "target"),
         ("1,2", "actual"), ("1,5", "target"), ("4.520", "actual"), ("95", "target"),
         ("7,36", "actual"), ("0,36", "change")]
+
+
+def test_all_targets_counted_met_lead_the_figures_after_them_a_hedge_elsewhere_aside():
+    # "có nhiều chuyển biến" is said of the work, not of the targets: all 15 were met
+    assert _status_by_figure(
+        "Trong năm, phong trào nông dân có nhiều chuyển biến tích cực, nội dung, phương thức hoạt "
+        "động không ngừng được đổi mới, 15 chỉ tiêu thi đua đều đạt và vượt kế hoạch. Toàn tỉnh "
+        "có 10.956 hộ sản xuất kinh doanh giỏi (đạt 353,41% kế hoạch), xây dựng được 280 mô "
+        "hình; vận động nông dân đóng góp trên 11,4 tỷ đồng.\n"
+        "Năm 2019, nhiều chỉ tiêu đều đạt kế hoạch. Thu ngân sách đạt 120 tỷ đồng.",
+        "2018",
+    ) == {"15": "achieved", "10.956": "achieved", "280": "achieved", "11,4": "achieved",
+          "120": None}
