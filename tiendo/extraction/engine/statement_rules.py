@@ -479,6 +479,7 @@ _LIST_OPENING_RE = re.compile(
     r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau|nổi bật|trong đó|tiêu biểu"
     r"|điển hình|theo đó)(?![\w])"
 )
+_DETAIL_RE = re.compile(r"\s*(?:cụ thể|đó là|bao gồm|gồm)\s*[,:]")
 _LIST_COLON_RE = re.compile(r"\s*(?:[-–•]\s*)?(?:cụ thể|đó là|bao gồm|gồm|như sau)\s*:")
 _OWN_HEAD_RE = re.compile(r"[^0-9:;]{12,}:")
 _DIGIT_RE = re.compile(r"[0-9]")
@@ -572,6 +573,7 @@ class VerdictsAcross:
         self.counts_only = False  # the sentence judged gives one count of targets, no figure
         self.counted = False  # the lead is a count of the targets met
         self.passed = False  # the lead was passed on by a sentence of words
+        self.given = False  # the verdict running on is the one the sentence read gave a figure
 
     def new_line(self, line: str = "") -> None:
         blank = not line.strip()
@@ -602,6 +604,9 @@ class VerdictsAcross:
             self.led and not opens and _OWN_HEAD_RE.match(low)
         )):  # the text turns, or a sentence heads its own list ("Công tác … đảm bảo: …")
             self.listing, self.verdict = False, None
+        if self.given and not (self.listing or _DETAIL_RE.match(low)):
+            self.verdict = None  # a verdict given in passing leads only "Cụ thể, …"
+        self.given = False
         if self.verdict and (self.listing or opens):
             _lead_into(found, self.verdict, self.names, counts=True)
             self.listing = self.listing or runs
@@ -633,6 +638,11 @@ class VerdictsAcross:
         verdict = _verdict_for_the_next(low, self.verdict)
         if verdict:
             self.verdict, self.names, self.all_met, self.led = verdict, [], False, False
+        elif not self.listing and self.last and self.last[-1].status and not self.all_met:
+            # "…; đạt mục tiêu 100% lao động … được tư vấn. Cụ thể, …": the verdict the
+            # sentence gave its last statement, for a detail that follows it
+            self.verdict, self.names, self.all_met = self.last[-1].status, [], False
+            self.given = True
         elif not self.listing:
             self.verdict, self.names, self.all_met = None, [], False
         elif not self.figures and _LIST_OPENING_RE.match(low) and not self.all_met:

@@ -2005,3 +2005,15 @@ def test_all_targets_counted_met_lead_the_figures_after_them_a_hedge_elsewhere_a
         "2018",
     ) == {"15": "achieved", "10.956": "achieved", "280": "achieved", "11,4": "achieved",
           "120": None}
+
+
+def test_a_verdict_given_in_passing_leads_the_detail_that_opens_on_cu_the():
+    assert _status_by_figure(
+        "Cả nước đã triển khai trên 10.500 mô hình sinh kế; đạt mục tiêu 100% lao động thuộc hộ "
+        "nghèo có nhu cầu được tư vấn, hướng nghiệp.\nCụ thể, các đơn vị đã tổ chức gần 6.300 "
+        "phiên giao dịch việc làm; cập nhật thông tin hơn 1,1 triệu người sử dụng lao động.\n"
+        "Thu ngân sách đạt 1.200 tỷ đồng, vượt dự toán. Trong đó, thu nội địa đạt 1.000 tỷ đồng. "
+        "Xuất khẩu đạt 300 triệu USD, vượt kế hoạch. Nhập khẩu đạt 200 triệu USD.",
+        "2025",
+    ) == {"10.500": "achieved", "6.300": "achieved", "1,1": "achieved", "1.200": "achieved",
+          "1.000": None, "300": "achieved", "200": None}
