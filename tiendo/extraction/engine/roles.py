@@ -42,7 +42,9 @@ QUYET_TAM = (r"(?<!sự )(?<!với )(?<!bằng )quyết tâm(?=\s+(?:tăng|hoàn
 TARGET_WORD_RE = re.compile(
     # "KH&ĐT" (Kế hoạch và Đầu tư) names a department, not a plan
     # "vốn chương trình mục tiêu (quốc gia)", "bổ sung có mục tiêu" name funds, not a plan
-    _W + r"(kh(?!&)|kế hoạch|chỉ tiêu|(?<!chương trình )(?<!có )mục tiêu|kịch bản|phương án"
+    # "đặt mục tiêu giải ngân … thấp nhất đạt 90%": a goal set, what it is to reach
+    _W + r"(kh(?!&)|kế hoạch|chỉ tiêu|đặt (?:ra )?mục tiêu|(?<!chương trình )(?<!có )mục tiêu"
+    r"|kịch bản|phương án"
     r"|dự kiến|phấn đấu|định hướng"
     # "Dự báo Hải Dương đạt mức tăng trưởng … trên 10%", not "vượt mọi dự báo"
     r"|(?<!mọi )(?<!các )(?<!với )dự báo"
@@ -77,6 +79,8 @@ ACTUAL_VERB_RE = re.compile(
 )
 PLAN_RIGHT_RE = re.compile(
     r"^\s*(?:(?:\(\s*so\s+(?:với\s+)?|so\s+(?:với\s+)?)?(?:tổng\s+)?"
+    # "đã đạt 87% vốn kế hoạch": the capital of the plan
+    r"(?:(?:số\s+)?vốn\s+(?=(?:kế hoạch|kh)(?![\w])))?"
     # ("KHNQ": the plan of the resolution, kế hoạch nghị quyết)
     r"(kế hoạch|kh|khnq|dự toán|chỉ tiêu|mục tiêu|nhiệm vụ|nghị quyết|nq|kịch bản)" + _E
     # "đạt 90% so với HĐND phường giao", "đạt 135,7% xã giao": the plan named by who gave it
@@ -167,7 +171,7 @@ def _clip(s: str) -> str:
 
 
 _INTENT_CUES = ("phấn đấu", "quyết tâm", "kỳ vọng", "dự kiến", "dự báo", "phải", "cần phải",
-                "cần", "để", "sẽ")
+                "cần", "để", "sẽ", "đặt mục tiêu", "đặt ra mục tiêu")
 _CLAUSE_CUES = (*_INTENT_CUES, "mục tiêu", "chỉ tiêu", "định hướng", "kịch bản")
 _DUTY_CUES = ("phải", "cần phải", "cần")
 _ONLY_REACHED_RE = re.compile(

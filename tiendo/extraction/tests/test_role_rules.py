@@ -2017,3 +2017,11 @@ def test_a_verdict_given_in_passing_leads_the_detail_that_opens_on_cu_the():
         "2025",
     ) == {"10.500": "achieved", "6.300": "achieved", "1,1": "achieved", "1.200": "achieved",
           "1.000": None, "300": "achieved", "200": None}
+
+
+def test_a_share_of_the_plans_capital_and_a_goal_set_with_its_verb():
+    assert _roles_of(
+        "Bộ giải ngân vốn đầu tư công đạt hơn 47.900 tỷ đồng (đã đạt 87% vốn kế hoạch). Bộ vẫn "
+        "đặt mục tiêu giải ngân vốn đầu tư công năm nay thấp nhất đạt 90% kế hoạch được giao. "
+        "Tỉnh đặt ra mục tiêu năm 2023 thu ngân sách đạt 12.000 tỷ đồng.", "2022") == [
+        ("47.900", "actual"), ("87", "attainment"), ("90", "target"), ("12.000", "target")]
