@@ -274,6 +274,10 @@ def _governs(left: str, t: re.Match) -> bool:
     # "được giao dự toán thu ngân sách Nhà nước 270.000 tỷ đồng": a plan given names what
     given = re.search(r"(?<![\w])giao\s*$", left[: t.start()])
     limit = 10 if t.group(1) in _CLAUSE_CUES or given else 2
+    if t.group(1) in ("kế hoạch", "kh") and re.match(r"\s+vốn(?![\w])", between) and not (
+        _VERB_WORDS_RE.search(between)
+    ):
+        limit = 6  # "kế hoạch vốn đầu tư công (năm 2023) hơn 94.000 tỷ đồng": the plan's capital
     return len(rest) <= limit
 
 

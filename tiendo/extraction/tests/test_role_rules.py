@@ -2025,3 +2025,9 @@ def test_a_share_of_the_plans_capital_and_a_goal_set_with_its_verb():
         "đặt mục tiêu giải ngân vốn đầu tư công năm nay thấp nhất đạt 90% kế hoạch được giao. "
         "Tỉnh đặt ra mục tiêu năm 2023 thu ngân sách đạt 12.000 tỷ đồng.", "2022") == [
         ("47.900", "actual"), ("87", "attainment"), ("90", "target"), ("12.000", "target")]
+
+
+def test_the_plans_capital_named_before_its_figure_is_a_plan():
+    assert _roles_of(
+        "Kế hoạch vốn đầu tư công hơn 94.000 tỷ đồng là con số rất lớn; giải ngân kế hoạch vốn "
+        "đầu tư công tăng 2 điểm %.", "2022") == [("94.000", "target"), ("2", "change")]
