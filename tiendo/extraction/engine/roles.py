@@ -270,15 +270,19 @@ def _governs(left: str, t: re.Match) -> bool:
         re.sub(r"(?<![\w])(đạt|được giao|tăng|giảm|tăng trưởng)(?![\w])", " ", between)
     ):
         return False
-    rest = _FILLER_RE.sub(" ", between).split()
+    return len(_FILLER_RE.sub(" ", between).split()) <= _words_named(left, t, between)
+
+
+def _words_named(left: str, t: re.Match, between: str) -> int:
+    """How many words a plan word may name before the figure it governs."""
     # "được giao dự toán thu ngân sách Nhà nước 270.000 tỷ đồng": a plan given names what
-    given = re.search(r"(?<![\w])giao\s*$", left[: t.start()])
-    limit = 10 if t.group(1) in _CLAUSE_CUES or given else 2
+    if t.group(1) in _CLAUSE_CUES or re.search(r"(?<![\w])giao\s*$", left[: t.start()]):
+        return 10
     if t.group(1) in ("kế hoạch", "kh") and re.match(r"\s+vốn(?![\w])", between) and not (
         _VERB_WORDS_RE.search(between)
     ):
-        limit = 6  # "kế hoạch vốn đầu tư công (năm 2023) hơn 94.000 tỷ đồng": the plan's capital
-    return len(rest) <= limit
+        return 6  # "kế hoạch vốn đầu tư công (năm 2023) hơn 94.000 tỷ đồng": the plan's capital
+    return 2
 
 
 class _Around:
