@@ -322,7 +322,7 @@ _PLAN_FIGURE_LEFT_RE = re.compile(
 _SET_BY_RIGHT_RE = re.compile(
     r"^\s*%?\s*(?:trở lên\s+|trở xuống\s+)?(?:(?:[^\W\d_]+\s+){0,4}?(?:đề ra|đặt ra|giao)"
     r"|(?:của|do)\s+(?:nghị quyết|quốc hội|chính phủ|thủ tướng|hđnd|ubnd|tỉnh|huyện|thành phố"
-    r"|bộ|đại hội|ban)" r")(?![\w])"
+    r"|bộ|đại hội|ban))(?![\w])"
 )
 
 

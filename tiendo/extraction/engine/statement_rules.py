@@ -552,6 +552,7 @@ class VerdictsAcross:
     - a count of the targets met that says nothing of the others ("đạt 8/9 chỉ tiêu"), for
       the next sentence of its paragraph;
     - a verdict then a colon, for the list items on the lines under it;
+    - the verdict a sentence gave its last figure, for a detail that opens on "Cụ thể,";
     - the verdict of a heading, for the paragraph right under it;
     - the statements of the sentence before, for a sentence that opens on a verdict."""
 
