@@ -169,7 +169,6 @@ def item_label(text: str, a: int, first: int) -> str | None:
     return label if label and 2 <= len(label.split()) <= 14 else None
 
 
-
 def _noun_after(text: str, m: Mention) -> str | None:
     s = text[m.unit.end : m.unit.end + 60]
     s = re.split(r"[,;.()\n0-9]|(?<![\w])(?:đạt|tăng|giảm|bằng|so với|với)(?![\w])", s)[0]

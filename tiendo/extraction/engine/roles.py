@@ -12,6 +12,8 @@ import re
 
 _W = r"(?<![\w])"
 _E = r"(?![\w])"
+# a bound written before a plan's figure ("là trên 75%", "không quá 2%"), optional
+_BOUND = r"(?:dưới|trên|hơn|khoảng|từ|không quá|tối đa|tối thiểu|[<>≥≤])?"
 
 CHANGE_LEFT_RE = re.compile(
     # ("cắt giảm 45 thủ tục": the procedures cut, a count of what was done, not a change)
@@ -193,7 +195,7 @@ _VERB_WORDS_RE = re.compile(r"(?<![\w])(đạt|được giao|tăng|giảm|tăng 
 
 _PLAN_IS_RE = re.compile(
     r"(?:\s+(?:đề ra|được giao|giao|năm|cả năm|nghị quyết))*\s*(?:là|:|=)?\s*"
-    r"(?:dưới|trên|hơn|khoảng|từ|không quá|tối đa|tối thiểu|[<>≥≤])?\s*\(?\s*"
+    + _BOUND + r"\s*\(?\s*"
 )
 
 # "đạt 2% so với kế hoạch là 6,8%": the figure is compared with the plan written after it, so
@@ -201,21 +203,21 @@ _PLAN_IS_RE = re.compile(
 VS_PLAN_IS_RIGHT_RE = re.compile(
     r"^\s*(?:\(\s*)?so\s+(?:với\s+)?(?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu|kịch bản)"
     + r"(?:\s+(?:đề ra|được giao|giao|năm|cả năm|nghị quyết))*\s*(?:là|:|=)\s*"
-    r"(?:dưới|trên|hơn|khoảng|từ|không quá|tối đa|tối thiểu|[<>≥≤])?\s*$"
+    + _BOUND + r"\s*$"
 )
 
 # "theo Nghị quyết 90% trở lên", "theo kế hoạch 120 tỷ đồng": the plan a figure is held to
 THEO_PLAN_RE = re.compile(
     _W + r"theo\s+(?:nghị quyết|kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán)"
     r"(?:\s+(?:đề ra|được giao|giao|năm|cả năm))*\s*(?:là|:)?\s*"
-    r"(?:dưới|trên|hơn|khoảng|từ|không quá|tối đa|tối thiểu|[<>≥≤])?\s*$"
+    + _BOUND + r"\s*$"
 )
 
 
 # the words of a plan end on who set it and "là", then its figure
 _PLAN_SET_IS_RE = re.compile(
     r"^(?:\s+[^\W\d_]+){0,8}?\s+(?:đề ra|đặt ra|giao|thông qua|phê duyệt|quyết định)\s+là\s*"
-    r"(?:dưới|trên|hơn|khoảng|từ|không quá|tối đa|tối thiểu|[<>≥≤])?\s*$"
+    + _BOUND + r"\s*$"
 )
 
 
@@ -317,7 +319,7 @@ _PLAN_FIGURE_LEFT_RE = re.compile(
     r"|mục tiêu|dự toán)(?:\s+(?:nghị quyết|năm|cả năm))*"
     # what the plan is of ("mục tiêu giải ngân trên 95% đề ra")
     r"(?:\s+(?!(?:đạt|tăng|giảm|bằng|chiếm|và|so|với|là|còn)(?![\w]))[^\W\d_]+){0,2}\s*(?:là\s*)?"
-    r"(?:dưới|trên|hơn|khoảng|từ|không quá|tối đa|tối thiểu|[<>≥≤])?\s*$"
+    + _BOUND + r"\s*$"
 )
 _SET_BY_RIGHT_RE = re.compile(
     r"^\s*%?\s*(?:trở lên\s+|trở xuống\s+)?(?:(?:[^\W\d_]+\s+){0,4}?(?:đề ra|đặt ra|giao)"
@@ -435,7 +437,7 @@ def _vs_plan_is(at: _Around):
 VS_PLAN_LEFT_RE = re.compile(
     _W + r"(?:so\s+(?:với\s+)?|trong khi\s+)(?:nghị quyết|kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán"
     r"|kịch bản)(?:\s+(?:đề ra|được giao|giao|năm|cả năm|phê duyệt|được phê duyệt))*\s*(?:là|:)\s*"
-    r"(?:dưới|trên|hơn|khoảng|từ|không quá|tối đa|tối thiểu|[<>≥≤])?\s*$"
+    + _BOUND + r"\s*$"
 )
 
 
