@@ -131,16 +131,20 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
         ):  # "đạt 105 kế hoạch", "đạt 139,32 KH tỉnh": a share of the plan, its "%" dropped
             unit = Unit("%", t.end, "percent")
         if (  # "10-11%", "30–40 tỷ đồng", "từ 1-2 đảng viên": one range, its unit at its end
-            unit.kind == "none"
+            # ("6%-6,5%", "6% - 6,5%": its unit at each end)
+            unit.kind in ("none", "percent")
             and nxt is not None
-            and _RANGE_DASH_RE.fullmatch(text, t.end, nxt.start)
+            and _RANGE_DASH_RE.fullmatch(text, unit.end if unit.kind == "percent" else t.end,
+                                         nxt.start)
             and t.value is not None
             and nxt.value is not None
             and not (is_year(t) or is_year(nxt))
             and not masked.covers(t.start)
         ):
             end_unit = read_unit(text, nxt.end)
-            if end_unit.kind in ("percent", "measure", "count") and t.value < nxt.value:
+            if end_unit.kind in ("percent", "measure", "count") and t.value < nxt.value and (
+                unit.kind == "none" or end_unit.kind == "percent"
+            ):
                 first = Mention(t, Unit(end_unit.text, t.end, end_unit.kind))
                 second = Mention(nxt, end_unit)
                 second.range_of = len(out)
@@ -165,8 +169,9 @@ def _unit_repeated(text: str, t, nxt) -> bool:
     if first.kind not in ("count", "measure", "percent") or not first.text:
         return False
     second = read_unit(text, nxt.end)
+    # ("61,7 tỷ/68,6 tỷ đồng": the unit written in full only at the end)
     return bool(re.fullmatch(r"\s*/\s*", text[first.end : nxt.start])) and (
-        second.text == first.text
+        second.text == first.text or (second.text or "").startswith(first.text + " ")
     )
 
 

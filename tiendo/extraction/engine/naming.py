@@ -71,6 +71,9 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
         # words after the colon name nothing ("Thu ngân sách: ước thực hiện đạt"), the label
         return _subject(clause[colon + 1 :], need_verb) or _subject(clause[:colon], False)
     low = c.lower()
+    purpose = _PURPOSE_RE.match(low)
+    if purpose:  # "Để đạt được mục tiêu này, GDP quý 4 cần tăng": what the purpose is for
+        return _subject(clause[purpose.end() :], need_verb)
     m = _LEAD_FILLER_RE.match(low)
     start = m.end() if m else 0
     stop = _SUBJECT_STOP_RE.search(low, start)
@@ -106,6 +109,9 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
     if _is_filler(raw):
         return None
     return raw or None
+
+
+_PURPOSE_RE = re.compile(r"^\s*(?:để|nhằm)\s[^,;:()0-9]{1,80}?,\s*")
 
 
 _NAMED_TARGET_RE = re.compile(

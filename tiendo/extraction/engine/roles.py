@@ -75,6 +75,10 @@ GIVER_END_RE = re.compile(
     # "trong khi Nghị quyết HĐND đề ra là 11,5 – 12%": the plan set, named, then "là"
     r"|" + _W + r"(?:nghị quyết|nq[^\W\d_]*|kế hoạch|kh|chỉ tiêu|mục tiêu)(?:\s+[^\W\d_]+){0,4}?"
     r"\s+(?:đề ra|đặt ra)\s+là\s*$"
+    # "Nghị quyết … đề ra là mỗi năm phát triển 2.000 đảng viên mới": what was set, told as a
+    # clause of its own after "là"
+    r"|" + _W + r"(?:đề ra|đặt ra)\s+(?:là|:)(?:\s+(?!(?:nhưng|song|kết quả|thực tế|đã|được"
+    r"|thực hiện|chỉ|mới)(?![\w]))[^\W\d_]+){1,6}\s*$"
 )
 ACTUAL_VERB_RE = re.compile(
     _W + r"(đạt|ước|thực hiện|giải ngân|tăng|giảm|bằng|chiếm|hoàn thành|có)" + _E
@@ -180,7 +184,8 @@ _ONLY_REACHED_RE = re.compile(
     r"(?<![\w])(?:chỉ đạt|mới đạt|đạt được|thực hiện được|chỉ thực hiện|chỉ bằng|mới bằng)(?![\w])"
 )
 # an obligation is a plan when it names what is to be reached ("phải kết nạp được từ 1-2 đảng
-# viên", "cần đạt 95%", "phải hoàn thành 100%")
+# viên", "cần đạt 95%", "phải hoàn thành 100%"), or a change to be made ("GDP quý 4 cần tăng
+# 10,6%")
 _DUTY_REACH_RE = re.compile(
     r"(?<![\w])(?:được|đạt|hoàn thành|từ|ít nhất|tối thiểu|trên|không dưới)(?![\w])"
 )
@@ -246,8 +251,13 @@ def _governs(left: str, t: re.Match) -> bool:
         return False  # "chỉ tiêu tăng trưởng chỉ đạt được 7,18%": the result, told as short
     if re.search(r"(?<![\w])khi\s+(?:mới|chỉ)?\s*(?:ở mức|đạt|là)(?![\w])", between):
         return False  # "chưa đạt mục tiêu đề ra khi mới ở mức 58,33%": the level reached
-    if t.group(1) in _DUTY_CUES and not _DUTY_REACH_RE.search(between):
-        return False  # "đến mức phải xử lý kỷ luật 5 đồng chí": what had to be done
+    if t.group(1) in _DUTY_CUES and not (
+        _DUTY_REACH_RE.search(between) or CHANGE_LEFT_RE.search(between)
+        or re.search(r"(?<![\w])còn\s*$", left[: t.start()])
+    ):
+        # "đến mức phải xử lý kỷ luật 5 đồng chí": what had to be done (but "số người còn phải
+        # phát triển 6 tháng cuối năm là …" is what is still to be done, a plan)
+        return False
     conj = list(re.finditer(r"(?<![\w])và(?![\w])", between))
     if conj and (
         ACTUAL_VERB_RE.search(between[conj[-1].end() :])
@@ -436,7 +446,9 @@ def _vs_plan_is(at: _Around):
 # "(vượt so với Nghị quyết đề ra là 40%)": the plan compared with, and its figure
 VS_PLAN_LEFT_RE = re.compile(
     _W + r"(?:so\s+(?:với\s+)?|trong khi\s+)(?:nghị quyết|kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán"
-    r"|kịch bản)(?:\s+(?:đề ra|được giao|giao|năm|cả năm|phê duyệt|được phê duyệt))*\s*(?:là|:)\s*"
+    r"|kịch bản)(?:\s+(?:đề ra|được giao|giao|năm|cả năm|phê duyệt|được phê duyệt"
+    # ("so với kế hoạch đề ra đầu năm 2022 là 8,42%": when it was set)
+    r"|(?:từ\s+)?(?:đầu|cuối)\s+năm(?:\s+(?:19|20)[0-9]{2})?|(?:19|20)[0-9]{2}))*\s*(?:là|:)\s*"
     + _BOUND + r"\s*$"
 )
 

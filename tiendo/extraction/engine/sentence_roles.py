@@ -478,7 +478,7 @@ def _words_re(*words: str) -> re.Pattern:
 # what was done is told again: "đã", "kết quả", "đạt được"; "ước đạt" estimates it; so does a
 # result set against the plan ("… phấn đấu đạt 6,3 triệu lượt khách nhưng … cuối năm chỉ 3,6
 # triệu lượt khách")
-_TOLD_DONE = ("đã", "kết quả", "đạt được", "ước",
+_TOLD_DONE = ("đã", "kết quả", "đạt được", "thực hiện được", "ước",
               r"(?:nhưng|song|tuy nhiên)(?=[^.;]*?(?<![\w])(?:chỉ|mới|thực tế|cuối năm)(?![\w]))")
 _TOLD_DONE_RE = _words_re(*_TOLD_DONE)
 # … and in the clause of a figure set out: a result, an estimate, a report, a comparison
@@ -493,6 +493,9 @@ def _planned(m: Mention) -> None:
     item of a list of targets is a statement of its own (linking._is_primary)."""
     level = m.role == "actual" and m.extras.get("cue") not in ("share", "by")
     m.role, m.extras = "target", {"cue": "planned", "planned_level": level}
+
+
+_BASIS_OF_A_COMPARISON_RE = re.compile(r"(?<![\w])so\s+(?:với\s+)?(?:mức\s+)?$")
 
 
 def _intent_carries_on(text, ms, i, clause) -> None:
@@ -513,6 +516,9 @@ def _intent_carries_on(text, ms, i, clause) -> None:
         return
     if m.role == "change" and m.extras.get("cue") != "change":
         return  # "Dự kiến cả năm thu 640 tỷ đồng, vượt 7,6% dự toán": against the plan
+    if _BASIS_OF_A_COMPARISON_RE.search(m.said):
+        return  # "GDP quý 4 cần tăng 10,6%, cao gấp đôi so với mức 5,33% trong quý 3": the level
+        # compared with, reached before
     # "BHXH TP Hà Nội đặt mục tiêu số người tham gia BHXH, BHTN đạt 90% …", "Mục tiêu … đặt ra
     # trong năm 2019 là duy trì tỷ lệ thất nghiệp … ở mức dưới 4%": a plan set, then what
     set_first = _PLAN_SET_RE.search(m.said) if _may_set_a_plan(m.said) else None

@@ -237,8 +237,9 @@ def _polarity(m: re.Match, *negations: str) -> str:
 
 
 _VERDICT_RE = re.compile(
-    # "sẽ khó đạt mục tiêu", "có thể đạt", "phấn đấu đạt": a forecast or an aim, no verdict
-    r"(?<![\w])(?<!khó )(?<!sẽ )(?<!thể )(?<!đấu )(?P<neg>không|chưa)?\s*"
+    # "sẽ khó đạt mục tiêu", "có thể đạt", "phấn đấu đạt": a forecast or an aim, no verdict;
+    # "Để đạt được mục tiêu này, …", "nhằm hoàn thành kế hoạch": a purpose, none either
+    r"(?<![\w])(?<!khó )(?<!sẽ )(?<!thể )(?<!đấu )(?<!để )(?<!nhằm )(?P<neg>không|chưa)?\s*"
     # "không đảm bảo chỉ tiêu KH của nghị quyết": met or not, said of a plan
     r"(?P<w>đạt|vượt|hoàn thành|đảm bảo(?=\s+(?:chỉ tiêu|kế hoạch|kh|mục tiêu|dự toán)))(?![\w])"
     # "tăng trưởng kinh tế chỉ đạt 1,51% (thấp so với kế hoạch đặt ra)": below the plan

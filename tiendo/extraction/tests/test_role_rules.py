@@ -2031,3 +2031,42 @@ def test_the_plans_capital_named_before_its_figure_is_a_plan():
     assert _roles_of(
         "Kế hoạch vốn đầu tư công hơn 94.000 tỷ đồng là con số rất lớn; giải ngân kế hoạch vốn "
         "đầu tư công tăng 2 điểm %.", "2022") == [("94.000", "target"), ("2", "change")]
+
+
+def test_a_change_an_obligation_names_is_a_plan_and_the_level_compared_with_is_not():
+    # a purpose ("Để đạt được …") is no verdict, and the subject is named after it
+    [st] = extract("Để đạt được mục tiêu này, GDP quý 4/2023 cần tăng 10,6%, cao gấp đôi so "
+                   "với mức 5,33% trong quý 3.", default_period="2023")
+    assert [(n.text, n.role) for n in st.numbers] == [("10,6", "target"), ("5,33", "actual")]
+    assert (st.status, st.indicator) == (None, "GDP quý 4/2023")
+
+
+def test_what_is_still_to_be_done_is_a_plan():
+    assert _roles_of("Số người còn phải phát triển 06 tháng cuối năm là 683.761 người; đến "
+                     "nay đã phát triển 674.772 người.", "2019") == [
+        ("683.761", "target"), ("674.772", "actual")]
+
+
+def test_a_range_of_rates_with_the_sign_written_at_each_end():
+    assert _roles_of("Tăng trưởng GDP đạt 5,03%, thấp hơn nhiều so với chỉ tiêu 6%-6,5% đề ra.",
+                     "2012") == [("5,03", "actual"), ("6", "target"), ("6,5", "target")]
+
+
+def test_an_amount_done_over_the_amount_planned_with_the_unit_in_full_at_its_end():
+    assert _roles_of("Thu ngân sách đạt 61,7 tỷ/68,6 tỷ đồng, đạt 89,7% kế hoạch.", "2016") == [
+        ("61,7", "actual"), ("68,6", "target"), ("89,7", "attainment")]
+
+
+def test_a_plan_set_then_told_as_a_clause_after_la():
+    assert _roles_of("Nghị quyết Đại hội Đảng bộ tỉnh đề ra là mỗi năm phát triển 2.000 đảng "
+                     "viên mới.", "2016") == [("2.000", "target")]
+
+
+def test_the_plan_compared_with_named_with_when_it_was_set():
+    assert _roles_of("Kim ngạch xuất khẩu đạt 4,36 tỷ USD, vượt so với kế hoạch đề ra đầu năm "
+                     "2022 là 8,42 tỷ USD.", "2022") == [("4,36", "actual"), ("8,42", "target")]
+
+
+def test_what_was_done_after_the_plan_set_is_no_plan():
+    assert _roles_of("Kế hoạch đề ra là 100 tỷ đồng, thực hiện được 90 tỷ đồng.", "2022") == [
+        ("100", "target"), ("90", "actual")]
