@@ -9,6 +9,7 @@ from tiendo.lib.text import fold
 
 from . import lexicon
 from .mentions import Mention, _flat, _Stmt
+from .roles import GIAO
 
 _TRONG_DO_RE = re.compile(r"(?<![\w])(trong đó|riêng|bao gồm|gồm|cụ thể)(?![\w])")
 
@@ -425,7 +426,7 @@ def _counts_other(ms, st: _Stmt, m) -> bool:
 
 # a plan named as such, or as what was given ("Ban Quản lý dự án … được giao 2.145 tỷ đồng")
 _PLAN_SUBJECT_RE = re.compile(
-    r"(?<![\w])(kế hoạch|kh|dự toán|chỉ tiêu|(?<!bàn )(?:được )?giao)(?![\w])"
+    r"(?<![\w])(kế hoạch|kh|dự toán|chỉ tiêu|(?:được )?" + GIAO + r")(?![\w])"
 )
 
 

@@ -35,6 +35,8 @@ CHIEM_LEFT_RE = re.compile(
     _W + r"(?:chiếm(?:\s+(?:khoảng|tỷ lệ|tỷ trọng|gần|trên|hơn))*"
     r"|^\s*(?:đạt\s+)?(?:tỷ lệ|tỉ lệ|tỷ trọng))\s*$"
 )
+# "giao" (given), not "bàn giao" / "chuyển giao" (handed over) nor "Bộ Ngoại giao" (the ministry)
+GIAO = r"(?<!bàn )(?<!ngoại )(?<!chuyển )giao"
 # "cần" (need to), not the place names "Cần Thơ", "Cần Giờ", … (the text is read lower case)
 # the nouns a plan is named by, as regex alternatives ("đạt kế hoạch", "vượt dự toán")
 PLAN_WORDS = r"kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|dự toán"
@@ -67,11 +69,11 @@ TARGET_WORD_RE = re.compile(
     r"|" + QUYET_TAM + r")" + _E
 )
 GIVER_END_RE = re.compile(
-    _W + r"(?<!bàn )(?:giao|giao là|đề ra|đặt ra|(?:được\s+)?phê duyệt(?:\s+là)?)"
+    _W + r"(?:" + GIAO + r"|" + GIAO + r" là|đề ra|đặt ra|(?:được\s+)?phê duyệt(?:\s+là)?)"
     # "tổng vốn … được giao hơn 15.640 tỷ đồng": the plan given, with its bound
     r"(?:\s+(?:hơn|trên|gần|khoảng|là))?\s*[:]?\s*$"
     # "tỉnh giao năm 2016 đạt 48-50%": the plan given for a year
-    r"|" + _W + r"(?<!bàn )giao\s+(?:cho\s+)?năm\s+(?:19|20)[0-9]{2}\s+(?:đạt|là)\s*$"
+    r"|" + _W + GIAO + r"\s+(?:cho\s+)?năm\s+(?:19|20)[0-9]{2}\s+(?:đạt|là)\s*$"
     # "trong khi Nghị quyết HĐND đề ra là 11,5 – 12%": the plan set, named, then "là"
     r"|" + _W + r"(?:nghị quyết|nq[^\W\d_]*|kế hoạch|kh|chỉ tiêu|mục tiêu)(?:\s+[^\W\d_]+){0,4}?"
     r"\s+(?:đề ra|đặt ra)\s+là\s*$"
@@ -85,10 +87,13 @@ ACTUAL_VERB_RE = re.compile(
 )
 PLAN_RIGHT_RE = re.compile(
     r"^\s*(?:(?:\(\s*so\s+(?:với\s+)?|so\s+(?:với\s+)?)?(?:tổng\s+)?"
-    # "đã đạt 87% vốn kế hoạch": the capital of the plan
-    r"(?:(?:số\s+)?vốn\s+(?=(?:kế hoạch|kh)(?![\w])))?"
-    # ("KHNQ": the plan of the resolution, kế hoạch nghị quyết)
-    r"(kế hoạch|kh|khnq|dự toán|chỉ tiêu|mục tiêu|nhiệm vụ|nghị quyết|nq|kịch bản)" + _E
+    # "đã đạt 87% vốn kế hoạch", "giải ngân được 33,8% vốn đầu tư công theo kế hoạch": the
+    # capital of the plan
+    r"(?:(?:số\s+)?vốn(?:\s+[^\W\d_]+){0,3}?\s+(?:theo\s+)?(?=(?:kế hoạch|kh)(?![\w])))?"
+    # ("KHNQ": the plan of the resolution, kế hoạch nghị quyết; "dự toán1": with the mark of
+    # a footnote)
+    r"(kế hoạch|kh|khnq|dự toán|chỉ tiêu|mục tiêu|nhiệm vụ|nghị quyết|nq|kịch bản)"
+    r"(?![^\W\d_])"
     # "đạt 90% so với HĐND phường giao", "đạt 135,7% xã giao": the plan named by who gave it
     + r"|(?:so\s+(?:với\s+)?(?P<giver>[^,;()0-9]{2,40}?(?<![\w])giao)"
     r"|(?P<giver2>(?:[^\W\d_]+\s+){1,3}giao))" + _E + r")"
@@ -493,7 +498,7 @@ ALLOCATED_LEFT_RE = re.compile(
     r"|vốn\s+(?:[^\W\d_]+\s+){1,3}quản lý"
     # "được giao các nguồn vốn trên", "đã giao và phân bổ chi tiết kế hoạch vốn đầu tư công với
     # tổng số vốn là", "được phân bổ kế hoạch vốn để đầu tư cơ sở hạ tầng là"
-    r"|(?:phân bổ|bố trí|(?<!bàn )giao)(?:\s+(?:và phân bổ|và giao|chi tiết))*\s+(?:các\s+)?"
+    r"|(?:phân bổ|bố trí|" + GIAO + r")(?:\s+(?:và phân bổ|và giao|chi tiết))*\s+(?:các\s+)?"
     r"(?:nguồn\s+)?"
     r"(?:kế hoạch\s+)?vốn(?![\w])(?:(?!giải ngân|thanh toán|thực hiện|đạt)[^,;:()0-9]){0,60}?)"
     r"(?:\s+(?:là|được|hơn|trên|gần|khoảng|tổng cộng))*\s*:?\s*$"
@@ -524,8 +529,8 @@ def _given_plan(at: _Around):
 PLAN_SUBJECT_RE = re.compile(
     r"^\s*(?:[-–•+]\s*)?(?:(?:tổng|số)\s+)?(?:(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu)" + _E
     # ("… giao năm 2021 cho huyện Hớn Quản (Tỉnh Bình Phước) là")
-    + r"(?:[^,;:()]|\([^()]*\))*?|[^\W\d_][^,;:()]*?(?<![\w])(?<!bàn )(?:được\s+)?giao"
-    r"(?:\s+(?:cho\s+[^,;:()]*?|(?:cả\s+)?năm(?:\s+[0-9]{4})?))?\s+)" + _W + r"là\s*$"
+    + r"(?:[^,;:()]|\([^()]*\))*?|[^\W\d_][^,;:()]*?(?<![\w])(?:được\s+)?" + GIAO
+    + r"(?:\s+(?:cho\s+[^,;:()]*?|(?:cả\s+)?năm(?:\s+[0-9]{4})?))?\s+)" + _W + r"là\s*$"
 )
 
 

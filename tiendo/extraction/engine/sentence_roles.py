@@ -34,6 +34,7 @@ def _read_numbers(text, a, b, ms: list[Mention], groups) -> None:
         prev_end = m.unit.end
     _respective_roles(ms)
     _bounded_figures_set_out(ms)
+    _counts_of_targets(ms)
 
 
 # "giảm từ 11,75% năm 2010 xuống 0,6%", "tăng từ 12,4% đến 13,2% so với cùng kỳ": a move or
@@ -1112,6 +1113,48 @@ def _not_yet_allocated(text, ms, i, clause) -> None:
         m.role, m.extras = "actual", {}
 
 
+# "14/27 chỉ tiêu đạt từ 50% trở lên", "1 chỉ tiêu đạt dưới 50%": the share of their plans
+# the targets counted reach
+_TARGETS_REACH_RE = re.compile(
+    r"(?:\s+(?!(?:và|hoặc|trong|có)(?![\w]))[^\W\d_]+){0,3}?\s+(?:đều\s+)?(?:chỉ\s+|mới\s+)?"
+    r"đạt(?:\s+(?:từ|trên|dưới|hơn|khoảng|gần))?\s*$"
+)
+
+
+def _share_the_targets_reach(text, ms, i, clause) -> None:
+    """A % the targets just counted reach is the share of their plans they reach."""
+    m = ms[i]
+    if m.role != "actual" or m.unit.kind != "percent" or i == 0:
+        return
+    count = ms[i - 1]
+    if count.unit.text in _TARGETS_COUNTED and _TARGETS_REACH_RE.match(
+        text, count.unit.end, m.tok.start
+    ):
+        m.role, m.extras = "attainment", {"cue": "plan-right", "basis": "kế hoạch"}
+
+
+_STRIVE_RE = re.compile(r"(?<![\w])(?:phấn đấu|quyết tâm)(?![\w])")
+
+
+def _counts_of_targets(ms: list[Mention]) -> None:
+    """"Năm 2022 huyện đề ra 26 chỉ tiêu", "giao 30 chỉ tiêu và 102 nhiệm vụ", "trong tổng số
+    18 chỉ tiêu kế hoạch": how many targets or tasks were set is a count, a fact, not a plan;
+    unless it is striven for ("phấn đấu hoàn thành 20 nhiệm vụ") or heads the plans its
+    sentence goes on to list ("Nghị quyết đề ra 12 chỉ tiêu chủ yếu gồm: GDP tăng khoảng
+    6,8%; …"), as the annotators read it."""
+    counts = [m for m in ms if m.unit.text in _TARGETS_COUNTED]
+    plans_listed = False
+    for m in reversed(ms):
+        if m.role == "target" and m in counts and not plans_listed and not _STRIVE_RE.search(
+            re.split(r"[;:.]", m.said)[-1]
+        ):
+            m.role, m.extras = "actual", {}
+        plans_listed = plans_listed or (m.role == "target" and m not in counts)
+
+
+_TARGETS_COUNTED = frozenset({"chỉ tiêu", "mục tiêu", "nhiệm vụ"})
+
+
 # After the role the words give, in this order; each sees the role the ones before it gave.
 _ROLE_RULES = (
     _not_yet_allocated,
@@ -1138,6 +1181,7 @@ _ROLE_RULES = (
     _earlier_periods_share_of_plan,
     _estimate_for_the_year,
     _out_of_a_whole,
+    _share_the_targets_reach,
 )
 
 

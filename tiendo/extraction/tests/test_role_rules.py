@@ -2070,3 +2070,29 @@ def test_the_plan_compared_with_named_with_when_it_was_set():
 def test_what_was_done_after_the_plan_set_is_no_plan():
     assert _roles_of("Kế hoạch đề ra là 100 tỷ đồng, thực hiện được 90 tỷ đồng.", "2022") == [
         ("100", "target"), ("90", "actual")]
+
+
+def test_how_many_targets_were_set_is_a_count_not_a_plan():
+    assert _roles_of("Năm 2022, huyện đề ra 26 chỉ tiêu; Chính phủ giao 30 chỉ tiêu và 102 "
+                     "nhiệm vụ. Xã phấn đấu hoàn thành 20 nhiệm vụ.", "2022") == [
+        ("26", "actual"), ("30", "actual"), ("102", "actual"), ("20", "target")]
+
+
+def test_the_ministry_of_foreign_affairs_gives_no_plan():
+    assert _roles_of("Các đơn vị giải ngân thấp: Hội Nhà văn (5,42%); Bộ Ngoại giao (11,87%).",
+                     "2022") == [("5,42", "actual"), ("11,87", "actual")]
+
+
+@pytest.mark.parametrize("text", [
+    "Cần Thơ mới giải ngân được 33,8% vốn đầu tư công theo kế hoạch.",
+    "Chi thường xuyên đạt 33,8% dự toán1, tăng 7,76%.",
+])
+def test_a_share_of_the_plans_capital_or_of_a_plan_with_a_footnote_mark(text):
+    assert _roles_of(text, "2022")[0] == ("33,8", "attainment")
+
+
+def test_the_share_the_targets_counted_reach_is_of_their_plans():
+    assert _roles_of("Có 6/27 chỉ tiêu vượt, 14/27 chỉ tiêu đạt từ 50% trở lên; 1 chỉ tiêu đạt "
+                     "dưới 50%.", "2022") == [
+        ("6", "part"), ("27", "part"), ("14", "part"), ("27", "part"), ("50", "attainment"),
+        ("1", "actual"), ("50", "attainment")]
