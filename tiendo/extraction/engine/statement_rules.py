@@ -263,7 +263,8 @@ _VERDICT_NEXT_RE = re.compile(
 _PASSED_NEXT_RE = re.compile(
     r"^\s*(?!(?:qua|được|về|nhiều|các|những|một|hầu|phần|xấp|gần|toàn|tất)(?![\w]))"
     r"(?:[^\W\d_]+\s+){1,4}?"
-    r"(?:so\s+(?:với\s+)?|theo\s+)?(?:" + roles.PLAN_WORDS + r")(?![\w])"
+    # ("vượt cận trên trong kịch bản tăng trưởng": the scenario's upper bound)
+    r"(?:so\s+(?:với\s+)?|theo\s+|trong\s+)?(?:" + roles.PLAN_WORDS + r"|kịch bản)(?![\w])"
 )
 
 
@@ -289,7 +290,9 @@ _LIST_VERDICT_RE = re.compile(
     r"(?=\s*(?::|[;,]\s*(?:gồm|bao gồm)(?![\w])|\s(?:như|gồm)\s)))"
     r")*)?"
     # "4 chỉ tiêu không đạt mà Chính phủ trình Quốc hội trước đó, bao gồm: …": who said so
-    r"(?:\s+(?:mà|do|theo)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,8}(?=\s*,?\s*(?::|bao gồm|gồm|cụ thể)))?"
+    # ("1 chỉ tiêu không đạt kế hoạch so với kết quả đã báo cáo Quốc hội là …": against what)
+    r"(?:\s+(?:mà|do|theo|so với)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,8}"
+    r"(?=\s*,?\s*(?::|bao gồm|gồm|cụ thể|là(?![\w]))))?"
     r"\s*(?:,|;(?=\s*(?:gồm|bao gồm)(?![\w])))?\s*(?::|(?:là|gồm|bao gồm|như|cụ thể là"
     r"|cụ thể như|cụ thể|đó là|nổi bật như"
     r"|nổi bật là|thứ nhất là|tiêu biểu như|điển hình như|điển hình là)(?![\w]))"
@@ -351,7 +354,7 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
         )):
             continue  # "…, thấp hơn mục tiêu đề ra là 4,5%": a comparison, not a verdict
         if re.search(r"[0-9]", nxt) and not re.search(
-            r"\b(kh|kế hoạch|nghị quyết|chỉ tiêu|mục tiêu|dự toán)\b", nxt
+            r"\b(kh|kế hoạch|nghị quyết|chỉ tiêu|mục tiêu|dự toán|kịch bản)\b", nxt
         ):
             continue
         status = _polarity(v, "neg", "low")
@@ -757,7 +760,9 @@ _LEAD_VERDICT_RE = re.compile(
     r"(?!(?:và|nhưng|song|tuy|mặc|tăng|giảm|cao|thấp)(?![\w]))[^\W\d_]+){0,10}"
     + _CAUSE + r"\s*[.…!]*\s*$)?"
     r"|(?<![\w])chỉ tiêu(?![\w])[^.;:]*?(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành"
-    r"|vượt)(?:\s+(?:được|và vượt|kế hoạch))*\s+(?:là|gồm|bao gồm)\s+(?P<names>[^.;:]+)"
+    r"|vượt)(?:\s+(?:được|và vượt|kế hoạch))*"
+    # ("Chỉ tiêu không đạt trong năm 2017 là …": in which year)
+    r"(?:\s+(?:trong\s+)?(?:năm|quý|tháng)\s+[0-9/]+)?\s+(?:là|gồm|bao gồm)\s+(?P<names>[^.;:]+)"
     # "… nên cơ bản các chỉ tiêu phát triển kinh tế - xã hội trên các lĩnh vực đều đạt và
     # vượt.": the targets the subject of a clause that closes on the verdict, without an object
     r"|(?<![\w])(?:chỉ tiêu|mục tiêu)(?![\w])[^.;:,0-9]*?(?<![\w])(?:đều\s+)?(?P<neg3>không|chưa)?"

@@ -2096,3 +2096,25 @@ def test_the_share_the_targets_counted_reach_is_of_their_plans():
                      "dưới 50%.", "2022") == [
         ("6", "part"), ("27", "part"), ("14", "part"), ("27", "part"), ("50", "attainment"),
         ("1", "actual"), ("50", "attainment")]
+
+
+def test_passing_the_upper_bound_of_a_scenario_is_a_verdict():
+    assert _status_by_figure(
+        "Tính chung 6 tháng, GDP tăng 6,42%, cao hơn nhiều mức tăng cùng kỳ năm 2023 (3,84%) và "
+        "vượt cận trên trong kịch bản tăng trưởng 6 tháng tại NQ 01 (5,5-6%).", "2024-06",
+    ) == {"6,42": "achieved"}
+
+
+def test_a_verdict_opening_a_list_after_what_the_plan_was_compared_with():
+    got = {(n.text, s.status) for s in extract(
+        "Có 1 chỉ tiêu không đạt kế hoạch so với kết quả đã báo cáo Quốc hội là chỉ tiêu giảm "
+        "tỷ suất tiêu hao năng lượng, chỉ đạt 0,5%, trong khi kế hoạch đề ra là 1,5%.",
+        default_period="2017") for n in s.numbers}
+    assert ("0,5", "not_achieved") in got and ("1,5", "not_achieved") in got
+
+
+def test_a_target_named_as_not_met_in_a_year_leads_its_figures():
+    assert _status_by_figure(
+        "Chỉ tiêu không đạt trong năm 2017 là tỷ suất tiêu hao năng lượng. Tỷ suất tiêu hao "
+        "năng lượng chỉ giảm 0,5%. Thu ngân sách đạt 100 tỷ đồng.", "2017",
+    ) == {"0,5": "not_achieved", "100": None}
