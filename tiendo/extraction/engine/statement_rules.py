@@ -403,10 +403,24 @@ def _judged(text, pos, ms, groups) -> set:
         end = text.find(";", pos)
         return {ms[i].stmt for i in after if end < 0 or ms[i].tok.start < end}
     if before:
-        targets.add(ms[before[-1]].stmt)
+        k = before[-1]
+        targets.add(ms[k].stmt)
+        # "Cả nước hoàn thành 3.345 km đường bộ cao tốc, 1.701 km đường bộ ven biển, vượt mục
+        # tiêu đặt ra": the objects of one verb, listed with their unit, each judged (not
+        # counts of targets: "11 chỉ tiêu đạt …, 7 chỉ tiêu còn khó khăn, không đạt kế hoạch")
+        unit = ms[k].unit.text
+        while k > 0 and unit and ms[k - 1].unit.text == unit and (
+            unit not in lexicon.TARGET_NOUNS
+        ) and _NEXT_OBJECT_RE.fullmatch(text, ms[k - 1].unit.end, ms[k].tok.start):
+            k -= 1
+            targets.add(ms[k].stmt)
     elif after:
         targets.add(ms[after[0]].stmt)
     return targets
+
+
+# what lies between two objects of one verb: the first one's noun, then a comma
+_NEXT_OBJECT_RE = re.compile(r"(?:\s+[^\W\d_]+){1,6}\s*,\s*")
 
 
 _NOT_PERIOD_BEFORE_RE = re.compile(

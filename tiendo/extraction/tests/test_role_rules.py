@@ -2118,3 +2118,12 @@ def test_a_target_named_as_not_met_in_a_year_leads_its_figures():
         "Chỉ tiêu không đạt trong năm 2017 là tỷ suất tiêu hao năng lượng. Tỷ suất tiêu hao "
         "năng lượng chỉ giảm 0,5%. Thu ngân sách đạt 100 tỷ đồng.", "2017",
     ) == {"0,5": "not_achieved", "100": None}
+
+
+def test_a_verdict_closing_the_objects_of_one_verb_judges_each():
+    assert _status_by_figure(
+        "Cả nước hoàn thành 3.345 km đường bộ cao tốc, 1.701 km đường bộ ven biển, vượt mục "
+        "tiêu đặt ra. Thu ngân sách đạt 100 tỷ đồng, chi ngân sách 80 tỷ đồng, vượt dự toán. Có "
+        "11 chỉ tiêu đạt, 7 chỉ tiêu còn khó khăn, không đạt kế hoạch.", "2025",
+    ) == {"3.345": "achieved", "1.701": "achieved", "100": None, "80": "achieved", "11": "achieved",
+          "7": "not_achieved"}
