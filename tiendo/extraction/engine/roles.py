@@ -410,15 +410,22 @@ def _change_verb(at: _Around):
 # "cao hơn cùng kỳ 1,5 tạ/ha", "giảm so với năm trước 3 vụ": the verb and its basis before
 CHANGE_WITH_BASIS_LEFT_RE = re.compile(
     _W + r"(?P<verb>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s+(?:so\s+(?:với\s+)?)?"
-    + _SAME_PERIOD_BASES + r"(?:\s+(?:là|khoảng))?\s*$"
+    # ("so với cùng kỳ năm trước là 25,61%", "cao hơn trung bình cả nước 1,75%", "thấp hơn
+    # tiến độ thu 11,4%": the period, the whole averaged or the schedule the result lags)
+    r"(" + _SAME_PERIOD_BASES[1:-1] + r"|tiến độ(?:\s+(?:thu|giải ngân|chung|kế hoạch))?)"
+    r"(?:\s+(?:cả nước|toàn quốc|cả tỉnh|toàn tỉnh|chung|của (?:cả nước|tỉnh|vùng|huyện))"
+    # (the year of the period compared with only after "so với": "cao hơn cùng kỳ năm 2023
+    # là 6,27%" gives that year's own figure)
+    r"|(?<=so với cùng kỳ)(?P<year>\s+(?:năm trước|năm ngoái|năm (?:19|20)[0-9]{2})))?"
+    r"(?:\s+(?:là|khoảng))?\s*$"
 )
 
 
 def _change_after_its_basis(at: _Around):
     """"cao hơn cùng kỳ 1,5 tạ/ha": a change whose basis is written between verb and figure."""
     m = CHANGE_WITH_BASIS_LEFT_RE.search(at.left)
-    if not m:
-        return None
+    if not m or (m.group("year") and re.match(r"\s*%?\s*\)", at.right)):
+        return None  # "thấp hơn so với cùng kỳ năm 2021 (63,86%)": that period's own figure
     down = m.group("verb") in ("giảm", "thấp hơn", "ít hơn")
     return "change", {"direction": "down" if down else "up", "basis": m.group(2),
                       "cue": "change"}

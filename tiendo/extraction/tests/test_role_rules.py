@@ -2127,3 +2127,18 @@ def test_a_verdict_closing_the_objects_of_one_verb_judges_each():
         "11 chỉ tiêu đạt, 7 chỉ tiêu còn khó khăn, không đạt kế hoạch.", "2025",
     ) == {"3.345": "achieved", "1.701": "achieved", "100": None, "80": "achieved", "11": "achieved",
           "7": "not_achieved"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thu từ doanh nghiệp chỉ đạt 63,6% dự toán giao, thấp hơn tiến độ thu 11,4%.",
+     [("63,6", "attainment"), ("11,4", "change")]),
+    ("Chỉ số SIPAS đạt 81,83% (cao hơn trung bình cả nước 1,75%).",
+     [("81,83", "actual"), ("1,75", "change")]),
+    ("Thu ngân sách đạt 120 tỷ đồng, tăng so với cùng kỳ năm trước là 25,61%.",
+     [("120", "actual"), ("25,61", "change")]),
+    # the period's own figure, in brackets or after "là" without "so với"
+    ("Tỷ lệ giải ngân đạt 58,33%, thấp hơn so với cùng kỳ năm 2021 (63,86%).",
+     [("58,33", "actual"), ("63,86", "actual")]),
+])
+def test_a_change_against_the_schedule_an_average_or_the_period_named_in_full(text, expected):
+    assert _roles_of(text, "2022") == expected
