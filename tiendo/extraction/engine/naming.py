@@ -16,6 +16,8 @@ _LEAD_FILLER_RE = re.compile(
     r"(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là|thứ (?:nhất|hai|ba|tư|năm|sáu))(?=,)|"
     r"trong|đó|như|điển hình như|tính|lũy kế|đến nay|hiện nay|hiện|toàn tỉnh|toàn thành phố|"
     r"toàn huyện|toàn xã|toàn quốc|cả nước|toàn ngành|"
+    # "Ước thu ngân sách … là 404 tỷ đồng": an estimate told before what it is of
+    r"(?:dự\s+)?ước(?:\s+tính)?(?=\s+[^\W\d_])(?!\s+(?:đạt|thực hiện|là|khoảng)(?![\w]))|"
     r"đã|có|về)+(?![\w])",
 )
 
@@ -99,11 +101,24 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
     if ":" in raw:  # "Về ngân hàng: Vốn huy động", "Số lao động được giải quyết việc làm:"
         raw = [p for p in raw.split(":") if p.strip()][-1].strip()
     parts = raw.split(", ")
+    # "Với sự quan tâm chỉ đạo …, thu ngân sách …": the circumstances the clause opens on
+    if len(parts) > 1 and _CIRCUMSTANCE_RE.match(low):
+        parts.pop(0)
     while len(parts) > 1 and (  # "Trong quý I, phát hiện …", "Bộ Tài chính cho biết, …"
         _is_filler(parts[0]) or _REPORTED_BY_RE.search(parts[0])
+        or _CIRCUMSTANCE_RE.match(parts[0])
     ):
         parts.pop(0)
     raw = ", ".join(parts)
+    told = list(_TOLD_BY_RE.finditer(raw))
+    if told and _names_something(raw[told[-1].end() :].lower()):
+        # "Tại kỳ họp, ông …, Phó Chủ tịch UBND TP cho biết, năm 2023, tổng sản phẩm …": who
+        # told it, then what is measured
+        raw = raw[told[-1].end() :]
+        parts = raw.split(", ")
+        while len(parts) > 1 and _is_filler(parts[0]):
+            parts.pop(0)
+        raw = ", ".join(parts)
     raw = _TRAILING_PERIOD_RE.sub("", raw).strip(" -–:,;")
     raw = _TRAILING_ADVERB_RE.sub("", raw)
     if _is_filler(raw):
@@ -130,6 +145,23 @@ _TRAILING_PERIOD_RE = re.compile(
 _TRAILING_ADVERB_RE = re.compile(
     r"(?:\s+(?:cũng|vẫn|đều|lại|sẽ|đang|chỉ|mới|đã|được|tiếp tục|bình quân|mỗi tháng|mỗi năm"
     r"|chưa|không))+$",
+    re.IGNORECASE,
+)
+
+
+# a source that tells the figure, then a comma or colon (or a verb of saying): what follows
+# is what is measured
+_TOLD_BY_RE = re.compile(
+    r"(?<![\w])(?:(?:cho thấy|ghi nhận|nhấn mạnh|khẳng định|nêu rõ|thông tin)\s*[,:]"
+    r"|(?:cho biết|cho hay)\s*[,:]?)\s*",
+    re.IGNORECASE,
+)
+# the circumstances a sentence opens on, before a comma ("Với sự quan tâm chỉ đạo …", "Trước
+# bối cảnh đó", "Sau gần 1 năm đi vào hoạt động", "Tại kỳ họp"), and a concession ("Mặc dù
+# gặp nhiều khó khăn")
+_CIRCUMSTANCE_RE = re.compile(
+    r"\s*(?:với|cùng với|trước|sau|thông qua|bên cạnh|nhờ|trong bối cảnh|tại|phát biểu|sáng"
+    r"|chiều|mặc dù|dù|tuy)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -195,8 +227,9 @@ def _tail_words(text: str, m: Mention) -> list[str]:
     verdict = _TARGETS_VERDICT_RE.match(tail) if m.unit.text in lexicon.TARGET_NOUNS else None
     if verdict:  # "03 chỉ tiêu không đạt": the verdict names them
         return verdict.group().split()
-    tail = re.split(r"[,;.()\n0-9]|(?<![\w])(?:đạt|tăng|giảm|bằng|so với|với|chiếm|để|nhằm|"
-                    r"do|theo|cho|trong|và)(?![\w])", tail)[0]
+    # ("xã đạt chuẩn nông thôn mới": what the counted meet names them)
+    tail = re.split(r"[,;.()\n0-9]|(?<![\w])(?:đạt(?!\s+chuẩn)|tăng|giảm|bằng|so với|với|chiếm"
+                    r"|để|nhằm|do|theo|cho|trong|và)(?![\w])", tail)[0]
     return tail.split()[:8]
 
 

@@ -91,3 +91,20 @@ def test_a_count_of_targets_not_met_keeps_its_verdict_and_a_cut_keeps_its_object
 def test_a_target_named_after_the_word_chi_tieu_takes_the_name_it_gives():
     assert _names("Chỉ tiêu thu ngân sách đạt 1.250 tỷ đồng, bằng 96% dự toán.") == [
         "Thu ngân sách"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who told the figure, then what is measured
+    ("Tại kỳ họp, ông Hồ Kỳ Minh, Phó Chủ tịch UBND TP. Đà Nẵng cho biết, năm 2023, tổng sản "
+     "phẩm xã hội trên địa bàn đạt 120.000 tỷ đồng.", "Tổng sản phẩm xã hội trên địa bàn"),
+    ("Ông Mai Sơn cho biết thu ngân sách đạt 100 tỷ đồng.", "Thu ngân sách"),
+    # the circumstances the sentence opens on, and an estimate told before what it is of
+    ("Với sự quan tâm chỉ đạo của Tỉnh ủy, thu ngân sách đạt 100 tỷ đồng.", "Thu ngân sách"),
+    ("Ước thu ngân sách nhà nước trên địa bàn là 404 tỷ đồng.",
+     "Thu ngân sách nhà nước trên địa bàn"),
+    # what the counted meet names them
+    ("Toàn tỉnh có 101 xã đạt chuẩn nông thôn mới nâng cao.",
+     "Xã đạt chuẩn nông thôn mới nâng cao"),
+])
+def test_a_name_without_its_source_circumstances_or_estimate(text, expected):
+    assert _names(text) == [expected]
