@@ -24,6 +24,7 @@ _RANGE_END_RE = re.compile(r"^\s*%?\s*(?:đến|tới|-|–)\s*$")
 
 def _read_numbers(text, a, b, ms: list[Mention], groups) -> None:
     """Reads each number ``ms`` of the sentence text[a:b], in order."""
+    _counts_out_of_a_total(text, ms)
     prev_end = a
     for i, m in enumerate(ms):
         m.said = text[a : m.tok.start].lower()
@@ -35,6 +36,35 @@ def _read_numbers(text, a, b, ms: list[Mention], groups) -> None:
     _respective_roles(ms)
     _bounded_figures_set_out(ms)
     _counts_of_targets(ms)
+
+
+# "Trong tổng số 15 chỉ tiêu …, có 11 chỉ tiêu đạt và vượt kế hoạch": a count out of a total
+# named before it, the same noun counted, written apart
+_TOTAL_BEFORE_RE = re.compile(r"(?<![\w])(?:trong\s+)?tổng\s+số\s*$", re.IGNORECASE)
+_THEN_ITS_PART_RE = re.compile(
+    r"(?:[^0-9.;:()]|(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])){0,120}?(?:,\s*|\s)"
+    r"(?:thì\s+|đến nay\s+|hiện\s+|đã\s+)*(?:[^\W\d_]+\s+){0,2}?có\s*$",
+    re.IGNORECASE,
+)
+
+
+def _counts_out_of_a_total(text, ms: list[Mention]) -> None:
+    """The total and the count out of it are a done/total pair: both ``part``, one statement
+    (not when more counts of the same noun follow: "…, có 11 chỉ tiêu đạt, 7 chỉ tiêu không
+    đạt" breaks the total down, each count an actual)."""
+    for i in range(len(ms) - 1):
+        m, n = ms[i], ms[i + 1]
+        if any(k.unit.text == m.unit.text for k in ms[i + 2 :]):
+            continue
+        if (
+            m.unit.kind == "count" and m.unit.text and n.unit.text == m.unit.text
+            and m.pair is None and n.pair is None and m.range_of is None and n.range_of is None
+            and m.tok.value is not None and n.tok.value is not None and n.tok.value <= m.tok.value
+            and _TOTAL_BEFORE_RE.search(text, max(0, m.tok.start - 20), m.tok.start)
+            and _THEN_ITS_PART_RE.fullmatch(text, m.unit.end, n.tok.start)
+        ):
+            m.role = n.role = "part"
+            m.pair, n.pair = i + 1, i
 
 
 # "giảm từ 11,75% năm 2010 xuống 0,6%", "tăng từ 12,4% đến 13,2% so với cùng kỳ": a move or

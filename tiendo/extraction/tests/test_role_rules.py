@@ -2142,3 +2142,12 @@ def test_a_verdict_closing_the_objects_of_one_verb_judges_each():
 ])
 def test_a_change_against_the_schedule_an_average_or_the_period_named_in_full(text, expected):
     assert _roles_of(text, "2022") == expected
+
+
+def test_a_count_out_of_a_total_named_before_it_is_a_pair_unless_the_total_is_broken_down():
+    text = ("Trong tổng số 28 chỉ tiêu mà Nghị quyết đề ra, có 25 chỉ tiêu đạt và vượt kế hoạch. "
+            "Trong tổng số 18 chỉ tiêu kế hoạch năm 2022, có 11 chỉ tiêu đạt, 7 chỉ tiêu không "
+            "đạt kế hoạch.")
+    assert [[(n.text, n.role) for n in s.numbers] for s in extract(text, default_period="2022")
+            ] == [[("28", "part"), ("25", "part")], [("18", "actual")], [("11", "actual")],
+                  [("7", "actual")]]
