@@ -408,11 +408,15 @@ def _judged(text, pos, ms, groups) -> set:
         # "Cả nước hoàn thành 3.345 km đường bộ cao tốc, 1.701 km đường bộ ven biển, vượt mục
         # tiêu đặt ra": the objects of one verb, listed with their unit, each judged (not
         # counts of targets: "11 chỉ tiêu đạt …, 7 chỉ tiêu còn khó khăn, không đạt kế hoạch")
+        # ("13/13 đơn vị công an cấp huyện, 216/216 đơn vị công an cấp xã hoàn thành chỉ tiêu":
+        # pairs, each read from its first number)
         unit = ms[k].unit.text
+        k = ms[k].pair if ms[k].pair is not None and ms[k].pair < k else k
         while k > 0 and unit and ms[k - 1].unit.text == unit and (
             unit not in lexicon.TARGET_NOUNS
         ) and _NEXT_OBJECT_RE.fullmatch(text, ms[k - 1].unit.end, ms[k].tok.start):
             k -= 1
+            k = ms[k].pair if ms[k].pair is not None and ms[k].pair < k else k
             targets.add(ms[k].stmt)
     elif after:
         targets.add(ms[after[0]].stmt)

@@ -2151,3 +2151,10 @@ def test_a_count_out_of_a_total_named_before_it_is_a_pair_unless_the_total_is_br
     assert [[(n.text, n.role) for n in s.numbers] for s in extract(text, default_period="2022")
             ] == [[("28", "part"), ("25", "part")], [("18", "actual")], [("11", "actual")],
                   [("7", "actual")]]
+
+
+def test_a_verdict_closing_pairs_listed_as_the_objects_of_one_verb_judges_each():
+    assert _status_by_figure(
+        "Công an tỉnh đã hoàn thành việc thu nhận hồ sơ với 13/13 đơn vị công an cấp huyện, "
+        "216/216 đơn vị công an cấp xã hoàn thành chỉ tiêu.", "2023") == {
+        "13": "achieved", "216": "achieved"}
