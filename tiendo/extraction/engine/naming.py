@@ -23,7 +23,9 @@ _LEAD_FILLER_RE = re.compile(
 
 
 _SUBJECT_STOP_RE = re.compile(
-    r"(?<!tốc độ )(?<![\w])(ước đạt|chỉ đạt|đạt|ước tính|ước(?!\s+(?:tỷ lệ|tỉ lệ|tốc độ))|"
+    # ("Tỷ lệ trường đạt chuẩn quốc gia": what the counted meet names them)
+    r"(?<!tốc độ )(?<![\w])(ước đạt|chỉ đạt|đạt(?!\s+chuẩn)|ước tính"
+    r"|ước(?!\s+(?:tỷ lệ|tỉ lệ|tốc độ))|"
     r"tăng trưởng|tăng|(?<!cắt )giảm|bằng|chiếm|"
     r"là|có|tương đương|tương ứng|"
     r"khoảng|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn|không quá|tối đa|vượt|kh|hụt|chậm hơn|"
@@ -143,7 +145,9 @@ _TRAILING_PERIOD_RE = re.compile(
 
 
 _TRAILING_ADVERB_RE = re.compile(
-    r"(?:\s+(?:cũng|vẫn|đều|lại|sẽ|đang|chỉ|mới|đã|được|tiếp tục|bình quân|mỗi tháng|mỗi năm"
+    # ("nông thôn mới", the new countryside, keeps its "mới")
+    r"(?:\s+(?:cũng|vẫn|đều|lại|sẽ|đang|chỉ|(?<!thôn )mới|đã|được|tiếp tục|bình quân|mỗi tháng"
+    r"|mỗi năm"
     r"|chưa|không))+$",
     re.IGNORECASE,
 )

@@ -325,7 +325,9 @@ def _plan_in_parenthesis(text, ms, i, clause) -> None:
 # compared with a plan named without its figure, which the parenthesis after it gives
 _COMPARED_PLAN_RE = re.compile(
     r"(?<![\w])(?:vượt|đạt|chưa đạt|không đạt|cao hơn|thấp hơn|so với|bằng|hoàn thành)\s+"
-    r"(?:mức\s+)?(?:chỉ tiêu|kế hoạch|kh|mục tiêu|kịch bản|dự toán|phương án)(?![\w])"
+    # ("không đạt so với Nghị quyết (80%)": the resolution's plan)
+    r"(?:mức\s+)?(?:chỉ tiêu|kế hoạch|kh|mục tiêu|kịch bản|dự toán|phương án|nghị quyết|nq)"
+    r"(?![\w])"
     # "chỉ tiêu đề ra tại Nghị quyết số 03-NQ/TU ngày 10/12/2021 của Tỉnh ủy (38%)"; not the
     # items of a list after it ("hoàn thành dự toán thu gồm Hội An (100,94%), …")
     r"(?:(?!(?<![\w])(?:gồm|như)(?![\w]))[^,;()]){0,90}\($"

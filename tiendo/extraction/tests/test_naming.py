@@ -108,3 +108,7 @@ def test_a_target_named_after_the_word_chi_tieu_takes_the_name_it_gives():
 ])
 def test_a_name_without_its_source_circumstances_or_estimate(text, expected):
     assert _names(text) == [expected]
+
+
+def test_what_the_counted_meet_stays_in_the_name():
+    assert _names("Số xã đạt chuẩn nông thôn mới đạt 45 xã.") == ["Số xã đạt chuẩn nông thôn mới"]

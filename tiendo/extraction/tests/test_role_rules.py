@@ -2158,3 +2158,10 @@ def test_a_verdict_closing_pairs_listed_as_the_objects_of_one_verb_judges_each()
         "Công an tỉnh đã hoàn thành việc thu nhận hồ sơ với 13/13 đơn vị công an cấp huyện, "
         "216/216 đơn vị công an cấp xã hoàn thành chỉ tiêu.", "2023") == {
         "13": "achieved", "216": "achieved"}
+
+
+def test_the_resolutions_figure_in_brackets_after_the_result_compared_with_it_is_its_plan():
+    [st] = extract("Tỷ lệ trường đạt chuẩn quốc gia 75%, không đạt so với Nghị quyết (80%).",
+                   default_period="2024")
+    assert [(n.text, n.role) for n in st.numbers] == [("75", "actual"), ("80", "target")]
+    assert (st.status, st.indicator) == ("not_achieved", "Tỷ lệ trường đạt chuẩn quốc gia")
