@@ -18,6 +18,8 @@ _LEAD_FILLER_RE = re.compile(
     r"toàn huyện|toàn xã|toàn quốc|cả nước|toàn ngành|"
     # "Ước thu ngân sách … là 404 tỷ đồng": an estimate told before what it is of
     r"(?:dự\s+)?ước(?:\s+tính)?(?=\s+[^\W\d_])(?!\s+(?:đạt|thực hiện|là|khoảng)(?![\w]))|"
+    # "…, so cùng kỳ tăng 11,44%": the basis told before the verb names nothing
+    r"so\s+(?:với\s+)?cùng kỳ(?:\s+năm\s+(?:trước|ngoái|(?:19|20)[0-9]{2}))?|"
     r"đã|có|về)+(?![\w])",
 )
 
@@ -48,6 +50,8 @@ _NOT_SUBJECT_WORDS = {
     "chưa", "không",
     # a concession about the same figure ("…, dù tăng 5% so với cùng kỳ nhưng …")
     "dù", "mặc", "tuy", "dẫu",
+    # the resolution that sets a plan names no indicator ("(Nghị quyết tăng 6,5%)")
+    "nghị", "quyết", "nq",
 }
 
 

@@ -343,10 +343,22 @@ _SET_BY_RIGHT_RE = re.compile(
 )
 
 
+# "vượt kế hoạch đề ra là 11%", "vượt chỉ tiêu Chính phủ giao là 3 - 3,2%": the plan, who set
+# it, then "là" and its own figure
+_PLAN_SET_THEN_IS_LEFT_RE = re.compile(
+    _W + r"(?:vượt|hụt|đạt|thấp hơn|cao hơn)\s+(?:so\s+(?:với\s+)?)?(?:kế hoạch|kh|chỉ tiêu"
+    r"|mục tiêu|dự toán)(?![\w])[^,;.()0-9]{0,60}?\s(?:đề ra|đặt ra|giao)\s+là\s*" + _BOUND
+    + r"\s*$"
+)
+
+
 def _plan_figure_set_by(at: _Around):
-    """"vượt mục tiêu 7% đề ra": the figure between the plan's name and who set it is the
-    plan's own, not how far it was passed."""
-    if _PLAN_FIGURE_LEFT_RE.search(at.left) and _SET_BY_RIGHT_RE.match(at.right):
+    """"vượt mục tiêu 7% đề ra", "vượt kế hoạch đề ra là 11%": the figure between the plan's
+    name and who set it, or after who set it and "là", is the plan's own, not how far it was
+    passed."""
+    if (_PLAN_FIGURE_LEFT_RE.search(at.left) and _SET_BY_RIGHT_RE.match(at.right)) or (
+        _PLAN_SET_THEN_IS_LEFT_RE.search(at.left)
+    ):
         return "target", {"cue": "giver"}
     return None
 

@@ -284,8 +284,10 @@ def _change_verb_not_repeated(text, ms, i, clause) -> None:
 _PLAN_PAREN_RE = re.compile(
     r"\s*(kh|kế hoạch|chỉ tiêu|mục tiêu|dự toán)(?![\w])"
     # "(NQ: dưới 3%)", "(Nghị quyết đề ra: 95%)": the resolution's target
+    # ("(Nghị quyết tăng 6,5%)": the change it plans)
     r"|\s*(?:nghị quyết|nq)(?:\s+(?:đề ra|giao|đại hội|năm(?:\s+(?:19|20)[0-9]{2})?))*\s*"
-    r"(?::|là|=)?\s*(?:dưới|trên|từ|không quá|tối đa|tối thiểu|khoảng|[<>≥≤])?\s*$"
+    r"(?::|là|=)?\s*(?:(?:tăng|giảm)(?:\s+(?:bình quân|khoảng|thêm))?\s*)?"
+    r"(?:dưới|trên|từ|không quá|tối đa|tối thiểu|khoảng|[<>≥≤])?\s*$"
     # "(NQHĐND là 9-9,5%)", "(Nghị quyết HĐND tỉnh đề ra là 95%)": the resolution named by
     # who passed it, then "là" or a colon
     r"|\s*(?:nghị quyết|nq[^\W\d_]*)(?:\s+[^\W\d_]+){0,5}?\s*(?::|là|=)"
@@ -313,9 +315,10 @@ def _plan_set_against(text, ms, i, clause) -> None:
 
 
 def _plan_in_parenthesis(text, ms, i, clause) -> None:
-    """Inside "(KH: …)" every figure is a plan."""
+    """Inside "(KH: …)" every figure is a plan, a planned change too ("(Nghị quyết tăng
+    6,5%)")."""
     m = ms[i]
-    if m.group and m.role == "actual":
+    if m.group and m.role in ("actual", "change"):
         opening = text[m.group[0] + 1 : m.tok.start].lower()
         if _PLAN_PAREN_RE.match(opening):
             m.role, m.extras = "target", {"cue": "plan-paren"}

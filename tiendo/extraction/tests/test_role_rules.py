@@ -2165,3 +2165,16 @@ def test_the_resolutions_figure_in_brackets_after_the_result_compared_with_it_is
                    default_period="2024")
     assert [(n.text, n.role) for n in st.numbers] == [("75", "actual"), ("80", "target")]
     assert (st.status, st.indicator) == ("not_achieved", "Tỷ lệ trường đạt chuẩn quốc gia")
+
+
+def test_the_plans_figure_after_who_set_it_and_la_is_the_plan():
+    assert _roles_of("Tốc độ tăng trưởng GRDP ước đạt 11,72%, vượt kế hoạch đề ra là 11%; tỷ "
+                     "lệ bao phủ BHYT đạt 91%, vượt chỉ tiêu Quốc hội giao là 80%.", "2024") == [
+        ("11,72", "actual"), ("11", "target"), ("91", "actual"), ("80", "target")]
+
+
+def test_a_change_the_resolution_plans_in_brackets_joins_the_result_before_it():
+    assert [[(n.text, n.role) for n in s.numbers] for s in extract(
+        "Tổng giá trị sản xuất ước đạt hơn 8.151 tỉ đồng, so cùng kỳ tăng 11,44% (Nghị quyết "
+        "tăng 6,5%).", default_period="2024")] == [
+        [("8.151", "actual"), ("11,44", "actual"), ("6,5", "target")]]
