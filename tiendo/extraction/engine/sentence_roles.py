@@ -15,7 +15,7 @@ from . import lexicon, roles
 from .mentions import Mention, _clause_left, _cue_left, _flat, _innermost
 from .naming import _noun_after, _paren_head, _reference, _subject
 from .numbers import YEAR_RE as _YEAR_RE
-from .numbers import Unit
+from .numbers import Unit, find_numbers
 
 _AND_ONLY_RE = re.compile(r"\s*(?:và|,)\s*")
 _RANGE_FROM_RE = re.compile(r"(?<![\w])từ\s*$")
@@ -430,12 +430,31 @@ def _share_done(text, ms, i, clause) -> None:
     alike = any(ms[k].extras.get("cue") == "share" and ms[k - 1].unit.kind == "count"
                 for k in range(1, i - 1) if ms[k].unit.kind == "percent")
     if (prev.role == "part" and re.search(r"(?<![\w])(?:tương đương|tương ứng)\s*$", m.left)) or (
-        named or (alike and prev.unit.kind == "count")
+        named or (alike and prev.unit.kind == "count") or _share_of_a_whole_before(text, ms, i)
     ):
         m.extras = {"cue": "share", "basis": _noun_after(text, prev)}
     elif prev.role != "part" or not ratio:
         m.role = "attainment"
         m.extras["basis"] = m.extras.get("basis") or _noun_after(text, prev)
+
+
+def _share_of_a_whole_before(text, ms, i) -> bool:
+    """"thụ lý 1.954 vụ việc, đã giải quyết 1.632 vụ, đạt 83,52%", "đến hạn giải quyết là 4.169
+    hồ sơ. Đã có kết quả trả đúng hạn là 4.157 hồ sơ (đạt 99,71%)": the % is the count before
+    it over a whole told just before (in its sentence or the one before), as the writer
+    computed it, not over a plan."""
+    m, prev = ms[i], ms[i - 1]
+    done = prev.tok.value
+    if prev.unit.kind != "count" or not done or m.tok.value is None:
+        return False
+    wholes = [ms[k].tok.value for k in range(i - 1) if ms[k].role != "target"]
+    wholes += [t.value for t in find_numbers(text[max(0, ms[0].tok.start - 200) : ms[0].tok.start])]
+    pct = float(m.tok.value)
+    return any(
+        whole and float(whole) >= float(done) and abs(100 * float(done) / float(whole) - pct)
+        <= max(0.051, 0.005 * pct)
+        for whole in wholes
+    )
 
 
 # "Chỉ tiêu năm 2019, Thành ủy giao kết nạp 300 đảng viên": a plan given, in a sentence that

@@ -2178,3 +2178,15 @@ def test_a_change_the_resolution_plans_in_brackets_joins_the_result_before_it():
         "Tổng giá trị sản xuất ước đạt hơn 8.151 tỉ đồng, so cùng kỳ tăng 11,44% (Nghị quyết "
         "tăng 6,5%).", default_period="2024")] == [
         [("8.151", "actual"), ("11,44", "actual"), ("6,5", "target")]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ngành thụ lý 1.954 vụ việc, đã giải quyết 1.632 vụ, đạt 83,52%.",
+     [("1.954", "actual"), ("1.632", "actual"), ("83,52", "actual")]),
+    ("Số hồ sơ đến hạn giải quyết là 4.169 hồ sơ. Đã trả đúng hạn 4.157 hồ sơ (đạt 99,71%).",
+     [("4.169", "actual"), ("4.157", "actual"), ("99,71", "actual")]),
+    # no whole it is the share of: the share of the plan reached
+    ("Đảng bộ kết nạp 318 đảng viên, đạt 127,2%.", [("318", "actual"), ("127,2", "attainment")]),
+])
+def test_a_percent_after_a_count_that_is_its_share_of_a_whole_told_before(text, expected):
+    assert _roles_of(text, "2022") == expected
