@@ -831,11 +831,15 @@ def _lead_verdict(low: str) -> tuple[str, list[str], bool] | None:
 # "thực hiện đạt và vượt kế hoạch 14/16 chỉ tiêu chủ yếu.", "đạt được 8/9 chỉ tiêu chuyên môn do
 # Chính phủ giao.": a sentence that counts the targets met, and says nothing of those not met,
 # leads the sentence after it, which gives their figures
+# (the words after it may name a year, "nghị quyết năm 2025 đề ra", and how the count moved,
+# ", tăng 11 chỉ tiêu so với quý I/2025")
+_COUNT_TAIL = (r"(?:[^.;:0-9]|(?<![0-9])(?:19|20)[0-9]{2}(?![0-9]))*"
+               r"(?:,\s*(?:tăng|giảm)\s+[0-9]+\s+(?:chỉ tiêu|mục tiêu)[^.;:]*)?$")
 _COUNT_LEAD_RE = re.compile(
     r"(?<![\w])(?:đạt|hoàn thành|vượt)(?:\s+(?:được|và vượt|và hoàn thành|vượt mức|kế hoạch"
-    r"|so với kế hoạch))*\s+[0-9]+(?:/[0-9]+)?\s+(?:chỉ tiêu|mục tiêu)(?![\w])[^.;:0-9]*$"
-    r"|(?<![\w.,])[0-9]+(?:/[0-9]+)?\s+(?:chỉ tiêu|mục tiêu)(?![\w])[^.;:0-9]*?(?<![\w])"
-    r"(?:đạt|hoàn thành|vượt)(?![\w])[^.;:0-9]*$"
+    r"|so với kế hoạch))*\s+[0-9]+(?:/[0-9]+)?\s+(?:chỉ tiêu|mục tiêu)(?![\w])" + _COUNT_TAIL
+    + r"|(?<![\w.,])[0-9]+(?:/[0-9]+)?\s+(?:chỉ tiêu|mục tiêu)(?![\w])[^.;:0-9]*?(?<![\w])"
+    r"(?:đạt|hoàn thành|vượt)(?![\w])" + _COUNT_TAIL
 )
 
 

@@ -2190,3 +2190,10 @@ def test_a_change_the_resolution_plans_in_brackets_joins_the_result_before_it():
 ])
 def test_a_percent_after_a_count_that_is_its_share_of_a_whole_told_before(text, expected):
     assert _roles_of(text, "2022") == expected
+
+
+def test_a_count_of_targets_met_leads_its_detail_after_a_year_and_how_the_count_moved():
+    assert _status_by_figure(
+        "6 tháng đầu năm, huyện có 28/41 chỉ tiêu đạt và vượt nghị quyết năm 2025 đề ra, tăng 11 "
+        "chỉ tiêu so với quý I/2025. Cụ thể, thu ngân sách trên địa bàn hơn 1.097,8 tỷ đồng, đạt "
+        "58,18% so với nghị quyết.", "2025-06") == {"28": None, "1.097,8": "achieved"}
