@@ -370,7 +370,10 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
 
 
 _GROUP_SUBJECT_RE = re.compile(
-    r"^\s*(?:[-–•+]\s*)?(?:riêng\s+|đối với\s+)?(?:các|những|cả|toàn bộ)\s+(?:[0-9]+\s+)?"
+    r"^\s*(?:[-–•+]\s*)?(?:riêng\s+|đối với\s+)?(?:(?:các|những|cả|toàn bộ)\s+(?:[0-9]+\s+)?"
+    # "2 chỉ tiêu còn lại là thu gom, xử lý 100% chất thải rắn … và giảm tỷ lệ chôn lấp … xuống
+    # dưới 15% chưa đạt.": the targets counted, named, then judged
+    r"|[0-9]+\s+(?=(?:chỉ tiêu|mục tiêu|nhiệm vụ)\s+còn lại\s+(?:là|gồm)(?![\w])))"
     r"(?:chỉ tiêu|mục tiêu|khoản thu|nhiệm vụ)(?![\w])"
 )
 

@@ -2197,3 +2197,10 @@ def test_a_count_of_targets_met_leads_its_detail_after_a_year_and_how_the_count_
         "6 tháng đầu năm, huyện có 28/41 chỉ tiêu đạt và vượt nghị quyết năm 2025 đề ra, tăng 11 "
         "chỉ tiêu so với quý I/2025. Cụ thể, thu ngân sách trên địa bàn hơn 1.097,8 tỷ đồng, đạt "
         "58,18% so với nghị quyết.", "2025-06") == {"28": None, "1.097,8": "achieved"}
+
+
+def test_the_targets_counted_named_then_judged_at_the_end_of_their_sentence():
+    assert _status_by_figure(
+        "Các huyện mới thực hiện được 3/5 chỉ tiêu nghị quyết. 2 chỉ tiêu còn lại là thu gom, xử "
+        "lý 100% chất thải rắn sinh hoạt và giảm tỷ lệ chôn lấp xuống dưới 15% chưa đạt.",
+        "2020") == {"3": None, "2": "not_achieved", "100": "not_achieved", "15": "not_achieved"}
