@@ -86,7 +86,8 @@ ACTUAL_VERB_RE = re.compile(
     _W + r"(đạt|ước|thực hiện|giải ngân|tăng|giảm|bằng|chiếm|hoàn thành|có)" + _E
 )
 PLAN_RIGHT_RE = re.compile(
-    r"^\s*(?:(?:\(\s*so\s+(?:với\s+)?|so\s+(?:với\s+)?)?(?:tổng\s+)?"
+    # ("181 tỷ đồng (gần 52%) so dự toán tỉnh giao": the share, then the plan after its bracket)
+    r"^\s*(?:(?:\(\s*so\s+(?:với\s+)?|\)?\s*so\s+(?:với\s+)?)?(?:tổng\s+)?"
     # "đã đạt 87% vốn kế hoạch", "giải ngân được 33,8% vốn đầu tư công theo kế hoạch": the
     # capital of the plan
     r"(?:(?:số\s+)?vốn(?:\s+[^\W\d_]+){0,3}?\s+(?:theo\s+)?(?=(?:kế hoạch|kh)(?![\w])))?"
@@ -282,12 +283,20 @@ def _governs(left: str, t: re.Match) -> bool:
         if len(after.split()) >= 2:
             return False
     # "KH cả năm: tăng 10%", "phấn đấu dư nợ tăng 5%": a planned change is still a plan;
-    # after "phấn đấu" / "dự kiến" any verb is what is planned ("Dự kiến … giải ngân đạt 92%")
-    if t.group(1) not in _INTENT_CUES and ACTUAL_VERB_RE.search(
+    # after "phấn đấu" / "dự kiến" any verb is what is planned ("Dự kiến … giải ngân đạt 92%");
+    # "kế hoạch giải ngân 700.000 tỷ đồng", "kế hoạch thu 500 tỷ đồng": the plan of a flow
+    if t.group(1) not in _INTENT_CUES and not _PLAN_OF_A_FLOW_RE.match(between) and (
+        ACTUAL_VERB_RE.search(
         re.sub(r"(?<![\w])(đạt|được giao|tăng|giảm|tăng trưởng)(?![\w])", " ", between)
-    ):
+    )):
         return False
     return len(_FILLER_RE.sub(" ", between).split()) <= _words_named(left, t, between)
+
+
+_PLAN_OF_A_FLOW_RE = re.compile(
+    r"\s+(?:giải ngân|thu|chi)(?![\w])(?:\s+(?!(?:đạt|được|là)(?![\w]))[^\W\d_]+){0,4}"
+    r"\s*(?:là\s*)?$"
+)
 
 
 def _words_named(left: str, t: re.Match, between: str) -> int:
@@ -501,6 +510,21 @@ def _plan_after(at: _Around):
     return None
 
 
+_OF_THE_PLAN_RIGHT_RE = re.compile(
+    r"^(?:\s+[^\W\d_]+){0,3}?\s+theo\s+(?:kế hoạch|kh|chỉ tiêu|nghị quyết)(?![\w])"
+)
+
+
+def _total_the_plan_sets(at: _Around):
+    """"kết nạp được 39 đảng viên mới trong tổng số 200 đảng viên mới theo kế hoạch": the total
+    the plan sets, which the figure before is out of."""
+    if not at.pct and re.search(r"(?<![\w])tổng\s+số\s*$", at.left) and (
+        _OF_THE_PLAN_RIGHT_RE.match(at.right)
+    ):
+        return "target", {"cue": "giver"}
+    return None
+
+
 def _amount_of_a_plan(at: _Around):
     """"(bao gồm 657 tỷ đồng kế hoạch vốn …)": an amount the plan noun after it names."""
     if not at.pct and re.match(r"^\s*(?:kế hoạch|dự toán)(?:\s+vốn)?(?![\w])", at.right):
@@ -663,6 +687,7 @@ _LOCAL_RULES = (
     _vs_plan_is,
     _held_to_plan,
     _plan_after,
+    _total_the_plan_sets,
     _amount_of_a_plan,
     _allocated,
     _given_plan,

@@ -1209,9 +1209,23 @@ def _counts_of_targets(ms: list[Mention]) -> None:
 _TARGETS_COUNTED = frozenset({"chỉ tiêu", "mục tiêu", "nhiệm vụ"})
 
 
+def _change_restated_as_a_share(text, ms, i, clause) -> None:
+    """"giảm 129.617 tỷ đồng (37,7%) so với dự toán": a bare % in the bracket right after a
+    change restates that change as a share of its basis."""
+    m = ms[i]
+    if m.role != "attainment" or i == 0 or m.group is None or (
+        text[m.group[0] + 1 : m.tok.start].strip()
+    ):
+        return
+    prev = ms[i - 1]
+    if prev.role == "change" and not text[prev.unit.end : m.group[0]].strip():
+        m.role, m.extras = "change", {**prev.extras, "cue": "as-written"}
+
+
 # After the role the words give, in this order; each sees the role the ones before it gave.
 _ROLE_RULES = (
     _not_yet_allocated,
+    _change_restated_as_a_share,
     _plan_after_slash,
     _change_verb_not_repeated,
     _plan_in_parenthesis,

@@ -2204,3 +2204,22 @@ def test_the_targets_counted_named_then_judged_at_the_end_of_their_sentence():
         "Các huyện mới thực hiện được 3/5 chỉ tiêu nghị quyết. 2 chỉ tiêu còn lại là thu gom, xử "
         "lý 100% chất thải rắn sinh hoạt và giảm tỷ lệ chôn lấp xuống dưới 15% chưa đạt.",
         "2020") == {"3": None, "2": "not_achieved", "100": "not_achieved", "15": "not_achieved"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the plan of a flow, named by its verb
+    ("Kế hoạch giải ngân 700.000 tỷ đồng vốn đầu tư công năm nay sẽ khó đạt.",
+     [("700.000", "target")]),
+    ("Kế hoạch giải ngân đạt 90%.", [("90", "actual")]),
+    # the total the plan sets
+    ("Huyện kết nạp được 39 đảng viên mới trong tổng số 200 đảng viên mới theo kế hoạch năm "
+     "2017.", [("39", "actual"), ("200", "target")]),
+    # a share in brackets, its plan after the bracket
+    ("Tổng thu ngân sách 6 tháng ước đạt hơn 181 tỷ đồng (gần 52%) so dự toán tỉnh giao.",
+     [("181", "actual"), ("52", "attainment")]),
+    # a change restated as a share of its basis
+    ("Quyết toán là 214.053 tỷ đồng, giảm 129.617 tỷ đồng (37,7%) so với dự toán.",
+     [("214.053", "actual"), ("129.617", "change"), ("37,7", "change")]),
+])
+def test_plans_of_a_flow_totals_a_plan_sets_and_shares_in_brackets(text, expected):
+    assert _roles_of(text, "2023") == expected
