@@ -92,6 +92,15 @@ def _opens_respectively(g: _Grouping, i: int, cur: int) -> bool:
     return True
 
 
+def _joins_the_figure_it_plans(g: _Grouping, i: int, cur: int) -> bool:
+    """"đạt lần lượt 51,3% và 54,8%, so với mục tiêu phải đạt 80% và 60%": each plan joins the
+    figure listed in its place."""
+    k = g.ms[i].extras.get("plan_of")
+    if k is None or not 0 <= k < i or g.ms[i].role != "target":
+        return False
+    return g.join(i, g.ms[k].stmt)
+
+
 def _joins_respective_statement(g: _Grouping, i: int, k: int) -> bool:
     """"trong nước đạt 292.187 tỷ đồng và nước ngoài đạt 7.260 tỷ đồng, lần lượt đạt 40,1% và
     25,9% kế hoạch": the k-th figure of the list goes to the k-th of the statements before it
@@ -325,6 +334,7 @@ _LINK_RULES = (
     _joins_its_range,
     _joins_its_pair,
     _opens_respectively,
+    _joins_the_figure_it_plans,
     _leaves_a_count_of_targets,
     _opens_period_of_its_own,
     _joins_after_slash,

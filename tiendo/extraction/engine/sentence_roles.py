@@ -18,6 +18,10 @@ from .numbers import YEAR_RE as _YEAR_RE
 from .numbers import Unit, find_numbers
 
 _AND_ONLY_RE = re.compile(r"\s*(?:và|,)\s*")
+_PLANS_IN_TURN_RE = re.compile(
+    r"\s*[,;(]?\s*so\s+(?:với\s+)?(?:mục tiêu|kế hoạch|kh|chỉ tiêu|dự toán|nghị quyết)"
+    r"(?:\s+[^\W\d_]+){0,4}?\s*(?:là|:|phải đạt|đề ra là|giao là)?\s*"
+)
 _RANGE_FROM_RE = re.compile(r"(?<![\w])từ\s*$")
 _RANGE_END_RE = re.compile(r"^\s*%?\s*(?:đến|tới|-|–)\s*$")
 
@@ -1260,6 +1264,12 @@ def _respectively(ms, i) -> None:
         m.extras["respectively"] = 0
     elif i > 0 and "respectively" in ms[i - 1].extras and _AND_ONLY_RE.fullmatch(m.window):
         m.extras["respectively"] = ms[i - 1].extras["respectively"] + 1
+    elif i > 0 and "respectively" in ms[i - 1].extras and _PLANS_IN_TURN_RE.fullmatch(m.window):
+        # "đạt lần lượt 51,3% và 54,8%, so với mục tiêu phải đạt 80% và 60%": the plans of
+        # the figures listed, in the same order
+        m.extras["plan_of"] = i - 1 - ms[i - 1].extras["respectively"]
+    elif i > 0 and "plan_of" in ms[i - 1].extras and _AND_ONLY_RE.fullmatch(m.window):
+        m.extras["plan_of"] = ms[i - 1].extras["plan_of"] + 1
 
 
 def _bound(ms, i) -> None:

@@ -2223,3 +2223,10 @@ def test_the_targets_counted_named_then_judged_at_the_end_of_their_sentence():
 ])
 def test_plans_of_a_flow_totals_a_plan_sets_and_shares_in_brackets(text, expected):
     assert _roles_of(text, "2023") == expected
+
+
+def test_plans_listed_in_turn_after_figures_listed_in_turn_join_them_in_order():
+    assert [[(n.text, n.role) for n in s.numbers] for s in extract(
+        "Tỷ lệ thủ tục có phát sinh hồ sơ và hồ sơ trực tuyến mới chỉ đạt lần lượt 51,3% và "
+        "54,8%, so với mục tiêu phải đạt 80% và 60%.", default_period="2023")] == [
+        [("51,3", "actual"), ("80", "target")], [("54,8", "actual"), ("60", "target")]]
