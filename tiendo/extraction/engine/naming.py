@@ -136,8 +136,8 @@ _PURPOSE_RE = re.compile(r"^\s*(?:để|nhằm)\s[^,;:()0-9]{1,80}?,\s*")
 
 
 _NAMED_TARGET_RE = re.compile(
-    r"(?:chỉ tiêu|mục tiêu)\s+(?:về\s+)?(?=(?:tỷ lệ|tỉ lệ|tốc độ|tổng|số|giá trị|thu|chi"
-    r"|kim ngạch|sản lượng|diện tích|thu nhập)(?![\w]))"
+    r"(?:chỉ tiêu|mục tiêu|kế hoạch|dự toán)\s+(?:về\s+)?(?=(?:tỷ lệ|tỉ lệ|tốc độ|tổng|số|giá trị"
+    r"|thu|chi|kim ngạch|sản lượng|diện tích|thu nhập|giải ngân|vốn)(?![\w]))"
 )
 
 

@@ -112,3 +112,8 @@ def test_a_name_without_its_source_circumstances_or_estimate(text, expected):
 
 def test_what_the_counted_meet_stays_in_the_name():
     assert _names("Số xã đạt chuẩn nông thôn mới đạt 45 xã.") == ["Số xã đạt chuẩn nông thôn mới"]
+
+
+def test_a_plan_is_named_after_what_it_plans():
+    assert _names("Kế hoạch thu ngân sách năm 2024 là 500 tỷ đồng. Dự toán thu ngân sách nhà "
+                  "nước năm 2025 là 16.500 tỷ đồng.") == ["Thu ngân sách", "Thu ngân sách nhà nước"]
