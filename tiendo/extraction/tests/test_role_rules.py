@@ -2210,7 +2210,8 @@ def test_the_targets_counted_named_then_judged_at_the_end_of_their_sentence():
     # the plan of a flow, named by its verb
     ("Kế hoạch giải ngân 700.000 tỷ đồng vốn đầu tư công năm nay sẽ khó đạt.",
      [("700.000", "target")]),
-    ("Kế hoạch giải ngân đạt 90%.", [("90", "actual")]),
+    # (not the plan's figure: the share of the disbursement plan reached)
+    ("Kế hoạch giải ngân đạt 90%.", [("90", "attainment")]),
     # the total the plan sets
     ("Huyện kết nạp được 39 đảng viên mới trong tổng số 200 đảng viên mới theo kế hoạch năm "
      "2017.", [("39", "actual"), ("200", "target")]),
