@@ -285,10 +285,10 @@ def _governs(left: str, t: re.Match) -> bool:
     # "KH cả năm: tăng 10%", "phấn đấu dư nợ tăng 5%": a planned change is still a plan;
     # after "phấn đấu" / "dự kiến" any verb is what is planned ("Dự kiến … giải ngân đạt 92%");
     # "kế hoạch giải ngân 700.000 tỷ đồng", "kế hoạch thu 500 tỷ đồng": the plan of a flow
+    verbs = re.sub(r"(?<![\w])(đạt|được giao|tăng|giảm|tăng trưởng)(?![\w])", " ", between)
     if t.group(1) not in _INTENT_CUES and not _PLAN_OF_A_FLOW_RE.match(between) and (
-        ACTUAL_VERB_RE.search(
-        re.sub(r"(?<![\w])(đạt|được giao|tăng|giảm|tăng trưởng)(?![\w])", " ", between)
-    )):
+        ACTUAL_VERB_RE.search(verbs)
+    ):
         return False
     return len(_FILLER_RE.sub(" ", between).split()) <= _words_named(left, t, between)
 
@@ -352,31 +352,24 @@ _SET_BY_RIGHT_RE = re.compile(
 )
 
 
-# "vượt kế hoạch đề ra là 11%", "vượt chỉ tiêu Chính phủ giao là 3 - 3,2%": the plan, who set
-# it, then "là" and its own figure
-_PLAN_SET_THEN_IS_LEFT_RE = re.compile(
-    _W + r"(?:vượt|hụt|đạt|thấp hơn|cao hơn)\s+(?:so\s+(?:với\s+)?)?(?:kế hoạch|kh|chỉ tiêu"
-    r"|mục tiêu|dự toán)(?![\w])[^,;.()0-9]{0,60}?\s(?:đề ra|đặt ra|giao)\s+là\s*" + _BOUND
-    + r"\s*$"
-)
-
-
 def _plan_figure_set_by(at: _Around):
-    """"vượt mục tiêu 7% đề ra", "vượt kế hoạch đề ra là 11%": the figure between the plan's
-    name and who set it, or after who set it and "là", is the plan's own, not how far it was
-    passed."""
-    if (_PLAN_FIGURE_LEFT_RE.search(at.left) and _SET_BY_RIGHT_RE.match(at.right)) or (
-        _PLAN_SET_THEN_IS_LEFT_RE.search(at.left)
-    ):
+    """"vượt mục tiêu 7% đề ra": the figure between the plan's name and who set it is the
+    plan's own, not how far it was passed."""
+    if _PLAN_FIGURE_LEFT_RE.search(at.left) and _SET_BY_RIGHT_RE.match(at.right):
         return "target", {"cue": "giver"}
     return None
+
+
+_SET_BY_END_RE = re.compile(r"(?<![\w])(?:đề ra|đặt ra|" + GIAO + r")$")
 
 
 def _excess_over_plan(at: _Around):
     """"vượt mục tiêu Nghị quyết 0,36%", "hụt kế hoạch 450 tỷ đồng": how far the result is over
     or under the plan named between the verb and the figure, a change against the plan."""
     m = EXCESS_OVER_PLAN_RE.search(at.left)
-    if not m:
+    if not m or (m.group("plan2") and _SET_BY_END_RE.search(m.group("plan2"))):
+        # "vượt kế hoạch đề ra là 11%", "vượt chỉ tiêu Chính phủ giao là 3 - 3,2%": the plan,
+        # who set it, then "là" and the plan's own figure (_given_plan)
         return None
     verb = m.group("verb") or m.group("verb2") or m.group("verb3")
     plan = m.group("plan") or m.group("plan2") or "kế hoạch"
