@@ -2148,9 +2148,8 @@ def test_a_count_out_of_a_total_named_before_it_is_a_pair_unless_the_total_is_br
     text = ("Trong tổng số 28 chỉ tiêu mà Nghị quyết đề ra, có 25 chỉ tiêu đạt và vượt kế hoạch. "
             "Trong tổng số 18 chỉ tiêu kế hoạch năm 2022, có 11 chỉ tiêu đạt, 7 chỉ tiêu không "
             "đạt kế hoạch.")
-    assert [[(n.text, n.role) for n in s.numbers] for s in extract(text, default_period="2022")
-            ] == [[("28", "part"), ("25", "part")], [("18", "actual")], [("11", "actual")],
-                  [("7", "actual")]]
+    assert _roles(text, "2022") == [[("28", "part"), ("25", "part")], [("18", "actual")],
+                                    [("11", "actual")], [("7", "actual")]]
 
 
 def test_a_verdict_closing_pairs_listed_as_the_objects_of_one_verb_judges_each():
@@ -2174,9 +2173,9 @@ def test_the_plans_figure_after_who_set_it_and_la_is_the_plan():
 
 
 def test_a_change_the_resolution_plans_in_brackets_joins_the_result_before_it():
-    assert [[(n.text, n.role) for n in s.numbers] for s in extract(
+    assert _roles(
         "Tổng giá trị sản xuất ước đạt hơn 8.151 tỉ đồng, so cùng kỳ tăng 11,44% (Nghị quyết "
-        "tăng 6,5%).", default_period="2024")] == [
+        "tăng 6,5%).", "2024") == [
         [("8.151", "actual"), ("11,44", "actual"), ("6,5", "target")]]
 
 
@@ -2227,7 +2226,7 @@ def test_plans_of_a_flow_totals_a_plan_sets_and_shares_in_brackets(text, expecte
 
 
 def test_plans_listed_in_turn_after_figures_listed_in_turn_join_them_in_order():
-    assert [[(n.text, n.role) for n in s.numbers] for s in extract(
+    assert _roles(
         "Tỷ lệ thủ tục có phát sinh hồ sơ và hồ sơ trực tuyến mới chỉ đạt lần lượt 51,3% và "
-        "54,8%, so với mục tiêu phải đạt 80% và 60%.", default_period="2023")] == [
+        "54,8%, so với mục tiêu phải đạt 80% và 60%.", "2023") == [
         [("51,3", "actual"), ("80", "target")], [("54,8", "actual"), ("60", "target")]]
