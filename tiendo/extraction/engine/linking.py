@@ -101,6 +101,22 @@ def _joins_the_figure_it_plans(g: _Grouping, i: int, cur: int) -> bool:
     return g.join(i, g.ms[k].stmt)
 
 
+def _joins_the_figure_of_its_unit(g: _Grouping, i: int, cur: int) -> bool:
+    """"đạt 27,8 giường bệnh/vạn dân và 8,66 bác sĩ/vạn dân (… đặt mục tiêu 26 giường bệnh và 8,6
+    bác sĩ/vạn dân)": a plan in brackets, after figures of several units, joins the figure
+    counted in its own unit."""
+    m, ms = g.ms[i], g.ms
+    if m.role != "target" or m.group is None or _is_named(m) or m.unit.kind != "count":
+        return False
+    head = (m.unit.text or "").split("/")[0]
+    found = [
+        s for s, st in enumerate(g.stmts)
+        if any(_is_primary(ms[j], g.plan) and ms[j].group is None and (
+            (ms[j].unit.text or "").split("/")[0] == head) for j in st.mentions)
+    ]
+    return len(found) == 1 and found[0] != cur and g.join(i, found[0])
+
+
 def _joins_respective_statement(g: _Grouping, i: int, k: int) -> bool:
     """"trong nước đạt 292.187 tỷ đồng và nước ngoài đạt 7.260 tỷ đồng, lần lượt đạt 40,1% và
     25,9% kế hoạch": the k-th figure of the list goes to the k-th of the statements before it
@@ -291,15 +307,25 @@ def _opens_second_level(g: _Grouping, i: int, cur: int) -> bool:
     if not (_is_primary(m, g.plan) and g.has_primary(cur)):
         return False
     share = m.extras.get("cue") == "share" or (
-        # "tỷ lệ hộ nghèo là 0,36% (05 hộ)": the count the % stands for
-        m.window.strip() == "(" and g.ms[i - 1].unit.kind == "percent" and g.ms[i - 1].stmt == cur
+        # "tỷ lệ hộ nghèo là 0,36% (05 hộ)", "… 68% (khoảng 81.446 dịch vụ)", "… còn 1,57% với
+        # 901 hộ": the count the % stands for
+        _STANDS_FOR_RE.match(m.window)
+        and g.ms[i - 1].unit.kind == "percent" and g.ms[i - 1].stmt == cur
     )
+    # "chiếm 54%, tương đương 2,6 nghìn tỷ đồng": the same figure told in another unit
+    restated = bool(_RESTATED_RE.match(m.window))
     second_basis = (
         m.unit.kind == "percent"
         and "so với" in m.right[:12]
         and any("so với" in g.ms[j].right[:12] for j in g.stmts[cur].mentions)
     )
-    return not (share or second_basis) and g.new(i, cur if _sub_marker(m) else None)
+    return not (share or restated or second_basis) and g.new(i, cur if _sub_marker(m) else None)
+
+
+_STANDS_FOR_RE = re.compile(r"^\s*(?:\(\s*(?:khoảng|gần|hơn|trên|với)?|,?\s*với)\s*$")
+_RESTATED_RE = re.compile(
+    r"^\s*[,(]?\s*(?:tương đương|tương ứng)(?:\s+(?:với|khoảng|gần|hơn|trên))*\s*$"
+)
 
 
 def _places_count_change(g: _Grouping, i: int, cur: int) -> bool:
@@ -335,6 +361,7 @@ _LINK_RULES = (
     _joins_its_pair,
     _opens_respectively,
     _joins_the_figure_it_plans,
+    _joins_the_figure_of_its_unit,
     _leaves_a_count_of_targets,
     _opens_period_of_its_own,
     _joins_after_slash,

@@ -7,10 +7,11 @@ import re
 
 from . import lexicon
 from .mentions import Mention, _flat
+from .roles import GIAO
 
 _LEAD_FILLER_RE = re.compile(
     r"^(?:\s|[-–•*+:]|\(?[0-9]{1,2}[)/]|[0-9]+(?:\.[0-9]+)*\.|[a-zđ]\)|"
-    r"và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|theo (?:kế hoạch|dự toán)\s*,|"
+    r"và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|nhưng|song|tuy nhiên|theo (?:kế hoạch|dự toán)\s*,|"
     r"đồng thời|ngoài ra|với|nổi bật nhất là|nổi bật là|nổi bật|đáng chú ý là|đáng chú ý|"
     # "Một là, tốc độ tăng trưởng …", "Thứ hai, …": the items of an enumeration
     r"(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là|thứ (?:nhất|hai|ba|tư|năm|sáu))(?=,)|"
@@ -52,7 +53,16 @@ _NOT_SUBJECT_WORDS = {
     "dù", "mặc", "tuy", "dẫu",
     # the resolution that sets a plan names no indicator ("(Nghị quyết tăng 6,5%)")
     "nghị", "quyết", "nq",
+    # a conjunction or an approximation before the verb ("… nhưng ước tính thu được chỉ",
+    # ", gần bằng 61,9% dự toán")
+    "nhưng", "song", "nhiên", "gần", "xấp", "xỉ",
 }
+
+
+def _names_nothing(word: str) -> bool:
+    """A word that names no indicator: one of :data:`_NOT_SUBJECT_WORDS`, or the abbreviation
+    of a resolution ("NQHĐND", "NQĐH"; no Vietnamese word begins with "nq")."""
+    return word in _NOT_SUBJECT_WORDS or word.startswith("nq")
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -100,7 +110,7 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
         return None
     end = stop.start() if stop else len(low)
     words = _WORD_RE.findall(low[start:end])
-    if not any(w not in _NOT_SUBJECT_WORDS for w in words):
+    if all(_names_nothing(w) for w in words) or _names_who_set_the_plan(low, start, stop):
         return None
     # keep the original case, trimmed
     raw = _SPACES_RE.sub(" ", clause[start:end]).strip(" -–:,;")
@@ -130,6 +140,19 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
     if _is_filler(raw):
         return None
     return raw or None
+
+
+def _names_who_set_the_plan(low: str, start: int, stop: re.Match | None) -> bool:
+    """"(Bộ Y tế đặt mục tiêu chung 88,5%)": the words before the plan word name who set the
+    plan, not what it measures."""
+    return stop is not None and bool(
+        _SET_BY_RE.search(low, start, stop.start())
+        and re.match(r"(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán)(?![\w])", low[stop.start() :])
+    )
+
+
+# a clause's words that end on who set a plan and the verb of setting it
+_SET_BY_RE = re.compile(r"(?<![\w])(?:đặt|đặt ra|đề ra|" + GIAO + r"|chốt|thông qua)\s*$")
 
 
 _PURPOSE_RE = re.compile(r"^\s*(?:để|nhằm)\s[^,;:()0-9]{1,80}?,\s*")
@@ -186,7 +209,7 @@ def _is_filler(part: str) -> bool:
     m = _LEAD_FILLER_RE.match(low.strip())
     rest = low.strip()[m.end() :] if m else low.strip()
     words = re.findall(r"[^\W\d_]+", rest)
-    return all(w in _NOT_SUBJECT_WORDS for w in words)
+    return all(_names_nothing(w) for w in words)
 
 
 def _label(text: str, a: int, first: int) -> str | None:
@@ -237,7 +260,7 @@ def _tail_words(text: str, m: Mention) -> list[str]:
         return verdict.group().split()
     # ("xã đạt chuẩn nông thôn mới": what the counted meet names them)
     tail = re.split(r"[,;.()\n0-9]|(?<![\w])(?:đạt(?!\s+chuẩn)|tăng|giảm|bằng|so với|với|chiếm"
-                    r"|để|nhằm|do|theo|cho|trong|và)(?![\w])", tail)[0]
+                    r"|để|nhằm|do|theo|cho|trong|và|nhưng|song|ước)(?![\w])", tail)[0]
     return tail.split()[:8]
 
 
@@ -254,7 +277,10 @@ def _indicator_from(text: str, m: Mention) -> str:
         s = " ".join(words)
     else:
         left = re.sub(r"\s+", " ", m.left).strip(" -–:,;(")
-        left = re.split(r"(?<![\w])(?:với|có|là|gồm|cho)(?![\w])", left)[-1].strip()
+        parts = re.split(r"(?<![\w])(?:với|có|là|gồm|cho)(?![\w])", left)
+        # ("dự toán thu từ đất là gần 15.000 tỷ đồng": the words before "là gần")
+        left = next((p for p in reversed(parts) if _names_something(p.lower())), parts[-1])
+        left = left.strip()
         filler = _LEAD_FILLER_RE.match(left)
         left = left[filler.end() :].strip() if filler else left
         s = " ".join((left.split()[-6:] if left else []) + words).strip()
@@ -359,6 +385,8 @@ _LEAD_OPENER_RE = re.compile(
     r"|tuy nhiên|bên cạnh đó|ngoài ra|đồng thời|mặt khác|theo đó|cụ thể|trong đó|đáng"
     r"\s+(?:lưu ý|chú ý)|(?:cũng\s+)?theo (?:báo cáo|kế hoạch|dự toán))"
     r"\s*(?:,\s*|\s+(?=đã\s))(?:đã\s+)?"
+    # "Năm 2019 dự toán thu từ đất": the year it is for
+    r"|^(?:năm\s+)?(?:19|20)[0-9]{2}(?![0-9/])\s*,?\s*"
 )
 # a word with its digits ("qh15"), so that the case of a code is left as the text has it
 _WORD_IN_RE = re.compile(r"[^\W_]+")
@@ -402,7 +430,7 @@ def readable_name(name: str, around: str) -> str:
 
 
 def _names_something(words: str) -> bool:
-    return any(w not in _NOT_SUBJECT_WORDS for w in _WORD_RE.findall(words))
+    return not all(_names_nothing(w) for w in _WORD_RE.findall(words))
 
 
 def _with_the_texts_case(name: str, around: str) -> str:

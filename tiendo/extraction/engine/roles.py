@@ -13,7 +13,7 @@ import re
 _W = r"(?<![\w])"
 _E = r"(?![\w])"
 # a bound written before a plan's figure ("là trên 75%", "không quá 2%"), optional
-_BOUND = r"(?:dưới|trên|hơn|khoảng|từ|không quá|tối đa|tối thiểu|[<>≥≤])?"
+_BOUND = r"(?:dưới|trên|hơn|khoảng|gần|từ|không quá|tối đa|tối thiểu|[<>≥≤])?"
 
 CHANGE_LEFT_RE = re.compile(
     # ("cắt giảm 45 thủ tục": the procedures cut, a count of what was done, not a change)
@@ -28,12 +28,12 @@ LEVEL_AFTER_CHANGE_RE = re.compile(
 )
 BY_LEFT_RE = re.compile(_W + r"(?:đạt|bằng|ước đạt|ước bằng|ước|hoàn thành|thực hiện|chỉ đạt|"
                         r"chỉ bằng|tương đương|tương ứng|bằng khoảng)"
-                        r"(?:\s+(?:được|khoảng|mức|tỷ lệ|gần|trên|hơn))*\s*$")
+                        r"(?:\s+(?:được|khoảng|mức|tỷ lệ|tỉ lệ|gần|trên|hơn))*\s*$")
 # a clause that names a rate: "tỷ lệ giải ngân …", "tốc độ tăng trưởng …"
 RATE_NAME_RE = re.compile(r"\s*(?:tỷ lệ|tỉ lệ|tốc độ)(?![\w])")
 CHIEM_LEFT_RE = re.compile(
-    _W + r"(?:chiếm(?:\s+(?:khoảng|tỷ lệ|tỷ trọng|gần|trên|hơn))*"
-    r"|^\s*(?:đạt\s+)?(?:tỷ lệ|tỉ lệ|tỷ trọng))\s*$"
+    _W + r"(?:chiếm(?:\s+(?:khoảng|tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|gần|trên|hơn))*"
+    r"|^\s*(?:đạt\s+)?(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng))\s*$"
 )
 # "giao" (given), not "bàn giao" / "chuyển giao" (handed over) nor "Bộ Ngoại giao" (the ministry)
 GIAO = r"(?<!bàn )(?<!ngoại )(?<!chuyển )giao"
@@ -144,13 +144,18 @@ NEG_RE = re.compile(_W + r"âm\s*$|(?:^|[\s(:])[-–−]\s?$")
 _BOUND_HINT_RE = re.compile(r"[><≥≤]|trên|hơn|dưới|quá|tối|từ|ít nhất|không|chưa|trở")
 
 
+_MOVED_FROM_RE = re.compile(_W + r"(?:tăng|giảm|nâng|hạ)(?:\s+[^\W\d_]+){0,6}?\s+từ\s*$")
+
+
 def bound_of(left: str, right: str) -> str | None:
     if not (_BOUND_HINT_RE.search(left) or "trở" in right):
         return None
     m = SYMBOL_RE.search(left)
     if m:
         return {"≥": ">=", "≤": "<="}.get(m.group(1), m.group(1))
-    moving = re.match(r"^\s*(?:%\s*)?(?:xuống|lên)(?![\w])", right)
+    # "giảm từ 3,5% xuống còn 2,6%", "giảm từ 3,49% với 1.925 hộ … xuống còn …": where it
+    # moved from, not a bound
+    moving = re.match(r"^\s*(?:%\s*)?(?:xuống|lên)(?![\w])", right) or _MOVED_FROM_RE.search(left)
     if re.match(r"^\s*(?:%\s*)?(?:[^\W\d_]+\s+){0,3}?trở lên", right) or (
         GE_RE.search(left) and not moving  # "giảm từ 3,5% xuống còn 2,6%": not a bound
     ):
@@ -563,10 +568,14 @@ def _given_plan(at: _Around):
 # chức giao năm 2025 là 2.614": the clause's subject is a plan (a plan noun, or what was
 # given to someone) and "là" joins it to its figure
 PLAN_SUBJECT_RE = re.compile(
-    r"^\s*(?:[-–•+]\s*)?(?:(?:tổng|số)\s+)?(?:(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu)" + _E
+    r"^\s*(?:[-–•+]\s*)?"
+    # ("Năm 2019 dự toán thu từ đất là …": the year the plan is for, told first)
+    r"(?:(?:năm|quý\s+[ivx]+|tháng\s+[0-9]{1,2})(?:\s*/?\s*(?:19|20)[0-9]{2})?\s*,?\s+)?"
+    r"(?:(?:tổng|số)\s+)?(?:(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu)" + _E
     # ("… giao năm 2021 cho huyện Hớn Quản (Tỉnh Bình Phước) là")
     + r"(?:[^,;:()]|\([^()]*\))*?|[^\W\d_][^,;:()]*?(?<![\w])(?:được\s+)?" + GIAO
-    + r"(?:\s+(?:cho\s+[^,;:()]*?|(?:cả\s+)?năm(?:\s+[0-9]{4})?))?\s+)" + _W + r"là\s*$"
+    + r"(?:\s+(?:cho\s+[^,;:()]*?|(?:cả\s+)?năm(?:\s+[0-9]{4})?))?\s+)" + _W + r"là\s*"
+    + _BOUND + r"\s*$"
 )
 
 

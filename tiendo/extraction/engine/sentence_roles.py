@@ -177,12 +177,17 @@ def _role(text, ms, i, clause: str) -> None:
         first = ms[m.range_of]
         m.role, m.extras = first.role, dict(first.extras)
         return
+    if _ends_a_range_of_changes(text, ms, i):
+        m.role, m.extras = ms[i - 1].role, dict(ms[i - 1].extras)
+        return
     if m.pair is not None and m.pair < i:
         _compared_pair(text, ms, i)
     if m.role == "part" or m.pair is not None:  # a pair's roles are read with it (mentions)
         return
     left, right = m.left, m.right
-    if i + 1 < len(ms) and ms[i + 1].range_of == i:  # "tăng từ 10-11%": a range
+    if (i + 1 < len(ms) and ms[i + 1].range_of == i) or _ends_a_range_of_changes(
+        text, ms, i + 1
+    ):  # "tăng từ 10-11%", "tăng từ 10,20% đến 10,71% so với …": a range
         left = _RANGE_FROM_RE.sub("", left)
         # "đạt từ 80-92% dự toán": what follows the range's end is said of the range
         after = text[ms[i + 1].unit.end : ms[i + 1].unit.end + 80]
@@ -193,6 +198,27 @@ def _role(text, ms, i, clause: str) -> None:
         m.extras["reference"] = True
     for rule in _ROLE_RULES:
         rule(text, ms, i, clause)
+
+
+def _ends_a_range_of_changes(text, ms, i) -> bool:
+    """"tăng từ 10,20% đến 10,71% so với ước thực hiện năm 2017": number ``i`` ends a range of
+    changes against one basis (without the basis, "tăng từ 68% đến 72%" is a level before and
+    after)."""
+    if not 0 < i < len(ms) or ms[i].range_of is not None:
+        return False
+    first, end = ms[i - 1], ms[i]
+    between = text[first.tok.end : end.tok.start].lower()  # (read before ``end``'s window)
+    after = text[end.unit.end : end.unit.end + 12].lower()
+    return bool(
+        re.fullmatch(r"\s*%?\s*(?:đến|tới)\s*", between)
+        and _CHANGE_FROM_RE.search(first.window)
+        and first.unit.kind == end.unit.kind
+        and (first.tok.value or 0) < (end.tok.value or 0)
+        and re.match(r"^\s*(?:so|với)(?![\w])", after)
+    )
+
+
+_CHANGE_FROM_RE = re.compile(r"(?<![\w])(?:tăng|giảm)\s+từ\s*$")
 
 
 # "cao hơn mức bình quân chung của tỉnh (13,86/9,15%)", "gấp 1,3 lần của tỉnh (83,5/64 triệu
@@ -596,9 +622,17 @@ def _intent_carries_on(text, ms, i, clause) -> None:
     cues = sorted([*_INTENT_RE.finditer(m.said), *sets], key=lambda c: c.end())
     if not cues or _TOLD_DONE_RE.search(m.said, cues[-1].end()):
         return
+    if _in_a_closed_aside(m.said, cues[-1].start()):
+        return  # "(… Bộ Y tế đặt mục tiêu 26 giường bệnh); hơn 81% số xã …": the aside is over
     first = next((k for k in range(i) if len(ms[k].said) >= cues[-1].end()), None)
     if first is not None and ms[first].role == "target":
         _planned(m)
+
+
+def _in_a_closed_aside(said: str, pos: int) -> bool:
+    """Whether ``said[pos]`` is inside a parenthesis that closes before the end of ``said``."""
+    opened = said.rfind("(", 0, pos)
+    return opened >= 0 and ")" not in said[opened:pos] and ")" in said[pos:]
 
 
 def _may_set_a_plan(said: str) -> bool:
@@ -1279,12 +1313,14 @@ def _bound(ms, i) -> None:
 
 
 def _range_bounds(ms, i) -> None:
-    """"từ 7,5% đến 8%", "7,5-8%": a range bounds both ends."""
+    """"từ 7,5% đến 8%", "7,5-8%": a range bounds both ends (written low to high: "giảm từ
+    5,2% đến 3,1%" is the level before and after)."""
     m = ms[i]
-    if i > 0 and (
-        m.range_of is not None
-        or (_RANGE_END_RE.match(m.window) and ms[i - 1].window.rstrip().endswith("từ"))
-    ):
+    from_to = i > 0 and bool(
+        _RANGE_END_RE.match(m.window) and ms[i - 1].window.rstrip().endswith("từ"))
+    if from_to and (ms[i - 1].tok.value or 0) > (m.tok.value or 0):
+        ms[i - 1].bound = None  # not a floor ("từ" read alone)
+    elif i > 0 and (m.range_of is not None or from_to):
         ms[i - 1].bound, m.bound = ">=", "<="
 
 

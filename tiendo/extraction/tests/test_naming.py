@@ -117,3 +117,11 @@ def test_what_the_counted_meet_stays_in_the_name():
 def test_a_plan_is_named_after_what_it_plans():
     assert _names("Kế hoạch thu ngân sách năm 2024 là 500 tỷ đồng. Dự toán thu ngân sách nhà "
                   "nước năm 2025 là 16.500 tỷ đồng.") == ["Thu ngân sách", "Thu ngân sách nhà nước"]
+
+
+def test_a_name_without_the_conjunction_approximation_or_year_it_opens_on():
+    assert _names("Tại TP.HCM, năm 2019 dự toán thu từ đất là gần 15.000 tỷ đồng nhưng ước tính "
+                  "thu được chỉ 11.000 tỷ đồng.", "2019") == ["Dự toán thu từ đất"]
+    assert _names("Dự toán thu là 500 tỷ đồng, nhưng thu ngân sách chỉ đạt 450 tỷ đồng; tuy "
+                  "nhiên thu nội địa đạt 300 tỷ đồng.", "2019") == [
+        "Thu ngân sách", "Thu nội địa"]

@@ -590,8 +590,10 @@ def test_a_count_out_of_a_whole_in_words_a_plan_given_bare_and_a_count_closing_i
 
 
 def test_plans_set_or_foreseen_and_counts_with_their_shares():
+    # each plan goes with the figure counted in its unit; one with no figure stands alone
     assert _roles("Toàn tỉnh đạt 27,8 giường bệnh/vạn dân (năm 2018 Bộ Y tế đặt mục tiêu 26 giường "
-                  "bệnh và 8,6 bác sĩ/vạn dân).")[1] == [("26", "target"), ("8,6", "target")]
+                  "bệnh và 8,6 bác sĩ/vạn dân).") == [
+        [("27,8", "actual"), ("26", "target")], [("8,6", "target")]]
     assert _roles("Theo kế hoạch, năm 2014 sẽ có thêm 100 trường đạt chuẩn.") == [
         [("100", "target")]]
     assert _roles("BHXH đặt mục tiêu số người tham gia BHXH đạt 90% số người thuộc diện tham gia; "
@@ -1443,7 +1445,7 @@ def test_a_range_or_a_floor_set_out_for_a_level_is_a_plan_unless_told_as_a_resul
         [("11", "target")],
         [("17", "actual"), ("19", "actual")],
         [("11,75", "actual"), ("0,6", "actual")],
-        [("12,4", "actual"), ("13,2", "change")],  # (a result compared, no plan)
+        [("12,4", "change"), ("13,2", "change")],  # (a range of changes, no plan)
         [("96", "actual"), ("78", "actual")]]
 
 
@@ -2230,3 +2232,65 @@ def test_plans_listed_in_turn_after_figures_listed_in_turn_join_them_in_order():
         "Tỷ lệ thủ tục có phát sinh hồ sơ và hồ sơ trực tuyến mới chỉ đạt lần lượt 51,3% và "
         "54,8%, so với mục tiêu phải đạt 80% và 60%.", "2023") == [
         [("51,3", "actual"), ("80", "target")], [("54,8", "actual"), ("60", "target")]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a conjunction or "gần" before the verb names nothing: the clause goes on with its figure
+    ("Thu ngân sách đạt 11.493 tỷ đồng, bằng 69,1% dự toán Trung ương giao, gần bằng 61,9% dự "
+     "toán HĐND tỉnh giao.",
+     [[("11.493", "actual"), ("69,1", "attainment"), ("61,9", "attainment")]]),
+    # the plan told with "là gần", then "nhưng" and the result
+    ("Năm 2019 dự toán thu từ đất là gần 15.000 tỷ đồng nhưng ước tính thu được chỉ 11.000 tỷ "
+     "đồng (chỉ đạt 73,83%).",
+     [[("15.000", "target"), ("11.000", "actual"), ("73,83", "attainment")]]),
+    # the resolution's abbreviation names no indicator: each bracket is its figure's plan
+    ("Tốc độ tăng trưởng giá trị sản xuất ước đạt 9% (NQHĐND là 9-9,5%); trong đó, công nghiệp "
+     "– xây dựng tăng 9,6% (NQHĐND là 9 – 9,5%).",
+     [[("9", "actual"), ("9", "target"), ("9,5", "target")],
+      [("9,6", "actual"), ("9", "target"), ("9,5", "target")]]),
+    # who set the plan, in brackets, names no indicator either
+    ("Toàn tỉnh có hơn 1,3 triệu người tham gia BHYT, đạt 92,4% dân số toàn tỉnh (Bộ Y tế đặt "
+     "mục tiêu chung 88,5%).",
+     [[("1,3", "actual"), ("92,4", "actual"), ("88,5", "target")]]),
+])
+def test_words_that_name_nothing_leave_the_figure_in_its_statement(text, expected):
+    assert _roles(text, "2020") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the same figure in another unit
+    ("Trong đó, vốn ngân sách cấp tỉnh chiếm 54%, tương đương 2,6 nghìn tỷ đồng, tăng trên 59%; "
+     "vốn ngân sách cấp huyện đạt trên 2,1 nghìn tỷ đồng.",
+     [[("54", "actual"), ("2,6", "actual"), ("59", "change")], [("2,1", "actual")]]),
+    # the count a share stands for, in brackets after an approximation or after "với"
+    ("Tỷ lệ dịch vụ công trực tuyến mức độ 3, 4 năm 2021 đạt 68% (khoảng 81.446 dịch vụ).",
+     [[("68", "actual"), ("81.446", "actual")]]),
+    ("Dự kiến cuối năm 2020, tỷ lệ hộ nghèo là 1,17% với 687 hộ.",
+     [[("1,17", "target"), ("687", "target")]]),
+    # "chiếm tỉ lệ", spelled with "tỉ": the share of the count before it
+    ("Đến nay, toàn xã còn 80 hộ nghèo, chiếm tỉ lệ 1,61%, người dân tham gia BHYT đạt hơn 95%.",
+     [[("80", "actual"), ("1,61", "actual")], [("95", "actual")]]),
+])
+def test_a_figure_restated_or_stood_for_joins_the_figure_before(text, expected):
+    assert _roles(text, "2021") == expected
+
+
+def test_a_range_of_changes_and_a_level_before_and_after():
+    # "tăng từ … đến … so với": a range of changes against one basis, in the plan it is part of
+    assert _roles("Năm 2023, GRDP bình quân đầu người đạt 80,4 triệu đồng, tăng từ 10,20% đến "
+                  "10,71% so với năm 2022.", "2023") == [
+        [("80,4", "actual"), ("10,20", "change"), ("10,71", "change")]]
+    # "giảm từ … đến …" written high to low, or "giảm từ … với … hộ": where it moved from, not a
+    # floor set out as a plan
+    assert _roles("Năm 2023, tỷ lệ hộ nghèo giảm từ 5,2% đến 3,1%.", "2023") == [
+        [("5,2", "actual"), ("3,1", "actual")]]
+    assert _roles("Tỷ lệ hộ cận nghèo giảm từ 3,49% với 1.925 hộ năm 2016 xuống còn 1,57% với "
+                  "901 hộ năm 2019.", "2019")[0] == [("3,49", "actual"), ("1.925", "actual")]
+
+
+def test_a_plan_set_inside_brackets_does_not_plan_the_clause_after_them():
+    assert _roles("Đến nay, toàn tỉnh đạt 27,8 giường bệnh/vạn dân và 8,66 bác sĩ/vạn dân (năm "
+                  "2018 Bộ Y tế đặt mục tiêu 26 giường bệnh và 8,6 bác sĩ/vạn dân); hơn 81% số "
+                  "xã đạt chuẩn.", "2018") == [
+        [("27,8", "actual"), ("26", "target")], [("8,66", "actual"), ("8,6", "target")],
+        [("81", "actual")]]
