@@ -158,6 +158,8 @@ def _opens_period_of_its_own(g: _Grouping, i: int, cur: int) -> bool:
     window = _flat(g.ms[i].window)
     if not (_YEAR_ESTIMATE_RE.search(window) or _PERIOD_CLAUSE_RE.search(window)):
         return False
+    if g.ms[i].role == "target" and all(g.ms[j].role == "target" for j in g.stmts[cur].mentions):
+        return g.join(i, cur)  # "năm 2015 đạt 82,1%; năm 2016 đạt 85,3%": one plan, by year
     g.new(i, None)
     g.stmts[-1].subject = g.stmts[cur].subject  # the same indicator
     return True
@@ -185,6 +187,30 @@ def _joins_from_to(g: _Grouping, i: int, cur: int) -> bool:
         _FROM_TO_RE.search(g.ms[i].window)
         and re.search(r"(?<![\w])từ\s*$", g.ms[i - 1].window)
     ) and g.join(i, cur)
+
+
+def _joins_what_it_restates(g: _Grouping, i: int, cur: int) -> bool:
+    """"chiếm 54%, tương đương 2,6 nghìn tỷ đồng", "tăng 58,66%, tương đương 411,52 triệu USD":
+    the same figure told as an amount (not "46 khoản chi …, tương đương với 1,387 tỷ đồng": the
+    money of what was counted is another quantity)."""
+    m, prev = g.ms[i], g.ms[i - 1]
+    return bool(
+        m.unit.kind == "measure" and prev.unit.kind in ("percent", "measure")
+        and _RESTATED_RE.match(m.window.rsplit(",", 1)[-1])
+    ) and g.join(i, cur)
+
+
+def _opens_the_count_it_funds(g: _Grouping, i: int, cur: int) -> bool:
+    """"bố trí 1 tỷ đồng thực hiện 1 công trình", "… là 203.537 triệu đồng cho 80 công trình":
+    the works an amount pays for are a count of their own."""
+    m, prev = g.ms[i], g.ms[i - 1]
+    return bool(
+        m.unit.kind == "count" and m.role == "actual" and _currency(prev.unit.text)
+        and prev.stmt == cur and _FUNDS_RE.match(m.window)
+    ) and g.new(i, None)
+
+
+_FUNDS_RE = re.compile(r"^\s*(?:để\s+)?(?:thực hiện|cho|đầu tư)\s*$")
 
 
 def _is_named(m: Mention) -> bool:
@@ -259,10 +285,37 @@ def _joins_plan_stated_beside(g: _Grouping, i: int, cur: int) -> bool:
     return any(x.unit.text == m.unit.text for x in levels) and g.join(i, cur)
 
 
+def _joins_the_plan_it_disburses(g: _Grouping, i: int, cur: int) -> bool:
+    """"tỉnh bố trí 1 tỷ đồng thực hiện 1 công trình, đã giải ngân trên 804 triệu đồng", "vốn
+    tỉnh quản lý hơn 3.700 tỉ đồng, …, giá trị khối lượng thực hiện 886 tỉ đồng và giải ngân
+    799 tỉ đồng": what was disbursed, in the currency of the amount allocated before it, is
+    that amount's figure reached."""
+    m, ms = g.ms[i], g.ms
+    money = _currency(m.unit.text)
+    if m.role != "actual" or not money or not _DISBURSED_RE.fullmatch((m.subject or "").lower()):
+        return False
+    for s in range(cur, -1, -1):
+        same = [ms[j] for j in g.stmts[s].mentions if _currency(ms[j].unit.text) == money]
+        if any(x.role == "target" for x in same) and not any(x.role == "actual" for x in same):
+            return g.join(i, s)
+    return False
+
+
+_DISBURSED_RE = re.compile(r"(?:đã\s+)?giải ngân(?:\s+thanh toán)?(?:\s+được)?")
+
+
+def _currency(unit: str | None) -> str | None:
+    """"đồng" for "tỷ đồng", "triệu đồng", "tỉ đồng"; "usd" for "triệu usd"."""
+    last = (unit or "").split(" ")[-1]
+    return last if last in ("đồng", "usd") else None
+
+
 def _opens_named(g: _Grouping, i: int, cur: int) -> bool:
     """A named number opens its own statement; siblings keep the parent."""
     m = g.ms[i]
-    return _is_named(m) and g.new(i, cur if _sub_marker(m) else g.stmts[cur].parent)
+    # ("…; huyện bố trí trên 18 tỷ đồng": who gave a plan, opening a clause of its own)
+    given = m.extras.get("cue") == "giver" and bool(m.subject) and ";" in _flat(m.window)
+    return (_is_named(m) or given) and g.new(i, cur if _sub_marker(m) else g.stmts[cur].parent)
 
 
 # words that may follow a % without naming what it counts: a basis, a plan, a bound
@@ -312,19 +365,17 @@ def _opens_second_level(g: _Grouping, i: int, cur: int) -> bool:
         _STANDS_FOR_RE.match(m.window)
         and g.ms[i - 1].unit.kind == "percent" and g.ms[i - 1].stmt == cur
     )
-    # "chiếm 54%, tương đương 2,6 nghìn tỷ đồng": the same figure told in another unit
-    restated = bool(_RESTATED_RE.match(m.window))
     second_basis = (
         m.unit.kind == "percent"
         and "so với" in m.right[:12]
         and any("so với" in g.ms[j].right[:12] for j in g.stmts[cur].mentions)
     )
-    return not (share or restated or second_basis) and g.new(i, cur if _sub_marker(m) else None)
+    return not (share or second_basis) and g.new(i, cur if _sub_marker(m) else None)
 
 
 _STANDS_FOR_RE = re.compile(r"^\s*(?:\(\s*(?:khoảng|gần|hơn|trên|với)?|,?\s*với)\s*$")
 _RESTATED_RE = re.compile(
-    r"^\s*[,(]?\s*(?:tương đương|tương ứng)(?:\s+(?:với|khoảng|gần|hơn|trên))*\s*$"
+    r"^\s*\(?\s*(?:tương đương|tương ứng)(?:\s+(?:với|khoảng|gần|hơn|trên))*\s*$"
 )
 
 
@@ -366,10 +417,13 @@ _LINK_RULES = (
     _opens_period_of_its_own,
     _joins_after_slash,
     _joins_from_to,
+    _joins_what_it_restates,
+    _opens_the_count_it_funds,
     _joins_plan_named_earlier,
     _joins_plan_awaiting_actual,
     _joins_amount_it_uses,
     _joins_plan_stated_beside,
+    _joins_the_plan_it_disburses,
     _opens_named,
     _opens_clause_on_its_figure,
     _opens_new_clause,
@@ -393,6 +447,9 @@ def _outside_aside(ms, stmts, i) -> int:
     first = ms[min(stmts[prev.stmt].mentions)]
     if not (g[0] < first.tok.start <= g[1]):
         return prev.stmt
+    if first.subject and ";" in first.window.rsplit("(", 1)[0]:
+        return prev.stmt  # "…; thị trường châu Âu (chiếm tỷ trọng 6,33%) tăng 70,94%": the
+        # parenthesis follows the new clause's subject
     before = [j for j in range(i) if ms[j].tok.start < g[0]]
     return ms[before[-1]].stmt if before else prev.stmt
 
@@ -442,8 +499,9 @@ def _head_noun(unit: str | None) -> str:
     return (unit or "").split("/")[0].split(" ")[-1] if unit else ""
 
 
-# Counted nouns that stand for whatever the count before counts.
-_GENERIC_COUNTS = ("trường hợp",)
+# Counted nouns that stand for whatever the count before counts ("tạo việc làm mới cho 10.000
+# lao động, tăng 500 người": people counted as people).
+_GENERIC_COUNTS = ("trường hợp", "người", "lượt người")
 
 
 def _counts_other(ms, st: _Stmt, m) -> bool:
@@ -452,13 +510,18 @@ def _counts_other(ms, st: _Stmt, m) -> bool:
     levels = [ms[j] for j in st.mentions if _is_primary(ms[j]) and ms[j].unit.text]
     if not levels or any(lv.unit.kind == "percent" for lv in levels):
         return False
-    mine = m.unit.text or ""
+    mine = _MULTIPLIER_RE.sub("", m.unit.text or "")
     if mine in _GENERIC_COUNTS:  # "kỷ luật 17 đảng viên, giảm 6 trường hợp": the same count
         return False
     return all(
-        not (lv.unit.text.startswith(mine) or mine.startswith(lv.unit.text))
+        not ((text := _MULTIPLIER_RE.sub("", lv.unit.text)).startswith(mine)
+             or mine.startswith(text))
         for lv in levels
     )
+
+
+# "2,91 triệu người", "tăng 30.000 người": the same noun, counted in millions
+_MULTIPLIER_RE = re.compile(r"^(?:nghìn|ngàn|triệu|vạn|trăm)\s+")
 
 
 # a plan named as such, or as what was given ("Ban Quản lý dự án … được giao 2.145 tỷ đồng")

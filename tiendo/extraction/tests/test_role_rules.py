@@ -2294,3 +2294,46 @@ def test_a_plan_set_inside_brackets_does_not_plan_the_clause_after_them():
                   "xã đạt chuẩn.", "2018") == [
         [("27,8", "actual"), ("26", "target")], [("8,66", "actual"), ("8,6", "target")],
         [("81", "actual")]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the amount a change or a share is equal to, after "tương đương"; a parenthesis after a
+    # new clause's subject stays in that clause
+    ("Thị trường châu Âu (chiếm tỷ trọng 6,33%) tăng 70,94% so với cùng kỳ, tương đương 302,95 "
+     "triệu USD; thị trường châu Mỹ (chiếm 8,59% tỷ trọng) tăng 58,66%, tương đương 411,52 triệu "
+     "USD.",
+     [[("6,33", "actual"), ("70,94", "change"), ("302,95", "actual")],
+      [("8,59", "actual"), ("58,66", "change"), ("411,52", "change")]]),
+    # the money of what was counted is another quantity
+    ("Trong quá trình kiểm soát, đã phát hiện 46 khoản chi không đúng quy định, tương đương với "
+     "1,387 tỷ đồng.", [[("46", "actual")], [("1,387", "actual")]]),
+    # people counted as "người" (in millions or not) are the people counted before
+    ("Trong đó, tạo việc làm mới cho 10.000 lao động, tăng 500 người so với cùng kỳ năm 2018.",
+     [[("10.000", "actual"), ("500", "change")]]),
+    ("Toàn tỉnh đã có hơn 2,91 triệu người tham gia BHXH, BHYT; tăng 30.000 người so với năm "
+     "2018.", [[("2,91", "actual"), ("30.000", "change")]]),
+])
+def test_an_amount_it_equals_and_people_counted_again_join_their_figure(text, expected):
+    assert _roles(text, "2019") == expected
+
+
+def test_what_was_disbursed_joins_the_amount_allocated_and_the_works_it_pays_stand_apart():
+    assert _roles(
+        "Trong đó, tỉnh bố trí 1 tỷ đồng thực hiện 1 công trình, đã giải ngân trên 804 triệu "
+        "đồng, đạt 80,46% KH; huyện bố trí trên 18 tỷ 359 triệu đồng thực hiện 17 công trình, "
+        "giải ngân trên 16 tỷ 990 triệu đồng, đạt 92,54% KH.", "2019") == [
+        [("1", "target"), ("804", "actual"), ("80,46", "attainment")], [("1", "actual")],
+        [("18 tỷ 359", "target"), ("16 tỷ 990", "actual"), ("92,54", "attainment")],
+        [("17", "actual")]]
+    assert _roles(
+        "Trong đó, vốn tỉnh quản lý hơn 3.700 tỉ đồng, đến hết ngày 02/6/2021, giá trị khối "
+        "lượng thực hiện 886 tỉ đồng và giải ngân 799 tỉ đồng.", "2021") == [
+        [("3.700", "target"), ("799", "actual")], [("886", "actual")]]
+
+
+def test_a_plan_set_year_by_year_is_one_statement_and_results_year_by_year_are_not():
+    assert _roles("Theo Quyết định, chỉ tiêu thực hiện BHYT của tỉnh giai đoạn 2015 - 2020 như "
+                  "sau: năm 2015 đạt 82,1%; năm 2016 đạt 85,3%; năm 2017 đạt 86,8%.", "2015") == [
+        [("82,1", "target"), ("85,3", "target"), ("86,8", "target")]]
+    assert _roles("Tỷ lệ bao phủ BHYT năm 2015 đạt 82,1%; năm 2016 đạt 85,3%.", "2016") == [
+        [("82,1", "actual")], [("85,3", "actual")]]
