@@ -117,6 +117,28 @@ def _joins_the_figure_of_its_unit(g: _Grouping, i: int, cur: int) -> bool:
     return len(found) == 1 and found[0] != cur and g.join(i, found[0])
 
 
+def _joins_the_figure_its_verdict_judges(g: _Grouping, i: int, cur: int) -> bool:
+    """"Giá trị tăng thêm … ước tăng 14,21% (…), đóng góp 7,27 điểm phần trăm …, mặc dù chưa đạt
+    kế hoạch đề ra (kế hoạch tăng 14,85%)": a plan in brackets after the verdict on it is the
+    plan of the figure in its unit told before, not of the figure just before the verdict."""
+    m, ms = g.ms[i], g.ms
+    if m.role != "target" or m.group is None or not _VERDICT_ON_A_PLAN_RE.search(m.window):
+        return False
+    if any(ms[j].unit.text == m.unit.text for j in g.stmts[cur].mentions):
+        return False
+    for s in range(cur - 1, -1, -1):
+        if any(ms[j].unit.text == m.unit.text and ms[j].group is None
+               and ms[j].role in ("actual", "change") for j in g.stmts[s].mentions):
+            return g.join(i, s)
+    return False
+
+
+_VERDICT_ON_A_PLAN_RE = re.compile(
+    r"(?<![\w])(?:đạt|vượt|hoàn thành)\s+(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết)"
+    r"[^,;()0-9]{0,30}\(\s*(?:kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|nq)?[^()0-9]{0,12}$"
+)
+
+
 def _joins_respective_statement(g: _Grouping, i: int, k: int) -> bool:
     """"trong nước đạt 292.187 tỷ đồng và nước ngoài đạt 7.260 tỷ đồng, lần lượt đạt 40,1% và
     25,9% kế hoạch": the k-th figure of the list goes to the k-th of the statements before it
@@ -198,6 +220,21 @@ def _joins_what_it_restates(g: _Grouping, i: int, cur: int) -> bool:
         m.unit.kind == "measure" and prev.unit.kind in ("percent", "measure")
         and _RESTATED_RE.match(m.window.rsplit(",", 1)[-1])
     ) and g.join(i, cur)
+
+
+def _joins_the_change_it_results_from(g: _Grouping, i: int, cur: int) -> bool:
+    """"Tỷ lệ hộ nghèo … giảm 1,86%, đưa tỷ lệ hộ nghèo chung của tỉnh xuống còn 5,93%": the
+    level a change brought the rate to."""
+    m, prev = g.ms[i], g.ms[i - 1]
+    return bool(
+        prev.role == "change" and prev.stmt == cur and m.unit.kind == prev.unit.kind == "percent"
+        and _BROUGHT_TO_RE.search(m.window)
+    ) and g.join(i, cur)
+
+
+_BROUGHT_TO_RE = re.compile(
+    r"^\s*%?\s*,?\s*(?:đưa|nâng|kéo)\s+[^,;()0-9]{0,80}?(?:xuống|lên)(?:\s+(?:còn|mức))?\s*$"
+)
 
 
 def _opens_the_count_it_funds(g: _Grouping, i: int, cur: int) -> bool:
@@ -413,11 +450,13 @@ _LINK_RULES = (
     _opens_respectively,
     _joins_the_figure_it_plans,
     _joins_the_figure_of_its_unit,
+    _joins_the_figure_its_verdict_judges,
     _leaves_a_count_of_targets,
     _opens_period_of_its_own,
     _joins_after_slash,
     _joins_from_to,
     _joins_what_it_restates,
+    _joins_the_change_it_results_from,
     _opens_the_count_it_funds,
     _joins_plan_named_earlier,
     _joins_plan_awaiting_actual,

@@ -29,7 +29,8 @@ _SUBJECT_STOP_RE = re.compile(
     # ("Tỷ lệ trường đạt chuẩn quốc gia": what the counted meet names them)
     r"(?<!tốc độ )(?<![\w])(ước đạt|chỉ đạt|đạt(?!\s+chuẩn)|ước tính"
     r"|ước(?!\s+(?:tỷ lệ|tỉ lệ|tốc độ))|"
-    r"tăng trưởng|tăng|(?<!cắt )giảm|bằng|chiếm|"
+    # ("Giá trị tăng thêm toàn ngành": value added, a noun)
+    r"tăng trưởng|(?<!giá trị )tăng|(?<!cắt )giảm|bằng|chiếm|"
     r"là|có|tương đương|tương ứng|"
     r"khoảng|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn|không quá|tối đa|vượt|kh|hụt|chậm hơn|"
     r"(?:trên|dưới|hơn|gần|từ)(?=\s*[-–>]?\s*$)|"

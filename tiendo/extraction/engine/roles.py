@@ -25,6 +25,8 @@ CHANGE_LEFT_RE = re.compile(
 )
 LEVEL_AFTER_CHANGE_RE = re.compile(
     _W + r"(?:tăng|giảm)(?:\s+(?:xuống|lên))?\s+(?:còn|lên|xuống)(?:\s+(?:mức|khoảng|còn))?\s*$"
+    # "giảm được 0,66% xuống còn 2,16%": the level reached, after the change
+    r"|^\s*(?:xuống|lên)(?:\s+(?:còn|mức|khoảng))*\s*$"
 )
 BY_LEFT_RE = re.compile(_W + r"(?:đạt|bằng|ước đạt|ước bằng|ước|hoàn thành|thực hiện|chỉ đạt|"
                         r"chỉ bằng|tương đương|tương ứng|bằng khoảng)"
@@ -87,7 +89,9 @@ ACTUAL_VERB_RE = re.compile(
 )
 PLAN_RIGHT_RE = re.compile(
     # ("181 tỷ đồng (gần 52%) so dự toán tỉnh giao": the share, then the plan after its bracket)
-    r"^\s*(?:(?:\(\s*so\s+(?:với\s+)?|\)?\s*so\s+(?:với\s+)?)?(?:tổng\s+)?"
+    # ("đạt từ 57% trở lên so với dự toán": the floor, then the plan)
+    r"^\s*(?:trở\s+(?:lên|xuống)\s+)?"
+    r"(?:(?:\(\s*so\s+(?:với\s+)?|\)?\s*so\s+(?:với\s+)?)?(?:tổng\s+)?"
     # "đã đạt 87% vốn kế hoạch", "giải ngân được 33,8% vốn đầu tư công theo kế hoạch": the
     # capital of the plan
     r"(?:(?:số\s+)?vốn(?:\s+[^\W\d_]+){0,3}?\s+(?:theo\s+)?(?=(?:kế hoạch|kh)(?![\w])))?"

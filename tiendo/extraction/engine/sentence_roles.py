@@ -1261,6 +1261,23 @@ def _change_restated_as_a_share(text, ms, i, clause) -> None:
 
 
 # After the role the words give, in this order; each sees the role the ones before it gave.
+def _share_disbursed(text, ms, i, clause) -> None:
+    """"toàn tỉnh chỉ mới giải ngân 18,1% (1.372,2 tỷ đồng)", "giải ngân được 13,99%": a bare %
+    disbursed is the share of the capital plan disbursed (a rate named as one, "tỷ lệ giải ngân
+    đạt 62%", stays a rate)."""
+    m = ms[i]
+    if (
+        m.role == "actual" and m.unit.kind == "percent" and not m.extras.get("basis")
+        and _DISBURSED_LEFT_RE.search(m.left) and not re.match(r"^\s*%?\s*(?:so|của)\b", m.right)
+    ):
+        m.role, m.extras = "attainment", {"cue": "plan-right", "basis": "kế hoạch"}
+
+
+_DISBURSED_LEFT_RE = re.compile(
+    r"(?<!tỷ lệ )(?<!tỉ lệ )(?<![\w])giải ngân(?:\s+(?:được|đạt|mới|chỉ|hơn|trên|gần|khoảng))*\s*$"
+)
+
+
 _ROLE_RULES = (
     _not_yet_allocated,
     _change_restated_as_a_share,
@@ -1288,6 +1305,7 @@ _ROLE_RULES = (
     _estimate_for_the_year,
     _out_of_a_whole,
     _share_the_targets_reach,
+    _share_disbursed,
 )
 
 

@@ -89,7 +89,8 @@ def _share_of_an_amount(ms, st: _Stmt) -> None:
             and mj.unit.kind == "percent"
             and mj.extras.get("cue") == "by"
             and not mj.extras.get("basis")
-            and re.match(r"^\s*(?:[,;.)]|$)", mj.right)
+            # ("Thu ngân sách đạt trên 50% tăng so với cùng kỳ …": a clause of its own follows)
+            and re.match(r"^\s*(?:[,;.)]|$|(?:tăng|giảm)(?![\w]))", mj.right)
         ):
             mj.role, mj.extras = "attainment", {"cue": "plan-right", "basis": "kế hoạch"}
 
@@ -203,12 +204,18 @@ def _share_of_its_plan(ms, st: _Stmt) -> None:
 _REACHED_RE = re.compile(r"(?<![\w])đạt(?:\s+(?:được|khoảng|mức|gần|trên|hơn))*\s*$")
 
 
+# the level a rate reached, told after its change ("…, xuống còn", "…, đưa tỷ lệ … xuống còn")
+_LEVEL_REACHED_RE = re.compile(r"(?<![\w])(?:xuống|lên)(?:\s+(?:còn|mức|khoảng))*\s*$")
+
+
 def _rate_given_first(ms, st: _Stmt) -> None:
     """A rate without a level figure: until an actual figure gives the rate, a % read as a
     change or an attainment is the rate itself; what follows the rate is its change or
     attainment."""
     given = {k for k in st.mentions if ms[k].role == "actual"}
     named = _named_as_a_rate(st, ms)
+    if any(ms[k].unit.kind == "percent" and _LEVEL_REACHED_RE.search(ms[k].left) for k in given):
+        return  # "giảm được 0,66% xuống còn 2,16%": the rate's level is given, after its change
     for j in st.mentions:
         mj = ms[j]
         if mj.unit.kind != "percent":
@@ -390,6 +397,14 @@ def _judged(text, pos, ms, groups) -> set:
         if before:
             targets.add(ms[before[-1]].stmt)
         return targets
+    # "…, mặc dù chưa đạt kế hoạch đề ra (kế hoạch tăng 14,85%)": the plan in brackets right
+    # after the verdict names what it judges (the statement that plan joined)
+    nxt = next((m for m in ms if m.tok.start > pos), None)
+    if nxt is not None and nxt.role == "target" and nxt.group is not None and re.fullmatch(
+        r"[^0-9,;()]{0,40}\(\s*(?:kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|nq)?[^()0-9]{0,12}",
+        text[pos : nxt.tok.start].lower(),
+    ):
+        return {nxt.stmt}
     # a reference figure passed on the way is not what the verdict judges ("đạt 27,5%, thấp
     # hơn bình quân vùng (29,1%) và chưa đạt kế hoạch")
     before = [i for i, m in enumerate(ms) if m.tok.start < pos and not m.extras.get("reference")]

@@ -2337,3 +2337,37 @@ def test_a_plan_set_year_by_year_is_one_statement_and_results_year_by_year_are_n
         [("82,1", "target"), ("85,3", "target"), ("86,8", "target")]]
     assert _roles("Tỷ lệ bao phủ BHYT năm 2015 đạt 82,1%; năm 2016 đạt 85,3%.", "2016") == [
         [("82,1", "actual")], [("85,3", "actual")]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare % disbursed is the share of the capital plan; a rate named as one stays a rate
+    ("Tính đến ngày 15.6, toàn tỉnh chỉ mới giải ngân 18,1% (1.372,2 tỷ đồng).",
+     [[("18,1", "attainment"), ("1.372,2", "actual")]]),
+    ("Tỷ lệ giải ngân vốn đầu tư công đạt 62%.", [[("62", "actual")]]),
+    # an amount reaching a bare %, a clause of change after it without a comma
+    ("Thu ngân sách đạt trên 50% tăng so với cùng kỳ năm trước là 25,61%.",
+     [[("50", "attainment"), ("25,61", "change")]]),
+    # the floor, then the plan
+    ("Các địa phương đều có mức thu đạt từ 57% trở lên so với dự toán.", [[("57", "attainment")]]),
+    # the change of a rate, then the level it reached
+    ("Tỷ lệ hộ nghèo toàn tỉnh giảm được 0,66% xuống còn 2,16% so với năm 2020.",
+     [[("0,66", "change"), ("2,16", "actual")]]),
+    ("Tỷ lệ hộ nghèo đa chiều theo chuẩn mới giảm 1,86%, đưa tỷ lệ hộ nghèo chung của tỉnh xuống "
+     "còn 5,93%.", [[("1,86", "change"), ("5,93", "actual")]]),
+])
+def test_shares_of_a_plan_reached_and_a_rate_changed_then_reached(text, expected):
+    assert _roles(text, "2021") == expected
+
+
+def test_a_verdict_with_its_plan_in_brackets_judges_the_figure_of_that_plan():
+    got = extract("Giá trị tăng thêm toàn ngành ước tăng 14,21% (quý I tăng 13,2%, quý II tăng "
+                  "13,57%), đóng góp 7,27 điểm phần trăm vào tăng trưởng chung, mặc dù chưa đạt "
+                  "kế hoạch đề ra (kế hoạch tăng 14,85%), nhưng đây là mức tăng cao.",
+                  default_period="2025")
+    assert [(s.indicator, s.status, [(n.text, n.role) for n in s.numbers]) for s in got] == [
+        ("Giá trị tăng thêm toàn ngành", "not_achieved",
+         [("14,21", "actual"), ("14,85", "target")]),
+        ("Giá trị tăng thêm toàn ngành", None, [("13,2", "change")]),
+        ("Giá trị tăng thêm toàn ngành", None, [("13,57", "change")]),
+        ("Đóng góp", None, [("7,27", "actual")]),
+    ]
