@@ -193,7 +193,8 @@ _YEAR_ESTIMATE_RE = re.compile(
 _PERIOD_CLAUSE_RE = re.compile(
     r"(?:^|[,;(])\s*(?:và\s+)?(?:(?:sơ bộ|ước tính|ước|dự kiến)\s+)?(?:trong\s+)?"
     r"(?:quý\s+[ivx]+|năm\s+(?:19|20)[0-9]{2}|(?:lũy|luỹ) kế(?:\s+[0-9]+\s+tháng)?"
-    r"|bình quân\s+[0-9]+\s+tháng|[0-9]+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?)"
+    r"|bình quân\s+[0-9]+\s+tháng|[0-9]+\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?"
+    r"(?:\s+(?:19|20)[0-9]{2})?)"
     r"\s+(?:ước\s+(?:tính\s+)?)?(?:tăng|giảm|đạt|là)\s*$"
 )
 
@@ -268,6 +269,10 @@ def _joins_plan_named_earlier(g: _Grouping, i: int, cur: int) -> bool:
     s = _same_subject(g.ms, g.stmts, m.subject, i)
     if s is None:
         return False
+    if m.group is None and any(
+        ";" in _flat(g.ms[k].window) for k in range(max(g.stmts[s].mentions) + 1, i + 1)
+    ):  # "lúa 6.838,3ha, năng suất dự kiến 69,4 tạ/ha; bắp 1.025,2ha, năng suất dự kiến …":
+        return False  # the same words in the next clause name another crop's plan
     _relink_parent_plan(g.ms, g.stmts, i, s)
     return g.join(i, s)
 
@@ -427,19 +432,34 @@ def _places_count_change(g: _Grouping, i: int, cur: int) -> bool:
     if about != cur:
         return g.join(i, about)
     target = _by_unit(g.ms, g.stmts, m, i, cur)
-    if target == cur and m.unit.kind == "count" and (
+    if target == cur and (m.unit.kind == "count" or m.unit.text in _RANKS) and (
         _counts_other(g.ms, g.stmts[cur], m) or _second_count_change(g.ms, g.stmts[cur], m)
     ):
-        return g.new(i, None)
+        return g.new(i, None)  # ("đạt 69,03 điểm …, tăng 6 bậc": the rank, another figure)
     return g.join(i, target)
 
 
 def _joins_percent_change(g: _Grouping, i: int, cur: int) -> bool:
-    """"tăng 40% về số lượng và 25% về vốn": the change of the count or of the money."""
-    m = g.ms[i]
-    return m.role == "change" and m.unit.kind == "percent" and g.join(
-        i, _by_about(g.ms, g.stmts, m, cur)
-    )
+    """"tăng 40% về số lượng và 25% về vốn": the change of the count or of the money; "giảm
+    11% vụ, giảm 16% số người chết": a change of another thing counted is a figure of its
+    own."""
+    m, prev = g.ms[i], g.ms[i - 1]
+    if not (m.role == "change" and m.unit.kind == "percent"):
+        return False
+    mine, before = _counted_after(m), _counted_after(prev)
+    if prev.role == "change" and prev.stmt == cur and mine and before and mine != before:
+        return g.new(i, None)
+    return g.join(i, _by_about(g.ms, g.stmts, m, cur))
+
+
+def _counted_after(m: Mention) -> str | None:
+    """What a % counts when a noun follows it ("11% vụ", "16% số người chết")."""
+    if m.unit.kind != "percent" or (
+        _NOT_COUNTED_RE.match(m.right) and not re.match(r"^\s*số\s+(?!lượng|vốn)[^\W\d_]", m.right)
+    ):
+        return None
+    noun = re.match(r"^\s*((?:số\s+)?[^\W\d_]+(?:\s+(?!và|giảm|tăng)[^\W\d_]+){0,2})", m.right)
+    return noun.group(1) if noun else None
 
 
 # How a number after the first is placed, tried in this order; ``cur`` is the statement it
@@ -536,6 +556,9 @@ def _by_unit(ms, stmts, m, i, cur):
 
 def _head_noun(unit: str | None) -> str:
     return (unit or "").split("/")[0].split(" ")[-1] if unit else ""
+
+
+_RANKS = ("bậc", "hạng", "vị trí", "vị thứ")
 
 
 # Counted nouns that stand for whatever the count before counts ("tạo việc làm mới cho 10.000

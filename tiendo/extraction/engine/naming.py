@@ -21,6 +21,8 @@ _LEAD_FILLER_RE = re.compile(
     r"(?:dự\s+)?ước(?:\s+tính)?(?=\s+[^\W\d_])(?!\s+(?:đạt|thực hiện|là|khoảng)(?![\w]))|"
     # "…, so cùng kỳ tăng 11,44%": the basis told before the verb names nothing
     r"so\s+(?:với\s+)?cùng kỳ(?:\s+năm\s+(?:trước|ngoái|(?:19|20)[0-9]{2}))?|"
+    # "So với năm học 2012-2013, tỷ lệ đỗ tốt nghiệp …": the basis told first, then a comma
+    r"so\s+(?:với\s+)?[^,;:0-9]{1,40}(?:(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)[0-9]{2})?)?\s*,|"
     r"đã|có|về)+(?![\w])",
 )
 
@@ -93,25 +95,12 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
     purpose = _PURPOSE_RE.match(low)
     if purpose:  # "Để đạt được mục tiêu này, GDP quý 4 cần tăng": what the purpose is for
         return _subject(clause[purpose.end() :], need_verb)
-    m = _LEAD_FILLER_RE.match(low)
-    start = m.end() if m else 0
-    stop = _SUBJECT_STOP_RE.search(low, start)
-    if stop is not None and not low[start : stop.start()].strip() and (
-        stop.group(1) == "tăng trưởng"
-    ):
-        # "Tăng trưởng tín dụng đạt 7%": a noun when a verb follows; ", tăng trưởng 18%": a verb
-        stop = _SUBJECT_STOP_RE.search(low, stop.end()) or stop
-    elif stop is not None and not low[start : stop.start()].strip() and _NAMED_TARGET_RE.match(
-        low, stop.start()
-    ):
-        # "chỉ tiêu tỷ lệ đô thị hóa chưa hoàn thành (…)": the target it names
-        start = stop.end()
-        stop = _SUBJECT_STOP_RE.search(low, start)
-    if stop is None and need_verb:  # words trailing the previous number, not a new subject
+    span = _subject_span(low, need_verb)
+    if span is None:  # words trailing the previous number, not a new subject
         return None
-    end = stop.start() if stop else len(low)
+    start, end = span
     words = _WORD_RE.findall(low[start:end])
-    if all(_names_nothing(w) for w in words) or _names_who_set_the_plan(low, start, stop):
+    if all(_names_nothing(w) for w in words):
         return None
     # keep the original case, trimmed
     raw = _SPACES_RE.sub(" ", clause[start:end]).strip(" -–:,;")
@@ -154,6 +143,42 @@ def _names_who_set_the_plan(low: str, start: int, stop: re.Match | None) -> bool
 
 # a clause's words that end on who set a plan and the verb of setting it
 _SET_BY_RE = re.compile(r"(?<![\w])(?:đặt|đặt ra|đề ra|" + GIAO + r"|chốt|thông qua)\s*$")
+
+
+def _subject_span(low: str, need_verb: bool) -> tuple[int, int] | None:
+    """Where the subject of the clause ``low`` lies: after the words it opens on that name
+    nothing, up to its verb or cue; None when ``need_verb`` and no verb follows."""
+    m = _LEAD_FILLER_RE.match(low)
+    start = m.end() if m else 0
+    stop = _SUBJECT_STOP_RE.search(low, start)
+    if stop is not None and not low[start : stop.start()].strip() and (
+        stop.group(1) in ("tăng trưởng", "tăng", "giảm")
+    ):
+        # "Tăng trưởng tín dụng đạt 7%", "…; giảm nghèo đạt 122% kế hoạch": a noun when a verb
+        # follows its words; ", tăng trưởng 18%", "giảm 5%": a verb
+        after = _SUBJECT_STOP_RE.search(low, stop.end())
+        if after is not None and (stop.group(1) == "tăng trưởng" or (
+            _WORD_RE.search(low, stop.end(), after.start())
+            and not re.match(r"\s*cường|[^,;]*[,;]", low[stop.end() : after.start()])
+            and after.group(1) in ("đạt", "ước đạt", "là", "bằng", "chiếm")
+        )):
+            stop = after
+    elif stop is not None and not low[start : stop.start()].strip() and _NAMED_TARGET_RE.match(
+        low, stop.start()
+    ):
+        # "chỉ tiêu tỷ lệ đô thị hóa chưa hoàn thành (…)": the target it names
+        start = stop.end()
+        stop = _SUBJECT_STOP_RE.search(low, start)
+    if stop is None and need_verb:
+        return None
+    if _names_who_set_the_plan(low, start, stop):
+        # "(Bộ Y tế đặt mục tiêu chung 88,5%)": who set the plan names nothing; "ngành nông
+        # nghiệp đặt chỉ tiêu trồng trọt 11.397,2 ha": what the plan is of, after its word
+        after_plan = re.match(r"(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán)(?:\s+(?:chung|là))?\s*",
+                              low[stop.start() :])
+        start = stop.start() + (after_plan.end() if after_plan else 0)
+        stop = _SUBJECT_STOP_RE.search(low, start)
+    return start, (stop.start() if stop else len(low))
 
 
 _PURPOSE_RE = re.compile(r"^\s*(?:để|nhằm)\s[^,;:()0-9]{1,80}?,\s*")

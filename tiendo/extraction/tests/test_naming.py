@@ -125,3 +125,14 @@ def test_a_name_without_the_conjunction_approximation_or_year_it_opens_on():
     assert _names("Dự toán thu là 500 tỷ đồng, nhưng thu ngân sách chỉ đạt 450 tỷ đồng; tuy "
                   "nhiên thu nội địa đạt 300 tỷ đồng.", "2019") == [
         "Thu ngân sách", "Thu nội địa"]
+
+
+def test_a_name_after_the_basis_told_first_or_after_who_set_the_plan():
+    assert _names("So với năm học 2012-2013, tỷ lệ đỗ tốt nghiệp THPT của khối THPT tăng "
+                  "1,67%.", "2014")[0] == "Tỷ lệ đỗ tốt nghiệp THPT của khối THPT"
+    assert _names("Năm 2024, ngành nông nghiệp đặt chỉ tiêu trồng trọt 11.397,2ha.", "2024") == [
+        "Trồng trọt"]
+    # a verb of strengthening is no change: the clause names nothing before its plan
+    assert _names("Tăng cường kiểm tra an toàn thực phẩm, phấn đấu tỷ lệ cơ sở đạt chuẩn an toàn "
+                  "thực phẩm 95%.", "2024") != [
+        "Tăng cường kiểm tra an toàn thực phẩm, phấn đấu tỷ lệ cơ sở"]

@@ -2371,3 +2371,30 @@ def test_a_verdict_with_its_plan_in_brackets_judges_the_figure_of_that_plan():
         ("Giá trị tăng thêm toàn ngành", None, [("13,57", "change")]),
         ("Đóng góp", None, [("7,27", "actual")]),
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "giảm nghèo" before its verb is a noun: the clause names its own figure
+    ("Có 13 chỉ tiêu vượt kế hoạch giao, như: Diện tích trồng rừng mới đạt 118% kế hoạch; thu "
+     "ngân sách đạt 116% kế hoạch; giảm nghèo đạt 122% kế hoạch.",
+     [[("13", "actual")], [("118", "attainment")], [("116", "attainment")],
+      [("122", "attainment")]]),
+    # the same words in the next clause name another crop's plan
+    ("Năm 2024, ngành nông nghiệp đặt chỉ tiêu trồng trọt 11.397,2ha. Cụ thể, diện tích lúa "
+     "6.838,3ha, năng suất dự kiến 69,4 tạ/ha; bắp 1.025,2ha, năng suất dự kiến 60,2 tạ/ha.",
+     [[("11.397,2", "target")], [("6.838,3", "target")], [("69,4", "target")],
+      [("1.025,2", "target")], [("60,2", "target")]]),
+    # a rank moved is another figure than the score
+    ("Chỉ số PCI đạt 69,03 điểm (tăng 3,55 điểm) xếp vị trí thứ 9, tăng 6 bậc so với năm 2020.",
+     [[("69,03", "actual"), ("3,55", "change")], [("6", "change")]]),
+    # changes of different things counted
+    ("Số vụ TNGT giảm cả 3 tiêu chí (giảm 11% vụ, giảm 16% số người chết và giảm 17% số người bị "
+     "thương).",
+     [[("3", "actual"), ("11", "change")], [("16", "change")], [("17", "change")]]),
+    # earlier periods in brackets, each with its year, are statements of their own
+    ("Tốc độ tăng trưởng kinh tế 6 tháng đầu năm tăng 7,61% so cùng kỳ (6 tháng đầu năm 2016 tăng "
+     "7,4% và 6 tháng năm 2017 tăng 7,43%).",
+     [[("7,61", "actual")], [("7,4", "actual")], [("7,43", "actual")]]),
+])
+def test_clauses_that_name_another_thing_counted_or_another_time(text, expected):
+    assert _roles(text, "2018-06") == expected
