@@ -576,8 +576,9 @@ def _counts_other(ms, st: _Stmt, m) -> bool:
     if mine in _GENERIC_COUNTS:  # "kỷ luật 17 đảng viên, giảm 6 trường hợp": the same count
         return False
     return all(
+        # ("787 tổ chức cơ sở đảng (tăng 11 cơ sở đảng …)": the noun written shorter)
         not ((text := _MULTIPLIER_RE.sub("", lv.unit.text)).startswith(mine)
-             or mine.startswith(text))
+             or mine.startswith(text) or text.endswith(" " + mine))
         for lv in levels
     )
 

@@ -43,7 +43,7 @@ _SUBJECT_STOP_RE = re.compile(
 
 
 _NOT_SUBJECT_WORDS = {
-    "tổng", "số", "mức", "tỷ", "lệ", "cả", "năm", "quý", "tháng", "i", "ii", "iii", "iv",
+    "tổng", "số", "mức", "tỷ", "tỉ", "lệ", "cả", "năm", "quý", "tháng", "i", "ii", "iii", "iv",
     "được", "đã", "thì", "toàn", "tỉnh", "nay", "đến", "cộng", "ước", "còn", "các", "những",
     "ngày", "tính", "bình", "quân", "mỗi", "chỉ", "tương", "đương", "ứng", "so",
     # adverbs that stand before a verb without naming anything ("cũng tăng", "vẫn đạt")

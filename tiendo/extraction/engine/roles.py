@@ -35,7 +35,7 @@ BY_LEFT_RE = re.compile(_W + r"(?:đạt|bằng|ước đạt|ước bằng|ư�
 RATE_NAME_RE = re.compile(r"\s*(?:tỷ lệ|tỉ lệ|tốc độ)(?![\w])")
 CHIEM_LEFT_RE = re.compile(
     _W + r"(?:chiếm(?:\s+(?:khoảng|tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|gần|trên|hơn))*"
-    r"|^\s*(?:đạt\s+)?(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng))\s*$"
+    r"|^\s*(?:đạt\s+)?(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|tỉ\s+trọng))\s*$"
 )
 # "giao" (given), not "bàn giao" / "chuyển giao" (handed over) nor "Bộ Ngoại giao" (the ministry)
 GIAO = r"(?<!bàn )(?<!ngoại )(?<!chuyển )giao"

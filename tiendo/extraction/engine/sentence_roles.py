@@ -240,6 +240,8 @@ def _compared_pair(text, ms, i) -> None:
         c = _COMPARED_RE.match(opening, w.start()) or c
     if c is None or _PLAN_NAMED_RE.search(c.group("what")):
         return
+    if not re.match(r"\s*\)", text[m.unit.end : m.unit.end + 5]):
+        return  # "so với cùng kỳ năm 2017 (12/17 khoản thu đạt dự toán)": a count of its own
     what = re.sub(r"^[\s0-9,.]*(?:lần\s*)?", "", c.group("what")).strip(" ,")
     first.role, m.role = "actual", "actual"
     first.extras, m.extras = {}, {"reference": True}

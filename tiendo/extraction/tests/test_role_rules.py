@@ -2398,3 +2398,20 @@ def test_a_verdict_with_its_plan_in_brackets_judges_the_figure_of_that_plan():
 ])
 def test_clauses_that_name_another_thing_counted_or_another_time(text, expected):
     assert _roles(text, "2018-06") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "tỉ lệ", spelled with "tỉ" or with two spaces, restates the count before it as a share
+    ("Năm 2022, toàn huyện Phú Hòa có 29.396 gia đình đạt danh hiệu gia đình văn hóa, tỉ lệ "
+     "97,3%.", [[("29.396", "actual"), ("97,3", "actual")]]),
+    ("Số đảng viên mới kết nạp từ đầu năm đến nay là 1.932 đảng viên, đạt tỷ  lệ 96,6%.",
+     [[("1.932", "actual"), ("96,6", "actual")]]),
+    # the counted noun written shorter is the same count
+    ("Tính đến hết quý I/2013, toàn Đảng bộ có 787 tổ chức cơ sở đảng (tăng 11 cơ sở đảng so "
+     "với năm 2011).", [[("787", "actual"), ("11", "change")]]),
+    # a pair in brackets after a comparison, with its noun and verb, counts things of its own
+    ("Thu ngân sách tăng 41% so với cùng kỳ năm 2017 (12/17 khoản thu đạt dự toán).",
+     [[("41", "change"), ("12", "part"), ("17", "part")]]),
+])
+def test_a_share_or_count_told_again_in_other_words_joins_its_figure(text, expected):
+    assert _roles(text, "2013") == expected
