@@ -204,8 +204,8 @@ def _ends_a_range_of_changes(text, ms, i) -> bool:
     """"tăng từ 10,20% đến 10,71% so với ước thực hiện năm 2017": number ``i`` ends a range of
     changes against one basis (without the basis, "tăng từ 68% đến 72%" is a level before and
     after)."""
-    if not 0 < i < len(ms) or ms[i].range_of is not None:
-        return False
+    if not 0 < i < len(ms) or ms[i].range_of is not None or "từ" not in ms[i - 1].window[-4:]:
+        return False  # (the cheap test first: this is asked of every figure)
     first, end = ms[i - 1], ms[i]
     between = text[first.tok.end : end.tok.start].lower()  # (read before ``end``'s window)
     after = text[end.unit.end : end.unit.end + 12].lower()

@@ -553,10 +553,25 @@ def _may_close_on_a_group_verdict(low: str) -> bool:
     return any(w in tail for w in _GROUP_VERDICT_WORDS)
 
 
+# a count of targets met, told before a count of those not met
+_TARGETS_MET_RE = re.compile(
+    r"[0-9]+\s+chỉ tiêu(?:\s+[^\W\d_]+){0,3}?\s+(?<!không )(?<!chưa )(?:đạt|vượt|hoàn thành)"
+    r"(?![\w])"
+)
+_TARGETS_NOT_MET_RE = re.compile(r"[0-9]+\s+chỉ tiêu(?:\s+[^\W\d_]+){0,3}?\s+(?:không|chưa)\s+đạt")
+# "Nổi bật là: …", "Tiêu biểu như …": the results that stand out, the ones met
+_HIGHLIGHTS_RE = re.compile(r"\s*(?:[-–•]\s*)?(?:nổi bật|tiêu biểu|điển hình)(?![\w])")
+
+
 def _verdict_for_the_next(low: str, verdict):
     """The verdict a sentence leaves for the list that may follow it: its own closing one,
     kept over a sentence that goes on about the same indicators ("cả 7 chỉ tiêu nói trên …")."""
     m = _GROUP_VERDICT_RE.search(low) if _may_close_on_a_group_verdict(low) else None
+    if m and _TARGETS_NOT_MET_RE.search(low) and _TARGETS_MET_RE.search(low):
+        # "… 17 chỉ tiêu vượt kế hoạch, 12 chỉ tiêu đạt kế hoạch, 1 chỉ tiêu không đạt.
+        # Nổi bật là: …": targets met and not met; the highlights after it are results met, a
+        # detail ("Cụ thể, …") the ones it closed on
+        return "highlights/" + _polarity(m, "neg", "neg2")
     if m:
         return _polarity(m, "neg", "neg2")
     if verdict and re.search(r"(?<![\w])chỉ tiêu\s+(?:nói trên|trên|này)(?![\w])", low):
@@ -648,6 +663,8 @@ class VerdictsAcross:
         if self.given and not (self.listing or _DETAIL_RE.match(low)):
             self.verdict = None  # a verdict given in passing leads only "Cụ thể, …"
         self.given = False
+        if self.verdict and self.verdict.startswith("highlights/"):  # (read)
+            self.verdict = "achieved" if _HIGHLIGHTS_RE.match(low) else self.verdict.split("/")[1]
         if self.verdict and (self.listing or opens):
             _lead_into(found, self.verdict, self.names, counts=True)
             self.listing = self.listing or runs

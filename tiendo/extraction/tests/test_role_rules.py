@@ -2415,3 +2415,16 @@ def test_clauses_that_name_another_thing_counted_or_another_time(text, expected)
 ])
 def test_a_share_or_count_told_again_in_other_words_joins_its_figure(text, expected):
     assert _roles(text, "2013") == expected
+
+
+def test_highlights_after_targets_met_and_not_met_are_results_met():
+    counts = ("Năm 2020 có 17 chỉ tiêu vượt kế hoạch, 12 chỉ tiêu đạt kế hoạch, 1 chỉ tiêu không "
+              "đạt. ")
+    assert _status_by_figure(
+        counts + "Nổi bật là: tốc độ tăng trưởng đạt 17,17%/năm; có thêm 2 xã đạt chuẩn nông "
+        "thôn mới.", "2020") == {
+        "17": "achieved", "12": "achieved", "1": "not_achieved", "17,17": "achieved",
+        "2": "achieved"}
+    # a detail ("Cụ thể, …") goes on with the targets the sentence closed on
+    assert _status_by_figure(counts + "Cụ thể: tốc độ tăng trưởng đạt 17,17%/năm.", "2020")[
+        "17,17"] == "not_achieved"
