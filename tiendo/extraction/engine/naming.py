@@ -59,6 +59,9 @@ _NOT_SUBJECT_WORDS = {
     # a conjunction or an approximation before the verb ("… nhưng ước tính thu được chỉ",
     # ", gần bằng 61,9% dự toán")
     "nhưng", "song", "nhiên", "gần", "xấp", "xỉ",
+    # words that restate, point back or lead in ("…, tức tăng hơn 100%", "Đây là …", "Sau hơn
+    # 10 tháng …", "Nhằm thực hiện …")
+    "tức", "hay", "đây", "sau", "nhằm", "để", "từ", "với", "như", "vậy", "thế",
 }
 
 
@@ -422,6 +425,12 @@ _ABBREVIATION_RE = re.compile(r"[A-ZĐ]+$")
 
 
 _LONGEST_NAME = 120
+_LONG_NAME = 80
+# the head noun of a measure, opening a clause of a long name (", với …", "… song …")
+_MEASURE_CLAUSE_RE = re.compile(
+    r"(?:,|\s(?:với|song|nhưng))\s+(?=(?:tỷ lệ|tỉ lệ|tốc độ|tổng|số|thu|chi|giá trị|sản lượng"
+    r"|kim ngạch|vốn|diện tích|chỉ số|năng suất|dư nợ|thu nhập|doanh thu|giải ngân)(?![\w]))"
+)
 
 
 def readable_name(name: str, around: str) -> str:
@@ -432,6 +441,10 @@ def readable_name(name: str, around: str) -> str:
     it so), opening on a capital, at most 120 characters cut at a word. Keeps the words
     when nothing would be left of them."""
     name = name.strip()
+    if len(name) > _LONG_NAME:  # "Sản xuất nông nghiệp … tiếp tục phát triển, tốc độ tăng
+        # trưởng ngành nông nghiệp tỉnh": the clause that names a measure, after the setting
+        heads = list(_MEASURE_CLAUSE_RE.finditer(name.lower()))
+        name = name[heads[-1].end() :] if heads else name
     if len(name) > _LONGEST_NAME:  # cut at a word, then read as any other
         space = name.rfind(" ", 0, _LONGEST_NAME + 1)
         name = name[:space].rstrip() if space > 0 else name[:_LONGEST_NAME]

@@ -136,3 +136,20 @@ def test_a_name_after_the_basis_told_first_or_after_who_set_the_plan():
     assert _names("Tăng cường kiểm tra an toàn thực phẩm, phấn đấu tỷ lệ cơ sở đạt chuẩn an toàn "
                   "thực phẩm 95%.", "2024") != [
         "Tăng cường kiểm tra an toàn thực phẩm, phấn đấu tỷ lệ cơ sở"]
+
+
+def test_a_long_name_keeps_the_clause_that_names_a_measure():
+    assert readable_name("Sản xuất nông nghiệp của tỉnh tiếp tục phát triển ổn định, tốc độ "
+                         "tăng trưởng ngành nông nghiệp tỉnh", "") == (
+        "Tốc độ tăng trưởng ngành nông nghiệp tỉnh")
+    assert readable_name("Nông nghiệp tiếp tục khẳng định vai trò nền tảng cho kinh tế Sóc "
+                         "Trăng, với diện tích gieo sạ lúa", "") == "Diện tích gieo sạ lúa"
+    # a short name keeps its words
+    assert readable_name("Thu ngân sách, với nhiều khó khăn", "") == (
+        "Thu ngân sách, với nhiều khó khăn")
+
+
+def test_a_word_that_restates_names_nothing():
+    assert [[(n.text, n.role) for n in s.numbers] for s in extract(
+        "Số tin báo tố giác tội phạm là 16 tin (tăng 9 tin, tức tăng hơn 100%).",
+        default_period="2023")] == [[("16", "actual"), ("9", "change"), ("100", "change")]]
