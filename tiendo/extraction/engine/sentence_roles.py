@@ -360,7 +360,9 @@ def _plan_in_parenthesis(text, ms, i, clause) -> None:
 _COMPARED_PLAN_RE = re.compile(
     r"(?<![\w])(?:vượt|đạt|chưa đạt|không đạt|cao hơn|thấp hơn|so với|bằng|hoàn thành)\s+"
     # ("không đạt so với Nghị quyết (80%)": the resolution's plan)
-    r"(?:mức\s+)?(?:chỉ tiêu|kế hoạch|kh|mục tiêu|kịch bản|dự toán|phương án|nghị quyết|nq)"
+    r"(?:mức\s+)?(?:chỉ tiêu|kế hoạch|kh|mục tiêu|kịch bản|dự toán|phương án|nghị quyết|nq"
+    # "vượt mức Quốc hội cho phép (3%)": the ceiling allowed
+    r"|(?:mức|ngưỡng|giới hạn|trần)(?:\s+[^\W\d_,;()]+){0,4}?\s+cho phép)"
     r"(?![\w])"
     # "chỉ tiêu đề ra tại Nghị quyết số 03-NQ/TU ngày 10/12/2021 của Tỉnh ủy (38%)"; not the
     # items of a list after it ("hoàn thành dự toán thu gồm Hội An (100,94%), …")

@@ -374,6 +374,27 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
         for s in judged:
             if s is not None:
                 stmts[s].status = status
+    _ceilings(text, a, low, ms, stmts, groups)
+
+
+def _ceilings(text, a, low, ms, stmts, groups) -> None:
+    """"Bội chi NSNN cao hơn mức QH cho phép", "vượt mức Quốc hội cho phép (3%)": a ceiling
+    passed is not achieved; "trong ngưỡng Quốc hội cho phép", "thấp hơn ngưỡng cho phép": kept
+    to, achieved (what the allowed level is said of, not "vượt" read as a verdict met)."""
+    if "cho phép" not in low:
+        return
+    for v in _CEILING_RE.finditer(low):
+        status = "not_achieved" if v.group("over") else "achieved"
+        for s in _judged(text, a + v.start(), ms, groups):
+            if s is not None:
+                stmts[s].status = status
+
+
+_CEILING_RE = re.compile(
+    r"(?<![\w])(?:(?P<over>cao hơn|vượt quá|vượt|quá)|(?P<within>thấp hơn|dưới|trong"
+    r"|không vượt quá|không vượt|không quá))(?:\s+nhiều)?(?:\s+so\s+với)?\s+(?:mức|ngưỡng"
+    r"|giới hạn|trần)(?:\s+[^\W\d_]+){0,4}?\s+cho phép(?![\w])"
+)
 
 
 _GROUP_SUBJECT_RE = re.compile(

@@ -2428,3 +2428,20 @@ def test_highlights_after_targets_met_and_not_met_are_results_met():
     # a detail ("Cụ thể, …") goes on with the targets the sentence closed on
     assert _status_by_figure(counts + "Cụ thể: tốc độ tăng trưởng đạt 17,17%/năm.", "2020")[
         "17,17"] == "not_achieved"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a ceiling passed is not met, though the word is "vượt"
+    ("Bội chi NSNN cao hơn mức QH cho phép, năm 2015 khoảng 6,1% GDP.", "not_achieved"),
+    ("Bội chi ngân sách nhà nước 3,4% GDP, vượt mức Quốc hội cho phép (3%).", "not_achieved"),
+    # kept within it, met
+    ("Lạm phát năm 2024 duy trì dưới 4%, trong ngưỡng Quốc hội cho phép.", "achieved"),
+    ("Nợ công năm 2023 khoảng 37% GDP, thấp hơn nhiều so với ngưỡng cho phép.", "achieved"),
+])
+def test_a_ceiling_allowed_passed_or_kept_to(text, status):
+    assert extract(text, default_period="2023")[0].status == status
+
+
+def test_the_ceiling_allowed_in_brackets_is_the_plan():
+    assert _roles("Bội chi ngân sách nhà nước 3,4% GDP, vượt mức Quốc hội cho phép (3%).",
+                  "2023") == [[("3,4", "actual"), ("3", "target")]]
