@@ -33,7 +33,8 @@ COUNT_NOUNS = (
     "hộ gia đình", "hộ nghèo", "hộ cận nghèo", "hộ", "học sinh", "sinh viên", "giáo viên",
     "bác sĩ", "giường bệnh", "bệnh nhân", "ca mắc", "ca bệnh", "ca", "trẻ em", "trẻ",
     "đối tượng", "trường hợp", "thanh niên", "đoàn viên", "hội viên", "cử tri", "đại biểu",
-    "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "cơ sở", "đơn vị", "cơ quan", "tổ chức",
+    "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "công đoàn cơ sở", "công đoàn", "cơ sở",
+    "đơn vị", "cơ quan", "tổ chức",
     "hộ kinh doanh", "nhà đầu tư", "nhà thầu", "đoàn", "tổ", "nhóm", "lượt khách",
     "lượt người", "lượt", "khách", "ngày khách", "suất", "phần quà", "phần",
     # places and works

@@ -118,6 +118,11 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
                     # planned, not a count of things done out of a total (that is a part)
                     m1.role, m2.role = "actual", "target"
                     m2.extras["cue"] = "plan-after-slash"
+                if _MAXIMUM_RE.match(text, unit.end):
+                    # "54,2/61,5 điểm tối đa": a score out of the most it can be, not a count
+                    # done out of a total
+                    m1.role, m2.role = "actual", "actual"
+                    m2.extras = {"cue": "maximum", "reference": True}
                 m1.pair, m2.pair = len(out) + 1, len(out)
                 out.extend([m1, m2])
             i += 2
@@ -157,6 +162,7 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
     return out
 
 
+_MAXIMUM_RE = re.compile(r"\s*(?:điểm\s+)?tối đa(?![\w])")
 _RANGE_DASH_RE = re.compile(r"[ \t]?[-–][ \t]?")
 _PLAN_AFTER_RE = re.compile(r"\s*theo\s+(?:kế hoạch|kh)(?![\w])", re.IGNORECASE)
 

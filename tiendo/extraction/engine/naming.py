@@ -58,7 +58,7 @@ _NOT_SUBJECT_WORDS = {
     "nghị", "quyết", "nq",
     # a conjunction or an approximation before the verb ("… nhưng ước tính thu được chỉ",
     # ", gần bằng 61,9% dự toán")
-    "nhưng", "song", "nhiên", "gần", "xấp", "xỉ",
+    "nhưng", "song", "nhiên", "gần", "xấp", "xỉ", "hơn", "trên", "dưới", "khoảng",
     # words that restate, point back or lead in ("…, tức tăng hơn 100%", "Đây là …", "Sau hơn
     # 10 tháng …", "Nhằm thực hiện …")
     "tức", "hay", "đây", "sau", "nhằm", "để", "từ", "với", "như", "vậy", "thế",

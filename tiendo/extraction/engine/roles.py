@@ -578,7 +578,8 @@ PLAN_SUBJECT_RE = re.compile(
     r"(?:(?:tổng|số)\s+)?(?:(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu)" + _E
     # ("… giao năm 2021 cho huyện Hớn Quản (Tỉnh Bình Phước) là")
     + r"(?:[^,;:()]|\([^()]*\))*?|[^\W\d_][^,;:()]*?(?<![\w])(?:được\s+)?" + GIAO
-    + r"(?:\s+(?:cho\s+[^,;:()]*?|(?:cả\s+)?năm(?:\s+[0-9]{4})?))?\s+)" + _W + r"là\s*"
+    + r"(?:\s+(?:cho\s+[^,;:()]*?|(?:cả\s+)?năm(?:\s+[0-9]{4})?|tổng cộng|tổng số))?\s+)"
+    + _W + r"là\s*"
     + _BOUND + r"\s*$"
 )
 

@@ -204,6 +204,15 @@ def _period_or_date(at: _Around) -> bool:
     return at.unit.kind not in ("percent", "measure") and bool(_PERIOD_WORD_RE.search(at.before))
 
 
+def _time_of_day(at: _Around) -> bool:
+    """"22:46", "09:16:43": a time of day (of a page's date line), not a quantity."""
+    text, tok = at.text, at.tok
+    return bool(
+        re.match(r":[0-9]{2}(?![0-9])", text[tok.end : tok.end + 3])
+        or re.search(r"(?<![0-9.,])[0-9]{1,2}:$", text[max(0, tok.start - 3) : tok.start])
+    ) and bool(re.fullmatch(r"[0-9]{1,2}", tok.text))
+
+
 def _label(at: _Around) -> bool:
     """"Chỉ tiêu 1:", "Nhiệm vụ 2)": a label."""
     after = at.text[at.tok.end : at.tok.end + 3]
@@ -295,6 +304,7 @@ _NOT_QUANTITIES = (
     _identifier,
     _after_so,
     _period_or_date,
+    _time_of_day,
     _label,
     _row_index,
     _bare_without_cue,

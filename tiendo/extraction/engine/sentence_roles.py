@@ -371,7 +371,7 @@ _COMPARED_PLAN_RE = re.compile(
 _PLANNED_CHANGE_OPENING_RE = re.compile(
     r"\s*(?:(?:tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*)?"
     # "không đạt so với chỉ tiêu (dưới 11%)": the plan's bound
-    r"(?:(?:dưới|trên|từ|không quá|tối đa|tối thiểu|khoảng)\s*)?"
+    r"(?:(?:dưới|trên|từ|không quá|tối đa|tối thiểu|khoảng|hơn|gần)\s*)?"
 )
 
 
@@ -390,8 +390,19 @@ def _plan_compared_in_parenthesis(text, ms, i, clause) -> None:
     if not _PLANNED_CHANGE_OPENING_RE.fullmatch(text, open_at + 1, m.tok.start):
         return
     before = text[max(prev_end, open_at - 140) : open_at + 1].lower()
-    if _COMPARED_PLAN_RE.search(before):
+    # "đạt 24% kế hoạch thành phố giao (hơn 24.981 tỷ đồng)": the amount of the plan just named
+    # after the share of it reached
+    amount_of_the_plan = bool(
+        i > 0 and ms[i - 1].role == "attainment" and m.unit.kind == "measure"
+        and _PLAN_THEN_PAREN_RE.match(before)
+    )
+    if amount_of_the_plan or _COMPARED_PLAN_RE.search(before):
         m.role, m.extras = "target", {"cue": "plan-paren"}
+
+
+_PLAN_THEN_PAREN_RE = re.compile(
+    r"\s*(?:" + roles.PLAN_WORDS + r")(?![\w])[^,;()0-9]{0,60}\($"
+)
 
 
 # "Một số mặt hàng tăng đột biến như giày da (160%), điện gió (103%)": a list of the things
@@ -464,6 +475,7 @@ def _share_done(text, ms, i, clause) -> None:
                 for k in range(1, i - 1) if ms[k].unit.kind == "percent")
     if (prev.role == "part" and re.search(r"(?<![\w])(?:tương đương|tương ứng)\s*$", m.left)) or (
         named or (alike and prev.unit.kind == "count") or _share_of_a_whole_before(text, ms, i)
+        or prev.extras.get("cue") == "maximum"  # "54,2/61,5 điểm tối đa (đạt 88,13%)"
     ):
         m.extras = {"cue": "share", "basis": _noun_after(text, prev)}
     elif prev.role != "part" or not ratio:
@@ -478,7 +490,9 @@ def _share_of_a_whole_before(text, ms, i) -> bool:
     computed it, not over a plan."""
     m, prev = ms[i], ms[i - 1]
     done = prev.tok.value
-    if prev.unit.kind != "count" or not done or m.tok.value is None:
+    # ("trên 130 ngàn (đạt trên 98%)": a count in thousands, its noun before it)
+    counted = prev.unit.kind == "count" or prev.unit.text in ("nghìn", "triệu", "vạn")
+    if not counted or not done or m.tok.value is None:
         return False
     wholes = [ms[k].tok.value for k in range(i - 1) if ms[k].role != "target"]
     wholes += [t.value for t in find_numbers(text[max(0, ms[0].tok.start - 200) : ms[0].tok.start])]

@@ -2445,3 +2445,31 @@ def test_a_ceiling_allowed_passed_or_kept_to(text, status):
 def test_the_ceiling_allowed_in_brackets_is_the_plan():
     assert _roles("Bội chi ngân sách nhà nước 3,4% GDP, vượt mức Quốc hội cho phép (3%).",
                   "2023") == [[("3,4", "actual"), ("3", "target")]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a score out of the most it can be, and the share of that most: not a count done out of a
+    # total, nor a share of a plan
+    ("- Điểm thẩm định: Đạt 54,2/61,5 điểm tối đa (đạt 88,13%).",
+     [[("54,2", "actual"), ("61,5", "actual"), ("88,13", "actual")]]),
+    # a count in thousands over the whole told before it: the writer's share of that whole
+    ("Số hồ sơ đã được giải quyết là trên 132 ngàn hồ sơ, trong đó hồ sơ giải quyết đúng hạn "
+     "trên 130 ngàn (đạt trên 98%).",
+     [[("132", "actual")], [("130", "actual"), ("98", "actual")]]),
+    # the amount of the plan just named, in brackets after the share of it reached
+    ("Vốn ngân sách thành phố đã giải ngân gần 5.966 tỷ đồng, đạt 24% kế hoạch thành phố giao "
+     "(hơn 24.981 tỷ đồng).",
+     [[("5.966", "actual"), ("24", "attainment"), ("24.981", "target")]]),
+    # what was given in all, told with "là"
+    ("Cụ thể, 28 chủ đầu tư dự án được thành phố giao tổng cộng là gần 16.400 tỷ đồng, đến "
+     "ngày 20/6, đã giải ngân được 3.651 tỷ đồng, đạt 22,3% kế hoạch vốn.",
+     [[("28", "actual")], [("16.400", "target"), ("3.651", "actual"), ("22,3", "attainment")]]),
+])
+def test_scores_out_of_a_maximum_shares_of_thousands_and_amounts_of_a_plan(text, expected):
+    assert _roles(text, "2025") == expected
+
+
+def test_times_of_day_are_no_figures_and_trade_unions_are_counted():
+    got = extract("THỨ NĂM, 10/10/2019 10:53:08\nCập nhật 16:57. Theo tổng hợp, đã thành lập 45 "
+                  "công đoàn cơ sở.", default_period="2019")
+    assert [(n.text, n.unit) for s in got for n in s.numbers] == [("45", "công đoàn cơ sở")]
