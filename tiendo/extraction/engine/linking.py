@@ -252,8 +252,10 @@ _FUNDS_RE = re.compile(r"^\s*(?:để\s+)?(?:thực hiện|cho|đầu tư)\s*$")
 
 
 def _is_named(m: Mention) -> bool:
-    """A number whose own subject is written before it (a plan's giver does not count)."""
-    return bool(m.subject) and m.extras.get("cue") != "giver"
+    """A number whose own subject is written before it (a plan's giver does not count, nor who
+    gave the plan a parenthesis gives the figure of: "… kế hoạch Thủ tướng và HĐND thành phố
+    giao (hơn 25.440 tỷ đồng)")."""
+    return bool(m.subject) and m.extras.get("cue") not in ("giver", "plan-paren")
 
 
 def _sub_marker(m: Mention) -> bool:

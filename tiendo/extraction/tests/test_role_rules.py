@@ -2473,3 +2473,9 @@ def test_times_of_day_are_no_figures_and_trade_unions_are_counted():
     got = extract("THỨ NĂM, 10/10/2019 10:53:08\nCập nhật 16:57. Theo tổng hợp, đã thành lập 45 "
                   "công đoàn cơ sở.", default_period="2019")
     assert [(n.text, n.unit) for s in got for n in s.numbers] == [("45", "công đoàn cơ sở")]
+
+
+def test_who_gave_the_plan_in_brackets_names_no_statement_of_its_own():
+    assert _roles("Hải Phòng giải ngân được 6.425 tỷ đồng vốn đầu tư công, bằng 25,3% kế hoạch "
+                  "Thủ tướng và HĐND thành phố giao (hơn 25.440 tỷ đồng).", "2025") == [
+        [("6.425", "actual"), ("25,3", "attainment"), ("25.440", "target")]]
