@@ -255,7 +255,12 @@ def _is_named(m: Mention) -> bool:
     """A number whose own subject is written before it (a plan's giver does not count, nor who
     gave the plan a parenthesis gives the figure of: "… kế hoạch Thủ tướng và HĐND thành phố
     giao (hơn 25.440 tỷ đồng)")."""
-    return bool(m.subject) and m.extras.get("cue") not in ("giver", "plan-paren")
+    return bool(m.subject) and m.extras.get("cue") != "giver" and not (
+        m.extras.get("cue") == "plan-paren" and _GIVEN_BY_RE.search(m.subject.lower())
+    )
+
+
+_GIVEN_BY_RE = re.compile(r"(?<![\w])(?:" + GIAO + r"|đề ra|đặt ra|phê duyệt)$")
 
 
 def _sub_marker(m: Mention) -> bool:
