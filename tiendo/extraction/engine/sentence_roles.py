@@ -1113,6 +1113,7 @@ def _out_of_a_whole(text, ms, i, clause) -> None:
         m.unit = Unit(ms[i + 1].unit.text, m.unit.end, "count")
     elif i > 0 and ms[i - 1].extras.get("cue") == "out-of":
         m.role, m.extras = "part", {"cue": "out-of"}
+        m.pair, ms[i - 1].pair = i - 1, i  # one statement, as "662/686" would be
 
 
 _PAREN_OPEN_RE = re.compile(r"\s*(?:đạt|bằng)?\s*(?:hơn|khoảng|gần|trên)?\s*")

@@ -580,9 +580,7 @@ def test_a_change_verb_stays_in_its_parenthesis_and_before_trong_do():
 
 def test_a_count_out_of_a_whole_in_words_a_plan_given_bare_and_a_count_closing_its_parenthesis():
     assert _units("Năm 2019 toàn tỉnh có 662 trong tổng số 686 tổ chức cơ sở đảng được đánh "
-                  "giá.") == [[("662", "tổ chức cơ sở đảng")], [("686", "tổ chức cơ sở đảng")]]
-    assert _roles("Năm 2019 toàn tỉnh có 662 trong tổng số 686 tổ chức cơ sở đảng được đánh "
-                  "giá.") == [[("662", "part")], [("686", "part")]]
+                  "giá.") == [[("662", "tổ chức cơ sở đảng"), ("686", "tổ chức cơ sở đảng")]]
     assert _roles("Đảng bộ Khối đã kết nạp được 177 đảng viên mới (chỉ tiêu đề ra 150).") == [
         [("177", "actual"), ("150", "target")]]
     assert _roles("Thi hành kỷ luật 4 tổ chức đảng (khiển trách 3, cảnh cáo 1).") == [
@@ -2479,3 +2477,9 @@ def test_who_gave_the_plan_in_brackets_names_no_statement_of_its_own():
     assert _roles("Hải Phòng giải ngân được 6.425 tỷ đồng vốn đầu tư công, bằng 25,3% kế hoạch "
                   "Thủ tướng và HĐND thành phố giao (hơn 25.440 tỷ đồng).", "2025") == [
         [("6.425", "actual"), ("25,3", "attainment"), ("25.440", "target")]]
+
+
+def test_a_count_out_of_a_total_told_in_words_is_one_statement():
+    assert _roles("Theo Ban Tổ chức Tỉnh ủy, năm 2019 toàn tỉnh có 662 trong tổng số 686 tổ chức "
+                  "cơ sở đảng (TCCSĐ) được đánh giá, xếp loại.", "2019") == [
+        [("662", "part"), ("686", "part")]]
