@@ -9,7 +9,7 @@ from tiendo.lib.text import fold
 
 from . import lexicon
 from .mentions import Mention, _flat, _Stmt
-from .roles import GIAO
+from .roles import GIAO, PLAN_BRACKET_OPENING, SET_BY_END_RE
 
 _TRONG_DO_RE = re.compile(r"(?<![\w])(trong đó|riêng|bao gồm|gồm|cụ thể)(?![\w])")
 
@@ -135,7 +135,7 @@ def _joins_the_figure_its_verdict_judges(g: _Grouping, i: int, cur: int) -> bool
 
 _VERDICT_ON_A_PLAN_RE = re.compile(
     r"(?<![\w])(?:đạt|vượt|hoàn thành)\s+(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết)"
-    r"[^,;()0-9]{0,30}\(\s*(?:kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|nq)?[^()0-9]{0,12}$"
+    r"[^,;()0-9]{0,30}" + PLAN_BRACKET_OPENING + "$"
 )
 
 
@@ -256,11 +256,8 @@ def _is_named(m: Mention) -> bool:
     gave the plan a parenthesis gives the figure of: "… kế hoạch Thủ tướng và HĐND thành phố
     giao (hơn 25.440 tỷ đồng)")."""
     return bool(m.subject) and m.extras.get("cue") != "giver" and not (
-        m.extras.get("cue") == "plan-paren" and _GIVEN_BY_RE.search(m.subject.lower())
+        m.extras.get("cue") == "plan-paren" and SET_BY_END_RE.search(m.subject.lower())
     )
-
-
-_GIVEN_BY_RE = re.compile(r"(?<![\w])(?:" + GIAO + r"|đề ra|đặt ra|phê duyệt)$")
 
 
 def _sub_marker(m: Mention) -> bool:
@@ -423,6 +420,8 @@ def _opens_second_level(g: _Grouping, i: int, cur: int) -> bool:
 
 
 _STANDS_FOR_RE = re.compile(r"^\s*(?:\(\s*(?:khoảng|gần|hơn|trên|với)?|,?\s*với)\s*$")
+# (an amount after it, in linking; sentence_roles._change_verb_not_repeated reads the narrower
+# ", tương đương" after a change, so that a change keeps its role)
 _RESTATED_RE = re.compile(
     r"^\s*\(?\s*(?:tương đương|tương ứng)(?:\s+(?:với|khoảng|gần|hơn|trên))*\s*$"
 )
@@ -591,7 +590,7 @@ def _counts_other(ms, st: _Stmt, m) -> bool:
 
 
 # "2,91 triệu người", "tăng 30.000 người": the same noun, counted in millions
-_MULTIPLIER_RE = re.compile(r"^(?:nghìn|ngàn|triệu|vạn|trăm)\s+")
+_MULTIPLIER_RE = re.compile(r"^(?:" + "|".join(lexicon.MULTIPLIERS) + r")\s+")
 
 
 # a plan named as such, or as what was given ("Ban Quản lý dự án … được giao 2.145 tỷ đồng")

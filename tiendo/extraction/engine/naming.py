@@ -7,7 +7,7 @@ import re
 
 from . import lexicon
 from .mentions import Mention, _flat
-from .roles import GIAO
+from .roles import SET_BY_END_RE
 
 _LEAD_FILLER_RE = re.compile(
     r"^(?:\s|[-–•*+:]|\(?[0-9]{1,2}[)/]|[0-9]+(?:\.[0-9]+)*\.|[a-zđ]\)|"
@@ -135,17 +135,21 @@ def _subject(clause: str, need_verb: bool = False) -> str | None:
     return raw or None
 
 
+# the plan word a subject stops at, with what may follow it before the plan's own words
+_PLAN_HEAD_RE = re.compile(
+    r"(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán)(?![\w])(?:\s+(?:chung|là)(?![\w]))?\s*"
+)
+
+
 def _names_who_set_the_plan(low: str, start: int, stop: re.Match | None) -> bool:
     """"(Bộ Y tế đặt mục tiêu chung 88,5%)": the words before the plan word name who set the
     plan, not what it measures."""
     return stop is not None and bool(
-        _SET_BY_RE.search(low, start, stop.start())
-        and re.match(r"(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán)(?![\w])", low[stop.start() :])
+        SET_BY_END_RE.search(low, start, stop.start())
+        and _PLAN_HEAD_RE.match(low, stop.start())
     )
 
 
-# a clause's words that end on who set a plan and the verb of setting it
-_SET_BY_RE = re.compile(r"(?<![\w])(?:đặt|đặt ra|đề ra|" + GIAO + r"|chốt|thông qua)\s*$")
 
 
 def _subject_span(low: str, need_verb: bool) -> tuple[int, int] | None:
@@ -177,9 +181,8 @@ def _subject_span(low: str, need_verb: bool) -> tuple[int, int] | None:
     if _names_who_set_the_plan(low, start, stop):
         # "(Bộ Y tế đặt mục tiêu chung 88,5%)": who set the plan names nothing; "ngành nông
         # nghiệp đặt chỉ tiêu trồng trọt 11.397,2 ha": what the plan is of, after its word
-        after_plan = re.match(r"(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán)(?:\s+(?:chung|là))?\s*",
-                              low[stop.start() :])
-        start = stop.start() + (after_plan.end() if after_plan else 0)
+        after_plan = _PLAN_HEAD_RE.match(low, stop.start())
+        start = after_plan.end() if after_plan else stop.start()
         stop = _SUBJECT_STOP_RE.search(low, start)
     return start, (stop.start() if stop else len(low))
 

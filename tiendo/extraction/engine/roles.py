@@ -151,6 +151,10 @@ _BOUND_HINT_RE = re.compile(r"[><≥≤]|trên|hơn|dưới|quá|tối|từ|ít 
 _MOVED_FROM_RE = re.compile(_W + r"(?:tăng|giảm|nâng|hạ)(?:\s+[^\W\d_]+){0,6}?\s+từ\s*$")
 
 
+# "(kế hoạch tăng 14,85%)", "(": the opening of a parenthesis that gives a plan's figure
+PLAN_BRACKET_OPENING = r"\(\s*(?:kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|nq)?[^()0-9]{0,12}"
+
+
 def bound_of(left: str, right: str) -> str | None:
     if not (_BOUND_HINT_RE.search(left) or "trở" in right):
         return None
@@ -369,14 +373,18 @@ def _plan_figure_set_by(at: _Around):
     return None
 
 
-_SET_BY_END_RE = re.compile(r"(?<![\w])(?:đề ra|đặt ra|" + GIAO + r")$")
+# the words of setting or giving a plan that end what names who did it ("kế hoạch đề ra", "HĐND
+# thành phố giao", "Bộ Y tế đặt", "Quốc hội chốt")
+SET_BY_END_RE = re.compile(
+    r"(?<![\w])(?:đề ra|đặt ra|đặt|" + GIAO + r"|chốt|thông qua|phê duyệt)\s*$"
+)
 
 
 def _excess_over_plan(at: _Around):
     """"vượt mục tiêu Nghị quyết 0,36%", "hụt kế hoạch 450 tỷ đồng": how far the result is over
     or under the plan named between the verb and the figure, a change against the plan."""
     m = EXCESS_OVER_PLAN_RE.search(at.left)
-    if not m or (m.group("plan2") and _SET_BY_END_RE.search(m.group("plan2"))):
+    if not m or (m.group("plan2") and SET_BY_END_RE.search(m.group("plan2"))):
         # "vượt kế hoạch đề ra là 11%", "vượt chỉ tiêu Chính phủ giao là 3 - 3,2%": the plan,
         # who set it, then "là" and the plan's own figure (_given_plan)
         return None

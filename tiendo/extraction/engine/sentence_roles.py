@@ -491,7 +491,7 @@ def _share_of_a_whole_before(text, ms, i) -> bool:
     m, prev = ms[i], ms[i - 1]
     done = prev.tok.value
     # ("trên 130 ngàn (đạt trên 98%)": a count in thousands, its noun before it)
-    counted = prev.unit.kind == "count" or prev.unit.text in ("nghìn", "triệu", "vạn")
+    counted = prev.unit.kind == "count" or prev.unit.text in lexicon.MULTIPLIERS
     if not counted or not done or m.tok.value is None:
         return False
     wholes = [ms[k].tok.value for k in range(i - 1) if ms[k].role != "target"]

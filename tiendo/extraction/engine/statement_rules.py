@@ -422,8 +422,7 @@ def _judged(text, pos, ms, groups) -> set:
     # after the verdict names what it judges (the statement that plan joined)
     nxt = next((m for m in ms if m.tok.start > pos), None)
     if nxt is not None and nxt.role == "target" and nxt.group is not None and re.fullmatch(
-        r"[^0-9,;()]{0,40}\(\s*(?:kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|nq)?[^()0-9]{0,12}",
-        text[pos : nxt.tok.start].lower(),
+        r"[^0-9,;()]{0,40}" + roles.PLAN_BRACKET_OPENING, text[pos : nxt.tok.start].lower()
     ):
         return {nxt.stmt}
     # a reference figure passed on the way is not what the verdict judges ("đạt 27,5%, thấp
