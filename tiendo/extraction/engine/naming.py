@@ -150,8 +150,6 @@ def _names_who_set_the_plan(low: str, start: int, stop: re.Match | None) -> bool
     )
 
 
-
-
 def _subject_span(low: str, need_verb: bool) -> tuple[int, int] | None:
     """Where the subject of the clause ``low`` lies: after the words it opens on that name
     nothing, up to its verb or cue; None when ``need_verb`` and no verb follows."""

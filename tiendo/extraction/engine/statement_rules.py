@@ -204,7 +204,9 @@ def _share_of_its_plan(ms, st: _Stmt) -> None:
 _REACHED_RE = re.compile(r"(?<![\w])đạt(?:\s+(?:được|khoảng|mức|gần|trên|hơn))*\s*$")
 
 
-# the level a rate reached, told after its change ("…, xuống còn", "…, đưa tỷ lệ … xuống còn")
+# the level a rate reached, told after its change ("…, xuống còn"); narrower than
+# roles.LEVEL_AFTER_CHANGE_RE, which also reads "giảm còn 2,8%" in one clause as a level (using
+# it here changes what is read)
 _LEVEL_REACHED_RE = re.compile(r"(?<![\w])(?:xuống|lên)(?:\s+(?:còn|mức|khoảng))*\s*$")
 
 
