@@ -207,6 +207,8 @@ def _period_or_date(at: _Around) -> bool:
 def _time_of_day(at: _Around) -> bool:
     """"22:46", "09:16:43": a time of day (of a page's date line), not a quantity."""
     text, tok = at.text, at.tok
+    if ":" not in (text[tok.end : tok.end + 1], text[tok.start - 1 : tok.start]):
+        return False  # (the cheap test first: this is asked of every number)
     return bool(
         re.match(r":[0-9]{2}(?![0-9])", text[tok.end : tok.end + 3])
         or re.search(r"(?<![0-9.,])[0-9]{1,2}:$", text[max(0, tok.start - 3) : tok.start])

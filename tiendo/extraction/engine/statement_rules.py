@@ -345,7 +345,8 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
                 lexicon.TARGET_NOUNS
             ):
                 st.status = _polarity(d, "neg", "neg2", "neg3")
-    for v in _VERDICT_RE.finditer(low):
+    ceilings = list(_CEILING_RE.finditer(low)) if "cho phép" in low else []
+    for v in _verdicts_on_plans(low, ceilings):
         if _LIST_VERDICT_RE.match(low[v.end() :]):
             status = _polarity(v, "neg", "low")
             pos = a + v.end()
@@ -376,16 +377,22 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
         for s in judged:
             if s is not None:
                 stmts[s].status = status
-    _ceilings(text, a, low, ms, stmts, groups)
+    _ceilings(text, a, ceilings, ms, stmts, groups)
 
 
-def _ceilings(text, a, low, ms, stmts, groups) -> None:
+def _verdicts_on_plans(low: str, ceilings: list[re.Match]):
+    """The verdicts of ``low`` (:data:`_VERDICT_RE`), but for the words of a ceiling allowed
+    ("vượt mức Quốc hội cho phép": a ceiling passed, which _ceilings reads)."""
+    for v in _VERDICT_RE.finditer(low):
+        if not (v.group("w") and any(c.start() <= v.start("w") < c.end() for c in ceilings)):
+            yield v
+
+
+def _ceilings(text, a, ceilings, ms, stmts, groups) -> None:
     """"Bội chi NSNN cao hơn mức QH cho phép", "vượt mức Quốc hội cho phép (3%)": a ceiling
     passed is not achieved; "trong ngưỡng Quốc hội cho phép", "thấp hơn ngưỡng cho phép": kept
-    to, achieved (what the allowed level is said of, not "vượt" read as a verdict met)."""
-    if "cho phép" not in low:
-        return
-    for v in _CEILING_RE.finditer(low):
+    to, achieved (the verdict words inside it are no verdict on a plan: _statuses skips them)."""
+    for v in ceilings:
         status = "not_achieved" if v.group("over") else "achieved"
         for s in _judged(text, a + v.start(), ms, groups):
             if s is not None:
