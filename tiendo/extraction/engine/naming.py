@@ -395,6 +395,9 @@ _DANGLING_TAIL_RE = re.compile(
     r"|của|và|là|(?:ở )?mức|ở|tại|trong"
     r"|từ|được|đều|có|cũng|vẫn|đã|sẽ|cần|phải|chỉ|khoảng|gần|(?<!nói )trên|dưới|tối thiểu"
     r"|tối đa|không quá|phấn đấu"
+    # "Thu ngân sách đến ngày 10/11": the date it runs to, told after the name
+    r"|(?:tính )?(?:đến|tới) (?:hết )?(?:ngày|tháng|quý)\s*[0-9][0-9/.\-]*"
+    r"|(?:tính )?(?:đến|tới) hết|tính (?:đến|tới)"  # (the month was read as the period)
     r"|(?<!thực )(?<!xuất )(?<!thể )(?<!phát )(?<!biểu )hiện"
     r"|(?<!tốc độ )(?<!mức )(?<!tỷ lệ )(?<!tỉ lệ )(?<!chỉ số )(?:tăng|(?<!cắt )giảm))$"
 )
@@ -417,6 +420,9 @@ _LEAD_OPENER_RE = re.compile(
     r"\s*(?:,\s*|\s+(?=đã\s))(?:đã\s+)?"
     # "Năm 2019 dự toán thu từ đất": the year it is for
     r"|^(?:năm\s+)?(?:19|20)[0-9]{2}(?![0-9/])\s*,?\s*"
+    # "Đến ngày 30/12/2016 số thu": the date it runs to, then the subject without a comma
+    r"|^(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày|tháng|quý)\s+[0-9][0-9/.\-]*"
+    r"(?:\s+năm\s+(?:19|20)[0-9]{2})?\s+(?=[^\W\d_])"
 )
 # a word with its digits ("qh15"), so that the case of a code is left as the text has it
 _WORD_IN_RE = re.compile(r"[^\W_]+")

@@ -107,8 +107,8 @@ def _glued_to_letters(at: _Around) -> bool:
     text, tok = at.text, at.tok
     if text[tok.start - 1 : tok.start] == "-" and tok.start >= 2 and text[tok.start - 2].isalpha():
         return True
-    if re.search(r"(?<![\w])covid\s*[-–]\s*$", text[max(0, tok.start - 10) : tok.start], re.I):
-        return True  # "Covid - 19": the name of the disease, spaced
+    if re.search(r"(?<![\w])covid\s*[-–]?\s*$", text[max(0, tok.start - 10) : tok.start], re.I):
+        return True  # "Covid - 19", "Covid 19": the name of the disease, spaced
     return text[tok.end : tok.end + 1].isalpha() and not _GLUED_UNIT_RE.match(text, tok.end)
 
 
@@ -144,8 +144,18 @@ def _structural(at: _Around) -> bool:
     return at.unit.kind == "structural"
 
 
+# "năm thứ 3 liên tiếp", "lần thứ 21 mở rộng", "kỳ họp lần thứ 3": which time it is, whatever
+# follows (not "đứng thứ 3", a rank)
+_TIME_ORDINAL_RE = re.compile(
+    r"(?<![\w])(?:năm|lần|đợt|kỳ|kỳ họp|khóa|khoá|tháng|quý|tuần|vòng|phiên|phiên họp)\s+thứ\s*$"
+)
+
+
 def _ordinal(at: _Around) -> bool:
-    """"lần 2", "khóa 15", "kỳ họp thứ 8", "kỳ họp thứ 12 Hội đồng nhân dân": an ordinal."""
+    """"lần 2", "khóa 15", "kỳ họp thứ 8", "kỳ họp thứ 12 Hội đồng nhân dân", "năm thứ 3 liên
+    tiếp": an ordinal."""
+    if "thứ" in at.before and _TIME_ORDINAL_RE.search(at.before):
+        return True
     if at.unit.kind == "count" and re.search(r"(?<![\w])thứ\s*$", at.before):
         return at.text[at.tok.end : at.unit.end].strip()[:1].isupper()
     return at.unit.kind == "none" and bool(_ORDINAL_RE.search(at.before))
@@ -202,6 +212,59 @@ def _period_or_date(at: _Around) -> bool:
     if at.unit.kind == "count" and _PLAN_OF_THE_YEAR_RE.search(at.before):
         return False
     return at.unit.kind not in ("percent", "measure") and bool(_PERIOD_WORD_RE.search(at.before))
+
+
+# "16-08-2012" (the day, then the month), "ngày 10-11": a date written with hyphens
+_DAY_OF_A_HYPHEN_DATE_RE = re.compile(r"-[0-9]{1,2}-(?:19|20)[0-9]{2}(?![0-9])")
+_MONTH_OF_A_HYPHEN_DATE_RE = re.compile(r"(?:(?<![0-9.,])[0-9]{1,2}-|(?<![\w])ngày\s+[0-9]{1,2}-)$")
+
+
+def _hyphen_date(at: _Around) -> bool:
+    """"Cập nhật: 16-08-2012", "đến ngày 10-11": the day or the month of a date written
+    with hyphens."""
+    text, tok = at.text, at.tok
+    if "-" not in (text[tok.end : tok.end + 1], text[tok.start - 1 : tok.start]):
+        return False  # (the cheap test first: this is asked of every number)
+    if not (tok.text.isdigit() and len(tok.text) <= 2):
+        return False
+    if _DAY_OF_A_HYPHEN_DATE_RE.match(text, tok.end):
+        return True
+    month = _MONTH_OF_A_HYPHEN_DATE_RE.search(at.before)
+    return month is not None and int(tok.text) <= 12 and (
+        month.group().startswith("ngày") or re.match(r"-(?:19|20)[0-9]{2}(?![0-9])", text[tok.end :
+                                                                                    tok.end + 6])
+    )
+
+
+# "đến 14 giờ 15 phút chiều": a time of day told in words
+_CLOCK_HOUR_RE = re.compile(r"\s*giờ\s*[0-9]{1,2}\s*phút(?![\w])")
+
+
+def _clock_time(at: _Around) -> bool:
+    """"14 giờ 15 phút": the hour and the minute of a time of day (not "49 giờ", a
+    duration)."""
+    if at.unit.text == "giờ":
+        return _CLOCK_HOUR_RE.match(at.text, at.tok.end) is not None
+    return at.unit.text == "phút" and re.search(r"[0-9]\s*giờ\s*$", at.before) is not None
+
+
+# "Kế hoạch 437 ngày 10/10/2014", "Đề án 06", "Chương trình 135": a document or a programme
+# named by its number (not "theo Nghị quyết 90% trở lên", the plan's figure)
+_NAMED_BY_NUMBER_RE = re.compile(
+    r"(?<![\w])(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Công văn|Công điện"
+    r"|Thông báo|Kết luận|Đề án|Chương trình)\s+$"
+)
+
+
+def _named_by_its_number(at: _Around) -> bool:
+    """A number right after a document's or a programme's name, written with a capital."""
+    if not (at.tok.text.isdigit() and len(at.tok.text) <= 4):
+        return False
+    if not _NAMED_BY_NUMBER_RE.search(at.text, max(at.line_start, at.tok.start - 16), at.tok.start):
+        return False
+    return at.unit.kind not in ("percent", "measure") or (
+        re.match(r"\s*ngày\s+[0-9]", at.text[at.tok.end : at.tok.end + 12]) is not None
+    )
 
 
 def _time_of_day(at: _Around) -> bool:
@@ -306,7 +369,10 @@ _NOT_QUANTITIES = (
     _identifier,
     _after_so,
     _period_or_date,
+    _hyphen_date,
     _time_of_day,
+    _clock_time,
+    _named_by_its_number,
     _label,
     _row_index,
     _bare_without_cue,

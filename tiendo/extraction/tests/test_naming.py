@@ -153,3 +153,13 @@ def test_a_word_that_restates_names_nothing():
     assert [[(n.text, n.role) for n in s.numbers] for s in extract(
         "Số tin báo tố giác tội phạm là 16 tin (tăng 9 tin, tức tăng hơn 100%).",
         default_period="2023")] == [[("16", "actual"), ("9", "change"), ("100", "change")]]
+
+
+def test_the_date_a_figure_runs_to_is_not_part_of_its_name():
+    assert _names("Thu ngân sách đến ngày 20/11 ước đạt 52,3 tỷ đồng.") == ["Thu ngân sách"]
+    assert _names("Tổng dư nợ tính đến hết tháng 9 đạt 4.210 tỷ đồng.") == ["Tổng dư nợ"]
+    assert _names("Đến ngày 31/10/2024 số hồ sơ đã giải quyết đạt 12.450 hồ sơ.") == [
+        "Số hồ sơ đã giải quyết"]
+    # a date that is not at either end stays ("Tỷ lệ hộ nghèo đến cuối năm 2016")
+    assert readable_name("Tỷ lệ hộ nghèo đến cuối năm 2016 còn", "") == (
+        "Tỷ lệ hộ nghèo đến cuối năm 2016")

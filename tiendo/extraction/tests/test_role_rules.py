@@ -2483,3 +2483,35 @@ def test_a_count_out_of_a_total_told_in_words_is_one_statement():
     assert _roles("Theo Ban Tổ chức Tỉnh ủy, năm 2019 toàn tỉnh có 662 trong tổng số 686 tổ chức "
                   "cơ sở đảng (TCCSĐ) được đánh giá, xếp loại.", "2019") == [
         [("662", "part"), ("686", "part")]]
+
+
+def test_which_time_or_meeting_it_is_counts_nothing():
+    # "năm thứ 5 liên tiếp", "kỳ họp thứ 9", "phiên họp thứ 14": which one, not a quantity
+    assert _roles("Xuất khẩu đạt 3,2 tỷ USD, là năm thứ 5 liên tiếp vượt kế hoạch.") == [
+        [("3,2", "actual")]]
+    assert _roles("HĐND xã tổ chức kỳ họp thứ 9 đánh giá kết quả, thu ngân sách đạt 12 tỷ đồng.",
+                  "2024") == [[("12", "actual")]]
+    assert _roles("Tại phiên họp thứ 14 thông qua báo cáo, GRDP tăng 7,1%.", "2024") == [
+        [("7,1", "change")]]
+
+
+def test_dates_and_times_of_day_written_in_words_or_with_hyphens_count_nothing():
+    assert _roles("Cập nhật: 16-08-2021. Toàn huyện kết nạp 95 đảng viên.", "2021") == [
+        [("95", "actual")]]
+    assert _roles("Thu ngân sách đến ngày 20-11 ước đạt 45,2 tỷ đồng.", "2024") == [
+        [("45,2", "actual")]]
+    assert _roles("Đến 16 giờ 30 phút ngày 31-12-2022, tổng thu đạt 5.120 tỷ đồng.", "2022") == [
+        [("5.120", "actual")]]
+    # a duration in hours is a quantity
+    assert _roles("Thời gian giải quyết hồ sơ giảm còn 36 giờ.", "2024") == [[("36", "actual")]]
+
+
+def test_a_document_or_programme_named_by_its_number_and_covid_19_spaced_count_nothing():
+    assert _roles("Thực hiện Kế hoạch 215 ngày 05/3/2023 của UBND tỉnh, tỷ lệ đạt 86%.",
+                  "2023") == [[("86", "actual")]]
+    assert _roles("Vốn Chương trình 135 giải ngân được 18,4 tỷ đồng.", "2023") == [
+        [("18,4", "actual")]]
+    assert _roles("Do dịch Covid 19 kéo dài, doanh thu giảm 9%.", "2021") == [[("9", "change")]]
+    # the plan's own figure after "Nghị quyết" is still read
+    assert _roles("Tỷ lệ tham gia BHYT đạt 92,5% (Nghị quyết 90%).", "2023") == [
+        [("92,5", "actual"), ("90", "target")]]
