@@ -42,6 +42,7 @@ from .naming import (
     _label,
     item_label,
     readable_name,
+    targets_counted_name,
 )
 from .periods import find_periods, parse_code, year_of
 from .scope import Mask
@@ -457,6 +458,7 @@ def _build(text, ms, stmts, ctx: _Context) -> list[Statement]:
         if st.subject and phrase and len(st.subject.split()) <= 4:
             # "Phát hiện" + "vụ vi phạm Luật Lâm nghiệp"
             indicator = f"{st.subject} {phrase}"
+        indicator = targets_counted_name(text, first) or indicator
         around = text[max(0, first.tok.start - 300) : first.tok.start]
         indicator = readable_name(indicator, around)
         out.append(Statement(indicator, st.period, st.status, nums))

@@ -150,11 +150,35 @@ def _names_who_set_the_plan(low: str, start: int, stop: re.Match | None) -> bool
     )
 
 
+# the phrases that frame a clause before its subject, closed by a comma: who told it, since
+# or until when ("Theo Sở KH&ĐT, …", "Được biết, …", "Đến hết quý III năm 2020, …")
+_FRAME_RE = re.compile(
+    r"\s*(?:theo|được biết|(?:tính\s+)?(?:đến|tới)(?:\s+(?:hết|cuối|ngày|nay|thời điểm))?|tại thời"
+    r" điểm|từ đầu năm|trong|qua|sau)(?![\w])[^,;:()]{0,80}$"
+)
+
+
+def _after_frames(low: str, start: int) -> int:
+    """Where the clause ``low`` goes on after the comma-closed phrases it opens on that frame
+    it (:data:`_FRAME_RE`), so that the words of a frame ("Sở KH&ĐT") are not read as its
+    cue; ``start`` when none does, or when nothing would be left."""
+    while (comma := low.find(",", start)) >= 0 and (
+        _FRAME_RE.match(low, start, comma) or _is_filler(low[start:comma])
+    ) and _names_something(low[comma + 1 :]):
+        start = comma + 1
+    return start
+
+
 def _subject_span(low: str, need_verb: bool) -> tuple[int, int] | None:
     """Where the subject of the clause ``low`` lies: after the words it opens on that name
-    nothing, up to its verb or cue; None when ``need_verb`` and no verb follows."""
+    nothing and the phrases that frame it, up to its verb or cue; None when ``need_verb`` and
+    no verb follows."""
     m = _LEAD_FILLER_RE.match(low)
     start = m.end() if m else 0
+    framed = _after_frames(low, start)
+    if framed > start:  # "Theo báo cáo của Bộ Tài chính, ước giải ngân …": the words after
+        m = _LEAD_FILLER_RE.match(low[framed:])  # the frame may open on some that name nothing
+        start = framed + (m.end() if m else 0)
     stop = _SUBJECT_STOP_RE.search(low, start)
     if stop is not None and not low[start : stop.start()].strip() and (
         stop.group(1) in ("tăng trưởng", "tăng", "giảm")
@@ -168,11 +192,12 @@ def _subject_span(low: str, need_verb: bool) -> tuple[int, int] | None:
             and after.group(1) in ("đạt", "ước đạt", "là", "bằng", "chiếm")
         )):
             stop = after
-    elif stop is not None and not low[start : stop.start()].strip() and _NAMED_TARGET_RE.match(
-        low, stop.start()
+    elif stop is not None and not low[start : stop.start()].strip() and (
+        named := _NAMED_TARGET_RE.match(low, stop.start())
     ):
-        # "chỉ tiêu tỷ lệ đô thị hóa chưa hoàn thành (…)": the target it names
-        start = stop.end()
+        # "chỉ tiêu tỷ lệ đô thị hóa chưa hoàn thành (…)", "chỉ tiêu về tốc độ tăng trưởng GRDP
+        # đạt 7,42%": the target it names
+        start = named.end()
         stop = _SUBJECT_STOP_RE.search(low, start)
     if stop is None and need_verb:
         return None
@@ -295,6 +320,28 @@ def _tail_words(text: str, m: Mention) -> list[str]:
 
 
 _TARGETS_VERDICT_RE = re.compile(r"\s*(?:không|chưa)\s+(?:đạt|hoàn thành)(?![\w])", re.IGNORECASE)
+
+
+# where the words on a count of targets end: a stop, a figure, or the list they open
+_TARGETS_WORDS_END_RE = re.compile(
+    r"[,;.():\n0-9]|(?<![\w])(?:là|gồm|bao gồm|như|cụ thể|trong đó|nhưng|song)(?![\w])"
+)
+
+
+def targets_counted_name(text: str, m: Mention) -> str | None:
+    """"17/18 chỉ tiêu kinh tế - xã hội chủ yếu đạt và vượt kế hoạch", "có 3 chỉ tiêu không đạt
+    là …": a count of targets is named after the targets and what is said of them, not after
+    the sentence's subject ("Nhiệm kỳ 2015-2020, hiện thành phố có 18/39 chỉ tiêu …"); None
+    when no word follows the noun."""
+    if m.unit.kind != "count" or m.unit.text not in lexicon.TARGET_NOUNS:
+        return None
+    tail = text[m.unit.end : m.unit.end + 120]
+    if tail.lstrip().startswith("/"):
+        return None  # "14,45 tiêu chí/xã": an average per commune, not a count of targets
+    words = _TARGETS_WORDS_END_RE.split(tail, maxsplit=1)[0].split()[:10]
+    if not words or not _names_something(" ".join(words).lower()):
+        return None
+    return " ".join([m.unit.text, *words])
 
 
 def _indicator_from(text: str, m: Mention) -> str:

@@ -83,7 +83,8 @@ def test_statements_read_from_prose_are_named_without_the_words_around_their_fig
 
 
 def test_a_count_of_targets_not_met_keeps_its_verdict_and_a_cut_keeps_its_object():
-    assert _names("Năm 2025, có 03 chỉ tiêu chưa đạt kế hoạch.") == ["Chỉ tiêu chưa đạt"]
+    assert _names("Năm 2025, có 03 chỉ tiêu chưa đạt kế hoạch.") == [
+        "Chỉ tiêu chưa đạt kế hoạch"]
     assert _names("Số thủ tục hành chính được cắt giảm là 1.234/2.000 thủ tục.") == [
         "Số thủ tục hành chính được cắt giảm"]
 
@@ -163,3 +164,30 @@ def test_the_date_a_figure_runs_to_is_not_part_of_its_name():
     # a date that is not at either end stays ("Tỷ lệ hộ nghèo đến cuối năm 2016")
     assert readable_name("Tỷ lệ hộ nghèo đến cuối năm 2016 còn", "") == (
         "Tỷ lệ hộ nghèo đến cuối năm 2016")
+
+
+def test_a_name_skips_the_phrases_that_frame_its_clause():
+    # who told it and since or until when, closed by a comma, even when their words hold a
+    # cue ("Sở Kế hoạch và Đầu tư")
+    assert _names("Theo Sở Kế hoạch và Đầu tư, năm 2022, tỷ lệ giải ngân vốn đầu tư công của "
+                  "thành phố bằng 108% kế hoạch.") == [
+        "Tỷ lệ giải ngân vốn đầu tư công của thành phố"]
+    assert _names("Được biết, đến cuối năm 2023, tỷ lệ hộ nghèo của huyện giảm còn 4,2%.") == [
+        "Tỷ lệ hộ nghèo của huyện"]
+    assert _names("Đến hết quý II năm 2024, tăng trưởng kinh tế toàn tỉnh đạt 6,1%.") == [
+        "Tăng trưởng kinh tế toàn tỉnh"]
+    assert _names("Theo báo cáo của Kho bạc, ước giải ngân vốn đầu tư công đến hết tháng 11 là "
+                  "2.410 tỷ đồng.") == ["Giải ngân vốn đầu tư công"]
+    # a target named after its plan word, "về" left out
+    assert _names("Chỉ tiêu về tỷ lệ đô thị hóa đạt 38%. Trong năm, chỉ tiêu về thu ngân sách đạt "
+                  "520 tỷ đồng.") == ["Tỷ lệ đô thị hóa", "Thu ngân sách"]
+
+
+def test_a_count_of_targets_is_named_after_the_targets_and_what_is_said_of_them():
+    assert _names("Nhiệm kỳ 2020-2025, thành phố có 21/30 chỉ tiêu đạt và vượt mục tiêu Nghị "
+                  "quyết.") == ["Chỉ tiêu đạt và vượt mục tiêu Nghị quyết"]
+    assert _names("Năm 2024, Đảng bộ xã thực hiện đạt 9/9 nhiệm vụ trọng tâm.", "2024") == [
+        "Nhiệm vụ trọng tâm"]
+    # an average per commune is not a count of targets: the words after it name nothing
+    assert _names("Toàn huyện bình quân đạt 16,5 tiêu chí/ xã và cuối năm có thêm 3 xã đạt "
+                  "chuẩn.", "2024")[0] == "Tiêu chí / xã"
