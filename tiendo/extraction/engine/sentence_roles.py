@@ -702,8 +702,15 @@ _PLAN_LIST_RE = re.compile(
     # hiện: …"
     r"|(?<![\w])giao\s+(?:các\s+)?chỉ tiêu(?:[^:;.0-9]|(?:19|20)[0-9]{2}){0,200}:"
     # "Nghị quyết đề ra 24 chỉ tiêu chủ yếu … năm 2024; trong đó, tốc độ tăng … đạt từ 6,5-7%"
-    r"|(?<![\w])(?:chỉ tiêu|mục tiêu)(?![\w])(?:[^:;.0-9]|(?:19|20)[0-9]{2}){0,120}[;,]\s*"
+    # ("22 chỉ tiêu chủ yếu cần thực hiện trong 6 tháng cuối năm, trong đó …": a span of months)
+    r"|(?<![\w])(?:chỉ tiêu|mục tiêu)(?![\w])(?:[^:;.0-9]|(?:19|20)[0-9]{2}"
+    r"|(?<![0-9])[0-9]{1,2}\s+tháng(?![\w])){0,120}[;,]\s*"
     r"trong đó(?![\w])\s*,?"
+)
+# the words of what is still to be done, in the words that open a list of targets ("22 chỉ
+# tiêu chủ yếu cần thực hiện trong 6 tháng cuối năm, trong đó …")
+_STILL_TO_DO_RE = re.compile(
+    r"(?<![\w])(?:cần|phải|còn lại|cuối năm|tiếp theo|sắp tới|năm tới)(?![\w])"
 )
 _AHEAD_RE = re.compile(
     r"(?<![\w])(?:nhiệm vụ|phương hướng|kế hoạch|phấn đấu|đề ra|định hướng|sắp tới|năm tới"
@@ -981,7 +988,8 @@ def _list_of_targets(text, ms, i, clause) -> None:
         return
     before = m.said[: opener.start()]
     given = m.said[opener.start() :].startswith("giao")  # "giao chỉ tiêu …:" plans by itself
-    if (given or _AHEAD_RE.search(before)) and not _DONE_LIST_RE.search(before):
+    ahead = _AHEAD_RE.search(before) or _STILL_TO_DO_RE.search(opener.group())
+    if (given or ahead) and not _DONE_LIST_RE.search(before):
         _planned(m)
 
 

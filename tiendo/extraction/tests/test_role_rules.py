@@ -2515,3 +2515,13 @@ def test_a_document_or_programme_named_by_its_number_and_covid_19_spaced_count_n
     # the plan's own figure after "Nghị quyết" is still read
     assert _roles("Tỷ lệ tham gia BHYT đạt 92,5% (Nghị quyết 90%).", "2023") == [
         [("92,5", "actual"), ("90", "target")]]
+
+
+def test_targets_still_to_be_reached_in_the_months_left_are_plans():
+    # "N chỉ tiêu cần thực hiện trong 6 tháng cuối năm, trong đó …": what is still to be done
+    assert _roles("Còn 15 chỉ tiêu chủ yếu cần thực hiện trong 3 tháng cuối năm, trong đó tỷ lệ "
+                  "giải ngân đạt 95%; thu ngân sách 1.250 tỷ đồng.", "2024-09") == [
+        [("15", "actual")], [("95", "target")], [("1.250", "target")]]
+    # a count of targets met, then its details, is still read as results
+    assert _roles("Có 12 chỉ tiêu đạt và vượt kế hoạch trong 9 tháng, trong đó tỷ lệ giải ngân "
+                  "đạt 75%.", "2024-09")[1] == [("75", "actual")]
