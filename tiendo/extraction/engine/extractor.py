@@ -51,12 +51,14 @@ from .sentence_roles import (
     aims,
     continues_a_list_of_estimates,
     continues_a_list_of_targets,
+    counts_the_targets,
     details_a_plan,
     lists_estimates,
     lists_plans,
     opens_a_list_of_targets,
     plan_label,
     sets_plans,
+    sets_targets_out,
     told_by_the_plan,
 )
 from .statement_rules import (
@@ -237,6 +239,7 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
     out: list[Statement] = []
     ctx.estimates_listed = False
     aimed = False  # the plans told before, in this paragraph, are aims
+    set_out = False  # … or targets set out before them without a figure (sets_targets_out)
     # a title (short, no closing stop) details no plan told before it
     title = line.rstrip()[-1:] not in ".;:…!?)" and len(line) < 160
     for a, b in _sentences(text, start, start + len(line)):
@@ -256,14 +259,17 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
             # a sentence that lists the estimates decided, and the rest of its line
             ctx.estimates_listed = ctx.estimates_listed or (not in_plans and lists_estimates(low))
             ctx.plan = in_plans or ctx.estimates_listed or told_by_the_plan(low) or (
-                ctx.planned and not title and details_a_plan(low, aimed))
+                ctx.planned and not title and details_a_plan(low, aimed, set_out))
             found = _sentence(text, a, b, start, ctx, masked)
             ctx.plan = in_plans
             across.judge(low, found, ctx.plan)
             out.extend(found)
-            ctx.planned = sets_plans(low, found)
-            # an aim runs on over the sentences of its paragraph that go on with its plans
+            # ("Có 16 chỉ tiêu chủ yếu …" among plans: how many they are, and the plans go on)
+            ctx.planned = sets_plans(low, found) or (ctx.planned and counts_the_targets(found))
+            # an aim runs on over the sentences of its paragraph that go on with its plans, and
+            # so do targets set out without a figure
             aimed = ctx.planned and (aimed or aims(low))
+            set_out = ctx.planned and (set_out or sets_targets_out(low, found))
         across.read(low)
     # a line that does not end a sentence (a title) leads no plans into the next line
     ctx.planned = ctx.planned and line.rstrip()[-1:] in ".;:…"

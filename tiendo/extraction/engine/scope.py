@@ -46,7 +46,13 @@ _VALUE_CUE_RE = re.compile(
 # "662 trong tổng số 686 tổ chức", "12 trên 44 bộ, cơ quan": a count out of a whole
 _OUT_OF_RE = re.compile(r"\s*(?:trong|trên)\s+(?:(?:tổng\s+)?số\s+)?[0-9]")
 # "khiển trách 28 (chiếm 45%)": a bare number whose share of a whole follows is a count
-_SHARE_AFTER_RE = re.compile(r"\s*\(\s*(?:chiếm\s+)?(?:khoảng\s+)?[0-9]+(?:[.,][0-9]+)?\s*%")
+_SHARE_AFTER_RE = re.compile(
+    r"\s*\(\s*(?:chiếm\s+)?(?:khoảng\s+)?[0-9]+(?:[.,][0-9]+)?\s*%"
+    # "Hoàn thành tốt nhiệm vụ 35 (có 07 đảng bộ và 28 chi bộ), chiếm tỷ lệ 68,62%": the share
+    # the count is, told after a comma
+    r"|\s*(?:\([^()]{0,80}\)\s*)?,?\s*chiếm(?:\s+t[ỷỉ] lệ)?(?:\s+khoảng)?\s+"
+    r"[0-9]+(?:[.,][0-9]+)?\s*%"
+)
 
 
 _RANK_BEFORE_RE = re.compile(r"(?<![\w])(?:thứ|hạng|xếp|đứng|vị trí)\s*$")

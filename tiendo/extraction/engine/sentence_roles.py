@@ -707,10 +707,12 @@ _PLAN_LIST_RE = re.compile(
     r"|(?<![0-9])[0-9]{1,2}\s+tháng(?![\w])){0,120}[;,]\s*"
     r"trong đó(?![\w])\s*,?"
 )
-# the words of what is still to be done, in the words that open a list of targets ("22 chỉ
-# tiêu chủ yếu cần thực hiện trong 6 tháng cuối năm, trong đó …")
+# the words of what is still to be done, or of targets set, in the words that open a list of
+# targets ("22 chỉ tiêu chủ yếu cần thực hiện trong 6 tháng cuối năm, trong đó …", "Các chỉ
+# tiêu chủ yếu được đưa ra là: …")
 _STILL_TO_DO_RE = re.compile(
-    r"(?<![\w])(?:cần|phải|còn lại|cuối năm|tiếp theo|sắp tới|năm tới)(?![\w])"
+    r"(?<![\w])(?:cần|phải|còn lại|cuối năm|tiếp theo|sắp tới|năm tới"
+    r"|được (?:đưa ra|đề ra|đặt ra|xác định|thông qua))(?![\w])"
 )
 _AHEAD_RE = re.compile(
     r"(?<![\w])(?:nhiệm vụ|phương hướng|kế hoạch|phấn đấu|đề ra|định hướng|sắp tới|năm tới"
@@ -892,7 +894,21 @@ _BY_THE_PLAN_RE = re.compile(
     r"\s*theo\s+(?:kế hoạch|dự toán|chỉ tiêu|nghị quyết)(?![\w])[^,.;:0-9]{0,60},")
 
 
-def details_a_plan(low: str, aimed: bool = False) -> bool:
+def sets_targets_out(low: str, found) -> bool:
+    """"Từ đó, nghị quyết của QH xác định hệ thống chỉ tiêu chủ yếu về kinh tế – xã hội.": a
+    sentence that sets targets out and gives no figure; the sentences after it give them, their
+    planned changes too ("Tổng sản phẩm trong nước (GDP) tăng khoảng 6-6,5%; …")."""
+    return not found and sets_plans(low, found)
+
+
+def counts_the_targets(found) -> bool:
+    """"Có 16 chỉ tiêu chủ yếu …": a sentence whose only figures count targets."""
+    return bool(found) and all(
+        n.unit in lexicon.TARGET_NOUNS for st in found for n in st.numbers
+    )
+
+
+def details_a_plan(low: str, aimed: bool = False, set_out: bool = False) -> bool:
     """"Trong đó, thu nội địa 45.000 tỷ đồng", "Theo đó, …", "Cụ thể, …": a sentence that
     details the plans of the sentence before it and tells no result; or one that goes on
     with their parts in the same bare words ("Thu từ đất là 7.100 tỷ đồng; thu từ hoạt động
@@ -904,6 +920,8 @@ def details_a_plan(low: str, aimed: bool = False) -> bool:
     if _CONTENTS_RE.match(low):  # "Các nội dung chủ yếu như: tăng trưởng GRDP đạt 10,5%, …,
         # tăng 20% so với năm 2024": the contents of the plan, with its changes and estimates
         return not _TOLD_PAST_RE.search(low)
+    if set_out:  # after targets set out without figures (sets_targets_out), their changes too
+        return not _RESULT_RE.search(low)
     if aimed:
         return not _TELLS_A_RESULT_BUT_REACHED_RE.search(low)
     return not _TELLS_A_RESULT_RE.search(low)
@@ -930,12 +948,13 @@ _TELLS_A_RESULT_RE = _words_re(*_TELLING_WORDS, "đạt")
 # after an aim, "đạt" alone is what is aimed at (details_a_plan)
 _TELLS_A_RESULT_BUT_REACHED_RE = _words_re(*_TELLING_WORDS)
 _TARGETS_SET_RE = re.compile(
-    r"(?:(?<![\w])(?:đề ra|đặt ra|giao|xác định|thông qua)\s+(?:[0-9]+\s+)?(?:nhóm\s+)?(?:chỉ tiêu"
-    r"|mục tiêu)(?![\w])"
+    # ("… nghị quyết của QH xác định hệ thống chỉ tiêu chủ yếu …", "… đưa ra các chỉ tiêu …")
+    r"(?:(?<![\w])(?:đề ra|đặt ra|đưa ra|giao|xác định|thông qua)\s+(?:(?:hệ thống|các|những)\s+)?"
+    r"(?:[0-9]+\s+)?(?:nhóm\s+)?(?:chỉ tiêu|mục tiêu)(?![\w])"
     # "… các chỉ tiêu chủ yếu năm 2013 đã được Quốc hội thông qua.": set, said the other way
     r"|(?<![\w])(?:chỉ tiêu|mục tiêu)(?![\w])(?:[^.;:0-9]|(?:19|20)[0-9]{2}){0,40}?(?<![\w])"
     r"(?:đã\s+)?được"
-    r"(?:\s+[^\W\d_]+){0,4}?\s+(?:thông qua|giao|đề ra|xác định)(?![\w]))"
+    r"(?:\s+[^\W\d_]+){0,4}?\s+(?:thông qua|giao|đề ra|đưa ra|xác định)(?![\w]))"
     r"(?!.*(?<![\w])(?:đạt|vượt|hoàn thành|kết quả|thực hiện được)(?![\w]))"
 )
 

@@ -824,8 +824,9 @@ _LEAD_VERDICT_RE = re.compile(
     r"(?<![\w])(?<!khó )(?<!sẽ )(?<!thể )(?<!đấu )(?<!để )(?<!nhằm )(?P<neg>không|chưa)?\s*"
     # "… thực hiện thắng lợi các mục tiêu Nghị quyết Đại hội Đảng bộ đề ra."
     r"(?:đạt|hoàn thành|vượt|thực hiện thắng lợi)(?:\s+(?:được|và vượt|và hoàn thành|vượt mức"
-    # "… hoàn thành xuất sắc các chỉ tiêu, nhiệm vụ được giao."
-    r"|mức|xuất sắc|tốt))*"
+    # "… hoàn thành xuất sắc các chỉ tiêu, nhiệm vụ được giao.", "… hoàn thành toàn diện các
+    # chỉ tiêu Nghị quyết nhiệm kỳ 2020 – 2025."
+    r"|mức|xuất sắc|tốt|toàn diện))*"
     # "… đạt và vượt tiến độ dự toán HĐND tỉnh giao."
     r"\s+(?:so với\s+)?(?:tiến độ\s+)?(?:các\s+|toàn bộ\s+|tất cả\s+|nhiều\s+|một số\s+"
     r"|hầu hết\s+|phần lớn\s+)?(?:mục tiêu,\s+)?(?:chỉ tiêu|kế hoạch"
@@ -839,7 +840,9 @@ _LEAD_VERDICT_RE = re.compile(
     # the words that close the sentence name the plan, not another claim ("… và tăng so với"),
     # or list the plans ("… đạt và vượt mức so với chỉ tiêu, kế hoạch đề ra.")
     r"(?P<rest>(?:(?:\s+|\s*,\s*(?=(?:chỉ tiêu|kế hoạch|nhiệm vụ|mục tiêu)(?![\w])))"
-    r"(?!(?:và|nhưng|song|tuy|mặc|tăng|giảm|cao|thấp)(?![\w]))[^\W\d_]+){0,10}"
+    r"(?!(?:và|nhưng|song|tuy|mặc|tăng|giảm|cao|thấp)(?![\w]))(?:[^\W\d_]+"
+    # (the term or the year of the plan: "… Nghị quyết nhiệm kỳ 2020 – 2025.")
+    r"|(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)[0-9]{2})?(?![0-9]))){0,10}"
     + _CAUSE + r"\s*[.…!]*\s*$)?"
     r"|(?<![\w])chỉ tiêu(?![\w])[^.;:]*?(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành"
     r"|vượt)(?:\s+(?:được|và vượt|kế hoạch))*"
@@ -860,8 +863,9 @@ _FEW_RE = re.compile(rf"(?<![\w])(?:{_SOME})(?![\w])")
 _HEDGE_RE = re.compile(rf"(?<![\w])(?:cơ bản|{_SOME})(?![\w])")
 # an aim or a forecast is no verdict
 _AIM_RE = re.compile(
-    # ("đã tập trung chỉ đạo", focused: done, and "khó khăn", difficulties: no aim)
-    r"(?<![\w])(?:phấn đấu|phải|" + roles.CAN + r"|sẽ|để|nhằm|dự kiến|khó(?! khăn)"
+    # ("đã tập trung chỉ đạo", focused: done, and "khó khăn", difficulties, "vượt khó",
+    # difficulties overcome: no aim)
+    r"(?<![\w])(?:phấn đấu|phải|" + roles.CAN + r"|sẽ|để|nhằm|dự kiến|(?<!vượt )khó(?! khăn)"
     r"|(?<!đã )tập trung|quyết tâm)"
     r"(?![\w])"
 )

@@ -2525,3 +2525,46 @@ def test_targets_still_to_be_reached_in_the_months_left_are_plans():
     # a count of targets met, then its details, is still read as results
     assert _roles("Có 12 chỉ tiêu đạt và vượt kế hoạch trong 9 tháng, trong đó tỷ lệ giải ngân "
                   "đạt 75%.", "2024-09")[1] == [("75", "actual")]
+
+
+def test_targets_set_out_without_a_figure_are_given_by_the_sentences_after():
+    # their planned changes too
+    assert _roles("Nghị quyết của HĐND tỉnh xác định hệ thống chỉ tiêu chủ yếu năm 2025. Tổng "
+                  "sản phẩm trên địa bàn tăng khoảng 8%; kim ngạch xuất khẩu tăng 10%. Tỷ lệ hộ "
+                  "nghèo giảm 1,5%.", "2024") == [
+        [("8", "target")], [("10", "target")], [("1,5", "target")]]
+    # a result told after them is still a result
+    assert _roles("Năm 2024, tỉnh đề ra các chỉ tiêu chủ yếu. Kết quả, tổng sản phẩm tăng 7,5% so "
+                  "với cùng kỳ.", "2024") == [[("7,5", "change")]]
+
+
+def test_how_many_targets_there_are_does_not_end_the_plans_told_before():
+    assert _roles("Dự kiến kế hoạch năm 2026, tốc độ tăng trưởng kinh tế đạt khoảng 8%. Có 12 chỉ "
+                  "tiêu chủ yếu về kinh tế, xã hội. Cụ thể, tỷ lệ lao động qua đào tạo khoảng 70%; "
+                  "tỷ lệ tham gia bảo hiểm y tế đạt khoảng 95%.", "2025") == [
+        [("8", "target")], [("12", "actual")], [("70", "target")], [("95", "target")]]
+
+
+def test_targets_said_to_be_set_open_the_list_of_their_figures():
+    assert _roles("HĐND tỉnh thông qua nghị quyết về kế hoạch năm 2026. Các chỉ tiêu chủ yếu được "
+                  "đưa ra là: tổng sản phẩm tăng 8%; tỷ lệ hộ nghèo dưới 2%.", "2025") == [
+        [("8", "target")], [("2", "target")]]
+
+
+def test_a_verdict_on_the_targets_of_a_term_leads_the_figures_after_it():
+    # "vượt khó" (difficulties overcome) is no aim; "hoàn thành toàn diện"; the term named
+    text = ("Năm qua, Đảng bộ xã nỗ lực vượt khó, hoàn thành toàn diện các chỉ tiêu Nghị quyết "
+            "nhiệm kỳ 2020 – 2025. Thu ngân sách đạt 12,5 tỷ đồng.")
+    assert [s.status for s in extract(text, default_period="2025")] == ["achieved"]
+    # a hardship foreseen is still no verdict
+    text = ("Năm tới sẽ khó hoàn thành các chỉ tiêu Nghị quyết nhiệm kỳ 2020 – 2025. Thu ngân sách "
+            "đạt 12,5 tỷ đồng.")
+    assert [s.status for s in extract(text, default_period="2025")] == [None]
+
+
+def test_a_bare_count_with_the_share_it_is_after_a_comma_is_read():
+    text = ("Có 60/60 tổ chức đảng được xếp loại; trong đó: Hoàn thành tốt nhiệm vụ 42 (có 5 đảng "
+            "bộ và 37 chi bộ), chiếm tỷ lệ 70%; Hoàn thành nhiệm vụ 15, chiếm 25%.")
+    roles = _roles(text, "2024")
+    assert [("42", "actual"), ("70", "actual")] in roles  # (the parts in brackets on their own)
+    assert roles[-1] == [("15", "actual"), ("25", "actual")]
