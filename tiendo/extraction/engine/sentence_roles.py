@@ -150,11 +150,16 @@ def _surroundings(text, ms, i, prev_end, b, groups) -> str:
     else:
         clause, bounded = _clause_left(window, and_cut=True)
     m.subject = _subject(clause, need_verb=(i > 0 and not bounded))
-    _subject_before_parenthesis(text, m, prev_end)
+    _subject_before_parenthesis(text, m, prev_end, i > 0)
     return clause
 
 
-def _subject_before_parenthesis(text, m: Mention, prev_end: int) -> None:
+# words that go on describing the figure before ("kiểm tra 31.427 tổ chức đảng về thu, nộp,
+# quản lý và sử dụng đảng phí (tăng 10,7% …)": what was checked)
+_DESCRIBES_THE_FIGURE_RE = re.compile(r"\s*(?:về|thuộc|trong lĩnh vực)\s", re.IGNORECASE)
+
+
+def _subject_before_parenthesis(text, m: Mention, prev_end: int, after_a_figure: bool) -> None:
     """The subject of a number in a parenthesis opened after the number before it."""
     if m.group is None or m.group[0] < prev_end:
         return
@@ -162,6 +167,8 @@ def _subject_before_parenthesis(text, m: Mention, prev_end: int) -> None:
     if ref := _reference(before, opening):
         # "(cả nước tăng 9,8%)", "cao hơn bình quân cả nước (7,1%)": a reference figure
         m.subject, m.extras["reference"] = ref, True
+    elif after_a_figure and _DESCRIBES_THE_FIGURE_RE.match(before):
+        return  # the parenthesis is said of the figure before, which its words describe
     elif m.subject is None:
         # "tăng trưởng GDP (đạt khoảng 2% …), tốc độ tăng kim ngạch xuất khẩu (đạt 1% …)":
         # a list item names its indicator before the parenthesis its figures are in
@@ -719,7 +726,9 @@ _AHEAD_RE = re.compile(
     # "tỉnh đặt ra 25 chỉ tiêu chủ yếu, gồm: …", "HĐND thông qua 20 chỉ tiêu năm 2026, …"
     # (searched in the words before the target word, so it may end the text searched)
     r"|(?:đặt ra|thông qua)(?=\s+(?:(?:các|những|một số)\s+)?(?:[0-9]+\s+)?(?:nhóm\s+)?"
-    r"(?:chỉ tiêu|mục tiêu|$))"
+    # ("Đại biểu đã biểu quyết thông qua Nghị quyết về phát triển kinh tế xã hội năm 2024 với các
+    # chỉ tiêu chủ yếu như: …": a resolution passed sets its targets)
+    r"(?:chỉ tiêu|mục tiêu|nghị quyết|$))"
     r"|xác định|theo quyết định"
     r"|tiếp theo|còn lại|cuối năm)(?![\w])"
 )
@@ -920,8 +929,9 @@ def details_a_plan(low: str, aimed: bool = False, set_out: bool = False) -> bool
     if _CONTENTS_RE.match(low):  # "Các nội dung chủ yếu như: tăng trưởng GRDP đạt 10,5%, …,
         # tăng 20% so với năm 2024": the contents of the plan, with its changes and estimates
         return not _TOLD_PAST_RE.search(low)
-    if set_out:  # after targets set out without figures (sets_targets_out), their changes too
-        return not _RESULT_RE.search(low)
+    if set_out:  # after targets set out without figures (sets_targets_out), their changes too,
+        # against the year before ("… đạt 6.605 tỷ đồng, tăng 6,57% so với cùng kỳ.")
+        return not _SET_OUT_RESULT_RE.search(low)
     if aimed:
         return not _TELLS_A_RESULT_BUT_REACHED_RE.search(low)
     return not _TELLS_A_RESULT_RE.search(low)
@@ -936,6 +946,8 @@ _TOLD_PAST_RE = _words_re("đã", "kết quả", "năm qua", "vừa qua", "cùng
 _RESULT_WORDS = ("thực hiện", "vượt", "kết quả", "ước", "đã", "so với", "cùng kỳ", "năm qua",
                  "vừa qua")
 _RESULT_RE = _words_re(*_RESULT_WORDS)
+# … and after targets set out, a change against the year before is planned
+_SET_OUT_RESULT_RE = _words_re(*(w for w in _RESULT_WORDS if w not in ("so với", "cùng kỳ")))
 # a sentence in bare words tells none of these: a result, a change, a comparison, a state
 _TELLING_WORDS = (
     *_RESULT_WORDS, "tăng", "giảm", "so", "bằng", "chiếm", "hoàn thành",

@@ -2568,3 +2568,29 @@ def test_a_bare_count_with_the_share_it_is_after_a_comma_is_read():
     roles = _roles(text, "2024")
     assert [("42", "actual"), ("70", "actual")] in roles  # (the parts in brackets on their own)
     assert roles[-1] == [("15", "actual"), ("25", "actual")]
+
+
+def test_targets_given_out_are_given_with_their_changes_against_the_year_before():
+    assert _roles("Hội nghị công bố quyết định giao chỉ tiêu phát triển kinh tế, xã hội năm 2026. "
+                  "Giá trị sản xuất nông nghiệp đạt 3.800 tỷ đồng, tăng 5% so với cùng kỳ. Thu "
+                  "ngân sách 700 tỷ đồng.", "2025") == [
+        [("3.800", "target"), ("5", "target")], [("700", "target")]]
+    # what was done after them is not planned
+    assert _roles("Hội nghị công bố quyết định giao chỉ tiêu phát triển kinh tế, xã hội năm 2026. "
+                  "Năm qua, giá trị sản xuất nông nghiệp đạt 3.600 tỷ đồng, tăng 5% so với cùng "
+                  "kỳ.", "2025") == [[("3.600", "actual"), ("5", "change")]]
+
+
+def test_a_resolution_passed_sets_the_targets_it_lists():
+    assert _roles("Đại hội đã biểu quyết thông qua Nghị quyết nhiệm kỳ 2025-2030 với các chỉ tiêu "
+                  "chủ yếu như: thu nhập bình quân đầu người đạt 90 triệu đồng; tỷ lệ hộ nghèo "
+                  "giảm còn 1%.", "2025") == [[("90", "target")], [("1", "target")]]
+
+
+def test_a_parenthesis_after_words_that_describe_the_figure_before_is_said_of_it():
+    assert _roles("Ủy ban kiểm tra đã kiểm tra 1.250 tổ chức đảng về thu, nộp, quản lý và sử dụng "
+                  "đảng phí (tăng 8,2% so với năm 2023).", "2024") == [
+        [("1.250", "actual"), ("8,2", "change")]]
+    # a list item that names its own indicator before its parenthesis keeps it
+    assert len(_roles("Tăng trưởng GDP đạt 5%, tốc độ tăng kim ngạch xuất khẩu (đạt 1%).",
+                      "2024")) == 2
