@@ -356,6 +356,31 @@ def _currency(unit: str | None) -> str | None:
     return last if last in ("đồng", "usd") else None
 
 
+# "… có 81,3 triệu người tham gia bảo hiểm y tế, đạt tỷ lệ bao phủ 86,6% dân số", "Số người
+# tham gia BHXH là 430.771 người, đạt tỷ lệ bao phủ là 25,80% so với lực lượng lao động": the
+# share of a whole that the people counted before it reach
+_COVERAGE_RE = re.compile(
+    r"^\s*,\s*(?:đạt\s+)?t[ỷỉ] lệ bao phủ(?:\s+[^\W\d_]+){0,3}?"
+    r"(?:\s+(?:đạt|là|khoảng|trên|gần|hơn))*\s*$"
+)
+
+
+def _joins_the_count_it_covers(g: _Grouping, i: int, cur: int) -> bool:
+    """A coverage rate right after a count of people is that count's share of a whole (not an
+    attainment of a plan, even "so với lực lượng lao động"): one statement."""
+    m, prev = g.ms[i], g.ms[i - 1]
+    if not (
+        m.unit.kind == "percent"
+        and prev.unit.kind == "count"
+        and prev.stmt == cur
+        and _COVERAGE_RE.match(_flat(m.window)) is not None
+    ):
+        return False
+    if m.role == "actual":
+        m.extras["cue"] = "share"
+    return g.join(i, cur)
+
+
 def _opens_named(g: _Grouping, i: int, cur: int) -> bool:
     """A named number opens its own statement; siblings keep the parent."""
     m = g.ms[i]
@@ -489,6 +514,7 @@ _LINK_RULES = (
     _joins_amount_it_uses,
     _joins_plan_stated_beside,
     _joins_the_plan_it_disburses,
+    _joins_the_count_it_covers,
     _opens_named,
     _opens_clause_on_its_figure,
     _opens_new_clause,

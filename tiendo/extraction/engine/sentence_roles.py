@@ -151,7 +151,32 @@ def _surroundings(text, ms, i, prev_end, b, groups) -> str:
         clause, bounded = _clause_left(window, and_cut=True)
     m.subject = _subject(clause, need_verb=(i > 0 and not bounded))
     _subject_before_parenthesis(text, m, prev_end, i > 0)
+    _reference_named_after(text, m)
     return clause
+
+
+# "GRDP … tăng 9,2%, cao hơn nhiều so với mức 6,76% của cả nước", "… tăng 5,43%, thấp hơn mức
+# tăng 5,75% của năm trước": a level compared with, whose it is named after its figure
+_LEVEL_COMPARED_RE = re.compile(
+    r"(?<![\w])(?:cao hơn|thấp hơn)(?:\s+(?:nhiều|rất nhiều|hẳn))?\s+(?:so\s+)?(?:với\s+)?mức"
+    r"(?:\s+(?:tăng|tăng trưởng|bình quân|trung bình))?\s*$"
+)
+_WHOSE_LEVEL_RE = re.compile(
+    r"\s*(?:của|ở)\s+(?P<whose>cả nước|toàn quốc"
+    r"|cùng kỳ(?:\s+năm\s+(?:trước|ngoái|(?:19|20)[0-9]{2}))?"
+    r"|năm\s+(?:trước|ngoái|(?:19|20)[0-9]{2})|(?:giai đoạn|nhiệm kỳ)\s+trước)(?![\w])"
+)
+
+
+def _reference_named_after(text, m: Mention) -> None:
+    """A level compared with, named after its figure ("… cao hơn mức 6,76% của cả nước"): a
+    reference figure, its own statement (see _subject_before_parenthesis for one in brackets)."""
+    if m.group is not None or "mức" not in m.window or not _LEVEL_COMPARED_RE.search(m.window):
+        return  # (the cheap test first: this is asked of every figure)
+    whose = _WHOSE_LEVEL_RE.match(m.right)
+    if whose:
+        m.subject = text[m.unit.end + whose.start("whose") : m.unit.end + whose.end("whose")]
+        m.extras["reference"] = True
 
 
 # words that go on describing the figure before ("kiểm tra 31.427 tổ chức đảng về thu, nộp,

@@ -191,3 +191,8 @@ def test_a_count_of_targets_is_named_after_the_targets_and_what_is_said_of_them(
     # an average per commune is not a count of targets: the words after it name nothing
     assert _names("Toàn huyện bình quân đạt 16,5 tiêu chí/ xã và cuối năm có thêm 3 xã đạt "
                   "chuẩn.", "2024")[0] == "Tiêu chí / xã"
+
+
+def test_a_count_is_named_after_its_noun_without_the_scale_written_before_it():
+    assert _names("Toàn tỉnh có 1,2 triệu người tham gia bảo hiểm y tế.", "2024") == [
+        "Người tham gia bảo hiểm y tế"]

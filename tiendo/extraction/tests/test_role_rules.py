@@ -2594,3 +2594,19 @@ def test_a_parenthesis_after_words_that_describe_the_figure_before_is_said_of_it
     # a list item that names its own indicator before its parenthesis keeps it
     assert len(_roles("Tăng trưởng GDP đạt 5%, tốc độ tăng kim ngạch xuất khẩu (đạt 1%).",
                       "2024")) == 2
+
+
+def test_a_coverage_rate_after_a_count_of_people_is_that_counts_share():
+    assert _roles("Toàn tỉnh có 1,2 triệu người tham gia bảo hiểm y tế, đạt tỷ lệ bao phủ 91,5% "
+                  "dân số; số người tham gia BHXH là 215.400 người, đạt tỷ lệ bao phủ là 28,4% so "
+                  "với lực lượng lao động.", "2024") == [
+        [("1,2", "actual"), ("91,5", "actual")], [("215.400", "actual"), ("28,4", "actual")]]
+
+
+def test_a_level_compared_with_named_after_its_figure_is_a_statement_of_its_own():
+    text = ("Tăng trưởng kinh tế của tỉnh đạt 8,1%, cao hơn nhiều so với mức 6,5% của cả nước. "
+            "Giá trị sản xuất công nghiệp tăng 9,3%, thấp hơn mức tăng 10,2% của năm trước.")
+    statements = extract(text, default_period="2024")
+    assert [[n.text for n in s.numbers] for s in statements] == [
+        ["8,1"], ["6,5"], ["9,3"], ["10,2"]]
+    assert [s.indicator for s in statements][1::2] == ["Cả nước", "Năm trước"]
