@@ -11,7 +11,9 @@ from .roles import SET_BY_END_RE
 
 _LEAD_FILLER_RE = re.compile(
     r"^(?:\s|[-–•*+:]|\(?[0-9]{1,2}[)/]|[0-9]+(?:\.[0-9]+)*\.|[a-zđ]\)|"
-    r"và|còn|riêng|trong đó|bao gồm|gồm|cụ thể|nhưng|song|tuy nhiên|theo (?:kế hoạch|dự toán)\s*,|"
+    # ("Trong số đó, số người tham gia …", "Trong số này, …": the part of a whole told before)
+    r"và|còn|riêng|trong số (?:đó|này)|trong đó|bao gồm|gồm|cụ thể|nhưng|song|tuy nhiên"
+    r"|theo (?:kế hoạch|dự toán)\s*,|"
     r"đồng thời|ngoài ra|với|nổi bật nhất là|nổi bật là|nổi bật|đáng chú ý là|đáng chú ý|"
     # "Một là, tốc độ tăng trưởng …", "Thứ hai, …": the items of an enumeration
     r"(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là|thứ (?:nhất|hai|ba|tư|năm|sáu))(?=,)|"

@@ -196,3 +196,9 @@ def test_a_count_of_targets_is_named_after_the_targets_and_what_is_said_of_them(
 def test_a_count_is_named_after_its_noun_without_the_scale_written_before_it():
     assert _names("Toàn tỉnh có 1,2 triệu người tham gia bảo hiểm y tế.", "2024") == [
         "Người tham gia bảo hiểm y tế"]
+
+
+def test_the_part_of_a_whole_told_before_is_not_part_of_the_name():
+    assert _names("Trong số đó, số người tham gia bảo hiểm y tế là 947.566 người. Trong số này, "
+                  "người tham gia BHXH tự nguyện là 3.418 người.", "2024") == [
+        "Số người tham gia bảo hiểm y tế", "Người tham gia BHXH tự nguyện"]
