@@ -58,7 +58,6 @@ from .sentence_roles import (
     opens_a_list_of_targets,
     plan_label,
     sets_plans,
-    sets_targets_out,
     told_by_the_plan,
 )
 from .statement_rules import (
@@ -239,7 +238,7 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
     out: list[Statement] = []
     ctx.estimates_listed = False
     aimed = False  # the plans told before, in this paragraph, are aims
-    set_out = False  # … or targets set out before them without a figure (sets_targets_out)
+    set_out = False  # … or targets set out before them without a figure
     # a title (short, no closing stop) details no plan told before it
     title = line.rstrip()[-1:] not in ".;:…!?)" and len(line) < 160
     for a, b in _sentences(text, start, start + len(line)):
@@ -267,9 +266,11 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
             # ("Có 16 chỉ tiêu chủ yếu …" among plans: how many they are, and the plans go on)
             ctx.planned = sets_plans(low, found) or (ctx.planned and counts_the_targets(found))
             # an aim runs on over the sentences of its paragraph that go on with its plans, and
-            # so do targets set out without a figure
+            # so do targets set out without a figure ("Từ đó, nghị quyết của QH xác định hệ thống
+            # chỉ tiêu chủ yếu về kinh tế – xã hội.": sets_plans without a figure found), whose
+            # sentences after give their planned changes too ("GDP tăng khoảng 6-6,5%; …")
             aimed = ctx.planned and (aimed or aims(low))
-            set_out = ctx.planned and (set_out or sets_targets_out(low, found))
+            set_out = ctx.planned and (set_out or not found)
         across.read(low)
     # a line that does not end a sentence (a title) leads no plans into the next line
     ctx.planned = ctx.planned and line.rstrip()[-1:] in ".;:…"

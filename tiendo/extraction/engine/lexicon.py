@@ -13,6 +13,14 @@ MULTIPLIERS = (
     "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn", "trăm",
 )
 
+
+def without_scale(unit: str) -> str:
+    """The noun or unit after the scale written before it ("triệu người" → "người")."""
+    for scale in MULTIPLIERS:
+        if unit.startswith(scale + " "):
+            return unit[len(scale) + 1 :]
+    return unit
+
 # Units of measure and money, longest first when matched (see units.py).
 MEASURE_UNITS = (
     "đồng", "usd", "đô la mỹ", "euro", "eur",

@@ -604,19 +604,16 @@ def _counts_other(ms, st: _Stmt, m) -> bool:
     levels = [ms[j] for j in st.mentions if _is_primary(ms[j]) and ms[j].unit.text]
     if not levels or any(lv.unit.kind == "percent" for lv in levels):
         return False
-    mine = _MULTIPLIER_RE.sub("", m.unit.text or "")
+    # ("2,91 triệu người", "tăng 30.000 người": the same noun, counted in millions)
+    mine = lexicon.without_scale(m.unit.text or "")
     if mine in _GENERIC_COUNTS:  # "kỷ luật 17 đảng viên, giảm 6 trường hợp": the same count
         return False
     return all(
         # ("787 tổ chức cơ sở đảng (tăng 11 cơ sở đảng …)": the noun written shorter)
-        not ((text := _MULTIPLIER_RE.sub("", lv.unit.text)).startswith(mine)
+        not ((text := lexicon.without_scale(lv.unit.text)).startswith(mine)
              or mine.startswith(text) or text.endswith(" " + mine))
         for lv in levels
     )
-
-
-# "2,91 triệu người", "tăng 30.000 người": the same noun, counted in millions
-_MULTIPLIER_RE = re.compile(r"^(?:" + "|".join(lexicon.MULTIPLIERS) + r")\s+")
 
 
 # a plan named as such, or as what was given ("Ban Quản lý dự án … được giao 2.145 tỷ đồng")

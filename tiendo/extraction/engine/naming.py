@@ -302,20 +302,12 @@ def _noun_after(text: str, m: Mention) -> str | None:
     return " ".join(((m.unit.text or "") + " " + s).split()[:6]) or None
 
 
-def _counted_noun(unit: str) -> str:
-    """The noun a count counts, without the scale written before it ("triệu người" → "người")."""
-    for scale in lexicon.MULTIPLIERS:
-        if unit.startswith(scale + " "):
-            return unit[len(scale) + 1 :]
-    return unit
-
-
 def _count_phrase(text: str, m: Mention) -> str | None:
     """"vụ vi phạm Luật Lâm nghiệp": a counted noun with its modifiers, when it has some."""
     if m.unit.kind != "count" or not m.unit.text:
         return None
     tail = _tail_words(text, m)
-    return " ".join([_counted_noun(m.unit.text), *tail]) if tail else None
+    return " ".join([lexicon.without_scale(m.unit.text), *tail]) if tail else None
 
 
 def _tail_words(text: str, m: Mention) -> list[str]:
@@ -359,7 +351,7 @@ def _indicator_from(text: str, m: Mention) -> str:
     modifiers ("vụ vi phạm Luật Lâm nghiệp"), else the clause's words."""
     words = _tail_words(text, m)
     if m.unit.kind == "count" and m.unit.text:
-        words = [_counted_noun(m.unit.text), *words]
+        words = [lexicon.without_scale(m.unit.text), *words]
     if len(words) >= 2:
         s = " ".join(words)
     else:

@@ -928,13 +928,6 @@ _BY_THE_PLAN_RE = re.compile(
     r"\s*theo\s+(?:kế hoạch|dự toán|chỉ tiêu|nghị quyết)(?![\w])[^,.;:0-9]{0,60},")
 
 
-def sets_targets_out(low: str, found) -> bool:
-    """"Từ đó, nghị quyết của QH xác định hệ thống chỉ tiêu chủ yếu về kinh tế – xã hội.": a
-    sentence that sets targets out and gives no figure; the sentences after it give them, their
-    planned changes too ("Tổng sản phẩm trong nước (GDP) tăng khoảng 6-6,5%; …")."""
-    return not found and sets_plans(low, found)
-
-
 def counts_the_targets(found) -> bool:
     """"Có 16 chỉ tiêu chủ yếu …": a sentence whose only figures count targets."""
     return bool(found) and all(
@@ -954,7 +947,7 @@ def details_a_plan(low: str, aimed: bool = False, set_out: bool = False) -> bool
     if _CONTENTS_RE.match(low):  # "Các nội dung chủ yếu như: tăng trưởng GRDP đạt 10,5%, …,
         # tăng 20% so với năm 2024": the contents of the plan, with its changes and estimates
         return not _TOLD_PAST_RE.search(low)
-    if set_out:  # after targets set out without figures (sets_targets_out), their changes too,
+    if set_out:  # after targets set out without a figure (extractor._line), their changes too,
         # against the year before ("… đạt 6.605 tỷ đồng, tăng 6,57% so với cùng kỳ.")
         return not _SET_OUT_RESULT_RE.search(low)
     if aimed:
