@@ -58,7 +58,10 @@ def _group(text: str, ms: list[Mention], plan: bool = False) -> list[_Stmt]:
         g.new(0, None)
     for i in range(1, len(ms)):
         cur = _outside_aside(ms, g.stmts, i)
-        if not any(rule(g, i, cur) for rule in _LINK_RULES):
+        for rule in _LINK_RULES:
+            if rule(g, i, cur):
+                break
+        else:
             g.join(i, cur)
     return g.stmts
 
@@ -162,9 +165,10 @@ def _leaves_a_count_of_targets(g: _Grouping, i: int, cur: int) -> bool:
     named after a count of targets is a figure of one of them, not of the count (a share of
     the count, "(chiếm 94,1%)", names nothing and stays with it)."""
     m = g.ms[i]
+    if m.unit.text in lexicon.TARGET_NOUNS:
+        return False  # (the cheap test first: this is asked of every figure)
     counted = all(g.ms[j].unit.text in lexicon.TARGET_NOUNS for j in g.stmts[cur].mentions)
-    named = m.subject or _MEMBERS_RE.search(m.window)
-    if counted and named and m.unit.text not in lexicon.TARGET_NOUNS:
+    if counted and (m.subject or _MEMBERS_RE.search(m.window)):
         return g.new(i, None)
     return False
 
@@ -204,11 +208,14 @@ def _joins_after_slash(g: _Grouping, i: int, cur: int) -> bool:
     return g.ms[i].window.strip() == "/" and g.join(i, cur)
 
 
+_FROM_BEFORE_RE = re.compile(r"(?<![\w])từ\s*$")
+
+
 def _joins_from_to(g: _Grouping, i: int, cur: int) -> bool:
     """"giảm từ 3,5% xuống còn 2,6%": the same rate, before and after."""
     return bool(
         _FROM_TO_RE.search(g.ms[i].window)
-        and re.search(r"(?<![\w])từ\s*$", g.ms[i - 1].window)
+        and _FROM_BEFORE_RE.search(g.ms[i - 1].window)
     ) and g.join(i, cur)
 
 
@@ -483,13 +490,19 @@ def _joins_percent_change(g: _Grouping, i: int, cur: int) -> bool:
     return g.join(i, _by_about(g.ms, g.stmts, m, cur))
 
 
+_COUNTED_NOUN_AFTER_RE = re.compile(r"^\s*số\s+(?!lượng|vốn)[^\W\d_]")
+
+
+_NOUN_AFTER_RE = re.compile(r"^\s*((?:số\s+)?[^\W\d_]+(?:\s+(?!và|giảm|tăng)[^\W\d_]+){0,2})")
+
+
 def _counted_after(m: Mention) -> str | None:
     """What a % counts when a noun follows it ("11% vụ", "16% số người chết")."""
     if m.unit.kind != "percent" or (
-        _NOT_COUNTED_RE.match(m.right) and not re.match(r"^\s*số\s+(?!lượng|vốn)[^\W\d_]", m.right)
+        _NOT_COUNTED_RE.match(m.right) and not _COUNTED_NOUN_AFTER_RE.match(m.right)
     ):
         return None
-    noun = re.match(r"^\s*((?:số\s+)?[^\W\d_]+(?:\s+(?!và|giảm|tăng)[^\W\d_]+){0,2})", m.right)
+    noun = _NOUN_AFTER_RE.match(m.right)
     return noun.group(1) if noun else None
 
 

@@ -167,6 +167,9 @@ _RANGE_DASH_RE = re.compile(r"[ \t]?[-–][ \t]?")
 _PLAN_AFTER_RE = re.compile(r"\s*theo\s+(?:kế hoạch|kh)(?![\w])", re.IGNORECASE)
 
 
+_SLASH_ONLY_RE = re.compile(r"\s*/\s*")
+
+
 def _unit_repeated(text: str, t, nxt) -> bool:
     """"83,2%/50%", "507.000 người/515.000 người": a pair with its unit written twice."""
     if nxt is None or "/" not in text[t.end : nxt.start]:
@@ -176,7 +179,7 @@ def _unit_repeated(text: str, t, nxt) -> bool:
         return False
     second = read_unit(text, nxt.end)
     # ("61,7 tỷ/68,6 tỷ đồng": the unit written in full only at the end)
-    return bool(re.fullmatch(r"\s*/\s*", text[first.end : nxt.start])) and (
+    return bool(_SLASH_ONLY_RE.fullmatch(text[first.end : nxt.start])) and (
         second.text == first.text or (second.text or "").startswith(first.text + " ")
     )
 
@@ -223,6 +226,9 @@ def _cue_left(window: str) -> str:
     return _mask_document_names(left, window)
 
 
+_PLAN_NAME_CAPITAL_RE = re.compile(r"(?<![\w])(Kế hoạch|Chương trình|Chỉ tiêu|Mục tiêu)")
+
+
 def _mask_document_names(left: str, window: str) -> str:
     """"ban hành các Kế hoạch mở 06 lớp": a capitalised plan word inside a clause is the name
     of a document, not a plan figure."""
@@ -231,4 +237,4 @@ def _mask_document_names(left: str, window: str) -> str:
     def repl(m: re.Match) -> str:
         return "văn bản" if raw[: m.start()].strip(" -–") else m.group().lower()
 
-    return re.sub(r"(?<![\w])(Kế hoạch|Chương trình|Chỉ tiêu|Mục tiêu)", repl, raw).lower()
+    return _PLAN_NAME_CAPITAL_RE.sub(repl, raw).lower()

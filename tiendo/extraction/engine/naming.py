@@ -261,11 +261,14 @@ _REPORTED_BY_RE = re.compile(
 )
 
 
+_WORDS_RE = re.compile(r"[^\W\d_]+")
+
+
 def _is_filler(part: str) -> bool:
     low = _TRAILING_PERIOD_RE.sub("", " " + part.lower())
     m = _LEAD_FILLER_RE.match(low.strip())
     rest = low.strip()[m.end() :] if m else low.strip()
-    words = re.findall(r"[^\W\d_]+", rest)
+    words = _WORDS_RE.findall(rest)
     return all(_names_nothing(w) for w in words)
 
 
@@ -295,9 +298,12 @@ def item_label(text: str, a: int, first: int) -> str | None:
     return label if label and 2 <= len(label.split()) <= 14 else None
 
 
+_NAME_STOP_RE = re.compile(r"[,;.()\n0-9]|(?<![\w])(?:đạt|tăng|giảm|bằng|so với|với)(?![\w])")
+
+
 def _noun_after(text: str, m: Mention) -> str | None:
     s = text[m.unit.end : m.unit.end + 60]
-    s = re.split(r"[,;.()\n0-9]|(?<![\w])(?:đạt|tăng|giảm|bằng|so với|với)(?![\w])", s)[0]
+    s = _NAME_STOP_RE.split(s)[0]
     s = s.strip()
     return " ".join(((m.unit.text or "") + " " + s).split()[:6]) or None
 
@@ -371,6 +377,12 @@ _PLAN_WORD_RE = re.compile(r"(?<![\w])(kh|kế hoạch|chỉ tiêu|mục tiêu|d
                            r"dự kiến|phấn đấu|nghị quyết|cùng kỳ)(?![\w])")
 
 
+_LEAD_GROWTH_RE = re.compile(r"^(?:tăng trưởng|tốc độ tăng(?: trưởng)?)(?![\w])")
+
+
+_FLAT_CUT_RE = re.compile(r"[,;]|(?<![\w])(?:và|trong đó)(?![\w])")
+
+
 def _paren_head(head: str, inside: str) -> str | None:
     """The indicator a list item names before the parenthesis that holds its figures:
     "…, tỷ lệ lao động qua đào tạo (64,5% so với kế hoạch là 65%)". Only a bare noun phrase
@@ -378,7 +390,7 @@ def _paren_head(head: str, inside: str) -> str | None:
     if _PLAN_WORD_RE.search(inside.lower()) or _subject(inside) is not None:
         return None
     flat = _flat(head)
-    cut = max((m.end() for m in re.finditer(r"[,;]|(?<![\w])(?:và|trong đó)(?![\w])", flat)),
+    cut = max((m.end() for m in _FLAT_CUT_RE.finditer(flat)),
               default=0)
     phrase = head[cut:]
     opener = list(_LIST_OPENER_RE.finditer(phrase.lower()))
@@ -389,7 +401,7 @@ def _paren_head(head: str, inside: str) -> str | None:
     phrase = re.split(r"[0-9]", phrase)[0]
     phrase = _SPACES_RE.sub(" ", phrase).strip(" -–:,;()")
     low = phrase.lower()
-    lead = re.match(r"^(?:tăng trưởng|tốc độ tăng(?: trưởng)?)(?![\w])", low)
+    lead = _LEAD_GROWTH_RE.match(low)
     rest = low[lead.end() :] if lead else low
     if not phrase or len(phrase.split()) > 20 or _SUBJECT_STOP_RE.search(rest):
         return None

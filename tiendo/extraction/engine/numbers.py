@@ -133,9 +133,12 @@ class Unit:
     kind: str  # "percent", "measure", "count", "none", "structural"
 
 
+_NGAN_RE = re.compile(r"\bngàn\b")
+
+
 def _norm(u: str) -> str:
     u = " ".join(u.lower().split())
-    return re.sub(r"\bngàn\b", "nghìn", u)
+    return _NGAN_RE.sub("nghìn", u)
 
 
 def read_unit(text: str, pos: int) -> Unit:

@@ -155,6 +155,15 @@ _MOVED_FROM_RE = re.compile(_W + r"(?:tăng|giảm|nâng|hạ)(?:\s+[^\W\d_]+){0
 PLAN_BRACKET_OPENING = r"\(\s*(?:kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|nq)?[^()0-9]{0,12}"
 
 
+_MOVES_AFTER_RE = re.compile(r"^\s*(?:%\s*)?(?:xuống|lên)(?![\w])")
+
+
+_OR_MORE_AFTER_RE = re.compile(r"^\s*(?:%\s*)?(?:[^\W\d_]+\s+){0,3}?trở lên")
+
+
+_OR_LESS_AFTER_RE = re.compile(r"^\s*(?:%\s*)?(?:[^\W\d_]+\s+){0,3}?trở xuống")
+
+
 def bound_of(left: str, right: str) -> str | None:
     if not (_BOUND_HINT_RE.search(left) or "trở" in right):
         return None
@@ -163,12 +172,12 @@ def bound_of(left: str, right: str) -> str | None:
         return {"≥": ">=", "≤": "<="}.get(m.group(1), m.group(1))
     # "giảm từ 3,5% xuống còn 2,6%", "giảm từ 3,49% với 1.925 hộ … xuống còn …": where it
     # moved from, not a bound
-    moving = re.match(r"^\s*(?:%\s*)?(?:xuống|lên)(?![\w])", right) or _MOVED_FROM_RE.search(left)
-    if re.match(r"^\s*(?:%\s*)?(?:[^\W\d_]+\s+){0,3}?trở lên", right) or (
+    moving = _MOVES_AFTER_RE.match(right) or _MOVED_FROM_RE.search(left)
+    if _OR_MORE_AFTER_RE.match(right) or (
         GE_RE.search(left) and not moving  # "giảm từ 3,5% xuống còn 2,6%": not a bound
     ):
         return ">="
-    if re.match(r"^\s*(?:%\s*)?(?:[^\W\d_]+\s+){0,3}?trở xuống", right) or LE_RE.search(left):
+    if _OR_LESS_AFTER_RE.match(right) or LE_RE.search(left):
         return "<="
     if TREN_RE.search(left):
         return ">"
@@ -189,8 +198,11 @@ def basis_text(right: str) -> str | None:
     return None
 
 
+_CLIP_RE = re.compile(r"[,;()\n]|\.(?:\s|$)| và | tại | trong | do | nhờ | vì | nhưng | song ")
+
+
 def _clip(s: str) -> str:
-    s = re.split(r"[,;()\n]|\.(?:\s|$)| và | tại | trong | do | nhờ | vì | nhưng | song ", s)[0]
+    s = _CLIP_RE.split(s)[0]
     words = s.split()
     return " ".join(words[:8]) or None
 
@@ -245,39 +257,66 @@ _PLAN_SET_IS_RE = re.compile(
 )
 
 
+_BELONGS_BEFORE_RE = re.compile(r"(?<![\w])thuộc\s*$")
+
+
+_FUNDS_BEFORE_RE = re.compile(r"(?<![\w])vốn\s*$")
+
+
+_FORESEEN_COUNT_RE = re.compile(r"\s+có(?![\w])")
+
+
+_TARGET_ABOUT_RE = re.compile(r"\s+về(?![\w])")
+
+
+_STRIVE_BEFORE_RE = re.compile(r"(?<![\w])(?:phấn đấu|dự kiến)\s*$")
+
+
+_LEVEL_WHEN_RE = re.compile(r"(?<![\w])khi\s+(?:mới|chỉ)?\s*(?:ở mức|đạt|là)(?![\w])")
+
+
+_STILL_BEFORE_RE = re.compile(r"(?<![\w])còn\s*$")
+
+
+_AND_RE = re.compile(r"(?<![\w])và(?![\w])")
+
+
+_COMPARED_BEFORE_RE = re.compile(r"(?<![\w])so\s+(?:với\s+)?$")
+
+
 def _governs(left: str, t: re.Match) -> bool:
     """Whether a plan word ("KH", "kế hoạch", "phấn đấu") governs the number that follows."""
     between = left[t.end() :]
-    if re.search(r"(?<![\w])thuộc\s*$", left[: t.start()]):
+    if _BELONGS_BEFORE_RE.search(left[: t.start()]):
         return False  # "vốn đầu tư giải ngân thuộc kế hoạch năm 2020 là …": what it belongs to
-    if re.search(r"(?<![\w])vốn\s*$", left[: t.start()]) and re.search(
+    if _FUNDS_BEFORE_RE.search(left[: t.start()]) and re.search(
         r"(?<![\w])(?:đạt|giải ngân|thực hiện)(?![\w])", between
     ):
         return False  # "vốn kế hoạch năm 2025 đạt 3.525 tỷ đồng": the plan's funds, disbursed
-    if t.group(1) in ("dự báo", "dự kiến") and re.match(r"\s+có(?![\w])", between):
+    if t.group(1) in ("dự báo", "dự kiến") and _FORESEEN_COUNT_RE.match(between):
         return False  # "dự báo có 13 chỉ tiêu đạt": how many are foreseen, a count
     if _PLAN_SET_IS_RE.search(between) and not re.search(r"[0-9]", between):
         return True  # "không đạt chỉ tiêu kế hoạch Quốc hội thông qua là 0,3": the plan's figure
-    if t.group(1) == "chỉ tiêu" and re.match(r"\s+về(?![\w])", between):
+    if t.group(1) == "chỉ tiêu" and _TARGET_ABOUT_RE.match(between):
         return False  # "chỉ tiêu về tốc độ tăng trưởng GRDP đạt 7,42%": names the indicator
     if t.group(1) not in _INTENT_CUES and re.match(
         r"\s+(?:không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?![\w])", between
-    ) and not re.search(r"(?<![\w])(?:phấn đấu|dự kiến)\s*$", left[: t.start()]):
+    ) and not _STRIVE_BEFORE_RE.search(left[: t.start()]):
         # "các chỉ tiêu chưa đạt gồm …": a verdict on the targets, not a plan (but "phấn đấu
         # chỉ tiêu đạt trên 41,8 vạn tấn" strives for it)
         return False
     if t.group(1) not in _INTENT_CUES and _ONLY_REACHED_RE.search(between):
         return False  # "chỉ tiêu tăng trưởng chỉ đạt được 7,18%": the result, told as short
-    if re.search(r"(?<![\w])khi\s+(?:mới|chỉ)?\s*(?:ở mức|đạt|là)(?![\w])", between):
+    if _LEVEL_WHEN_RE.search(between):
         return False  # "chưa đạt mục tiêu đề ra khi mới ở mức 58,33%": the level reached
     if t.group(1) in _DUTY_CUES and not (
         _DUTY_REACH_RE.search(between) or CHANGE_LEFT_RE.search(between)
-        or re.search(r"(?<![\w])còn\s*$", left[: t.start()])
+        or _STILL_BEFORE_RE.search(left[: t.start()])
     ):
         # "đến mức phải xử lý kỷ luật 5 đồng chí": what had to be done (but "số người còn phải
         # phát triển 6 tháng cuối năm là …" is what is still to be done, a plan)
         return False
-    conj = list(re.finditer(r"(?<![\w])và(?![\w])", between))
+    conj = list(_AND_RE.finditer(between))
     if conj and (
         ACTUAL_VERB_RE.search(between[conj[-1].end() :])
         or CHANGE_LEFT_RE.search(between[conj[-1].end() :])
@@ -286,7 +325,7 @@ def _governs(left: str, t: re.Match) -> bool:
         # "đạt 90,7% dự toán và tăng 22,7%": the plan word ends the clause before; "mục tiêu 26
         # giường bệnh và 8,6 bác sĩ/vạn dân": a list of plans goes on
         return False
-    if re.search(r"(?<![\w])so\s+(?:với\s+)?$", left[: t.start()]):
+    if _COMPARED_BEFORE_RE.search(left[: t.start()]):
         # "so với kế hoạch": the plan is the basis of a comparison, unless its own figure
         # follows ("so với kế hoạch là 6,8%")
         return bool(_PLAN_IS_RE.fullmatch(between))
@@ -312,12 +351,18 @@ _PLAN_OF_A_FLOW_RE = re.compile(
 )
 
 
+_GIVEN_BEFORE_RE = re.compile(r"(?<![\w])giao\s*$")
+
+
+_FUNDS_AFTER_RE = re.compile(r"\s+vốn(?![\w])")
+
+
 def _words_named(left: str, t: re.Match, between: str) -> int:
     """How many words a plan word may name before the figure it governs."""
     # "được giao dự toán thu ngân sách Nhà nước 270.000 tỷ đồng": a plan given names what
-    if t.group(1) in _CLAUSE_CUES or re.search(r"(?<![\w])giao\s*$", left[: t.start()]):
+    if t.group(1) in _CLAUSE_CUES or _GIVEN_BEFORE_RE.search(left[: t.start()]):
         return 10
-    if t.group(1) in ("kế hoạch", "kh") and re.match(r"\s+vốn(?![\w])", between) and not (
+    if t.group(1) in ("kế hoạch", "kh") and _FUNDS_AFTER_RE.match(between) and not (
         _VERB_WORDS_RE.search(between)
     ):
         return 6  # "kế hoạch vốn đầu tư công (năm 2023) hơn 94.000 tỷ đồng": the plan's capital
@@ -409,25 +454,37 @@ def _planned_change(at: _Around):
     return None
 
 
+_GROWTH_AFTER_RE = re.compile(r"\s*tăng trưởng(?![\w])")
+
+
+_JOBS_BEFORE_RE = re.compile(r"(?<![\w])việc làm\s*$")
+
+
+_MET_AND_BEFORE_RE = re.compile(r"(?<![\w])đạt\s+và\s*$")
+
+
+_CLOSES_AFTER_RE = re.compile(r"\s*%?\s*(?:$|[,;.)…])")
+
+
 def _change_verb(at: _Around):
     """"tăng/giảm X", "gấp X lần", "vượt X% kế hoạch" (a "vượt" needs its basis after)."""
     m = CHANGE_LEFT_RE.search(at.left)
-    if not m and at.pct and re.match(r"\s*tăng trưởng(?![\w])", at.right):
+    if not m and at.pct and _GROWTH_AFTER_RE.match(at.right):
         # "chỉ đạt 0,5% tăng trưởng": the growth, named after its figure
         return "change", {"direction": "up", "basis": "cùng kỳ", "cue": "change"}
-    if not m or re.search(r"(?<![\w])việc làm\s*$", at.left[: m.start()]):
+    if not m or _JOBS_BEFORE_RE.search(at.left[: m.start()]):
         return None  # "tạo việc làm tăng thêm được 6.000 người": the jobs created, a level
     if m.group("verb") == "tăng trưởng" and re.search(r"(?<![\w])(?:mức|tốc độ)\s*$",
                                                       at.left[: m.start()]):
         return "actual", {"cue": "rate"}  # "đạt mức tăng trưởng 7,09%": the rate reached
     verb = m.group("verb")
-    if verb == "vượt" and re.search(r"(?<![\w])đạt\s+và\s*$", at.left[: m.start()]):
+    if verb == "vượt" and _MET_AND_BEFORE_RE.search(at.left[: m.start()]):
         return None  # "thực hiện đạt và vượt trên 90% chỉ tiêu kế hoạch": the share reached
     if verb == "vượt":
         if PLAN_RIGHT_RE.match(at.right) or SAME_PERIOD_RIGHT_RE.match(at.right):
             return "change", {"direction": "up", "basis": basis_text(at.right), "cue": "vượt"}
         if not at.left[: m.start()].strip(" ,") or (
-            at.pct and re.match(r"\s*%?\s*(?:$|[,;.)…])", at.right)
+            at.pct and _CLOSES_AFTER_RE.match(at.right)
         ):
             # "tỷ lệ bao phủ đạt 93,5%, vượt 0,3%", "ước đạt 50 triệu đồng, vượt 9 triệu đồng",
             # "khu vực có vốn đầu tư nước ngoài vượt 41,5%, …": the excess over the plan
@@ -452,10 +509,13 @@ CHANGE_WITH_BASIS_LEFT_RE = re.compile(
 )
 
 
+_PAREN_CLOSES_AFTER_RE = re.compile(r"\s*%?\s*\)")
+
+
 def _change_after_its_basis(at: _Around):
     """"cao hơn cùng kỳ 1,5 tạ/ha": a change whose basis is written between verb and figure."""
     m = CHANGE_WITH_BASIS_LEFT_RE.search(at.left)
-    if not m or (m.group("year") and re.match(r"\s*%?\s*\)", at.right)):
+    if not m or (m.group("year") and _PAREN_CLOSES_AFTER_RE.match(at.right)):
         return None  # "thấp hơn so với cùng kỳ năm 2021 (63,86%)": that period's own figure
     down = m.group("verb") in ("giảm", "thấp hơn", "ít hơn")
     return "change", {"direction": "down" if down else "up", "basis": m.group(2),
@@ -504,6 +564,9 @@ def _held_to_plan(at: _Around):
     return None
 
 
+_COMPARED_PAREN_AFTER_RE = re.compile(r"^\s*\(?\s*so\s")
+
+
 def _plan_after(at: _Around):
     """"đạt 98% kế hoạch", "bằng 33% dự toán": a % of the plan named after it; a share
     compared with a plan ("chiếm tỷ lệ 83,45% so với chỉ tiêu Nghị quyết") too. A share of
@@ -514,7 +577,7 @@ def _plan_after(at: _Around):
     if cues and cues[-1].group(1) in _INTENT_CUES and _governs(at.left, cues[-1]):
         return "target", {"cue": "target-word"}
     if (
-        not CHIEM_LEFT_RE.search(at.left) or re.match(r"^\s*\(?\s*so\s", at.right)
+        not CHIEM_LEFT_RE.search(at.left) or _COMPARED_PAREN_AFTER_RE.match(at.right)
     ):
         return "attainment", {"basis": basis_text(at.right), "cue": "plan-right"}
     return None
@@ -525,19 +588,25 @@ _OF_THE_PLAN_RIGHT_RE = re.compile(
 )
 
 
+_TOTAL_BEFORE_RE = re.compile(r"(?<![\w])tổng\s+số\s*$")
+
+
 def _total_the_plan_sets(at: _Around):
     """"kết nạp được 39 đảng viên mới trong tổng số 200 đảng viên mới theo kế hoạch": the total
     the plan sets, which the figure before is out of."""
-    if not at.pct and re.search(r"(?<![\w])tổng\s+số\s*$", at.left) and (
+    if not at.pct and _TOTAL_BEFORE_RE.search(at.left) and (
         _OF_THE_PLAN_RIGHT_RE.match(at.right)
     ):
         return "target", {"cue": "giver"}
     return None
 
 
+_PLAN_AFTER_RE = re.compile(r"^\s*(?:kế hoạch|dự toán)(?:\s+vốn)?(?![\w])")
+
+
 def _amount_of_a_plan(at: _Around):
     """"(bao gồm 657 tỷ đồng kế hoạch vốn …)": an amount the plan noun after it names."""
-    if not at.pct and re.match(r"^\s*(?:kế hoạch|dự toán)(?:\s+vốn)?(?![\w])", at.right):
+    if not at.pct and _PLAN_AFTER_RE.match(at.right):
         return "target", {"cue": "giver"}
     return None
 
@@ -666,6 +735,9 @@ _NOT_A_WHOLE_RE = re.compile(
 )
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
 def _share_of_a_whole(at: _Around):
     """"đạt 22,30% lực lượng lao động trong độ tuổi", "bằng 40% giá trị hợp đồng": a % reached
     of a whole its words name (not a plan, a basis in time or a bound) is an actual share."""
@@ -673,7 +745,7 @@ def _share_of_a_whole(at: _Around):
     if (
         at.pct
         and BY_LEFT_RE.search(at.left)
-        and re.match(r"[^\W\d_]", right)
+        and _LETTER_RE.match(right)
         and right[:1].islower()
         and not _NOT_A_WHOLE_RE.match(right)
     ):
@@ -681,11 +753,14 @@ def _share_of_a_whole(at: _Around):
     return None
 
 
+_RATE_BEFORE_RE = re.compile(r"(?<![\w])(tỷ lệ|tỉ lệ)\s*$")
+
+
 def _by_verb(at: _Around):
     """"đạt 90,4%", "tỷ lệ 96%": a % after a verb of level; the sentence decides later
     whether it is the rate itself or the share of a count done."""
     if at.pct and BY_LEFT_RE.search(at.left):
-        share = re.search(r"(?<![\w])(tỷ lệ|tỉ lệ)\s*$", at.left)
+        share = _RATE_BEFORE_RE.search(at.left)
         return "actual", {"cue": "share" if share else "by", "basis": basis_text(at.right)}
     return None
 

@@ -82,12 +82,15 @@ def is_year(tok: Token) -> bool:
     )
 
 
+_MARKER_TAIL_RE = re.compile(r"\.[0-9]|/\s")
+
+
 def is_list_marker(text: str, tok: Token, line_start: int) -> bool:
     """"2.1." / "1." / "(1)" / "1)" opening a line or an enumerated item."""
     before = text[line_start : tok.start]
     after = text[tok.end : tok.end + 3]
     if before.strip(" \t-–•*+\u00a0") == "" and (
-        after.startswith((".", ")")) or re.match(r"\.[0-9]|/\s", after)
+        after.startswith((".", ")")) or _MARKER_TAIL_RE.match(after)
     ):
         return True
     # "(1) Triển khai…", "(2) Đẩy nhanh…": a bracketed small number before a capitalised word
@@ -118,12 +121,15 @@ def _glued_to_letters(at: _Around) -> bool:
     return text[tok.end : tok.end + 1].isalpha() and not _GLUED_UNIT_RE.match(text, tok.end)
 
 
+_DOC_KIND_AFTER_RE = re.compile(r"\s*[/\-–]\s*(?:[0-9]{4}\s*/\s*)?[A-ZĐ]{2,}")
+
+
 def _document_number(at: _Around) -> bool:
     """"245/QĐ-UBND", "18-NQ/TW", "18- NQ/TW", "123/2024/NĐ-CP": a document number."""
     if not (_DOC_TAIL_RE.match(at.text, at.tok.end) and at.unit.kind in ("none", "count")):
         return False
     tail = at.text[at.tok.end : at.tok.end + 12]
-    return bool(re.match(r"\s*[/\-–]\s*(?:[0-9]{4}\s*/\s*)?[A-ZĐ]{2,}", tail))
+    return bool(_DOC_KIND_AFTER_RE.match(tail))
 
 
 def _list_marker(at: _Around) -> bool:
@@ -131,10 +137,13 @@ def _list_marker(at: _Around) -> bool:
     return is_list_marker(at.text, at.tok, at.line_start)
 
 
+_YEARS_SPAN_BEFORE_RE = re.compile(r"(?:19|20)[0-9]{2}\s*[-–]\s*$")
+
+
 def _year(at: _Around) -> bool:
     """"năm 2022", "năm 2022 Đồng Nai": a year, before a name too, not 2022 đồng; the end of a
     span of years ("nhiệm kỳ 2021 - 2026 ngày 11/12")."""
-    if is_year(at.tok) and re.search(r"(?:19|20)[0-9]{2}\s*[-–]\s*$", at.before):
+    if is_year(at.tok) and _YEARS_SPAN_BEFORE_RE.search(at.before):
         return True
     return is_year(at.tok) and (
         at.unit.kind not in ("percent", "measure")
@@ -142,10 +151,13 @@ def _year(at: _Around) -> bool:
     )
 
 
+_AGE_CUE_BEFORE_RE = re.compile(r"(?:đạt|là|khoảng|ước)\s*$")
+
+
 def _structural(at: _Around) -> bool:
     """"chính quyền 2 cấp": a fixed structural count; an age reached ("tuổi thọ … đạt khoảng
     74,8 tuổi") is a quantity."""
-    if at.unit.text == "tuổi" and re.search(r"(?:đạt|là|khoảng|ước)\s*$", at.before):
+    if at.unit.text == "tuổi" and _AGE_CUE_BEFORE_RE.search(at.before):
         return False
     return at.unit.kind == "structural"
 
@@ -157,12 +169,15 @@ _TIME_ORDINAL_RE = re.compile(
 )
 
 
+_THU_BEFORE_RE = re.compile(r"(?<![\w])thứ\s*$")
+
+
 def _ordinal(at: _Around) -> bool:
     """"lần 2", "khóa 15", "kỳ họp thứ 8", "kỳ họp thứ 12 Hội đồng nhân dân", "năm thứ 3 liên
     tiếp": an ordinal."""
     if "thứ" in at.before and _TIME_ORDINAL_RE.search(at.before):
         return True
-    if at.unit.kind == "count" and re.search(r"(?<![\w])thứ\s*$", at.before):
+    if at.unit.kind == "count" and _THU_BEFORE_RE.search(at.before):
         return at.text[at.tok.end : at.unit.end].strip()[:1].isupper()
     return at.unit.kind == "none" and bool(_ORDINAL_RE.search(at.before))
 
@@ -176,13 +191,19 @@ def _grade(at: _Around) -> bool:
     return at.unit.kind != "percent" and bool(_GRADE_RE.search(at.before))
 
 
+_RANK_GOES_ON_RE = re.compile(r"(?<![\w])(?:và|,)\s+thứ\s*$")
+
+
 def _rank(at: _Around) -> bool:
     """"đứng thứ 12 cả nước", "xếp hạng 5 toàn quốc": a rank."""
     return at.unit.kind != "percent" and bool(
         _RANK_RE.search(at.before)
         # "đứng thứ 10 trong cả nước và thứ 3 khu vực": a rank whose verb is not repeated
-        or (at.unit.kind != "measure" and re.search(r"(?<![\w])(?:và|,)\s+thứ\s*$", at.before))
+        or (at.unit.kind != "measure" and _RANK_GOES_ON_RE.search(at.before))
     )
+
+
+_NAMES_LISTED_BEFORE_RE = re.compile(r"\s*[0-9]+\s*(?:,|và|-|–)\s*$")
 
 
 def _identifier(at: _Around) -> bool:
@@ -191,7 +212,7 @@ def _identifier(at: _Around) -> bool:
     if at.unit.kind != "none":
         return False
     # "mức độ 3, 4", "thôn 2 và 5": the names listed after the first
-    before = re.sub(r"\s*[0-9]+\s*(?:,|và|-|–)\s*$", " ", at.before)
+    before = _NAMES_LISTED_BEFORE_RE.sub(" ", at.before)
     return bool(_ID_WORDS_RE.search(at.before) or _ID_WORDS_RE.search(before))
 
 
@@ -284,17 +305,23 @@ def _time_of_day(at: _Around) -> bool:
     ) and bool(re.fullmatch(r"[0-9]{1,2}", tok.text))
 
 
+_LABEL_MARK_RE = re.compile(r"\s*[:)]")
+
+
 def _label(at: _Around) -> bool:
     """"Chỉ tiêu 1:", "Nhiệm vụ 2)": a label."""
     after = at.text[at.tok.end : at.tok.end + 3]
     if after.lstrip().startswith(")") and _VALUE_CUE_RE.search(at.before.rstrip()):
         return False  # "(khiển trách 3, cảnh cáo 1)": a count closing its parenthesis
-    return at.unit.kind == "none" and bool(re.match(r"\s*[:)]", after))
+    return at.unit.kind == "none" and bool(_LABEL_MARK_RE.match(after))
 
 
 def _line_end(at: _Around) -> int:
     end = at.text.find("\n", at.tok.end)
     return len(at.text) if end < 0 else end
+
+
+_CELL_FIGURE_RE = re.compile(r"\s*[-–−]?\s*[0-9][0-9.,]*\s*%?\s*")
 
 
 def _in_a_cell(at: _Around) -> bool:
@@ -307,14 +334,20 @@ def _in_a_cell(at: _Around) -> bool:
         return False
     right = at.text.find("\t", at.tok.end, end)
     cell = at.text[left + 1 : right if right >= 0 else end]
-    return bool(re.fullmatch(r"\s*[-–−]?\s*[0-9][0-9.,]*\s*%?\s*", cell))
+    return bool(_CELL_FIGURE_RE.fullmatch(cell))
+
+
+_ROW_INDEX_CELL_RE = re.compile(r"\s*[0-9]{1,3}\s*[.)]?\s*")
 
 
 def _row_index(at: _Around) -> bool:
     """"1\tHuyện A\t1.234": the index alone in the first cell of a row of cells."""
     first_tab = at.text.find("\t", at.line_start, _line_end(at))
     return first_tab > at.tok.start and bool(
-        re.fullmatch(r"\s*[0-9]{1,3}\s*[.)]?\s*", at.text[at.line_start : first_tab]))
+        _ROW_INDEX_CELL_RE.fullmatch(at.text[at.line_start : first_tab]))
+
+
+_SHARE_OF_PLAN_NEXT_RE = re.compile(r"\s*,?\s*(?:ước\s+)?(?:đạt|bằng)\s+[0-9]")
 
 
 def _bare_without_cue(at: _Around) -> bool:
@@ -326,7 +359,7 @@ def _bare_without_cue(at: _Around) -> bool:
         and not _VALUE_CUE_RE.search(at.before.rstrip())
         and not _SHARE_AFTER_RE.match(at.text, at.tok.end)
         # "Tổng diện tích cây công nghiệp 42.107 đạt 101% kế hoạch": reached a share of its plan
-        and not re.match(r"\s*,?\s*(?:ước\s+)?(?:đạt|bằng)\s+[0-9]", at.text[at.tok.end :
+        and not _SHARE_OF_PLAN_NEXT_RE.match(at.text[at.tok.end :
                                                                           at.tok.end + 20])
         # "có 662 trong tổng số 686 tổ chức cơ sở đảng": a count out of a whole
         and not _OUT_OF_RE.match(at.text, at.tok.end)
@@ -351,11 +384,14 @@ def _in_a_name(at: _Around) -> bool:
 _VERBS_OF_A_COUNT = ("kh", "đạt", "có", "còn", "gồm")
 
 
+_PER_SLASH_BEFORE_RE = re.compile(r"[^\W\d_]\s*/\s*$")
+
+
 def _per_in_a_name(at: _Around) -> bool:
     """"số bác sĩ/10.000 dân", "giường bệnh/1 vạn dân": the whole a rate is per, written in
     its name after a noun and a slash."""
     whole = (at.unit.text or "").split(" ")[0]
-    return whole in _WHOLES and bool(re.search(r"[^\W\d_]\s*/\s*$", at.before))
+    return whole in _WHOLES and bool(_PER_SLASH_BEFORE_RE.search(at.before))
 
 
 _WHOLES = ("dân", "người", "hộ", "vạn", "nghìn", "ha", "km2")
@@ -394,7 +430,10 @@ def out_of_scope(text: str, tok: Token, unit: Unit, line_start: int, masked) -> 
         return True
     before = text[max(line_start, tok.start - 30) : tok.start].lower()
     at = _Around(text, tok, unit, line_start, before)
-    return any(rule(at) for rule in _NOT_QUANTITIES)
+    for rule in _NOT_QUANTITIES:  # noqa: SIM110 (a loop, not any(): asked of every figure)
+        if rule(at):
+            return True
+    return False
 
 
 def is_date_pair(text: str, a: Token, b: Token, line_start: int, has_noun: bool) -> bool:

@@ -232,6 +232,12 @@ def _role(text, ms, i, clause: str) -> None:
         rule(text, ms, i, clause)
 
 
+_RANGE_END_BETWEEN_RE = re.compile(r"\s*%?\s*(?:đến|tới)\s*")
+
+
+_COMPARED_AFTER_RE = re.compile(r"^\s*(?:so|với)(?![\w])")
+
+
 def _ends_a_range_of_changes(text, ms, i) -> bool:
     """"tăng từ 10,20% đến 10,71% so với ước thực hiện năm 2017": number ``i`` ends a range of
     changes against one basis (without the basis, "tăng từ 68% đến 72%" is a level before and
@@ -242,11 +248,11 @@ def _ends_a_range_of_changes(text, ms, i) -> bool:
     between = text[first.tok.end : end.tok.start].lower()  # (read before ``end``'s window)
     after = text[end.unit.end : end.unit.end + 12].lower()
     return bool(
-        re.fullmatch(r"\s*%?\s*(?:đến|tới)\s*", between)
+        _RANGE_END_BETWEEN_RE.fullmatch(between)
         and _CHANGE_FROM_RE.search(first.window)
         and first.unit.kind == end.unit.kind
         and (first.tok.value or 0) < (end.tok.value or 0)
-        and re.match(r"^\s*(?:so|với)(?![\w])", after)
+        and _COMPARED_AFTER_RE.match(after)
     )
 
 
@@ -310,6 +316,9 @@ _BASIS_BEFORE_PAREN_RE = re.compile(
 )
 
 
+_SAME_CHANGE_RE = re.compile(r"\s*,?\s*(?:tương đương|tương ứng)(?:\s+(?:với|khoảng))?\s*")
+
+
 def _change_verb_not_repeated(text, ms, i, clause) -> None:
     """"tăng 40% về số lượng và 25% về vốn": the verb of a change is not repeated; but
     "giảm 1,44% so với cùng kỳ năm trước (2,82%)" gives the basis's own figure, an actual of
@@ -322,7 +331,7 @@ def _change_verb_not_repeated(text, ms, i, clause) -> None:
         m.subject = basis.group("basis").strip()
         return
     # "tăng 7,7% tương đương 1,6 triệu đồng": the same change in the unit of the level
-    same = bool(re.fullmatch(r"\s*,?\s*(?:tương đương|tương ứng)(?:\s+(?:với|khoảng))?\s*",
+    same = bool(_SAME_CHANGE_RE.fullmatch(
                              m.window))
     if (
         prev is not None
@@ -444,11 +453,14 @@ _CHANGE_LIST_RE = re.compile(
 )
 
 
+_ITEM_AFTER_MARK_RE = re.compile(r"\s*[;,]\s*[^\W\d_][^0-9;,()]*")
+
+
 def _changes_listed(text, ms, i, clause) -> None:
     """A bare % in a parenthesis after a name, in a list opened by "tăng/giảm … như", is that
     item's change."""
     m = ms[i]
-    item = re.fullmatch(r"\s*[;,]\s*[^\W\d_][^0-9;,()]*", m.window) and not (
+    item = _ITEM_AFTER_MARK_RE.fullmatch(m.window) and not (
         _ITEM_VERB_RE.search(m.window))  # "…; thuế thu nhập cá nhân 14%; …"
     if not (m.role == "actual" and not m.extras.get("cue") and m.unit.kind == "percent"
             and (m.window.rstrip().endswith("(") or item)):
@@ -650,7 +662,7 @@ def _intent_carries_on(text, ms, i, clause) -> None:
         return
     if m.role == "change" and m.extras.get("cue") != "change":
         return  # "Dự kiến cả năm thu 640 tỷ đồng, vượt 7,6% dự toán": against the plan
-    if _BASIS_OF_A_COMPARISON_RE.search(m.said):
+    if "so" in m.said and _BASIS_OF_A_COMPARISON_RE.search(m.said):
         return  # "GDP quý 4 cần tăng 10,6%, cao gấp đôi so với mức 5,33% trong quý 3": the level
         # compared with, reached before
     # "BHXH TP Hà Nội đặt mục tiêu số người tham gia BHXH, BHTN đạt 90% …", "Mục tiêu … đặt ra
@@ -1156,15 +1168,21 @@ def _earlier_periods_share_of_plan(text, ms, i, clause) -> None:
         m.role, m.extras = "attainment", dict(ms[i - 1].extras)
 
 
+_BARE_OUT_OF_RE = re.compile(r"\s*trên\s*")
+
+
+_OUT_OF_TOTAL_RE = re.compile(r"\s*(?:trong|trên)\s+(?:tổng\s+)?số\s*")
+
+
 def _out_of_a_whole(text, ms, i, clause) -> None:
     """"có 662 trong tổng số 686 tổ chức cơ sở đảng": a count out of a whole is a done/total
     pair, written in words; the first counts the noun of the second."""
     m = ms[i]
     # "có 12 trên 44 bộ": a bare count out of a larger one, "trên" without "số"
-    bare = i + 1 < len(ms) and re.fullmatch(r"\s*trên\s*", m.right) and m.unit.kind == "none" and (
+    bare = i + 1 < len(ms) and _BARE_OUT_OF_RE.fullmatch(m.right) and m.unit.kind == "none" and (
         (m.tok.value or 0) < (ms[i + 1].tok.value or 0))
     if i + 1 < len(ms) and (
-        bare or re.fullmatch(r"\s*(?:trong|trên)\s+(?:tổng\s+)?số\s*", m.right)
+        bare or _OUT_OF_TOTAL_RE.fullmatch(m.right)
     ) and ms[i + 1].unit.kind == "count":
         m.role, m.extras = "part", {"cue": "out-of"}
         m.unit = Unit(ms[i + 1].unit.text, m.unit.end, "count")

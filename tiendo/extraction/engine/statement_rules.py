@@ -12,18 +12,30 @@ from .periods import find_periods
 _RATE_RE = re.compile(r"^(tỷ lệ|tỉ lệ|tốc độ|mức tăng|tăng trưởng)(?![\w])")
 
 
+_LAST_CLAUSE_MARK_RE = re.compile(r"[,;:(]")
+
+
+_ITEM_MARK_OPENING_RE = re.compile(r"^\s*(?:[0-9]+\s*[-.)]|[-–•+*])?\s*")
+
+
+_ESTIMATE_OPENING_RE = re.compile(r"^(?:dự\s+)?ước(?:\s+tính)?\s+")
+
+
 def _named_as_a_rate(st: _Stmt, ms=None) -> bool:
     """"Tỷ lệ giải ngân …", "Theo Bộ Tài chính, tỷ lệ giải ngân …": the statement's subject (or,
     without one, the words opening its sentence) names a rate, in its last clause; so does the
     clause right before its first figure ("…, tốc độ tăng trưởng đạt trên 12,8%")."""
     if ms is not None and st.mentions:
-        clause = re.split(r"[,;:(]", ms[min(st.mentions)].window)[-1]
+        clause = _LAST_CLAUSE_MARK_RE.split(ms[min(st.mentions)].window)[-1]
         if roles.RATE_NAME_RE.match(clause):
             return True
     words = (st.subject or st.context or "").lower().split(", ")[-1]
-    words = re.sub(r"^\s*(?:[0-9]+\s*[-.)]|[-–•+*])?\s*", "", words)  # "6- Tỷ lệ hộ nghèo …"
-    words = re.sub(r"^(?:dự\s+)?ước(?:\s+tính)?\s+", "", words)  # "ước tỷ lệ giải ngân …"
+    words = _ITEM_MARK_OPENING_RE.sub("", words)  # "6- Tỷ lệ hộ nghèo …"
+    words = _ESTIMATE_OPENING_RE.sub("", words)  # "ước tỷ lệ giải ngân …"
     return bool(_RATE_RE.search(words))
+
+
+_RATE_IN_CONTEXT_RE = re.compile(r"(?<![\w])(tỷ lệ|tỉ lệ|tốc độ tăng)")
 
 
 def _is_rate(ms, st: _Stmt) -> bool:
@@ -31,7 +43,7 @@ def _is_rate(ms, st: _Stmt) -> bool:
         return True
     if _named_as_a_rate(st, ms):
         return True
-    if not st.subject and re.search(r"(?<![\w])(tỷ lệ|tỉ lệ|tốc độ tăng)", st.context):
+    if not st.subject and _RATE_IN_CONTEXT_RE.search(st.context):
         return True
     return any(ms[j].role == "target" and ms[j].unit.kind == "percent" for j in st.mentions)
 
@@ -617,6 +629,9 @@ _OPENING_VERDICT_RE = re.compile(
 )
 
 
+_SENTENCE_BREAK_RE = re.compile(r"[.!?]\s")
+
+
 def _verdict_on_the_sentence_before(low: str, last, plan: bool) -> None:
     """The last statement of the sentence before one that opens on a verdict takes it, unless
     the text gave it its own."""
@@ -762,7 +777,7 @@ class VerdictsAcross:
         """A line without a figure: its last sentence may lead the figures that follow; a
         heading that states a verdict judges the paragraph right under it."""
         low = line.strip().lower()
-        self.lead = _lead_verdict(re.split(r"[.!?]\s", low)[-1])
+        self.lead = _lead_verdict(_SENTENCE_BREAK_RE.split(low)[-1])
         self.counted = False  # its lead is no count, and crosses into the next paragraph
         group = group_verdict(low)
         self.heading, self.under = group or _heading_verdict(low), 0
