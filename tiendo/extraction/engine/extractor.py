@@ -88,7 +88,10 @@ _PLAN_HEAD_RE = re.compile(
 )
 
 
-_RESULT_HEAD_RE = re.compile(r"ket qua|tinh hinh|danh gia|thuc hien")
+_RESULT_HEAD_RE = re.compile(r"ket qua|tinh hinh|danh gia|thuc hien|so ket|tong ket")
+# a title that names a review of the period before the next one's tasks ("SƠ KẾT 6 THÁNG ĐẦU NĂM,
+# NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2024") opens on its results
+_REVIEW_HEAD_RE = re.compile(r"(?<![\w])(?:so ket|tong ket)(?![\w])")
 
 
 _HEAD_MARK_RE = re.compile(r"^\s*(?:[A-ZĐ]|[IVXLC]+|[0-9]+)[.)]\s+")
@@ -389,7 +392,8 @@ def _enter_section(line: str, ctx: _Context) -> None:
         if ctx.report_period is None:
             ctx.report_period, ctx.year = code, year_of(code)
         if ctx.report_period and code != ctx.report_period and code > ctx.report_period:
-            plan = plan or bool(_PLAN_HEAD_RE.search(key))
+            # (a later period's plan, but not under a title that reviews this one first)
+            plan = plan or bool(_PLAN_HEAD_RE.search(key) and not _REVIEW_HEAD_RE.search(key))
         ctx.section_period = code if plan else ctx.report_period
         ctx.plan = plan
     elif plan or (_HEAD_MARK_RE.match(line) and re.match(r"^\s*[A-ZĐ][.)]", line)):

@@ -104,6 +104,8 @@ _MULT_RE = re.compile(
 _MEASURE_RE = re.compile(rf"[ \t\u00a0]*({_alternation(lexicon.MEASURE_UNITS)}){_WB}")
 _NOUN_RE = re.compile(rf"[ \t\u00a0]*({_alternation(lexicon.COUNT_NOUNS)}){_WB}")
 _PERCENT_RE = re.compile(r"[ \t\u00a0]*(%|‰|phần trăm)")
+# words that open on a unit but are none ("lần lượt": respectively)
+_NOT_A_UNIT_RE = re.compile(r"[ \t\u00a0]*lần lượt(?![\w])")
 _DENOM_RE = re.compile(
     rf"[ \t\u00a0]*/[ \t\u00a0]*({_alternation(lexicon.DENOMINATORS)}){_WB}"
 )
@@ -147,6 +149,8 @@ def read_unit(text: str, pos: int) -> Unit:
     m = _PERCENT_RE.match(low)
     if m:
         return Unit("%", pos + m.end(), "percent")
+    if _NOT_A_UNIT_RE.match(low):  # "thứ 5 và thứ 6 lần lượt là …": "respectively", no unit
+        return Unit(None, pos, "none")
     m = _STRUCT_RE.match(low)
     noun = _NOUN_RE.match(low)
     if m and not (noun and noun.end() > m.end()):  # "13 cấp ủy viên" counts people

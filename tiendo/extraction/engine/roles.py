@@ -122,8 +122,9 @@ SAME_PERIOD_RIGHT_RE = re.compile(
     # "bằng 518,2% so với nửa nhiệm kỳ 2015 - 2020": an earlier term, or half of it
     + r"|so\s+(?:với\s+)?(?:nửa\s+)?nhiệm kỳ\s+"
     r"(?:trước|(?:19|20)[0-9]{2}\s*[-–]\s*(?:19|20)[0-9]{2})"
-    # "bằng 118% cùng kỳ": the earlier periods that need no "so với"
-    + r"|(?:cùng kỳ|năm trước|năm ngoái|kỳ trước|quý trước|tháng trước)(?![\w]))"
+    # "bằng 118% cùng kỳ": the earlier periods that need no "so với"; "đạt 95% SVCK": "so với
+    # cùng kỳ", abbreviated
+    + r"|(?:cùng kỳ|năm trước|năm ngoái|kỳ trước|quý trước|tháng trước|svck)(?![\w]))"
 )
 # "so với cùng kỳ bằng 110%", "so với năm trước thì đạt 105%": the basis written before the verb
 SAME_PERIOD_BEFORE_RE = re.compile(

@@ -2610,3 +2610,25 @@ def test_a_level_compared_with_named_after_its_figure_is_a_statement_of_its_own(
     assert [[n.text for n in s.numbers] for s in statements] == [
         ["8,1"], ["6,5"], ["9,3"], ["10,2"]]
     assert [s.indicator for s in statements][1::2] == ["Cả nước", "Năm trước"]
+
+
+def test_a_share_of_the_same_period_abbreviated_svck_is_a_change():
+    assert _roles("Diện tích gieo trồng vụ Đông xuân là 208,5 ha, đạt 106% so với KH, đạt 95% "
+                  "SVCK.", "2020-06") == [
+        [("208,5", "actual"), ("106", "attainment"), ("95", "change")]]
+
+
+def test_respectively_is_no_unit_of_the_rank_before_it():
+    # "6 lần lượt": "lần lượt" (respectively) is no "lần" (times); "thứ 6" is a rank
+    assert _roles("Xếp vị trí thứ 5 và thứ 6 lần lượt là Đồng bằng sông Cửu Long, đạt 87,37% và "
+                  "Tây Nguyên, đạt 85,63%.", "2024") == [
+        [("87,37", "actual")], [("85,63", "actual")]]
+
+
+def test_a_title_that_reviews_the_half_year_before_the_next_tasks_opens_on_results():
+    text = ("ĐẢNG BỘ XÃ TÂN AN TỔ CHỨC HỘI NGHỊ SƠ KẾT 6 THÁNG ĐẦU NĂM, NHIỆM VỤ TRỌNG TÂM 6 THÁNG "
+            "CUỐI NĂM 2024\n"
+            "Trong 6 tháng đầu năm 2024, rừng trồng đến hết tháng 5 thực hiện được 20,8 ha, đạt "
+            "67,1% kế hoạch; thu ngân sách đạt 35,76% kế hoạch giao.")
+    assert _roles(text, None) == [
+        [("20,8", "actual"), ("67,1", "attainment")], [("35,76", "attainment")]]
