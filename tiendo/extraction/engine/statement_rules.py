@@ -763,7 +763,12 @@ class VerdictsAcross:
             self.lead = _count_lead(low)  # for the next sentence of its paragraph only
         self.figures = True
         head = _LIST_HEAD_RE.search(low) if low.rstrip().endswith(":") else None
-        if head:
+        opened = None if head else _list_opened_in_the_sentence(low)
+        if opened:  # "… đều vượt kế hoạch cả năm …: GDP … tăng 3,76%. Giá trị sản xuất …": the
+            # list the verdict opened runs on over the sentences of its paragraph
+            self.verdict, self.names, self.listing = opened, [], True
+            self.all_met, self.led = False, False
+        elif head:
             self.verdict, self.all_met, self.led = _polarity(head), False, False
             self.names, self.items, self.listing = [], True, True
         elif self.met if self.met is not None else _all_met(low):  # "… có 13/13 chỉ tiêu chủ
@@ -821,6 +826,19 @@ def _all_met(low: str) -> bool:
     n = m.group("n") or m.group("n2") or m.group("n3")
     total = m.group("m") or m.group("m2") or m.group("m3")
     return n is None or n == total
+
+
+def _list_opened_in_the_sentence(low: str) -> str | None:
+    """The verdict of a list a sentence opens with a colon and begins to give figures of (the
+    verdict that judges its items: _statuses)."""
+    if ":" not in low:  # (the cheap test first: this is asked of every sentence)
+        return None
+    for v in _verdicts_on_plans(low, []):
+        rest = low[v.end() :]
+        opened = _LIST_VERDICT_RE.match(rest)
+        if opened and ":" in opened.group() and _DIGIT_RE.search(rest, opened.end()):
+            return _polarity(v, "neg", "low")
+    return None
 
 
 def _counts_targets(st) -> bool:

@@ -2632,3 +2632,12 @@ def test_a_title_that_reviews_the_half_year_before_the_next_tasks_opens_on_resul
             "67,1% kế hoạch; thu ngân sách đạt 35,76% kế hoạch giao.")
     assert _roles(text, None) == [
         [("20,8", "actual"), ("67,1", "attainment")], [("35,76", "attainment")]]
+
+
+def test_a_verdict_that_opens_a_list_with_a_colon_runs_on_over_the_sentences_of_its_paragraph():
+    text = ("Năm 2022, ngành nông nghiệp đạt kết quả toàn diện với các chỉ tiêu chủ yếu đều vượt "
+            "kế hoạch cả năm: giá trị sản xuất tăng 3,2%. Tỷ lệ che phủ rừng đạt 43,1%; thu nhập "
+            "bình quân đạt 48 triệu đồng.\n"
+            "Tuy vậy, tỷ lệ hộ nghèo còn 4,1%.")
+    assert _status_by_figure(text, "2022") == {
+        "3,2": "achieved", "43,1": "achieved", "48": "achieved", "4,1": None}
