@@ -261,8 +261,10 @@ _VERDICT_RE = re.compile(
     # "sẽ khó đạt mục tiêu", "có thể đạt", "phấn đấu đạt": a forecast or an aim, no verdict;
     # "Để đạt được mục tiêu này, …", "nhằm hoàn thành kế hoạch": a purpose, none either
     r"(?<![\w])(?<!khó )(?<!sẽ )(?<!thể )(?<!đấu )(?<!để )(?<!nhằm )(?P<neg>không|chưa)?\s*"
-    # "không đảm bảo chỉ tiêu KH của nghị quyết": met or not, said of a plan
-    r"(?P<w>đạt|vượt|hoàn thành|đảm bảo(?=\s+(?:chỉ tiêu|kế hoạch|kh|mục tiêu|dự toán)))(?![\w])"
+    # "không đảm bảo chỉ tiêu KH của nghị quyết", "bảo đảm chỉ tiêu kế hoạch": met or not, said
+    # of a plan
+    r"(?P<w>đạt|vượt|hoàn thành"
+    r"|(?:đảm bảo|bảo đảm)(?=\s+(?:chỉ tiêu|kế hoạch|kh|mục tiêu|dự toán)))(?![\w])"
     # "tăng trưởng kinh tế chỉ đạt 1,51% (thấp so với kế hoạch đặt ra)": below the plan
     r"|(?<![\w])(?P<low>thấp|thấp hơn)\s+(?:so\s+(?:với\s+)?)?(?=(?:kế hoạch|kh|chỉ tiêu"
     r"|mục tiêu|nghị quyết|dự toán)(?![\w]))",

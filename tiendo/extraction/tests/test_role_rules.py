@@ -2641,3 +2641,9 @@ def test_a_verdict_that_opens_a_list_with_a_colon_runs_on_over_the_sentences_of_
             "Tuy vậy, tỷ lệ hộ nghèo còn 4,1%.")
     assert _status_by_figure(text, "2022") == {
         "3,2": "achieved", "43,1": "achieved", "48": "achieved", "4,1": None}
+
+
+def test_bao_dam_the_plan_is_a_verdict_as_dam_bao_is():
+    text = ("So với tổng thu ngân sách, tỷ lệ nợ thuế đang thấp hơn 5%, bảo đảm chỉ tiêu kế hoạch "
+            "do Bộ Tài chính giao.")
+    assert _status_by_figure(text, "2020") == {"5": "achieved"}
