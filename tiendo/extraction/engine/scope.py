@@ -182,6 +182,18 @@ def _ordinal(at: _Around) -> bool:
     return at.unit.kind == "none" and bool(_ORDINAL_RE.search(at.before))
 
 
+# "kỳ họp 8 sáng ngày 21/10", "HĐND xã khóa 20 tổ chức họp": the number of a session or of a
+# council's term, whatever word follows it (not "mỗi khóa 30 học viên", a count of a course)
+_SESSION_OR_TERM_RE = re.compile(
+    r"(?<![\w])(?<!mỗi )(?<!một )(?:kỳ họp|phiên họp|khóa|khoá)\s*$"
+)
+
+
+def _session_or_term(at: _Around) -> bool:
+    """The number of a session or of a term, after its word."""
+    return at.unit.kind != "percent" and bool(_SESSION_OR_TERM_RE.search(at.before))
+
+
 _GRADE_RE = re.compile(r"(?<![\w])lớp\s*$", re.IGNORECASE)
 
 
@@ -406,6 +418,7 @@ _NOT_QUANTITIES = (
     _year,
     _structural,
     _ordinal,
+    _session_or_term,
     _grade,
     _rank,
     _identifier,

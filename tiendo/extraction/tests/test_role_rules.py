@@ -2647,3 +2647,9 @@ def test_bao_dam_the_plan_is_a_verdict_as_dam_bao_is():
     text = ("So với tổng thu ngân sách, tỷ lệ nợ thuế đang thấp hơn 5%, bảo đảm chỉ tiêu kế hoạch "
             "do Bộ Tài chính giao.")
     assert _status_by_figure(text, "2020") == {"5": "achieved"}
+
+
+def test_the_number_of_a_session_or_a_term_is_no_figure_whatever_word_follows():
+    text = ("Chủ tịch Quốc hội phát biểu khai mạc kỳ họp 8 sáng ngày 21/10. HĐND xã Đại Mạch khóa "
+            "20 tổ chức họp kỳ thứ 6, thu ngân sách đạt 1,2 tỷ đồng. Mỗi khóa 30 học viên.")
+    assert _roles(text, "2024") == [[("1,2", "actual")], [("30", "actual")]]
