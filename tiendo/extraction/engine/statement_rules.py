@@ -839,7 +839,9 @@ def _list_opened_in_the_sentence(low: str) -> str | None:
         rest = low[v.end() :]
         opened = _LIST_VERDICT_RE.match(rest)
         if opened and ":" in opened.group() and _DIGIT_RE.search(rest, opened.end()):
-            return _polarity(v, "neg", "low")
+            # (not "Nhiều chỉ tiêu … không đảm bảo … như: …": some targets, those it names)
+            hedged = _HEDGE_RE.search(low[max(low.rfind(".", 0, v.start()), 0) : v.start()])
+            return None if hedged else _polarity(v, "neg", "low")
     return None
 
 
