@@ -139,8 +139,8 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
             # ("6%-6,5%", "6% - 6,5%": its unit at each end)
             unit.kind in ("none", "percent")
             and nxt is not None
-            and _RANGE_DASH_RE.fullmatch(text, unit.end if unit.kind == "percent" else t.end,
-                                         nxt.start)
+            and (_RANGE_DASH_RE.fullmatch(text, unit.end if unit.kind == "percent" else t.end,
+                                          nxt.start) or _from_to(text, t, unit, nxt))
             and t.value is not None
             and nxt.value is not None
             and not (is_year(t) or is_year(nxt))
@@ -163,6 +163,16 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
 
 
 _MAXIMUM_RE = re.compile(r"\s*(?:điểm\s+)?tối đa(?![\w])")
+_FROM_BEFORE_RE = re.compile(r"(?<![\w])từ\s*$")
+_TO_BETWEEN_RE = re.compile(r"\s+(?:đến|tới)\s+")
+
+
+def _from_to(text: str, t, unit, nxt) -> bool:
+    """"từ 10.000 đến 30.000 đồng/kg": a range in words, its unit at its end only."""
+    return unit.kind == "none" and bool(
+        _TO_BETWEEN_RE.fullmatch(text, t.end, nxt.start)
+        and _FROM_BEFORE_RE.search(text, max(0, t.start - 8), t.start)
+    )
 _RANGE_DASH_RE = re.compile(r"[ \t]?[-–][ \t]?")
 _PLAN_AFTER_RE = re.compile(r"\s*theo\s+(?:kế hoạch|kh)(?![\w])", re.IGNORECASE)
 

@@ -118,7 +118,7 @@ _STRUCT_RE = re.compile(rf"[ \t\u00a0]*({_alternation(lexicon.STRUCTURAL_NOUNS)}
 
 # Words that follow a number without being its unit.
 _NOT_UNIT = {
-    "và", "so", "với", "trong", "của", "đến", "để", "là", "được", "đã", "thì", "tại", "ở",
+    "và", "so", "với", "trong", "của", "đến", "tới", "để", "là", "được", "đã", "thì", "tại", "ở",
     "cho", "từ", "theo", "về", "trên", "dưới", "hơn", "khoảng", "gần", "hoặc", "hay", "nhưng",
     "tăng", "giảm", "đạt", "bằng", "chiếm", "còn", "vào", "ra", "lên", "xuống", "trở", "nên",
     "các", "những", "mỗi", "này", "đó", "kia", "như", "sau", "trước", "khi", "nếu", "do",

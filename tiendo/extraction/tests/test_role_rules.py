@@ -2653,3 +2653,9 @@ def test_the_number_of_a_session_or_a_term_is_no_figure_whatever_word_follows():
     text = ("Chủ tịch Quốc hội phát biểu khai mạc kỳ họp 8 sáng ngày 21/10. HĐND xã Đại Mạch khóa "
             "20 tổ chức họp kỳ thứ 6, thu ngân sách đạt 1,2 tỷ đồng. Mỗi khóa 30 học viên.")
     assert _roles(text, "2024") == [[("1,2", "actual")], [("30", "actual")]]
+
+
+def test_a_range_in_words_from_a_bare_number_to_one_with_its_unit_is_one_range():
+    assert _roles("Giá thu mua tôm tăng từ 10.000 đến 30.000 đồng/kg; giá lúa dao động từ 5.000 "
+                  "tới 8.000 đồng/kg.", "2023") == [
+        [("10.000", "change"), ("30.000", "change")], [("5.000", "actual"), ("8.000", "actual")]]
