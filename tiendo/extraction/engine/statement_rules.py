@@ -331,7 +331,8 @@ _RIGHT_AFTER_A_FIGURE_RE = re.compile(r"[0-9]\S*(?:\s*%|(?:\s+[^\W\d_]+){0,3}\s*
 # 10,7% …": a count of targets met, then the figures of some of them
 _COUNT_THEN_DETAIL_RE = re.compile(
     r"(?<![\w])(?P<neg>không|chưa)?\s*(?:đạt|hoàn thành|vượt)(?:\s+(?:và vượt|và hoàn thành"
-    r"|vượt mức|được))*\s+(?:[0-9]+/[0-9]+|nhiều|các|hầu hết|phần lớn)\s+(?:chỉ tiêu|mục tiêu)"
+    r"|vượt mức|được))*\s+(?:[0-9]+/[0-9]+|(?:(?:nhiều|hầu hết|phần lớn)\s+)?các|nhiều|hầu hết"
+    r"|phần lớn)\s+(?:chỉ tiêu|mục tiêu)"
     r"[^.;:0-9]*[;,]\s*trong đó(?![\w])"
     r"(?!\s*(?:có\s+)?[0-9]+\s+chỉ tiêu)"
     # "thành phố có 7/9 chỉ tiêu … đạt và vượt so với kịch bản …, trong đó, nổi bật nhất là …"
@@ -865,8 +866,9 @@ _LEAD_VERDICT_RE = re.compile(
     # chỉ tiêu Nghị quyết nhiệm kỳ 2020 – 2025."
     r"|mức|xuất sắc|tốt|toàn diện))*"
     # "… đạt và vượt tiến độ dự toán HĐND tỉnh giao."
-    r"\s+(?:so với\s+)?(?:tiến độ\s+)?(?:các\s+|toàn bộ\s+|tất cả\s+|nhiều\s+|một số\s+"
-    r"|hầu hết\s+|phần lớn\s+)?(?:mục tiêu,\s+)?(?:chỉ tiêu|kế hoạch"
+    # ("… đạt và vượt hầu hết các chỉ tiêu nghị quyết.": some of them, then which)
+    r"\s+(?:so với\s+)?(?:tiến độ\s+)?(?:(?:nhiều|một số|hầu hết|phần lớn)\s+)?"
+    r"(?:các\s+|toàn bộ\s+|tất cả\s+)?(?:mục tiêu,\s+)?(?:chỉ tiêu|kế hoạch"
     # "Hoàn thành nhiệm vụ thu ngân sách năm 2018": the revenue to collect, a plan
     r"|mục tiêu|nghị quyết|dự toán|nhiệm vụ thu"
     # "… hoàn thành tốt các nhiệm vụ được giao.", "… các nhiệm vụ, chỉ tiêu năm.": the tasks

@@ -2659,3 +2659,12 @@ def test_a_range_in_words_from_a_bare_number_to_one_with_its_unit_is_one_range()
     assert _roles("Giá thu mua tôm tăng từ 10.000 đến 30.000 đồng/kg; giá lúa dao động từ 5.000 "
                   "tới 8.000 đồng/kg.", "2023") == [
         [("10.000", "change"), ("30.000", "change")], [("5.000", "actual"), ("8.000", "actual")]]
+
+
+def test_most_targets_met_lead_the_detail_after_them_in_the_sentence_and_after_it():
+    one = ("Nhiệm kỳ qua, huyện đã đạt và vượt hầu hết các chỉ tiêu Nghị quyết; trong đó, tốc độ "
+           "tăng trưởng bình quân đạt 7,1%; thu nhập bình quân đầu người đạt 62 triệu đồng.")
+    assert _status_by_figure(one, "2025") == {"7,1": "achieved", "62": "achieved"}
+    two = ("Đảng bộ đã đạt và vượt hầu hết các chỉ tiêu nghị quyết. Trong đó, tổng giá trị sản "
+           "xuất đạt 2.900 tỷ đồng.\nTỷ lệ hộ nghèo còn 2,1%.")
+    assert _status_by_figure(two, "2020") == {"2.900": "achieved", "2,1": None}
