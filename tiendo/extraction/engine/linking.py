@@ -14,7 +14,10 @@ from .roles import GIAO, PLAN_BRACKET_OPENING, SET_BY_END_RE
 _TRONG_DO_RE = re.compile(r"(?<![\w])(trong đó|riêng|bao gồm|gồm|cụ thể)(?![\w])")
 
 
-_FROM_TO_RE = re.compile(r"^\s*%?\s*(?:xuống|lên|đến|tới)(?:\s+(?:còn|mức))?\s*$")
+# ("từ 38,24% tăng lên 43,1%": the verb after the first level)
+_FROM_TO_RE = re.compile(
+    r"^\s*%?\s*(?:(?:tăng|giảm)\s+)?(?:xuống|lên|đến|tới)(?:\s+(?:còn|mức))?\s*$"
+)
 
 
 def _is_primary(m: Mention, plan: bool = False) -> bool:

@@ -2668,3 +2668,10 @@ def test_most_targets_met_lead_the_detail_after_them_in_the_sentence_and_after_i
     two = ("Đảng bộ đã đạt và vượt hầu hết các chỉ tiêu nghị quyết. Trong đó, tổng giá trị sản "
            "xuất đạt 2.900 tỷ đồng.\nTỷ lệ hộ nghèo còn 2,1%.")
     assert _status_by_figure(two, "2020") == {"2.900": "achieved", "2,1": None}
+
+
+def test_a_level_from_then_the_verb_then_the_level_reached_is_one_statement():
+    text = ("Tỷ trọng công nghiệp, xây dựng từ 38,24% tăng lên 43,1%; thương mại, dịch vụ từ 20,3% "
+            "tăng lên 28,2%.")
+    assert [[n.text for n in s.numbers] for s in extract(text, default_period="2015")] == [
+        ["38,24", "43,1"], ["20,3", "28,2"]]
