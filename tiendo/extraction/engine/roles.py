@@ -216,10 +216,10 @@ _ONLY_REACHED_RE = re.compile(
     r"(?<![\w])(?:chỉ đạt|mới đạt|đạt được|thực hiện được|chỉ thực hiện|chỉ bằng|mới bằng)(?![\w])"
 )
 # an obligation is a plan when it names what is to be reached ("phải kết nạp được từ 1-2 đảng
-# viên", "cần đạt 95%", "phải hoàn thành 100%"), or a change to be made ("GDP quý 4 cần tăng
-# 10,6%")
+# viên", "cần đạt 95%", "phải hoàn thành 100%"), an amount to collect or disburse ("bình quân
+# phải thu 23.870 tỷ đồng/tháng"), or a change to be made ("GDP quý 4 cần tăng 10,6%")
 _DUTY_REACH_RE = re.compile(
-    r"(?<![\w])(?:được|đạt|hoàn thành|từ|ít nhất|tối thiểu|trên|không dưới)(?![\w])"
+    r"(?<![\w])(?:được|đạt|hoàn thành|từ|ít nhất|tối thiểu|trên|không dưới|thu|giải ngân)(?![\w])"
 )
 _FILLER_RE = re.compile(
     r"(?<![\w])(cả năm|năm|quý|tháng|i|ii|iii|iv|giao|được giao|đề ra|là|đạt|ở mức|mức|tỉnh|"

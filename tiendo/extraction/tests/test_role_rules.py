@@ -2675,3 +2675,9 @@ def test_a_level_from_then_the_verb_then_the_level_reached_is_one_statement():
             "tăng lên 28,2%.")
     assert [[n.text for n in s.numbers] for s in extract(text, default_period="2015")] == [
         ["38,24", "43,1"], ["20,3", "28,2"]]
+
+
+def test_an_amount_that_must_be_collected_is_a_plan():
+    text = ("Những tháng cuối năm, bình quân mỗi tháng Cục Hải quan phải thu 2.380 tỷ đồng. Đến "
+            "mức phải xử lý kỷ luật 5 đồng chí.")
+    assert _roles(text, "2017") == [[("2.380", "target")], [("5", "actual")]]
