@@ -734,7 +734,10 @@ class VerdictsAcross:
         self.last = found
         self.figures = bool(found)
         # one count ("… đạt 8/9 chỉ tiêu"), not counts by field ("về kinh tế có 2/9 …; …")
-        self.counts_only = len(found) == 1 and _counts_targets(found[0])
+        # (or a count in a clause of its own before the others: "… đã hoàn thành 6/7 chỉ tiêu
+        # đăng ký; 100% cơ sở hội …")
+        self.counts_only = bool(found) and _counts_targets(found[0]) and (
+            len(found) == 1 or not any(_counts_targets(st) for st in found[1:]))
 
     def read(self, low: str) -> None:
         """What the sentence ``low`` leaves for the next one."""
@@ -763,7 +766,7 @@ class VerdictsAcross:
         self.lead, self.passed = (self.lead, True) if passes else (lead, False)
         self.counted, self.counts_only = self.counts_only, False
         if self.counted:  # "… đạt và vượt kế hoạch 14/16 chỉ tiêu chủ yếu."
-            self.lead = _count_lead(low)  # for the next sentence of its paragraph only
+            self.lead = _count_lead(low.split(";")[0])  # for the next sentence of its paragraph
         self.figures = True
         head = _LIST_HEAD_RE.search(low) if low.rstrip().endswith(":") else None
         opened = None if head else _list_opened_in_the_sentence(low)

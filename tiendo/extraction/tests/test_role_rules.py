@@ -2682,3 +2682,9 @@ def test_an_amount_that_must_be_collected_is_a_plan():
                   "đồng.", "2017") == [[("2.380", "target")]]
     # (what had to be done is no plan)
     assert _roles("Vi phạm đến mức phải xử lý kỷ luật 5 đồng chí.", "2017") == [[("5", "actual")]]
+
+
+def test_a_count_of_targets_met_in_a_clause_of_its_own_leads_the_next_sentence():
+    text = ("Đến hết năm, Hội Nông dân huyện đã hoàn thành 8/9 chỉ tiêu đăng ký; 95% cơ sở hội "
+            "có mô hình kinh tế tập thể. Cả năm đã vận động hơn 12 tỷ đồng giúp hội viên vay vốn.")
+    assert _status_by_figure(text, "2023")["12"] == "achieved"
