@@ -893,8 +893,9 @@ _LEAD_VERDICT_RE = re.compile(
     # "… nên cơ bản các chỉ tiêu phát triển kinh tế - xã hội trên các lĩnh vực đều đạt và
     # vượt.": the targets the subject of a clause that closes on the verdict, without an object
     r"|(?<![\w])(?:chỉ tiêu|mục tiêu)(?![\w])[^.;:,0-9]*?(?<![\w])(?:đều\s+)?(?P<neg3>không|chưa)?"
-    r"\s*(?P<closing>đạt|hoàn thành|vượt)(?:\s+(?:và vượt|và hoàn thành|vượt mức|được))*" + _CAUSE
-    + r"\s*[.…!]*\s*$"
+    r"\s*(?P<closing>đạt|hoàn thành|vượt)(?:\s+(?:và vượt|và hoàn thành|vượt mức|được))*"
+    # ("Các chỉ tiêu văn hóa xã hội cũng đạt kết quả cao.": met, and well)
+    r"(?:\s+kết quả\s+(?:cao|tốt|khá))?" + _CAUSE + r"\s*[.…!]*\s*$"
 )
 _VERDICT_WORD_RE = re.compile(r"đạt|vượt|hoàn thành|thắng lợi")
 # "hầu hết", "một số chỉ tiêu": not all of them, so no verdict for a sentence after that is no

@@ -2688,3 +2688,9 @@ def test_a_count_of_targets_met_in_a_clause_of_its_own_leads_the_next_sentence()
     text = ("Đến hết năm, Hội Nông dân huyện đã hoàn thành 8/9 chỉ tiêu đăng ký; 95% cơ sở hội "
             "có mô hình kinh tế tập thể. Cả năm đã vận động hơn 12 tỷ đồng giúp hội viên vay vốn.")
     assert _status_by_figure(text, "2023")["12"] == "achieved"
+
+
+def test_targets_that_reached_high_results_are_met():
+    text = ("Các chỉ tiêu văn hóa - xã hội đều đạt kết quả cao. Tỷ lệ gia đình văn hóa đạt 94,1%; "
+            "tỷ lệ hộ nghèo còn 2,8%.")
+    assert _status_by_figure(text, "2022") == {"94,1": "achieved", "2,8": "achieved"}
