@@ -393,6 +393,37 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
             if s is not None:
                 stmts[s].status = status
     _ceilings(text, a, ceilings, ms, stmts, groups)
+    _short_of_the_plan_told(text, ms, stmts)
+
+
+# "Kế hoạch … 120 triệu đồng/người/năm nhưng cuối năm chỉ đạt 110 triệu đồng", "… mới chỉ tăng
+# 4,8%, trong khi mục tiêu đề ra là 5-6%": the plan, then the result said to fall short of it
+# ("chỉ", "mới", against it), or the other way round: a verdict told by the contrast
+_ONLY_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:chỉ|mới chỉ|mới)(?:\s+(?:còn|đạt|tăng|giảm|bằng|có|được|thu được"
+    r"|thực hiện được|thu hút được))+\s*(?:khoảng|hơn|gần|trên)?\s*$"
+    r"|(?<![\w])chỉ\s*(?:khoảng|hơn|gần|trên)?\s*$"
+)
+_CONTRAST_RE = re.compile(r"(?<![\w])(?:nhưng|song|tuy nhiên|trong khi|trong khi đó)(?![\w])")
+_PLAN_WORD_RE = re.compile(r"(?<![\w])(?:" + roles.PLAN_WORDS + r")(?![\w])")
+
+
+def _short_of_the_plan_told(text, ms, stmts) -> None:
+    """A statement with a plan and a result the words say falls short of it, against it."""
+    for st in stmts:
+        if st.status is not None:
+            continue
+        roles_in = [(ms[k].role, k) for k in sorted(st.mentions)]
+        actual = next((k for r, k in roles_in if r == "actual"), None)
+        plan = next((k for r, k in roles_in if r == "target"), None)
+        if actual is None or plan is None or not _ONLY_BEFORE_RE.search(ms[actual].window):
+            continue
+        lo, hi = sorted((plan, actual))
+        between = text[ms[lo].unit.end : ms[hi].tok.start].lower()
+        if _CONTRAST_RE.search(between) and (
+            plan < actual or _PLAN_WORD_RE.search(between)
+        ):
+            st.status = "not_achieved"
 
 
 def _verdicts_on_plans(low: str, ceilings: list[re.Match]):

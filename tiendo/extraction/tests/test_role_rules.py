@@ -2694,3 +2694,13 @@ def test_targets_that_reached_high_results_are_met():
     text = ("Các chỉ tiêu văn hóa - xã hội đều đạt kết quả cao. Tỷ lệ gia đình văn hóa đạt 94,1%; "
             "tỷ lệ hộ nghèo còn 2,8%.")
     assert _status_by_figure(text, "2022") == {"94,1": "achieved", "2,8": "achieved"}
+
+
+def test_a_result_said_to_fall_short_of_the_plan_against_it_is_not_achieved():
+    one = ("Thu nhập bình quân đầu người theo kế hoạch đề ra 95 triệu đồng/người/năm nhưng cuối "
+           "năm chỉ đạt 88 triệu đồng/người/năm.")
+    two = "Năng suất lao động mới chỉ tăng 4,1%, trong khi mục tiêu đề ra là 5-6%."
+    three = "Thu ngân sách đạt 1.200 tỷ đồng, trong khi kế hoạch là 1.000 tỷ đồng."
+    assert [s.status for s in extract(one, default_period="2021")] == ["not_achieved"]
+    assert [s.status for s in extract(two, default_period="2023")] == ["not_achieved"]
+    assert [s.status for s in extract(three, default_period="2023")] == [None]  # (no words)
