@@ -2704,3 +2704,9 @@ def test_a_result_said_to_fall_short_of_the_plan_against_it_is_not_achieved():
     assert [s.status for s in extract(one, default_period="2021")] == ["not_achieved"]
     assert [s.status for s in extract(two, default_period="2023")] == ["not_achieved"]
     assert [s.status for s in extract(three, default_period="2023")] == [None]  # (no words)
+
+
+def test_reaching_the_finish_ahead_of_time_is_met():
+    text = ("Năm 2022, tỉnh đã về đích sớm hơn dự tính khi thu hút hơn 2,1 tỷ USD vốn FDI. Toàn "
+            "tỉnh có 45/60 xã về đích nông thôn mới.")
+    assert _status_by_figure(text, "2022") == {"2,1": "achieved", "45": None}
