@@ -2710,3 +2710,15 @@ def test_reaching_the_finish_ahead_of_time_is_met():
     text = ("Năm 2022, tỉnh đã về đích sớm hơn dự tính khi thu hút hơn 2,1 tỷ USD vốn FDI. Toàn "
             "tỉnh có 45/60 xã về đích nông thôn mới.")
     assert _status_by_figure(text, "2022") == {"2,1": "achieved", "45": None}
+
+
+def test_a_heading_whose_only_figure_counts_the_targets_it_heads_judges_the_lines_under_it():
+    text = ("Tổ chức giải thưởng ở 100% cấp Hội.\n"
+            "3 chỉ tiêu chưa đạt\n"
+            "Phát triển được 1.204.000 hội viên, chỉ đạt 86,7% chỉ tiêu đề ra. Xây dựng 76 phòng "
+            "học, đạt 28,8% chỉ tiêu đề ra.\n"
+            "11/15 chỉ tiêu đạt\n"
+            "Thu ngân sách 250 tỷ đồng.")
+    assert _status_by_figure(text, "2022") == {
+        "100": None, "3": "not_achieved", "1.204.000": "not_achieved", "76": "not_achieved",
+        "11": None, "250": None}
