@@ -25,7 +25,7 @@ import unicodedata
 
 from tiendo.lib.text import fold
 
-from . import lexicon, tables
+from . import tables
 from .linking import _group
 from .mentions import (
     Mention,
@@ -185,9 +185,7 @@ def extract(text: str, *, default_period: str | None = None) -> list[Statement]:
         for m in _FOOTNOTE_REF_RE.finditer(line):  # where each footnote is called from
             notes.setdefault(m.group(1), (ctx.plan, ctx.section_period))
         found = _line(text, start, line, ctx, masked, notes, across)
-        if not found or _heads_by_its_count(line, found):  # only years and the like ("Hoàn
-            # thành nhiệm vụ thu ngân sách năm 2018"): a line of words, for the verdicts
-            across.figureless(line)
+        across.line_read(line, found)
         # a paragraph that ends on a list of plans ("Nghị quyết đề ra 12 chỉ tiêu chủ yếu gồm:
         # …; …;") may go on in the next, as one under its opener does
         planned_above = len(found) >= 2 and lists_plans(line) and all(
@@ -279,15 +277,6 @@ def _line(text, start, line, ctx: _Context, masked, notes, across) -> list[State
     # a line that does not end a sentence (a title) leads no plans into the next line
     ctx.planned = ctx.planned and line.rstrip()[-1:] in ".;:…"
     return out
-
-
-def _heads_by_its_count(line: str, found: list[Statement]) -> bool:
-    """"3 chỉ tiêu chưa đạt": a heading whose only figure counts the targets it heads (it
-    judges the lines under it as one without a figure does; not "11/15 chỉ tiêu đạt", some of
-    the targets, which heads the others too)."""
-    return len(line.strip()) <= 80 and line.rstrip()[-1:] not in ".;" and all(
-        (n.unit or "") in lexicon.TARGET_NOUNS and n.role != "part"
-        for st in found for n in st.numbers)
 
 
 _FOOTNOTE_REF_RE = re.compile(r"\[footnoteRef:\s*([0-9]+)\]")

@@ -830,6 +830,18 @@ class VerdictsAcross:
         self.met = None
         self.crossed = False
 
+    def line_read(self, line: str, found: list) -> None:
+        """After the statements ``found`` in a line with figures: a line whose figures are all
+        years and the like is a line of words ("Hoàn thành nhiệm vụ thu ngân sách năm 2018"); a
+        heading whose only figure counts all the targets it heads ("3 chỉ tiêu chưa đạt") judges
+        the lines under it as one without a figure does; one that counts some of them ("11/15
+        chỉ tiêu đạt") heads the others too, and ends the heading above."""
+        heads = _heads_by_its_count(line, found)
+        if not found or heads == "all":
+            self.figureless(line)
+        elif heads == "some":
+            self.heading = None
+
     def figureless(self, line: str) -> None:
         """A line without a figure: its last sentence may lead the figures that follow; a
         heading that states a verdict judges the paragraph right under it."""
@@ -840,6 +852,15 @@ class VerdictsAcross:
         self.heading, self.under = group or _heading_verdict(low), 0
         self.group_heading = group is not None
         self.figures = True
+
+
+def _heads_by_its_count(line: str, found: list) -> str | None:
+    """"all" or "some" (VerdictsAcross.line_read), or None when the line is no such heading."""
+    if not found or len(line.strip()) > 80 or line.rstrip()[-1:] in ".;" or not all(
+        (n.unit or "") in lexicon.TARGET_NOUNS for st in found for n in st.numbers
+    ):
+        return None
+    return "some" if any(n.role == "part" for st in found for n in st.numbers) else "all"
 
 
 _ITEM_RE = re.compile(r"\s*(?:[-–•+*]|[0-9]{1,2}[.)]|[a-zđ][.)]|\([0-9a-zđ]{1,3}\))\s")
