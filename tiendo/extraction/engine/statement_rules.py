@@ -951,7 +951,7 @@ _LEAD_VERDICT_RE = re.compile(
     r"(?P<rest>(?:(?:\s+|\s*,\s*(?=(?:chỉ tiêu|kế hoạch|nhiệm vụ|mục tiêu)(?![\w])))"
     r"(?!(?:và|nhưng|song|tuy|mặc|tăng|giảm|cao|thấp)(?![\w]))(?:[^\W\d_]+"
     # (the term or the year of the plan: "… Nghị quyết nhiệm kỳ 2020 – 2025.")
-    r"|(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)[0-9]{2})?(?![0-9]))){0,10}"
+    r"|(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)[0-9]{2})?(?![0-9]))){0,14}"
     + _CAUSE + r"\s*[.…!]*\s*$)?"
     r"|(?<![\w])chỉ tiêu(?![\w])[^.;:]*?(?<![\w])(?P<neg2>không|chưa)?\s*(?:đạt|hoàn thành"
     r"|vượt)(?:\s+(?:được|và vượt|kế hoạch))*"

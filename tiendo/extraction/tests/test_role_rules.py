@@ -2722,3 +2722,10 @@ def test_a_heading_whose_only_figure_counts_the_targets_it_heads_judges_the_line
     got = _status_by_figure(text, "2022")
     assert [got[k] for k in ("100", "3", "1.204.000", "76", "250")] == [
         None, "not_achieved", "not_achieved", "not_achieved", None]
+
+
+def test_a_lead_verdict_on_the_targets_of_a_congress_named_at_length_leads_the_next_sentence():
+    text = ("Đảng bộ xã đã tổ chức thực hiện hoàn thành các mục tiêu nghị quyết đại hội Đảng bộ xã "
+            "nhiệm kỳ 2015-2020 đề ra. Tổng giá trị sản xuất trên địa bàn xã đạt trên 628 tỷ "
+            "đồng.")
+    assert _status_by_figure(text, "2020") == {"628": "achieved"}
