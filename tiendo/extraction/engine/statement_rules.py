@@ -395,6 +395,7 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
     _ceilings(text, a, ceilings, ms, stmts, groups)
     _short_of_the_plan_told(text, ms, stmts)
     _ahead_of_the_plan(text, a, low, ms, stmts, groups)
+    _targets_judged_then_named(text, a, low, ms, stmts)
 
 
 def _ahead_of_the_plan(text, a, low, ms, stmts, groups) -> None:
@@ -406,6 +407,25 @@ def _ahead_of_the_plan(text, a, low, ms, stmts, groups) -> None:
         for k in _judged(text, a + m.start(), ms, groups):
             if k is not None and stmts[k].status is None:
                 stmts[k].status = "achieved"
+
+
+# "Trong số các chỉ tiêu đạt có tốc độ tăng GDP …", "Các chỉ tiêu không đạt có …": the targets
+# judged, then named with their figures
+_JUDGED_THEN_NAMED_RE = re.compile(
+    r"(?<![\w])chỉ tiêu\s+(?P<neg>không\s+|chưa\s+)?(?:đạt|hoàn thành|vượt)"
+    r"(?:\s+(?:và vượt|và hoàn thành|vượt mức|kế hoạch))*\s+có(?![\w])"
+)
+
+
+def _targets_judged_then_named(text, a, low, ms, stmts) -> None:
+    """The statements after "… chỉ tiêu đạt có …" take its verdict."""
+    if "chỉ tiêu" not in low:  # (the cheap test first: this is asked of every sentence)
+        return
+    for m in _JUDGED_THEN_NAMED_RE.finditer(low):
+        status = "not_achieved" if m.group("neg") else "achieved"
+        for st in stmts:
+            if st.status is None and ms[min(st.mentions)].tok.start > a + m.end():
+                st.status = status
 
 
 _AHEAD_OF_PLAN_RE = re.compile(r"(?<![\w])(?<!không )(?<!chưa )về đích\s+(?:sớm|trước)(?![\w])")

@@ -2729,3 +2729,10 @@ def test_a_lead_verdict_on_the_targets_of_a_congress_named_at_length_leads_the_n
             "nhiệm kỳ 2015-2020 đề ra. Tổng giá trị sản xuất trên địa bàn xã đạt trên 628 tỷ "
             "đồng.")
     assert _status_by_figure(text, "2020") == {"628": "achieved"}
+
+
+def test_targets_judged_then_named_with_co_take_the_verdict():
+    text = ("Trong số các chỉ tiêu đạt có tốc độ tăng GRDP ước đạt 7,2% (mục tiêu 7%), thu nhập "
+            "bình quân 65 triệu đồng. Các chỉ tiêu không đạt có tỷ lệ đô thị hóa 31%.")
+    assert _status_by_figure(text, "2023") == {
+        "7,2": "achieved", "65": "achieved", "31": "not_achieved"}
