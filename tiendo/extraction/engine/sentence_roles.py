@@ -713,7 +713,8 @@ _PLAN_SET_WORDS = ("mục tiêu", "kế hoạch", "chỉ tiêu", "nhiệm vụ",
 _PLAN_SET_RE = re.compile(
     r"(?<![\w])(?:đặt mục tiêu|đề ra mục tiêu|đặt ra mục tiêu"
     # "Thành phố cũng đề ra kế hoạch kim ngạch xuất khẩu đạt 102 triệu USD"
-    r"|(?:đặt|đề ra|đặt ra)\s+(?:kế hoạch|chỉ tiêu))(?![\w])"
+    # ("huyện đề ra một số chỉ tiêu cơ bản như …": some of them)
+    r"|(?:đặt|đề ra|đặt ra)\s+(?:(?:một số|các|những)\s+)?(?:kế hoạch|chỉ tiêu))(?![\w])"
     # "Trong khi đó, kế hoạch đặt ra đối với nông – lâm – thủy sản là từ 29-30%, …"
     r"|^\s*(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*,\s*)?(?:kế hoạch|chỉ tiêu|mục tiêu)\s+"
     r"(?:đặt ra|đề ra|được giao|giao)(?![\w])"

@@ -2736,3 +2736,10 @@ def test_targets_judged_then_named_with_co_take_the_verdict():
             "bình quân 65 triệu đồng. Các chỉ tiêu không đạt có tỷ lệ đô thị hóa 31%.")
     assert _status_by_figure(text, "2023") == {
         "7,2": "achieved", "65": "achieved", "31": "not_achieved"}
+
+
+def test_some_targets_set_then_listed_are_each_a_plan():
+    text = ("Năm nay, huyện đề ra một số chỉ tiêu cơ bản như tổng diện tích gieo trồng 21.000 ha, "
+            "sản lượng lương thực 16.650 tấn, giải quyết việc làm cho 3.200 lao động.")
+    assert _roles(text, "2010") == [
+        [("21.000", "target")], [("16.650", "target")], [("3.200", "target")]]
