@@ -2743,3 +2743,12 @@ def test_some_targets_set_then_listed_are_each_a_plan():
             "sản lượng lương thực 16.650 tấn, giải quyết việc làm cho 3.200 lao động.")
     assert _roles(text, "2010") == [
         [("21.000", "target")], [("16.650", "target")], [("3.200", "target")]]
+
+
+def test_an_aim_after_a_figure_makes_the_first_figure_after_it_a_plan():
+    text = ("Tỉnh đã bố trí kinh phí đào tạo nghề năm 2015 là 6,1 tỷ đồng, phấn đấu đến cuối năm "
+            "2015, tỷ lệ lao động qua đào tạo đạt khoảng 42%, tỷ lệ qua đào tạo nghề đạt 28%.")
+    assert _roles(text, "2015") == [[("6,1", "actual")], [("42", "target")], [("28", "target")]]
+    # (after figures, "dự kiến" estimates a result)
+    assert _roles("Thu nhập đạt 40 triệu đồng; tỷ lệ hộ nghèo đến năm 2020 dự kiến giảm còn "
+                  "3,6%.", "2020")[1] == [("3,6", "actual")]
