@@ -37,6 +37,7 @@ COUNT_NOUNS = (
     # people and organisations
     "tổ chức cơ sở đảng", "tổ chức đảng", "chi bộ", "đảng bộ cơ sở", "đảng bộ", "đảng viên",
     "ủy ban kiểm tra", "uỷ ban kiểm tra", "cấp ủy viên", "cấp ủy", "quần chúng", "đồng chí",
+    "tỉnh ủy viên", "huyện ủy viên", "thành ủy viên", "đảng ủy viên", "chi ủy viên",
     "cán bộ", "công chức", "viên chức", "người lao động", "lao động", "người", "nhân khẩu",
     "hộ gia đình", "hộ nghèo", "hộ cận nghèo", "hộ", "học sinh", "sinh viên", "giáo viên",
     "bác sĩ", "giường bệnh", "bệnh nhân", "ca mắc", "ca bệnh", "ca", "trẻ em", "trẻ",

@@ -156,6 +156,8 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
                 out.extend([first, second])
                 i += 2
                 continue
+        if unit.kind == "none" and out and _goes_on_counting(text, out[-1], t):
+            unit = Unit(out[-1].unit.text, t.end, "count")
         if not out_of_scope(text, t, unit, line_start, masked):
             out.append(Mention(t, unit))
         i += 1
@@ -163,6 +165,19 @@ def _mentions(text: str, a: int, b: int, line_start: int, masked) -> list[Mentio
 
 
 _MAXIMUM_RE = re.compile(r"\s*(?:điểm\s+)?tối đa(?![\w])")
+# ", Mỏ Cày Nam 121, Giồng Trôm 120, …" after "Thạnh Phú 121 đảng viên": the next name of a list
+# of counts, its count without the noun
+_NEXT_NAMED_RE = re.compile(r"\s*[,;]\s*(?:,\s*)?[A-ZĐ][^\W\d_]*(?:[ .-]+[^\W\d_]+){0,9}\s+$")
+_ITEM_ENDS_RE = re.compile(r"\s*(?:[,;.…]|và(?![\w])|$)")
+
+
+def _goes_on_counting(text: str, prev, t) -> bool:
+    """A bare number after the next name of a list whose item before gave its count with its
+    noun ("Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …"): a count of the same noun."""
+    return prev.unit.kind == "count" and bool(
+        _NEXT_NAMED_RE.fullmatch(text, prev.unit.end, t.start)
+        and _ITEM_ENDS_RE.match(text, t.end)
+    )
 _FROM_BEFORE_RE = re.compile(r"(?<![\w])từ\s*$")
 _TO_BETWEEN_RE = re.compile(r"\s+(?:đến|tới)\s+")
 

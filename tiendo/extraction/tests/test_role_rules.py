@@ -2752,3 +2752,13 @@ def test_an_aim_after_a_figure_makes_the_first_figure_after_it_a_plan():
     # (after figures, "dự kiến" estimates a result)
     assert _roles("Thu nhập đạt 40 triệu đồng; tỷ lệ hộ nghèo đến năm 2020 dự kiến giảm còn "
                   "3,6%.", "2020")[1] == [("3,6", "actual")]
+
+
+def test_the_next_names_of_a_list_of_counts_count_the_same_noun():
+    text = ("Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 118, Đảng bộ Khối Các cơ quan - Doanh "
+            "nghiệp tỉnh 87, TP. Bến Tre 76. Có 40 cấp ủy viên bị kỷ luật, gồm 9 Đảng ủy viên và "
+            "29 Chi ủy viên.")
+    got = [(n.text, n.unit) for s in extract(text, default_period="2019") for n in s.numbers]
+    assert got == [("121", "đảng viên"), ("118", "đảng viên"), ("87", "đảng viên"),
+                   ("76", "đảng viên"), ("40", "cấp ủy viên"), ("9", "đảng ủy viên"),
+                   ("29", "chi ủy viên")]
