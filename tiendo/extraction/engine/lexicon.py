@@ -102,7 +102,7 @@ IDENTIFIER_WORDS = (
     "phường", "quận", "lô", "khóa", "khoá", "thứ", "lần thứ", "đợt", "giai đoạn", "nhiệm kỳ",
     "hệ", "mã", "kho", "block", "tầng", "ban chỉ đạo", "chỉ thị", "nghị quyết", "nghị định",
     "quyết định", "thông tư", "công văn", "kết luận", "thông báo", "hướng dẫn", "tờ trình",
-    "mức độ", "mức",
+    "mức độ", "mức", "ngành cấp", "cấp độ",
 )
 
 # Nouns that count targets, not a figure of one ("có 12/15 chỉ tiêu đạt", "7 nhiệm vụ").

@@ -123,7 +123,7 @@ _NOT_UNIT = {
     "tăng", "giảm", "đạt", "bằng", "chiếm", "còn", "vào", "ra", "lên", "xuống", "trở", "nên",
     "các", "những", "mỗi", "này", "đó", "kia", "như", "sau", "trước", "khi", "nếu", "do",
     "bởi", "vì", "qua", "cùng", "kỳ", "năm", "tháng", "quý", "ngày", "tuần", "giờ",
-    "ước", "thực", "không", "chưa", "đang", "sẽ", "phải", "cần", "nhằm", "gồm",
+    "ước", "thực", "không", "chưa", "đang", "sẽ", "phải", "cần", "nhằm", "gồm", "có",
     "cả", "toàn",
 }
 

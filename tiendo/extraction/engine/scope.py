@@ -194,6 +194,21 @@ def _session_or_term(at: _Around) -> bool:
     return at.unit.kind != "percent" and bool(_SESSION_OR_TERM_RE.search(at.before))
 
 
+# "tăng trưởng 2 con số" (double-digit growth), "là 1 trong 10 địa phương" (one of ten): idioms
+_DIGITS_IDIOM_RE = re.compile(r"\s*con số(?![\w])")
+_ONE_OF_RE = re.compile(r"\s+trong\s+(?:số\s+)?[0-9]")
+_ONE_OF_BEFORE_RE = re.compile(r"(?<![0-9.,])1\s+trong\s+(?:số\s+)?$")
+
+
+def _idiom(at: _Around) -> bool:
+    """"2 con số", "1 trong 10": a number in an idiom counts nothing."""
+    text, tok = at.text, at.tok
+    if tok.text in ("1", "01") and _ONE_OF_RE.match(text, tok.end):
+        return True
+    return bool(_DIGITS_IDIOM_RE.match(text, tok.end) and len(tok.text) <= 2) or bool(
+        "trong" in at.before and _ONE_OF_BEFORE_RE.search(at.before))
+
+
 _GRADE_RE = re.compile(r"(?<![\w])lớp\s*$", re.IGNORECASE)
 
 
@@ -419,6 +434,7 @@ _NOT_QUANTITIES = (
     _structural,
     _ordinal,
     _session_or_term,
+    _idiom,
     _grade,
     _rank,
     _identifier,

@@ -2762,3 +2762,10 @@ def test_the_next_names_of_a_list_of_counts_count_the_same_noun():
     assert got == [("121", "đảng viên"), ("118", "đảng viên"), ("87", "đảng viên"),
                    ("76", "đảng viên"), ("40", "cấp ủy viên"), ("9", "đảng ủy viên"),
                    ("29", "chi ủy viên")]
+
+
+def test_numbers_in_idioms_and_a_level_of_industries_count_nothing():
+    text = ("Tỉnh ghi nhận tăng trưởng 2 con số, đạt 11,2%. Bắc Ninh là 1 trong 10 địa phương có "
+            "tốc độ tăng IIP nhanh nhất, tăng 12,5%. Có 15/20 ngành cấp 2 có chỉ số giảm.")
+    assert [n.text for s in extract(text, default_period="2023") for n in s.numbers] == [
+        "11,2", "12,5", "15", "20"]
