@@ -39,6 +39,7 @@ def to_json_number(d) -> float | int:
 
 _MACHINE_DECIMAL_RE = re.compile(r"[0-9]+\.[0-9]{1,2}")
 _PERCENT_AFTER_RE = re.compile(r"\s?%")
+_ZERO_POINT_RE = re.compile(r"0\.[0-9]+")
 # two or more groups of three after commas cannot be a Vietnamese decimal
 ENGLISH_GROUPS_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){2,}")
 # a year ("2024", not in "12024")
@@ -55,6 +56,10 @@ def find_numbers(text: str) -> list[Token]:
     """
     out = []
     for m in NUMBER_RE.finditer(text):
+        if _ZERO_POINT_RE.fullmatch(m.group()):  # "0.7024 điểm", "0.702": a dot after a zero
+            # groups no thousands, it is a decimal point
+            out.append(Token(m.start(), m.end(), m.group(), float(m.group())))
+            continue
         try:
             value = to_json_number(parse_vn_number(m.group()))
         except (VnNumberError, ValueError, ArithmeticError):

@@ -2769,3 +2769,9 @@ def test_numbers_in_idioms_and_a_level_of_industries_count_nothing():
             "tốc độ tăng IIP nhanh nhất, tăng 12,5%. Có 15/20 ngành cấp 2 có chỉ số giảm.")
     assert [n.text for s in extract(text, default_period="2023") for n in s.numbers] == [
         "11,2", "12,5", "15", "20"]
+
+
+def test_a_dot_after_a_zero_is_a_decimal_point():
+    text = "Giá trị DTI đạt 0.7024 điểm, chỉ xếp sau TP Đà Nẵng (0.802 điểm)."
+    assert [(n.text, n.value) for s in extract(text, default_period="2022") for n in s.numbers
+            ] == [("0.7024", 0.7024), ("0.802", 0.802)]
