@@ -53,7 +53,7 @@ COUNT_NOUNS = (
     "tuyến", "cây cầu", "cầu", "căn nhà", "căn", "nhà", "ngôi nhà", "km đường", "hồ",
     # documents, cases and tasks
     "giấy chứng nhận", "giấy phép", "quyết định", "văn bản", "nghị quyết", "kế hoạch",
-    "chương trình", "đề án", "dự án", "nhiệm vụ", "chỉ tiêu", "tiêu chí",
+    "chương trình", "đề án", "dự án", "nhiệm vụ", "chỉ tiêu", "tiêu chí", "lĩnh vực",
     "tthc", "thủ tục", "quy định", "điều kiện",
     "hồ sơ", "chứng thư", "chứng chỉ", "bằng", "kết luận", "kiến nghị", "đơn thư", "đơn",
     "vụ án", "vụ việc", "vụ", "việc", "bị can", "đối tượng", "cuộc", "buổi", "hội nghị",

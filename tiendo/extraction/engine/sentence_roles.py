@@ -1076,7 +1076,9 @@ def _items_of_a_listed_rate(text, ms, i, clause) -> None:
 
 _LISTED_SHARE_OF_PLAN_RE = re.compile(
     r"(?<![\w])(?P<plan>dự toán|kế hoạch|kh)(?![\w])[^;]*?"
-    r"(?:(?<![\w])(?:gồm|bao gồm|như|cụ thể là|cụ thể|đó là)\s*:?|:)(?P<items>[^;]*)$"
+    r"(?:(?<![\w])(?:gồm|bao gồm|như|cụ thể là|cụ thể|đó là)\s*:?|:"
+    # ("4/7 lĩnh vực thu đạt dự toán là thuế … (109,9%), …": items named after "là")
+    r"|(?<![\w])là(?=\s+[^\W\d_]))(?P<items>[^;]*)$"
 )
 _ITEM_VERB_RE = re.compile(r"(?<![\w])(?:đạt|tăng|giảm|bằng|vượt|chiếm|giải ngân)(?![\w])")
 
@@ -1086,7 +1088,11 @@ def _items_of_a_listed_share_of_plan(text, ms, i, clause) -> None:
     dự toán, như: tài chính thu (48%), bán nhà (49%)": a bare % of an item of a list opened
     after a share of the plan is that item's share of the plan."""
     m = ms[i]
-    if m.role != "actual" or m.unit.kind != "percent" or m.extras.get("cue") not in (None, "by"):
+    if m.unit.kind != "percent" or not (
+        (m.role == "actual" and m.extras.get("cue") in (None, "by"))
+        # ("… đạt dự toán là thuế sử dụng đất (109,9%)": the first item's, not the plan's)
+        or (m.role == "target" and m.extras.get("cue") == "plan-paren")
+    ):
         return
     listed = _LISTED_SHARE_OF_PLAN_RE.search(m.said)
     # "… chỉ có hai xã chưa đạt, gồm Hiệp Thạnh đạt 83% và Tân Thành đạt 92%": a bare "đạt"

@@ -2775,3 +2775,12 @@ def test_a_dot_after_a_zero_is_a_decimal_point():
     text = "Giá trị DTI đạt 0.7024 điểm, chỉ xếp sau TP Đà Nẵng (0.802 điểm)."
     assert [(n.text, n.value) for s in extract(text, default_period="2022") for n in s.numbers
             ] == [("0.7024", 0.7024), ("0.802", 0.802)]
+
+
+def test_items_named_after_a_share_of_the_estimate_and_la_take_their_share_of_it():
+    text = ("Có 4/7 lĩnh vực thu đạt dự toán là thuế sử dụng đất phi nông nghiệp (109,9%), phí - "
+            "lệ phí (107,7%) và thu tại xã (268,1%).")
+    got = _roles_of(text, "2019")
+    assert got == [("4", "part"), ("7", "part"), ("109,9", "attainment"),
+                   ("107,7", "attainment"), ("268,1", "attainment")]
+    assert [n.unit for n in extract(text, default_period="2019")[0].numbers] == ["lĩnh vực"] * 2
