@@ -463,7 +463,7 @@ def _changes_listed(text, ms, i, clause) -> None:
     item = _ITEM_AFTER_MARK_RE.fullmatch(m.window) and not (
         _ITEM_VERB_RE.search(m.window))  # "…; thuế thu nhập cá nhân 14%; …"
     if not (m.role == "actual" and not m.extras.get("cue") and m.unit.kind == "percent"
-            and (m.window.rstrip().endswith("(") or item)):
+            and (m.window.rstrip(" -–−").endswith("(") or item)):  # ("(-29,19%)")
         return
     opened = _CHANGE_LIST_RE.findall(m.said)
     if opened:

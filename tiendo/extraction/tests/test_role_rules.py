@@ -2784,3 +2784,9 @@ def test_items_named_after_a_share_of_the_estimate_and_la_take_their_share_of_it
     assert got == [("4", "part"), ("7", "part"), ("109,9", "attainment"),
                    ("107,7", "attainment"), ("268,1", "attainment")]
     assert [n.unit for n in extract(text, default_period="2019")[0].numbers] == ["lĩnh vực"] * 2
+
+
+def test_a_signed_change_in_a_parenthesis_of_a_listed_item_is_its_change():
+    text = ("So với cùng kỳ, một số ngành giảm nhiều như: sản xuất trang phục (-29,19%); giấy và "
+            "sản phẩm từ giấy (-8,59%).")
+    assert _roles_of(text, "2023-03") == [("29,19", "change"), ("8,59", "change")]
