@@ -995,8 +995,9 @@ _HEDGE_RE = re.compile(rf"(?<![\w])(?:cơ bản|{_SOME})(?![\w])")
 _AIM_RE = re.compile(
     # ("đã tập trung chỉ đạo", focused: done, and "khó khăn", difficulties, "vượt khó",
     # difficulties overcome: no aim)
-    r"(?<![\w])(?:phấn đấu|phải|" + roles.CAN + r"|sẽ|để|nhằm|dự kiến|(?<!vượt )khó(?! khăn)"
-    r"|(?<!đã )tập trung|quyết tâm)"
+    # ("không để gián đoạn …", not letting it stop, is no purpose)
+    r"(?<![\w])(?:phấn đấu|phải|" + roles.CAN + r"|sẽ|(?<!không )để|nhằm|dự kiến"
+    r"|(?<!vượt )khó(?! khăn)|(?<!đã )tập trung|quyết tâm)"
     r"(?![\w])"
 )
 

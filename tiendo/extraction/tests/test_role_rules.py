@@ -2790,3 +2790,10 @@ def test_a_signed_change_in_a_parenthesis_of_a_listed_item_is_its_change():
     text = ("So với cùng kỳ, một số ngành giảm nhiều như: sản xuất trang phục (-29,19%); giấy và "
             "sản phẩm từ giấy (-8,59%).")
     assert _roles_of(text, "2023-03") == [("29,19", "change"), ("8,59", "change")]
+
+
+def test_not_letting_something_stop_is_no_purpose_of_a_lead_verdict():
+    text = ("Chi cục đã duy trì hoạt động ổn định, không để gián đoạn thủ tục hải quan, đồng thời "
+            "hoàn thành toàn diện các mục tiêu được giao.\n"
+            "Tiêu biểu là số thu ngân sách của Chi cục đạt 20.635,59 tỷ đồng.")
+    assert _status_by_figure(text, "2025") == {"20.635,59": "achieved"}
