@@ -203,10 +203,12 @@ _ONE_OF_BEFORE_RE = re.compile(r"(?<![0-9.,])1\s+trong\s+(?:số\s+)?$")
 def _idiom(at: _Around) -> bool:
     """"2 con số", "1 trong 10": a number in an idiom counts nothing."""
     text, tok = at.text, at.tok
-    if tok.text in ("1", "01") and _ONE_OF_RE.match(text, tok.end):
+    if len(tok.text) <= 2 and (
+        (tok.text in ("1", "01") and _ONE_OF_RE.match(text, tok.end))
+        or _DIGITS_IDIOM_RE.match(text, tok.end)
+    ):
         return True
-    return bool(_DIGITS_IDIOM_RE.match(text, tok.end) and len(tok.text) <= 2) or bool(
-        "trong" in at.before and _ONE_OF_BEFORE_RE.search(at.before))
+    return "trong" in at.before and _ONE_OF_BEFORE_RE.search(at.before) is not None
 
 
 _GRADE_RE = re.compile(r"(?<![\w])lớp\s*$", re.IGNORECASE)

@@ -393,7 +393,7 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
             if s is not None:
                 stmts[s].status = status
     _ceilings(text, a, ceilings, ms, stmts, groups)
-    _short_of_the_plan_told(text, ms, stmts)
+    _short_of_the_plan_told(text, low, ms, stmts)
     _ahead_of_the_plan(text, a, low, ms, stmts, groups)
     _targets_judged_then_named(text, a, low, ms, stmts)
 
@@ -443,8 +443,10 @@ _CONTRAST_RE = re.compile(r"(?<![\w])(?:nhưng|song|tuy nhiên|trong khi|trong k
 _PLAN_WORD_RE = re.compile(r"(?<![\w])(?:" + roles.PLAN_WORDS + r")(?![\w])")
 
 
-def _short_of_the_plan_told(text, ms, stmts) -> None:
+def _short_of_the_plan_told(text, low, ms, stmts) -> None:
     """A statement with a plan and a result the words say falls short of it, against it."""
+    if "chỉ" not in low and "mới" not in low:  # (the cheap test first: asked of every sentence)
+        return
     for st in stmts:
         if st.status is not None:
             continue
@@ -921,11 +923,14 @@ def _all_met(low: str) -> bool:
     return n is None or n == total
 
 
+_COLON_THEN_WORD_RE = re.compile(r":\s*(?:[-–•+*]\s*|\(?[0-9a-zđ]{1,2}[.)]\s*)?[^\W\d_]")
+
+
 def _list_opened_in_the_sentence(low: str) -> str | None:
     """The verdict of a list a sentence opens with a colon and begins to give figures of (the
     verdict that judges its items: _statuses)."""
-    if ":" not in low:  # (the cheap test first: this is asked of every sentence)
-        return None
+    if ":" not in low or not _COLON_THEN_WORD_RE.search(low):  # (the cheap tests first: this
+        return None  # is asked of every sentence; a list's first item is named after its colon)
     for v in _verdicts_on_plans(low, []):
         rest = low[v.end() :]
         opened = _LIST_VERDICT_RE.match(rest)
