@@ -111,12 +111,16 @@ class _Around(NamedTuple):
     before: str  # lower case
 
 
+_COVID_BEFORE_RE = re.compile(r"(?<![\w])covid\s*[-–]?\s*$", re.IGNORECASE)
+
+
 def _glued_to_letters(at: _Around) -> bool:
     """"COVID-19", "H5N1", "14C", "F0" (a glued unit like "5ha" is fine)."""
     text, tok = at.text, at.tok
     if text[tok.start - 1 : tok.start] == "-" and tok.start >= 2 and text[tok.start - 2].isalpha():
         return True
-    if re.search(r"(?<![\w])covid\s*[-–]?\s*$", text[max(0, tok.start - 10) : tok.start], re.I):
+    before = text[max(0, tok.start - 10) : tok.start]
+    if "vid" in before.lower() and _COVID_BEFORE_RE.search(before):
         return True  # "Covid - 19", "Covid 19": the name of the disease, spaced
     return text[tok.end : tok.end + 1].isalpha() and not _GLUED_UNIT_RE.match(text, tok.end)
 
