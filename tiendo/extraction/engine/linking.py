@@ -3,6 +3,7 @@ in statement_rules.py)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from tiendo.lib.text import fold
@@ -562,12 +563,16 @@ def _outside_aside(ms, stmts, i) -> int:
 
 
 def _same_subject(ms, stmts, subject, i):
-    key = fold(subject)
+    key = _folded(subject)
     for s in range(len(stmts) - 1, -1, -1):
         subj = stmts[s].subject
-        if subj and (fold(subj) == key or fold(subj).endswith(" " + key)):
+        if subj and (_folded(subj) == key or _folded(subj).endswith(" " + key)):
             return s
     return None
+
+
+# (the subjects of a sentence are compared again for each figure: folded once each)
+_folded = functools.lru_cache(maxsize=2048)(fold)
 
 
 def _relink_parent_plan(ms, stmts, i, s):
