@@ -685,7 +685,8 @@ def _intent_carries_on(text, ms, i, clause) -> None:
             _planned(m)
         return
     sets = _PLAN_SET_RE.finditer(m.said) if _may_set_a_plan(m.said) else ()
-    cues = sorted([*_INTENT_RE.finditer(m.said), *sets], key=lambda c: c.end())
+    intents = _INTENT_RE.finditer(m.said) if _may_intend(m.said) else ()
+    cues = sorted([*intents, *sets], key=lambda c: c.end())
     if not cues or _TOLD_DONE_RE.search(m.said, cues[-1].end()):
         return
     if _in_a_closed_aside(m.said, cues[-1].start()):
@@ -699,6 +700,15 @@ def _in_a_closed_aside(said: str, pos: int) -> bool:
     """Whether ``said[pos]`` is inside a parenthesis that closes before the end of ``said``."""
     opened = said.rfind("(", 0, pos)
     return opened >= 0 and ")" not in said[opened:pos] and ")" in said[pos:]
+
+
+# a word each branch of _INTENT_RE holds ("cần" in "cần phải", "mục tiêu" in "đặt mục tiêu")
+_INTENT_WORDS = ("phấn đấu", "dự kiến", "phải", "cần", "mục tiêu", "quyết tâm", "dự toán")
+
+
+def _may_intend(said: str) -> bool:
+    """A word each branch of :data:`_INTENT_RE` holds, looked for first."""
+    return any(w in said for w in _INTENT_WORDS)
 
 
 def _may_set_a_plan(said: str) -> bool:
