@@ -9,7 +9,7 @@ import re
 from tiendo.lib.text import fold
 
 from . import lexicon
-from .mentions import Mention, _flat, _Stmt
+from .mentions import _FROM_BEFORE_RE, Mention, _flat, _Stmt
 from .roles import GIAO, PLAN_BRACKET_OPENING, SET_BY_END_RE
 
 _TRONG_DO_RE = re.compile(r"(?<![\w])(trong đó|riêng|bao gồm|gồm|cụ thể)(?![\w])")
@@ -210,9 +210,6 @@ _PERIOD_CLAUSE_RE = re.compile(
 def _joins_after_slash(g: _Grouping, i: int, cur: int) -> bool:
     """"05 hộ/02 xã"."""
     return g.ms[i].window.strip() == "/" and g.join(i, cur)
-
-
-_FROM_BEFORE_RE = re.compile(r"(?<![\w])từ\s*$")
 
 
 def _joins_from_to(g: _Grouping, i: int, cur: int) -> bool:

@@ -398,6 +398,9 @@ def _statuses(text, a, b, ms, stmts, groups, ctx: _Context) -> None:
     _targets_judged_then_named(text, a, low, ms, stmts)
 
 
+_AHEAD_OF_PLAN_RE = re.compile(r"(?<![\w])(?<!không )(?<!chưa )về đích\s+(?:sớm|trước)(?![\w])")
+
+
 def _ahead_of_the_plan(text, a, low, ms, stmts, groups) -> None:
     """"… đã về đích sớm hơn dự tính khi đạt hơn 10,2 tỷ USD": reached the finish ahead of the
     plan, met, for the statement the words judge."""
@@ -426,9 +429,6 @@ def _targets_judged_then_named(text, a, low, ms, stmts) -> None:
         for st in stmts:
             if st.status is None and ms[min(st.mentions)].tok.start > a + m.end():
                 st.status = status
-
-
-_AHEAD_OF_PLAN_RE = re.compile(r"(?<![\w])(?<!không )(?<!chưa )về đích\s+(?:sớm|trước)(?![\w])")
 
 
 # "Kế hoạch … 120 triệu đồng/người/năm nhưng cuối năm chỉ đạt 110 triệu đồng", "… mới chỉ tăng
