@@ -40,6 +40,7 @@ from .naming import (
     _count_phrase,
     _indicator_from,
     _label,
+    done_by_the_subject,
     item_label,
     readable_name,
     targets_counted_name,
@@ -468,6 +469,10 @@ def _build(text, ms, stmts, ctx: _Context) -> list[Statement]:
         if st.subject and phrase and len(st.subject.split()) <= 4:
             # "Phát hiện" + "vụ vi phạm Luật Lâm nghiệp"
             indicator = f"{st.subject} {phrase}"
+        elif st.subject and phrase and done_by_the_subject(st.subject):
+            # "Các đơn vị KBNN đã phát hiện 1.234 khoản chi chưa đủ thủ tục": who did it names
+            # nothing, what was counted names the indicator
+            indicator = phrase
         indicator = targets_counted_name(text, first) or indicator
         around = text[max(0, first.tok.start - 300) : first.tok.start]
         indicator = readable_name(indicator, around)

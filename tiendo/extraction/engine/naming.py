@@ -316,6 +316,18 @@ def _count_phrase(text: str, m: Mention) -> str | None:
     return " ".join([lexicon.without_scale(m.unit.text), *tail]) if tail else None
 
 
+# a long subject that ends on what its agent did ("Các đơn vị KBNN đã phát hiện", "Các cơ sở y tế
+# trong toàn tỉnh đã khám"): the count after it is named after what was counted
+_DONE_BY_RE = re.compile(
+    r"(?<![\w])(?:đã|đã có|đã được)\s+(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*$"
+)
+
+
+def done_by_the_subject(subject: str) -> bool:
+    """Whether a subject of more than four words ends on "đã" and what its agent did."""
+    return bool(_DONE_BY_RE.search(subject.lower()))
+
+
 def _tail_words(text: str, m: Mention) -> list[str]:
     tail = text[m.unit.end : m.unit.end + 80]
     verdict = _TARGETS_VERDICT_RE.match(tail) if m.unit.text in lexicon.TARGET_NOUNS else None

@@ -202,3 +202,10 @@ def test_the_part_of_a_whole_told_before_is_not_part_of_the_name():
     assert _names("Trong số đó, số người tham gia bảo hiểm y tế là 947.566 người. Trong số này, "
                   "người tham gia BHXH tự nguyện là 3.418 người.", "2024") == [
         "Số người tham gia bảo hiểm y tế", "Người tham gia BHXH tự nguyện"]
+
+
+def test_a_count_after_what_its_agent_did_is_named_after_what_was_counted():
+    text = ("Qua kiểm soát chi, các đơn vị Kho bạc nhà nước đã phát hiện 1.234 khoản chi chưa đủ "
+            "thủ tục theo quy định. Phát hiện 12 vụ vi phạm Luật Lâm nghiệp.")
+    assert [s.indicator for s in extract(text, default_period="2015")] == [
+        "Khoản chi chưa đủ thủ tục", "Phát hiện vụ vi phạm Luật Lâm nghiệp"]
