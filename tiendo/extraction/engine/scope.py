@@ -255,9 +255,11 @@ _SO_IN_A_NOUN_RE = re.compile(r"(?<![\w])(?:tổng|thiểu|đa|dân|một)\s+s�
 
 def _after_so(at: _Around) -> bool:
     """"Quyết định số 245": the number of a document (not "so với dân số 42%": a share)."""
+    if not at.before.endswith(("số", "số ")):  # (the cheap test first: asked of every figure)
+        return False
     if at.unit.kind in ("count", "percent") and _SO_IN_A_NOUN_RE.search(at.before):
         return False
-    return at.before.endswith(("số", "số ")) and bool(_SO_RE.search(at.before))
+    return bool(_SO_RE.search(at.before))
 
 
 # "chỉ tiêu năm 240 đảng viên", "kế hoạch năm 12 dự án": "năm" names the plan's period, and

@@ -460,10 +460,11 @@ def _changes_listed(text, ms, i, clause) -> None:
     """A bare % in a parenthesis after a name, in a list opened by "tăng/giảm … như", is that
     item's change."""
     m = ms[i]
+    if not (m.role == "actual" and not m.extras.get("cue") and m.unit.kind == "percent"):
+        return  # (the cheap test first: this is asked of every figure)
     item = _ITEM_AFTER_MARK_RE.fullmatch(m.window) and not (
         _ITEM_VERB_RE.search(m.window))  # "…; thuế thu nhập cá nhân 14%; …"
-    if not (m.role == "actual" and not m.extras.get("cue") and m.unit.kind == "percent"
-            and (m.window.rstrip(" -–−").endswith("(") or item)):  # ("(-29,19%)")
+    if not (m.window.rstrip(" -–−").endswith("(") or item):  # ("(-29,19%)")
         return
     opened = _CHANGE_LIST_RE.findall(m.said)
     if opened:
@@ -1058,9 +1059,11 @@ def _list_of_targets(text, ms, i, clause) -> None:
     if m.role in ("target", "part") or m.extras.get("reference"):
         return
     opener = _PLAN_LIST_RE.search(m.said) if _names_targets(m.said) else None
+    if opener is None:
+        return
     # the list opens the figures (a count of the targets may come first: "xác định 7 chỉ tiêu")
     first = next((x for x in ms if x.unit.text not in lexicon.TARGET_NOUNS), m)
-    if opener is None or opener.start() > len(first.said) or m.unit.text == "chỉ tiêu":
+    if opener.start() > len(first.said) or m.unit.text == "chỉ tiêu":
         return
     before = m.said[: opener.start()]
     given = m.said[opener.start() :].startswith("giao")  # "giao chỉ tiêu …:" plans by itself
