@@ -325,21 +325,19 @@ def _change_verb_not_repeated(text, ms, i, clause) -> None:
     its own."""
     m = ms[i]
     prev = ms[i - 1] if i > 0 else None
-    basis = _BASIS_BEFORE_PAREN_RE.match(prev.right) if prev is not None else None
-    if basis and prev.role == "change" and m.role == "actual" and m.subject is None:
+    if prev is None or prev.role != "change" or m.role != "actual":
+        return  # (the cheap test first: this is asked of every figure)
+    basis = _BASIS_BEFORE_PAREN_RE.match(prev.right)
+    if basis and m.subject is None:
         m.extras["reference"] = True
         m.subject = basis.group("basis").strip()
         return
     # "tăng 7,7% tương đương 1,6 triệu đồng": the same change in the unit of the level
-    same = bool(_SAME_CHANGE_RE.fullmatch(
-                             m.window))
+    same = bool(_SAME_CHANGE_RE.fullmatch(m.window))
     if (
-        prev is not None
-        and prev.role == "change"
-        and m.role == "actual"
         # ("tăng 434 triệu đồng (25,85%)": the change again, as a rate; but "tăng 3,67%
         # (12.640 tỷ đồng)" gives the level the rate is of)
-        and (m.unit.kind == prev.unit.kind or same or (
+        (m.unit.kind == prev.unit.kind or same or (
             m.window.strip() == "(" and not (prev.unit.kind == "percent" and m.unit.kind != (
                 "percent"))))
         and (same or not clause.strip(" ,"))
