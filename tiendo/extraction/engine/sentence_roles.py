@@ -676,10 +676,10 @@ def _intent_carries_on(text, ms, i, clause) -> None:
     strives = i > 0 and ("phấn đấu" in m.said or "quyết tâm" in m.said)
     aim = list(_AIM_FIRST_RE.finditer(m.said)) if i == 0 or strives else []
     if i == 0 or (aim and aim[-1].group() != "dự kiến" and len(ms[i - 1].said) < aim[-1].end()):
-        # (after figures, "dự kiến" estimates a result: "tỷ lệ hộ nghèo … dự kiến giảm còn …")
         # "(dự kiến đến hết năm 2020, đạt trên 3.000 USD, …)", "… là 6,175 tỷ đồng, phấn đấu
         # đến cuối năm 2015, tỷ lệ lao động qua đào tạo đạt khoảng 42%, …": an aim whose clause
-        # the first figure after it ends
+        # the first figure after it ends (after figures, "dự kiến" estimates a result: "tỷ lệ
+        # hộ nghèo … dự kiến giảm còn …")
         if aim and not _TOLD_DONE_RE.search(m.said, aim[-1].end()):
             _planned(m)
         return
