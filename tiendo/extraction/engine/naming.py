@@ -313,7 +313,9 @@ def _count_phrase(text: str, m: Mention) -> str | None:
     if m.unit.kind != "count" or not m.unit.text:
         return None
     tail = _tail_words(text, m)
-    return " ".join([lexicon.without_scale(m.unit.text), *tail]) if tail else None
+    if not tail:
+        return None
+    return " ".join([lexicon.without_scale(m.unit.text), *tail]).replace(" ,", ",")
 
 
 # a long subject that ends on what its agent did ("Các đơn vị KBNN đã phát hiện", "Các cơ sở y tế
@@ -333,10 +335,27 @@ def _tail_words(text: str, m: Mention) -> list[str]:
     verdict = _TARGETS_VERDICT_RE.match(tail) if m.unit.text in lexicon.TARGET_NOUNS else None
     if verdict:  # "03 chỉ tiêu không đạt": the verdict names them
         return verdict.group().split()
+    # "125 xã, phường, thị trấn đạt chuẩn …", "45 chi bộ, đảng bộ …": the nouns counted together
+    more = _MORE_NOUNS_RE.match(tail) if m.unit.text in _JOINED_NOUNS else None
+    nouns = [",".join(more.group().split(","))] if more else []
+    tail = tail[more.end() :] if more else tail
     # ("xã đạt chuẩn nông thôn mới": what the counted meet names them)
     tail = re.split(r"[,;.()\n0-9]|(?<![\w])(?:đạt(?!\s+chuẩn)|tăng|giảm|bằng|so với|với|chiếm"
                     r"|để|nhằm|do|theo|cho|trong|và|nhưng|song|ước)(?![\w])", tail)[0]
-    return tail.split()[:8]
+    return (nouns + tail.split())[:8]
+
+
+# the nouns of places, bodies and people counted together ("xã, phường, thị trấn", "chi bộ,
+# đảng bộ", "cán bộ, công chức, viên chức")
+_JOINED_NOUNS = (
+    "xã", "phường", "thị trấn", "thôn", "bản", "làng", "ấp", "khu phố", "tổ dân phố", "huyện",
+    "tỉnh", "chi bộ", "đảng bộ", "tổ chức cơ sở đảng", "cơ quan", "đơn vị", "cán bộ", "công chức",
+    "viên chức", "đảng viên", "doanh nghiệp", "hợp tác xã", "trường", "công trình", "dự án",
+)
+_MORE_NOUNS_RE = re.compile(
+    r"(?:\s*,\s*(?:" + "|".join(sorted(map(re.escape, _JOINED_NOUNS), key=len, reverse=True))
+    + r")(?![\w])(?!\s+hội(?![\w])))+"  # (in lower case: "…, Đảng bộ Khối …" names a body)
+)
 
 
 _TARGETS_VERDICT_RE = re.compile(r"\s*(?:không|chưa)\s+(?:đạt|hoàn thành)(?![\w])", re.IGNORECASE)
@@ -371,7 +390,7 @@ def _indicator_from(text: str, m: Mention) -> str:
     if m.unit.kind == "count" and m.unit.text:
         words = [lexicon.without_scale(m.unit.text), *words]
     if len(words) >= 2:
-        s = " ".join(words)
+        s = " ".join(words).replace(" ,", ",")
     else:
         left = re.sub(r"\s+", " ", m.left).strip(" -–:,;(")
         parts = re.split(r"(?<![\w])(?:với|có|là|gồm|cho)(?![\w])", left)

@@ -209,3 +209,11 @@ def test_a_count_after_what_its_agent_did_is_named_after_what_was_counted():
             "thủ tục theo quy định. Phát hiện 12 vụ vi phạm Luật Lâm nghiệp.")
     assert [s.indicator for s in extract(text, default_period="2015")] == [
         "Khoản chi chưa đủ thủ tục", "Phát hiện vụ vi phạm Luật Lâm nghiệp"]
+
+
+def test_places_and_bodies_counted_together_name_the_count_together():
+    text = ("Toàn huyện có 125 xã, phường, thị trấn đạt chuẩn quốc gia về y tế. Có 45 chi bộ, đảng "
+            "bộ hoàn thành tốt nhiệm vụ. Có 12 xã, hội viên tham gia.")
+    assert [s.indicator for s in extract(text, default_period="2023")][:2] == [
+        "Xã, phường, thị trấn đạt chuẩn quốc gia về y tế",
+        "Chi bộ, đảng bộ hoàn thành tốt nhiệm vụ"]
