@@ -399,8 +399,24 @@ def _indicator_from(text: str, m: Mention) -> str:
         left = left.strip()
         filler = _LEAD_FILLER_RE.match(left)
         left = left[filler.end() :].strip() if filler else left
-        s = " ".join((left.split()[-6:] if left else []) + words).strip()
+        s = " ".join(_last_words(left, 6) + words).strip()
     return (s[:1].upper() + s[1:]) if s else (m.unit.text or "")
+
+
+# words of two syllables a cut of a name must not split ("Mục tiêu kiểm soát …", not "Tiêu …")
+_TWO_SYLLABLE_WORDS = {
+    "mục tiêu", "kế hoạch", "chỉ tiêu", "dự toán", "kịch bản", "phương án", "dự kiến", "phấn đấu",
+    "nghị quyết", "cùng kỳ", "ngân sách", "nhà nước", "tỷ lệ", "tỉ lệ", "sản xuất", "giá trị",
+}
+
+
+def _last_words(words: str, n: int) -> list[str]:
+    """The last ``n`` words, one more when the cut would split a word of two syllables."""
+    ws = words.split()
+    k = max(0, len(ws) - n)
+    if k and f"{ws[k - 1]} {ws[k]}".lower() in _TWO_SYLLABLE_WORDS:
+        k -= 1
+    return ws[k:]
 
 
 _LIST_OPENER_RE = re.compile(r"(?<![\w])(?:là|gồm|bao gồm|như|cụ thể là)(?![\w])|:")

@@ -217,3 +217,8 @@ def test_places_and_bodies_counted_together_name_the_count_together():
     assert [s.indicator for s in extract(text, default_period="2023")][:2] == [
         "Xã, phường, thị trấn đạt chuẩn quốc gia về y tế",
         "Chi bộ, đảng bộ hoàn thành tốt nhiệm vụ"]
+
+
+def test_a_name_cut_to_its_last_words_does_not_split_a_word_of_two_syllables():
+    assert _names("Mục tiêu kiểm soát lạm phát dưới 5% trong năm nay đã thành công.", "2016") == [
+        "Mục tiêu kiểm soát lạm phát"]
