@@ -261,14 +261,11 @@ _REPORTED_BY_RE = re.compile(
 )
 
 
-_WORDS_RE = re.compile(r"[^\W\d_]+")
-
-
 def _is_filler(part: str) -> bool:
     low = _TRAILING_PERIOD_RE.sub("", " " + part.lower())
     m = _LEAD_FILLER_RE.match(low.strip())
     rest = low.strip()[m.end() :] if m else low.strip()
-    words = _WORDS_RE.findall(rest)
+    words = _WORD_RE.findall(rest)
     return all(_names_nothing(w) for w in words)
 
 
@@ -326,7 +323,8 @@ _DONE_BY_RE = re.compile(
 
 
 def done_by_the_subject(subject: str) -> bool:
-    """Whether a subject of more than four words ends on "đã" and what its agent did."""
+    """Whether a subject ends on "đã" and what its agent did (extractor._build asks it of
+    subjects of more than four words only)."""
     return bool(_DONE_BY_RE.search(subject.lower()))
 
 

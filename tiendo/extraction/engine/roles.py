@@ -42,6 +42,7 @@ GIAO = r"(?<!bàn )(?<!ngoại )(?<!chuyển )giao"
 # "cần" (need to), not the place names "Cần Thơ", "Cần Giờ", … (the text is read lower case)
 # the nouns a plan is named by, as regex alternatives ("đạt kế hoạch", "vượt dự toán")
 PLAN_WORDS = r"kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|dự toán"
+PLAN_WORD_RE = re.compile(r"(?<![\w])(?:" + PLAN_WORDS + r")(?![\w])")
 CAN = r"cần(?!\s+(?:thơ|giờ|giuộc|đước|đăng)(?![\w]))"
 QUYET_TAM = (r"(?<!sự )(?<!với )(?<!bằng )quyết tâm(?=\s+(?:tăng|hoàn thành|đạt|giải ngân"
                r"|thu|giữ|kiểm soát|đưa|nâng|thực hiện)(?![\w]))")

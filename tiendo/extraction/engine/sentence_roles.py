@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon, roles
-from .mentions import Mention, _clause_left, _cue_left, _flat, _innermost
+from .mentions import _FROM_BEFORE_RE, Mention, _clause_left, _cue_left, _flat, _innermost
 from .naming import _noun_after, _paren_head, _reference, _subject
 from .numbers import YEAR_RE as _YEAR_RE
 from .numbers import Unit, find_numbers
@@ -22,7 +22,6 @@ _PLANS_IN_TURN_RE = re.compile(
     r"\s*[,;(]?\s*so\s+(?:với\s+)?(?:mục tiêu|kế hoạch|kh|chỉ tiêu|dự toán|nghị quyết)"
     r"(?:\s+[^\W\d_]+){0,4}?\s*(?:là|:|phải đạt|đề ra là|giao là)?\s*"
 )
-_RANGE_FROM_RE = re.compile(r"(?<![\w])từ\s*$")
 _RANGE_END_RE = re.compile(r"^\s*%?\s*(?:đến|tới|-|–)\s*$")
 
 
@@ -220,7 +219,7 @@ def _role(text, ms, i, clause: str) -> None:
     if (i + 1 < len(ms) and ms[i + 1].range_of == i) or _ends_a_range_of_changes(
         text, ms, i + 1
     ):  # "tăng từ 10-11%", "tăng từ 10,20% đến 10,71% so với …": a range
-        left = _RANGE_FROM_RE.sub("", left)
+        left = _FROM_BEFORE_RE.sub("", left)
         # "đạt từ 80-92% dự toán": what follows the range's end is said of the range
         after = text[ms[i + 1].unit.end : ms[i + 1].unit.end + 80]
         right = re.split(r"[0-9]", after, maxsplit=1)[0].lower()
@@ -265,7 +264,6 @@ _COMPARED_WORD_RE = re.compile(
     r"(?<![\w])(?:cao hơn|thấp hơn|nhiều hơn|ít hơn|gấp|so với|so)(?![\w])"
 )
 _COMPARED_RE = re.compile(_COMPARED_WORD_RE.pattern + r"(?P<what>[^();.]*)\(\s*$")
-_PLAN_NAMED_RE = re.compile(r"(?<![\w])(?:" + roles.PLAN_WORDS + r")(?![\w])")
 
 
 def _compared_pair(text, ms, i) -> None:
@@ -276,7 +274,7 @@ def _compared_pair(text, ms, i) -> None:
     c = None
     for w in _COMPARED_WORD_RE.finditer(opening):  # the comparison nearest the parenthesis
         c = _COMPARED_RE.match(opening, w.start()) or c
-    if c is None or _PLAN_NAMED_RE.search(c.group("what")):
+    if c is None or roles.PLAN_WORD_RE.search(c.group("what")):
         return
     if not re.match(r"\s*\)", text[m.unit.end : m.unit.end + 5]):
         return  # "so với cùng kỳ năm 2017 (12/17 khoản thu đạt dự toán)": a count of its own

@@ -440,7 +440,6 @@ _ONLY_BEFORE_RE = re.compile(
     r"|(?<![\w])chỉ\s*(?:khoảng|hơn|gần|trên)?\s*$"
 )
 _CONTRAST_RE = re.compile(r"(?<![\w])(?:nhưng|song|tuy nhiên|trong khi|trong khi đó)(?![\w])")
-_PLAN_WORD_RE = re.compile(r"(?<![\w])(?:" + roles.PLAN_WORDS + r")(?![\w])")
 
 
 def _short_of_the_plan_told(text, low, ms, stmts) -> None:
@@ -450,15 +449,15 @@ def _short_of_the_plan_told(text, low, ms, stmts) -> None:
     for st in stmts:
         if st.status is not None:
             continue
-        roles_in = [(ms[k].role, k) for k in sorted(st.mentions)]
-        actual = next((k for r, k in roles_in if r == "actual"), None)
-        plan = next((k for r, k in roles_in if r == "target"), None)
+        order = sorted(st.mentions)
+        actual = next((k for k in order if ms[k].role == "actual"), None)
+        plan = next((k for k in order if ms[k].role == "target"), None)
         if actual is None or plan is None or not _ONLY_BEFORE_RE.search(ms[actual].window):
             continue
         lo, hi = sorted((plan, actual))
         between = text[ms[lo].unit.end : ms[hi].tok.start].lower()
         if _CONTRAST_RE.search(between) and (
-            plan < actual or _PLAN_WORD_RE.search(between)
+            plan < actual or roles.PLAN_WORD_RE.search(between)
         ):
             st.status = "not_achieved"
 
@@ -879,7 +878,7 @@ class VerdictsAcross:
 def _heads_by_its_count(line: str, found: list) -> str | None:
     """"all" or "some" (VerdictsAcross.line_read), or None when the line is no such heading."""
     if not found or len(line.strip()) > 80 or line.rstrip()[-1:] in ".;" or not all(
-        (n.unit or "") in lexicon.TARGET_NOUNS for st in found for n in st.numbers
+        _counts_targets(st) for st in found
     ):
         return None
     return "some" if any(n.role == "part" for st in found for n in st.numbers) else "all"
